@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import Link from "next/link";
+import { env } from "@/lib/env";
+import { AuthForm } from "../_components/auth-form";
+import { loginOwnerAction } from "../actions";
+
+export const metadata: Metadata = { title: "Log in" };
+
+export default async function LoginPage() {
+  await connection(); // read SIGNUP_ENABLED at request time, not build time
+  return (
+    <>
+      <h1 className="mb-1 text-lg font-semibold">Log in to your account</h1>
+      <p className="mb-5 text-sm text-slate-500">Subusers log in through their account&apos;s own login link.</p>
+      <AuthForm
+        action={loginOwnerAction}
+        submitLabel="Log in"
+        fields={[
+          { name: "login", label: "Email or account name", autoComplete: "username" },
+          { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
+        ]}
+      />
+      {env().SIGNUP_ENABLED ? (
+        <p className="mt-5 text-center text-sm text-slate-500">
+          No account yet?{" "}
+          <Link href="/signup" className="font-medium text-brand-700 hover:underline">
+            Sign up
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { AuthForm } from "../../../_components/auth-form";
+import { loginSubuserAction } from "../../../actions";
+
+export const metadata: Metadata = { title: "Subuser login" };
+
+// The account's subuser login link. The account name is always shown (the seed: it cannot be hidden).
+export default async function SubuserLoginPage({ params }: { params: Promise<{ accountId: string }> }) {
+  const { accountId } = await params;
+  const id = /^\d{1,12}$/.test(accountId) ? Number(accountId) : NaN;
+  const account = Number.isSafeInteger(id)
+    ? await db.account.findFirst({ where: { id, active: true }, select: { id: true, name: true } })
+    : null;
+  if (!account) notFound();
+  return (
+    <>
+      <h1 className="mb-1 text-lg font-semibold">Subuser login</h1>
+      <p className="mb-5 text-sm text-slate-500">
+        Account <span className="font-medium text-slate-800" data-testid="account-name">{account.name}</span>
+      </p>
+      <AuthForm
+        action={loginSubuserAction}
+        submitLabel="Log in"
+        hidden={{ accountId: String(account.id) }}
+        fields={[
+          { name: "name", label: "Subuser name", autoComplete: "username" },
+          { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
+        ]}
+      />
+    </>
+  );
+}

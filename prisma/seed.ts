@@ -1,0 +1,26 @@
+// Seeds the demo account on an empty database and prints its credentials (npm start runs this).
+import { db } from "@/lib/db";
+import { DEMO, seedDemo } from "@/lib/seed/demo";
+
+async function main() {
+  if (/^(false|0)$/i.test(process.env.SEED_DEMO ?? "")) return;
+  const seeded = await seedDemo(db);
+  const demo = await db.account.findUnique({ where: { name: DEMO.accountName }, select: { id: true } });
+  if (!demo) return;
+  const base = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  console.log(
+    [
+      seeded ? "Seeded the demo account." : "Demo account present.",
+      `  Owner:     ${base}/login  as  ${DEMO.accountName} (or ${DEMO.email})  /  ${DEMO.ownerPassword}`,
+      `  Subusers:  ${base}/login/subuser/${demo.id}  as  ${DEMO.subusers.map((s) => s.name).join(", ")}  /  ${DEMO.subuserPassword}`,
+    ].join("\n"),
+  );
+}
+
+main()
+  .then(() => db.$disconnect())
+  .catch(async (e) => {
+    console.error(e);
+    await db.$disconnect();
+    process.exit(1);
+  });

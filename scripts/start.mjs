@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// `npm start`: build if the sources changed since the last build, apply migrations, seed the
+// demo account on first run, then serve on PORT (3000). Works on a fresh machine with no setup.
+import { spawnSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+mkdirSync("data", { recursive: true });
+
+function run(cmd, args, extraEnv = {}) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+// Auth.js needs a secret; keep a generated one beside the database so sessions survive restarts.
+if (!process.env.AUTH_SECRET) {
+  const file = path.join("data", "auth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+function newestMtime(p) {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const e of readdirSync(p)) if (e !== "generated") max = Math.max(max, newestMtime(path.join(p, e)));
+  return max;
+}
+
+const buildId = path.join(".next", "BUILD_ID");
+const sources = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json", "prisma/schema.prisma"];
+const stale = !existsSync(buildId) || Math.max(...sources.map(newestMtime)) > statSync(buildId).mtimeMs;
+if (stale && process.env.SKIP_BUILD !== "1") run("npx", ["next", "build"]);
+
+run("npx", ["prisma", "migrate", "deploy"]);
+run("npx", ["tsx", "prisma/seed.ts"]);
+
+const port = process.env.PORT ?? "3000";
+const server = spawn("npx", ["next", "start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])], { stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));
