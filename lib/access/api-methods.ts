@@ -1,0 +1,64 @@
+// Management API methods and the key roles allowed to call them (management-api.md), beside
+// the panel matrix: one source of truth. "any" methods are open to every valid key, even one
+// with no roles. Roles "with section X" are derived from the panel matrix, not listed again.
+import { ASSIGNABLE_ROLES, rolesGranting, type AssignableRole, type SectionId } from "./matrix";
+
+const withSection = (id: SectionId): AssignableRole[] =>
+  rolesGranting(id).filter((r): r is AssignableRole => r !== "MainAccount");
+
+export const API_METHOD_ROLES = {
+  AddSubUser: ["Owner"],
+  GetSubUsers: ["Owner"],
+  SetSubUserInfo: ["Owner"],
+  DelSubUser: ["Owner"],
+  SetSubUserRoles: ["Owner"],
+  GetSubUserRoles: ["Owner"],
+  RemoveSubUserRoles: ["Owner"],
+  CreateKey: "any",
+  GetKeys: "any",
+  UpdateKey: "any",
+  DeleteKey: "any",
+  SetKeyRoles: "any",
+  GetKeyRoles: "any",
+  RemoveKeyRoles: "any",
+  GetRoles: "any",
+  GetRoleGroups: "any",
+  GetAccountInfo: "any",
+  AddApplication: ["Owner", "Admin"],
+  GetApplications: withSection("applications"),
+  SetApplicationInfo: ["Owner", "Admin"],
+  DelApplication: ["Owner"],
+  AddUser: ["Owner", "Admin", "UserManager"],
+  GetUsers: ["Owner", "Admin", "Developer", "Supervisor", "UserManager"],
+  SetUserInfo: ["Owner", "Admin", "UserManager"],
+  DelUser: ["Owner", "Admin", "UserManager"],
+  AddAccount: ["Owner", "Admin"],
+  GetChildrenAccounts: ["Owner", "Admin"],
+  SetChildAccountInfo: ["Owner", "Admin"],
+  SetKeyValueItem: withSection("application.kvs"),
+  GetKeyValueItem: withSection("application.kvs"),
+  GetKeyValueItems: withSection("application.kvs"),
+  GetKeyValueKeys: withSection("application.kvs"),
+  DelKeyValueItem: withSection("application.kvs"),
+} as const satisfies Record<string, readonly AssignableRole[] | "any">;
+
+export type ApiMethod = keyof typeof API_METHOD_ROLES;
+
+export const API_METHODS = Object.keys(API_METHOD_ROLES) as ApiMethod[];
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(API_METHOD_ROLES, name);
+}
+
+/** The key roles allowed to call a method (every assignable role for "any"). */
+export function apiMethodRoles(method: ApiMethod): readonly AssignableRole[] {
+  const allowed = API_METHOD_ROLES[method];
+  return allowed === "any" ? ASSIGNABLE_ROLES : allowed;
+}
+
+/** Whether a key holding `roles` may call `method`. Fails closed for unknown roles. */
+export function canCallApi(roles: readonly string[], method: ApiMethod): boolean {
+  const allowed = API_METHOD_ROLES[method];
+  if (allowed === "any") return true;
+  return roles.some((r) => (allowed as readonly string[]).includes(r));
+}

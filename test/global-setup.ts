@@ -1,0 +1,10 @@
+import { execFileSync } from "node:child_process";
+
+/** Applies the migrations to this run's throwaway database file before any test. */
+export default function setup() {
+  const url = process.env.DATABASE_URL ?? "";
+  if (!/\/data\/test\/vitest-[^/]+\.db$/.test(url)) {
+    throw new Error(`Refusing to run tests against a non-throwaway database: ${url}`);
+  }
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: process.env });
+}
