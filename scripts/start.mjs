@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: build if the sources changed since the last build, apply migrations, seed the
-// demo account on first run, then serve on PORT (3000). Works on a fresh machine with no setup.
+// demo account on first run, then serve on PORT (3000) through scripts/server.mjs. Works on a
+// fresh machine with no setup.
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -39,7 +40,6 @@ if (stale && process.env.SKIP_BUILD !== "1") run("npx", ["next", "build"]);
 run("npx", ["prisma", "migrate", "deploy"]);
 run("npx", ["tsx", "prisma/seed.ts"]);
 
-const port = process.env.PORT ?? "3000";
-const server = spawn("npx", ["next", "start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])], { stdio: "inherit" });
+const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));
