@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { env } from "@/lib/env";
+import { getActor } from "@/lib/access/actor";
 import { AuthForm } from "../_components/auth-form";
 import { loginOwnerAction } from "../actions";
 
@@ -9,6 +11,7 @@ export const metadata: Metadata = { title: "Log in" };
 
 export default async function LoginPage() {
   await connection(); // read SIGNUP_ENABLED at request time, not build time
+  if (await getActor()) redirect("/dashboard");
   return (
     <>
       <h1 className="mb-1 text-lg font-semibold">Log in to your account</h1>

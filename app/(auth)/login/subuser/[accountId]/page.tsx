@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { getActor } from "@/lib/access/actor";
 import { db } from "@/lib/db";
 import { AuthForm } from "../../../_components/auth-form";
 import { loginSubuserAction } from "../../../actions";
@@ -14,6 +15,8 @@ export default async function SubuserLoginPage({ params }: { params: Promise<{ a
     ? await db.account.findFirst({ where: { id, active: true }, select: { id: true, name: true } })
     : null;
   if (!account) notFound();
+  const actor = await getActor();
+  if (actor?.accountId === account.id) redirect("/dashboard");
   return (
     <>
       <h1 className="mb-1 text-lg font-semibold">Subuser login</h1>
