@@ -1,0 +1,62 @@
+"use client";
+import { useId } from "react";
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { PAGE_SIZES } from "./search-params";
+
+/** "Page x of y", previous/next and the page size, for either mode. `page` is 1-based. */
+export function DataTablePagination({
+  page,
+  pageCount,
+  pageSize,
+  rowCount,
+  onPageChange,
+  onPageSizeChange,
+}: {
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  rowCount: number;
+  onPageChange: (page: number) => void;
+  onPageSizeChange: (size: number) => void;
+}) {
+  const sizeId = useId();
+  const pages = Math.max(1, pageCount);
+  return (
+    <nav aria-label="Pagination" className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+      <p>
+        {rowCount === 1 ? "1 row" : `${rowCount.toLocaleString("en-US")} rows`}
+      </p>
+      <div className="flex flex-wrap items-center gap-4">
+        <div className="flex items-center gap-2">
+          <label htmlFor={sizeId}>Rows per page</label>
+          <select
+            id={sizeId}
+            value={pageSize}
+            onChange={(e) => onPageSizeChange(Number(e.target.value))}
+            className="rounded-md border-0 bg-white py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500"
+          >
+            {PAGE_SIZES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p aria-live="polite" data-testid="page-status">
+          Page {Math.min(page, pages)} of {pages}
+        </p>
+        <div className="flex items-center gap-1">
+          <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
+            <ChevronLeft aria-hidden className="size-4" />
+            Previous
+          </Button>
+          <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => onPageChange(page + 1)}>
+            Next
+            <ChevronRight aria-hidden className="size-4" />
+          </Button>
+        </div>
+      </div>
+    </nav>
+  );
+}
