@@ -1,0 +1,123 @@
+// Threat: credential stuffing and account enumeration (OWASP A07). Real forms in a real browser:
+// every failure (wrong password, unknown name, inactive, locked out) gives one generic message,
+// and after 5 failures even the right password is refused for a while (Keycloak model).
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { E2E_PASSWORD, uniq } from "./fixtures/db";
+import { GENERIC_LOGIN_FAILURE } from "@/lib/login/login";
+
+async function ownerLogin(page: Page, login: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email or account name").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+async function subuserLogin(page: Page, accountId: number, name: string, password: string) {
+  await page.goto(`/login/subuser/${accountId}`);
+  await page.getByLabel("Subuser name").fill(name);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+const formError = (page: Page) => page.locator("[data-form-error]");
+
+test.describe("account owner", () => {
+  test("logs in with the account name, then logs out back to /login", async ({ page, factory }) => {
+    const acct = await factory.account();
+    await ownerLogin(page, acct.name, acct.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByTestId("whoami")).toContainText(acct.name);
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test("logs in with the email, case-insensitively", async ({ page, factory }) => {
+    const acct = await factory.account();
+    await ownerLogin(page, acct.email.toUpperCase(), acct.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByTestId("whoami")).toContainText(acct.name);
+  });
+
+  test("a wrong password and an unknown name give the same generic message", async ({ page, factory }) => {
+    const acct = await factory.account();
+    await ownerLogin(page, acct.name, "Wrong-Passw0rd!");
+    await expect(formError(page)).toHaveText(GENERIC_LOGIN_FAILURE);
+    await expect(page).toHaveURL(/\/login$/);
+    await ownerLogin(page, uniq("nobody-"), "Wrong-Passw0rd!");
+    await expect(formError(page)).toHaveText(GENERIC_LOGIN_FAILURE);
+  });
+});
+
+test.describe("subuser", () => {
+  test("logs in through the account's link, which shows the account name, and logs out back to it", async ({ page, factory }) => {
+    const acct = await factory.account();
+    const sub = await factory.subuser({ accountId: acct.id, roles: ["Developer"] });
+    await page.goto(`/login/subuser/${acct.id}`);
+    await expect(page.getByTestId("account-name")).toHaveText(acct.name);
+    await subuserLogin(page, acct.id, sub.name.toUpperCase(), sub.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByTestId("whoami")).toContainText(sub.name);
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect(page).toHaveURL(new RegExp(`/login/subuser/${acct.id}$`));
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test("a subuser cannot log in through another account's link", async ({ page, factory }) => {
+    const [a, b] = [await factory.account(), await factory.account()];
+    const sub = await factory.subuser({ accountId: a.id, roles: ["Admin"] });
+    await subuserLogin(page, b.id, sub.name, sub.password);
+    await expect(formError(page)).toHaveText(GENERIC_LOGIN_FAILURE);
+  });
+
+  test("an inactive subuser gets the same generic message", async ({ page, factory }) => {
+    const sub = await factory.subuser({ roles: ["Admin"], active: false });
+    await subuserLogin(page, sub.accountId, sub.name, sub.password);
+    await expect(formError(page)).toHaveText(GENERIC_LOGIN_FAILURE);
+    await expect(page).toHaveURL(new RegExp(`/login/subuser/${sub.accountId}$`));
+  });
+
+  test("after 5 wrong passwords the right one is refused too, with the same message", async ({ page, factory }) => {
+    const sub = await factory.subuser({ roles: ["Support"] });
+    for (let i = 0; i < 5; i++) {
+      await subuserLogin(page, sub.accountId, sub.name, `Wrong-Passw0rd-${i}!`);
+      await expect(formError(page)).toHaveText(GENERIC_LOGIN_FAILURE);
+    }
+    await subuserLogin(page, sub.accountId, sub.name, E2E_PASSWORD);
+    await expect(formError(page)).toHaveText(GENERIC_LOGIN_FAILURE);
+    await expect(page).toHaveURL(new RegExp(`/login/subuser/${sub.accountId}$`));
+    const sessions = await factory.sessions({ accountId: sub.accountId, subuserId: sub.id });
+    expect(sessions).toHaveLength(0);
+  });
+});
+
+test.describe("signup", () => {
+  test("creates an account and lands on its dashboard; the owner can log in with it", async ({ page, factory }) => {
+    const name = uniq("signup-");
+    await page.goto("/signup");
+    await page.getByLabel("Account name").fill(name);
+    await page.getByLabel("Email").fill(`${name}@e2e.test`);
+    await page.getByLabel("Password").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByTestId("whoami")).toContainText(name);
+    const row = await factory.db.account.findUnique({ where: { name } });
+    expect(row?.email).toBe(`${name}@e2e.test`);
+  });
+
+  test("a taken account name is refused under the field, nothing created", async ({ page, factory }) => {
+    const taken = await factory.account();
+    const email = `${uniq("dup-")}@e2e.test`;
+    await page.goto("/signup");
+    await page.getByLabel("Account name").fill(taken.name);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.locator('[data-field-error="accountName"]')).toBeVisible();
+    await expect(page).toHaveURL(/\/signup$/);
+    expect(await factory.db.account.count({ where: { email } })).toBe(0);
+  });
+});

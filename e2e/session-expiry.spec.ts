@@ -1,0 +1,45 @@
+// Threat: session hijacking through sessions that never end (ASVS 7.3.2). A session lasts 8 hours
+// from login, absolute: requests must not slide it (Auth.js's own maxAge would), and one second
+// past the limit the next request is sent to log in. Time moves by rewriting the session row,
+// never by sleeping.
+import { test, expect } from "./fixtures";
+
+const HOUR = 60 * 60 * 1000;
+
+test("a session ends exactly 8 hours after login, whatever happens in between", async ({ apiLoggedIn, factory }) => {
+  const sub = await factory.subuser({ roles: ["Developer"] });
+  const api = await apiLoggedIn({ kind: "subuser", accountId: sub.accountId, name: sub.name, password: sub.password });
+
+  const [session, ...others] = await factory.sessions({ accountId: sub.accountId, subuserId: sub.id });
+  expect(others).toHaveLength(0);
+  expect(session!.expiresAt.getTime() - session!.createdAt.getTime()).toBe(8 * HOUR);
+
+  // 60 seconds before the end: still in, and using the session does not extend it.
+  const aged = await factory.ageSession(session!.id, 8 * HOUR - 60_000);
+  for (const url of ["/dashboard", "/profile"]) {
+    const res = await api.get(url, { maxRedirects: 0 });
+    expect(res.status(), url).toBe(200);
+  }
+  const after = await factory.db.session.findUniqueOrThrow({ where: { id: session!.id } });
+  expect(after.expiresAt.getTime()).toBe(aged.expiresAt.getTime());
+  expect(after.createdAt.getTime()).toBe(aged.createdAt.getTime());
+  expect(after.revokedAt).toBeNull();
+
+  // One second past the end: the next request goes to the login page, and so does every later one.
+  await factory.ageSession(session!.id, 61_000);
+  const res = await api.get("/dashboard");
+  expect(new URL(res.url()).pathname).toBe("/login");
+  const again = await api.get("/profile", { maxRedirects: 0 });
+  expect(again.status()).not.toBe(200);
+});
+
+test("the owner's session is limited the same way", async ({ apiLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const api = await apiLoggedIn({ kind: "owner", login: acct.name, password: acct.password });
+  const [session] = await factory.sessions({ accountId: acct.id, subuserId: null });
+  expect(session!.expiresAt.getTime() - session!.createdAt.getTime()).toBe(8 * HOUR);
+  expect((await api.get("/dashboard", { maxRedirects: 0 })).status()).toBe(200);
+  await factory.ageSession(session!.id, 8 * HOUR + 1_000);
+  const res = await api.get("/dashboard");
+  expect(new URL(res.url()).pathname).toBe("/login");
+});

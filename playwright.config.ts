@@ -1,0 +1,68 @@
+// End-to-end suite: Debian's Chromium against the production build (`next build` first; npm test
+// does it), served by `npm start`'s own script on a throwaway database under data/e2e/.
+import { mkdirSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+import { BASE_URL, E2E_PORT, e2eDatabaseUrl, freshE2eDatabaseUrl } from "./e2e/fixtures/env";
+
+// Set in the main process, before workers start, so the server, the workers and the db fixture
+// all see the same file. The guard throws for anything but data/e2e/<name>.db.
+process.env.DATABASE_URL ??= freshE2eDatabaseUrl();
+const DATABASE_URL = e2eDatabaseUrl();
+mkdirSync("data/e2e", { recursive: true });
+
+const CI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  workers: 2,
+  fullyParallel: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Never a Playwright-downloaded browser: scripts/ensure-chromium.sh provides this one.
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testDir: "e2e/setup", testMatch: /.*\.setup\.ts/ },
+    { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `${BASE_URL}/login`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    env: {
+      ...(process.env as Record<string, string>),
+      DATABASE_URL,
+      DATABASE_ADAPTER: "better-sqlite3",
+      SKIP_BUILD: "1",
+      PORT: String(E2E_PORT),
+      HOSTNAME: "127.0.0.1",
+      SEED_DEMO: "true",
+      SIGNUP_ENABLED: "true",
+      // The seed's 8 hours, whatever the shell says: session-expiry.spec.ts asserts it exactly.
+      SESSION_TTL_SECONDS: String(8 * 60 * 60),
+      // Every test logs in from 127.0.0.1; the per-IP limiter has its own unit tests, and here it
+      // would only turn the suite's deliberate failures (lockout, wrong passwords) into flakes.
+      LOGIN_IP_MAX_FAILURES: "100000",
+    },
+  },
+});
