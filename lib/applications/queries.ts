@@ -1,0 +1,96 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/access/actor-types";
+import { authorize } from "@/lib/access/authorize";
+import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { parseInput } from "./parse-input";
+import { ZListApplicationsInput, type ListApplicationsInput } from "./schemas";
+
+export const APPLICATION_SELECT = {
+  id: true,
+  name: true,
+  secureRecordStorage: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { users: true } },
+} as const satisfies Prisma.ApplicationSelect;
+
+export type ApplicationDto = {
+  id: number;
+  name: string;
+  /** `<name>.<account>.<domain>`, as the platform addresses it. */
+  fullName: string;
+  secureRecordStorage: boolean;
+  userCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export function applicationFullName(name: string, accountName: string): string {
+  return `${name}.${accountName}.${env().PLATFORM_DOMAIN}`;
+}
+
+export function toApplicationDto(row: Prisma.ApplicationGetPayload<{ select: typeof APPLICATION_SELECT }>, accountName: string): ApplicationDto {
+  return {
+    id: row.id,
+    name: row.name,
+    fullName: applicationFullName(row.name, accountName),
+    secureRecordStorage: row.secureRecordStorage,
+    userCount: row._count.users,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export const applicationNotFound = () =>
+  new AppError("NOT_FOUND", { message: "Application not found", field: "applicationId", apiCode: 558 });
+
+/** The actor's account's application, or NOT_FOUND (558): another account's id reads as missing. */
+export async function findOwnApplication(client: Tx | typeof db, actor: Actor, applicationId: number): Promise<ApplicationDto> {
+  const row = await client.application.findFirst({ where: { id: applicationId, accountId: actor.accountId }, select: APPLICATION_SELECT });
+  if (!row) throw applicationNotFound();
+  return toApplicationDto(row, actor.accountName);
+}
+
+/**
+ * The application for a per-application page, or null. Tenant-scoped only: the page has already
+ * checked its own section with requireSection, and the layout shows just the name.
+ */
+export async function getApplication(actor: Actor, applicationId: number): Promise<ApplicationDto | null> {
+  if (!Number.isSafeInteger(applicationId) || applicationId <= 0) return null;
+  const row = await db.application.findFirst({ where: { id: applicationId, accountId: actor.accountId }, select: APPLICATION_SELECT });
+  return row ? toApplicationDto(row, actor.accountName) : null;
+}
+
+/** The account's applications by name (GetApplications: id, name part, count/offset, total). */
+export async function listApplications(actor: Actor, input: ListApplicationsInput = {}): Promise<{ items: ApplicationDto[]; total: number }> {
+  authorize(actor, { section: "applications", method: "GetApplications" });
+  const { applicationId, namePart, offset, count } = parseInput(ZListApplicationsInput, input);
+  const where: Prisma.ApplicationWhereInput = {
+    accountId: actor.accountId,
+    ...(applicationId ? { id: applicationId } : {}),
+    ...(namePart ? { name: { contains: namePart } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.application.findMany({ where, select: APPLICATION_SELECT, orderBy: [{ name: "asc" }, { id: "asc" }], skip: offset, take: count }),
+    db.application.count({ where }),
+  ]);
+  return { items: rows.map((r) => toApplicationDto(r, actor.accountName)), total };
+}
+
+export const KV_ITEM_SELECT = { key: true, value: true, expiresAt: true, updatedAt: true } as const satisfies Prisma.KvItemSelect;
+export type KvItemDto = Prisma.KvItemGetPayload<{ select: typeof KV_ITEM_SELECT }>;
+
+/** The application's key-value items, read-only in the panel (the API writes them). */
+export async function listKvItems(actor: Actor, applicationId: number, limit = 500): Promise<{ items: KvItemDto[]; total: number }> {
+  authorize(actor, { section: "application.kvs", method: "GetKeyValueItems" });
+  await findOwnApplication(db, actor, applicationId);
+  const where = { accountId: actor.accountId, applicationId };
+  const [items, total] = await Promise.all([
+    db.kvItem.findMany({ where, select: KV_ITEM_SELECT, orderBy: { key: "asc" }, take: limit }),
+    db.kvItem.count({ where }),
+  ]);
+  return { items, total };
+}
