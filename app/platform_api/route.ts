@@ -1,0 +1,14 @@
+// POST|GET /platform_api with a `cmd` parameter naming the method (what the official clients
+// send). Bearer JWT only: the session cookie is never read (SECURITY.md).
+import { handleApiRequest } from "@/lib/api/handle";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export function GET(request: Request): Promise<Response> {
+  return handleApiRequest(request, null);
+}
+
+export function POST(request: Request): Promise<Response> {
+  return handleApiRequest(request, null);
+}

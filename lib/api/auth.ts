@@ -1,0 +1,175 @@
+import "server-only";
+// Management API authentication (management-api.md "Authentication", SECURITY.md "API tokens",
+// RFC 8725). Bearer JWT only: the session cookie is never read here, so the urlencoded and
+// multipart bodies (no CORS preflight) cannot be replayed cross-site. RS256 only, key by `kid`
+// from the database (a deleted key fails on its very next request), signature before any
+// claim is trusted, then lifetime and skew, then `iss` = the key's account or a direct child.
+import { createPublicKey, type KeyObject } from "node:crypto";
+import { compactVerify, decodeProtectedHeader } from "jose";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/access/actor-types";
+import { assignableRolesOf } from "@/lib/access/api-roles";
+import type { Clock } from "@/lib/clock";
+import { API_ERROR, ApiError } from "./errors";
+import type { RawParams } from "./wire";
+
+export const MAX_TOKEN_TTL_SECONDS = 3600;
+export const CLOCK_SKEW_SECONDS = 30;
+
+/** An authentication failure; `accountId` is set when the key (and so the account) is known, for the audit log. */
+export class AuthError extends ApiError {
+  readonly accountId?: number;
+  readonly keyId?: string;
+  readonly keyName?: string;
+  constructor(code: number, msg: string, key?: { accountId: number; id: string; name: string }) {
+    super(code, msg);
+    this.accountId = key?.accountId;
+    this.keyId = key?.id;
+    this.keyName = key?.name;
+  }
+}
+
+export type ApiAccount = { id: number; name: string; email: string };
+export type Authenticated = { actor: Actor & { kind: "key"; keyId: string }; account: ApiAccount };
+
+const TOKEN_RE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const MAX_TOKEN_LENGTH = 8192;
+
+const malformed = (what: string) => new AuthError(API_ERROR.BAD_TOKEN_FORMAT, `Invalid token format: ${what}`);
+const denied = (msg = "Authorization failed", key?: { accountId: number; id: string; name: string }) =>
+  new AuthError(API_ERROR.AUTH_FAILED, msg, key);
+
+const KEY_SELECT = {
+  id: true,
+  name: true,
+  accountId: true,
+  subuserId: true,
+  publicKeyPem: true,
+  roles: { select: { role: true } },
+  subuser: { select: { active: true, roles: { select: { role: true } } } },
+  account: { select: { id: true, name: true, email: true, active: true } },
+} as const;
+
+// Parsed public keys by key id and PEM: parsing costs more than the signature check itself.
+const publicKeys = new Map<string, KeyObject>();
+function publicKeyOf(id: string, pem: string): KeyObject {
+  const cacheKey = `${id}\n${pem}`;
+  let k = publicKeys.get(cacheKey);
+  if (!k) {
+    if (publicKeys.size > 1000) publicKeys.clear();
+    k = createPublicKey(pem);
+    publicKeys.set(cacheKey, k);
+  }
+  return k;
+}
+
+function bearerToken(request: Request): string {
+  const header = request.headers.get("authorization");
+  if (!header) throw denied("Authorization required: send Authorization: Bearer <JWT>");
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!m) throw malformed("expected Authorization: Bearer <JWT>");
+  const token = m[1]!;
+  if (token.length > MAX_TOKEN_LENGTH || !TOKEN_RE.test(token)) throw malformed("not a compact JWS");
+  return token;
+}
+
+type Claims = { iss: string; iat: number; exp: number };
+
+function claimsOf(payload: Uint8Array): Claims {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(payload));
+  } catch {
+    throw malformed("the payload is not JSON");
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw malformed("the payload is not an object");
+  const { iss, iat, exp } = json as Record<string, unknown>;
+  if ((typeof iss !== "number" && typeof iss !== "string") || String(iss) === "") throw malformed("the 'iss' claim is missing");
+  if (typeof iat !== "number" || !Number.isFinite(iat)) throw malformed("the 'iat' claim is missing");
+  if (typeof exp !== "number" || !Number.isFinite(exp)) throw malformed("the 'exp' claim is missing");
+  return { iss: String(iss), iat, exp };
+}
+
+/**
+ * Verifies the request's token and returns the key actor. Throws AuthError with the contract's
+ * code: 447 malformed; 100 unknown/deleted key, bad signature, foreign iss, inactive account or
+ * creator; 454 lifetime over an hour; 455 issued in the future; 456 expired (30 s skew).
+ */
+export async function authenticate(request: Request, params: RawParams, clock: Clock, ip: string): Promise<Authenticated> {
+  const token = bearerToken(request);
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    throw malformed("the header is not valid");
+  }
+  // Pinning the algorithm before looking anything up rejects "none" and HS256-with-the-public-key.
+  if (header.alg !== "RS256") throw denied("Only RS256-signed tokens are accepted");
+  const kid = header.kid;
+  if (typeof kid !== "string" || kid.length === 0 || kid.length > 128) throw malformed("the 'kid' header is missing");
+
+  const key = await db.apiKey.findUnique({ where: { id: kid }, select: KEY_SELECT });
+  if (!key) throw denied();
+  const who = { accountId: key.accountId, id: key.id, name: key.name };
+
+  let payload: Uint8Array;
+  try {
+    ({ payload } = await compactVerify(token, publicKeyOf(key.id, key.publicKeyPem), { algorithms: ["RS256"] }));
+  } catch {
+    throw denied("Authorization failed: invalid signature", who);
+  }
+
+  const claims = claimsOf(payload);
+  const now = Math.floor(clock().getTime() / 1000);
+  if (claims.exp - claims.iat > MAX_TOKEN_TTL_SECONDS) {
+    throw new AuthError(API_ERROR.TOKEN_TTL, `Token lifetime (exp - iat) must not exceed ${MAX_TOKEN_TTL_SECONDS} seconds`, who);
+  }
+  if (claims.iat > now + CLOCK_SKEW_SECONDS) throw new AuthError(API_ERROR.TOKEN_FROM_FUTURE, "Token issued in the future", who);
+  if (claims.exp < now - CLOCK_SKEW_SECONDS) throw new AuthError(API_ERROR.TOKEN_EXPIRED, "Token expired", who);
+
+  if (!key.account.active) throw denied("Authorization failed: the account is not active", who);
+  if (key.subuser && !key.subuser.active) throw denied("Authorization failed: the key's subuser is not active", who);
+
+  // The Java client repeats the account as a parameter: harmless when it agrees, refused otherwise.
+  const accountParam = params.account_id;
+  if (accountParam !== undefined) {
+    const v = Array.isArray(accountParam) ? accountParam : [accountParam];
+    if (v.some((x) => x.trim() !== claims.iss)) throw denied("Authorization failed: account_id does not match the token", who);
+  }
+
+  let account: ApiAccount = key.account;
+  let onChild = false;
+  if (claims.iss !== String(key.accountId)) {
+    const childId = /^\d{1,16}$/.test(claims.iss) ? Number(claims.iss) : NaN;
+    const child = Number.isSafeInteger(childId)
+      ? await db.account.findFirst({ where: { id: childId, parentId: key.accountId }, select: { id: true, name: true, email: true, active: true } })
+      : null;
+    if (!child) throw denied("Authorization failed: the token's account is not the key's account nor one of its child accounts", who);
+    if (!child.active) throw denied("Authorization failed: the account is not active", who);
+    account = child;
+    onChild = true;
+  }
+
+  // A key never holds more than its creator (defence in depth: the writes keep it so too).
+  let roles = assignableRolesOf(key.roles.map((r) => r.role));
+  if (key.subuser) {
+    const creator = new Set(key.subuser.roles.map((r) => r.role));
+    roles = roles.filter((r) => creator.has(r));
+  }
+
+  return {
+    account: { id: account.id, name: account.name, email: account.email },
+    actor: {
+      kind: "key",
+      accountId: account.id,
+      accountName: account.name,
+      // On a child account the key acts as that account's owner would, within its roles: the
+      // creating subuser belongs to the parent and means nothing there.
+      subuserId: onChild ? null : key.subuserId,
+      keyId: key.id,
+      name: key.name,
+      roles,
+      ip,
+    },
+  };
+}

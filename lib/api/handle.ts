@@ -1,0 +1,198 @@
+import "server-only";
+// The Management API pipeline, shared by /platform_api (cmd=) and /platform_api/<Method>:
+// read parameters -> authenticate (Bearer JWT only) -> rate limit -> resolve the method
+// (102/103) -> the method's key roles (104) before anything else runs -> exactly-one-of
+// groups (449/458/485) -> zod parameters (485/134/101/...) -> handler. Every outcome is HTTP 200
+// JSON (errors as {"error":{"code","msg"}}), never a stack or a database message, and every
+// call of a known account is written to its audit log with the key, the method and the outcome.
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { canCallApi, isApiMethod } from "@/lib/access/api-methods";
+import { actorColumns } from "@/lib/audit";
+import { systemClock, type Clock } from "@/lib/clock";
+import { clientIpFrom } from "@/lib/request-info";
+import { authenticate, AuthError, type Authenticated } from "./auth";
+import { API_ERROR, ApiError, errorBody, toApiError } from "./errors";
+import { REGISTRY } from "./methods";
+import { apiRateLimiter, type RateLimiter } from "./rate-limit";
+import type { ApiSuccess, RegisteredMethod } from "./registry";
+import { readParams } from "./request";
+import type { RawParams } from "./wire";
+
+export type HandleOptions = {
+  clock?: Clock;
+  limiter?: RateLimiter;
+  registry?: ReadonlyMap<string, RegisteredMethod>;
+};
+
+const HEADERS = { "cache-control": "private, no-store", "content-type": "application/json; charset=utf-8" };
+
+export function jsonResponse(body: unknown): Response {
+  return new Response(JSON.stringify(body), { status: 200, headers: HEADERS });
+}
+
+/** Whether a parameter was sent with a non-blank value. */
+function sent(raw: RawParams, name: string): boolean {
+  const v = raw[name];
+  if (v === undefined) return false;
+  return (Array.isArray(v) ? v : [v]).some((x) => x.trim() !== "");
+}
+
+function checkOneOf(def: RegisteredMethod, raw: RawParams) {
+  for (const { params, required } of def.oneOf ?? []) {
+    const [a, b] = params;
+    const both = sent(raw, a) && sent(raw, b);
+    if (both) {
+      const isRoles = a === "role_id" && b === "role_name";
+      throw new ApiError(
+        isRoles ? API_ERROR.ROLE_ID_AND_NAME : API_ERROR.ONLY_ONE_OF,
+        isRoles ? "Specify only one of the parameters: 'role_id' or 'role_name'" : `Specify only one of the parameters: '${a}' or '${b}'`,
+      );
+    }
+    if (required && !sent(raw, a) && !sent(raw, b)) {
+      throw new ApiError(API_ERROR.SPECIFY_PARAM, `Specify the '${a}' or '${b}' parameter`);
+    }
+  }
+}
+
+/** The first zod issue -> the contract's code, naming the wire parameter. */
+function paramError(issue: z.core.$ZodIssue, raw: RawParams): ApiError {
+  const param = String(issue.path[0] ?? "");
+  const value = raw[param];
+  if (issue.code === "invalid_type" && (value === undefined || !sent(raw, param))) {
+    return value === undefined
+      ? new ApiError(API_ERROR.SPECIFY_PARAM, `Specify the '${param}' parameter`)
+      : new ApiError(API_ERROR.REQUIRED_EMPTY, `The required parameter '${param}' is empty`);
+  }
+  const params = "params" in issue ? (issue.params as { apiCode?: unknown } | undefined) : undefined;
+  const code = typeof params?.apiCode === "number" ? params.apiCode : API_ERROR.INVALID_ARGUMENTS;
+  return new ApiError(code, param ? `Invalid '${param}': ${issue.message}` : issue.message);
+}
+
+function parseParams(def: RegisteredMethod, raw: RawParams): Record<string, unknown> {
+  const parsed = def.params.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw paramError(parsed.error.issues[0]!, raw);
+}
+
+function singleValue(v: RawParams[string] | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const s = (Array.isArray(v) ? v[v.length - 1] : v) ?? "";
+  return s.trim() === "" ? undefined : s.trim();
+}
+
+function apiAddressOf(request: Request): string {
+  const base = process.env.PUBLIC_URL?.replace(/\/+$/, "") || new URL(request.url).origin;
+  return `${base}/platform_api`;
+}
+
+type AuditRow = { accountId: number; action: string; target: string; outcome: "ok" | "denied" | "failed"; detail: Record<string, unknown> };
+
+async function writeAudit(auth: Authenticated | null, authError: AuthError | null, ip: string, row: Omit<AuditRow, "accountId">) {
+  try {
+    if (auth) {
+      await db.auditLog.create({
+        data: {
+          accountId: auth.actor.accountId,
+          ...actorColumns(auth.actor),
+          action: row.action,
+          targetType: "api_method",
+          targetId: row.target,
+          detail: JSON.stringify(row.detail),
+          outcome: row.outcome,
+        },
+      });
+    } else if (authError?.accountId !== undefined) {
+      await db.auditLog.create({
+        data: {
+          accountId: authError.accountId,
+          actorType: "key",
+          actorId: authError.keyId ?? "",
+          actorName: authError.keyName ?? "",
+          action: row.action,
+          targetType: "api_method",
+          targetId: row.target,
+          detail: JSON.stringify(row.detail),
+          outcome: row.outcome,
+          ip,
+        },
+      });
+    }
+  } catch (e) {
+    // The answer must not depend on the log; a failed write is still worth an operator's eye.
+    console.error("Management API: could not write the audit row", e);
+  }
+}
+
+function outcomeOf(code: number): "denied" | "failed" {
+  return code === API_ERROR.AUTH_FAILED || code === API_ERROR.FORBIDDEN_CMD || code === API_ERROR.RATE_LIMITED ? "denied" : "failed";
+}
+
+/**
+ * Answers one Management API request. `pathMethod` is the <Method> of /platform_api/<Method>,
+ * or null on /platform_api (then the `cmd` parameter names it).
+ */
+export async function handleApiRequest(request: Request, pathMethod: string | null, opts: HandleOptions = {}): Promise<Response> {
+  const clock = opts.clock ?? systemClock;
+  const limiter = opts.limiter ?? apiRateLimiter;
+  const registry = opts.registry ?? REGISTRY;
+  const ip = clientIpFrom(request.headers);
+  let auth: Authenticated | null = null;
+  let def: RegisteredMethod | undefined;
+  let raw: RawParams = {};
+  let methodName = pathMethod ?? "";
+  try {
+    raw = await readParams(request);
+    methodName = pathMethod ?? singleValue(raw.cmd) ?? "";
+    try {
+      auth = await authenticate(request, raw, clock, ip);
+    } catch (e) {
+      if (e instanceof AuthError) {
+        await writeAudit(null, e, ip, {
+          action: "api.auth_failed",
+          target: methodName.slice(0, 64),
+          outcome: "denied",
+          detail: { method: methodName.slice(0, 64), code: e.code, msg: e.message },
+        });
+      }
+      throw e;
+    }
+
+    const limit = limiter.take(auth.actor.keyId, clock().getTime());
+    if (!limit.allowed) {
+      if (limit.firstInWindow) {
+        await writeAudit(auth, null, ip, {
+          action: "api.rate_limited",
+          target: methodName.slice(0, 64),
+          outcome: "denied",
+          detail: { method: methodName.slice(0, 64), code: API_ERROR.RATE_LIMITED },
+        });
+      }
+      return jsonResponse(errorBody(new ApiError(API_ERROR.RATE_LIMITED, "Rate limit exceeded: slow down")));
+    }
+
+    if (!methodName) throw new ApiError(API_ERROR.MISSING_CMD, "Missing the 'cmd' parameter");
+    def = isApiMethod(methodName) ? registry.get(methodName) : undefined;
+    if (!def) throw new ApiError(API_ERROR.UNKNOWN_CMD, `Unknown command '${methodName.slice(0, 64)}'`);
+    if (!canCallApi(auth.actor.roles, def.name)) {
+      throw new ApiError(API_ERROR.FORBIDDEN_CMD, `Forbidden command: the key's roles do not allow ${def.name}`);
+    }
+    checkOneOf(def, raw);
+    const params = parseParams(def, raw);
+    const body: ApiSuccess = await def.handler(params, { actor: auth.actor, account: auth.account, clock, apiAddress: apiAddressOf(request), raw });
+    await writeAudit(auth, null, ip, { action: "api.call", target: def.name, outcome: "ok", detail: { method: def.name } });
+    return jsonResponse(body);
+  } catch (e) {
+    const sentNames = new Set(Object.keys(raw).filter((k) => sent(raw, k)));
+    const err = toApiError(e, def?.errors, sentNames);
+    if (auth) {
+      await writeAudit(auth, null, ip, {
+        action: "api.call",
+        target: (def?.name ?? methodName).slice(0, 64),
+        outcome: outcomeOf(err.code),
+        detail: { method: (def?.name ?? methodName).slice(0, 64), code: err.code, msg: err.message },
+      });
+    }
+    return jsonResponse(errorBody(err));
+  }
+}

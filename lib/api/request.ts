@@ -1,0 +1,74 @@
+// Reads a Management API request's parameters: the query string merged with an urlencoded or
+// multipart body (the body wins for a name both carry). Repeated names keep every value so
+// list parameters can merge them; scalar parameters refuse repeats (lib/api/wire.ts).
+import { API_ERROR, ApiError } from "./errors";
+import type { RawParams } from "./wire";
+
+/** Generous for every method in scope (user custom data is < 8 KiB), small enough to bound work. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+function collect(entries: Iterable<[string, string]>): RawParams {
+  const out: RawParams = {};
+  for (const [name, value] of entries) {
+    const prev = out[name];
+    out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
+async function readBody(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!request.body) return null;
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new ApiError(API_ERROR.INVALID_ARGUMENTS, "Request body too large");
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new ApiError(API_ERROR.INVALID_ARGUMENTS, "Request body too large");
+    }
+    chunks.push(value);
+  }
+  if (size === 0) return null;
+  const buf = new Uint8Array(new ArrayBuffer(size));
+  let at = 0;
+  for (const c of chunks) {
+    buf.set(c, at);
+    at += c.byteLength;
+  }
+  return buf;
+}
+
+async function bodyParams(request: Request): Promise<RawParams> {
+  const buf = await readBody(request);
+  if (!buf) return {};
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  if (type.startsWith("application/x-www-form-urlencoded")) {
+    return collect(new URLSearchParams(new TextDecoder().decode(buf)));
+  }
+  if (type.startsWith("multipart/form-data")) {
+    let form: FormData;
+    try {
+      form = await new Response(buf, { headers: { "content-type": request.headers.get("content-type")! } }).formData();
+    } catch {
+      throw new ApiError(API_ERROR.INVALID_ARGUMENTS, "Malformed multipart/form-data body");
+    }
+    const entries: [string, string][] = [];
+    for (const [name, value] of form) entries.push([name, typeof value === "string" ? value : await value.text()]);
+    return collect(entries);
+  }
+  throw new ApiError(
+    API_ERROR.INVALID_ARGUMENTS,
+    "Unsupported Content-Type: send parameters in the query string, application/x-www-form-urlencoded or multipart/form-data",
+  );
+}
+
+export async function readParams(request: Request): Promise<RawParams> {
+  const query = collect(new URL(request.url).searchParams);
+  const body = request.method === "GET" || request.method === "HEAD" ? {} : await bodyParams(request);
+  return { ...query, ...body };
+}

@@ -1,0 +1,97 @@
+// Wire structures of the Management API (management-api.md "Structures"), as zod schemas (for
+// the OpenAPI document and the tests) and the converters that build them from domain DTOs.
+// Ids are JSON numbers except key_id; timestamps are "YYYY-MM-DD HH:mm:ss" UTC or null.
+import { z } from "zod";
+import type { AssignableRole } from "@/lib/access/matrix";
+import { apiRoleId, expandRoles, isGuiOnlyRole, rolesImpliedBy, type ApiRoleGroup } from "@/lib/access/api-roles";
+
+const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/).nullable().meta({ description: "YYYY-MM-DD HH:mm:ss, UTC" });
+
+export const ZRoleView = z
+  .object({
+    role_id: z.number().int(),
+    role_name: z.string(),
+    inherited: z.boolean().optional().meta({ description: "with_expanded_roles: whether the role is implied by held roles" }),
+    parent_role_id: z.array(z.number().int()).optional().meta({ description: "The held roles that imply this one" }),
+    child_ids: z.array(z.number().int()).optional().meta({ description: "The roles this role implies" }),
+    gui_only: z.boolean(),
+  })
+  .meta({ id: "RoleView" });
+export type RoleView = z.output<typeof ZRoleView>;
+
+export const ZRoleGroupView = z.object({ id: z.number().int(), name: z.string() }).meta({ id: "RoleGroupView" });
+
+export const ZSubUserView = z
+  .object({
+    subuser_id: z.number().int(),
+    subuser_name: z.string(),
+    description: z.string(),
+    roles: z.array(ZRoleView).optional(),
+  })
+  .meta({ id: "SubUserView" });
+export type SubUserView = z.output<typeof ZSubUserView>;
+
+export const ZKeyInfo = z
+  .object({ account_id: z.number().int(), account_email: z.string(), key_id: z.string(), private_key: z.string() })
+  .meta({ id: "KeyInfo", description: "The credentials.json of a new key: the private key is shown this once." });
+export type KeyInfo = z.output<typeof ZKeyInfo>;
+
+export const ZKeyView = z
+  .object({
+    key_id: z.string(),
+    key_name: z.string(),
+    description: z.string(),
+    roles: z.array(ZRoleView).optional(),
+    subuser: z.array(ZSubUserView).optional().meta({ description: "The subuser that created the key (absent for the account owner's keys)" }),
+  })
+  .meta({ id: "KeyView" });
+export type KeyView = z.output<typeof ZKeyView>;
+
+export const ZAccountInfo = z
+  .object({
+    account_id: z.number().int(),
+    account_name: z.string(),
+    account_email: z.string(),
+    created: timestamp,
+    active: z.boolean(),
+    frozen: z.boolean(),
+    balance: z.number(),
+    currency: z.string(),
+    parent_account_id: z.number().int().nullable(),
+  })
+  .meta({ id: "AccountInfo" });
+export type AccountInfo = z.output<typeof ZAccountInfo>;
+
+export function roleView(role: AssignableRole, extra: Partial<RoleView> = {}): RoleView {
+  return { role_id: apiRoleId(role), role_name: role, ...extra, gui_only: isGuiOnlyRole(role) };
+}
+
+/** GetRoles: every role with the roles it implies. */
+export function catalogueRoleView(role: AssignableRole): RoleView {
+  return roleView(role, { child_ids: rolesImpliedBy(role).map(apiRoleId) });
+}
+
+/**
+ * A principal's or key's roles. With `expanded`, held roles say inherited:false and the roles
+ * they imply follow with inherited:true and parent_role_id naming the held roles behind them.
+ */
+export function heldRolesView(held: readonly AssignableRole[], expanded: boolean): RoleView[] {
+  if (!expanded) return held.map((r) => roleView(r));
+  return [
+    ...held.map((r) => roleView(r, { inherited: false })),
+    ...expandRoles(held).map(({ role, impliedBy }) => roleView(role, { inherited: true, parent_role_id: impliedBy.map(apiRoleId) })),
+  ];
+}
+
+export function roleGroupView(g: ApiRoleGroup) {
+  return { id: g.id, name: g.name };
+}
+
+export function subUserView(s: { id: number; name: string; description: string; roles?: readonly AssignableRole[] }, withRoles: boolean): SubUserView {
+  return {
+    subuser_id: s.id,
+    subuser_name: s.name,
+    description: s.description,
+    ...(withRoles && s.roles ? { roles: heldRolesView(s.roles, false) } : {}),
+  };
+}
