@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BookOpen } from "lucide-react";
+import { requireSection } from "@/lib/access/guards";
+import { Card, PageHeader } from "@/components/ui/page";
+import { grantableKeyRoles, listKeys } from "@/lib/service-accounts/queries";
+import { roleOptions } from "@/lib/subusers/role-options";
+import { KeysTable, type KeyRow } from "./_components/keys-table";
+
+export const metadata: Metadata = { title: "Service accounts" };
+
+export default async function ServiceAccountsPage() {
+  const actor = await requireSection("service_accounts");
+  const [{ items }, grantable] = await Promise.all([listKeys(actor), grantableKeyRoles(actor)]);
+  const rows: KeyRow[] = items.map((k) => ({
+    id: k.id,
+    name: k.name,
+    description: k.description,
+    roles: [...k.roles],
+    createdBy: k.subuser?.name ?? null,
+    createdAt: k.createdAt.toISOString(),
+  }));
+
+  return (
+    <>
+      <PageHeader
+        title="Service accounts"
+        description={
+          actor.kind === "owner"
+            ? "Key pairs with roles for the Management API. You see every service account of the account."
+            : "Key pairs with roles for the Management API. You see the service accounts you created."
+        }
+        actions={
+          <Link
+            href="/settings/service-accounts/api-docs"
+            className="inline-flex items-center gap-1.5 text-sm font-medium text-brand-700 hover:underline"
+          >
+            <BookOpen className="size-4" aria-hidden />
+            API reference
+          </Link>
+        }
+      />
+      <Card className="mb-6">
+        <h2 className="text-sm font-semibold text-slate-900">How it works</h2>
+        <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm text-slate-600">
+          <li>Create a service account with the roles your integration needs (never more than your own) and download its credentials.json. The private key is shown once and not kept here.</li>
+          <li>
+            Point an official Voximplant API client at this host with that file, or sign an RS256 JWT yourself (header <code>kid</code> = key id; claims{" "}
+            <code>iss</code> = account id, <code>iat</code>, <code>exp</code>, at most an hour apart) and send it as <code>Authorization: Bearer …</code> to{" "}
+            <code>/platform_api/&lt;Method&gt;</code>.
+          </li>
+          <li>Deleting a service account stops its key at once.</li>
+        </ol>
+      </Card>
+      <KeysTable rows={rows} roleOptions={roleOptions()} grantable={grantable} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+// GET /platform_api/openapi.json: the public OpenAPI 3.1 description of every method, generated
+// from the registry's zod schemas. Public on purpose: it holds no account data.
+import { buildOpenApi } from "@/lib/api/openapi";
+import { METHODS } from "@/lib/api/methods";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export function GET(request: Request): Response {
+  const base = process.env.PUBLIC_URL?.replace(/\/+$/, "") || new URL(request.url).origin;
+  return Response.json(buildOpenApi(METHODS, { serverUrl: base }), {
+    headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" },
+  });
+}
