@@ -1,0 +1,16 @@
+// The ledger list's query: parsed from the Billing page's URL and re-validated by the query.
+import { z } from "zod";
+
+export const LEDGER_SORTS = ["createdAt", "amountMinor"] as const;
+export type LedgerSort = (typeof LEDGER_SORTS)[number];
+
+export const ZLedgerQuery = z.object({
+  /** Matches the entry's kind or memo (substring). */
+  q: z.string().trim().max(100, "Filter is too long").default(""),
+  sort: z.enum(LEDGER_SORTS).default("createdAt"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  page: z.number().int().min(1).default(1),
+  size: z.number().int().min(1).max(100).default(20),
+});
+
+export type LedgerQuery = z.input<typeof ZLedgerQuery>;
