@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { requireSection } from "@/lib/access/guards";
+import { listAuditLog } from "@/lib/logs/queries";
+import { AUDIT_LOG_SORTS } from "@/lib/logs/schemas";
+import { parseListParams, type RawSearchParams } from "@/components/data-table/search-params";
+import { PageHeader } from "@/components/ui/page";
+import { AuditLogTable } from "./_components/audit-log-table";
+
+export const metadata: Metadata = { title: "Logs" };
+
+export default async function LogsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const actor = await requireSection("logs");
+  const params = parseListParams(await searchParams, { sort: AUDIT_LOG_SORTS, defaultDir: "desc" });
+  const log = await listAuditLog(actor, params);
+  return (
+    <>
+      <PageHeader
+        title="Logs"
+        description="The account's audit log: every change made in the panel or through the Management API, who made it, from which address, and whether it succeeded."
+      />
+      <AuditLogTable rows={log.rows} total={log.total} params={{ ...params, page: log.page }} />
+    </>
+  );
+}
