@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireSection } from "@/lib/access/guards";
+import { can } from "@/lib/access/matrix";
+import { EmptyState, PageHeader } from "@/components/ui/page";
+
+export const metadata: Metadata = { title: "My numbers" };
+
+export default async function NumbersPage() {
+  const actor = await requireSection("numbers.list");
+  const canBrowse = can(actor, "numbers.available");
+  return (
+    <>
+      <PageHeader
+        title="My numbers"
+        description="The phone numbers the account has bought: which application each is attached to, its monthly rent and when it renews."
+      />
+      <EmptyState title="The account has no phone numbers">
+        <p>Numbers appear here once they are bought.</p>
+        {canBrowse ? (
+          <p className="mt-3">
+            <Link href="/numbers/buy" className="font-medium text-brand-700 hover:underline">
+              Browse numbers available to buy
+            </Link>
+          </p>
+        ) : null}
+      </EmptyState>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { requireSection } from "@/lib/access/guards";
+import { EmptyState, PageHeader } from "@/components/ui/page";
+
+export const metadata: Metadata = { title: "Reserved numbers" };
+
+export default async function ReservedNumbersPage() {
+  await requireSection("numbers.reserved");
+  return (
+    <>
+      <PageHeader
+        title="Reserved numbers"
+        description="Numbers held for the account before purchase (for example while documents for a regulated country are verified)."
+      />
+      <EmptyState title="No numbers are reserved">Reservations are made from the number catalogue, which arrives in a later release.</EmptyState>
+    </>
+  );
+}

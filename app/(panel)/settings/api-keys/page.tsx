@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireSection } from "@/lib/access/guards";
+import { can } from "@/lib/access/matrix";
+import { EmptyState, PageHeader } from "@/components/ui/page";
+
+export const metadata: Metadata = { title: "API keys" };
+
+export default async function ApiKeysPage() {
+  const actor = await requireSection("api_keys");
+  return (
+    <>
+      <PageHeader
+        title="API keys"
+        description="Credentials that let your own servers call the Management API on behalf of the account."
+      />
+      <EmptyState title="The account has no API keys">
+        <p>
+          The Management API authenticates with service accounts: key pairs with roles, whose tokens are signed with the private key. Account-wide
+          API keys are not issued.
+        </p>
+        {can(actor, "service_accounts") ? (
+          <p className="mt-3">
+            <Link href="/settings/service-accounts" className="font-medium text-brand-700 hover:underline">
+              Manage service accounts
+            </Link>
+          </p>
+        ) : null}
+      </EmptyState>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireSection } from "@/lib/access/guards";
+import { can } from "@/lib/access/matrix";
+import { EmptyState, PageHeader } from "@/components/ui/page";
+
+export const metadata: Metadata = { title: "Notification settings" };
+
+export default async function NotificationSettingsPage() {
+  const actor = await requireSection("notification_settings");
+  return (
+    <>
+      <PageHeader
+        title="Notification settings"
+        description="Which account events (low balance, number renewals, security alerts) are sent by email, and to which addresses."
+      />
+      <EmptyState title="No notifications are configured">
+        <p>The platform sends no notifications yet; choosing events and recipients arrives in a later release.</p>
+        {can(actor, "notification_history") ? (
+          <p className="mt-3">
+            <Link href="/notifications" className="font-medium text-brand-700 hover:underline">
+              Notification history
+            </Link>
+          </p>
+        ) : null}
+      </EmptyState>
+    </>
+  );
+}

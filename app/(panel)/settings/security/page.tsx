@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireSection } from "@/lib/access/guards";
+import { can } from "@/lib/access/matrix";
+import { env } from "@/lib/env";
+import { Card, EmptyState, PageHeader } from "@/components/ui/page";
+
+export const metadata: Metadata = { title: "Security" };
+
+export default async function SecurityPage() {
+  const actor = await requireSection("security");
+  const hours = Math.round((env().SESSION_TTL_SECONDS / 3600) * 10) / 10;
+  return (
+    <>
+      <PageHeader
+        title="Security"
+        description="How the account is protected: session lifetime, login throttling, and the account-wide restrictions such as allowed IP addresses."
+      />
+      <Card className="mb-6">
+        <h2 className="text-sm font-semibold text-slate-900">In force for every login</h2>
+        <ul className="mt-3 list-disc space-y-1.5 pl-5 text-sm text-slate-600">
+          <li>
+            A panel session ends {hours} {hours === 1 ? "hour" : "hours"} after login, however active it is; then the person logs in again.
+          </li>
+          <li>Deactivating or deleting a subuser, or changing its password or roles, ends its open sessions on their next request.</li>
+          <li>Repeated failed logins lock that login name for a growing while (up to 15 minutes), and too many failures from one address pause logins from it for a while.</li>
+          <li>Passwords are stored only as argon2id hashes; common passwords are refused.</li>
+        </ul>
+        {can(actor, "profile") ? (
+          <p className="mt-4 text-sm">
+            <Link href="/profile" className="font-medium text-brand-700 hover:underline">
+              Change your password or end your sessions in Profile
+            </Link>
+          </p>
+        ) : null}
+      </Card>
+      <EmptyState title="No account-wide restrictions are configured">
+        IP allowlists for the panel and the Management API, and two-factor authentication, arrive in a later release.
+      </EmptyState>
+    </>
+  );
+}
