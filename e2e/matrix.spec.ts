@@ -3,7 +3,7 @@
 // session at all. Data-driven from role-matrix.json: every principal x every page section.
 // Request contexts only (no browser): the server's answer is what is being tested.
 import type { APIRequestContext } from "@playwright/test";
-import { test, expect, sidebarSections, nonSidebarSections, attributeValues, locationPath } from "./fixtures";
+import { test, expect, navSections, attributeValues, locationPath } from "./fixtures";
 import { BASE_URL } from "./fixtures/env";
 import { OWNER, PAGE_SECTIONS, PRINCIPALS, holds, isFixedRoute, isPerApplication, type MatrixSection, type Principal } from "./fixtures/matrix";
 
@@ -49,7 +49,7 @@ for (const principal of PRINCIPALS) {
       expect(landing, `${principal} holds no page at all`).toBeTruthy();
       const res = await api.get(landing!.path!, { maxRedirects: 0 });
       expect(res.status()).toBe(200);
-      const shown = sidebarSections(await res.text());
+      const shown = navSections(await res.text(), "Sections") ?? [];
       expect(new Set(shown).size, "no section twice in the sidebar").toBe(shown.length);
       expect(shown.sort()).toEqual(expected);
     });
@@ -76,8 +76,9 @@ for (const principal of PRINCIPALS) {
         const landing = users && holds(principal, users) ? users : firstHeldPage(principal, appPages)!;
         const res = await api.get(urlOf(landing, appId), { maxRedirects: 0 });
         expect(res.status()).toBe(200);
-        const tabs = nonSidebarSections(await res.text()).filter((id) => appPages.some((s) => s.id === id));
-        expect([...new Set(tabs)].sort()).toEqual(appPages.filter((s) => holds(principal, s)).map((s) => s.id).sort());
+        const tabs = navSections(await res.text(), "Application sections");
+        expect(tabs, "the application page has its tabs").not.toBeNull();
+        expect(tabs!.sort()).toEqual(appPages.filter((s) => holds(principal, s)).map((s) => s.id).sort());
       });
     }
 
