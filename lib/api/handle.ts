@@ -17,7 +17,7 @@ import { REGISTRY } from "./methods";
 import { apiRateLimiter, type RateLimiter } from "./rate-limit";
 import type { ApiSuccess, RegisteredMethod } from "./registry";
 import { readParams } from "./request";
-import type { RawParams } from "./wire";
+import { dropBlanks, type RawParams } from "./wire";
 
 export type HandleOptions = {
   clock?: Clock;
@@ -70,7 +70,7 @@ function paramError(issue: z.core.$ZodIssue, raw: RawParams): ApiError {
 }
 
 function parseParams(def: RegisteredMethod, raw: RawParams): Record<string, unknown> {
-  const parsed = def.params.safeParse(raw);
+  const parsed = def.params.safeParse(dropBlanks(def.params.shape, raw));
   if (parsed.success) return parsed.data;
   throw paramError(parsed.error.issues[0]!, raw);
 }

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { AssignableRole } from "@/lib/access/matrix";
 import { apiRoleId, expandRoles, isGuiOnlyRole, rolesImpliedBy, type ApiRoleGroup } from "@/lib/access/api-roles";
+import { formatApiDate } from "./wire";
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/).nullable().meta({ description: "YYYY-MM-DD HH:mm:ss, UTC" });
 
@@ -93,5 +94,98 @@ export function subUserView(s: { id: number; name: string; description: string; 
     subuser_name: s.name,
     description: s.description,
     ...(withRoles && s.roles ? { roles: heldRolesView(s.roles, false) } : {}),
+  };
+}
+
+// Applications, users, key-value storage and child accounts (appended by the methods of
+// lib/api/methods/{applications,users,kvs,child-accounts}.ts).
+
+export const ZApplicationInfo = z
+  .object({
+    application_id: z.number().int(),
+    application_name: z.string().meta({ description: "The full name: <name>.<account>.<domain>" }),
+    modified: timestamp,
+    secure_record_storage: z.boolean(),
+  })
+  .meta({ id: "ApplicationInfo" });
+export type ApplicationInfo = z.output<typeof ZApplicationInfo>;
+
+export function applicationInfo(a: { id: number; fullName: string; updatedAt: Date; secureRecordStorage: boolean }): ApplicationInfo {
+  return { application_id: a.id, application_name: a.fullName, modified: formatApiDate(a.updatedAt), secure_record_storage: a.secureRecordStorage };
+}
+
+export const ZUserInfo = z
+  .object({
+    user_id: z.number().int(),
+    user_name: z.string(),
+    user_display_name: z.string(),
+    user_active: z.boolean(),
+    parent_accounting: z.boolean().meta({ description: "false: the user has a separate balance" }),
+    balance: z.number().meta({ description: "The user's own balance (meaningful when parent_accounting is false)" }),
+    live_balance: z.number(),
+    fixed_balance: z.number(),
+    user_custom_data: z.string().optional(),
+    applications: z.array(ZApplicationInfo).optional().meta({ description: "The application the user belongs to" }),
+    created: timestamp,
+    modified: timestamp,
+  })
+  .meta({ id: "UserInfo" });
+export type UserInfo = z.output<typeof ZUserInfo>;
+
+export function userInfo(
+  u: { id: number; name: string; displayName: string; active: boolean; parentAccounting: boolean; balanceMinor: number; customData?: string; createdAt: Date; updatedAt: Date },
+  app?: ApplicationInfo,
+): UserInfo {
+  const balance = u.balanceMinor / 100;
+  return {
+    user_id: u.id,
+    user_name: u.name,
+    user_display_name: u.displayName,
+    user_active: u.active,
+    parent_accounting: u.parentAccounting,
+    balance,
+    live_balance: balance,
+    fixed_balance: balance,
+    ...(u.customData !== undefined ? { user_custom_data: u.customData } : {}),
+    ...(app ? { applications: [app] } : {}),
+    created: formatApiDate(u.createdAt),
+    modified: formatApiDate(u.updatedAt),
+  };
+}
+
+const unixSeconds = z.number().int().nullable().meta({ description: "Unix time (seconds) the item expires at" });
+
+export const ZKeyValueItem = z.object({ key: z.string(), value: z.string(), expires_at: unixSeconds }).meta({ id: "KeyValueItems" });
+export const ZKeyValueKey = z.object({ key: z.string(), expires_at: unixSeconds }).meta({ id: "KeyValueKeys" });
+export type KeyValueItem = z.output<typeof ZKeyValueItem>;
+export type KeyValueKey = z.output<typeof ZKeyValueKey>;
+
+const toUnix = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
+
+export function keyValueItem(i: { key: string; value: string; expiresAt: Date | null }): KeyValueItem {
+  return { key: i.key, value: i.value, expires_at: toUnix(i.expiresAt) };
+}
+
+export function keyValueKey(i: { key: string; expiresAt: Date | null }): KeyValueKey {
+  return { key: i.key, expires_at: toUnix(i.expiresAt) };
+}
+
+export const ZChildAccountInfo = ZAccountInfo.extend({
+  child_account_role: z.string().nullable().meta({ description: "Administrator, Developer or ProvisioningAgent (set by the parent)" }),
+}).meta({ id: "ChildAccountInfo", description: "AccountInfo of a child account, with its role" });
+export type ChildAccountInfo = z.output<typeof ZChildAccountInfo>;
+
+export function childAccountInfo(c: { id: number; name: string; email: string; active: boolean; role: string | null; parentId: number; createdAt: Date; balanceMinor: number }, currency: string): ChildAccountInfo {
+  return {
+    account_id: c.id,
+    account_name: c.name,
+    account_email: c.email,
+    created: formatApiDate(c.createdAt),
+    active: c.active,
+    frozen: !c.active,
+    balance: c.balanceMinor / 100,
+    currency,
+    parent_account_id: c.parentId,
+    child_account_role: c.role,
   };
 }

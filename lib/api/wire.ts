@@ -54,6 +54,38 @@ function listItems(v: unknown, ctx: Ctx): string[] | undefined | typeof z.NEVER 
 
 type Doc = { description?: string };
 
+// Schemas (built here) for which a blank value means "not given": every type but text, where
+// "" is a real value (an empty description).
+const BLANK_IS_ABSENT = new WeakSet<z.ZodType>();
+function blankIsAbsent<T extends z.ZodType>(schema: T): T {
+  BLANK_IS_ABSENT.add(schema);
+  return schema;
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (;;) {
+    const inner = (s._zod.def as { innerType?: z.ZodType }).innerType;
+    if (!inner) return s;
+    s = inner;
+  }
+}
+
+/**
+ * Drops blank values of non-text parameters, so that `x=` means "not given" for an optional
+ * number, boolean or list (clients send that), while a required one still reports it empty.
+ */
+export function dropBlanks(shape: Record<string, z.ZodType>, raw: RawParams): RawParams {
+  const out: RawParams = { ...raw };
+  for (const [name, value] of Object.entries(raw)) {
+    const field = shape[name];
+    if (!field || !BLANK_IS_ABSENT.has(unwrap(field))) continue;
+    const values = Array.isArray(value) ? value : [value];
+    if (values.every((v) => v.trim() === "")) delete out[name];
+  }
+  return out;
+}
+
 /** A text parameter, validated by `inner` (a shared domain schema or z.string()). */
 export function text<S extends z.ZodType = z.ZodString>(inner?: S, doc: Doc = {}) {
   return z.preprocess((v, ctx) => single(v, ctx), (inner ?? z.string()) as S).meta(doc);
@@ -68,7 +100,7 @@ export function int(opts: Doc & { min?: number; max?: number; apiCode?: number }
   let n = z.number().int();
   if (min !== undefined) n = n.min(min);
   if (max !== undefined) n = n.max(max);
-  return z
+  return blankIsAbsent(z
     .preprocess((v, ctx) => {
       const s = nonEmpty(v, ctx);
       if (typeof s !== "string") return s;
@@ -78,7 +110,7 @@ export function int(opts: Doc & { min?: number; max?: number; apiCode?: number }
       if (max !== undefined && parsed > max) return fail(ctx, `must be at most ${max}`, code);
       return parsed;
     }, n)
-    .meta(opts.description ? { description: opts.description } : {});
+    .meta(opts.description ? { description: opts.description } : {}));
 }
 
 /** A positive id. Invalid ids answer the method's "invalid X id" code. */
@@ -91,7 +123,7 @@ const FALSE = new Set(["false", "0"]);
 
 /** true/false/1/0 in any case. */
 export function bool(doc: Doc = {}) {
-  return z
+  return blankIsAbsent(z
     .preprocess((v, ctx) => {
       const s = nonEmpty(v, ctx);
       if (typeof s !== "string") return s;
@@ -100,7 +132,7 @@ export function bool(doc: Doc = {}) {
       if (FALSE.has(l)) return false;
       return fail(ctx, "must be true or false");
     }, z.boolean())
-    .meta(doc);
+    .meta(doc));
 }
 
 /** Paging: count (default 20, at most 1000, ours) and offset (default 0). */
@@ -112,7 +144,7 @@ export const paging = {
 /** A `;`-separated list of integers (repeats merged). */
 export function intList(opts: Doc & { apiCode?: number } = {}) {
   const code = opts.apiCode ?? 101;
-  return z
+  return blankIsAbsent(z
     .preprocess((v, ctx) => {
       const items = listItems(v, ctx);
       if (!Array.isArray(items)) return items;
@@ -124,13 +156,13 @@ export function intList(opts: Doc & { apiCode?: number } = {}) {
       }
       return out;
     }, z.array(z.number().int().positive()).min(1))
-    .meta({ description: `${opts.description ?? "A list of ids"}, separated by semicolons (;)` });
+    .meta({ description: `${opts.description ?? "A list of ids"}, separated by semicolons (;)` }));
 }
 
 /** A `;`-separated id list, or the literal `all`. */
 export function idListOrAll(opts: Doc & { apiCode?: number } = {}) {
   const code = opts.apiCode ?? 101;
-  return z
+  return blankIsAbsent(z
     .preprocess((v, ctx) => {
       const items = listItems(v, ctx);
       if (!Array.isArray(items)) return items;
@@ -143,19 +175,21 @@ export function idListOrAll(opts: Doc & { apiCode?: number } = {}) {
       }
       return out;
     }, z.union([z.literal("all"), z.array(z.number().int().positive()).min(1)]))
-    .meta({ description: `${opts.description ?? "A list of ids"}, separated by semicolons (;), or all` });
+    .meta({ description: `${opts.description ?? "A list of ids"}, separated by semicolons (;), or all` }));
 }
 
 /** A `;`-separated list of strings (repeats merged), each validated by `item`. */
 export function stringList<S extends z.ZodType = z.ZodString>(item?: S, doc: Doc = {}) {
-  return z
-    .preprocess((v, ctx) => listItems(v, ctx), z.array((item ?? z.string()) as S).min(1))
-    .meta({ description: `${doc.description ?? "A list of names"}, separated by semicolons (;)` });
+  return blankIsAbsent(
+    z
+      .preprocess((v, ctx) => listItems(v, ctx), z.array((item ?? z.string()) as S).min(1))
+      .meta({ description: `${doc.description ?? "A list of names"}, separated by semicolons (;)` }),
+  );
 }
 
 /** Request dates: `YYYY-MM-DD HH:mm:ss`, UTC. */
 export function date(doc: Doc = {}) {
-  return z
+  return blankIsAbsent(z
     .preprocess((v, ctx) => {
       const s = nonEmpty(v, ctx);
       if (typeof s !== "string") return s;
@@ -164,7 +198,7 @@ export function date(doc: Doc = {}) {
       if (!d || Number.isNaN(d.getTime()) || formatApiDate(d) !== s) return fail(ctx, "must be a date as YYYY-MM-DD HH:mm:ss (UTC)", 111);
       return d;
     }, z.date())
-    .meta({ ...doc, format: "date-time", description: `${doc.description ?? "A date"} (YYYY-MM-DD HH:mm:ss, UTC)` });
+    .meta({ ...doc, format: "date-time", description: `${doc.description ?? "A date"} (YYYY-MM-DD HH:mm:ss, UTC)` }));
 }
 
 /** Response timestamps: `YYYY-MM-DD HH:mm:ss` UTC, or null. Never "". */
