@@ -1,0 +1,176 @@
+// The contract's transport (management-api.md "Transport", "Envelope"): every request style,
+// value encoding, the 102/103 errors, HTTP 200 JSON for everything, rate limiting, and no
+// internal detail ever leaking.
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { createTestAccount, TEST_PASSWORD_HASH } from "@/test/factories";
+import { handleApiRequest } from "./handle";
+import { RateLimiter } from "./rate-limit";
+import { buildRegistry, defineMethod, DONE_RESPONSE, type RegisteredMethod } from "./registry";
+import { callApi, callAs, insertKey, REQUEST_STYLES, tokenFor } from "./test-kit";
+
+async function setup() {
+  const acct = await createTestAccount();
+  const key = await insertKey(acct.id, ["Owner"]);
+  return { acct, key };
+}
+
+const names = (body: { result?: unknown }) => (body.result as { subuser_name: string }[]).map((s) => s.subuser_name);
+
+describe("Management API transport", () => {
+  for (const style of REQUEST_STYLES) {
+    it(`works in request style ${style}`, async () => {
+      const { acct, key } = await setup();
+      const add = await callAs(key, "AddSubUser", { new_subuser_name: "Viaform1", new_subuser_password: "Gr8-Passw0rd!", role_name: "Admin;Developer" }, style);
+      expect(add.status).toBe(200);
+      expect(add.body.error).toBeUndefined();
+      const id = (add.body.result as { subuser_id: number }).subuser_id;
+      expect(typeof id).toBe("number");
+      const sub = await db.subuser.findFirstOrThrow({ where: { id, accountId: acct.id }, include: { roles: true } });
+      expect(sub.name).toBe("viaform1");
+      expect(sub.roles.map((r) => r.role).sort()).toEqual(["Admin", "Developer"]);
+      const list = await callAs(key, "GetSubUsers", { with_roles: "True" }, style);
+      expect(list.body).toMatchObject({ count: 1, total_count: 1 });
+      expect((list.body.result as { roles: { role_id: number }[] }[])[0]!.roles.map((r) => r.role_id)).toEqual([2, 4]);
+      expect(list.response.headers.get("cache-control")).toContain("no-store");
+      expect(list.response.headers.get("content-type")).toContain("application/json");
+    });
+  }
+
+  it("reads booleans as true/false/True/False/1/0 in any case", async () => {
+    const { acct, key } = await setup();
+    await db.subuser.create({ data: { accountId: acct.id, name: "boolsub", passwordHash: TEST_PASSWORD_HASH, roles: { create: [{ role: "Admin" }] } } });
+    for (const v of ["true", "True", "TRUE", "1"]) {
+      const r = await callAs(key, "GetSubUsers", { with_roles: v });
+      expect((r.body.result as { roles?: unknown }[])[0]!.roles, v).toBeDefined();
+    }
+    for (const v of ["false", "False", "0", ""]) {
+      const r = await callAs(key, "GetSubUsers", { with_roles: v });
+      expect((r.body.result as { roles?: unknown }[])[0]!.roles, v).toBeUndefined();
+    }
+    const bad = await callAs(key, "GetSubUsers", { with_roles: "yes" });
+    expect(bad.body.error).toEqual({ code: 101, msg: "Invalid 'with_roles': must be true or false" });
+  });
+
+  it("merges `;` lists and repeated parameters", async () => {
+    const { acct, key } = await setup();
+    const sub = await db.subuser.create({ data: { accountId: acct.id, name: "listsub", passwordHash: TEST_PASSWORD_HASH, roles: { create: [{ role: "Support" }] } } });
+    expect((await callAs(key, "SetSubUserRoles", { subuser_id: String(sub.id), role_id: ["2", "4;5"] })).body).toEqual({ result: 1 });
+    expect((await callAs(key, "SetSubUserRoles", { subuser_id: String(sub.id), role_name: "Accountant; UserManager;" })).body).toEqual({ result: 1 });
+    const roles = await db.subuserRole.findMany({ where: { subuserId: sub.id } });
+    expect(roles.map((r) => r.role).sort()).toEqual(["Accountant", "Admin", "Developer", "Supervisor", "Support", "UserManager"]);
+  });
+
+  it("merges the query string with the body, the body winning", async () => {
+    const { acct, key } = await setup();
+    for (const n of ["first", "second", "third"]) {
+      await db.subuser.create({ data: { accountId: acct.id, name: `${n}-sub`, passwordHash: TEST_PASSWORD_HASH, roles: { create: [{ role: "Admin" }] } } });
+    }
+    const token = await tokenFor(key);
+    const post = (url: string, body: string) =>
+      handleApiRequest(
+        new Request(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/x-www-form-urlencoded" }, body }),
+        null,
+      ).then((r) => r.json() as Promise<{ result: unknown; count: number }>);
+    const r = await post("http://localhost/platform_api?cmd=GetSubUsers&count=1&offset=1", "count=5");
+    expect(r.count).toBe(2);
+    expect(names(r)).toEqual(["second-sub", "third-sub"]);
+    // cmd too: the body's wins.
+    const r2 = await post("http://localhost/platform_api?cmd=DelSubUser", "cmd=GetRoleGroups");
+    expect(r2.count).toBe(4);
+  });
+
+  it("answers 102 without cmd and 103 for unknown methods, on both paths", async () => {
+    const { key } = await setup();
+    const token = await tokenFor(key);
+    const root = (body: string) =>
+      handleApiRequest(new Request("http://localhost/platform_api", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/x-www-form-urlencoded" }, body }), null).then(
+        (r) => r.json(),
+      );
+    expect(await root("")).toEqual({ error: { code: 102, msg: "Missing the 'cmd' parameter" } });
+    expect(await root("cmd=")).toMatchObject({ error: { code: 102 } });
+    expect(await root("cmd=GetCallHistory")).toEqual({ error: { code: 103, msg: "Unknown command 'GetCallHistory'" } });
+    expect((await callApi("getroles", {}, { token, style: "path-urlencoded" })).body.error?.code).toBe(103);
+    expect((await callApi("toString", {}, { token, style: "path-urlencoded" })).body.error?.code).toBe(103);
+    expect((await callApi("__proto__", {}, { token, style: "cmd-urlencoded" })).body.error?.code).toBe(103);
+  });
+
+  it("answers every request with HTTP 200 JSON, also bodies it cannot read", async () => {
+    const { key } = await setup();
+    const token = await tokenFor(key);
+    const send = (init: RequestInit) => handleApiRequest(new Request("http://localhost/platform_api/GetRoles", { method: "POST", ...init }), "GetRoles");
+    const json = await send({ headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: '{"group_name":"x"}' });
+    expect(json.status).toBe(200);
+    expect(await json.json()).toMatchObject({ error: { code: 101 } });
+    const big = await send({ headers: { authorization: `Bearer ${token}`, "content-type": "application/x-www-form-urlencoded" }, body: `x=${"a".repeat(1024 * 1024 + 10)}` });
+    expect(await big.json()).toMatchObject({ error: { code: 101, msg: "Request body too large" } });
+    const broken = await send({ headers: { authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=zzz" }, body: "not multipart" });
+    expect(await broken.json()).toMatchObject({ error: { code: 101 } });
+    // A file part is read as text.
+    const form = new FormData();
+    form.append("group_name", new Blob(["Management"]), "g.txt");
+    const file = await send({ headers: { authorization: `Bearer ${token}` }, body: form });
+    expect(((await file.json()) as { count: number }).count).toBe(2);
+  });
+
+  it("answers 340 beyond the per-key rate and audits one refusal per second", async () => {
+    const { acct, key } = await setup();
+    const other = await insertKey(acct.id, ["Owner"]);
+    const limiter = new RateLimiter(() => 3);
+    let t = Date.now();
+    const clock = () => new Date(t);
+    const call = async (k = key) => {
+      const token = await tokenFor(k, { iat: Math.floor(t / 1000) });
+      const r = await handleApiRequest(new Request("http://localhost/platform_api/GetRoleGroups", { method: "POST", headers: { authorization: `Bearer ${token}` } }), "GetRoleGroups", { limiter, clock });
+      return ((await r.json()) as { error?: { code: number } }).error?.code;
+    };
+    expect([await call(), await call(), await call()]).toEqual([undefined, undefined, undefined]);
+    expect([await call(), await call()]).toEqual([340, 340]);
+    expect(await call(other)).toBeUndefined(); // per key
+    t += 1000;
+    expect(await call()).toBeUndefined();
+    const limited = await db.auditLog.count({ where: { accountId: acct.id, action: "api.rate_limited" } });
+    expect(limited).toBe(1);
+  });
+
+  it("masks unexpected errors as code 1 and logs them", async () => {
+    const { key } = await setup();
+    const boom: RegisteredMethod = defineMethod({
+      name: "GetRoles",
+      group: "test",
+      summary: "throws",
+      params: z.object({}),
+      response: DONE_RESPONSE,
+      async handler() {
+        throw new Error("SQLITE_CONSTRAINT: UNIQUE constraint failed: Subuser.passwordHash at /srv/app/lib/x.ts:12");
+      },
+    }) as RegisteredMethod;
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const token = await tokenFor(key);
+    const r = await handleApiRequest(
+      new Request("http://localhost/platform_api/GetRoles", { method: "POST", headers: { authorization: `Bearer ${token}` } }),
+      "GetRoles",
+      { registry: buildRegistry([boom]) },
+    );
+    const text = await r.text();
+    expect(r.status).toBe(200);
+    expect(JSON.parse(text)).toEqual({ error: { code: 1, msg: "Internal error" } });
+    expect(text).not.toMatch(/SQLITE|constraint|\/srv/i);
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it("envelopes: mutations {result: 1}, lists with count and total_count, ids as numbers, key_id as a string", async () => {
+    const { acct, key } = await setup();
+    const sub = await db.subuser.create({ data: { accountId: acct.id, name: "envsub", passwordHash: TEST_PASSWORD_HASH, roles: { create: [{ role: "Admin" }] } } });
+    expect((await callAs(key, "DelSubUser", { subuser_id: String(sub.id) })).body).toEqual({ result: 1 });
+    const keys = await callAs(key, "GetKeys", { count: "1" });
+    expect(keys.body).toMatchObject({ count: 1, total_count: 1 });
+    expect(typeof (keys.body.result as { key_id: unknown }[])[0]!.key_id).toBe("string");
+    const info = await callAs(key, "GetAccountInfo");
+    expect(typeof (info.body.result as { account_id: unknown }).account_id).toBe("number");
+    expect((info.body.result as { created: string }).created).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(info.body.api_address).toBe("http://localhost/platform_api");
+  });
+});
