@@ -1,0 +1,33 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+
+export type AppTab = { section: string; title: string; href: string };
+
+/** The per-application tabs the actor holds (filtered on the server). */
+export function AppTabs({ tabs }: { tabs: AppTab[] }) {
+  const pathname = usePathname();
+  const active = tabs.reduce<AppTab | null>((best, t) => {
+    const hit = pathname === t.href || pathname.startsWith(`${t.href}/`);
+    return hit && (!best || t.href.length > best.href.length) ? t : best;
+  }, null);
+  return (
+    <nav aria-label="Application sections" className="-mb-px flex gap-1 overflow-x-auto">
+      {tabs.map((t) => (
+        <Link
+          key={t.section}
+          href={t.href}
+          data-section={t.section}
+          aria-current={active === t ? "page" : undefined}
+          className={cn(
+            "whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
+            active === t ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
+          )}
+        >
+          {t.title}
+        </Link>
+      ))}
+    </nav>
+  );
+}

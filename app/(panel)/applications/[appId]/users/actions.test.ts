@@ -1,0 +1,72 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { can } from "@/lib/access/matrix";
+import type { Actor, PanelActor } from "@/lib/access/actor-types";
+import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount } from "@/test/factories";
+
+const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
+vi.mock("@/lib/access/actor", () => ({ getActor: async () => session.actor }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+const { createAppUserAction, deleteAppUserAction, setAppUserActiveAction, updateAppUserAction } = await import("./actions");
+
+const asPanel = (a: Actor): PanelActor =>
+  ({ ...a, accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
+
+const snapshot = async (accountId: number) => ({
+  users: await db.appUser.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+  audits: await db.auditLog.count({ where: { accountId } }),
+});
+
+describe("application user server actions", () => {
+  let acct: TestAccount;
+  let appId: number;
+  beforeAll(async () => {
+    acct = await createTestAccount();
+    appId = (await db.application.create({ data: { accountId: acct.id, name: "users-app" } })).id;
+  });
+  beforeEach(() => {
+    session.actor = null;
+  });
+
+  const calls = [
+    { name: "createAppUserAction", run: () => createAppUserAction({ applicationId: appId, name: uniq("n"), password: "Str0ng-Pass!x", displayName: "New" }) },
+    { name: "updateAppUserAction", run: (id: number) => updateAppUserAction({ applicationId: appId, userId: id, displayName: "Changed", password: "" }) },
+    { name: "setAppUserActiveAction", run: (id: number) => setAppUserActiveAction({ applicationId: appId, userId: id, active: false }) },
+    { name: "deleteAppUserAction", run: (id: number) => deleteAppUserAction({ applicationId: appId, userId: id }) },
+  ] as const;
+
+  for (const c of calls) {
+    for (const role of PRINCIPALS) {
+      const allowed = can({ roles: [role] }, "application.users");
+      it(`${c.name} as ${role}: ${allowed ? "ok" : "refused, nothing written"}`, async () => {
+        session.actor = asPanel(await acct.actor(role));
+        const user = await db.appUser.create({ data: { accountId: acct.id, applicationId: appId, name: uniq("u"), displayName: "U", passwordHash: TEST_PASSWORD_HASH } });
+        const before = await snapshot(acct.id);
+        const r = await c.run(user.id);
+        if (allowed) {
+          expect(r).toMatchObject({ ok: true });
+          expect((await snapshot(acct.id)).audits).toBe(before.audits + 1);
+        } else {
+          expect(r).toEqual({ ok: false, formError: expect.stringMatching(/^Only .* can use/) });
+          expect(await snapshot(acct.id)).toEqual(before);
+        }
+      });
+    }
+  }
+
+  it("the editor's field errors come back per field, nothing written", async () => {
+    session.actor = asPanel(await acct.actor("MainAccount"));
+    const before = await snapshot(acct.id);
+    const r = await createAppUserAction({ applicationId: appId, name: "x", password: "short", displayName: "" });
+    expect(r).toMatchObject({ ok: false, fieldErrors: { name: expect.any(String), password: expect.any(String), displayName: "Display name is required" } });
+    expect(await snapshot(acct.id)).toEqual(before);
+  });
+
+  it("a duplicate username is a field error on the username", async () => {
+    session.actor = asPanel(await acct.actor("MainAccount"));
+    await db.appUser.create({ data: { accountId: acct.id, applicationId: appId, name: "taken", displayName: "T", passwordHash: TEST_PASSWORD_HASH } });
+    const r = await createAppUserAction({ applicationId: appId, name: "taken", password: "Str0ng-Pass!x", displayName: "Again" });
+    expect(r).toEqual({ ok: false, fieldErrors: { name: expect.stringContaining("already exists") } });
+  });
+});

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { requireSection } from "@/lib/access/guards";
+import { can } from "@/lib/access/matrix";
+import { countAppUsers, listAppUsers } from "@/lib/app-users/queries";
+import { APP_USER_SORTS } from "@/lib/app-users/schemas";
+import { parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
+import { PageHeader } from "@/components/ui/page";
+import { loadApplication } from "../_components/load-application";
+import { UsersView, type UserRow } from "./_components/users-view";
+
+export const metadata: Metadata = { title: "Users" };
+
+// The panel sorts by the indexed columns only; "id" stays an API ordering.
+const PANEL_SORTS = APP_USER_SORTS.filter((s) => s !== "id") as ["name", "displayName", "createdAt"];
+
+export default async function AppUsersPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<RawSearchParams> }) {
+  const actor = await requireSection("application.users");
+  const app = await loadApplication(actor, (await params).appId);
+  const list = parseListParams(await searchParams, { sort: PANEL_SORTS, defaultSort: "name" });
+  const [{ items, total }, inApp] = await Promise.all([
+    listAppUsers(actor, { applicationId: app.id, q: list.q, orderBy: list.sort, dir: list.dir, offset: skipOf(list), count: list.size }),
+    list.q ? countAppUsers(actor, app.id) : null,
+  ]);
+  const rows: UserRow[] = items.map((u) => ({
+    id: u.id,
+    name: u.name,
+    displayName: u.displayName,
+    active: u.active,
+    separateBalance: u.separateBalance,
+    createdAt: u.createdAt.toISOString(),
+  }));
+  return (
+    <>
+      <PageHeader title="Users" description="The identities that the application's SDK clients and SIP phones log in with." />
+      <UsersView
+        appId={app.id}
+        appName={app.name}
+        rows={rows}
+        total={total}
+        params={list}
+        // No users at all (not just none matching the filter): the empty state with Create in the middle.
+        empty={(inApp ?? total) === 0}
+        canManage={can(actor, "application.users")}
+      />
+    </>
+  );
+}
