@@ -1,6 +1,7 @@
 // Seeds the demo account on an empty database and prints its credentials (npm start runs this).
 import { db } from "@/lib/db";
-import { DEMO, seedDemo } from "@/lib/seed/demo";
+import { existsSync } from "node:fs";
+import { DEMO, DEMO_CREDENTIALS_PATH, seedDemo } from "@/lib/seed/demo";
 
 async function main() {
   if (/^(false|0)$/i.test(process.env.SEED_DEMO ?? "")) return;
@@ -13,6 +14,9 @@ async function main() {
       seeded ? "Seeded the demo account." : "Demo account present.",
       `  Owner:     ${base}/login  as  ${DEMO.accountName} (or ${DEMO.email})  /  ${DEMO.ownerPassword}`,
       `  Subusers:  ${base}/login/subuser/${demo.id}  as  ${DEMO.subusers.map((s) => s.name).join(", ")}  /  ${DEMO.subuserPassword}`,
+      existsSync(DEMO_CREDENTIALS_PATH)
+        ? `  API:       service account ${DEMO.serviceAccount.name} (${DEMO.serviceAccount.roles.join(", ")}): credentials in ${DEMO_CREDENTIALS_PATH}, for ${base}/platform_api`
+        : `  API:       service account ${DEMO.serviceAccount.name}: its credentials file ${DEMO_CREDENTIALS_PATH} is gone; create a new service account in the panel`,
     ].join("\n"),
   );
 }
