@@ -7,14 +7,16 @@ import { conflict, uniqueViolationFields } from "@/lib/errors";
 import { hashPassword } from "@/lib/login/passwords";
 import { parseInput } from "@/lib/applications/parse-input";
 import { findOwnApplication } from "@/lib/applications/queries";
-import { APP_USER_SELECT, findOwnAppUser, toAppUserDto, type AppUserDto } from "./queries";
+import { APP_USER_SELECT, findOwnAppUser, findOwnAppUserById, findOwnAppUserByName, toAppUserDto, type AppUserDto } from "./queries";
 import {
   ZAppUserRef,
   ZCreateAppUserInput,
+  ZDeleteAppUsersInput,
   ZSetAppUserActiveInput,
   ZUpdateAppUserInput,
   type AppUserRef,
   type CreateAppUserInput,
+  type DeleteAppUsersInput,
   type SetAppUserActiveInput,
   type UpdateAppUserInput,
 } from "./schemas";
@@ -136,19 +138,54 @@ export async function setAppUserActive(actor: Actor, input: SetAppUserActiveInpu
   });
 }
 
+/** One user, audited; inside the caller's transaction. */
+async function removeAppUser(tx: Tx, actor: Actor, user: { id: number; name: string; applicationId: number }): Promise<{ id: number; name: string }> {
+  await tx.appUser.deleteMany({ where: { id: user.id, applicationId: user.applicationId, accountId: actor.accountId } });
+  await audit(tx, actor, {
+    action: "app_user.delete",
+    targetType: "app_user",
+    targetId: user.id,
+    detail: { applicationId: user.applicationId, name: user.name },
+  });
+  return { id: user.id, name: user.name };
+}
+
 /** DelUser / the row menu's Delete. */
 export async function deleteAppUser(actor: Actor, input: AppUserRef): Promise<{ id: number; name: string }> {
   authorize(actor, { section: "application.users", method: "DelUser" });
   const data = parseInput(ZAppUserRef, input);
   return db.$transaction(async (tx) => {
     const user = await findOwnAppUser(tx, actor, data.applicationId, data.userId);
-    await tx.appUser.deleteMany({ where: { id: user.id, applicationId: data.applicationId, accountId: actor.accountId } });
-    await audit(tx, actor, {
-      action: "app_user.delete",
-      targetType: "app_user",
-      targetId: user.id,
-      detail: { applicationId: data.applicationId, name: user.name },
-    });
-    return { id: user.id, name: user.name };
+    return removeAppUser(tx, actor, user);
+  });
+}
+
+/**
+ * DelUser with a list: user ids (or `all`), optionally within one application, or usernames
+ * within one application. All or nothing: one id or name that is not the actor's (117, or 558
+ * for the application) and none is deleted.
+ */
+export async function deleteAppUsers(actor: Actor, input: DeleteAppUsersInput): Promise<{ id: number; name: string }[]> {
+  authorize(actor, { section: "application.users", method: "DelUser" });
+  const data = parseInput(ZDeleteAppUsersInput, input);
+  return db.$transaction(async (tx) => {
+    if (data.applicationId !== undefined) await findOwnApplication(tx, actor, data.applicationId);
+    let users: { id: number; name: string; applicationId: number }[];
+    if ("names" in data) {
+      users = [];
+      for (const name of new Set(data.names)) users.push(await findOwnAppUserByName(tx, actor, data.applicationId, name));
+    } else if (data.userIds === "all") {
+      users = await tx.appUser.findMany({
+        where: { accountId: actor.accountId, ...(data.applicationId !== undefined ? { applicationId: data.applicationId } : {}) },
+        select: { id: true, name: true, applicationId: true },
+        orderBy: { id: "asc" },
+      });
+    } else {
+      users = [];
+      for (const id of new Set(data.userIds)) users.push(await findOwnAppUserById(tx, actor, id, data.applicationId));
+    }
+    const out = [];
+    for (const user of users) out.push(await removeAppUser(tx, actor, user));
+    return out;
   });
 }

@@ -47,6 +47,29 @@ export async function findOwnAppUser(client: Tx | typeof db, actor: Actor, appli
   return toAppUserDto(row);
 }
 
+/**
+ * A user of the actor's account by id alone (SetUserInfo and DelUser may leave the application
+ * out), within `applicationId` when given; NOT_FOUND (117) otherwise.
+ */
+export async function findOwnAppUserById(client: Tx | typeof db, actor: Actor, userId: number, applicationId?: number): Promise<AppUserDto> {
+  const row = await client.appUser.findFirst({
+    where: { id: userId, accountId: actor.accountId, ...(applicationId !== undefined ? { applicationId } : {}) },
+    select: APP_USER_SELECT,
+  });
+  if (!row) throw appUserNotFound();
+  return toAppUserDto(row);
+}
+
+/** A user of that application by username (stored lowercase), or NOT_FOUND (117). */
+export async function findOwnAppUserByName(client: Tx | typeof db, actor: Actor, applicationId: number, name: string): Promise<AppUserDto> {
+  const row = await client.appUser.findFirst({
+    where: { applicationId, accountId: actor.accountId, name: name.trim().toLowerCase() },
+    select: APP_USER_SELECT,
+  });
+  if (!row) throw new AppError("NOT_FOUND", { message: `User '${name.trim().slice(0, 50)}' not found`, field: "names", apiCode: 117 });
+  return toAppUserDto(row);
+}
+
 /** Everything from `prefix` up to the next prefix: a range on the (applicationId, name) index. */
 function prefixRange(prefix: string) {
   return { gte: prefix, lt: `${prefix}\uffff` };

@@ -65,6 +65,19 @@ export type UpdateAppUserInput = z.input<typeof ZUpdateAppUserInput>;
 export const ZAppUserRef = z.object({ applicationId: ZApplicationId, userId: ZAppUserId });
 export type AppUserRef = z.input<typeof ZAppUserRef>;
 
+/** DelUser's lists: user ids (or `all`), optionally within an application, or usernames within one. */
+export const ZDeleteAppUsersInput = z.union([
+  z.strictObject({
+    applicationId: ZApplicationId.optional(),
+    userIds: z.union([z.literal("all"), z.array(ZAppUserId).min(1).max(1000)]),
+  }),
+  z.strictObject({
+    applicationId: ZApplicationId,
+    names: z.array(z.string().trim().toLowerCase().min(1).max(50)).min(1).max(1000),
+  }),
+]);
+export type DeleteAppUsersInput = z.input<typeof ZDeleteAppUsersInput>;
+
 export const ZSetAppUserActiveInput = ZAppUserRef.extend({ active: z.boolean() });
 export type SetAppUserActiveInput = z.input<typeof ZSetAppUserActiveInput>;
 

@@ -5,14 +5,16 @@ import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/audit";
 import { conflict, uniqueViolationFields } from "@/lib/errors";
 import { parseInput } from "./parse-input";
-import { APPLICATION_SELECT, findOwnApplication, toApplicationDto, type ApplicationDto } from "./queries";
+import { APPLICATION_SELECT, findOwnApplication, findOwnApplicationByName, toApplicationDto, type ApplicationDto } from "./queries";
 import {
   ZCreateApplicationInput,
   ZDeleteApplicationInput,
+  ZDeleteApplicationsInput,
   ZRenameApplicationInput,
   ZSetApplicationInfoInput,
   type CreateApplicationInput,
   type DeleteApplicationInput,
+  type DeleteApplicationsInput,
   type RenameApplicationInput,
   type SetApplicationInfoInput,
 } from "./schemas";
@@ -111,24 +113,53 @@ export async function setApplicationInfo(actor: Actor, input: SetApplicationInfo
   }
 }
 
+/** One application with its users and key-value items, audited; inside the caller's transaction. */
+async function removeApplication(tx: Tx, actor: Actor, app: { id: number; name: string }): Promise<{ id: number; name: string; deletedUsers: number }> {
+  const scope = { accountId: actor.accountId, applicationId: app.id };
+  // Explicit rather than trusting ON DELETE CASCADE: SQLite enforces foreign keys only when
+  // the connection enables them, and the adapters differ.
+  const users = await tx.appUser.deleteMany({ where: scope });
+  await tx.kvItem.deleteMany({ where: scope });
+  await tx.application.deleteMany({ where: { id: app.id, accountId: actor.accountId } });
+  await audit(tx, actor, {
+    action: "application.delete",
+    targetType: "application",
+    targetId: app.id,
+    detail: { name: app.name, deletedUsers: users.count },
+  });
+  return { id: app.id, name: app.name, deletedUsers: users.count };
+}
+
 /** DelApplication / the list's Delete: the application goes with its users and key-value items. */
 export async function deleteApplication(actor: Actor, input: DeleteApplicationInput): Promise<{ id: number; name: string; deletedUsers: number }> {
   authorize(actor, { section: "applications", method: "DelApplication" });
   const data = parseInput(ZDeleteApplicationInput, input);
   return db.$transaction(async (tx) => {
     const app = await findOwnApplication(tx, actor, data.applicationId);
-    const scope = { accountId: actor.accountId, applicationId: app.id };
-    // Explicit rather than trusting ON DELETE CASCADE: SQLite enforces foreign keys only when
-    // the connection enables them, and the adapters differ.
-    const users = await tx.appUser.deleteMany({ where: scope });
-    await tx.kvItem.deleteMany({ where: scope });
-    await tx.application.deleteMany({ where: { id: app.id, accountId: actor.accountId } });
-    await audit(tx, actor, {
-      action: "application.delete",
-      targetType: "application",
-      targetId: app.id,
-      detail: { name: app.name, deletedUsers: users.count },
-    });
-    return { id: app.id, name: app.name, deletedUsers: users.count };
+    return removeApplication(tx, actor, app);
+  });
+}
+
+/**
+ * DelApplication with a list: ids, `all`, or names (short or full). All or nothing: one
+ * application that is not the actor's (558) and none is deleted.
+ */
+export async function deleteApplications(actor: Actor, input: DeleteApplicationsInput): Promise<{ id: number; name: string; deletedUsers: number }[]> {
+  authorize(actor, { section: "applications", method: "DelApplication" });
+  const data = parseInput(ZDeleteApplicationsInput, input);
+  return db.$transaction(async (tx) => {
+    let apps: { id: number; name: string }[];
+    if ("names" in data) {
+      apps = [];
+      for (const name of new Set(data.names)) apps.push(await findOwnApplicationByName(tx, actor, name));
+    } else if (data.applicationIds === "all") {
+      apps = await tx.application.findMany({ where: { accountId: actor.accountId }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+    } else {
+      apps = [];
+      for (const id of new Set(data.applicationIds)) apps.push(await findOwnApplication(tx, actor, id));
+    }
+    const out = [];
+    for (const app of apps) out.push(await removeApplication(tx, actor, app));
+    return out;
   });
 }

@@ -54,6 +54,31 @@ export async function findOwnApplication(client: Tx | typeof db, actor: Actor, a
   return toApplicationDto(row, actor.accountName);
 }
 
+/** `<name>.<account>.<domain>` -> `<name>`; a short name passes through (the API accepts either). */
+export function shortApplicationName(name: string, accountName: string): string {
+  const n = name.trim().toLowerCase();
+  const suffix = `.${accountName}.${env().PLATFORM_DOMAIN}`.toLowerCase();
+  return n.endsWith(suffix) ? n.slice(0, -suffix.length) : n;
+}
+
+/** The actor's application with this short or full name, or NOT_FOUND (558). */
+export async function findOwnApplicationByName(client: Tx | typeof db, actor: Actor, name: string): Promise<ApplicationDto> {
+  const short = shortApplicationName(name, actor.accountName);
+  const row = await client.application.findFirst({ where: { accountId: actor.accountId, name: short }, select: APPLICATION_SELECT });
+  if (!row) throw new AppError("NOT_FOUND", { message: "Application not found", field: "applicationName", apiCode: 558 });
+  return toApplicationDto(row, actor.accountName);
+}
+
+/**
+ * The Management API's application_id / application_name pair -> the actor's application
+ * (558 when it is not one). Not an access check: the method's own domain function is.
+ */
+export async function resolveApplication(actor: Actor, ref: { applicationId?: number; applicationName?: string }): Promise<ApplicationDto> {
+  if (ref.applicationId !== undefined) return findOwnApplication(db, actor, ref.applicationId);
+  if (ref.applicationName !== undefined) return findOwnApplicationByName(db, actor, ref.applicationName);
+  throw new AppError("INVALID_INPUT", { message: "Specify the application", field: "applicationId", apiCode: 485 });
+}
+
 /**
  * The application for a per-application page, or null. Tenant-scoped only: the page has already
  * checked its own section with requireSection, and the layout shows just the name.

@@ -49,6 +49,13 @@ export type SetApplicationInfoInput = z.input<typeof ZSetApplicationInfoInput>;
 export const ZDeleteApplicationInput = z.object({ applicationId: ZApplicationId });
 export type DeleteApplicationInput = z.input<typeof ZDeleteApplicationInput>;
 
+/** DelApplication's lists: ids (or `all`) or names, short or full (management-api.md). */
+export const ZDeleteApplicationsInput = z.union([
+  z.strictObject({ applicationIds: z.union([z.literal("all"), z.array(ZApplicationId).min(1).max(1000)]) }),
+  z.strictObject({ names: z.array(z.string().trim().min(1).max(200)).min(1).max(1000) }),
+]);
+export type DeleteApplicationsInput = z.input<typeof ZDeleteApplicationsInput>;
+
 /** GetApplications: optional id, name part, count/offset (management-api.md paging). */
 export const ZListApplicationsInput = z.object({
   applicationId: ZApplicationId.optional(),
