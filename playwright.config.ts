@@ -18,7 +18,8 @@ export default defineConfig({
   retries: CI ? 1 : 0,
   workers: 2,
   fullyParallel: true,
-  timeout: 60_000,
+  // Generous for a 2-core machine running the server, two workers and their browsers at once.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   use: {

@@ -22,11 +22,15 @@ function expectedStatus(p: Principal, s: MatrixSection): number {
 /** How the 403 page names a granting role (MainAccount is the account owner's own login). */
 const roleLabel = (r: string) => (r === OWNER ? "the account owner" : r);
 
-/** The text of the 403 page's refusal block (the sidebar around it also names sections). */
-function refusalText(html: string): string {
-  const start = html.indexOf("data-forbidden=");
-  if (start < 0) return "";
-  return html.slice(start, start + 2_000).replace(/<[^>]+>/g, "").replace(/&#x27;|&#39;/g, "'");
+/**
+ * The text of the 403 page's refusal block for `id` (the sidebar around it also names sections).
+ * Next streams the forbidden() boundary in its RSC payload, so the block is found either as HTML
+ * (data-forbidden="id") or in that payload (data-forbidden\":\"id\"); empty when absent.
+ */
+function refusalText(html: string, id: string): string {
+  const at = [`data-forbidden="${id}"`, `data-forbidden\\":\\"${id}\\"`].map((m) => html.indexOf(m)).find((i) => i >= 0);
+  if (at === undefined) return "";
+  return html.slice(at, at + 2_000).replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'");
 }
 
 const firstHeldPage = <S extends MatrixSection>(p: Principal, candidates: S[]) => candidates.find((s) => holds(p, s));
@@ -61,7 +65,8 @@ for (const principal of PRINCIPALS) {
         const want = expectedStatus(principal, section);
         expect.soft(res.status(), `${principal} GET ${url} (${section.id})`).toBe(want);
         if (want === 403 && res.status() === 403) {
-          const text = refusalText(await res.text());
+          const text = refusalText(await res.text(), section.id);
+          expect.soft(text, `403 page of ${section.id} names the section it refused`).not.toBe("");
           for (const role of section.roles) {
             expect.soft(text, `403 page of ${section.id} names ${role}`).toContain(roleLabel(role));
           }

@@ -37,7 +37,8 @@ async function expectAllSentToLogin(s: Setup) {
   }
 }
 
-test.describe.configure({ mode: "parallel" });
+// Four browser contexts per test (owner, two subuser devices), two of them with full page loads.
+test.describe.configure({ mode: "parallel", timeout: 120_000 });
 
 test.describe("a subuser's open sessions end on its next request when the owner", () => {
   let acct: FactoryAccount;

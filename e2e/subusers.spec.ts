@@ -89,7 +89,7 @@ test("the owner edits, resets, deactivates, reactivates and deletes a subuser th
   // A weak new password is refused under the field; a good one replaces the old.
   await subusers.rowAction(page, sub.name, "Reset password");
   const reset = subusers.dialog(page, `Reset password of ${sub.name}`);
-  await reset.getByLabel("New password").fill("password");
+  await reset.getByLabel("New password", { exact: true }).fill("password");
   await reset.getByLabel("Repeat the new password").fill("password");
   await reset.getByRole("button", { name: "Reset password" }).click();
   await expect(reset.locator('[data-field-error="password"]')).toBeVisible();
