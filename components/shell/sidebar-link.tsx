@@ -3,9 +3,13 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
-export function SidebarLink({ href, section, children }: { href: string; section: string; children: React.ReactNode }) {
+const covers = (href: string, pathname: string) => pathname === href || pathname.startsWith(`${href}/`);
+
+/** Highlighted when its href is the longest sidebar href covering the current path. */
+export function SidebarLink({ href, section, siblings, children }: { href: string; section: string; siblings: readonly string[]; children: React.ReactNode }) {
   const pathname = usePathname();
-  const active = pathname === href || (href !== "/dashboard" && pathname.startsWith(`${href}/`) && !pathname.startsWith(`${href}/buy`));
+  const best = siblings.filter((h) => covers(h, pathname)).sort((a, b) => b.length - a.length)[0];
+  const active = best === href;
   return (
     <Link
       href={href}

@@ -7,6 +7,7 @@ import { SidebarLink } from "./sidebar-link";
 /** The sections this actor holds, filtered on the server; nothing role-related reaches the client. */
 export function Sidebar({ actor }: { actor: RoleHolder }) {
   const groups = NAV.map((g) => ({ ...g, items: g.items.filter((i) => can(actor, i.section)) })).filter((g) => g.items.length > 0);
+  const hrefs = groups.flatMap((g) => g.items.map((i) => i.href));
   return (
     <nav aria-label="Sections" className="space-y-5">
       {groups.map((g) => (
@@ -15,7 +16,7 @@ export function Sidebar({ actor }: { actor: RoleHolder }) {
           <ul className="space-y-0.5">
             {g.items.map((i) => (
               <li key={i.section}>
-                <SidebarLink href={i.href} section={i.section}>
+                <SidebarLink href={i.href} section={i.section} siblings={hrefs}>
                   <NavIcon name={i.icon} />
                   {i.title}
                 </SidebarLink>
