@@ -12,7 +12,11 @@ process.chdir(root);
 const STEPS = [
   { name: "typecheck", title: "TypeScript (tsc --noEmit)", cmd: ["npx", "tsc", "--noEmit"] },
   { name: "lint", title: "ESLint (no warnings allowed)", cmd: ["npx", "eslint", "--max-warnings=0", "."] },
-  { name: "audit", title: "npm audit of runtime dependencies (high and above)", cmd: ["npm", "audit", "--omit=dev", "--audit-level=high"] },
+  {
+    name: "audit",
+    title: "Runtime dependency audit (npm audit --omit=dev --audit-level=high, SECURITY.md version floors)",
+    cmd: ["node", "scripts/audit.mjs"],
+  },
   { name: "roles-guard", title: "No role name outside lib/access/", cmd: ["npx", "vitest", "run", "test/no-role-names.test.ts"] },
   {
     name: "vitest",
