@@ -211,7 +211,7 @@ function TableView<TData extends RowData>({
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table aria-busy={busy || undefined} className={cn("w-full text-left text-sm transition-opacity", busy && "opacity-60")}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
           {table.getHeaderGroups().map((hg) => (
             <tr key={hg.id}>
               {hg.headers.map((header) => {
