@@ -4,12 +4,9 @@
 import { z } from "zod";
 import { ASSIGNABLE_ROLES, isAssignableRole, type AssignableRole } from "@/lib/access/matrix";
 import { ZPassword } from "@/lib/login/passwords";
+import { MAX_SUBUSERS_PER_ACCOUNT, SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN } from "./limits";
 
-export const SUBUSER_NAME_MIN = 5;
-export const SUBUSER_NAME_MAX = 20;
-export const SUBUSER_DESCRIPTION_MAX = 255;
-/** Ours: a bound on subusers per account (API error 438 beyond it). */
-export const MAX_SUBUSERS_PER_ACCOUNT = 100;
+export { MAX_SUBUSERS_PER_ACCOUNT, SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN };
 
 const issue = (ctx: z.RefinementCtx, message: string, apiCode: number) =>
   ctx.addIssue({ code: "custom", message, params: { apiCode } });

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { ShieldQuestion } from "lucide-react";
+import { requireSection } from "@/lib/access/guards";
+import { can, describeGranters } from "@/lib/access/matrix";
+import { Card, PageHeader } from "@/components/ui/page";
+import { listSubusers } from "@/lib/subusers/queries";
+import { subuserLoginUrl } from "@/lib/subusers/login-link";
+import { roleOptions } from "@/lib/subusers/role-options";
+import { LoginLink } from "./_components/login-link";
+import { SubusersTable, type SubuserRow } from "./_components/subusers-table";
+
+export const metadata: Metadata = { title: "Subusers" };
+
+export default async function SubusersPage() {
+  const actor = await requireSection("subusers");
+  const { items } = await listSubusers(actor);
+  const canCreate = can(actor, "subusers.create");
+  const canEdit = can(actor, "subusers.edit");
+  const rows: SubuserRow[] = items.map((s) => ({
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    active: s.active,
+    roles: [...s.roles],
+    createdAt: s.createdAt.toISOString(),
+  }));
+  const loginUrl = items.length > 0 ? subuserLoginUrl(actor.accountId, await headers()) : null;
+
+  return (
+    <>
+      <PageHeader
+        title="Subusers"
+        description="People with limited access to this panel. Each subuser sees the sections its roles grant, and nothing else."
+        actions={
+          <Link href="/settings/access" className="inline-flex items-center gap-1.5 text-sm font-medium text-brand-700 hover:underline">
+            <ShieldQuestion className="size-4" aria-hidden />
+            Who can see what
+          </Link>
+        }
+      />
+      {loginUrl ? (
+        <Card className="mb-6">
+          <h2 className="text-sm font-semibold text-slate-900">Subuser login link</h2>
+          <p className="mb-3 mt-1 text-sm text-slate-500">
+            The only way subusers log in. Send it to them; they enter their subuser name and password there. The page shows the account name.
+          </p>
+          <LoginLink url={loginUrl} />
+        </Card>
+      ) : null}
+      {!canCreate || !canEdit ? (
+        <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-600" data-testid="subusers-readonly">
+          You can see the subusers. Only {describeGranters("subusers.edit")} can add or change them.
+        </p>
+      ) : null}
+      <SubusersTable rows={rows} canCreate={canCreate} canEdit={canEdit} roleOptions={canCreate || canEdit ? roleOptions() : []} />
+    </>
+  );
+}
