@@ -3,7 +3,7 @@
 // account or a child of it. Threat: a forged, replayed or cross-tenant token must never act.
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { SignJWT, base64url } from "jose";
+import { SignJWT, base64url, type JWTPayload } from "jose";
 import { db } from "@/lib/db";
 import { createTestAccount, TEST_PASSWORD_HASH, uniq } from "@/test/factories";
 import { handleApiRequest } from "./handle";
@@ -44,7 +44,8 @@ describe("Management API authentication", () => {
 
   it("rejects alg none and any algorithm but RS256 (100)", async () => {
     const { acct, key } = await ownerKey();
-    const claims = { iss: acct.id, iat: now(), exp: now() + 60 };
+    // iss as a number, as the clients send it (jose's types want a string).
+    const claims = { iss: acct.id, iat: now(), exp: now() + 60 } as unknown as JWTPayload;
     expect(await codeWith(rawToken({ alg: "none", kid: key.id }, claims))).toBe(100);
     expect(await codeWith(rawToken({ alg: "none", kid: key.id }, claims, "AAAA"))).toBe(100);
     // HS256 with the public key as the HMAC secret: the classic algorithm-confusion attack.
@@ -63,7 +64,7 @@ describe("Management API authentication", () => {
     }
     expect((await callApi("GetAccountInfo", {}, { headers: { authorization: "Basic dXNlcjpwYXNz" } })).body.error?.code).toBe(447);
     // Header without kid.
-    const noKid = await new SignJWT({ iss: acct.id, iat: now(), exp: now() + 60 }).setProtectedHeader({ alg: "RS256" }).sign(key.privateKey);
+    const noKid = await new SignJWT({ iss: String(acct.id), iat: now(), exp: now() + 60 }).setProtectedHeader({ alg: "RS256" }).sign(key.privateKey);
     expect(await codeWith(noKid)).toBe(447);
     // Properly signed, but claims missing or of the wrong type.
     for (const claims of [{ iat: now(), exp: now() + 60 }, { iss: acct.id, exp: now() + 60 }, { iss: acct.id, iat: now() }, { iss: acct.id, iat: "x", exp: now() + 60 }]) {

@@ -131,7 +131,7 @@ export async function authenticate(request: Request, params: RawParams, clock: C
   if (key.subuser && !key.subuser.active) throw denied("Authorization failed: the key's subuser is not active", who);
 
   // The Java client repeats the account as a parameter: harmless when it agrees, refused otherwise.
-  const accountParam = params.account_id;
+  const accountParam = Object.hasOwn(params, "account_id") ? params.account_id : undefined;
   if (accountParam !== undefined) {
     const v = Array.isArray(accountParam) ? accountParam : [accountParam];
     if (v.some((x) => x.trim() !== claims.iss)) throw denied("Authorization failed: account_id does not match the token", who);

@@ -33,7 +33,7 @@ export function jsonResponse(body: unknown): Response {
 
 /** Whether a parameter was sent with a non-blank value. */
 function sent(raw: RawParams, name: string): boolean {
-  const v = raw[name];
+  const v = Object.hasOwn(raw, name) ? raw[name] : undefined;
   if (v === undefined) return false;
   return (Array.isArray(v) ? v : [v]).some((x) => x.trim() !== "");
 }
@@ -58,7 +58,7 @@ function checkOneOf(def: RegisteredMethod, raw: RawParams) {
 /** The first zod issue -> the contract's code, naming the wire parameter. */
 function paramError(issue: z.core.$ZodIssue, raw: RawParams): ApiError {
   const param = String(issue.path[0] ?? "");
-  const value = raw[param];
+  const value = Object.hasOwn(raw, param) ? raw[param] : undefined;
   if (issue.code === "invalid_type" && (value === undefined || !sent(raw, param))) {
     return value === undefined
       ? new ApiError(API_ERROR.SPECIFY_PARAM, `Specify the '${param}' parameter`)

@@ -7,10 +7,11 @@ import type { RawParams } from "./wire";
 /** Generous for every method in scope (user custom data is < 8 KiB), small enough to bound work. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+// Null-prototype records: a parameter named "valueOf", "constructor" or "__proto__" is just a name.
 function collect(entries: Iterable<[string, string]>): RawParams {
-  const out: RawParams = {};
+  const out = Object.create(null) as RawParams;
   for (const [name, value] of entries) {
-    const prev = out[name];
+    const prev = Object.hasOwn(out, name) ? out[name] : undefined;
     out[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   }
   return out;
@@ -45,7 +46,7 @@ async function readBody(request: Request): Promise<Uint8Array<ArrayBuffer> | nul
 
 async function bodyParams(request: Request): Promise<RawParams> {
   const buf = await readBody(request);
-  if (!buf) return {};
+  if (!buf) return Object.create(null) as RawParams;
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   if (type.startsWith("application/x-www-form-urlencoded")) {
     return collect(new URLSearchParams(new TextDecoder().decode(buf)));
@@ -70,5 +71,5 @@ async function bodyParams(request: Request): Promise<RawParams> {
 export async function readParams(request: Request): Promise<RawParams> {
   const query = collect(new URL(request.url).searchParams);
   const body = request.method === "GET" || request.method === "HEAD" ? {} : await bodyParams(request);
-  return { ...query, ...body };
+  return Object.assign(Object.create(null) as RawParams, query, body);
 }

@@ -81,6 +81,18 @@ describe("Management API transport", () => {
     expect(r2.count).toBe(4);
   });
 
+  it("treats parameter names like __proto__, constructor and valueOf as plain names", async () => {
+    const { acct, key } = await setup();
+    await db.subuser.create({ data: { accountId: acct.id, name: "protosub", passwordHash: TEST_PASSWORD_HASH, roles: { create: [{ role: "Admin" }] } } });
+    for (const style of REQUEST_STYLES) {
+      const params = { ["__proto__"]: "x", constructor: "y", valueOf: ["", "0"], hasOwnProperty: "1", with_roles: "true" };
+      const r = await callAs(key, "GetSubUsers", params, style);
+      expect(r.body.error, style).toBeUndefined();
+      expect(names(r.body)).toEqual(["protosub"]);
+    }
+    expect((await callAs(key, "DelSubUser", { ["__proto__"]: "1" })).body.error?.code).toBe(485);
+  });
+
   it("answers 102 without cmd and 103 for unknown methods, on both paths", async () => {
     const { key } = await setup();
     const token = await tokenFor(key);

@@ -76,9 +76,9 @@ function unwrap(schema: z.ZodType): z.ZodType {
  * number, boolean or list (clients send that), while a required one still reports it empty.
  */
 export function dropBlanks(shape: Record<string, z.ZodType>, raw: RawParams): RawParams {
-  const out: RawParams = { ...raw };
+  const out = Object.assign(Object.create(null) as RawParams, raw);
   for (const [name, value] of Object.entries(raw)) {
-    const field = shape[name];
+    const field = Object.hasOwn(shape, name) ? shape[name] : undefined;
     if (!field || !BLANK_IS_ABSENT.has(unwrap(field))) continue;
     const values = Array.isArray(value) ? value : [value];
     if (values.every((v) => v.trim() === "")) delete out[name];
