@@ -90,9 +90,11 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
   const p = parseInput(ZListAppUsersInput, input);
   await findOwnApplication(db, actor, p.applicationId);
   const q = p.q?.toLowerCase();
+  // The account is checked on the application row, not AppUser.accountId: see userCountsOf in
+  // lib/applications/queries.ts for why (SQLite would pick the accountId index).
   const where: Prisma.AppUserWhereInput = {
-    accountId: actor.accountId,
     applicationId: p.applicationId,
+    application: { accountId: actor.accountId },
     ...(p.userId ? { id: p.userId } : {}),
     ...(p.active !== undefined ? { active: p.active } : {}),
     ...(q ? { name: prefixRange(q) } : {}),
@@ -117,5 +119,5 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
 /** Users in the application at all (the page's empty state asks this, not the filtered total). */
 export async function countAppUsers(actor: Actor, applicationId: number): Promise<number> {
   authorize(actor, { section: "application.users", method: "GetUsers" });
-  return db.appUser.count({ where: { accountId: actor.accountId, applicationId } });
+  return db.appUser.count({ where: { applicationId, application: { accountId: actor.accountId } } });
 }

@@ -5,7 +5,7 @@ import { canCallApi, type ApiMethod } from "@/lib/access/api-methods";
 import type { Actor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount } from "@/test/factories";
 import { createApplication, deleteApplication, renameApplication, setApplicationInfo } from "./mutations";
-import { getApplication, listApplications } from "./queries";
+import { getApplication, listApplications, userCountsOf } from "./queries";
 
 /** Everything an application mutation could touch in an account, for before/after comparison. */
 async function snapshot(accountId: number) {
@@ -108,6 +108,7 @@ describe("application mutations: tenancy", () => {
     expect(await snapshot(mine.id)).toEqual(beforeMine);
     expect(await snapshot(other.id)).toEqual(beforeOther);
     expect(await getApplication(owner, theirs.id)).toBeNull();
+    expect((await userCountsOf(owner, [theirs.id])).get(theirs.id)).toBe(0);
     expect((await listApplications(owner)).items).toEqual([]);
   });
 });
@@ -159,7 +160,7 @@ describe("application mutations: effects", () => {
     const acct = await createTestAccount();
     const owner = await acct.actor("MainAccount");
     const app = await createApplication(owner, { name: "  voice-bot  ", secureRecordStorage: true });
-    expect(app).toMatchObject({ name: "voice-bot", fullName: `voice-bot.${acct.name}.switchboard.local`, secureRecordStorage: true, userCount: 0 });
+    expect(app).toMatchObject({ name: "voice-bot", fullName: `voice-bot.${acct.name}.switchboard.local`, secureRecordStorage: true });
     const row = await lastAudit(acct.id);
     expect(row).toMatchObject({ action: "application.create", targetType: "application", targetId: String(app.id), actorType: "owner" });
     expect(JSON.parse(row!.detail)).toMatchObject({ name: "voice-bot" });

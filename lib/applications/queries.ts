@@ -14,7 +14,6 @@ export const APPLICATION_SELECT = {
   secureRecordStorage: true,
   createdAt: true,
   updatedAt: true,
-  _count: { select: { users: true } },
 } as const satisfies Prisma.ApplicationSelect;
 
 export type ApplicationDto = {
@@ -23,10 +22,11 @@ export type ApplicationDto = {
   /** `<name>.<account>.<domain>`, as the platform addresses it. */
   fullName: string;
   secureRecordStorage: boolean;
-  userCount: number;
   createdAt: Date;
   updatedAt: Date;
 };
+
+export type ApplicationWithCountDto = ApplicationDto & { userCount: number };
 
 export function applicationFullName(name: string, accountName: string): string {
   return `${name}.${accountName}.${env().PLATFORM_DOMAIN}`;
@@ -38,7 +38,6 @@ export function toApplicationDto(row: Prisma.ApplicationGetPayload<{ select: typ
     name: row.name,
     fullName: applicationFullName(row.name, accountName),
     secureRecordStorage: row.secureRecordStorage,
-    userCount: row._count.users,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -89,8 +88,26 @@ export async function getApplication(actor: Actor, applicationId: number): Promi
   return row ? toApplicationDto(row, actor.accountName) : null;
 }
 
-/** The account's applications by name (GetApplications: id, name part, count/offset, total). */
-export async function listApplications(actor: Actor, input: ListApplicationsInput = {}): Promise<{ items: ApplicationDto[]; total: number }> {
+/**
+ * Users per application, for applications already known to be the account's. Counted through
+ * the (applicationId, ...) indexes with the account checked on the application row: a where on
+ * AppUser.accountId would lead SQLite (no ANALYZE statistics) to the accountId index and a row
+ * lookup per user, and Prisma's `_count` select aggregates every user of every account.
+ */
+export async function userCountsOf(actor: Actor, applicationIds: readonly number[]): Promise<Map<number, number>> {
+  const counts = new Map<number, number>(applicationIds.map((id) => [id, 0]));
+  if (applicationIds.length === 0) return counts;
+  const groups = await db.appUser.groupBy({
+    by: ["applicationId"],
+    where: { applicationId: { in: [...applicationIds] }, application: { accountId: actor.accountId } },
+    _count: { _all: true },
+  });
+  for (const g of groups) counts.set(g.applicationId, g._count._all);
+  return counts;
+}
+
+/** The account's applications by name (GetApplications: id, name part, count/offset, total), with user counts. */
+export async function listApplications(actor: Actor, input: ListApplicationsInput = {}): Promise<{ items: ApplicationWithCountDto[]; total: number }> {
   authorize(actor, { section: "applications", method: "GetApplications" });
   const { applicationId, namePart, offset, count } = parseInput(ZListApplicationsInput, input);
   const where: Prisma.ApplicationWhereInput = {
@@ -102,7 +119,8 @@ export async function listApplications(actor: Actor, input: ListApplicationsInpu
     db.application.findMany({ where, select: APPLICATION_SELECT, orderBy: [{ name: "asc" }, { id: "asc" }], skip: offset, take: count }),
     db.application.count({ where }),
   ]);
-  return { items: rows.map((r) => toApplicationDto(r, actor.accountName)), total };
+  const counts = await userCountsOf(actor, rows.map((r) => r.id));
+  return { items: rows.map((r) => ({ ...toApplicationDto(r, actor.accountName), userCount: counts.get(r.id) ?? 0 })), total };
 }
 
 export const KV_ITEM_SELECT = { key: true, value: true, expiresAt: true, updatedAt: true } as const satisfies Prisma.KvItemSelect;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/access/guards";
 import { can } from "@/lib/access/matrix";
+import { userCountsOf } from "@/lib/applications/queries";
 import { Card } from "@/components/ui/page";
 import { loadApplication } from "./_components/load-application";
 import { OverviewActions, SecureStorageToggle } from "./_components/overview-actions";
@@ -12,9 +13,10 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 export default async function ApplicationOverviewPage({ params }: { params: Promise<{ appId: string }> }) {
   const actor = await requireSection("application");
   const app = await loadApplication(actor, (await params).appId);
+  const userCount = (await userCountsOf(actor, [app.id])).get(app.id) ?? 0;
   const manage = can(actor, "applications");
   const settings = can(actor, "application");
-  const plain = { id: app.id, name: app.name, userCount: app.userCount, fullName: app.fullName };
+  const plain = { id: app.id, name: app.name, userCount, fullName: app.fullName };
   return (
     <>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
@@ -33,7 +35,7 @@ export default async function ApplicationOverviewPage({ params }: { params: Prom
           <dd>{dateFormat.format(app.createdAt)} UTC</dd>
           <dt className="text-slate-500">Users</dt>
           <dd className="tabular-nums" data-testid="app-user-count">
-            {app.userCount}
+            {userCount}
           </dd>
           <dt className="text-slate-500">Secure record storage</dt>
           <dd>{settings ? <SecureStorageToggle appId={app.id} enabled={app.secureRecordStorage} /> : app.secureRecordStorage ? "On" : "Off"}</dd>
