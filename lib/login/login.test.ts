@@ -103,3 +103,21 @@ describe("loginSubuser", () => {
     expect(JSON.stringify(row)).not.toContain("Wrong-Passw0rd!");
   });
 });
+
+describe("concurrent guessing", () => {
+  // Threat: firing many guesses at once, so they all pass the lock check before any failure is
+  // counted. Each attempt must reserve its place in the counter before the password is checked.
+  it("checks at most failureFactor real passwords for one name, however many arrive at once", async () => {
+    const { acct, sub } = await setup();
+    const ip = () => `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const guesses = Array.from({ length: 20 }, (_, i) => `Guess-${i}-Passw0rd!`);
+    const results = await Promise.all(guesses.map((password) => loginSubuser(db, { accountId: acct.id, name: "alice-1", password }, ctx(ip()))));
+    expect(results.every((r) => !r.ok)).toBe(true);
+    const real = vi.mocked(verifyPassword).mock.calls.filter(([hash]) => hash === TEST_PASSWORD_HASH).length;
+    expect(real).toBeLessThanOrEqual(5);
+    expect(vi.mocked(verifyPassword).mock.calls.length + vi.mocked(burnPasswordCheck).mock.calls.length).toBe(20);
+    // And the right password is locked out now too.
+    expect(await loginSubuser(db, { accountId: acct.id, name: "alice-1", password: TEST_PASSWORD }, ctx(ip()))).toEqual({ ok: false });
+    expect(await db.session.count({ where: { subuserId: sub.id } })).toBe(0);
+  });
+});

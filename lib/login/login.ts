@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db";
 import type { Clock } from "@/lib/clock";
 import { burnPasswordCheck, verifyPassword } from "./passwords";
-import { ipKey, isLocked, loginKey, recordFailure, recordSuccess } from "./throttle";
+import { beginAttempt, ipKey, loginKey, recordSuccess } from "./throttle";
 import { createSession } from "./sessions";
 
 export const GENERIC_LOGIN_FAILURE = "Wrong login or password, or the login is temporarily locked.";
@@ -23,7 +23,9 @@ type Candidate = {
 
 async function attempt(db: Db, throttleKey: string, candidate: Candidate, password: string, ctx: LoginContext): Promise<LoginResult> {
   const ip = ipKey(ctx.ip);
-  if (await isLocked(db, [throttleKey, ip], ctx.clock)) {
+  // Counted before the password check (so concurrent guesses cannot all slip through); a
+  // locked key is refused after the same argon2 work as any other failure.
+  if (!(await beginAttempt(db, throttleKey, ip, ctx.clock))) {
     await burnPasswordCheck(password);
     return { ok: false };
   }
@@ -31,7 +33,6 @@ async function attempt(db: Db, throttleKey: string, candidate: Candidate, passwo
     ? await verifyPassword(candidate.passwordHash, password)
     : (await burnPasswordCheck(password), false);
   if (!candidate || !passwordOk) {
-    await recordFailure(db, throttleKey, ip, ctx.clock);
     if (candidate) {
       await db.auditLog.create({
         data: {
@@ -47,8 +48,9 @@ async function attempt(db: Db, throttleKey: string, candidate: Candidate, passwo
     }
     return { ok: false };
   }
+  // The right password, even for an inactive login, is not a guess: give the attempt back.
+  await recordSuccess(db, throttleKey, ip);
   if (!candidate.active) return { ok: false };
-  await recordSuccess(db, throttleKey);
   const session = await createSession(
     db,
     { accountId: candidate.accountId, subuserId: candidate.subuserId, credVersion: candidate.credVersion, ip: ctx.ip, userAgent: ctx.userAgent },

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createTestAccount, TEST_PASSWORD, TEST_PASSWORD_HASH } from "@/test/factories";
 import { loginOwner, loginSubuser } from "./login";
-import { ipKey, isLocked, loginKey, recordFailure, THROTTLE } from "./throttle";
+import { beginAttempt, ipKey, isLocked, loginKey, THROTTLE } from "./throttle";
 
 const MIN = 60_000;
 const WRONG = "Wrong-Passw0rd!";
@@ -128,7 +128,7 @@ describe("per-IP limiter", () => {
     const ip = freshIp();
     const max = env().LOGIN_IP_MAX_FAILURES;
     // Failures spread over many names, so no per-name counter locks.
-    for (let i = 0; i < max - 1; i++) await recordFailure(db, loginKey(acct.id, `spray-${i}`), ipKey(ip), t.clock);
+    for (let i = 0; i < max - 1; i++) expect(await beginAttempt(db, loginKey(acct.id, `spray-${i}`), ipKey(ip), t.clock)).toBe(true);
     const owner = (from: string) => loginOwner(db, { login: acct.name, password: TEST_PASSWORD }, { ip: from, userAgent: "", clock: t.clock });
     expect(await isLocked(db, [ipKey(ip)], t.clock)).toBe(false);
     expect(await loginSubuser(db, { accountId: acct.id, name: "spray-last", password: WRONG }, { ip, userAgent: "", clock: t.clock })).toEqual({ ok: false });
@@ -138,5 +138,29 @@ describe("per-IP limiter", () => {
     expect(await owner(freshIp())).toMatchObject({ ok: true });
     t.advance(env().LOGIN_IP_WINDOW_SECONDS * 1000);
     expect(await owner(ip)).toMatchObject({ ok: true });
+  });
+
+  it("a successful login gives its attempt back to the address, so it does not tip it into a lock", async () => {
+    const acct = await createTestAccount();
+    const t = testClock();
+    const ip = freshIp();
+    const max = env().LOGIN_IP_MAX_FAILURES;
+    for (let i = 0; i < max - 1; i++) await beginAttempt(db, loginKey(acct.id, `spray-${i}`), ipKey(ip), t.clock);
+    expect(await loginOwner(db, { login: acct.name, password: TEST_PASSWORD }, { ip, userAgent: "", clock: t.clock })).toMatchObject({ ok: true });
+    expect(await isLocked(db, [ipKey(ip)], t.clock)).toBe(false);
+    expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: ipKey(ip) } })).failures).toBe(max - 1);
+  });
+
+  it("attempts from a locked address count against no name", async () => {
+    const acct = await createTestAccount();
+    const t = testClock();
+    const ip = freshIp();
+    for (let i = 0; i < env().LOGIN_IP_MAX_FAILURES; i++) await beginAttempt(db, loginKey(acct.id, `spray-${i}`), ipKey(ip), t.clock);
+    expect(await isLocked(db, [ipKey(ip)], t.clock)).toBe(true);
+    for (let i = 0; i < 10; i++) {
+      expect(await loginOwner(db, { login: acct.name, password: WRONG }, { ip, userAgent: "", clock: t.clock })).toEqual({ ok: false });
+    }
+    expect(await db.loginThrottle.findUnique({ where: { key: loginKey(acct.id, "#owner") } })).toBeNull();
+    expect(await loginOwner(db, { login: acct.name, password: TEST_PASSWORD }, { ip: freshIp(), userAgent: "", clock: t.clock })).toMatchObject({ ok: true });
   });
 });

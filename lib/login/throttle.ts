@@ -1,7 +1,9 @@
 // Login throttling on the Keycloak model (SECURITY.md): a failure counter per (account, login
 // name) with temporary lockouts that grow by a wait increment up to a cap, a per-IP limiter on
-// top, no permanent lockout, counters reset after 12 h without failures. Every update is one
-// atomic SQL upsert, so concurrent attempts cannot lose a failure. Times are epoch ms integers.
+// top, no permanent lockout, counters reset after 12 h without failures. Each attempt is counted
+// (and locked if due) by one atomic SQL upsert BEFORE its password is checked, so concurrent
+// attempts can neither lose a failure nor slip past the limit together; a success gives the
+// count back. Times are epoch ms integers.
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Clock } from "@/lib/clock";
@@ -21,44 +23,71 @@ export const loginKey = (accountId: number | string, name: string) =>
   `login:${accountId}:${name.trim().toLowerCase()}`;
 export const ipKey = (ip: string) => `ip:${ip || "unknown"}`;
 
-/** Whether either key is currently locked. Locked attempts are refused without a password check. */
+/** Whether any of the keys is currently locked. */
 export async function isLocked(db: Db, keys: string[], clock: Clock): Promise<boolean> {
   const now = clock().getTime();
   const rows = await db.loginThrottle.findMany({ where: { key: { in: keys } } });
   return rows.some((r) => Number(r.lockedUntil) > now);
 }
 
-async function bump(db: Db, key: string, now: number, resetAfterMs: number): Promise<number> {
-  const rows = await db.$queryRaw<{ failures: number | bigint }[]>`
-    INSERT INTO "LoginThrottle" ("key", "failures", "lastFailureAt", "lockedUntil")
-    VALUES (${key}, 1, ${now}, 0)
-    ON CONFLICT ("key") DO UPDATE SET
-      "failures" = CASE WHEN "lastFailureAt" < ${now - resetAfterMs} THEN 1 ELSE "failures" + 1 END,
-      "lastFailureAt" = ${now}
-    RETURNING "failures"`;
-  return Number(rows[0]?.failures ?? 1);
-}
+type Rule = { lockAt: number; waitIncrementMs: number; maxWaitMs: number; resetAfterMs: number };
 
-async function lockUntil(db: Db, key: string, until: number): Promise<void> {
-  await db.$executeRaw`
-    UPDATE "LoginThrottle" SET "lockedUntil" = MAX("lockedUntil", ${until}) WHERE "key" = ${key}`;
-}
-
-/** Records a failed attempt against the login key and the IP key, locking either as due. */
-export async function recordFailure(db: Db, login: string, ip: string, clock: Clock): Promise<void> {
-  const now = clock().getTime();
-  const failures = await bump(db, login, now, THROTTLE.resetAfterMs);
-  if (failures >= THROTTLE.failureFactor) {
-    const wait = Math.min(THROTTLE.waitIncrementMs * (failures - THROTTLE.failureFactor + 1), THROTTLE.maxWaitMs);
-    await lockUntil(db, login, now + wait);
-  }
+const loginRule = (): Rule => ({
+  lockAt: THROTTLE.failureFactor,
+  waitIncrementMs: THROTTLE.waitIncrementMs,
+  maxWaitMs: THROTTLE.maxWaitMs,
+  resetAfterMs: THROTTLE.resetAfterMs,
+});
+const ipRule = (): Rule => {
   const { LOGIN_IP_MAX_FAILURES, LOGIN_IP_WINDOW_SECONDS } = env();
   const windowMs = LOGIN_IP_WINDOW_SECONDS * 1000;
-  const ipFailures = await bump(db, ip, now, windowMs);
-  if (ipFailures >= LOGIN_IP_MAX_FAILURES) await lockUntil(db, ip, now + windowMs);
+  return { lockAt: LOGIN_IP_MAX_FAILURES, waitIncrementMs: windowMs, maxWaitMs: windowMs, resetAfterMs: windowMs };
+};
+
+/**
+ * Reserves one attempt on a key before the password is checked: counts it as a failure up front
+ * and, when that count reaches the limit, locks the key in the same statement. The upsert only
+ * touches an unlocked row, so of many attempts arriving at once only as many as the limit allows
+ * get through (checking the lock first and counting after the password check let every
+ * concurrent guess through). Returns false when the key is locked.
+ */
+async function reserve(db: Db, key: string, now: number, rule: Rule): Promise<boolean> {
+  const fresh = now - rule.resetAfterMs;
+  const rows = await db.$queryRaw<{ failures: number | bigint }[]>`
+    INSERT INTO "LoginThrottle" ("key", "failures", "lastFailureAt", "lockedUntil")
+    VALUES (${key}, 1, ${now}, CASE WHEN 1 >= ${rule.lockAt} THEN ${now + Math.min(rule.waitIncrementMs, rule.maxWaitMs)} ELSE 0 END)
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN "lastFailureAt" <= ${fresh} THEN 1 ELSE "failures" + 1 END,
+      "lastFailureAt" = ${now},
+      "lockedUntil" = CASE
+        WHEN (CASE WHEN "lastFailureAt" <= ${fresh} THEN 1 ELSE "failures" + 1 END) >= ${rule.lockAt}
+        THEN ${now} + MIN(${rule.waitIncrementMs} * ((CASE WHEN "lastFailureAt" <= ${fresh} THEN 1 ELSE "failures" + 1 END) - ${rule.lockAt} + 1), ${rule.maxWaitMs})
+        ELSE "lockedUntil" END
+    WHERE "lockedUntil" <= ${now}
+    RETURNING "failures"`;
+  return rows.length > 0;
 }
 
-/** A successful login clears the login key's counter (the IP limiter keeps its window). */
-export async function recordSuccess(db: Db, login: string): Promise<void> {
+/**
+ * Every login attempt starts here, before any password check: the IP key first (a locked
+ * address counts against no name), then the login key. False: refuse without checking.
+ */
+export async function beginAttempt(db: Db, login: string, ip: string, clock: Clock): Promise<boolean> {
+  const now = clock().getTime();
+  if (!(await reserve(db, ip, now, ipRule()))) return false;
+  return reserve(db, login, now, loginRule());
+}
+
+/**
+ * The password was right: the login key's counter resets (deleting its row also lifts the lock
+ * its own reservation may have set), and the IP key gets back the attempt it was charged.
+ */
+export async function recordSuccess(db: Db, login: string, ip: string): Promise<void> {
   await db.loginThrottle.deleteMany({ where: { key: login } });
+  const { lockAt } = ipRule();
+  await db.$executeRaw`
+    UPDATE "LoginThrottle"
+    SET "lockedUntil" = CASE WHEN "failures" - 1 < ${lockAt} THEN 0 ELSE "lockedUntil" END,
+        "failures" = MAX("failures" - 1, 0)
+    WHERE "key" = ${ip}`;
 }
