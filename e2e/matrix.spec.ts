@@ -100,8 +100,7 @@ for (const principal of PRINCIPALS) {
   });
 }
 
-test("without a session every page redirects to /login", async ({ playwright, factory }) => {
-  const api = await playwright.request.newContext({ baseURL: BASE_URL });
+test("without a session every page redirects to /login", async ({ request: api, factory }) => {
   const appId = (await factory.demoApplication("sales")).id;
   for (const section of PAGE_SECTIONS) {
     const url = urlOf(section, appId);
@@ -110,7 +109,6 @@ test("without a session every page redirects to /login", async ({ playwright, fa
     expect.soft(res.status(), `GET ${url} without cookies`).toBeLessThan(400);
     expect.soft(locationPath(res.headers().location), `GET ${url} without cookies`).toBe("/login");
   }
-  await api.dispose();
 });
 
 test("a forged session cookie gets no page either", async ({ playwright, factory }) => {

@@ -2,9 +2,8 @@
 // SECURITY.md "Revoke on ..."): deactivation, a role change, a password reset and deletion must
 // end every session of that subuser on its very next request — a reload, a client-side
 // navigation, another device. The owner acts through the real UI, in its own browser context.
-import type { BrowserContext, Page } from "@playwright/test";
-import { test, expect, newContext } from "./fixtures";
-import { apiLogin } from "./fixtures/auth";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import type { FactoryAccount, FactorySubuser } from "./fixtures/db";
 import * as subusers from "./fixtures/subusers-page";
 
@@ -37,23 +36,22 @@ async function expectAllSentToLogin(s: Setup) {
   }
 }
 
-// Four browser contexts per test (owner, two subuser devices), two of them with full page loads.
+// Three browser contexts per test (the owner; the subuser on two devices, one with two tabs).
 test.describe.configure({ mode: "parallel", timeout: 120_000 });
 
 test.describe("a subuser's open sessions end on its next request when the owner", () => {
   let acct: FactoryAccount;
-  let contexts: BrowserContext[];
   let s: Setup;
 
-  test.beforeEach(async ({ browser, factory }) => {
+  test.beforeEach(async ({ browserLoggedIn, factory }) => {
     acct = await factory.account();
     const sub = await factory.subuser({ accountId: acct.id, roles: ["Developer", "Support"] });
     const subCreds = { kind: "subuser" as const, accountId: acct.id, name: sub.name, password: sub.password };
-    const [ownerCtx, subCtx, otherCtx] = await Promise.all([newContext(browser), newContext(browser), newContext(browser)]);
-    contexts = [ownerCtx, subCtx, otherCtx];
-    await apiLogin(ownerCtx.request, { kind: "owner", login: acct.name, password: acct.password });
-    await apiLogin(subCtx.request, subCreds);
-    await apiLogin(otherCtx.request, subCreds);
+    const [ownerCtx, subCtx, otherCtx] = await Promise.all([
+      browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password }),
+      browserLoggedIn(subCreds),
+      browserLoggedIn(subCreds),
+    ]);
     const tabs: [Page, Page] = [await subCtx.newPage(), await subCtx.newPage()];
     const other = await otherCtx.newPage();
     for (const page of [...tabs, other]) await expectLoggedIn(page);
@@ -62,10 +60,6 @@ test.describe("a subuser's open sessions end on its next request when the owner"
     await owner.goto(subusers.SUBUSERS_URL);
     await expect(subusers.row(owner, sub.name)).toBeVisible();
     s = { owner, sub, tabs, other };
-  });
-
-  test.afterEach(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
   });
 
   test("deactivates it", async ({ factory, canLogIn }) => {
