@@ -122,18 +122,3 @@ export async function listApplications(actor: Actor, input: ListApplicationsInpu
   const counts = await userCountsOf(actor, rows.map((r) => r.id));
   return { items: rows.map((r) => ({ ...toApplicationDto(r, actor.accountName), userCount: counts.get(r.id) ?? 0 })), total };
 }
-
-export const KV_ITEM_SELECT = { key: true, value: true, expiresAt: true, updatedAt: true } as const satisfies Prisma.KvItemSelect;
-export type KvItemDto = Prisma.KvItemGetPayload<{ select: typeof KV_ITEM_SELECT }>;
-
-/** The application's key-value items, read-only in the panel (the API writes them). */
-export async function listKvItems(actor: Actor, applicationId: number, limit = 500): Promise<{ items: KvItemDto[]; total: number }> {
-  authorize(actor, { section: "application.kvs", method: "GetKeyValueItems" });
-  await findOwnApplication(db, actor, applicationId);
-  const where = { accountId: actor.accountId, applicationId };
-  const [items, total] = await Promise.all([
-    db.kvItem.findMany({ where, select: KV_ITEM_SELECT, orderBy: { key: "asc" }, take: limit }),
-    db.kvItem.count({ where }),
-  ]);
-  return { items, total };
-}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/access/guards";
-import { listKvItems } from "@/lib/applications/queries";
+import { listKvItems } from "@/lib/kvs/queries";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { loadApplication } from "../_components/load-application";
 import { KvTable } from "./_components/kv-table";
@@ -12,7 +12,7 @@ const SHOWN = 500;
 export default async function KvsPage({ params }: { params: Promise<{ appId: string }> }) {
   const actor = await requireSection("application.kvs");
   const app = await loadApplication(actor, (await params).appId);
-  const { items, total } = await listKvItems(actor, app.id, SHOWN);
+  const { items, total } = await listKvItems(actor, { applicationId: app.id, count: SHOWN });
   return (
     <>
       <PageHeader
