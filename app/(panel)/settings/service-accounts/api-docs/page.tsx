@@ -27,6 +27,23 @@ function typeOf(s: Schema): string {
   return "any";
 }
 
+/** The document's descriptions use `code` spans (Markdown, as OpenAPI allows); render just those. */
+function WithCode({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/`([^`]+)`/).map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="rounded bg-slate-100 px-1 text-[0.85em] text-slate-800">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 function MethodCard({ op }: { op: OpenApiOperation }) {
   const params = operationParams(op);
   const roles = op["x-allowed-roles"];
@@ -39,7 +56,9 @@ function MethodCard({ op }: { op: OpenApiOperation }) {
           </h3>
           <code className="text-xs text-slate-500">POST /platform_api/{op.operationId}</code>
         </div>
-        <p className="mt-1 text-sm text-slate-600">{op.summary}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          <WithCode text={op.summary} />
+        </p>
         <div className="mt-3 flex flex-wrap items-center gap-1 text-xs text-slate-500">
           <span className="mr-1">Allowed key roles:</span>
           {roles === "any" ? (
@@ -121,7 +140,9 @@ export default async function ApiDocsPage() {
         }
       />
       <Card className="mb-6">
-        <div className="whitespace-pre-line text-sm text-slate-600">{doc.info.description}</div>
+        <div className="whitespace-pre-line text-sm leading-6 text-slate-600">
+          <WithCode text={doc.info.description} />
+        </div>
       </Card>
       <div className="grid gap-8 lg:grid-cols-[12rem_1fr]">
         <nav aria-label="Methods" className="text-sm lg:sticky lg:top-6 lg:self-start">
