@@ -77,7 +77,7 @@ export const RESOURCE_FIXTURES: Record<string, (ctx: FixtureContext) => Promise<
 
   AddAccount: async () => {
     const name = `kid-${tag()}`;
-    return { params: { account_name: name, account_email: `${name}@test.local`, account_password: "Gr8-Passw0rd!", child_account_role: "Developer" } };
+    return { params: { account_name: name, account_email: `${name}@test.local`, account_password: "Gr8-Passw0rd!", child_account_role: "provisioningagent" } };
   },
   GetChildrenAccounts: async (ctx) => {
     await fixtureChild(ctx.accountId);
