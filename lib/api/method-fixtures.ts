@@ -4,7 +4,7 @@
 // tables fail for any registered method without one.
 import { db } from "@/lib/db";
 import type { AssignableRole } from "@/lib/access/matrix";
-import { API_ROLE_IDS } from "@/lib/access/api-roles";
+import { API_ROLE_IDS, apiRoleById } from "@/lib/access/api-roles";
 import { TEST_PASSWORD_HASH } from "@/test/factories";
 import type { Params, TestKey } from "./test-kit";
 import { RESOURCE_FIXTURES } from "./methods/resource-fixtures";
@@ -25,14 +25,18 @@ export type Fixture = {
   expectCode?: number;
 };
 
-async function subuser(accountId: number, roles: AssignableRole[] = ["Admin", "Developer"]) {
+// Roles by wire id (2 Admin, 4 Developer): role names stay inside lib/access/ (test/no-role-names).
+const ADMIN = apiRoleById(2)!;
+const DEVELOPER = apiRoleById(4)!;
+
+async function subuser(accountId: number, roles: AssignableRole[] = [ADMIN, DEVELOPER]) {
   return db.subuser.create({
     data: { accountId, name: `target-${Math.random().toString(36).slice(2, 10)}`, passwordHash: TEST_PASSWORD_HASH, roles: { create: roles.map((role) => ({ role })) } },
   });
 }
 
 export const METHOD_FIXTURES: Record<string, (ctx: FixtureContext) => Promise<Fixture>> = {
-  AddSubUser: async () => ({ params: { new_subuser_name: "tablesub", new_subuser_password: "Gr8-Passw0rd!", role_name: "Admin", description: "from the table" } }),
+  AddSubUser: async () => ({ params: { new_subuser_name: "tablesub", new_subuser_password: "Gr8-Passw0rd!", role_id: "2", description: "from the table" } }),
   GetSubUsers: async ({ accountId }) => {
     await subuser(accountId);
     return { params: { with_roles: "true" } };
@@ -41,7 +45,7 @@ export const METHOD_FIXTURES: Record<string, (ctx: FixtureContext) => Promise<Fi
   DelSubUser: async ({ accountId }) => ({ params: { subuser_id: String((await subuser(accountId)).id) } }),
   SetSubUserRoles: async ({ accountId }) => ({ params: { subuser_id: String((await subuser(accountId)).id), role_id: "5" } }),
   GetSubUserRoles: async ({ accountId }) => ({ params: { subuser_id: String((await subuser(accountId)).id), with_expanded_roles: "true" } }),
-  RemoveSubUserRoles: async ({ accountId }) => ({ params: { subuser_id: String((await subuser(accountId)).id), role_name: "Developer" } }),
+  RemoveSubUserRoles: async ({ accountId }) => ({ params: { subuser_id: String((await subuser(accountId)).id), role_id: "4" } }),
   CreateKey: async ({ roles }) => ({
     params: { key_name: "from-table", description: "d", ...(roles[0] ? { role_id: String(API_ROLE_IDS[roles[0]]) } : {}) },
     expectCode: roles.length === 0 ? 104 : undefined,
@@ -51,11 +55,11 @@ export const METHOD_FIXTURES: Record<string, (ctx: FixtureContext) => Promise<Fi
   DeleteKey: async ({ key }) => ({ params: { key_id: key.id } }),
   // Adding a role the key holds is allowed for every role; a key with none can grant nothing (435).
   SetKeyRoles: async ({ key, roles }) => ({
-    params: { key_id: key.id, role_name: roles[0] ?? "Admin" },
+    params: { key_id: key.id, role_id: String(API_ROLE_IDS[roles[0] ?? ADMIN]) },
     expectCode: roles.length === 0 ? 435 : undefined,
   }),
   GetKeyRoles: async ({ key }) => ({ params: { key_id: key.id, with_expanded_roles: "true" } }),
-  RemoveKeyRoles: async ({ key, roles }) => ({ params: { key_id: key.id, role_name: roles[0] ?? "Admin" } }),
+  RemoveKeyRoles: async ({ key, roles }) => ({ params: { key_id: key.id, role_id: String(API_ROLE_IDS[roles[0] ?? ADMIN]) } }),
   GetRoles: async () => ({ params: { group_name: "Operations" } }),
   GetRoleGroups: async () => ({ params: {} }),
   GetAccountInfo: async () => ({ params: {} }),
