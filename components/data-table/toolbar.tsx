@@ -30,9 +30,10 @@ export function DataTableToolbar({
     onChangeRef.current = onChange;
   });
 
-  // Follow outside changes (back button, a link with ?q=) without clobbering what is being typed.
+  // Follow outside changes (back button, a link with ?q=) without clobbering what is being typed
+  // (the server mode trims what it puts in the URL, so compare trimmed).
   useEffect(() => {
-    if (value !== lastSent.current) {
+    if (value.trim() !== lastSent.current.trim()) {
       lastSent.current = value;
       setText(value);
     }

@@ -3,7 +3,7 @@ import { requireSection } from "@/lib/access/guards";
 import { can } from "@/lib/access/matrix";
 import { countAppUsers, listAppUsers } from "@/lib/app-users/queries";
 import { APP_USER_SORTS } from "@/lib/app-users/schemas";
-import { parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
+import { lastPageOf, parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
 import { PageHeader } from "@/components/ui/page";
 import { loadApplication } from "../_components/load-application";
 import { UsersView, type UserRow } from "./_components/users-view";
@@ -16,11 +16,14 @@ const PANEL_SORTS = APP_USER_SORTS.filter((s) => s !== "id") as ["name", "displa
 export default async function AppUsersPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<RawSearchParams> }) {
   const actor = await requireSection("application.users");
   const app = await loadApplication(actor, (await params).appId);
-  const list = parseListParams(await searchParams, { sort: PANEL_SORTS, defaultSort: "name" });
-  const [{ items, total }, inApp] = await Promise.all([
-    listAppUsers(actor, { applicationId: app.id, q: list.q, orderBy: list.sort, dir: list.dir, offset: skipOf(list), count: list.size }),
-    list.q ? countAppUsers(actor, app.id) : null,
-  ]);
+  const requested = parseListParams(await searchParams, { sort: PANEL_SORTS, defaultSort: "name" });
+  const fetchPage = (list: typeof requested) =>
+    listAppUsers(actor, { applicationId: app.id, q: list.q, orderBy: list.sort, dir: list.dir, offset: skipOf(list), count: list.size });
+  const [first, inApp] = await Promise.all([fetchPage(requested), requested.q ? countAppUsers(actor, app.id) : null]);
+  // A stale link past the last page (users were deleted, the filter narrowed) shows the last page.
+  const last = lastPageOf(first.total, requested.size);
+  const list = requested.page > last ? { ...requested, page: last } : requested;
+  const { items, total } = list === requested ? first : await fetchPage(list);
   const rows: UserRow[] = items.map((u) => ({
     id: u.id,
     name: u.name,
