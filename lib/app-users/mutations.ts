@@ -5,7 +5,7 @@ import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/audit";
 import { conflict, uniqueViolationFields } from "@/lib/errors";
 import { hashPassword } from "@/lib/login/passwords";
-import { parseInput } from "@/lib/applications/parse-input";
+import { parseInput } from "@/lib/validate";
 import { findOwnApplication } from "@/lib/applications/queries";
 import { APP_USER_SELECT, findOwnAppUser, findOwnAppUserById, findOwnAppUserByName, toAppUserDto, type AppUserDto } from "./queries";
 import {

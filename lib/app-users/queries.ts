@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/applications/parse-input";
+import { parseInput } from "@/lib/validate";
 import { findOwnApplication } from "@/lib/applications/queries";
 import { ZListAppUsersInput, type ListAppUsersInput } from "./schemas";
 

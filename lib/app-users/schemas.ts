@@ -2,7 +2,7 @@
 // the Management API (AddUser / SetUserInfo / DelUser / GetUsers).
 import { z } from "zod";
 import { ZPassword } from "@/lib/login/passwords";
-import { apiIssue } from "@/lib/applications/parse-input";
+import { apiIssue } from "@/lib/validate";
 import { ZApplicationId, zId } from "@/lib/applications/schemas";
 
 /** management-api.md: `[a-z0-9][a-z0-9_-]{2,49}`. Stored lowercase, like subuser names. */

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/audit";
 import { conflict, uniqueViolationFields } from "@/lib/errors";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/lib/validate";
 import { APPLICATION_SELECT, findOwnApplication, findOwnApplicationByName, toApplicationDto, type ApplicationDto } from "./queries";
 import {
   ZCreateApplicationInput,

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { parseInput } from "./parse-input";
+import { parseInput } from "@/lib/validate";
 import { ZListApplicationsInput, type ListApplicationsInput } from "./schemas";
 
 export const APPLICATION_SELECT = {

@@ -1,7 +1,7 @@
 // Application inputs, shared by the panel forms, the server actions and the Management API
 // (AddApplication / SetApplicationInfo / DelApplication).
 import { z } from "zod";
-import { apiIssue } from "./parse-input";
+import { apiIssue } from "@/lib/validate";
 
 /** management-api.md: `[a-z][a-z0-9-]{1,64}`; it becomes the first label of the full name. */
 export const APPLICATION_NAME_RE = /^[a-z][a-z0-9-]{1,64}$/;

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/access/actor-types";
-import { parseInput } from "@/lib/applications/parse-input";
+import { parseInput } from "@/lib/validate";
 import { actorColumns, audit } from "@/lib/audit";
 import { systemClock, type Clock } from "@/lib/clock";
 import { conflict, invalid, uniqueViolationFields } from "@/lib/errors";

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/access/actor-types";
 import type { ApiMethod } from "@/lib/access/api-methods";
 import { authorizeChildAccounts, childAccountMay, isChildAccountRole, type ChildAccountRole } from "@/lib/access/child-account-roles";
-import { parseInput } from "@/lib/applications/parse-input";
+import { parseInput } from "@/lib/validate";
 import { AppError } from "@/lib/errors";
 import { ZListChildAccountsInput, type ListChildAccountsInput } from "./schemas";
 

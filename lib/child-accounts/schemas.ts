@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { childAccountRoleByName, CHILD_ACCOUNT_ROLES, DEFAULT_CHILD_ACCOUNT_ROLE } from "@/lib/access/child-account-roles";
 import { ZAccountName, ZEmail } from "@/lib/accounts/schemas";
-import { apiIssue } from "@/lib/applications/parse-input";
+import { apiIssue } from "@/lib/validate";
 import { zId } from "@/lib/applications/schemas";
 import { ZPassword } from "@/lib/login/passwords";
 

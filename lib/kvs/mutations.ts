@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
-import { parseInput } from "@/lib/applications/parse-input";
+import { parseInput } from "@/lib/validate";
 import { findOwnApplication } from "@/lib/applications/queries";
 import { audit } from "@/lib/audit";
 import { systemClock, type Clock } from "@/lib/clock";

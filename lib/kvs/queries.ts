@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
-import { parseInput } from "@/lib/applications/parse-input";
+import { parseInput } from "@/lib/validate";
 import { findOwnApplication } from "@/lib/applications/queries";
 import { systemClock, type Clock } from "@/lib/clock";
 import { AppError } from "@/lib/errors";

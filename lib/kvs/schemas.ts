@@ -3,7 +3,7 @@
 // `[a-zA-Z0-9а-яА-ЯёЁ_\-:;.#+]`, values up to 2000, a ttl of 0 to 90 days defaulting to 30.
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { apiIssue } from "@/lib/applications/parse-input";
+import { apiIssue } from "@/lib/validate";
 import { ZApplicationId } from "@/lib/applications/schemas";
 
 export const KV_KEY_MAX = 200;

@@ -7,7 +7,7 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { invalid, notFound } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/login/passwords";
 import { listActiveSessions, revokeAllSessions } from "@/lib/login/sessions";
-import { parseInput } from "@/lib/subusers/validate";
+import { parseInput } from "@/lib/validate";
 import { ZChangeOwnPasswordInput, ZEndSessionInput, type ChangeOwnPasswordInput, type EndSessionInput } from "./schemas";
 import { sessionHandle } from "./session-handle";
 

@@ -22,7 +22,7 @@ import {
   type KeyRolesChangeInput,
   type UpdateKeyInput,
 } from "./schemas";
-import { parseInput } from "./validate";
+import { parseInput } from "@/lib/validate";
 
 // Every mutation: authorize (the panel's service_accounts section, or the API method's key
 // roles), validate, then one transaction scoped by the actor's account and reach (queries.ts

@@ -7,7 +7,7 @@ import { ASSIGNABLE_ROLES, type AssignableRole } from "@/lib/access/matrix";
 import { assignableRolesOf, isSuperKey } from "@/lib/access/api-roles";
 import { AppError } from "@/lib/errors";
 import { ZKeyRef, ZListKeysInput, type KeyRef, type ListKeysInput } from "./schemas";
-import { parseInput } from "./validate";
+import { parseInput } from "@/lib/validate";
 
 export const KEY_SELECT = {
   id: true,

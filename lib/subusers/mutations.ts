@@ -28,7 +28,7 @@ import {
   type SubuserRolesInput,
   type UpdateSubuserInput,
 } from "./schemas";
-import { parseInput } from "./validate";
+import { parseInput } from "@/lib/validate";
 
 // Every mutation: authorize (panel section, or the API method's key roles), validate, then one
 // transaction that scopes by the actor's account, writes the change and its audit row. Changes

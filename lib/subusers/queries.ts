@@ -6,7 +6,7 @@ import { authorize } from "@/lib/access/authorize";
 import { ASSIGNABLE_ROLES, isAssignableRole, type AssignableRole } from "@/lib/access/matrix";
 import { AppError } from "@/lib/errors";
 import { ZListSubusersInput, ZSubuserRef, type ListSubusersInput, type SubuserRef } from "./schemas";
-import { parseInput } from "./validate";
+import { parseInput } from "@/lib/validate";
 
 export const SUBUSER_SELECT = {
   id: true,

@@ -1,7 +1,12 @@
-// Mutations validate their own input, so the Management API and any other caller get the same
-// rules as the panel's server actions (which validate first to show every field's error).
+// Domain functions validate their own input, so the Management API and every other caller get
+// exactly the panel's rules. Issues carry their Management API code in `params.apiCode`.
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+
+/** Adds a custom zod issue carrying a Management API error code. */
+export function apiIssue(ctx: z.RefinementCtx, message: string, apiCode: number): void {
+  ctx.addIssue({ code: "custom", message, params: { apiCode } });
+}
 
 /** Parses `raw` or throws INVALID_INPUT naming the first bad field, with its API code (default 101). */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
