@@ -19,7 +19,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],

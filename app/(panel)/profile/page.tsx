@@ -3,7 +3,7 @@ import { requireSection } from "@/lib/access/guards";
 import { OWNER_ROLE } from "@/lib/access/matrix";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { getProfile } from "@/lib/profile/queries";
-import { formatUtc } from "@/lib/subusers/format";
+import { formatUtc } from "@/lib/format";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SessionsTable, type SessionRow } from "./_components/sessions-table";
 

@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import type { LedgerEntryRow } from "@/lib/billing/queries";
 import { formatMoney } from "@/lib/billing/money";
-import { formatUtcDateTime } from "@/lib/logs/format";
+import { formatUtc } from "@/lib/format";
 import { Badge } from "@/components/ui/page";
 import { cn } from "@/lib/cn";
 
@@ -14,7 +14,7 @@ export function LedgerTable({ rows, total, params }: { rows: LedgerEntryRow[]; t
         accessorKey: "createdAt",
         header: "Date",
         meta: { className: "whitespace-nowrap tabular-nums" },
-        cell: (c) => formatUtcDateTime(c.row.original.createdAt),
+        cell: (c) => formatUtc(c.row.original.createdAt, true),
       },
       {
         accessorKey: "kind",

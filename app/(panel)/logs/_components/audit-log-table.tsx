@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import type { AuditLogRow } from "@/lib/logs/queries";
-import { formatUtcDateTime } from "@/lib/logs/format";
+import { formatUtc } from "@/lib/format";
 import { Badge } from "@/components/ui/page";
 
 const ACTOR_TYPE_LABELS: Record<string, string> = { owner: "Account owner", subuser: "Subuser", key: "API key", system: "System" };
@@ -15,7 +15,7 @@ export function AuditLogTable({ rows, total, params }: { rows: AuditLogRow[]; to
         accessorKey: "createdAt",
         header: "When",
         meta: { className: "whitespace-nowrap tabular-nums" },
-        cell: (c) => formatUtcDateTime(c.row.original.createdAt),
+        cell: (c) => formatUtc(c.row.original.createdAt, true),
       },
       {
         accessorKey: "actorName",
