@@ -1,79 +1,24 @@
 "use client";
-import { useId, useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Download, TriangleAlert } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { CheckboxField, Field, FormError, TextAreaField } from "@/components/ui/field";
+import { Field, FormError, TextAreaField } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult, FieldErrors } from "@/lib/access/guards";
+import { DialogButtons, formText, useActionSubmit } from "@/components/ui/action-dialog";
+import { RolesField } from "@/components/roles-field";
 import type { RoleOption } from "@/lib/subusers/role-options";
 import { KEY_DESCRIPTION_MAX, KEY_NAME_MAX } from "@/lib/service-accounts/schemas";
 import type { KeyCredentials } from "@/lib/service-accounts/mutations";
 import { createKeyAction, deleteKeyAction, editKeyAction } from "../actions";
 import type { KeyRow } from "./keys-table";
 
-function useSubmit<T>(onDone: (data: T) => void) {
-  const [pending, startTransition] = useTransition();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
-  const submit = (run: () => Promise<ActionResult<T>>) =>
-    startTransition(async () => {
-      const r = await run();
-      if (r.ok) {
-        setFieldErrors({});
-        setFormError(undefined);
-        onDone(r.data);
-      } else {
-        setFieldErrors(r.fieldErrors ?? {});
-        setFormError(r.formError ?? r.fieldErrors?.form);
-      }
-    });
-  return { pending, fieldErrors, formError, submit };
-}
-
-const text = (form: FormData, key: string) => String(form.get(key) ?? "");
-
-function DialogButtons({ onCancel, pending, label, danger }: { onCancel: () => void; pending: boolean; label: string; danger?: boolean }) {
-  return (
-    <div className="flex justify-end gap-2 pt-2">
-      <Button variant="secondary" onClick={onCancel}>
-        Cancel
-      </Button>
-      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
-        {pending ? "Saving…" : label}
-      </Button>
-    </div>
-  );
-}
-
-function RolesField({ options, defaultValue, error }: { options: RoleOption[]; defaultValue?: readonly string[]; error?: string }) {
-  const id = useId();
-  return (
-    <fieldset aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
-      <legend className="text-sm font-medium text-slate-700">Roles</legend>
-      <p className="mb-2 text-xs text-slate-500">
-        The API methods the key may call. You can grant only roles you hold. A key without roles may only read the account and the role catalogue, and manage itself.
-      </p>
-      {options.length > 0 ? (
-        <div className="grid max-h-64 gap-2 overflow-y-auto rounded-md p-2 ring-1 ring-slate-200 sm:grid-cols-2">
-          {options.map((o) => (
-            <div key={o.role} title={o.titles.join(", ")}>
-              <CheckboxField name="roles" value={o.role} label={o.role} description={o.hint} defaultChecked={defaultValue?.includes(o.role)} />
-            </div>
-          ))}
-        </div>
-      ) : (
-        <p className="text-sm text-slate-500">You hold no roles you could grant.</p>
-      )}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-600" data-field-error="roles">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
+/** Offers credentials.json as a file download, built in the browser from the action's answer. */
+const KEY_ROLES_TEXT = {
+  description: "The API methods the key may call. You can grant only roles you hold. A key without roles may only read the account and the role catalogue, and manage itself.",
+  emptyMessage: "You hold no roles you could grant.",
+};
 
 /** Offers credentials.json as a file download, built in the browser from the action's answer. */
 function downloadCredentials(credentials: KeyCredentials) {
@@ -130,7 +75,7 @@ export function CreateKeyDialog({ onClose, roleOptions }: { onClose: () => void;
   const router = useRouter();
   const toast = useToast();
   const [created, setCreated] = useState<{ name: string; credentials: KeyCredentials } | null>(null);
-  const { pending, fieldErrors, formError, submit } = useSubmit<{ name: string; credentials: KeyCredentials }>((k) => {
+  const { pending, fieldErrors, formError, submit } = useActionSubmit<{ name: string; credentials: KeyCredentials }>((k) => {
     toast(`Service account ${k.name} created`);
     setCreated(k);
   });
@@ -156,12 +101,12 @@ export function CreateKeyDialog({ onClose, roleOptions }: { onClose: () => void;
           onSubmit={(e) => {
             e.preventDefault();
             const form = new FormData(e.currentTarget);
-            submit(() => createKeyAction({ name: text(form, "name"), description: text(form, "description"), roles: form.getAll("roles").map(String) }));
+            submit(() => createKeyAction({ name: formText(form, "name"), description: formText(form, "description"), roles: form.getAll("roles").map(String) }));
           }}
         >
           <Field label="Name" name="name" autoComplete="off" required maxLength={KEY_NAME_MAX + 10} error={fieldErrors.name} hint={`1 to ${KEY_NAME_MAX} characters.`} />
           <TextAreaField label="Description" name="description" maxLength={KEY_DESCRIPTION_MAX} error={fieldErrors.description} />
-          <RolesField options={roleOptions} error={fieldErrors.roles} />
+          <RolesField {...KEY_ROLES_TEXT} options={roleOptions} error={fieldErrors.roles} />
           <FormError message={formError} />
           <DialogButtons onCancel={onClose} pending={pending} label="Create" />
         </form>
@@ -172,7 +117,7 @@ export function CreateKeyDialog({ onClose, roleOptions }: { onClose: () => void;
 
 export function EditKeyDialog({ row, onClose, roleOptions }: { row: KeyRow; onClose: () => void; roleOptions: RoleOption[] }) {
   const toast = useToast();
-  const { pending, fieldErrors, formError, submit } = useSubmit<{ name: string }>((k) => {
+  const { pending, fieldErrors, formError, submit } = useActionSubmit<{ name: string }>((k) => {
     toast(`Service account ${k.name} saved`);
     onClose();
   });
@@ -185,13 +130,13 @@ export function EditKeyDialog({ row, onClose, roleOptions }: { row: KeyRow; onCl
           e.preventDefault();
           const form = new FormData(e.currentTarget);
           submit(() =>
-            editKeyAction({ keyId: row.id, name: text(form, "name"), description: text(form, "description"), roles: form.getAll("roles").map(String) }),
+            editKeyAction({ keyId: row.id, name: formText(form, "name"), description: formText(form, "description"), roles: form.getAll("roles").map(String) }),
           );
         }}
       >
         <Field label="Name" name="name" autoComplete="off" required defaultValue={row.name} maxLength={KEY_NAME_MAX + 10} error={fieldErrors.name} />
         <TextAreaField label="Description" name="description" defaultValue={row.description} maxLength={KEY_DESCRIPTION_MAX} error={fieldErrors.description} />
-        <RolesField options={roleOptions} defaultValue={row.roles} error={fieldErrors.roles} />
+        <RolesField {...KEY_ROLES_TEXT} options={roleOptions} defaultValue={row.roles} error={fieldErrors.roles} />
         <FormError message={formError ?? fieldErrors.keyId} />
         <DialogButtons onCancel={onClose} pending={pending} label="Save" />
       </form>
@@ -201,7 +146,7 @@ export function EditKeyDialog({ row, onClose, roleOptions }: { row: KeyRow; onCl
 
 export function DeleteKeyDialog({ row, onClose }: { row: KeyRow; onClose: () => void }) {
   const toast = useToast();
-  const { pending, fieldErrors, formError, submit } = useSubmit<null>(() => {
+  const { pending, fieldErrors, formError, submit } = useActionSubmit<null>(() => {
     toast(`Service account ${row.name} deleted`);
     onClose();
   });

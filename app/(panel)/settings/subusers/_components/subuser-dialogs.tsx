@@ -1,93 +1,20 @@
 "use client";
-import { useId, useState, useTransition } from "react";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { CheckboxField, Field, FormError, TextAreaField } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult, FieldErrors } from "@/lib/access/guards";
+import { DialogButtons, formText, useActionSubmit } from "@/components/ui/action-dialog";
+import { RolesField } from "@/components/roles-field";
 import type { RoleOption } from "@/lib/subusers/role-options";
 import { SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN } from "@/lib/subusers/limits";
 import { createSubuserAction, deleteSubuserAction, editSubuserAction, resetSubuserPasswordAction } from "../actions";
 import type { SubuserRow } from "./subusers-table";
 
+const ROLES_HINT = "The subuser sees the sections of all its roles together.";
 const PASSWORD_HINT = "At least 8 characters with an uppercase and a lowercase letter, a digit and a special character; no spaces.";
-
-/** Runs an action, keeps its field/form errors, and on success toasts and closes. */
-function useSubmit<T>(onDone: (data: T) => void) {
-  const [pending, startTransition] = useTransition();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string>();
-  const submit = (run: () => Promise<ActionResult<T>>) =>
-    startTransition(async () => {
-      const r = await run();
-      if (r.ok) {
-        setFieldErrors({});
-        setFormError(undefined);
-        onDone(r.data);
-      } else {
-        setFieldErrors(r.fieldErrors ?? {});
-        setFormError(r.formError ?? (r.fieldErrors?.form ? r.fieldErrors.form : undefined));
-      }
-    });
-  return { pending, fieldErrors, formError, submit };
-}
-
-const text = (form: FormData, key: string) => String(form.get(key) ?? "");
-
-function DialogButtons({ onCancel, pending, label, danger }: { onCancel: () => void; pending: boolean; label: string; danger?: boolean }) {
-  return (
-    <div className="flex justify-end gap-2 pt-2">
-      <Button variant="secondary" onClick={onCancel}>
-        Cancel
-      </Button>
-      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
-        {pending ? "Saving…" : label}
-      </Button>
-    </div>
-  );
-}
-
-function RolesField({ options, defaultValue, error }: { options: RoleOption[]; defaultValue?: readonly string[]; error?: string }) {
-  const id = useId();
-  return (
-    <fieldset aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
-      <legend className="text-sm font-medium text-slate-700">Roles</legend>
-      <p className="mb-2 text-xs text-slate-500">The subuser sees the sections of all its roles together.</p>
-      <div className="grid max-h-64 gap-2 overflow-y-auto rounded-md p-2 ring-1 ring-slate-200 sm:grid-cols-2">
-        {options.map((o) => (
-          <div key={o.role} className="flex items-start gap-2" title={o.titles.join(", ")}>
-            <input
-              id={`${id}-${o.role}`}
-              type="checkbox"
-              name="roles"
-              value={o.role}
-              defaultChecked={defaultValue?.includes(o.role)}
-              aria-describedby={`${id}-${o.role}-hint`}
-              className="mt-0.5 size-4 rounded border-slate-300 text-brand-600"
-            />
-            <div className="text-sm">
-              <label htmlFor={`${id}-${o.role}`} className="font-medium text-slate-800">
-                {o.role}
-              </label>
-              <p id={`${id}-${o.role}-hint`} className="text-xs text-slate-500">
-                {o.hint}
-              </p>
-            </div>
-          </div>
-        ))}
-      </div>
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-600" data-field-error="roles">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
 
 export function CreateSubuserDialog({ onClose, roleOptions }: { onClose: () => void; roleOptions: RoleOption[] }) {
   const toast = useToast();
-  const { pending, fieldErrors, formError, submit } = useSubmit<{ name: string }>((s) => {
+  const { pending, fieldErrors, formError, submit } = useActionSubmit<{ name: string }>((s) => {
     toast(`Subuser ${s.name} created`);
     onClose();
   });
@@ -101,10 +28,10 @@ export function CreateSubuserDialog({ onClose, roleOptions }: { onClose: () => v
           const form = new FormData(e.currentTarget);
           submit(() =>
             createSubuserAction({
-              name: text(form, "name"),
-              password: text(form, "password"),
+              name: formText(form, "name"),
+              password: formText(form, "password"),
               roles: form.getAll("roles").map(String),
-              description: text(form, "description"),
+              description: formText(form, "description"),
               active: form.get("active") === "on",
             }),
           );
@@ -120,7 +47,7 @@ export function CreateSubuserDialog({ onClose, roleOptions }: { onClose: () => v
           hint={`${SUBUSER_NAME_MIN} to ${SUBUSER_NAME_MAX} characters: latin letters, digits and hyphens, starting with a letter. Stored in lowercase.`}
         />
         <Field label="Password" name="password" type="password" autoComplete="new-password" required error={fieldErrors.password} hint={PASSWORD_HINT} />
-        <RolesField options={roleOptions} error={fieldErrors.roles} />
+        <RolesField description={ROLES_HINT} options={roleOptions} error={fieldErrors.roles} />
         <TextAreaField label="Description" name="description" maxLength={SUBUSER_DESCRIPTION_MAX} error={fieldErrors.description} />
         <CheckboxField name="active" label="Active" description="Inactive subusers cannot log in." defaultChecked />
         <FormError message={formError ?? fieldErrors.active} />
@@ -132,7 +59,7 @@ export function CreateSubuserDialog({ onClose, roleOptions }: { onClose: () => v
 
 export function EditSubuserDialog({ row, onClose, roleOptions }: { row: SubuserRow; onClose: () => void; roleOptions: RoleOption[] }) {
   const toast = useToast();
-  const { pending, fieldErrors, formError, submit } = useSubmit<{ name: string }>((s) => {
+  const { pending, fieldErrors, formError, submit } = useActionSubmit<{ name: string }>((s) => {
     toast(`Subuser ${s.name} saved`);
     onClose();
   });
@@ -144,11 +71,11 @@ export function EditSubuserDialog({ row, onClose, roleOptions }: { row: SubuserR
         onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          submit(() => editSubuserAction({ subuserId: row.id, description: text(form, "description"), roles: form.getAll("roles").map(String) }));
+          submit(() => editSubuserAction({ subuserId: row.id, description: formText(form, "description"), roles: form.getAll("roles").map(String) }));
         }}
       >
         <TextAreaField label="Description" name="description" defaultValue={row.description} maxLength={SUBUSER_DESCRIPTION_MAX} error={fieldErrors.description} />
-        <RolesField options={roleOptions} defaultValue={row.roles} error={fieldErrors.roles} />
+        <RolesField description={ROLES_HINT} options={roleOptions} defaultValue={row.roles} error={fieldErrors.roles} />
         <FormError message={formError ?? fieldErrors.subuserId} />
         <DialogButtons onCancel={onClose} pending={pending} label="Save" />
       </form>
@@ -158,7 +85,7 @@ export function EditSubuserDialog({ row, onClose, roleOptions }: { row: SubuserR
 
 export function ResetPasswordDialog({ row, onClose }: { row: SubuserRow; onClose: () => void }) {
   const toast = useToast();
-  const { pending, fieldErrors, formError, submit } = useSubmit<null>(() => {
+  const { pending, fieldErrors, formError, submit } = useActionSubmit<null>(() => {
     toast(`Password of ${row.name} reset; its sessions were ended`);
     onClose();
   });
@@ -170,7 +97,7 @@ export function ResetPasswordDialog({ row, onClose }: { row: SubuserRow; onClose
         onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          submit(() => resetSubuserPasswordAction({ subuserId: row.id, password: text(form, "password"), confirmPassword: text(form, "confirmPassword") }));
+          submit(() => resetSubuserPasswordAction({ subuserId: row.id, password: formText(form, "password"), confirmPassword: formText(form, "confirmPassword") }));
         }}
       >
         <Field label="New password" name="password" type="password" autoComplete="new-password" required error={fieldErrors.password} hint={PASSWORD_HINT} />
@@ -184,7 +111,7 @@ export function ResetPasswordDialog({ row, onClose }: { row: SubuserRow; onClose
 
 export function DeleteSubuserDialog({ row, onClose }: { row: SubuserRow; onClose: () => void }) {
   const toast = useToast();
-  const { pending, fieldErrors, formError, submit } = useSubmit<null>(() => {
+  const { pending, fieldErrors, formError, submit } = useActionSubmit<null>(() => {
     toast(`Subuser ${row.name} deleted`);
     onClose();
   });
