@@ -14,7 +14,6 @@ import type { KeyCredentials } from "@/lib/service-accounts/mutations";
 import { createKeyAction, deleteKeyAction, editKeyAction } from "../actions";
 import type { KeyRow } from "./keys-table";
 
-/** Offers credentials.json as a file download, built in the browser from the action's answer. */
 const KEY_ROLES_TEXT = {
   description: "The API methods the key may call. You can grant only roles you hold. A key without roles may only read the account and the role catalogue, and manage itself.",
   emptyMessage: "You hold no roles you could grant.",
