@@ -17,6 +17,9 @@ const csp = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // API clients POST to /platform_api/<Method>/ too; a 308 to the slashless path is not
+  // followed on POST by every HTTP client (OkHttp), so both forms are served as they are.
+  skipTrailingSlashRedirect: true,
   reactStrictMode: true,
   typedRoutes: false,
   images: { unoptimized: true },
