@@ -15,75 +15,28 @@
 //    autocannon for BENCH_SECONDS (10) with BENCH_CONNECTIONS (32). Every body is inspected, so
 //    an API error answered with HTTP 200 counts as an error, never as a fast request.
 // 5. A table of req/s and p50 / p99 latency; the server is stopped; the database removed.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { importPKCS8, SignJWT } from "jose";
-import autocannon from "autocannon";
-
-const root = path.resolve(import.meta.dirname, "..");
-process.chdir(root);
+import { HOST, checkTarget, ensureBuild, hardDeadline, measure, ms, prepareDatabase, printTable, startServer, step } from "./lib.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const USERS = Number(process.env.BENCH_API_USERS ?? 1000);
 const PORT = Number(process.env.BENCH_API_PORT ?? 3201);
-const HOST = "127.0.0.1";
 const BASE = `http://${HOST}:${PORT}`;
 const APP_NAME = "sales";
-// A hard stop for the whole run, whatever hangs.
-const DEADLINE_MS = (180 + 4 * SECONDS) * 1000;
-
-const benchDir = path.join(root, "data", "bench");
-mkdirSync(benchDir, { recursive: true });
-for (const f of readdirSync(benchDir)) if (/^api-bench-.*\.db(-wal|-shm|-journal)?$|^api-demo-credentials\.json$/.test(f)) rmSync(path.join(benchDir, f));
-const stamp = Date.now();
-const dbFile = path.join(benchDir, `api-bench-${stamp}.db`);
-const credentialsFile = path.join(benchDir, "api-demo-credentials.json");
-
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${dbFile}`,
-  DATABASE_ADAPTER: "better-sqlite3",
-  AUTH_SECRET: randomBytes(32).toString("base64url"),
-  AUTH_TRUST_HOST: "true",
-  SEED_DEMO: "true",
-  PORT: String(PORT),
-  HOSTNAME: HOST,
-  API_RATE_LIMIT_PER_SECOND: "1000000000",
-};
-delete env.DATABASE_AUTH_TOKEN;
-
-const step = (msg) => console.log(`\n▸ ${msg}`);
-function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env, ...opts });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited with ${r.status}`);
-}
-
-let server = null;
-function cleanUp() {
-  if (server && server.exitCode === null) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
-  }
-  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`, credentialsFile]) rmSync(f, { force: true });
-}
-process.on("exit", cleanUp);
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(130));
-setTimeout(() => {
-  console.error(`\nThe benchmark did not finish within ${DEADLINE_MS / 1000} s: stopping.`);
-  process.exit(2);
-}, DEADLINE_MS).unref();
+hardDeadline((180 + 4 * SECONDS) * 1000);
 
 // --- 1. database -------------------------------------------------------------------------
-step(`Throwaway database ${path.relative(root, dbFile)}: migrations, the demo account, ${USERS.toLocaleString("en-US")} users in "${APP_NAME}"`);
-run("npx", ["prisma", "migrate", "deploy"], { stdio: ["ignore", "ignore", "inherit"] });
-run("npx", ["tsx", "bench/seed.ts", credentialsFile]);
+const { dbFile, credentialsFile, stamp, env } = prepareDatabase({
+  prefix: "api-bench",
+  credentials: "api-demo-credentials.json",
+  port: PORT,
+  extraEnv: { API_RATE_LIMIT_PER_SECOND: "1000000000" },
+  dispose: true,
+  contents: `migrations, the demo account, ${USERS.toLocaleString("en-US")} users in "${APP_NAME}"`,
+});
 const credentials = JSON.parse(readFileSync(credentialsFile, "utf8"));
 
 const sqlite = new Database(dbFile);
@@ -92,7 +45,7 @@ const app = sqlite.prepare(`SELECT id, accountId FROM Application WHERE accountI
 if (!app) throw new Error(`The demo application "${APP_NAME}" is missing after seeding`);
 // One hash for every row: these users never log in, and argon2 per row would take minutes.
 const { passwordHash } = sqlite.prepare(`SELECT passwordHash FROM AppUser WHERE applicationId = ? LIMIT 1`).get(app.id);
-const prismaDate = (ms) => new Date(ms).toISOString().replace("Z", "+00:00");
+const prismaDate = (time) => new Date(time).toISOString().replace("Z", "+00:00");
 const insert = sqlite.prepare(
   `INSERT INTO AppUser (accountId, applicationId, name, displayName, passwordHash, active, parentAccounting, balanceMinor, customData, createdAt, updatedAt)
    VALUES (?, ?, ?, ?, ?, 1, 1, 0, '', ?, ?)`,
@@ -108,30 +61,8 @@ const subuserCount = sqlite.prepare(`SELECT COUNT(*) AS n FROM Subuser WHERE acc
 sqlite.close();
 
 // --- 2. production server -----------------------------------------------------------------
-const buildId = path.join(".next", "BUILD_ID");
-if (!existsSync(buildId)) {
-  step("No production build yet: next build");
-  run("npx", ["next", "build"], { env: { ...process.env } });
-} else {
-  console.log(`\n  Using the production build of ${statSync(buildId).mtime.toISOString()} (run \`npx next build\` first to measure newer sources).`);
-}
-step(`Starting the production server on ${BASE}`);
-const serverLog = [];
-server = spawn(process.execPath, ["scripts/server.mjs"], { env: { ...env, NODE_ENV: "production" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-for (const s of [server.stdout, server.stderr]) s.on("data", (d) => serverLog.push(String(d)));
-{
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`The server exited before it was ready:\n${serverLog.join("").slice(-4000)}`);
-    if (Date.now() > deadline) throw new Error(`The server did not answer within 90 s:\n${serverLog.join("").slice(-4000)}`);
-    try {
-      if ((await fetch(`${BASE}/api/auth/csrf`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+ensureBuild();
+await startServer(env, BASE);
 
 // --- 3. token -----------------------------------------------------------------------------
 const iat = Math.floor(Date.now() / 1000);
@@ -162,57 +93,24 @@ const TARGETS = [
 ];
 
 for (const t of TARGETS) {
-  const call = () => fetch(`${BASE}${t.path}`, { method: t.method, headers: t.headers, body: t.body });
-  const res = await call();
-  const body = await res.text();
-  if (res.status !== 200 || !t.ok(body)) {
-    const hint = body.includes('"code":103') ? " (the production build predates this method: run `npx next build`)" : "";
-    throw new Error(`${t.method} ${t.path} answered ${res.status} ${body.slice(0, 300)}${hint}: not measuring a call that does not work`);
-  }
-  for (let i = 0; i < 20; i++) await (await call()).arrayBuffer();
+  await checkTarget(BASE, t, {
+    warmups: 20,
+    failure: (t, status, body) => {
+      const hint = body.includes('"code":103') ? " (the production build predates this method: run `npx next build`)" : "";
+      return `${t.method} ${t.path} answered ${status} ${body.slice(0, 300)}${hint}: not measuring a call that does not work`;
+    },
+  });
 }
 
 step(`Measuring: ${SECONDS} s per target, ${CONNECTIONS} connections, loopback`);
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const results = [];
-for (const t of TARGETS) {
-  const latencies = [];
-  let bad = 0;
-  const instance = autocannon({
-    url: BASE,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method: t.method,
-        path: t.path,
-        headers: t.headers,
-        body: t.body,
-        onResponse(status, body) {
-          if (status !== 200 || !t.ok(String(body))) bad++;
-        },
-      },
-    ],
-  });
-  instance.on("response", (_client, _statusCode, _bytes, responseTime) => latencies.push(responseTime));
-  const r = await instance;
-  latencies.sort((a, b) => a - b);
-  results.push({ target: t.name, rps: r.requests.average, p50: percentile(latencies, 50), p99: percentile(latencies, 99), requests: latencies.length, errors: bad + r.errors + r.timeouts });
-  console.log(`  ${t.name}: done`);
-}
+for (const t of TARGETS) results.push(await measure(BASE, t, { connections: CONNECTIONS, seconds: SECONDS }));
 
 // --- 5. report ----------------------------------------------------------------------------
-const ms = (v) => `${v.toFixed(1)} ms`;
-const rows = [
+printTable(`Management API on the production server (${CONNECTIONS} connections, ${SECONDS} s each, one key, rate limit lifted, Node ${process.version})`, [
   ["target", "req/s", "p50", "p99", "requests", "errors"],
   ...results.map((r) => [r.target, r.rps.toFixed(0), ms(r.p50), ms(r.p99), String(r.requests), String(r.errors)]),
-];
-const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-const line = (row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-console.log(`\nManagement API on the production server (${CONNECTIONS} connections, ${SECONDS} s each, one key, rate limit lifted, Node ${process.version}):\n`);
-console.log(line(rows[0]));
-console.log(widths.map((w) => "-".repeat(w)).join("  "));
-for (const row of rows.slice(1)) console.log(line(row));
+]);
 
 const failed = results.some((r) => r.errors > 0);
 if (failed) console.error("\nSome responses were errors (non-200 or an API error body): the figures above include them.");
