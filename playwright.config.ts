@@ -58,6 +58,7 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       HOSTNAME: "127.0.0.1",
       SEED_DEMO: "true",
+      DEMO_CREDENTIALS_PATH: DATABASE_URL.replace(/^file:/, "").replace(/\.db$/, "") + "-demo-credentials.json",
       SIGNUP_ENABLED: "true",
       // The seed's 8 hours, whatever the shell says: session-expiry.spec.ts asserts it exactly.
       SESSION_TTL_SECONDS: String(8 * 60 * 60),

@@ -88,9 +88,12 @@ if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`
 // --- 5. targets ---------------------------------------------------------------------------
 const session = { cookie: cookie() };
 const users = `/applications/${app.id}/users`;
+// A prefix matching a hundred-odd users a little past the middle of the list, whatever BENCH_USERS is.
+const probe = `user${String(Math.floor(USERS * 0.42)).padStart(6, "0")}`;
+const prefix = probe.slice(0, -2);
 const TARGETS = [
   { name: "users list, first page", path: users, headers: session, expect: "user000001" },
-  { name: "users list, filtered (?q=user0420)", path: `${users}?q=user0420`, headers: session, expect: "user042000" },
+  { name: `users list, filtered (?q=${prefix})`, path: `${users}?q=${prefix}`, headers: session, expect: `${prefix}00` },
   { name: "users list, sorted (displayName desc)", path: `${users}?sort=displayName&dir=desc`, headers: session, expect: "Users of" },
   { name: "sidebar page (/dashboard)", path: "/dashboard", headers: session, expect: 'data-section="control_panel"' },
   { name: "bare route (/api/auth/csrf)", path: "/api/auth/csrf", headers: {}, expect: "csrfToken" },

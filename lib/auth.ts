@@ -33,6 +33,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // The cookie may outlive nothing: the session row's absolute expiry is the real limit.
   session: { strategy: "jwt", maxAge: env().SESSION_TTL_SECONDS },
   pages: { signIn: "/login", error: "/login" },
+  // A failed login is expected traffic (and in the audit log), not a server error with a stack.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       id: "owner",

@@ -5,7 +5,9 @@ import { DEMO, DEMO_CREDENTIALS_PATH, seedDemo } from "@/lib/seed/demo";
 
 async function main() {
   if (/^(false|0)$/i.test(process.env.SEED_DEMO ?? "")) return;
-  const seeded = await seedDemo(db);
+  // Test and bench databases keep their demo key beside them, never over the real demo's file.
+  const credentialsPath = process.env.DEMO_CREDENTIALS_PATH || DEMO_CREDENTIALS_PATH;
+  const seeded = await seedDemo(db, credentialsPath);
   const demo = await db.account.findUnique({ where: { name: DEMO.accountName }, select: { id: true } });
   if (!demo) return;
   const base = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
@@ -14,9 +16,9 @@ async function main() {
       seeded ? "Seeded the demo account." : "Demo account present.",
       `  Owner:     ${base}/login  as  ${DEMO.accountName} (or ${DEMO.email})  /  ${DEMO.ownerPassword}`,
       `  Subusers:  ${base}/login/subuser/${demo.id}  as  ${DEMO.subusers.map((s) => s.name).join(", ")}  /  ${DEMO.subuserPassword}`,
-      existsSync(DEMO_CREDENTIALS_PATH)
-        ? `  API:       service account ${DEMO.serviceAccount.name} (${DEMO.serviceAccount.roles.join(", ")}): credentials in ${DEMO_CREDENTIALS_PATH}, for ${base}/platform_api`
-        : `  API:       service account ${DEMO.serviceAccount.name}: its credentials file ${DEMO_CREDENTIALS_PATH} is gone; create a new service account in the panel`,
+      existsSync(credentialsPath)
+        ? `  API:       service account ${DEMO.serviceAccount.name} (${DEMO.serviceAccount.roles.join(", ")}): credentials in ${credentialsPath}, for ${base}/platform_api`
+        : `  API:       service account ${DEMO.serviceAccount.name}: its credentials file ${credentialsPath} is gone; create a new service account in the panel`,
     ].join("\n"),
   );
 }
