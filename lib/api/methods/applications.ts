@@ -8,7 +8,7 @@ import { createApplication, deleteApplications, setApplicationInfo } from "@/lib
 import { listApplications, resolveApplication, shortApplicationName, type ApplicationDto } from "@/lib/applications/queries";
 import { ZApplicationName } from "@/lib/applications/schemas";
 import type { ErrorMapping } from "../errors";
-import { DONE_RESPONSE, defineMethod, done, listResponse, type OneOf, type RegisteredMethod } from "../registry";
+import { page, DONE_RESPONSE, defineMethod, done, listResponse, type OneOf, type RegisteredMethod } from "../registry";
 import { applicationInfo, ZApplicationInfo } from "../views";
 import * as w from "../wire";
 
@@ -82,7 +82,7 @@ export const getApplications = defineMethod({
   async handler(p, { actor }) {
     const namePart = p.application_name === undefined ? undefined : shortApplicationName(p.application_name, actor.accountName);
     const { items, total } = await listApplications(actor, { applicationId: p.application_id, namePart, offset: p.offset, count: p.count });
-    return { result: items.map(applicationInfo), count: items.length, total_count: total };
+    return page(items.map(applicationInfo), total);
   },
 });
 

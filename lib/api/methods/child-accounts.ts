@@ -15,7 +15,7 @@ import { listChildAccounts, type ChildAccountDto } from "@/lib/child-accounts/qu
 import { ZChildAccountRole } from "@/lib/child-accounts/schemas";
 import { ZPassword } from "@/lib/login/passwords";
 import { API_ERROR, ApiError } from "../errors";
-import { DONE_RESPONSE, defineMethod, done, listResponse, type RegisteredMethod } from "../registry";
+import { page, DONE_RESPONSE, defineMethod, done, listResponse, type RegisteredMethod } from "../registry";
 import { childAccountInfo, ZChildAccountInfo } from "../views";
 import * as w from "../wire";
 import { optionalText } from "./applications";
@@ -104,7 +104,7 @@ export const getChildrenAccounts = defineMethod({
   errors: { notFound: INVALID_ACCOUNT_ID, fields: { ids: "child_account_id", namePart: "child_account_name", emailPart: "child_account_email" } },
   async handler(p, { actor }) {
     if (p.active !== undefined && p.frozen !== undefined && p.active === p.frozen) {
-      return { result: [], count: 0, total_count: 0 };
+      return page([], 0);
     }
     const active = p.active ?? (p.frozen === undefined ? undefined : !p.frozen);
     const { items, total } = await listChildAccounts(actor, {
@@ -123,7 +123,7 @@ export const getChildrenAccounts = defineMethod({
       if (p.medium_output) return mediumShape.parse(full);
       return full;
     });
-    return { result, count: result.length, total_count: total };
+    return page(result, total);
   },
 });
 

@@ -8,7 +8,7 @@ import { deleteKvItem, setKvItem } from "@/lib/kvs/mutations";
 import { getKvItem, listKvItems, listKvKeys } from "@/lib/kvs/queries";
 import { KV_TTL_MAX_SECONDS, ZKvKey, ZKvKeyPattern, ZKvValue } from "@/lib/kvs/schemas";
 import type { ErrorMapping } from "../errors";
-import { DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, type RegisteredMethod } from "../registry";
+import { page, DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, type RegisteredMethod } from "../registry";
 import { keyValueItem, keyValueKey, ZKeyValueItem, ZKeyValueKey } from "../views";
 import * as w from "../wire";
 import { APP_REF_FIELDS, APP_REF_ONE_OF, appRefParams, optionalText, resolveAppRef } from "./applications";
@@ -79,7 +79,7 @@ export const getKeyValueItems = defineMethod({
   async handler(p, { actor, clock }) {
     const app = await resolveAppRef(actor, p);
     const { items, total } = await listKvItems(actor, { applicationId: app.id, prefix: p.key, offset: p.offset, count: p.count }, clock);
-    return { result: items.map(keyValueItem), count: items.length, total_count: total };
+    return page(items.map(keyValueItem), total);
   },
 });
 
@@ -98,7 +98,7 @@ export const getKeyValueKeys = defineMethod({
   async handler(p, { actor, clock }) {
     const app = await resolveAppRef(actor, p);
     const { items, total } = await listKvKeys(actor, { applicationId: app.id, prefix: p.key, offset: p.offset, count: p.count }, clock);
-    return { result: items.map(keyValueKey), count: items.length, total_count: total };
+    return page(items.map(keyValueKey), total);
   },
 });
 

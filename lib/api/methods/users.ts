@@ -10,7 +10,7 @@ import { findOwnAppUserById, findOwnAppUserByName, listAppUsers } from "@/lib/ap
 import { ZAppUserName, ZCustomData, ZDisplayName } from "@/lib/app-users/schemas";
 import { ZPassword } from "@/lib/login/passwords";
 import { API_ERROR, ApiError, type ErrorMapping } from "../errors";
-import { DONE_RESPONSE, defineMethod, done, listResponse, okResponse, type RegisteredMethod } from "../registry";
+import { page, DONE_RESPONSE, defineMethod, done, listResponse, okResponse, type RegisteredMethod } from "../registry";
 import { applicationInfo, userInfo, ZUserInfo } from "../views";
 import * as w from "../wire";
 import { APP_REF_FIELDS, APP_REF_ONE_OF, appRefParams, optionalText, resolveAppRef } from "./applications";
@@ -112,7 +112,7 @@ export const getUsers = defineMethod({
       withCustomData: true,
     });
     const appView = applicationInfo(app);
-    return { result: items.map((u) => userInfo(u, appView)), count: items.length, total_count: total };
+    return page(items.map((u) => userInfo(u, appView)), total);
   },
 });
 
