@@ -2,7 +2,7 @@
 // app, so `migrate deploy`, `migrate diff` and `db push` work without native engine binaries.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { createAdapterFactory, databaseUrl } from "./lib/db-adapter";
+import { createAdapterFactory, databaseUrl } from "./lib/core/db-adapter";
 
 export default defineConfig({
   experimental: { adapter: true },

@@ -97,7 +97,7 @@ function guardOf(file: string, text = readFileSync(file, "utf8")): Guard {
     (s) =>
       ts.isImportDeclaration(s) &&
       ts.isStringLiteral(s.moduleSpecifier) &&
-      s.moduleSpecifier.text === "@/lib/access/guards" &&
+      s.moduleSpecifier.text === "@/lib/server/guards" &&
       !!s.importClause?.namedBindings &&
       ts.isNamedImports(s.importClause.namedBindings) &&
       s.importClause.namedBindings.elements.some((e) => e.name.text === "requireSection" && !e.propertyName),
@@ -120,7 +120,7 @@ describe("page routes and their guards", () => {
       const guard = guardOf(file);
       expect(guard.first, "the page's first statement must be `const actor = await requireSection(...)`").toBe(s.id);
       expect(guard.calls, "exactly one requireSection call, with this section").toEqual([JSON.stringify(s.id)]);
-      expect(guard.importedFromGuards, "requireSection must come from @/lib/access/guards").toBe(true);
+      expect(guard.importedFromGuards, "requireSection must come from @/lib/server/guards").toBe(true);
     });
   }
 
@@ -139,7 +139,7 @@ describe("page routes and their guards", () => {
   });
 
   it("the checker tells right from wrong", () => {
-    const imp = `import { requireSection } from "@/lib/access/guards";\n`;
+    const imp = `import { requireSection } from "@/lib/server/guards";\n`;
     const check = (body: string) => guardOf("probe.tsx", imp + body);
     expect(check(`export default async function P() { const actor = await requireSection("numbers.list"); return actor.name; }`)).toEqual({
       first: "numbers.list", calls: ['"numbers.list"'], importedFromGuards: true,

@@ -2,8 +2,8 @@
 // database DATABASE_URL names. Unlike prisma/seed.ts it writes the demo service account's
 // credentials beside that database, so a benchmark never overwrites data/demo-credentials.json.
 import path from "node:path";
-import { db } from "@/lib/db";
-import { seedDemo } from "@/lib/seed/demo";
+import { db } from "@/lib/core/db";
+import { seedDemo } from "@/lib/domains/accounts/demo";
 
 const credentials = process.argv[2] ?? path.join("data", "bench", "demo-credentials.json");
 

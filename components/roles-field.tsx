@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import type { RoleOption } from "@/lib/subusers/role-options";
+import type { RoleOption } from "@/lib/domains/subusers/role-options";
 
 /** A checkbox per grantable role, each labelled by the role and described by what it opens. */
 export function RolesField({

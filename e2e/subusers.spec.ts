@@ -5,7 +5,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { E2E_PASSWORD, uniq } from "./fixtures/db";
-import { verifyPassword } from "@/lib/login/passwords";
+import { verifyPassword } from "@/lib/auth/passwords";
 import * as subusers from "./fixtures/subusers-page";
 
 const names = (page: Page) => page.locator("[data-subuser-name]").evaluateAll((els) => els.map((e) => e.getAttribute("data-subuser-name")));

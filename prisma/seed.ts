@@ -1,7 +1,7 @@
 // Seeds the demo account on an empty database and prints its credentials (npm start runs this).
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { existsSync } from "node:fs";
-import { DEMO, DEMO_CREDENTIALS_PATH, seedDemo } from "@/lib/seed/demo";
+import { DEMO, DEMO_CREDENTIALS_PATH, seedDemo } from "@/lib/domains/accounts/demo";
 
 async function main() {
   if (/^(false|0)$/i.test(process.env.SEED_DEMO ?? "")) return;

@@ -1,7 +1,7 @@
 // Test data through the real database: each test makes its own account, so tests never share
 // state and run in any order.
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { ASSIGNABLE_ROLES, OWNER_ROLE, type AssignableRole, type Role } from "@/lib/access/matrix";
 import type { Actor } from "@/lib/access/actor-types";
 

@@ -54,7 +54,7 @@ describe("role names stay inside lib/access/", () => {
     expect(QUOTED_ROLE.test(`title: "Support"`)).toBe(false);
     expect(QUOTED_ROLE.test(`"Owners of the account"`)).toBe(false);
     expect(EXEMPT.test("lib/access/matrix.ts")).toBe(true);
-    expect(EXEMPT.test("lib/subusers/mutations.test.ts")).toBe(true);
-    expect(EXEMPT.test("lib/subusers/mutations.ts")).toBe(false);
+    expect(EXEMPT.test("lib/domains/subusers/mutations.test.ts")).toBe(true);
+    expect(EXEMPT.test("lib/domains/subusers/mutations.ts")).toBe(false);
   });
 });

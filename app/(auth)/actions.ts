@@ -2,14 +2,14 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { signIn, signOut } from "@/lib/auth";
-import { getActor } from "@/lib/access/actor";
-import { env } from "@/lib/env";
-import { GENERIC_LOGIN_FAILURE } from "@/lib/login/login";
-import { ZSignupInput } from "@/lib/accounts/schemas";
-import { createAccount } from "@/lib/accounts/mutations";
-import { errorResult, fieldErrorsOf, type ActionResult } from "@/lib/access/guards";
-import { clientIpFrom } from "@/lib/request-info";
+import { signIn, signOut } from "@/lib/auth/config";
+import { getActor } from "@/lib/auth/actor";
+import { env } from "@/lib/core/env";
+import { GENERIC_LOGIN_FAILURE } from "@/lib/auth/login";
+import { ZSignupInput } from "@/lib/domains/accounts/schemas";
+import { createAccount } from "@/lib/domains/accounts/mutations";
+import { errorResult, fieldErrorsOf, type ActionResult } from "@/lib/server/guards";
+import { clientIpFrom } from "@/lib/core/request-info";
 
 export type FormState = ActionResult<null> | null;
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { refusedSection } from "@/lib/access/guards";
+import { refusedSection } from "@/lib/server/guards";
 import { describeGranters, section } from "@/lib/access/matrix";
 
 // Rendered with HTTP 403 by requireSection's forbidden(). The refused section is passed through

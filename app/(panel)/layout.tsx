@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireActor } from "@/lib/access/guards";
+import { requireActor } from "@/lib/server/guards";
 import { Sidebar } from "@/components/shell/sidebar";
 import { logoutAction } from "@/app/(auth)/actions";
 

@@ -40,7 +40,7 @@
  */
 import { useState } from "react";
 import { functionalUpdate, useTable, type RowData, type SortingState, type Table } from "@tanstack/react-table";
-import { cn } from "@/lib/cn";
+import { cn } from "@/lib/core/cn";
 import { dataTableFeatures, type DataTableColumn, type DataTableFeatures } from "./features";
 import { ariaSortOf, SortableHeader } from "./column-header";
 import { DataTableToolbar } from "./toolbar";

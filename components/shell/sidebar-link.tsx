@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/cn";
+import { cn } from "@/lib/core/cn";
 
 const covers = (href: string, pathname: string) => pathname === href || pathname.startsWith(`${href}/`);
 

@@ -1,7 +1,7 @@
 "use client";
 import { DropdownMenu as M } from "radix-ui";
 import { MoreHorizontal } from "lucide-react";
-import { cn } from "@/lib/cn";
+import { cn } from "@/lib/core/cn";
 
 /** The three-dots row menu. `label` is the button's accessible name ("Actions for alice"). */
 export function RowMenu({ label, children }: { label: string; children: React.ReactNode }) {

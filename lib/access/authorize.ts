@@ -1,7 +1,7 @@
 // The check every domain mutation and query makes first (defence in depth behind the action and
 // API wrappers). A panel actor needs the panel section; an API key needs the method's roles.
 // Both tables live in lib/access, so no rule is written twice.
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "./actor-types";
 import { assertCan, rolesGranting, OWNER_ROLE, type SectionId } from "./matrix";
 import { canCallApi, type ApiMethod } from "./api-methods";

@@ -6,7 +6,7 @@
 // Who may manage child accounts at all: the account owner's own login in the panel (ours:
 // PRODUCT.md section 9, "MainAccount only"), and keys whose roles allow the API method
 // (lib/access/api-methods.ts). Subusers never, whatever their roles.
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 import type { Actor } from "./actor-types";
 import { canCallApi, type ApiMethod } from "./api-methods";
 

@@ -2,7 +2,7 @@
 // only place that knows which role grants what: the sidebar, every page, every server action,
 // every API method and the tests ask it. It is pure, so client and server can both import it.
 import matrixJson from "./role-matrix.json";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/core/errors";
 
 export const ROLES = [
   "MainAccount",

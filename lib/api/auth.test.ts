@@ -4,10 +4,10 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { SignJWT, base64url, type JWTPayload } from "jose";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { createTestAccount, TEST_PASSWORD_HASH, uniq } from "@/test/factories";
 import { handleApiRequest } from "./handle";
-import { callApi, insertKey, TEST_PUBLIC_KEY_PEM, tokenFor } from "./test-kit";
+import { callApi, insertKey, TEST_PUBLIC_KEY_PEM, tokenFor } from "@/test/api-kit";
 
 const now = () => Math.floor(Date.now() / 1000);
 

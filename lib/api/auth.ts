@@ -6,10 +6,10 @@ import "server-only";
 // claim is trusted, then lifetime and skew, then `iss` = the key's account or a direct child.
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { compactVerify, decodeProtectedHeader } from "jose";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { assignableRolesOf } from "@/lib/access/api-roles";
-import type { Clock } from "@/lib/clock";
+import type { Clock } from "@/lib/core/clock";
 import { API_ERROR, ApiError } from "./errors";
 import type { RawParams } from "./wire";
 

@@ -1,7 +1,7 @@
 // Management API errors: always HTTP 200 with {"error":{"code","msg"}} (the Go, Java and Node
 // clients only read error bodies on 2xx). Expected failures carry a contract code; anything
 // else is logged and answered as code 1 "Internal error", never with a stack or a DB message.
-import { isAppError, type AppError } from "@/lib/errors";
+import { isAppError, type AppError } from "@/lib/core/errors";
 
 export const API_ERROR = {
   INTERNAL: 1,

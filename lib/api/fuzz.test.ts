@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { createTestAccount } from "@/test/factories";
 import { METHODS } from "./methods";
-import { METHOD_FIXTURES } from "./method-fixtures";
-import { callAs, insertKey, REQUEST_STYLES, snapshot, type Params } from "./test-kit";
+import { METHOD_FIXTURES } from "@/test/api-fixtures";
+import { callAs, insertKey, REQUEST_STYLES, snapshot, type Params } from "@/test/api-kit";
 
 const NASTY = [
   "", " ", "all", "ALL", "true", "False", "1", "0", "-1", "2", "3", "11", "12", "1.5", "1e3", "0x10", "NaN", "null", "undefined",

@@ -6,11 +6,11 @@ import "server-only";
 // JSON (errors as {"error":{"code","msg"}}), never a stack or a database message, and every
 // call of a known account is written to its audit log with the key, the method and the outcome.
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { canCallApi, isApiMethod } from "@/lib/access/api-methods";
-import { actorColumns } from "@/lib/audit";
-import { systemClock, type Clock } from "@/lib/clock";
-import { clientIpFrom } from "@/lib/request-info";
+import { actorColumns } from "@/lib/core/audit";
+import { systemClock, type Clock } from "@/lib/core/clock";
+import { clientIpFrom } from "@/lib/core/request-info";
 import { authenticate, AuthError, type Authenticated } from "./auth";
 import { API_ERROR, ApiError, errorBody, toApiError } from "./errors";
 import { REGISTRY } from "./methods";

@@ -7,8 +7,8 @@ import { API_METHODS, canCallApi } from "@/lib/access/api-methods";
 import { ASSIGNABLE_ROLES, type AssignableRole } from "@/lib/access/matrix";
 import { createTestAccount } from "@/test/factories";
 import { METHODS } from "./methods";
-import { METHOD_FIXTURES } from "./method-fixtures";
-import { callAs, insertKey, snapshot } from "./test-kit";
+import { METHOD_FIXTURES } from "@/test/api-fixtures";
+import { callAs, insertKey, snapshot } from "@/test/api-kit";
 
 const ROLE_SETS: { label: string; roles: AssignableRole[] }[] = [
   ...ASSIGNABLE_ROLES.map((r) => ({ label: r, roles: [r] })),

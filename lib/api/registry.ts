@@ -18,7 +18,7 @@
 import { z } from "zod";
 import type { ApiMethod } from "@/lib/access/api-methods";
 import type { Actor } from "@/lib/access/actor-types";
-import type { Clock } from "@/lib/clock";
+import type { Clock } from "@/lib/core/clock";
 import type { ApiAccount } from "./auth";
 import type { ErrorMapping } from "./errors";
 import type { RawParams } from "./wire";

@@ -3,12 +3,12 @@
 // internal detail ever leaking.
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { createTestAccount, TEST_PASSWORD_HASH } from "@/test/factories";
 import { handleApiRequest } from "./handle";
 import { RateLimiter } from "./rate-limit";
 import { buildRegistry, defineMethod, DONE_RESPONSE, type RegisteredMethod } from "./registry";
-import { callApi, callAs, insertKey, REQUEST_STYLES, tokenFor } from "./test-kit";
+import { callApi, callAs, insertKey, REQUEST_STYLES, tokenFor } from "@/test/api-kit";
 
 async function setup() {
   const acct = await createTestAccount();

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { env } from "@/lib/env";
-import { getActor } from "@/lib/access/actor";
+import { env } from "@/lib/core/env";
+import { getActor } from "@/lib/auth/actor";
 import { AuthForm } from "../_components/auth-form";
 import { loginOwnerAction } from "../actions";
 

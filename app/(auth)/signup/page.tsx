@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { AuthForm } from "../_components/auth-form";
 import { signupAction } from "../actions";
 

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
 import type { Actor, PanelActor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/factories";
@@ -7,7 +7,7 @@ import { createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/fa
 // The server actions are public POST endpoints: whoever calls them, the wrapper must check the
 // session and the section before anything is written. getActor is the seam.
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
-vi.mock("@/lib/access/actor", () => ({ getActor: async () => session.actor }));
+vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { createApplicationAction, deleteApplicationAction, renameApplicationAction, setApplicationInfoAction } = await import("./actions");

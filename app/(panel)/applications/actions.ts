@@ -1,12 +1,12 @@
 "use server";
-import { action } from "@/lib/access/guards";
-import { createApplication, deleteApplication, renameApplication, setApplicationInfo } from "@/lib/applications/mutations";
+import { action } from "@/lib/server/guards";
+import { createApplication, deleteApplication, renameApplication, setApplicationInfo } from "@/lib/domains/applications/mutations";
 import {
   ZCreateApplicationInput,
   ZDeleteApplicationInput,
   ZRenameApplicationInput,
   ZSetApplicationInfoInput,
-} from "@/lib/applications/schemas";
+} from "@/lib/domains/applications/schemas";
 
 export const createApplicationAction = action({ section: "applications", input: ZCreateApplicationInput }, async (input, actor) => {
   const app = await createApplication(actor, input);

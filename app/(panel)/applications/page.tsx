@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
-import { listApplications } from "@/lib/applications/queries";
+import { listApplications } from "@/lib/domains/applications/queries";
 import { APP_TABS, appTabHref } from "@/lib/nav";
 import { PageHeader } from "@/components/ui/page";
 import { ApplicationsTable, type ApplicationRow } from "./_components/applications-table";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { requireSection } from "@/lib/access/guards";
-import { getLedger } from "@/lib/billing/queries";
-import { LEDGER_SORTS } from "@/lib/billing/schemas";
-import { formatMoney } from "@/lib/billing/money";
+import { requireSection } from "@/lib/server/guards";
+import { getLedger } from "@/lib/domains/billing/queries";
+import { LEDGER_SORTS } from "@/lib/domains/billing/schemas";
+import { formatMoney } from "@/lib/domains/billing/money";
 import { parseListParams, type RawSearchParams } from "@/components/data-table/search-params";
 import { Card, PageHeader } from "@/components/ui/page";
 import { LedgerTable } from "./_components/ledger-table";

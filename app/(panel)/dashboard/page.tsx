@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { can, roleLabel } from "@/lib/access/matrix";
-import { getDashboardOverview } from "@/lib/dashboard/queries";
-import { formatMoney } from "@/lib/billing/money";
+import { getDashboardOverview } from "@/lib/domains/dashboard/queries";
+import { formatMoney } from "@/lib/domains/billing/money";
 import { NAV } from "@/lib/nav";
 import { NavIcon } from "@/components/shell/nav-icon";
 import { Card, PageHeader } from "@/components/ui/page";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { requireSection } from "@/lib/access/guards";
-import { listAuditLog } from "@/lib/logs/queries";
-import { AUDIT_LOG_SORTS } from "@/lib/logs/schemas";
+import { requireSection } from "@/lib/server/guards";
+import { listAuditLog } from "@/lib/domains/audit-log/queries";
+import { AUDIT_LOG_SORTS } from "@/lib/domains/audit-log/schemas";
 import { parseListParams, type RawSearchParams } from "@/components/data-table/search-params";
 import { PageHeader } from "@/components/ui/page";
 import { AuditLogTable } from "./_components/audit-log-table";

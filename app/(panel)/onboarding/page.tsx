@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { can, type SectionId } from "@/lib/access/matrix";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
-import { systemClock } from "@/lib/clock";
+import { db } from "@/lib/core/db";
+import { systemClock } from "@/lib/core/clock";
 import { can, OWNER_ROLE, type Role } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
-import { createSession, loadPrincipal } from "@/lib/login/sessions";
-import { verifyPassword } from "@/lib/login/passwords";
-import { sessionHandle } from "@/lib/profile/session-handle";
+import { createSession, loadPrincipal } from "@/lib/auth/sessions";
+import { verifyPassword } from "@/lib/auth/passwords";
+import { sessionHandle } from "@/lib/domains/profile/session-handle";
 import { createTestAccount, PRINCIPALS, TEST_PASSWORD, type TestAccount } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
-vi.mock("@/lib/access/actor", () => ({ getActor: async () => session.actor }));
+vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { changeOwnPasswordAction, endOtherSessionsAction, endSessionAction } = await import("./actions");

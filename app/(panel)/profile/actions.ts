@@ -1,8 +1,8 @@
 "use server";
 import { z } from "zod";
-import { action } from "@/lib/access/guards";
-import { ZChangeOwnPasswordInput, ZEndSessionInput } from "@/lib/profile/schemas";
-import { changeOwnPassword, endOtherSessions, endSession } from "@/lib/profile/mutations";
+import { action } from "@/lib/server/guards";
+import { ZChangeOwnPasswordInput, ZEndSessionInput } from "@/lib/domains/profile/schemas";
+import { changeOwnPassword, endOtherSessions, endSession } from "@/lib/domains/profile/mutations";
 
 export const changeOwnPasswordAction = action({ section: "profile", input: ZChangeOwnPasswordInput }, async (input, actor) => {
   await changeOwnPassword(actor, input);

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { OWNER_ROLE } from "@/lib/access/matrix";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
-import { getProfile } from "@/lib/profile/queries";
-import { formatUtc } from "@/lib/format";
+import { getProfile } from "@/lib/domains/profile/queries";
+import { formatUtc } from "@/lib/core/format";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SessionsTable, type SessionRow } from "./_components/sessions-table";
 

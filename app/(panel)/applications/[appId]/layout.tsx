@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ChevronLeft } from "lucide-react";
-import { requireActor } from "@/lib/access/guards";
+import { requireActor } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
 import { APP_TABS, appTabHref } from "@/lib/nav";
 import { AppTabs } from "./_components/app-tabs";

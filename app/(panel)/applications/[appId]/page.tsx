@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
-import { userCountsOf } from "@/lib/applications/queries";
+import { userCountsOf } from "@/lib/domains/applications/queries";
 import { Card } from "@/components/ui/page";
 import { loadApplication } from "./_components/load-application";
 import { OverviewActions, SecureStorageToggle } from "./_components/overview-actions";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { CheckboxField, Field, FormError } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import type { FieldErrors } from "@/lib/access/guards";
+import type { FieldErrors } from "@/lib/server/guards";
 import { createApplicationAction, deleteApplicationAction, renameApplicationAction } from "../actions";
 
 type Failure = { formError?: string; fieldErrors?: FieldErrors };

@@ -1,11 +1,11 @@
 "use client";
 import { useMemo } from "react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
-import type { LedgerEntryRow } from "@/lib/billing/queries";
-import { formatMoney } from "@/lib/billing/money";
-import { formatUtc } from "@/lib/format";
+import type { LedgerEntryRow } from "@/lib/domains/billing/queries";
+import { formatMoney } from "@/lib/domains/billing/money";
+import { formatUtc } from "@/lib/core/format";
 import { Badge } from "@/components/ui/page";
-import { cn } from "@/lib/cn";
+import { cn } from "@/lib/core/cn";
 
 export function LedgerTable({ rows, total, params }: { rows: LedgerEntryRow[]; total: number; params: ListParams }) {
   const columns = useMemo<DataTableColumn<LedgerEntryRow>[]>(

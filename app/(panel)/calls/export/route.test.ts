@@ -4,7 +4,7 @@ import type { PanelActor } from "@/lib/access/actor-types";
 import { PRINCIPALS } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
-vi.mock("@/lib/access/actor", () => ({ getActor: async () => session.actor }));
+vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 
 const { GET } = await import("./route");
 

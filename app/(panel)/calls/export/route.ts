@@ -1,4 +1,4 @@
-import { guardRoute } from "@/lib/access/route-guard";
+import { guardRoute } from "@/lib/server/route-guard";
 
 // The columns of the call history export. There is no call table yet, so the file is the
 // header row alone; the columns stay fixed when calls arrive, so scripts can rely on them.

@@ -1,8 +1,8 @@
 "use client";
 import { useMemo } from "react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
-import type { AuditLogRow } from "@/lib/logs/queries";
-import { formatUtc } from "@/lib/format";
+import type { AuditLogRow } from "@/lib/domains/audit-log/queries";
+import { formatUtc } from "@/lib/core/format";
 import { Badge } from "@/components/ui/page";
 
 const ACTOR_TYPE_LABELS: Record<string, string> = { owner: "Account owner", subuser: "Subuser", key: "API key", system: "System" };

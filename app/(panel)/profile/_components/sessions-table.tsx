@@ -4,7 +4,7 @@ import { DataTable, type DataTableColumn } from "@/components/data-table/data-ta
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/page";
 import { useToast } from "@/components/ui/toast";
-import { formatUtc } from "@/lib/format";
+import { formatUtc } from "@/lib/core/format";
 import { logoutAction } from "@/app/(auth)/actions";
 import { endOtherSessionsAction, endSessionAction } from "../actions";
 

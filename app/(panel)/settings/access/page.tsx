@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Check, X } from "lucide-react";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { ROLES, SECTIONS, OWNER_ROLE, explain, isAssignableRole, sectionsFor, type Role, type Section } from "@/lib/access/matrix";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { cn } from "@/lib/cn";
-import { listSubusers } from "@/lib/subusers/queries";
+import { cn } from "@/lib/core/cn";
+import { listSubusers } from "@/lib/domains/subusers/queries";
 
 export const metadata: Metadata = { title: "Access matrix" };
 

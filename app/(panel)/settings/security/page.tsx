@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Security" };

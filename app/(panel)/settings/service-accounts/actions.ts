@@ -1,7 +1,7 @@
 "use server";
-import { action } from "@/lib/access/guards";
-import { createKey, deleteKey, editKey } from "@/lib/service-accounts/mutations";
-import { ZCreateKeyInput, ZEditKeyInput, ZKeyRef } from "@/lib/service-accounts/schemas";
+import { action } from "@/lib/server/guards";
+import { createKey, deleteKey, editKey } from "@/lib/domains/service-accounts/mutations";
+import { ZCreateKeyInput, ZEditKeyInput, ZKeyRef } from "@/lib/domains/service-accounts/schemas";
 
 /** Returns the credentials once: the private key is in this response and nowhere else. */
 export const createKeyAction = action({ section: "service_accounts", input: ZCreateKeyInput }, async (input, actor) => {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BookOpen } from "lucide-react";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { Card, PageHeader } from "@/components/ui/page";
-import { grantableKeyRoles, listKeys } from "@/lib/service-accounts/queries";
-import { roleOptions } from "@/lib/subusers/role-options";
+import { grantableKeyRoles, listKeys } from "@/lib/domains/service-accounts/queries";
+import { roleOptions } from "@/lib/domains/subusers/role-options";
 import { KeysTable, type KeyRow } from "./_components/keys-table";
 
 export const metadata: Metadata = { title: "Service accounts" };

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
-import { systemClock } from "@/lib/clock";
+import { db } from "@/lib/core/db";
+import { systemClock } from "@/lib/core/clock";
 import { can, OWNER_ROLE, type Role } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
-import { createSession, loadPrincipal } from "@/lib/login/sessions";
+import { createSession, loadPrincipal } from "@/lib/auth/sessions";
 import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount } from "@/test/factories";
 
 // Server actions are public POST endpoints: the wrapper checks the session and the section
 // before anything is written, whatever the page rendered. getActor is the seam.
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
-vi.mock("@/lib/access/actor", () => ({ getActor: async () => session.actor }));
+vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 const cache = vi.hoisted(() => ({ revalidatePath: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: cache.revalidatePath, revalidateTag: vi.fn() }));
 

@@ -1,13 +1,13 @@
 "use server";
-import { action } from "@/lib/access/guards";
+import { action } from "@/lib/server/guards";
 import {
   ZCreateSubuserInput,
   ZEditSubuserInput,
   ZResetSubuserPasswordInput,
   ZSetSubuserActiveInput,
   ZSubuserRef,
-} from "@/lib/subusers/schemas";
-import { createSubuser, deleteSubuser, editSubuser, setSubuserActive, setSubuserPassword } from "@/lib/subusers/mutations";
+} from "@/lib/domains/subusers/schemas";
+import { createSubuser, deleteSubuser, editSubuser, setSubuserActive, setSubuserPassword } from "@/lib/domains/subusers/mutations";
 
 export const createSubuserAction = action({ section: "subusers.create", input: ZCreateSubuserInput }, async (input, actor) => {
   const s = await createSubuser(actor, input);

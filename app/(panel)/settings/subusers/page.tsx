@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { ShieldQuestion } from "lucide-react";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { can, describeGranters } from "@/lib/access/matrix";
 import { Card, PageHeader } from "@/components/ui/page";
-import { listSubusers } from "@/lib/subusers/queries";
-import { subuserLoginUrl } from "@/lib/subusers/login-link";
-import { roleOptions } from "@/lib/subusers/role-options";
+import { listSubusers } from "@/lib/domains/subusers/queries";
+import { subuserLoginUrl } from "@/lib/domains/subusers/login-link";
+import { roleOptions } from "@/lib/domains/subusers/role-options";
 import { LoginLink } from "./_components/login-link";
 import { SubusersTable, type SubuserRow } from "./_components/subusers-table";
 

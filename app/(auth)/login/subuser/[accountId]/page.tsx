@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getActor } from "@/lib/access/actor";
-import { db } from "@/lib/db";
+import { getActor } from "@/lib/auth/actor";
+import { db } from "@/lib/core/db";
 import { AuthForm } from "../../../_components/auth-form";
 import { loginSubuserAction } from "../../../actions";
 

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/cn";
+import { cn } from "@/lib/core/cn";
 
 export type AppTab = { section: string; title: string; href: string };
 

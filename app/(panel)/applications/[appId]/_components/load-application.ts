@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/access/actor-types";
-import { getApplication, type ApplicationDto } from "@/lib/applications/queries";
+import { getApplication, type ApplicationDto } from "@/lib/domains/applications/queries";
 
 /**
  * The [appId] segment's application, scoped to the actor's account; 404 for garbage ids and for

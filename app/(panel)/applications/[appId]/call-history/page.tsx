@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Download } from "lucide-react";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { loadApplication } from "../_components/load-application";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireSection } from "@/lib/access/guards";
-import { listKvItems } from "@/lib/kvs/queries";
+import { requireSection } from "@/lib/server/guards";
+import { listKvItems } from "@/lib/domains/kvs/queries";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { loadApplication } from "../_components/load-application";
 import { KvTable } from "./_components/kv-table";

@@ -1,11 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
 import type { Actor, PanelActor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
-vi.mock("@/lib/access/actor", () => ({ getActor: async () => session.actor }));
+vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { createAppUserAction, deleteAppUserAction, setAppUserActiveAction, updateAppUserAction } = await import("./actions");

@@ -1,7 +1,7 @@
 "use server";
-import { action } from "@/lib/access/guards";
-import { createAppUser, deleteAppUser, setAppUserActive, updateAppUser } from "@/lib/app-users/mutations";
-import { ZAppUserRef, ZCreateAppUserInput, ZSetAppUserActiveInput, ZUpdateAppUserInput } from "@/lib/app-users/schemas";
+import { action } from "@/lib/server/guards";
+import { createAppUser, deleteAppUser, setAppUserActive, updateAppUser } from "@/lib/domains/app-users/mutations";
+import { ZAppUserRef, ZCreateAppUserInput, ZSetAppUserActiveInput, ZUpdateAppUserInput } from "@/lib/domains/app-users/schemas";
 
 export const createAppUserAction = action({ section: "application.users", input: ZCreateAppUserInput }, async (input, actor) => {
   const u = await createAppUser(actor, input);

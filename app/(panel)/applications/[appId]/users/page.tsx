@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
-import { countAppUsers, listAppUsers } from "@/lib/app-users/queries";
-import { APP_USER_SORTS } from "@/lib/app-users/schemas";
+import { countAppUsers, listAppUsers } from "@/lib/domains/app-users/queries";
+import { APP_USER_SORTS } from "@/lib/domains/app-users/schemas";
 import { lastPageOf, parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
 import { PageHeader } from "@/components/ui/page";
 import { loadApplication } from "../_components/load-application";

@@ -8,9 +8,9 @@ import { Field, FormError, TextAreaField } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { DialogButtons, formText, useActionSubmit } from "@/components/ui/action-dialog";
 import { RolesField } from "@/components/roles-field";
-import type { RoleOption } from "@/lib/subusers/role-options";
-import { KEY_DESCRIPTION_MAX, KEY_NAME_MAX } from "@/lib/service-accounts/schemas";
-import type { KeyCredentials } from "@/lib/service-accounts/mutations";
+import type { RoleOption } from "@/lib/domains/subusers/role-options";
+import { KEY_DESCRIPTION_MAX, KEY_NAME_MAX } from "@/lib/domains/service-accounts/schemas";
+import type { KeyCredentials } from "@/lib/domains/service-accounts/mutations";
 import { createKeyAction, deleteKeyAction, editKeyAction } from "../actions";
 import type { KeyRow } from "./keys-table";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowLeft, FileJson } from "lucide-react";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { METHODS } from "@/lib/api/methods";
 import { buildOpenApi, operationParams, type OpenApiOperation } from "@/lib/api/openapi";

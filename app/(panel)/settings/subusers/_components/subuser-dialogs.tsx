@@ -4,8 +4,8 @@ import { CheckboxField, Field, FormError, TextAreaField } from "@/components/ui/
 import { useToast } from "@/components/ui/toast";
 import { DialogButtons, formText, useActionSubmit } from "@/components/ui/action-dialog";
 import { RolesField } from "@/components/roles-field";
-import type { RoleOption } from "@/lib/subusers/role-options";
-import { SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN } from "@/lib/subusers/limits";
+import type { RoleOption } from "@/lib/domains/subusers/role-options";
+import { SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN } from "@/lib/domains/subusers/limits";
 import { createSubuserAction, deleteSubuserAction, editSubuserAction, resetSubuserPasswordAction } from "../actions";
 import type { SubuserRow } from "./subusers-table";
 

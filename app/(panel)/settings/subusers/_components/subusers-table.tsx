@@ -4,8 +4,8 @@ import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/page";
-import { formatUtc } from "@/lib/format";
-import type { RoleOption } from "@/lib/subusers/role-options";
+import { formatUtc } from "@/lib/core/format";
+import type { RoleOption } from "@/lib/domains/subusers/role-options";
 import { RowActions } from "./row-actions";
 import { CreateSubuserDialog, DeleteSubuserDialog, EditSubuserDialog, ResetPasswordDialog } from "./subuser-dialogs";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireSection } from "@/lib/access/guards";
+import { requireSection } from "@/lib/server/guards";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "One-way SMS history" };

@@ -1,5 +1,5 @@
-import { guardRoute } from "@/lib/access/route-guard";
-import { getApplication } from "@/lib/applications/queries";
+import { guardRoute } from "@/lib/server/route-guard";
+import { getApplication } from "@/lib/domains/applications/queries";
 
 // The columns of an application's call history export, fixed now so scripts can rely on them.
 // There is no call table yet, so the file is the header row alone.

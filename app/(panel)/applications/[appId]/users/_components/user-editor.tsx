@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { CheckboxField, Field, FormError } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import type { FieldErrors } from "@/lib/access/guards";
+import type { FieldErrors } from "@/lib/server/guards";
 import { createAppUserAction, updateAppUserAction } from "../actions";
 import type { UserRow } from "./users-view";
 

@@ -1,0 +1,93 @@
+// Login throttling on the Keycloak model (SECURITY.md): a failure counter per (account, login
+// name) with temporary lockouts that grow by a wait increment up to a cap, a per-IP limiter on
+// top, no permanent lockout, counters reset after 12 h without failures. Each attempt is counted
+// (and locked if due) by one atomic SQL upsert BEFORE its password is checked, so concurrent
+// attempts can neither lose a failure nor slip past the limit together; a success gives the
+// count back. Times are epoch ms integers.
+import type { Db } from "@/lib/core/db";
+import { env } from "@/lib/core/env";
+import type { Clock } from "@/lib/core/clock";
+
+export const THROTTLE = {
+  /** Failures before the first temporary lockout. */
+  failureFactor: 5,
+  /** Each further failure adds this much wait. */
+  waitIncrementMs: 60_000,
+  /** Lockouts never exceed this. */
+  maxWaitMs: 15 * 60_000,
+  /** The counter resets after this long without failures. */
+  resetAfterMs: 12 * 60 * 60_000,
+} as const;
+
+export const loginKey = (accountId: number | string, name: string) =>
+  `login:${accountId}:${name.trim().toLowerCase()}`;
+export const ipKey = (ip: string) => `ip:${ip || "unknown"}`;
+
+/** Whether any of the keys is currently locked. */
+export async function isLocked(db: Db, keys: string[], clock: Clock): Promise<boolean> {
+  const now = clock().getTime();
+  const rows = await db.loginThrottle.findMany({ where: { key: { in: keys } } });
+  return rows.some((r) => Number(r.lockedUntil) > now);
+}
+
+type Rule = { lockAt: number; waitIncrementMs: number; maxWaitMs: number; resetAfterMs: number };
+
+const loginRule = (): Rule => ({
+  lockAt: THROTTLE.failureFactor,
+  waitIncrementMs: THROTTLE.waitIncrementMs,
+  maxWaitMs: THROTTLE.maxWaitMs,
+  resetAfterMs: THROTTLE.resetAfterMs,
+});
+const ipRule = (): Rule => {
+  const { LOGIN_IP_MAX_FAILURES, LOGIN_IP_WINDOW_SECONDS } = env();
+  const windowMs = LOGIN_IP_WINDOW_SECONDS * 1000;
+  return { lockAt: LOGIN_IP_MAX_FAILURES, waitIncrementMs: windowMs, maxWaitMs: windowMs, resetAfterMs: windowMs };
+};
+
+/**
+ * Reserves one attempt on a key before the password is checked: counts it as a failure up front
+ * and, when that count reaches the limit, locks the key in the same statement. The upsert only
+ * touches an unlocked row, so of many attempts arriving at once only as many as the limit allows
+ * get through (checking the lock first and counting after the password check let every
+ * concurrent guess through). Returns false when the key is locked.
+ */
+async function reserve(db: Db, key: string, now: number, rule: Rule): Promise<boolean> {
+  const fresh = now - rule.resetAfterMs;
+  const rows = await db.$queryRaw<{ failures: number | bigint }[]>`
+    INSERT INTO "LoginThrottle" ("key", "failures", "lastFailureAt", "lockedUntil")
+    VALUES (${key}, 1, ${now}, CASE WHEN 1 >= ${rule.lockAt} THEN ${now + Math.min(rule.waitIncrementMs, rule.maxWaitMs)} ELSE 0 END)
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN "lastFailureAt" <= ${fresh} THEN 1 ELSE "failures" + 1 END,
+      "lastFailureAt" = ${now},
+      "lockedUntil" = CASE
+        WHEN (CASE WHEN "lastFailureAt" <= ${fresh} THEN 1 ELSE "failures" + 1 END) >= ${rule.lockAt}
+        THEN ${now} + MIN(${rule.waitIncrementMs} * ((CASE WHEN "lastFailureAt" <= ${fresh} THEN 1 ELSE "failures" + 1 END) - ${rule.lockAt} + 1), ${rule.maxWaitMs})
+        ELSE "lockedUntil" END
+    WHERE "lockedUntil" <= ${now}
+    RETURNING "failures"`;
+  return rows.length > 0;
+}
+
+/**
+ * Every login attempt starts here, before any password check: the IP key first (a locked
+ * address counts against no name), then the login key. False: refuse without checking.
+ */
+export async function beginAttempt(db: Db, login: string, ip: string, clock: Clock): Promise<boolean> {
+  const now = clock().getTime();
+  if (!(await reserve(db, ip, now, ipRule()))) return false;
+  return reserve(db, login, now, loginRule());
+}
+
+/**
+ * The password was right: the login key's counter resets (deleting its row also lifts the lock
+ * its own reservation may have set), and the IP key gets back the attempt it was charged.
+ */
+export async function recordSuccess(db: Db, login: string, ip: string): Promise<void> {
+  await db.loginThrottle.deleteMany({ where: { key: login } });
+  const { lockAt } = ipRule();
+  await db.$executeRaw`
+    UPDATE "LoginThrottle"
+    SET "lockedUntil" = CASE WHEN "failures" - 1 < ${lockAt} THEN 0 ELSE "lockedUntil" END,
+        "failures" = MAX("failures" - 1, 0)
+    WHERE "key" = ${ip}`;
+}

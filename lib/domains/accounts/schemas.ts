@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { ZPassword } from "@/lib/auth/passwords";
+
+/** Account names appear in application full names (<app>.<account>.<domain>): DNS-label safe. */
+export const ZAccountName = z
+  .string({ error: "Account name is required" })
+  .trim()
+  .toLowerCase()
+  .min(3, "Account name must be 3 to 40 characters")
+  .max(40, "Account name must be 3 to 40 characters")
+  .regex(/^[a-z][a-z0-9-]*$/, "Account name must start with a letter and contain only latin letters, digits and hyphens")
+  .refine((v) => !v.endsWith("-"), "Account name cannot end with a hyphen");
+
+export const ZEmail = z.string({ error: "Email is required" }).trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address"));
+
+export const ZSignupInput = z.object({
+  accountName: ZAccountName,
+  email: ZEmail,
+  password: ZPassword,
+});
+export type SignupInput = z.infer<typeof ZSignupInput>;
+
+export const ZOwnerLoginInput = z.object({
+  login: z.string().trim().min(1, "Enter your email or account name").max(254),
+  password: z.string().min(1, "Enter your password").max(1024),
+});
+
+export const ZSubuserLoginInput = z.object({
+  accountId: z.coerce.number().int().positive(),
+  name: z.string().trim().min(1, "Enter your subuser name").max(64),
+  password: z.string().min(1, "Enter your password").max(1024),
+});

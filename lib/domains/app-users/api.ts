@@ -1,0 +1,180 @@
+import "server-only";
+// Application users: AddUser, GetUsers, SetUserInfo, DelUser. Every handler calls lib/domains/app-users,
+// the same functions as the panel's Users tab: the username, display name, password and custom
+// data rules (101/134/157/212/463/464/523/524), uniqueness (118) and tenant scoping (117/558)
+// live there once. The wire's parent_accounting is the panel's "separate balance" inverted.
+import { z } from "zod";
+import { db } from "@/lib/core/db";
+import { createAppUser, deleteAppUsers, updateAppUser } from "@/lib/domains/app-users/mutations";
+import { findOwnAppUserById, findOwnAppUserByName, listAppUsers } from "@/lib/domains/app-users/queries";
+import { ZAppUserName, ZCustomData, ZDisplayName } from "@/lib/domains/app-users/schemas";
+import { ZPassword } from "@/lib/auth/passwords";
+import { API_ERROR, ApiError, type ErrorMapping } from "@/lib/api/errors";
+import { page, DONE_RESPONSE, defineMethod, done, listResponse, okResponse, type RegisteredMethod } from "@/lib/api/registry";
+import { applicationInfo, userInfo, ZUserInfo } from "@/lib/api/views";
+import * as w from "@/lib/api/wire";
+import { APP_REF_FIELDS, APP_REF_ONE_OF, appRefParams, optionalText, resolveAppRef } from "@/lib/domains/applications/api";
+
+const GROUP = "Users";
+const INVALID_USER_ID = 117;
+
+const USER_ERRORS: ErrorMapping = {
+  fields: {
+    ...APP_REF_FIELDS,
+    userId: "user_id",
+    userIds: "user_id",
+    names: "user_name",
+    name: "user_name",
+    displayName: "user_display_name",
+    password: "user_password",
+    customData: "user_custom_data",
+    active: "user_active",
+    separateBalance: "parent_accounting",
+  },
+  conflict: { name: 118 },
+};
+
+const parentAccounting = w.bool({ description: "true: the user spends the account's money; false: it has a separate balance" }).optional();
+const userActive = w.bool({ description: "Inactive users cannot log in to the application" }).optional();
+const customData = w.text(ZCustomData, { description: "Any text, shorter than 8192 characters" }).optional();
+
+const separateBalanceOf = (parent: boolean | undefined) => (parent === undefined ? undefined : !parent);
+
+function needApplication(p: { application_id?: number; application_name?: string }) {
+  if (p.application_id === undefined && p.application_name === undefined) {
+    throw new ApiError(API_ERROR.SPECIFY_PARAM, "Specify the 'application_id' or 'application_name' parameter (required with 'user_name')");
+  }
+}
+
+export const addUser = defineMethod({
+  name: "AddUser",
+  group: GROUP,
+  summary: "Creates a user in an application.",
+  params: z.object({
+    user_name: w.text(ZAppUserName, { description: "[a-z0-9][a-z0-9_-]{2,49}, unique in the application; stored lowercase" }),
+    user_display_name: w.text(ZDisplayName, { description: "1 to 255 characters" }),
+    user_password: w.text(ZPassword, {
+      description: "At least 8 characters with an uppercase and a lowercase letter, a digit and a special character; no spaces",
+    }),
+    ...appRefParams,
+    parent_accounting: parentAccounting,
+    user_active: userActive,
+    user_custom_data: customData,
+  }),
+  oneOf: [APP_REF_ONE_OF(true)],
+  response: okResponse(z.literal(1), { user_id: z.number().int() }),
+  errors: USER_ERRORS,
+  async handler(p, { actor }) {
+    const app = await resolveAppRef(actor, p);
+    const user = await createAppUser(actor, {
+      applicationId: app.id,
+      name: p.user_name,
+      displayName: p.user_display_name,
+      password: p.user_password,
+      active: p.user_active ?? true,
+      separateBalance: separateBalanceOf(p.parent_accounting) ?? false,
+      customData: p.user_custom_data ?? "",
+    });
+    return done({ user_id: user.id });
+  },
+});
+
+const ORDER_BY = { user_id: "id", user_name: "name", user_display_name: "displayName" } as const;
+
+export const getUsers = defineMethod({
+  name: "GetUsers",
+  group: GROUP,
+  summary: "Lists an application's users, filtered and paged (by user_id unless order_by says otherwise).",
+  params: z.object({
+    ...appRefParams,
+    user_id: w.id(INVALID_USER_ID, { description: "Only this user" }).optional(),
+    user_name: optionalText(z.string().max(50), "Only users whose name contains this"),
+    user_display_name: optionalText(z.string().max(255), "Only users whose display name contains this"),
+    user_active: w.bool({ description: "Only active (true) or inactive (false) users" }).optional(),
+    order_by: optionalText(z.enum(["user_id", "user_name", "user_display_name"]), "user_id (default), user_name or user_display_name"),
+    return_live_balance: w.bool({ description: "Accepted for compatibility: balances are always live" }).optional(),
+    ...w.paging,
+  }),
+  oneOf: [APP_REF_ONE_OF(true)],
+  response: listResponse(ZUserInfo),
+  errors: USER_ERRORS,
+  async handler(p, { actor }) {
+    const app = await resolveAppRef(actor, p);
+    const { items, total } = await listAppUsers(actor, {
+      applicationId: app.id,
+      userId: p.user_id,
+      namePart: p.user_name,
+      displayNamePart: p.user_display_name,
+      active: p.user_active,
+      orderBy: ORDER_BY[p.order_by ?? "user_id"],
+      offset: p.offset,
+      count: p.count,
+      withCustomData: true,
+    });
+    const appView = applicationInfo(app);
+    return page(items.map((u) => userInfo(u, appView)), total);
+  },
+});
+
+export const setUserInfo = defineMethod({
+  name: "SetUserInfo",
+  group: GROUP,
+  summary: "Changes a user: name, display name, password, balance mode, active flag, custom data. By user_name, the application is required.",
+  params: z.object({
+    user_id: w.id(INVALID_USER_ID, { description: "The user id" }).optional(),
+    user_name: optionalText(z.string().max(50), "The user's name (with application_id or application_name)"),
+    ...appRefParams,
+    new_user_name: w.text(ZAppUserName, { description: "The new name" }).optional(),
+    user_display_name: w.text(ZDisplayName, { description: "The new display name" }).optional(),
+    user_password: w.text(ZPassword, { description: "The new password" }).optional(),
+    parent_accounting: parentAccounting,
+    user_active: userActive,
+    user_custom_data: customData,
+  }),
+  oneOf: [{ params: ["user_id", "user_name"], required: true }, APP_REF_ONE_OF(false)],
+  response: DONE_RESPONSE,
+  errors: USER_ERRORS,
+  async handler(p, { actor }) {
+    if (p.user_name !== undefined) needApplication(p);
+    const hasApp = p.application_id !== undefined || p.application_name !== undefined;
+    const app = hasApp ? await resolveAppRef(actor, p) : undefined;
+    const user =
+      p.user_id !== undefined
+        ? await findOwnAppUserById(db, actor, p.user_id, app?.id)
+        : await findOwnAppUserByName(db, actor, app!.id, p.user_name!);
+    await updateAppUser(actor, {
+      applicationId: user.applicationId,
+      userId: user.id,
+      name: p.new_user_name,
+      displayName: p.user_display_name,
+      password: p.user_password,
+      active: p.user_active,
+      separateBalance: separateBalanceOf(p.parent_accounting),
+      customData: p.user_custom_data,
+    });
+    return done();
+  },
+});
+
+export const delUser = defineMethod({
+  name: "DelUser",
+  group: GROUP,
+  summary: "Deletes users: ids (or all), optionally within an application, or names within one. All or nothing.",
+  params: z.object({
+    user_id: w.idListOrAll({ apiCode: INVALID_USER_ID, description: "The user ids" }).optional(),
+    user_name: w.stringList(z.string().max(50), { description: "The user names (with application_id or application_name)" }).optional(),
+    ...appRefParams,
+  }),
+  oneOf: [{ params: ["user_id", "user_name"], required: true }, APP_REF_ONE_OF(false)],
+  response: DONE_RESPONSE,
+  errors: USER_ERRORS,
+  async handler(p, { actor }) {
+    if (p.user_name !== undefined) needApplication(p);
+    const hasApp = p.application_id !== undefined || p.application_name !== undefined;
+    const app = hasApp ? await resolveAppRef(actor, p) : undefined;
+    await deleteAppUsers(actor, p.user_name ? { applicationId: app!.id, names: p.user_name } : { applicationId: app?.id, userIds: p.user_id! });
+    return done();
+  },
+});
+
+export const userMethods: RegisteredMethod[] = [addUser, getUsers, setUserInfo, delUser] as RegisteredMethod[];

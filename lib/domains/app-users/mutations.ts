@@ -1,0 +1,191 @@
+import "server-only";
+import { db, type Tx } from "@/lib/core/db";
+import type { Actor } from "@/lib/access/actor-types";
+import { authorize } from "@/lib/access/authorize";
+import { audit } from "@/lib/core/audit";
+import { conflict, uniqueViolationFields } from "@/lib/core/errors";
+import { hashPassword } from "@/lib/auth/passwords";
+import { parseInput } from "@/lib/core/validate";
+import { findOwnApplication } from "@/lib/domains/applications/queries";
+import { APP_USER_SELECT, findOwnAppUser, findOwnAppUserById, findOwnAppUserByName, toAppUserDto, type AppUserDto } from "./queries";
+import {
+  ZAppUserRef,
+  ZCreateAppUserInput,
+  ZDeleteAppUsersInput,
+  ZSetAppUserActiveInput,
+  ZUpdateAppUserInput,
+  type AppUserRef,
+  type CreateAppUserInput,
+  type DeleteAppUsersInput,
+  type SetAppUserActiveInput,
+  type UpdateAppUserInput,
+} from "./schemas";
+
+// Application users: section `application.users` in the panel, AddUser / SetUserInfo / DelUser
+// for keys. Every where carries the actor's account AND the application, so a user id from
+// another application or account reads as NOT_FOUND. Passwords are hashed before the
+// transaction (argon2 is slow) and never reach the audit row.
+
+const nameTaken = () => conflict("name", "A user with this username already exists in this application", 118);
+
+async function assertNameFree(tx: Tx, actor: Actor, applicationId: number, name: string, exceptId?: number): Promise<void> {
+  const taken = await tx.appUser.findFirst({
+    where: { accountId: actor.accountId, applicationId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (taken) throw nameTaken();
+}
+
+function rethrowUnique(e: unknown): never {
+  if (uniqueViolationFields(e)) throw nameTaken();
+  throw e;
+}
+
+/** AddUser / the New user editor. Usernames are unique in the application (118). */
+export async function createAppUser(actor: Actor, input: CreateAppUserInput): Promise<AppUserDto> {
+  authorize(actor, { section: "application.users", method: "AddUser" });
+  const data = parseInput(ZCreateAppUserInput, input);
+  const app = await findOwnApplication(db, actor, data.applicationId);
+  const passwordHash = await hashPassword(data.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      await findOwnApplication(tx, actor, app.id);
+      await assertNameFree(tx, actor, app.id, data.name);
+      const row = await tx.appUser.create({
+        data: {
+          accountId: actor.accountId,
+          applicationId: app.id,
+          name: data.name,
+          displayName: data.displayName,
+          passwordHash,
+          active: data.active,
+          parentAccounting: !data.separateBalance,
+          customData: data.customData,
+        },
+        select: APP_USER_SELECT,
+      });
+      await audit(tx, actor, {
+        action: "app_user.create",
+        targetType: "app_user",
+        targetId: row.id,
+        detail: { applicationId: app.id, application: app.name, name: row.name, active: row.active, separateBalance: data.separateBalance },
+      });
+      return toAppUserDto(row);
+    });
+  } catch (e) {
+    rethrowUnique(e);
+  }
+}
+
+/** SetUserInfo / the Edit user dialog: rename, display name, password, flags, custom data. */
+export async function updateAppUser(actor: Actor, input: UpdateAppUserInput): Promise<AppUserDto> {
+  authorize(actor, { section: "application.users", method: "SetUserInfo" });
+  const data = parseInput(ZUpdateAppUserInput, input);
+  await findOwnAppUser(db, actor, data.applicationId, data.userId);
+  const passwordHash = data.password !== undefined ? await hashPassword(data.password) : undefined;
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await findOwnAppUser(tx, actor, data.applicationId, data.userId);
+      if (data.name !== undefined && data.name !== before.name) await assertNameFree(tx, actor, data.applicationId, data.name, before.id);
+      const changes = {
+        ...(data.name !== undefined ? { name: data.name } : {}),
+        ...(data.displayName !== undefined ? { displayName: data.displayName } : {}),
+        ...(data.active !== undefined ? { active: data.active } : {}),
+        ...(data.separateBalance !== undefined ? { parentAccounting: !data.separateBalance } : {}),
+        ...(data.customData !== undefined ? { customData: data.customData } : {}),
+      };
+      await tx.appUser.updateMany({
+        where: { id: before.id, applicationId: data.applicationId, accountId: actor.accountId },
+        data: { ...changes, ...(passwordHash ? { passwordHash } : {}) },
+      });
+      const { customData: newCustomData, ...loggable } = changes;
+      await audit(tx, actor, {
+        action: "app_user.update",
+        targetType: "app_user",
+        targetId: before.id,
+        detail: {
+          applicationId: data.applicationId,
+          name: before.name,
+          changes: loggable,
+          passwordChanged: passwordHash !== undefined,
+          customDataChanged: newCustomData !== undefined,
+        },
+      });
+      return findOwnAppUser(tx, actor, data.applicationId, before.id);
+    });
+  } catch (e) {
+    rethrowUnique(e);
+  }
+}
+
+/** The row menu's Deactivate / Activate (SetUserInfo user_active). Inactive users cannot log in. */
+export async function setAppUserActive(actor: Actor, input: SetAppUserActiveInput): Promise<AppUserDto> {
+  authorize(actor, { section: "application.users", method: "SetUserInfo" });
+  const data = parseInput(ZSetAppUserActiveInput, input);
+  return db.$transaction(async (tx) => {
+    const before = await findOwnAppUser(tx, actor, data.applicationId, data.userId);
+    await tx.appUser.updateMany({
+      where: { id: before.id, applicationId: data.applicationId, accountId: actor.accountId },
+      data: { active: data.active },
+    });
+    await audit(tx, actor, {
+      action: data.active ? "app_user.activate" : "app_user.deactivate",
+      targetType: "app_user",
+      targetId: before.id,
+      detail: { applicationId: data.applicationId, name: before.name },
+    });
+    return findOwnAppUser(tx, actor, data.applicationId, before.id);
+  });
+}
+
+/** One user, audited; inside the caller's transaction. */
+async function removeAppUser(tx: Tx, actor: Actor, user: { id: number; name: string; applicationId: number }): Promise<{ id: number; name: string }> {
+  await tx.appUser.deleteMany({ where: { id: user.id, applicationId: user.applicationId, accountId: actor.accountId } });
+  await audit(tx, actor, {
+    action: "app_user.delete",
+    targetType: "app_user",
+    targetId: user.id,
+    detail: { applicationId: user.applicationId, name: user.name },
+  });
+  return { id: user.id, name: user.name };
+}
+
+/** DelUser / the row menu's Delete. */
+export async function deleteAppUser(actor: Actor, input: AppUserRef): Promise<{ id: number; name: string }> {
+  authorize(actor, { section: "application.users", method: "DelUser" });
+  const data = parseInput(ZAppUserRef, input);
+  return db.$transaction(async (tx) => {
+    const user = await findOwnAppUser(tx, actor, data.applicationId, data.userId);
+    return removeAppUser(tx, actor, user);
+  });
+}
+
+/**
+ * DelUser with a list: user ids (or `all`), optionally within one application, or usernames
+ * within one application. All or nothing: one id or name that is not the actor's (117, or 558
+ * for the application) and none is deleted.
+ */
+export async function deleteAppUsers(actor: Actor, input: DeleteAppUsersInput): Promise<{ id: number; name: string }[]> {
+  authorize(actor, { section: "application.users", method: "DelUser" });
+  const data = parseInput(ZDeleteAppUsersInput, input);
+  return db.$transaction(async (tx) => {
+    if (data.applicationId !== undefined) await findOwnApplication(tx, actor, data.applicationId);
+    let users: { id: number; name: string; applicationId: number }[];
+    if ("names" in data) {
+      users = [];
+      for (const name of new Set(data.names)) users.push(await findOwnAppUserByName(tx, actor, data.applicationId, name));
+    } else if (data.userIds === "all") {
+      users = await tx.appUser.findMany({
+        where: { accountId: actor.accountId, ...(data.applicationId !== undefined ? { applicationId: data.applicationId } : {}) },
+        select: { id: true, name: true, applicationId: true },
+        orderBy: { id: "asc" },
+      });
+    } else {
+      users = [];
+      for (const id of new Set(data.userIds)) users.push(await findOwnAppUserById(tx, actor, id, data.applicationId));
+    }
+    const out = [];
+    for (const user of users) out.push(await removeAppUser(tx, actor, user));
+    return out;
+  });
+}

@@ -1,0 +1,123 @@
+import "server-only";
+import { db, type Tx } from "@/lib/core/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/access/actor-types";
+import { authorize } from "@/lib/access/authorize";
+import { AppError } from "@/lib/core/errors";
+import { parseInput } from "@/lib/core/validate";
+import { findOwnApplication } from "@/lib/domains/applications/queries";
+import { ZListAppUsersInput, type ListAppUsersInput } from "./schemas";
+
+export const APP_USER_LIST_SELECT = {
+  id: true,
+  applicationId: true,
+  name: true,
+  displayName: true,
+  active: true,
+  parentAccounting: true,
+  balanceMinor: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.AppUserSelect;
+
+export const APP_USER_SELECT = { ...APP_USER_LIST_SELECT, customData: true } as const satisfies Prisma.AppUserSelect;
+
+type ListRow = Prisma.AppUserGetPayload<{ select: typeof APP_USER_LIST_SELECT }>;
+
+export type AppUserDto = ListRow & {
+  /** The seed's "separate balance" checkbox: parent accounting off. */
+  separateBalance: boolean;
+  /** Present when asked for (withCustomData): up to 8191 characters each. */
+  customData?: string;
+};
+
+export function toAppUserDto(row: ListRow & { customData?: string }): AppUserDto {
+  return { ...row, separateBalance: !row.parentAccounting };
+}
+
+export const appUserNotFound = () => new AppError("NOT_FOUND", { message: "User not found", field: "userId", apiCode: 117 });
+
+/** A user of the actor's account and of that application, or NOT_FOUND: both ids must match. */
+export async function findOwnAppUser(client: Tx | typeof db, actor: Actor, applicationId: number, userId: number): Promise<AppUserDto> {
+  const row = await client.appUser.findFirst({
+    where: { id: userId, applicationId, accountId: actor.accountId },
+    select: APP_USER_SELECT,
+  });
+  if (!row) throw appUserNotFound();
+  return toAppUserDto(row);
+}
+
+/**
+ * A user of the actor's account by id alone (SetUserInfo and DelUser may leave the application
+ * out), within `applicationId` when given; NOT_FOUND (117) otherwise.
+ */
+export async function findOwnAppUserById(client: Tx | typeof db, actor: Actor, userId: number, applicationId?: number): Promise<AppUserDto> {
+  const row = await client.appUser.findFirst({
+    where: { id: userId, accountId: actor.accountId, ...(applicationId !== undefined ? { applicationId } : {}) },
+    select: APP_USER_SELECT,
+  });
+  if (!row) throw appUserNotFound();
+  return toAppUserDto(row);
+}
+
+/** A user of that application by username (stored lowercase), or NOT_FOUND (117). */
+export async function findOwnAppUserByName(client: Tx | typeof db, actor: Actor, applicationId: number, name: string): Promise<AppUserDto> {
+  const row = await client.appUser.findFirst({
+    where: { applicationId, accountId: actor.accountId, name: name.trim().toLowerCase() },
+    select: APP_USER_SELECT,
+  });
+  if (!row) throw new AppError("NOT_FOUND", { message: `User '${name.trim().slice(0, 50)}' not found`, field: "names", apiCode: 117 });
+  return toAppUserDto(row);
+}
+
+/** Everything from `prefix` up to the next prefix: a range on the (applicationId, name) index. */
+function prefixRange(prefix: string) {
+  return { gte: prefix, lt: `${prefix}\uffff` };
+}
+
+/**
+ * The panel's users list and GetUsers. The panel's filter `q` is a username prefix, matched as a
+ * range on the (applicationId, name) unique index: usernames are stored lowercase, so it is
+ * case-insensitive too. Measured with 100,000 users in one application: a prefix range answers
+ * in well under a millisecond, while a "contains" LIKE (which no index serves) costs 10-25 ms per
+ * count and up to ~140 ms for a page of rare matches, and an OR over username and display name
+ * lets SQLite's planner (without ANALYZE statistics) walk the sort index and filter row by row.
+ * The API's substring filters (user_name / user_display_name "part") keep their documented
+ * contains semantics. Order always ends on id so pages are stable.
+ */
+export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Promise<{ items: AppUserDto[]; total: number }> {
+  authorize(actor, { section: "application.users", method: "GetUsers" });
+  const p = parseInput(ZListAppUsersInput, input);
+  await findOwnApplication(db, actor, p.applicationId);
+  const q = p.q?.toLowerCase();
+  // The account is checked on the application row, not AppUser.accountId: see userCountsOf in
+  // lib/domains/applications/queries.ts for why (SQLite would pick the accountId index).
+  const where: Prisma.AppUserWhereInput = {
+    applicationId: p.applicationId,
+    application: { accountId: actor.accountId },
+    ...(p.userId ? { id: p.userId } : {}),
+    ...(p.active !== undefined ? { active: p.active } : {}),
+    ...(q ? { name: prefixRange(q) } : {}),
+    ...(p.namePart ? { AND: [{ name: { contains: p.namePart.toLowerCase() } }] } : {}),
+    ...(p.displayNamePart ? { displayName: { contains: p.displayNamePart } } : {}),
+  };
+  const orderBy: Prisma.AppUserOrderByWithRelationInput[] =
+    p.orderBy === "id" ? [{ id: p.dir }] : [{ [p.orderBy]: p.dir }, { id: p.dir }];
+  const [rows, total] = await Promise.all([
+    db.appUser.findMany({
+      where,
+      select: p.withCustomData ? APP_USER_SELECT : APP_USER_LIST_SELECT,
+      orderBy,
+      skip: p.offset,
+      take: p.count,
+    }),
+    db.appUser.count({ where }),
+  ]);
+  return { items: rows.map(toAppUserDto), total };
+}
+
+/** Users in the application at all (the page's empty state asks this, not the filtered total). */
+export async function countAppUsers(actor: Actor, applicationId: number): Promise<number> {
+  authorize(actor, { section: "application.users", method: "GetUsers" });
+  return db.appUser.count({ where: { applicationId, application: { accountId: actor.accountId } } });
+}

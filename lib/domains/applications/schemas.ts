@@ -1,0 +1,66 @@
+// Application inputs, shared by the panel forms, the server actions and the Management API
+// (AddApplication / SetApplicationInfo / DelApplication).
+import { z } from "zod";
+import { apiIssue } from "@/lib/core/validate";
+
+/** management-api.md: `[a-z][a-z0-9-]{1,64}`; it becomes the first label of the full name. */
+export const APPLICATION_NAME_RE = /^[a-z][a-z0-9-]{1,64}$/;
+
+export const ZApplicationName = z.string({ error: "Application name is required" }).trim().superRefine((v, ctx) => {
+  if (v.length === 0) return apiIssue(ctx, "Application name is required", 107);
+  if (v.length < 2 || v.length > 65) return apiIssue(ctx, "Application name must be 2 to 65 characters", 107);
+  if (!APPLICATION_NAME_RE.test(v)) {
+    apiIssue(ctx, "Application name must start with a lowercase latin letter and contain only lowercase latin letters, digits and hyphens", 107);
+  }
+});
+
+/** A positive integer id, from a number or a decimal string (the API sends strings). */
+export const zId = (message: string, apiCode: number) =>
+  z.unknown().transform((v, ctx): number => {
+    const n = typeof v === "string" && /^\d{1,15}$/.test(v.trim()) ? Number(v) : v;
+    if (typeof n !== "number" || !Number.isSafeInteger(n) || n <= 0) {
+      apiIssue(ctx, message, apiCode);
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const ZApplicationId = zId("Invalid application id", 116);
+
+export const ZCreateApplicationInput = z.object({
+  name: ZApplicationName,
+  secureRecordStorage: z.boolean().default(false),
+});
+export type CreateApplicationInput = z.input<typeof ZCreateApplicationInput>;
+
+export const ZRenameApplicationInput = z.object({
+  applicationId: ZApplicationId,
+  name: ZApplicationName,
+});
+export type RenameApplicationInput = z.input<typeof ZRenameApplicationInput>;
+
+export const ZSetApplicationInfoInput = z.object({
+  applicationId: ZApplicationId,
+  name: ZApplicationName.optional(),
+  secureRecordStorage: z.boolean().optional(),
+});
+export type SetApplicationInfoInput = z.input<typeof ZSetApplicationInfoInput>;
+
+export const ZDeleteApplicationInput = z.object({ applicationId: ZApplicationId });
+export type DeleteApplicationInput = z.input<typeof ZDeleteApplicationInput>;
+
+/** DelApplication's lists: ids (or `all`) or names, short or full (management-api.md). */
+export const ZDeleteApplicationsInput = z.union([
+  z.strictObject({ applicationIds: z.union([z.literal("all"), z.array(ZApplicationId).min(1).max(1000)]) }),
+  z.strictObject({ names: z.array(z.string().trim().min(1).max(200)).min(1).max(1000) }),
+]);
+export type DeleteApplicationsInput = z.input<typeof ZDeleteApplicationsInput>;
+
+/** GetApplications: optional id, name part, count/offset (management-api.md paging). */
+export const ZListApplicationsInput = z.object({
+  applicationId: ZApplicationId.optional(),
+  namePart: z.string().trim().max(65).optional(),
+  offset: z.number().int().min(0).default(0),
+  count: z.number().int().min(1).max(1000).default(1000),
+});
+export type ListApplicationsInput = z.input<typeof ZListApplicationsInput>;

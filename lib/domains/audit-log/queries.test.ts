@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/core/db";
+import { can } from "@/lib/access/matrix";
+import type { Actor } from "@/lib/access/actor-types";
+import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { describeDetail, listAuditLog } from "./queries";
+
+const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
+
+async function addRows(accountId: number, rows: { action: string; actorName: string; minute: number; actorType?: string }[]) {
+  for (const r of rows) {
+    await db.auditLog.create({
+      data: {
+        accountId,
+        actorType: r.actorType ?? "subuser",
+        actorId: "1",
+        actorName: r.actorName,
+        action: r.action,
+        targetType: "subuser",
+        targetId: "7",
+        detail: JSON.stringify({ name: r.actorName, roles: ["Admin"] }),
+        ip: "10.0.0.1",
+        createdAt: new Date(T0 + r.minute * 60_000),
+      },
+    });
+  }
+}
+
+describe("listAuditLog", () => {
+  let mine: TestAccount;
+  let other: TestAccount;
+  let owner: Actor;
+
+  beforeAll(async () => {
+    mine = await createTestAccount();
+    other = await createTestAccount();
+    owner = await mine.actor("MainAccount");
+    // 25 rows in my account, minutes 0..24; actions alternate so filtering has something to find.
+    await addRows(
+      mine.id,
+      Array.from({ length: 25 }, (_, i) => ({
+        action: i % 5 === 0 ? "application.create" : "subuser.update",
+        actorName: i < 10 ? "alice-admin" : "bob-builder",
+        minute: i,
+      })),
+    );
+    await addRows(other.id, [
+      { action: "application.create", actorName: "alice-admin", minute: 100 },
+      { action: "secret.foreign", actorName: "mallory", minute: 101 },
+    ]);
+  });
+
+  it("shows only the actor's account, newest first, with a stable total", async () => {
+    const page = await listAuditLog(owner, { size: 100 });
+    expect(page.total).toBe(25);
+    expect(page.rows).toHaveLength(25);
+    expect(page.rows.map((r) => r.actorName)).not.toContain("mallory");
+    const times = page.rows.map((r) => r.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(page.rows[0]!.createdAt.getTime()).toBe(T0 + 24 * 60_000);
+  });
+
+  it("never reaches another account's rows, even when the filter matches only them", async () => {
+    const page = await listAuditLog(owner, { q: "foreign" });
+    expect(page.total).toBe(0);
+    expect(page.rows).toEqual([]);
+    const theirs = await listAuditLog(await other.actor("MainAccount"), { q: "foreign" });
+    expect(theirs.total).toBe(1);
+  });
+
+  it("pages in order without gaps or repeats", async () => {
+    const seen: number[] = [];
+    for (let p = 1; p <= 3; p++) {
+      const page = await listAuditLog(owner, { page: p, size: 10, dir: "asc" });
+      expect(page.page).toBe(p);
+      expect(page.rows.length).toBe(p < 3 ? 10 : 5);
+      seen.push(...page.rows.map((r) => r.createdAt.getTime()));
+    }
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => T0 + i * 60_000));
+  });
+
+  it("reads the last page when asked for one past it", async () => {
+    const page = await listAuditLog(owner, { page: 99, size: 10 });
+    expect(page.page).toBe(3);
+    expect(page.rows).toHaveLength(5);
+  });
+
+  it("sorts by action and by actor", async () => {
+    const byAction = await listAuditLog(owner, { sort: "action", dir: "asc", size: 100 });
+    const actions = byAction.rows.map((r) => r.action);
+    expect(actions).toEqual([...actions].sort());
+    expect(actions[0]).toBe("application.create");
+    const byActorDesc = await listAuditLog(owner, { sort: "actorName", dir: "desc", size: 100 });
+    expect(byActorDesc.rows[0]!.actorName).toBe("bob-builder");
+    expect(byActorDesc.rows.at(-1)!.actorName).toBe("alice-admin");
+  });
+
+  it("filters by action text and by actor text, case-insensitively", async () => {
+    const byAction = await listAuditLog(owner, { q: "APPLICATION.create", size: 100 });
+    expect(byAction.total).toBe(5);
+    expect(byAction.rows.every((r) => r.action === "application.create")).toBe(true);
+    const byActor = await listAuditLog(owner, { q: "alice", size: 100 });
+    expect(byActor.total).toBe(10);
+    expect(byActor.rows.every((r) => r.actorName === "alice-admin")).toBe(true);
+    const none = await listAuditLog(owner, { q: "no-such-thing" });
+    expect(none).toMatchObject({ total: 0, rows: [], page: 1 });
+  });
+
+  it("returns display-ready rows", async () => {
+    const [row] = (await listAuditLog(owner, { size: 10 })).rows;
+    expect(row).toMatchObject({ actorType: "subuser", targetType: "subuser", targetId: "7", ip: "10.0.0.1", outcome: "ok" });
+    expect(row!.detail).toBe('name: bob-builder, roles: ["Admin"]');
+    expect(describeDetail("{}")).toBe("");
+    expect(describeDetail("not json")).toBe("not json");
+  });
+
+  it("rejects bad list parameters with a field error", async () => {
+    await expect(listAuditLog(owner, { size: 1000 })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "size" });
+    // @ts-expect-error -- an unknown sort key must not reach orderBy
+    await expect(listAuditLog(owner, { sort: "passwordHash" })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "sort" });
+  });
+
+  it("is open exactly to the principals holding Logs", async () => {
+    for (const role of PRINCIPALS) {
+      const actor = await mine.actor(role);
+      if (can(actor, "logs")) {
+        expect((await listAuditLog(actor)).total, role).toBe(25);
+      } else {
+        await expect(listAuditLog(actor), role).rejects.toMatchObject({ code: "FORBIDDEN" });
+      }
+    }
+    const key: Actor = { ...owner, kind: "key", keyId: "k1", roles: ["Owner"] };
+    await expect(listAuditLog(key)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

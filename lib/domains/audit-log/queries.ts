@@ -1,0 +1,73 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/access/actor-types";
+import { authorize } from "@/lib/access/authorize";
+import { invalid } from "@/lib/core/errors";
+import { ZAuditLogQuery, type AuditLogQuery } from "./schemas";
+
+export const AUDIT_LOG_ROW_SELECT = {
+  id: true,
+  createdAt: true,
+  actorType: true,
+  actorName: true,
+  action: true,
+  targetType: true,
+  targetId: true,
+  detail: true,
+  outcome: true,
+  ip: true,
+} satisfies Prisma.AuditLogSelect;
+
+type AuditLogRecord = Prisma.AuditLogGetPayload<{ select: typeof AUDIT_LOG_ROW_SELECT }>;
+
+export type AuditLogRow = Omit<AuditLogRecord, "detail"> & {
+  /** The row's non-secret details as "key: value" pairs, for display. */
+  detail: string;
+};
+
+export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; size: number };
+
+/**
+ * One page of the account's audit log. Scoped by the actor's account: another account's rows
+ * can never appear, whatever the filter. Ties (same timestamp) break on id, so paging is stable.
+ */
+export async function listAuditLog(actor: Actor, query: AuditLogQuery = {}): Promise<AuditLogPage> {
+  authorize(actor, { section: "logs" });
+  const parsed = ZAuditLogQuery.safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalid(String(issue?.path[0] ?? "query"), issue?.message ?? "Invalid list parameters");
+  }
+  const { q, sort, dir, size } = parsed.data;
+  const where: Prisma.AuditLogWhereInput = {
+    accountId: actor.accountId,
+    ...(q ? { OR: [{ action: { contains: q } }, { actorName: { contains: q } }] } : {}),
+  };
+  const total = await db.auditLog.count({ where });
+  const page = Math.min(parsed.data.page, Math.max(1, Math.ceil(total / size)));
+  const orderBy: Prisma.AuditLogOrderByWithRelationInput[] =
+    sort === "createdAt" ? [{ createdAt: dir }, { id: dir }] : [{ [sort]: dir }, { createdAt: "desc" }, { id: "desc" }];
+  const records = await db.auditLog.findMany({
+    where,
+    orderBy,
+    skip: (page - 1) * size,
+    take: size,
+    select: AUDIT_LOG_ROW_SELECT,
+  });
+  return { rows: records.map((r) => ({ ...r, detail: describeDetail(r.detail) })), total, page, size };
+}
+
+/** The stored JSON detail as readable pairs; anything unparsable is shown as stored. */
+export function describeDetail(json: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return json;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return json === "{}" ? "" : json;
+  return Object.entries(value)
+    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(", ");
+}

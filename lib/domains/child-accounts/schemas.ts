@@ -1,0 +1,67 @@
+// Child account inputs (seed 004, PRODUCT.md section 5), shared by the Management API (AddAccount,
+// GetChildrenAccounts, SetChildAccountInfo) and any panel form. Names, emails and passwords
+// follow the same rules as signup: one schema each, imported, never restated.
+import { z } from "zod";
+import { childAccountRoleByName, CHILD_ACCOUNT_ROLES, DEFAULT_CHILD_ACCOUNT_ROLE } from "@/lib/access/child-account-roles";
+import { ZAccountName, ZEmail } from "@/lib/domains/accounts/schemas";
+import { apiIssue } from "@/lib/core/validate";
+import { zId } from "@/lib/domains/applications/schemas";
+import { ZPassword } from "@/lib/auth/passwords";
+
+export const ZChildAccountId = zId("Invalid account id", 115);
+
+/** One of the child roles, in any case. */
+export const ZChildAccountRole = z.string().transform((v, ctx) => {
+  const role = childAccountRoleByName(v);
+  if (!role) {
+    apiIssue(ctx, `Child account role must be one of ${CHILD_ACCOUNT_ROLES.join(", ")}`, 101);
+    return z.NEVER;
+  }
+  return role;
+});
+
+export const ZCreateChildAccountInput = z.object({
+  name: ZAccountName,
+  email: ZEmail,
+  password: ZPassword,
+  /** (ours) On unless said otherwise: a child account is made to be used. */
+  active: z.boolean().default(true),
+  role: ZChildAccountRole.default(DEFAULT_CHILD_ACCOUNT_ROLE),
+});
+export type CreateChildAccountInput = z.input<typeof ZCreateChildAccountInput>;
+
+const MAX_TARGETS = 1000;
+const ZIdsOrAll = z.union([z.literal("all"), z.array(ZChildAccountId).min(1).max(MAX_TARGETS)]);
+
+/** Which children a change applies to: ids (or all), names, or emails; exactly one way. */
+export const ZChildAccountTarget = z.union([
+  z.strictObject({ ids: ZIdsOrAll }),
+  z.strictObject({ names: z.array(z.string().trim().toLowerCase().min(1).max(64)).min(1).max(MAX_TARGETS) }),
+  z.strictObject({ emails: z.array(z.string().trim().toLowerCase().min(1).max(254)).min(1).max(MAX_TARGETS) }),
+]);
+export type ChildAccountTarget = z.input<typeof ZChildAccountTarget>;
+
+export const ZUpdateChildAccountsInput = z.object({
+  target: ZChildAccountTarget,
+  email: ZEmail.optional(),
+  password: ZPassword.optional(),
+  active: z.boolean().optional(),
+  role: ZChildAccountRole.optional(),
+});
+export type UpdateChildAccountsInput = z.input<typeof ZUpdateChildAccountsInput>;
+
+export const CHILD_ACCOUNT_SORTS = ["id", "name", "email"] as const;
+
+export const ZListChildAccountsInput = z.object({
+  ids: ZIdsOrAll.optional(),
+  /** Substring filters. */
+  namePart: z.string().trim().toLowerCase().max(64).optional(),
+  emailPart: z.string().trim().toLowerCase().max(254).optional(),
+  active: z.boolean().optional(),
+  /** Ids that are not children of the account are skipped instead of refused. */
+  ignoreInvalid: z.boolean().default(false),
+  orderBy: z.enum(CHILD_ACCOUNT_SORTS).default("id"),
+  offset: z.number().int().min(0).default(0),
+  count: z.number().int().min(1).max(1000).default(20),
+});
+export type ListChildAccountsInput = z.input<typeof ZListChildAccountsInput>;

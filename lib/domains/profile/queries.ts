@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import type { PanelActor } from "@/lib/access/actor-types";
+import { authorize } from "@/lib/access/authorize";
+import type { Role } from "@/lib/access/matrix";
+import type { Clock } from "@/lib/core/clock";
+import { systemClock } from "@/lib/core/clock";
+import { listActiveSessions } from "@/lib/auth/sessions";
+import { sessionHandle } from "./session-handle";
+
+export type SessionDto = {
+  handle: string;
+  current: boolean;
+  createdAt: Date;
+  expiresAt: Date;
+  ip: string;
+  userAgent: string;
+};
+
+export type ProfileDto = {
+  kind: "owner" | "subuser";
+  accountId: number;
+  accountName: string;
+  /** The account's email, shown to its owner only. */
+  accountEmail: string | null;
+  name: string;
+  roles: readonly Role[];
+  sessionCreatedAt: Date;
+  sessionExpiresAt: Date;
+  sessions: SessionDto[];
+};
+
+/** Who the actor is, this session's absolute expiry, and its live sessions (this one first). */
+export async function getProfile(actor: PanelActor, clock: Clock = systemClock): Promise<ProfileDto> {
+  authorize(actor, { section: "profile" });
+  const rows = await listActiveSessions(db, { accountId: actor.accountId, subuserId: actor.subuserId }, clock);
+  const sessions = rows
+    .map((s) => ({ handle: sessionHandle(s.id), current: s.id === actor.sessionId, createdAt: s.createdAt, expiresAt: s.expiresAt, ip: s.ip, userAgent: s.userAgent }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+  return {
+    kind: actor.kind,
+    accountId: actor.accountId,
+    accountName: actor.accountName,
+    accountEmail: actor.kind === "owner" ? actor.accountEmail : null,
+    name: actor.name,
+    roles: actor.roles,
+    sessionCreatedAt: actor.sessionCreatedAt,
+    sessionExpiresAt: actor.sessionExpiresAt,
+    sessions,
+  };
+}

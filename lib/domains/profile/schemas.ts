@@ -1,0 +1,17 @@
+// The profile page's inputs: one's own password change and ending one's own sessions.
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, ZPassword } from "@/lib/auth/passwords";
+
+export const ZChangeOwnPasswordInput = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(PASSWORD_MAX_LENGTH),
+    newPassword: ZPassword,
+    confirmPassword: z.string({ error: "Repeat the new password" }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "The passwords do not match", path: ["confirmPassword"] })
+  .refine((v) => v.newPassword !== v.currentPassword, { message: "Choose a password different from the current one", path: ["newPassword"] });
+export type ChangeOwnPasswordInput = z.input<typeof ZChangeOwnPasswordInput>;
+
+/** Sessions are named by an opaque handle, never by their id (the id is the session's secret). */
+export const ZEndSessionInput = z.object({ handle: z.string().min(1, "Choose a session").max(64) });
+export type EndSessionInput = z.input<typeof ZEndSessionInput>;

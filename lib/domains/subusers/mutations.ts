@@ -1,0 +1,275 @@
+import "server-only";
+import { db, type Tx } from "@/lib/core/db";
+import type { Actor } from "@/lib/access/actor-types";
+import { authorize } from "@/lib/access/authorize";
+import type { AssignableRole } from "@/lib/access/matrix";
+import { audit } from "@/lib/core/audit";
+import { systemClock } from "@/lib/core/clock";
+import { AppError, conflict, invalid, uniqueViolationFields } from "@/lib/core/errors";
+import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
+import { revokeAllSessions } from "@/lib/auth/sessions";
+import { findOwnSubuser, SUBUSER_SELECT, subuserNotFound, toSubuserDto, type SubuserDto } from "./queries";
+import {
+  MAX_SUBUSERS_PER_ACCOUNT,
+  ZCreateSubuserInput,
+  ZEditSubuserInput,
+  ZRemoveSubuserRolesInput,
+  ZSetSubuserActiveInput,
+  ZSetSubuserPasswordInput,
+  ZSubuserRef,
+  ZSubuserRolesInput,
+  ZUpdateSubuserInput,
+  type CreateSubuserInput,
+  type EditSubuserInput,
+  type RemoveSubuserRolesInput,
+  type SetSubuserActiveInput,
+  type SetSubuserPasswordInput,
+  type SubuserRef,
+  type SubuserRolesInput,
+  type UpdateSubuserInput,
+} from "./schemas";
+import { parseInput } from "@/lib/core/validate";
+
+// Every mutation: authorize (panel section, or the API method's key roles), validate, then one
+// transaction that scopes by the actor's account, writes the change and its audit row. Changes
+// to a subuser's password, roles or active flag, and its deletion, end its open sessions in the
+// same transaction (credVersion bump + session rows revoked), so they bite on its next request.
+
+const nameTaken = () => conflict("name", "A subuser with this name already exists", 436);
+
+/** Ends every open session of the subuser: its next request finds no live principal. */
+async function cutSessions(tx: Tx, actor: Actor, subuserId: number): Promise<void> {
+  const bumped = await tx.subuser.updateMany({
+    where: { id: subuserId, accountId: actor.accountId },
+    data: { credVersion: { increment: 1 } },
+  });
+  if (bumped.count !== 1) throw subuserNotFound();
+  await revokeAllSessions(tx, { accountId: actor.accountId, subuserId }, systemClock());
+}
+
+async function replaceRoles(tx: Tx, subuserId: number, roles: readonly AssignableRole[]): Promise<void> {
+  await tx.subuserRole.deleteMany({ where: { subuserId } });
+  await tx.subuserRole.createMany({ data: roles.map((role) => ({ subuserId, role })) });
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
+
+async function reload(tx: Tx, actor: Actor, subuserId: number): Promise<SubuserDto> {
+  const row = await tx.subuser.findFirst({ where: { id: subuserId, accountId: actor.accountId }, select: SUBUSER_SELECT });
+  if (!row) throw subuserNotFound();
+  return toSubuserDto(row);
+}
+
+/** AddSubUser / the panel's Add subuser dialog. Names are unique per account (436); at most MAX_SUBUSERS_PER_ACCOUNT (438). */
+export async function createSubuser(actor: Actor, input: CreateSubuserInput): Promise<SubuserDto> {
+  authorize(actor, { section: "subusers.create", method: "AddSubUser" });
+  const data = parseInput(ZCreateSubuserInput, input);
+  const taken = await db.subuser.findFirst({ where: { accountId: actor.accountId, name: data.name }, select: { id: true } });
+  if (taken) throw nameTaken();
+  const passwordHash = await hashPassword(data.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const count = await tx.subuser.count({ where: { accountId: actor.accountId } });
+      if (count >= MAX_SUBUSERS_PER_ACCOUNT) {
+        throw new AppError("CONFLICT", { message: `An account can have at most ${MAX_SUBUSERS_PER_ACCOUNT} subusers`, apiCode: 438 });
+      }
+      const row = await tx.subuser.create({
+        data: {
+          accountId: actor.accountId,
+          name: data.name,
+          passwordHash,
+          description: data.description,
+          active: data.active,
+          roles: { create: data.roles.map((role) => ({ role })) },
+        },
+        select: SUBUSER_SELECT,
+      });
+      await audit(tx, actor, {
+        action: "subuser.create",
+        targetType: "subuser",
+        targetId: row.id,
+        detail: { name: row.name, roles: data.roles, active: data.active, description: data.description },
+      });
+      return toSubuserDto(row);
+    });
+  } catch (e) {
+    if (uniqueViolationFields(e)) throw nameTaken();
+    throw e;
+  }
+}
+
+/** SetSubUserInfo (description part). */
+export async function updateSubuser(actor: Actor, input: UpdateSubuserInput): Promise<SubuserDto> {
+  authorize(actor, { section: "subusers.edit", method: "SetSubUserInfo" });
+  const { subuserId, description } = parseInput(ZUpdateSubuserInput, input);
+  return db.$transaction(async (tx) => {
+    const before = await findOwnSubuser(tx, actor, subuserId);
+    await tx.subuser.updateMany({ where: { id: subuserId, accountId: actor.accountId }, data: { description } });
+    await audit(tx, actor, {
+      action: "subuser.update",
+      targetType: "subuser",
+      targetId: subuserId,
+      detail: { name: before.name, description: { from: before.description, to: description } },
+    });
+    return reload(tx, actor, subuserId);
+  });
+}
+
+/** The panel's "Edit description & roles" dialog: one change; sessions end only if the roles changed. */
+export async function editSubuser(actor: Actor, input: EditSubuserInput): Promise<SubuserDto> {
+  authorize(actor, { section: "subusers.edit" });
+  const { subuserId, description, roles } = parseInput(ZEditSubuserInput, input);
+  return db.$transaction(async (tx) => {
+    const before = await findOwnSubuser(tx, actor, subuserId);
+    await tx.subuser.updateMany({ where: { id: subuserId, accountId: actor.accountId }, data: { description } });
+    const rolesChanged = !sameSet(before.roles, roles);
+    if (rolesChanged) {
+      await replaceRoles(tx, subuserId, roles);
+      await cutSessions(tx, actor, subuserId);
+    }
+    await audit(tx, actor, {
+      action: "subuser.update",
+      targetType: "subuser",
+      targetId: subuserId,
+      detail: {
+        name: before.name,
+        ...(before.description !== description ? { description: { from: before.description, to: description } } : {}),
+        ...(rolesChanged ? { roles: { from: before.roles, to: roles } } : {}),
+      },
+    });
+    return reload(tx, actor, subuserId);
+  });
+}
+
+/**
+ * A new password for a subuser. The account owner resets it in the panel; through the API
+ * (SetSubUserInfo) the old password must come with the new one (448) and match it.
+ */
+export async function setSubuserPassword(actor: Actor, input: SetSubuserPasswordInput): Promise<void> {
+  authorize(actor, { section: "subusers.edit", method: "SetSubUserInfo" });
+  const { subuserId, password, oldPassword } = parseInput(ZSetSubuserPasswordInput, input);
+  const current = await db.subuser.findFirst({
+    where: { id: subuserId, accountId: actor.accountId },
+    select: { name: true, passwordHash: true },
+  });
+  if (!current) throw subuserNotFound();
+  if (actor.kind === "key" && !oldPassword) {
+    throw invalid("oldPassword", "The current subuser password is required to set a new one", 448);
+  }
+  if (oldPassword !== undefined && !(await verifyPassword(current.passwordHash, oldPassword))) {
+    throw invalid("oldPassword", "The current subuser password is wrong", 101);
+  }
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.subuser.updateMany({ where: { id: subuserId, accountId: actor.accountId }, data: { passwordHash } });
+    if (updated.count !== 1) throw subuserNotFound();
+    await cutSessions(tx, actor, subuserId);
+    await audit(tx, actor, { action: "subuser.password", targetType: "subuser", targetId: subuserId, detail: { name: current.name } });
+  });
+}
+
+/** The panel's role editor: replaces the whole set. */
+export async function setSubuserRoles(actor: Actor, input: SubuserRolesInput): Promise<SubuserDto> {
+  authorize(actor, { section: "subusers.edit" });
+  const { subuserId, roles } = parseInput(ZSubuserRolesInput, input);
+  return changeRoles(actor, subuserId, "subuser.roles.set", () => roles);
+}
+
+/** SetSubUserRoles: the Management API method ADDS the given roles to the held ones. */
+export async function addSubuserRoles(actor: Actor, input: SubuserRolesInput): Promise<SubuserDto> {
+  authorize(actor, { section: "subusers.edit", method: "SetSubUserRoles" });
+  const { subuserId, roles } = parseInput(ZSubuserRolesInput, input);
+  return changeRoles(actor, subuserId, "subuser.roles.add", (held) => [...new Set([...held, ...roles])]);
+}
+
+/**
+ * RemoveSubUserRoles. A key belonging to the subuser may not hold more than its creator, so
+ * removing a role one of its keys holds fails (439) unless `force`, which strips it from those
+ * keys too. A subuser keeps at least one role (435).
+ */
+export async function removeSubuserRoles(actor: Actor, input: RemoveSubuserRolesInput): Promise<SubuserDto> {
+  authorize(actor, { section: "subusers.edit", method: "RemoveSubUserRoles" });
+  const { subuserId, roles, force } = parseInput(ZRemoveSubuserRolesInput, input);
+  return changeRoles(actor, subuserId, "subuser.roles.remove", (held) => held.filter((r) => !roles.includes(r)), async (tx, removed) => {
+    if (removed.length === 0) return {};
+    const holding = await tx.apiKeyRole.findMany({
+      where: { role: { in: removed }, key: { accountId: actor.accountId, subuserId } },
+      select: { keyId: true, role: true },
+    });
+    if (holding.length === 0) return {};
+    if (!force) {
+      throw new AppError("CONFLICT", {
+        message: `The subuser's API keys hold ${[...new Set(holding.map((h) => h.role))].join(", ")}: remove the roles from the keys first, or force`,
+        field: "roles",
+        apiCode: 439,
+      });
+    }
+    await tx.apiKeyRole.deleteMany({ where: { role: { in: removed }, key: { accountId: actor.accountId, subuserId } } });
+    return { strippedFromKeys: holding };
+  });
+}
+
+async function changeRoles(
+  actor: Actor,
+  subuserId: number,
+  action: string,
+  next: (held: AssignableRole[]) => AssignableRole[],
+  beforeWrite?: (tx: Tx, removed: AssignableRole[]) => Promise<Record<string, unknown>>,
+): Promise<SubuserDto> {
+  return db.$transaction(async (tx) => {
+    const before = await findOwnSubuser(tx, actor, subuserId);
+    const roles = next(before.roles);
+    if (roles.length === 0) throw invalid("roles", "A subuser must keep at least one role", 435);
+    const removed = before.roles.filter((r) => !roles.includes(r));
+    const extra = beforeWrite ? await beforeWrite(tx, removed) : {};
+    if (!sameSet(before.roles, roles)) {
+      await replaceRoles(tx, subuserId, roles);
+      await cutSessions(tx, actor, subuserId);
+    }
+    const after = await reload(tx, actor, subuserId);
+    await audit(tx, actor, {
+      action,
+      targetType: "subuser",
+      targetId: subuserId,
+      detail: { name: before.name, roles: { from: before.roles, to: after.roles }, ...extra },
+    });
+    return after;
+  });
+}
+
+/** Deactivate (its sessions end, it cannot log in) or reactivate. */
+export async function setSubuserActive(actor: Actor, input: SetSubuserActiveInput): Promise<SubuserDto> {
+  authorize(actor, { section: "subusers.edit" });
+  const { subuserId, active } = parseInput(ZSetSubuserActiveInput, input);
+  return db.$transaction(async (tx) => {
+    const before = await findOwnSubuser(tx, actor, subuserId);
+    await tx.subuser.updateMany({ where: { id: subuserId, accountId: actor.accountId }, data: { active } });
+    if (before.active !== active) await cutSessions(tx, actor, subuserId);
+    await audit(tx, actor, {
+      action: active ? "subuser.activate" : "subuser.deactivate",
+      targetType: "subuser",
+      targetId: subuserId,
+      detail: { name: before.name },
+    });
+    return reload(tx, actor, subuserId);
+  });
+}
+
+/** DelSubUser. Its sessions and API keys go with it. */
+export async function deleteSubuser(actor: Actor, input: SubuserRef): Promise<void> {
+  authorize(actor, { section: "subusers.edit", method: "DelSubUser" });
+  const { subuserId } = parseInput(ZSubuserRef, input);
+  await db.$transaction(async (tx) => {
+    const before = await findOwnSubuser(tx, actor, subuserId);
+    const keys = await tx.apiKey.count({ where: { accountId: actor.accountId, subuserId } });
+    await cutSessions(tx, actor, subuserId);
+    const deleted = await tx.subuser.deleteMany({ where: { id: subuserId, accountId: actor.accountId } });
+    if (deleted.count !== 1) throw subuserNotFound();
+    await audit(tx, actor, {
+      action: "subuser.delete",
+      targetType: "subuser",
+      targetId: subuserId,
+      detail: { name: before.name, roles: before.roles, apiKeysDeleted: keys },
+    });
+  });
+}

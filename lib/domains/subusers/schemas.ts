@@ -1,0 +1,106 @@
+// Subuser input rules (seed 000/003, management-api.md), one set shared by the panel forms, the
+// server actions, the mutations and the Management API. Each issue carries the API error code
+// for it in `params.apiCode`, so the API answers with the code a Voximplant client expects.
+import { z } from "zod";
+import { ASSIGNABLE_ROLES, isAssignableRole, type AssignableRole } from "@/lib/access/matrix";
+import { ZPassword } from "@/lib/auth/passwords";
+import { MAX_SUBUSERS_PER_ACCOUNT, SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN } from "./limits";
+
+export { MAX_SUBUSERS_PER_ACCOUNT, SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN };
+
+const issue = (ctx: z.RefinementCtx, message: string, apiCode: number) =>
+  ctx.addIssue({ code: "custom", message, params: { apiCode } });
+
+/** 5 to 20 characters, a letter first, then latin letters, digits and hyphens; stored lowercase. */
+export const ZSubuserName = z
+  .string({ error: "Subuser name is required" })
+  .trim()
+  .toLowerCase()
+  .superRefine((v, ctx) => {
+    if (v.length < SUBUSER_NAME_MIN || v.length > SUBUSER_NAME_MAX) {
+      return issue(ctx, `Subuser name must be ${SUBUSER_NAME_MIN} to ${SUBUSER_NAME_MAX} characters long`, 452);
+    }
+    if (!/^[a-z][a-z0-9-]*$/.test(v)) {
+      issue(ctx, "Subuser name must start with a letter and contain only latin letters, digits and hyphens", 453);
+    }
+  });
+
+/**
+ * A non-empty set of assignable roles, deduplicated and in the matrix's order. MainAccount (the
+ * owner's own login) and unknown names are refused (441); an empty set is not a role set (435).
+ */
+export const ZSubuserRoles = z
+  .array(z.string(), { error: "Choose at least one role" })
+  .superRefine((roles, ctx) => {
+    const unknown = roles.filter((r) => !isAssignableRole(r));
+    if (unknown.length > 0) return issue(ctx, `Unknown role: ${unknown.join(", ")}`, 441);
+    if (roles.length === 0) issue(ctx, "Choose at least one role", 435);
+  })
+  .transform((roles): AssignableRole[] => ASSIGNABLE_ROLES.filter((r) => roles.includes(r)));
+
+export const ZSubuserDescription = z
+  .string()
+  .trim()
+  .max(SUBUSER_DESCRIPTION_MAX, `Description must be at most ${SUBUSER_DESCRIPTION_MAX} characters`)
+  .default("");
+
+/** Ids arrive as numbers from the panel and as decimal strings from the API: an unusable one is 434. */
+export const ZSubuserId = z.unknown().transform((raw, ctx): number => {
+  const n = typeof raw === "string" && /^\s*\d{1,16}\s*$/.test(raw) ? Number(raw) : raw;
+  if (typeof n === "number" && Number.isSafeInteger(n) && n > 0) return n;
+  issue(ctx, "Subuser id is invalid", 434);
+  return z.NEVER;
+});
+
+export const ZCreateSubuserInput = z.object({
+  name: ZSubuserName,
+  password: ZPassword,
+  roles: ZSubuserRoles,
+  description: ZSubuserDescription,
+  active: z.boolean().default(true),
+});
+export type CreateSubuserInput = z.input<typeof ZCreateSubuserInput>;
+
+export const ZSubuserRef = z.object({ subuserId: ZSubuserId });
+export type SubuserRef = z.input<typeof ZSubuserRef>;
+
+export const ZUpdateSubuserInput = z.object({ subuserId: ZSubuserId, description: ZSubuserDescription });
+export type UpdateSubuserInput = z.input<typeof ZUpdateSubuserInput>;
+
+/** The panel's "Edit description & roles" dialog: both in one change. */
+export const ZEditSubuserInput = z.object({ subuserId: ZSubuserId, description: ZSubuserDescription, roles: ZSubuserRoles });
+export type EditSubuserInput = z.input<typeof ZEditSubuserInput>;
+
+/**
+ * A new password for a subuser. The owner resets it in the panel without the old one; through
+ * the API (SetSubUserInfo) the old password must come with the new one (448 when missing).
+ */
+export const ZSetSubuserPasswordInput = z.object({
+  subuserId: ZSubuserId,
+  password: ZPassword,
+  oldPassword: z.string().max(1024).optional(),
+});
+export type SetSubuserPasswordInput = z.input<typeof ZSetSubuserPasswordInput>;
+
+/** The panel's Reset password dialog: the owner types the new password twice. */
+export const ZResetSubuserPasswordInput = z
+  .object({ subuserId: ZSubuserId, password: ZPassword, confirmPassword: z.string({ error: "Repeat the password" }) })
+  .refine((v) => v.password === v.confirmPassword, { message: "The passwords do not match", path: ["confirmPassword"] });
+export type ResetSubuserPasswordInput = z.input<typeof ZResetSubuserPasswordInput>;
+
+export const ZSubuserRolesInput = z.object({ subuserId: ZSubuserId, roles: ZSubuserRoles });
+export type SubuserRolesInput = z.input<typeof ZSubuserRolesInput>;
+
+/** RemoveSubUserRoles: `force` also strips the roles from the subuser's API keys (else 439). */
+export const ZRemoveSubuserRolesInput = ZSubuserRolesInput.extend({ force: z.boolean().default(false) });
+export type RemoveSubuserRolesInput = z.input<typeof ZRemoveSubuserRolesInput>;
+
+export const ZSetSubuserActiveInput = z.object({ subuserId: ZSubuserId, active: z.boolean({ error: "Active must be true or false" }) });
+export type SetSubuserActiveInput = z.input<typeof ZSetSubuserActiveInput>;
+
+export const ZListSubusersInput = z.object({
+  subuserId: ZSubuserId.optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  count: z.coerce.number().int().min(1).max(1000).default(1000),
+});
+export type ListSubusersInput = z.input<typeof ZListSubusersInput>;
