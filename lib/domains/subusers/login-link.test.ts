@@ -24,7 +24,7 @@ describe("role options", () => {
     for (const o of options) {
       expect(o.sections).toBe(sectionsFor([o.role]).size);
       expect(o.titles).toHaveLength(o.sections);
-      expect(o.hint).toMatch(new RegExp(`^${o.sections} of 51 sections`));
+      expect(o.hint).toMatch(new RegExp(`^${o.sections} of 53 sections`));
     }
     expect(options.find((o) => o.role === "Owner")?.hint).toContain("Subusers");
     expect(options.find((o) => o.role === "PhoneNumberManager")?.hint).toContain("Reserved numbers");
