@@ -116,3 +116,25 @@ export async function snapshot(accountId: number) {
   ]);
   return { subusers, keys, roles, keyRoles, apps, users, kv, sessions };
 }
+
+// One valid call per registered method, for the registry-wide tables (lib/api/methods.test.ts calls
+// every method with a key of every role, lib/api/fuzz.test.ts throws random parameters at each).
+// Each domain declares its own in <domain>/api-fixtures.ts; test/api-fixtures.ts merges them.
+
+export type FixtureContext = {
+  accountId: number;
+  /** The calling key (created by the account owner). */
+  key: TestKey;
+  roles: readonly AssignableRole[];
+};
+
+export type Fixture = {
+  params: Params;
+  /**
+   * The error code expected although the method's roles allow the call (a rule beyond the role
+   * table, e.g. a key without roles cannot create keys); undefined: success.
+   */
+  expectCode?: number;
+};
+
+export type Fixtures = Record<string, (ctx: FixtureContext) => Promise<Fixture>>;

@@ -12,7 +12,11 @@ import { ASSIGNABLE_ROLES } from "@/lib/access/matrix";
 import { createTestAccount } from "@/test/factories";
 import { METHODS } from "@/lib/api/methods";
 import { callAs, insertKey, REQUEST_STYLES, snapshot, type Params } from "./api-kit";
-import { fixtureApp, fixtureChild, fixtureKv, fixtureUser, RESOURCE_FIXTURES } from "./resource-fixtures";
+import { RESOURCE_FIXTURES } from "./api-fixtures";
+import { fixtureApp } from "@/lib/domains/applications/api-fixtures";
+import { fixtureUser } from "@/lib/domains/app-users/api-fixtures";
+import { fixtureChild } from "@/lib/domains/child-accounts/api-fixtures";
+import { fixtureKv } from "@/lib/domains/kvs/api-fixtures";
 
 const MINE = new Set(Object.keys(RESOURCE_FIXTURES));
 

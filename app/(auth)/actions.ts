@@ -8,7 +8,7 @@ import { env } from "@/lib/core/env";
 import { GENERIC_LOGIN_FAILURE } from "@/lib/auth/login";
 import { ZSignupInput } from "@/lib/domains/accounts/schemas";
 import { createAccount } from "@/lib/domains/accounts/mutations";
-import { errorResult, fieldErrorsOf, type ActionResult } from "@/lib/server/guards";
+import { errorResult, fieldErrorsOf, type ActionResult } from "@/lib/server/action";
 import { clientIpFrom } from "@/lib/core/request-info";
 
 export type FormState = ActionResult<null> | null;

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult, FieldErrors } from "@/lib/server/guards";
+import type { ActionResult, FieldErrors } from "@/lib/server/action";
 
 /** Runs a server action, keeps its field and form errors, and calls onDone with the data on success. */
 export function useActionSubmit<T>(onDone: (data: T) => void) {

@@ -6,7 +6,7 @@ import "server-only";
 // claim is trusted, then lifetime and skew, then `iss` = the key's account or a direct child.
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { compactVerify, decodeProtectedHeader } from "jose";
-import { db } from "@/lib/core/db";
+import { findApiKeyForAuth, findChildAccountForAuth } from "@/lib/auth/api-keys";
 import type { Actor } from "@/lib/access/actor-types";
 import { assignableRolesOf } from "@/lib/access/api-roles";
 import type { Clock } from "@/lib/core/clock";
@@ -39,16 +39,6 @@ const malformed = (what: string) => new AuthError(API_ERROR.BAD_TOKEN_FORMAT, `I
 const denied = (msg = "Authorization failed", key?: { accountId: number; id: string; name: string }) =>
   new AuthError(API_ERROR.AUTH_FAILED, msg, key);
 
-const KEY_SELECT = {
-  id: true,
-  name: true,
-  accountId: true,
-  subuserId: true,
-  publicKeyPem: true,
-  roles: { select: { role: true } },
-  subuser: { select: { active: true, roles: { select: { role: true } } } },
-  account: { select: { id: true, name: true, email: true, active: true } },
-} as const;
 
 // Parsed public keys by key id and PEM: parsing costs more than the signature check itself.
 const publicKeys = new Map<string, KeyObject>();
@@ -108,7 +98,7 @@ export async function authenticate(request: Request, params: RawParams, clock: C
   const kid = header.kid;
   if (typeof kid !== "string" || kid.length === 0 || kid.length > 128) throw malformed("the 'kid' header is missing");
 
-  const key = await db.apiKey.findUnique({ where: { id: kid }, select: KEY_SELECT });
+  const key = await findApiKeyForAuth(kid);
   if (!key) throw denied();
   const who = { accountId: key.accountId, id: key.id, name: key.name };
 
@@ -142,7 +132,7 @@ export async function authenticate(request: Request, params: RawParams, clock: C
   if (claims.iss !== String(key.accountId)) {
     const childId = /^\d{1,16}$/.test(claims.iss) ? Number(claims.iss) : NaN;
     const child = Number.isSafeInteger(childId)
-      ? await db.account.findFirst({ where: { id: childId, parentId: key.accountId }, select: { id: true, name: true, email: true, active: true } })
+      ? await findChildAccountForAuth(key.accountId, childId)
       : null;
     if (!child) throw denied("Authorization failed: the token's account is not the key's account nor one of its child accounts", who);
     if (!child.active) throw denied("Authorization failed: the account is not active", who);

@@ -6,9 +6,8 @@ import "server-only";
 // JSON (errors as {"error":{"code","msg"}}), never a stack or a database message, and every
 // call of a known account is written to its audit log with the key, the method and the outcome.
 import { z } from "zod";
-import { db } from "@/lib/core/db";
 import { canCallApi, isApiMethod } from "@/lib/access/api-methods";
-import { actorColumns } from "@/lib/core/audit";
+import { auditNow } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { clientIpFrom } from "@/lib/core/request-info";
 import { authenticate, AuthError, type Authenticated } from "./auth";
@@ -86,37 +85,14 @@ function apiAddressOf(request: Request): string {
   return `${base}/platform_api`;
 }
 
-type AuditRow = { accountId: number; action: string; target: string; outcome: "ok" | "denied" | "failed"; detail: Record<string, unknown> };
+type AuditRow = { action: string; target: string; outcome: "ok" | "denied" | "failed"; detail: Record<string, unknown> };
 
-async function writeAudit(auth: Authenticated | null, authError: AuthError | null, ip: string, row: Omit<AuditRow, "accountId">) {
+async function writeAudit(auth: Authenticated | null, authError: AuthError | null, ip: string, row: AuditRow) {
+  const entry = { action: row.action, targetType: "api_method", targetId: row.target, detail: row.detail, outcome: row.outcome };
   try {
-    if (auth) {
-      await db.auditLog.create({
-        data: {
-          accountId: auth.actor.accountId,
-          ...actorColumns(auth.actor),
-          action: row.action,
-          targetType: "api_method",
-          targetId: row.target,
-          detail: JSON.stringify(row.detail),
-          outcome: row.outcome,
-        },
-      });
-    } else if (authError?.accountId !== undefined) {
-      await db.auditLog.create({
-        data: {
-          accountId: authError.accountId,
-          actorType: "key",
-          actorId: authError.keyId ?? "",
-          actorName: authError.keyName ?? "",
-          action: row.action,
-          targetType: "api_method",
-          targetId: row.target,
-          detail: JSON.stringify(row.detail),
-          outcome: row.outcome,
-          ip,
-        },
-      });
+    if (auth) await auditNow(auth.actor, entry);
+    else if (authError?.accountId !== undefined) {
+      await auditNow({ accountId: authError.accountId, actorType: "key", actorId: authError.keyId ?? "", actorName: authError.keyName ?? "", ip }, entry);
     }
   } catch (e) {
     // The answer must not depend on the log; a failed write is still worth an operator's eye.

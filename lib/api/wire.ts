@@ -206,3 +206,12 @@ export function formatApiDate(d: Date | null | undefined): string | null {
   if (!d) return null;
   return d.toISOString().slice(0, 19).replace("T", " ");
 }
+
+/** Response timestamps in a structure's schema: `YYYY-MM-DD HH:mm:ss` UTC, or null. */
+export const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/).nullable().meta({ description: "YYYY-MM-DD HH:mm:ss, UTC" });
+
+/** Optional text where a blank value means "not given" (clients send `x=` for unset filters). */
+export function optionalText<O>(inner: z.ZodType<O, string>, description: string) {
+  const blankIsUndefined = z.string().transform((v) => (v.trim() === "" ? undefined : v));
+  return text(blankIsUndefined.pipe(inner.optional()), { description }).optional();
+}

@@ -2,6 +2,7 @@
 // password, locked, inactive) returns the same result after the same work (one argon2 check),
 // so the answer tells an attacker nothing. Success creates the session row.
 import type { Db } from "@/lib/core/db";
+import { audit, type AuditPrincipal } from "@/lib/core/audit";
 import type { Clock } from "@/lib/core/clock";
 import { burnPasswordCheck, verifyPassword } from "./passwords";
 import { beginAttempt, ipKey, loginKey, recordSuccess } from "./throttle";
@@ -21,6 +22,10 @@ type Candidate = {
   name: string;
 } | null;
 
+function principalOf(c: NonNullable<Candidate>, ip: string): AuditPrincipal {
+  return { accountId: c.accountId, actorType: c.subuserId === null ? "owner" : "subuser", actorId: String(c.subuserId ?? c.accountId), actorName: c.name, ip };
+}
+
 async function attempt(db: Db, throttleKey: string, candidate: Candidate, password: string, ctx: LoginContext): Promise<LoginResult> {
   const ip = ipKey(ctx.ip);
   // Counted before the password check (so concurrent guesses cannot all slip through); a
@@ -34,17 +39,7 @@ async function attempt(db: Db, throttleKey: string, candidate: Candidate, passwo
     : (await burnPasswordCheck(password), false);
   if (!candidate || !passwordOk) {
     if (candidate) {
-      await db.auditLog.create({
-        data: {
-          accountId: candidate.accountId,
-          actorType: candidate.subuserId === null ? "owner" : "subuser",
-          actorId: String(candidate.subuserId ?? candidate.accountId),
-          actorName: candidate.name,
-          action: "session.login",
-          outcome: "failed",
-          ip: ctx.ip,
-        },
-      });
+      await audit(db, principalOf(candidate, ctx.ip), { action: "session.login", outcome: "failed" });
     }
     return { ok: false };
   }
@@ -56,16 +51,7 @@ async function attempt(db: Db, throttleKey: string, candidate: Candidate, passwo
     { accountId: candidate.accountId, subuserId: candidate.subuserId, credVersion: candidate.credVersion, ip: ctx.ip, userAgent: ctx.userAgent },
     ctx.clock,
   );
-  await db.auditLog.create({
-    data: {
-      accountId: candidate.accountId,
-      actorType: candidate.subuserId === null ? "owner" : "subuser",
-      actorId: String(candidate.subuserId ?? candidate.accountId),
-      actorName: candidate.name,
-      action: "session.login",
-      ip: ctx.ip,
-    },
-  });
+  await audit(db, principalOf(candidate, ctx.ip), { action: "session.login" });
   return { ok: true, sessionId: session.id, accountId: candidate.accountId };
 }
 

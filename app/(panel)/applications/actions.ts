@@ -1,5 +1,5 @@
 "use server";
-import { action } from "@/lib/server/guards";
+import { action } from "@/lib/server/action";
 import { createApplication, deleteApplication, renameApplication, setApplicationInfo } from "@/lib/domains/applications/mutations";
 import {
   ZCreateApplicationInput,

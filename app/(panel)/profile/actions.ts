@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { action } from "@/lib/server/guards";
+import { action } from "@/lib/server/action";
 import { ZChangeOwnPasswordInput, ZEndSessionInput } from "@/lib/domains/profile/schemas";
 import { changeOwnPassword, endOtherSessions, endSession } from "@/lib/domains/profile/mutations";
 

@@ -4,6 +4,7 @@ import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/core/db";
+import { audit } from "@/lib/core/audit";
 import { ASSIGNABLE_ROLES } from "@/lib/access/matrix";
 import { DEMO_SERVICE_ACCOUNT_ROLES } from "@/lib/access/api-roles";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -68,8 +69,10 @@ export async function seedDemo(db: Db, credentialsPath: string = DEMO_CREDENTIAL
         roles: { create: sa.roles.map((role) => ({ role })) },
       },
     });
-    await tx.auditLog.create({
-      data: { accountId: account.id, actorType: "system", actorId: "seed", actorName: "seed", action: "account.seed_demo", targetType: "account", targetId: String(account.id) },
+    await audit(tx, { accountId: account.id, actorType: "system", actorId: "seed", actorName: "seed", ip: "" }, {
+      action: "account.seed_demo",
+      targetType: "account",
+      targetId: account.id,
     });
     return account.id;
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/core/db";
+import { audit } from "@/lib/core/audit";
 import { conflict, uniqueViolationFields } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { SignupInput } from "./schemas";
@@ -19,8 +20,10 @@ export async function createAccount(input: SignupInput, ip: string): Promise<{ i
         data: { name: input.accountName, email: input.email, passwordHash },
         select: { id: true, name: true },
       });
-      await tx.auditLog.create({
-        data: { accountId: account.id, actorType: "owner", actorId: String(account.id), actorName: account.name, action: "account.create", targetType: "account", targetId: String(account.id), ip },
+      await audit(tx, { accountId: account.id, actorType: "owner", actorId: String(account.id), actorName: account.name, ip }, {
+        action: "account.create",
+        targetType: "account",
+        targetId: account.id,
       });
       return { id: account.id };
     });

@@ -6,12 +6,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { OWNER_ROLE } from "@/lib/access/matrix";
-import { listAppUsers } from "@/lib/domains/app-users/queries";
+import { listAppUsers } from "./queries";
 import { env } from "@/lib/core/env";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { createTestAccount, type TestAccount } from "@/test/factories";
 import { callAs, insertKey, snapshot, type TestKey } from "@/test/api-kit";
-import { fixtureApp, fixtureUser } from "@/test/resource-fixtures";
+import { fixtureApp } from "../applications/api-fixtures";
+import { fixtureUser } from "./api-fixtures";
 
 let acct: TestAccount;
 let key: TestKey;

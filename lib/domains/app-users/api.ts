@@ -4,16 +4,56 @@ import "server-only";
 // data rules (101/134/157/212/463/464/523/524), uniqueness (118) and tenant scoping (117/558)
 // live there once. The wire's parent_accounting is the panel's "separate balance" inverted.
 import { z } from "zod";
-import { db } from "@/lib/core/db";
-import { createAppUser, deleteAppUsers, updateAppUser } from "@/lib/domains/app-users/mutations";
-import { findOwnAppUserById, findOwnAppUserByName, listAppUsers } from "@/lib/domains/app-users/queries";
-import { ZAppUserName, ZCustomData, ZDisplayName } from "@/lib/domains/app-users/schemas";
+import { createAppUser, deleteAppUsers, updateAppUser } from "./mutations";
+import { findAppUserRef, listAppUsers } from "./queries";
+import { ZAppUserName, ZCustomData, ZDisplayName } from "./schemas";
 import { ZPassword } from "@/lib/auth/passwords";
 import { API_ERROR, ApiError, type ErrorMapping } from "@/lib/api/errors";
 import { page, DONE_RESPONSE, defineMethod, done, listResponse, okResponse, type RegisteredMethod } from "@/lib/api/registry";
-import { applicationInfo, userInfo, ZUserInfo } from "@/lib/api/views";
 import * as w from "@/lib/api/wire";
-import { APP_REF_FIELDS, APP_REF_ONE_OF, appRefParams, optionalText, resolveAppRef } from "@/lib/domains/applications/api";
+import { applicationInfo, ZApplicationInfo, type ApplicationInfo } from "@/lib/domains/applications/api";
+import { APP_REF_FIELDS, APP_REF_ONE_OF, appRefParams, resolveAppRef } from "@/lib/domains/applications/api";
+
+// Wire structures.
+
+export const ZUserInfo = z
+  .object({
+    user_id: z.number().int(),
+    user_name: z.string(),
+    user_display_name: z.string(),
+    user_active: z.boolean(),
+    parent_accounting: z.boolean().meta({ description: "false: the user has a separate balance" }),
+    balance: z.number().meta({ description: "The user's own balance (meaningful when parent_accounting is false)" }),
+    live_balance: z.number(),
+    fixed_balance: z.number(),
+    user_custom_data: z.string().optional(),
+    applications: z.array(ZApplicationInfo).optional().meta({ description: "The application the user belongs to" }),
+    created: w.timestamp,
+    modified: w.timestamp,
+  })
+  .meta({ id: "UserInfo" });
+export type UserInfo = z.output<typeof ZUserInfo>;
+
+export function userInfo(
+  u: { id: number; name: string; displayName: string; active: boolean; parentAccounting: boolean; balanceMinor: number; customData?: string; createdAt: Date; updatedAt: Date },
+  app?: ApplicationInfo,
+): UserInfo {
+  const balance = u.balanceMinor / 100;
+  return {
+    user_id: u.id,
+    user_name: u.name,
+    user_display_name: u.displayName,
+    user_active: u.active,
+    parent_accounting: u.parentAccounting,
+    balance,
+    live_balance: balance,
+    fixed_balance: balance,
+    ...(u.customData !== undefined ? { user_custom_data: u.customData } : {}),
+    ...(app ? { applications: [app] } : {}),
+    created: w.formatApiDate(u.createdAt),
+    modified: w.formatApiDate(u.updatedAt),
+  };
+}
 
 const GROUP = "Users";
 const INVALID_USER_ID = 117;
@@ -88,10 +128,10 @@ export const getUsers = defineMethod({
   params: z.object({
     ...appRefParams,
     user_id: w.id(INVALID_USER_ID, { description: "Only this user" }).optional(),
-    user_name: optionalText(z.string().max(50), "Only users whose name contains this"),
-    user_display_name: optionalText(z.string().max(255), "Only users whose display name contains this"),
+    user_name: w.optionalText(z.string().max(50), "Only users whose name contains this"),
+    user_display_name: w.optionalText(z.string().max(255), "Only users whose display name contains this"),
     user_active: w.bool({ description: "Only active (true) or inactive (false) users" }).optional(),
-    order_by: optionalText(z.enum(["user_id", "user_name", "user_display_name"]), "user_id (default), user_name or user_display_name"),
+    order_by: w.optionalText(z.enum(["user_id", "user_name", "user_display_name"]), "user_id (default), user_name or user_display_name"),
     return_live_balance: w.bool({ description: "Accepted for compatibility: balances are always live" }).optional(),
     ...w.paging,
   }),
@@ -122,7 +162,7 @@ export const setUserInfo = defineMethod({
   summary: "Changes a user: name, display name, password, balance mode, active flag, custom data. By user_name, the application is required.",
   params: z.object({
     user_id: w.id(INVALID_USER_ID, { description: "The user id" }).optional(),
-    user_name: optionalText(z.string().max(50), "The user's name (with application_id or application_name)"),
+    user_name: w.optionalText(z.string().max(50), "The user's name (with application_id or application_name)"),
     ...appRefParams,
     new_user_name: w.text(ZAppUserName, { description: "The new name" }).optional(),
     user_display_name: w.text(ZDisplayName, { description: "The new display name" }).optional(),
@@ -138,10 +178,7 @@ export const setUserInfo = defineMethod({
     if (p.user_name !== undefined) needApplication(p);
     const hasApp = p.application_id !== undefined || p.application_name !== undefined;
     const app = hasApp ? await resolveAppRef(actor, p) : undefined;
-    const user =
-      p.user_id !== undefined
-        ? await findOwnAppUserById(db, actor, p.user_id, app?.id)
-        : await findOwnAppUserByName(db, actor, app!.id, p.user_name!);
+    const user = await findAppUserRef(actor, { userId: p.user_id, applicationId: app?.id, name: p.user_name });
     await updateAppUser(actor, {
       applicationId: user.applicationId,
       userId: user.id,

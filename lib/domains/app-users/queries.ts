@@ -70,6 +70,16 @@ export async function findOwnAppUserByName(client: Tx | typeof db, actor: Actor,
   return toAppUserDto(row);
 }
 
+/**
+ * SetUserInfo's target: by id (within the application when one is given) or by name within the
+ * application. NOT_FOUND (117) when it is not a user of the actor's account.
+ */
+export function findAppUserRef(actor: Actor, ref: { userId?: number; applicationId?: number; name?: string }): Promise<AppUserDto> {
+  if (ref.userId !== undefined) return findOwnAppUserById(db, actor, ref.userId, ref.applicationId);
+  if (ref.name === undefined || ref.applicationId === undefined) throw appUserNotFound();
+  return findOwnAppUserByName(db, actor, ref.applicationId, ref.name);
+}
+
 /** Everything from `prefix` up to the next prefix: a range on the (applicationId, name) index. */
 function prefixRange(prefix: string) {
   return { gte: prefix, lt: `${prefix}\uffff` };

@@ -5,11 +5,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { OWNER_ROLE } from "@/lib/access/matrix";
-import { listApplications } from "@/lib/domains/applications/queries";
+import { listApplications } from "./queries";
 import { env } from "@/lib/core/env";
 import { createTestAccount, type TestAccount } from "@/test/factories";
 import { callAs, insertKey, snapshot, type TestKey } from "@/test/api-kit";
-import { fixtureApp, fixtureKv, fixtureUser } from "@/test/resource-fixtures";
+import { fixtureApp } from "./api-fixtures";
+import { fixtureUser } from "../app-users/api-fixtures";
+import { fixtureKv } from "../kvs/api-fixtures";
 
 let acct: TestAccount;
 let key: TestKey;

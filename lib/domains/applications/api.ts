@@ -4,35 +4,37 @@ import "server-only";
 // rule (107), uniqueness (129) and tenant scoping (558) live there once.
 import { z } from "zod";
 import type { Actor } from "@/lib/access/actor-types";
-import { createApplication, deleteApplications, setApplicationInfo } from "@/lib/domains/applications/mutations";
-import { listApplications, resolveApplication, shortApplicationName, type ApplicationDto } from "@/lib/domains/applications/queries";
-import { ZApplicationName } from "@/lib/domains/applications/schemas";
+import { createApplication, deleteApplications, setApplicationInfo } from "./mutations";
+import { listApplications, resolveApplication, shortApplicationName, type ApplicationDto } from "./queries";
+import { ZApplicationName } from "./schemas";
 import type { ErrorMapping } from "@/lib/api/errors";
 import { page, DONE_RESPONSE, defineMethod, done, listResponse, type OneOf, type RegisteredMethod } from "@/lib/api/registry";
-import { applicationInfo, ZApplicationInfo } from "@/lib/api/views";
 import * as w from "@/lib/api/wire";
+
+// Wire structures.
+
+export const ZApplicationInfo = z
+  .object({
+    application_id: z.number().int(),
+    application_name: z.string().meta({ description: "The full name: <name>.<account>.<domain>" }),
+    modified: w.timestamp,
+    secure_record_storage: z.boolean(),
+  })
+  .meta({ id: "ApplicationInfo" });
+export type ApplicationInfo = z.output<typeof ZApplicationInfo>;
+
+export function applicationInfo(a: { id: number; fullName: string; updatedAt: Date; secureRecordStorage: boolean }): ApplicationInfo {
+  return { application_id: a.id, application_name: a.fullName, modified: w.formatApiDate(a.updatedAt), secure_record_storage: a.secureRecordStorage };
+}
 
 const GROUP = "Applications";
 const INVALID_APPLICATION_ID = 116;
-
-/** Optional text where a blank value means "not given" (clients send `x=` for unset filters). */
-export function optionalText<O>(inner: z.ZodType<O, string>, description: string) {
-  return w
-    .text(
-      z
-        .string()
-        .transform((v) => (v.trim() === "" ? undefined : v))
-        .pipe(inner.optional()),
-      { description },
-    )
-    .optional();
-}
 
 // The application_id / application_name pair that users and key-value methods share. The name
 // may be the short one or the full `<name>.<account>.<domain>`.
 export const appRefParams = {
   application_id: w.id(INVALID_APPLICATION_ID, { description: "The application id" }).optional(),
-  application_name: optionalText(z.string().max(200), "The application name, short or full (instead of application_id)"),
+  application_name: w.optionalText(z.string().max(200), "The application name, short or full (instead of application_id)"),
 };
 
 export const APP_REF_ONE_OF = (required: boolean): OneOf => ({ params: ["application_id", "application_name"], required });
@@ -72,7 +74,7 @@ export const getApplications = defineMethod({
   summary: "Lists the account's applications by name. with_rules and with_scenarios are accepted and add nothing.",
   params: z.object({
     application_id: w.id(INVALID_APPLICATION_ID, { description: "Only this application" }).optional(),
-    application_name: optionalText(z.string().max(200), "Only applications whose name contains this"),
+    application_name: w.optionalText(z.string().max(200), "Only applications whose name contains this"),
     with_rules: w.bool({ description: "Accepted for compatibility" }).optional(),
     with_scenarios: w.bool({ description: "Accepted for compatibility" }).optional(),
     ...w.paging,
@@ -92,7 +94,7 @@ export const setApplicationInfoMethod = defineMethod({
   summary: "Renames an application and/or switches its secure record storage.",
   params: z.object({
     application_id: w.id(INVALID_APPLICATION_ID, { description: "The application id" }).optional(),
-    required_application_name: optionalText(z.string().max(200), "The application's current name, short or full (instead of application_id)"),
+    required_application_name: w.optionalText(z.string().max(200), "The application's current name, short or full (instead of application_id)"),
     application_name: w.text(ZApplicationName, { description: "The new short name" }).optional(),
     secure_record_storage: secureRecordStorage,
   }),

@@ -7,7 +7,8 @@ import { systemClock } from "@/lib/core/clock";
 import { loginOwner } from "@/lib/auth/login";
 import { createTestAccount, type TestAccount } from "@/test/factories";
 import { callApi, callAs, insertKey, tokenFor, type Params, type TestKey } from "@/test/api-kit";
-import { fixtureApp, fixtureChild } from "@/test/resource-fixtures";
+import { fixtureApp } from "../applications/api-fixtures";
+import { fixtureChild } from "./api-fixtures";
 
 let acct: TestAccount;
 let key: TestKey;

@@ -10,15 +10,36 @@ import { z } from "zod";
 import { CHILD_ACCOUNT_ROLES } from "@/lib/access/child-account-roles";
 import { ZAccountName, ZEmail } from "@/lib/domains/accounts/schemas";
 import { ACCOUNT_CURRENCY } from "@/lib/domains/billing/money";
-import { createChildAccount, updateChildAccounts } from "@/lib/domains/child-accounts/mutations";
-import { listChildAccounts, type ChildAccountDto } from "@/lib/domains/child-accounts/queries";
-import { ZChildAccountRole } from "@/lib/domains/child-accounts/schemas";
+import { createChildAccount, updateChildAccounts } from "./mutations";
+import { listChildAccounts, type ChildAccountDto } from "./queries";
+import { ZChildAccountRole } from "./schemas";
 import { ZPassword } from "@/lib/auth/passwords";
 import { API_ERROR, ApiError } from "@/lib/api/errors";
 import { page, DONE_RESPONSE, defineMethod, done, listResponse, type RegisteredMethod } from "@/lib/api/registry";
-import { childAccountInfo, ZChildAccountInfo } from "@/lib/api/views";
+import { ZAccountInfo } from "@/lib/domains/accounts/api";
 import * as w from "@/lib/api/wire";
-import { optionalText } from "@/lib/domains/applications/api";
+
+// Wire structures.
+
+export const ZChildAccountInfo = ZAccountInfo.extend({
+  child_account_role: z.string().nullable().meta({ description: "Administrator, Developer or ProvisioningAgent (set by the parent)" }),
+}).meta({ id: "ChildAccountInfo", description: "AccountInfo of a child account, with its role" });
+export type ChildAccountInfo = z.output<typeof ZChildAccountInfo>;
+
+export function childAccountInfo(c: { id: number; name: string; email: string; active: boolean; role: string | null; parentId: number; createdAt: Date; balanceMinor: number }, currency: string): ChildAccountInfo {
+  return {
+    account_id: c.id,
+    account_name: c.name,
+    account_email: c.email,
+    created: w.formatApiDate(c.createdAt),
+    active: c.active,
+    frozen: !c.active,
+    balance: c.balanceMinor / 100,
+    currency,
+    parent_account_id: c.parentId,
+    child_account_role: c.role,
+  };
+}
 
 const GROUP = "Accounts";
 const INVALID_ACCOUNT_ID = 115;
@@ -43,8 +64,8 @@ export const addAccount = defineMethod({
     active: w.bool({ description: "Whether the child account can be used (default true, ours)" }).optional(),
     child_account_role: roleParam,
     parent_account_id: w.id(INVALID_ACCOUNT_ID, { description: "Accepted when it is the account the token acts on" }).optional(),
-    parent_account_name: optionalText(z.string().max(254), "Accepted when it names the account the token acts on"),
-    parent_account_email: optionalText(z.string().max(254), "Accepted when it is the email of the account the token acts on"),
+    parent_account_name: w.optionalText(z.string().max(254), "Accepted when it names the account the token acts on"),
+    parent_account_email: w.optionalText(z.string().max(254), "Accepted when it is the email of the account the token acts on"),
   }),
   response: z.object({
     result: z.literal(1),
@@ -89,14 +110,14 @@ export const getChildrenAccounts = defineMethod({
   summary: "Lists the child accounts of the account the token acts on, filtered and paged, with their roles.",
   params: z.object({
     child_account_id: w.idListOrAll({ apiCode: INVALID_ACCOUNT_ID, description: "Only these child accounts" }).optional(),
-    child_account_name: optionalText(z.string().max(64), "Only children whose name contains this"),
-    child_account_email: optionalText(z.string().max(254), "Only children whose email contains this"),
+    child_account_name: w.optionalText(z.string().max(64), "Only children whose name contains this"),
+    child_account_email: w.optionalText(z.string().max(254), "Only children whose email contains this"),
     active: w.bool({ description: "Only active (true) or inactive (false) children" }).optional(),
     frozen: w.bool({ description: "Only frozen (inactive, true) or unfrozen (false) children" }).optional(),
     ignore_invalid_accounts: w.bool({ description: "Skip child_account_id items that are not children instead of failing (115)" }).optional(),
     brief_output: w.bool({ description: "Only account_id" }).optional(),
     medium_output: w.bool({ description: "Only account_id, account_name and account_email" }).optional(),
-    order_by: optionalText(z.enum(["child_account_id", "child_account_name", "child_account_email"]), "child_account_id (default), child_account_name or child_account_email"),
+    order_by: w.optionalText(z.enum(["child_account_id", "child_account_name", "child_account_email"]), "child_account_id (default), child_account_name or child_account_email"),
     return_live_balance: w.bool({ description: "Accepted for compatibility: balances are always live" }).optional(),
     ...w.paging,
   }),

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { parseInput } from "@/lib/core/validate";
-import { actorColumns, audit } from "@/lib/core/audit";
+import { audit, auditPrincipal } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { conflict, invalid, uniqueViolationFields } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -53,15 +53,11 @@ export async function createChildAccount(actor: Actor, input: CreateChildAccount
       });
       const detail = { name: row.name, email: row.email, active: row.active, role: data.role };
       await audit(tx, actor, { action: "child_account.create", targetType: "account", targetId: row.id, detail });
-      await tx.auditLog.create({
-        data: {
-          accountId: row.id,
-          ...actorColumns(actor),
-          action: "account.create_by_parent",
-          targetType: "account",
-          targetId: String(row.id),
-          detail: JSON.stringify({ ...detail, parentAccountId: actor.accountId, parentAccount: actor.accountName }),
-        },
+      await audit(tx, { ...auditPrincipal(actor), accountId: row.id }, {
+        action: "account.create_by_parent",
+        targetType: "account",
+        targetId: row.id,
+        detail: { ...detail, parentAccountId: actor.accountId, parentAccount: actor.accountName },
       });
       return toChildAccountDto(row, 0);
     });

@@ -6,12 +6,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { OWNER_ROLE } from "@/lib/access/matrix";
 import type { Clock } from "@/lib/core/clock";
-import { listKvItems } from "@/lib/domains/kvs/queries";
+import { listKvItems } from "./queries";
 import { createTestAccount, type TestAccount } from "@/test/factories";
 import { handleApiRequest } from "@/lib/api/handle";
 import { RateLimiter } from "@/lib/api/rate-limit";
 import { callAs, insertKey, snapshot, tokenFor, type ApiBody, type TestKey } from "@/test/api-kit";
-import { fixtureApp } from "@/test/resource-fixtures";
+import { fixtureApp } from "../applications/api-fixtures";
 
 let acct: TestAccount;
 let key: TestKey;

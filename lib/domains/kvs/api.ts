@@ -4,14 +4,32 @@ import "server-only";
 // Every handler calls lib/domains/kvs (key/value/ttl rules, expiry, tenant scoping, audit) with the
 // request's clock, so expiry is testable without waiting.
 import { z } from "zod";
-import { deleteKvItem, setKvItem } from "@/lib/domains/kvs/mutations";
-import { getKvItem, listKvItems, listKvKeys } from "@/lib/domains/kvs/queries";
-import { KV_TTL_MAX_SECONDS, ZKvKey, ZKvKeyPattern, ZKvValue } from "@/lib/domains/kvs/schemas";
+import { deleteKvItem, setKvItem } from "./mutations";
+import { getKvItem, listKvItems, listKvKeys } from "./queries";
+import { KV_TTL_MAX_SECONDS, ZKvKey, ZKvKeyPattern, ZKvValue } from "./schemas";
 import type { ErrorMapping } from "@/lib/api/errors";
 import { page, DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, type RegisteredMethod } from "@/lib/api/registry";
-import { keyValueItem, keyValueKey, ZKeyValueItem, ZKeyValueKey } from "@/lib/api/views";
 import * as w from "@/lib/api/wire";
-import { APP_REF_FIELDS, APP_REF_ONE_OF, appRefParams, optionalText, resolveAppRef } from "@/lib/domains/applications/api";
+import { APP_REF_FIELDS, APP_REF_ONE_OF, appRefParams, resolveAppRef } from "@/lib/domains/applications/api";
+
+// Wire structures.
+
+const unixSeconds = z.number().int().nullable().meta({ description: "Unix time (seconds) the item expires at" });
+
+export const ZKeyValueItem = z.object({ key: z.string(), value: z.string(), expires_at: unixSeconds }).meta({ id: "KeyValueItems" });
+export const ZKeyValueKey = z.object({ key: z.string(), expires_at: unixSeconds }).meta({ id: "KeyValueKeys" });
+export type KeyValueItem = z.output<typeof ZKeyValueItem>;
+export type KeyValueKey = z.output<typeof ZKeyValueKey>;
+
+const toUnix = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
+
+export function keyValueItem(i: { key: string; value: string; expiresAt: Date | null }): KeyValueItem {
+  return { key: i.key, value: i.value, expires_at: toUnix(i.expiresAt) };
+}
+
+export function keyValueKey(i: { key: string; expiresAt: Date | null }): KeyValueKey {
+  return { key: i.key, expires_at: toUnix(i.expiresAt) };
+}
 
 const GROUP = "Key-value storage";
 
@@ -88,7 +106,7 @@ export const getKeyValueKeys = defineMethod({
   group: GROUP,
   summary: "The keys (without values) that begin with the pattern, or all keys, by key.",
   params: z.object({
-    key: optionalText(ZKvKeyPattern, "The key pattern (a prefix); all keys when absent"),
+    key: w.optionalText(ZKvKeyPattern, "The key pattern (a prefix); all keys when absent"),
     ...appRefParams,
     ...kvPaging,
   }),

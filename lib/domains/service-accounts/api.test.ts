@@ -5,10 +5,10 @@
 import { createPrivateKey, createPublicKey } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
-import { listKeys } from "@/lib/domains/service-accounts/queries";
-import { MAX_KEYS_PER_ACCOUNT } from "@/lib/domains/service-accounts/schemas";
+import { listKeys } from "./queries";
+import { MAX_KEYS_PER_ACCOUNT } from "./schemas";
 import { createTestAccount, TEST_PASSWORD_HASH } from "@/test/factories";
-import { ZKeyInfo } from "@/lib/api/views";
+import { ZKeyInfo } from "./api";
 import { callAs, callApi, insertKey, snapshot, tokenFor, type Params, type TestKey } from "@/test/api-kit";
 
 async function expectError(key: TestKey, method: string, params: Params, code: number, msgPart?: RegExp) {

@@ -2,14 +2,32 @@ import "server-only";
 // Role System: service-account keys. Every handler calls lib/domains/service-accounts, the same
 // functions the panel's Service accounts page uses (reach, role caps, audit live there once).
 import { z } from "zod";
-import { addKeyRoles, createKey, deleteKey, removeKeyRoles, updateKey } from "@/lib/domains/service-accounts/mutations";
-import { getKeyRoles, listKeys, type KeyDto } from "@/lib/domains/service-accounts/queries";
-import { ZKeyDescription, ZKeyId, ZKeyName } from "@/lib/domains/service-accounts/schemas";
+import { addKeyRoles, createKey, deleteKey, removeKeyRoles, updateKey } from "./mutations";
+import { getKeyRoles, listKeys, type KeyDto } from "./queries";
+import { ZKeyDescription, ZKeyId, ZKeyName } from "./schemas";
 import { API_ERROR, type ErrorMapping } from "@/lib/api/errors";
 import { DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, page, type RegisteredMethod } from "@/lib/api/registry";
-import { resolveRoles, ROLE_FIELD, roleParams, ROLES_ONE_OF } from "@/lib/api/role-params";
-import { heldRolesView, subUserView, ZKeyInfo, ZKeyView, ZRoleView, type KeyView } from "@/lib/api/views";
+import { heldRolesView, resolveRoles, ROLE_FIELD, roleParams, ROLES_ONE_OF, ZRoleView } from "@/lib/api/roles";
+import { subUserView, ZSubUserView } from "@/lib/domains/subusers/api";
 import * as w from "@/lib/api/wire";
+
+// Wire structures.
+
+export const ZKeyInfo = z
+  .object({ account_id: z.number().int(), account_email: z.string(), key_id: z.string(), private_key: z.string() })
+  .meta({ id: "KeyInfo", description: "The credentials.json of a new key: the private key is shown this once." });
+export type KeyInfo = z.output<typeof ZKeyInfo>;
+
+export const ZKeyView = z
+  .object({
+    key_id: z.string(),
+    key_name: z.string(),
+    description: z.string(),
+    roles: z.array(ZRoleView).optional(),
+    subuser: z.array(ZSubUserView).optional().meta({ description: "The subuser that created the key (absent for the account owner's keys)" }),
+  })
+  .meta({ id: "KeyView" });
+export type KeyView = z.output<typeof ZKeyView>;
 
 const GROUP = "Role system";
 

@@ -20,6 +20,7 @@ import {
   type EditKeyInput,
   type KeyRef,
   type KeyRolesChangeInput,
+  type KeyCredentials,
   type UpdateKeyInput,
 } from "./schemas";
 import { parseInput } from "@/lib/core/validate";
@@ -32,8 +33,6 @@ import { parseInput } from "@/lib/core/validate";
 
 const SECTION = "service_accounts" as const;
 
-/** The credentials.json of a new key (KeyInfo): the only time the private key exists outside the client. */
-export type KeyCredentials = { account_email: string; account_id: number; key_id: string; private_key: string };
 
 function sameSet(a: readonly string[], b: readonly string[]) {
   return a.length === b.length && a.every((r) => b.includes(r));

@@ -47,6 +47,9 @@ export const ZKeyRoles = z
 /** A non-empty role set, for adding or removing roles. */
 export const ZKeyRoleChange = ZKeyRoles.refine((r) => r.length > 0, { message: "Choose at least one role", params: { apiCode: 435 } });
 
+/** The credentials.json of a new key (KeyInfo): the only time the private key exists outside the client. */
+export type KeyCredentials = { account_email: string; account_id: number; key_id: string; private_key: string };
+
 export const ZCreateKeyInput = z.object({
   /** Absent through the API (key_name is optional there): a name is generated. */
   name: ZKeyName.optional(),

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { createTestAccount, TEST_PASSWORD, TEST_PASSWORD_HASH } from "@/test/factories";
-import { listSubusers } from "@/lib/domains/subusers/queries";
+import { listSubusers } from "./queries";
 import { METHODS } from "@/lib/api/methods";
 import { METHOD_FIXTURES } from "@/test/api-fixtures";
 import { callAs, insertKey, snapshot, type Params, type TestKey } from "@/test/api-kit";

@@ -3,6 +3,7 @@ import "server-only";
 // functions the panel's server actions use; the rules (name, password, 436/438/439/448, ...)
 // live there once.
 import { z } from "zod";
+import type { AssignableRole } from "@/lib/access/matrix";
 import { API_ROLE_GROUPS, API_ROLES_BY_ID, apiRoleGroupByName } from "@/lib/access/api-roles";
 import { ZPassword } from "@/lib/auth/passwords";
 import {
@@ -12,14 +13,34 @@ import {
   removeSubuserRoles,
   setSubuserPassword,
   updateSubuser,
-} from "@/lib/domains/subusers/mutations";
-import { getSubuser, getSubuserRoles, listSubusers } from "@/lib/domains/subusers/queries";
-import { ZSubuserDescription, ZSubuserName } from "@/lib/domains/subusers/schemas";
+} from "./mutations";
+import { getSubuser, getSubuserRoles, listSubusers } from "./queries";
+import { ZSubuserDescription, ZSubuserName } from "./schemas";
 import { API_ERROR, ApiError, type ErrorMapping } from "@/lib/api/errors";
 import { DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, page, type RegisteredMethod } from "@/lib/api/registry";
-import { resolveRoles, ROLE_FIELD, roleParams, ROLES_ONE_OF } from "@/lib/api/role-params";
-import { catalogueRoleView, heldRolesView, roleGroupView, subUserView, ZRoleGroupView, ZRoleView, ZSubUserView } from "@/lib/api/views";
+import { catalogueRoleView, heldRolesView, resolveRoles, ROLE_FIELD, roleGroupView, roleParams, ROLES_ONE_OF, ZRoleGroupView, ZRoleView } from "@/lib/api/roles";
 import * as w from "@/lib/api/wire";
+
+// Wire structures.
+
+export const ZSubUserView = z
+  .object({
+    subuser_id: z.number().int(),
+    subuser_name: z.string(),
+    description: z.string(),
+    roles: z.array(ZRoleView).optional(),
+  })
+  .meta({ id: "SubUserView" });
+export type SubUserView = z.output<typeof ZSubUserView>;
+
+export function subUserView(s: { id: number; name: string; description: string; roles?: readonly AssignableRole[] }, withRoles: boolean): SubUserView {
+  return {
+    subuser_id: s.id,
+    subuser_name: s.name,
+    description: s.description,
+    ...(withRoles && s.roles ? { roles: heldRolesView(s.roles, false) } : {}),
+  };
+}
 
 const GROUP = "Role system";
 

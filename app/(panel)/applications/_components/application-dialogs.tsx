@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { CheckboxField, Field, FormError } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import type { FieldErrors } from "@/lib/server/guards";
+import type { FieldErrors } from "@/lib/server/action";
 import { createApplicationAction, deleteApplicationAction, renameApplicationAction } from "../actions";
 
 type Failure = { formError?: string; fieldErrors?: FieldErrors };

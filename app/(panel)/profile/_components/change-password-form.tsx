@@ -3,7 +3,7 @@ import { useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import type { FieldErrors } from "@/lib/server/guards";
+import type { FieldErrors } from "@/lib/server/action";
 import { changeOwnPasswordAction } from "../actions";
 
 export function ChangePasswordForm() {

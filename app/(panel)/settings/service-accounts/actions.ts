@@ -1,5 +1,5 @@
 "use server";
-import { action } from "@/lib/server/guards";
+import { action } from "@/lib/server/action";
 import { createKey, deleteKey, editKey } from "@/lib/domains/service-accounts/mutations";
 import { ZCreateKeyInput, ZEditKeyInput, ZKeyRef } from "@/lib/domains/service-accounts/schemas";
 

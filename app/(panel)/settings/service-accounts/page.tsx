@@ -5,7 +5,8 @@ import { requireSection } from "@/lib/server/guards";
 import { Card, PageHeader } from "@/components/ui/page";
 import { grantableKeyRoles, listKeys } from "@/lib/domains/service-accounts/queries";
 import { roleOptions } from "@/lib/domains/subusers/role-options";
-import { KeysTable, type KeyRow } from "./_components/keys-table";
+import type { KeyRow } from "./_components/columns";
+import { KeysTable } from "./_components/keys-table";
 
 export const metadata: Metadata = { title: "Service accounts" };
 

@@ -9,7 +9,8 @@ import { listSubusers } from "@/lib/domains/subusers/queries";
 import { subuserLoginUrl } from "@/lib/domains/subusers/login-link";
 import { roleOptions } from "@/lib/domains/subusers/role-options";
 import { LoginLink } from "./_components/login-link";
-import { SubusersTable, type SubuserRow } from "./_components/subusers-table";
+import type { SubuserRow } from "./_components/columns";
+import { SubusersTable } from "./_components/subusers-table";
 
 export const metadata: Metadata = { title: "Subusers" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
-import { db } from "@/lib/core/db";
+import { findLoginAccount } from "@/lib/domains/accounts/queries";
 import { AuthForm } from "../../../_components/auth-form";
 import { loginSubuserAction } from "../../../actions";
 
@@ -10,10 +10,7 @@ export const metadata: Metadata = { title: "Subuser login" };
 // The account's subuser login link. The account name is always shown (the seed: it cannot be hidden).
 export default async function SubuserLoginPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
-  const id = /^\d{1,12}$/.test(accountId) ? Number(accountId) : NaN;
-  const account = Number.isSafeInteger(id)
-    ? await db.account.findFirst({ where: { id, active: true }, select: { id: true, name: true } })
-    : null;
+  const account = await findLoginAccount(accountId);
   if (!account) notFound();
   const actor = await getActor();
   if (actor?.accountId === account.id) redirect("/dashboard");

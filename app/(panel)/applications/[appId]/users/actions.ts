@@ -1,5 +1,5 @@
 "use server";
-import { action } from "@/lib/server/guards";
+import { action } from "@/lib/server/action";
 import { createAppUser, deleteAppUser, setAppUserActive, updateAppUser } from "@/lib/domains/app-users/mutations";
 import { ZAppUserRef, ZCreateAppUserInput, ZSetAppUserActiveInput, ZUpdateAppUserInput } from "@/lib/domains/app-users/schemas";
 

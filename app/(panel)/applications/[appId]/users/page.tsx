@@ -6,7 +6,8 @@ import { APP_USER_SORTS } from "@/lib/domains/app-users/schemas";
 import { lastPageOf, parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
 import { PageHeader } from "@/components/ui/page";
 import { loadApplication } from "../_components/load-application";
-import { UsersView, type UserRow } from "./_components/users-view";
+import type { UserRow } from "./_components/columns";
+import { UsersView } from "./_components/users-view";
 
 export const metadata: Metadata = { title: "Users" };
 

@@ -9,10 +9,9 @@ import { useToast } from "@/components/ui/toast";
 import { DialogButtons, formText, useActionSubmit } from "@/components/ui/action-dialog";
 import { RolesField } from "@/components/roles-field";
 import type { RoleOption } from "@/lib/domains/subusers/role-options";
-import { KEY_DESCRIPTION_MAX, KEY_NAME_MAX } from "@/lib/domains/service-accounts/schemas";
-import type { KeyCredentials } from "@/lib/domains/service-accounts/mutations";
+import { KEY_DESCRIPTION_MAX, KEY_NAME_MAX, type KeyCredentials } from "@/lib/domains/service-accounts/schemas";
 import { createKeyAction, deleteKeyAction, editKeyAction } from "../actions";
-import type { KeyRow } from "./keys-table";
+import type { KeyRow } from "./columns";
 
 const KEY_ROLES_TEXT = {
   description: "The API methods the key may call. You can grant only roles you hold. A key without roles may only read the account and the role catalogue, and manage itself.",

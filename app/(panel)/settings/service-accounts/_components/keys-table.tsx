@@ -3,24 +3,10 @@ import { useMemo, useState } from "react";
 import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
-import { Badge } from "@/components/ui/page";
-import { formatUtc } from "@/lib/core/format";
 import type { RoleOption } from "@/lib/domains/subusers/role-options";
+import { keyColumns, type DialogState, type KeyRow } from "./columns";
 import { RowActions } from "./row-actions";
 import { CreateKeyDialog, DeleteKeyDialog, EditKeyDialog } from "./key-dialogs";
-
-export type KeyRow = {
-  id: string;
-  name: string;
-  description: string;
-  roles: string[];
-  /** The subuser that created it; null for the account owner. */
-  createdBy: string | null;
-  /** ISO timestamp. */
-  createdAt: string;
-};
-
-export type DialogState = { kind: "create" } | { kind: "edit"; row: KeyRow } | { kind: "delete"; row: KeyRow } | null;
 
 /** `roleOptions`: every role; `grantable`: the ones this principal may put on a key (never more than its own). */
 export function KeysTable({ rows, roleOptions, grantable }: { rows: KeyRow[]; roleOptions: RoleOption[]; grantable: string[] }) {
@@ -29,63 +15,7 @@ export function KeysTable({ rows, roleOptions, grantable }: { rows: KeyRow[]; ro
 
   const columns = useMemo<DataTableColumn<KeyRow>[]>(
     () => [
-      {
-        accessorKey: "name",
-        header: "Name",
-        cell: ({ row }) => (
-          <div>
-            <span className="font-medium text-slate-900" data-key-name={row.original.name}>
-              {row.original.name}
-            </span>
-            <code className="block text-xs text-slate-500" data-key-id={row.original.id}>
-              {row.original.id}
-            </code>
-          </div>
-        ),
-      },
-      {
-        id: "roles",
-        header: "Roles",
-        accessorFn: (r) => r.roles.join(", "),
-        cell: ({ row }) =>
-          row.original.roles.length > 0 ? (
-            <div className="flex flex-wrap gap-1">
-              {row.original.roles.map((r) => (
-                <Badge key={r} tone="blue">
-                  {r}
-                </Badge>
-              ))}
-            </div>
-          ) : (
-            <span className="text-slate-400">No roles</span>
-          ),
-      },
-      {
-        accessorKey: "description",
-        header: "Description",
-        cell: ({ row }) =>
-          row.original.description ? (
-            <span className="line-clamp-2 max-w-xs text-slate-600">{row.original.description}</span>
-          ) : (
-            <span className="text-slate-400">—</span>
-          ),
-      },
-      {
-        id: "createdBy",
-        header: "Created by",
-        accessorFn: (r) => r.createdBy ?? "Account owner",
-        cell: ({ row }) => <span className="text-slate-600">{row.original.createdBy ?? "Account owner"}</span>,
-      },
-      {
-        accessorKey: "createdAt",
-        header: "Created",
-        enableGlobalFilter: false,
-        cell: ({ row }) => (
-          <time dateTime={row.original.createdAt} className="whitespace-nowrap text-slate-600">
-            {formatUtc(row.original.createdAt)}
-          </time>
-        ),
-      },
+      ...keyColumns(),
       {
         id: "actions",
         header: "",

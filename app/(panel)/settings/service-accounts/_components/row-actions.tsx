@@ -1,6 +1,6 @@
 "use client";
 import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
-import type { DialogState, KeyRow } from "./keys-table";
+import type { DialogState, KeyRow } from "./columns";
 
 export function RowActions({ row, onOpen }: { row: KeyRow; onOpen: (d: DialogState) => void }) {
   // Open dialogs once the menu has closed and handed focus back.

@@ -3,7 +3,7 @@ import { useTransition } from "react";
 import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
 import { useToast } from "@/components/ui/toast";
 import { setSubuserActiveAction } from "../actions";
-import type { DialogState, SubuserRow } from "./subusers-table";
+import type { DialogState, SubuserRow } from "./columns";
 
 export function RowActions({ row, onOpen }: { row: SubuserRow; onOpen: (d: DialogState) => void }) {
   const toast = useToast();

@@ -3,7 +3,7 @@ import { useTransition } from "react";
 import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
 import { useToast } from "@/components/ui/toast";
 import { setAppUserActiveAction } from "../actions";
-import type { DialogState, UserRow } from "./users-view";
+import type { DialogState, UserRow } from "./columns";
 
 export function RowActions({ appId, row, onOpen }: { appId: number; row: UserRow; onOpen: (d: DialogState) => void }) {
   const toast = useToast();

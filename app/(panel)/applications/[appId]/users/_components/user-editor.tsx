@@ -4,9 +4,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { CheckboxField, Field, FormError } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import type { FieldErrors } from "@/lib/server/guards";
+import type { FieldErrors } from "@/lib/server/action";
 import { createAppUserAction, updateAppUserAction } from "../actions";
-import type { UserRow } from "./users-view";
+import type { UserRow } from "./columns";
 
 type Failure = { formError?: string; fieldErrors?: FieldErrors };
 

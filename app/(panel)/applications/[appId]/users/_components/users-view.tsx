@@ -5,25 +5,12 @@ import { DataTable, type DataTableColumn, type ListParams } from "@/components/d
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/field";
-import { Badge, EmptyState } from "@/components/ui/page";
+import { EmptyState } from "@/components/ui/page";
 import { useToast } from "@/components/ui/toast";
 import { deleteAppUserAction } from "../actions";
+import { userColumns, type DialogState, type UserRow } from "./columns";
 import { RowActions } from "./row-actions";
 import { CreateUserDialog, EditUserDialog } from "./user-editor";
-
-export type UserRow = {
-  id: number;
-  name: string;
-  displayName: string;
-  active: boolean;
-  separateBalance: boolean;
-  /** ISO string. */
-  createdAt: string;
-};
-
-export type DialogState = { kind: "create" } | { kind: "edit"; row: UserRow } | { kind: "delete"; row: UserRow } | null;
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export function UsersView({
   appId,
@@ -44,22 +31,9 @@ export function UsersView({
 }) {
   const [dialog, setDialog] = useState<DialogState>(null);
 
-  // Column ids are the page's allowed sort keys (name, displayName, createdAt).
   const columns = useMemo<DataTableColumn<UserRow>[]>(
     () => [
-      { accessorKey: "name", header: "Username", cell: ({ row }) => <span className="font-medium">{row.original.name}</span> },
-      { accessorKey: "displayName", header: "Display name" },
-      {
-        id: "status",
-        header: "Status",
-        cell: ({ row }) => (row.original.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Inactive</Badge>),
-      },
-      {
-        id: "balance",
-        header: "Balance",
-        cell: ({ row }) => (row.original.separateBalance ? <Badge tone="blue">Separate</Badge> : <span className="text-slate-500">Account</span>),
-      },
-      { accessorKey: "createdAt", header: "Created", cell: ({ row }) => dateFormat.format(new Date(row.original.createdAt)) },
+      ...userColumns(),
       ...(canManage
         ? [
             {

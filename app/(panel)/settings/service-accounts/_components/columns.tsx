@@ -1,0 +1,81 @@
+// The Service accounts table: its row (what the page sends, dates as ISO strings), the dialog a
+// row can open, and the data columns. The actions column is added by the table, which owns the
+// dialogs.
+import type { DataTableColumn } from "@/components/data-table/data-table";
+import { Badge } from "@/components/ui/page";
+import { formatUtc } from "@/lib/core/format";
+
+export type KeyRow = {
+  id: string;
+  name: string;
+  description: string;
+  roles: string[];
+  /** The subuser that created it; null for the account owner. */
+  createdBy: string | null;
+  /** ISO timestamp. */
+  createdAt: string;
+};
+
+export type DialogState = { kind: "create" } | { kind: "edit"; row: KeyRow } | { kind: "delete"; row: KeyRow } | null;
+
+export function keyColumns(): DataTableColumn<KeyRow>[] {
+  return [
+    {
+      accessorKey: "name",
+      header: "Name",
+      cell: ({ row }) => (
+        <div>
+          <span className="font-medium text-slate-900" data-key-name={row.original.name}>
+            {row.original.name}
+          </span>
+          <code className="block text-xs text-slate-500" data-key-id={row.original.id}>
+            {row.original.id}
+          </code>
+        </div>
+      ),
+    },
+    {
+      id: "roles",
+      header: "Roles",
+      accessorFn: (r) => r.roles.join(", "),
+      cell: ({ row }) =>
+        row.original.roles.length > 0 ? (
+          <div className="flex flex-wrap gap-1">
+            {row.original.roles.map((r) => (
+              <Badge key={r} tone="blue">
+                {r}
+              </Badge>
+            ))}
+          </div>
+        ) : (
+          <span className="text-slate-400">No roles</span>
+        ),
+    },
+    {
+      accessorKey: "description",
+      header: "Description",
+      cell: ({ row }) =>
+        row.original.description ? (
+          <span className="line-clamp-2 max-w-xs text-slate-600">{row.original.description}</span>
+        ) : (
+          <span className="text-slate-400">—</span>
+        ),
+    },
+    {
+      id: "createdBy",
+      header: "Created by",
+      accessorFn: (r) => r.createdBy ?? "Account owner",
+      cell: ({ row }) => <span className="text-slate-600">{row.original.createdBy ?? "Account owner"}</span>,
+    },
+    {
+      accessorKey: "createdAt",
+      header: "Created",
+      enableGlobalFilter: false,
+      cell: ({ row }) => (
+        <time dateTime={row.original.createdAt} className="whitespace-nowrap text-slate-600">
+          {formatUtc(row.original.createdAt)}
+        </time>
+      ),
+    },
+  ];
+}

@@ -1,0 +1,72 @@
+// The Subusers table: its row (what the page sends, dates as ISO strings), the dialog a row can
+// open, and the data columns. The actions column is added by the table, which owns the dialogs.
+import { Badge } from "@/components/ui/page";
+import type { DataTableColumn } from "@/components/data-table/data-table";
+import { formatUtc } from "@/lib/core/format";
+
+export type SubuserRow = {
+  id: number;
+  name: string;
+  description: string;
+  active: boolean;
+  roles: string[];
+  /** ISO timestamp. */
+  createdAt: string;
+};
+
+export type DialogState =
+  | { kind: "create" }
+  | { kind: "edit"; row: SubuserRow }
+  | { kind: "password"; row: SubuserRow }
+  | { kind: "delete"; row: SubuserRow }
+  | null;
+
+export function subuserColumns(): DataTableColumn<SubuserRow>[] {
+  return [
+    {
+      accessorKey: "name",
+      header: "Name",
+      cell: ({ row }) => <span className="font-medium text-slate-900" data-subuser-name={row.original.name}>{row.original.name}</span>,
+    },
+    {
+      id: "roles",
+      header: "Roles",
+      accessorFn: (r) => r.roles.join(", "),
+      cell: ({ row }) => (
+        <div className="flex flex-wrap gap-1">
+          {row.original.roles.map((r) => (
+            <Badge key={r} tone="blue">
+              {r}
+            </Badge>
+          ))}
+        </div>
+      ),
+    },
+    {
+      accessorKey: "description",
+      header: "Description",
+      cell: ({ row }) =>
+        row.original.description ? (
+          <span className="line-clamp-2 max-w-xs text-slate-600">{row.original.description}</span>
+        ) : (
+          <span className="text-slate-400">—</span>
+        ),
+    },
+    {
+      id: "status",
+      header: "Status",
+      accessorFn: (r) => (r.active ? "Active" : "Inactive"),
+      cell: ({ row }) => <Badge tone={row.original.active ? "green" : "slate"}>{row.original.active ? "Active" : "Inactive"}</Badge>,
+    },
+    {
+      accessorKey: "createdAt",
+      header: "Created",
+      enableGlobalFilter: false,
+      cell: ({ row }) => (
+        <time dateTime={row.original.createdAt} className="whitespace-nowrap text-slate-600">
+          {formatUtc(row.original.createdAt)}
+        </time>
+      ),
+    },
+  ];
+}
