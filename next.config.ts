@@ -21,7 +21,7 @@ const nextConfig: NextConfig = {
   // followed on POST by every HTTP client (OkHttp), so both forms are served as they are.
   skipTrailingSlashRedirect: true,
   reactStrictMode: true,
-  typedRoutes: false,
+  typedRoutes: true,
   images: { unoptimized: true },
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-better-sqlite3"],
   experimental: { authInterrupts: true },

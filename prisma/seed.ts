@@ -1,16 +1,19 @@
 // Seeds the demo account on an empty database and prints its credentials (npm start runs this).
 import { db } from "@/lib/core/db";
 import { existsSync } from "node:fs";
-import { DEMO, DEMO_CREDENTIALS_PATH, seedDemo } from "@/lib/domains/accounts/demo";
+import { env } from "@/lib/core/env";
+import { DEMO, seedDemo } from "@/lib/domains/accounts/demo";
 
 async function main() {
-  if (/^(false|0)$/i.test(process.env.SEED_DEMO ?? "")) return;
+  // Validates every variable before the server starts: a bad PORT fails here, naming it.
+  const config = env();
+  if (!config.SEED_DEMO) return;
   // Test and bench databases keep their demo key beside them, never over the real demo's file.
-  const credentialsPath = process.env.DEMO_CREDENTIALS_PATH || DEMO_CREDENTIALS_PATH;
+  const credentialsPath = config.DEMO_CREDENTIALS_PATH;
   const seeded = await seedDemo(db, credentialsPath);
   const demo = await db.account.findUnique({ where: { name: DEMO.accountName }, select: { id: true } });
   if (!demo) return;
-  const base = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   console.log(
     [
       seeded ? "Seeded the demo account." : "Demo account present.",

@@ -1,53 +1,44 @@
 "use server";
+// Logging in, signing up and out: the panel's only actions that run without a session, so they
+// are declared public; their inputs are validated like every other action's.
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
-import { getActor } from "@/lib/auth/actor";
-import { env } from "@/lib/core/env";
 import { GENERIC_LOGIN_FAILURE } from "@/lib/auth/login";
-import { ZSignupInput } from "@/lib/domains/accounts/schemas";
-import { createAccount } from "@/lib/domains/accounts/mutations";
-import { errorResult, fieldErrorsOf, type ActionResult } from "@/lib/server/action";
+import { AppError } from "@/lib/core/errors";
+import { env } from "@/lib/core/env";
 import { clientIpFrom } from "@/lib/core/request-info";
+import { routes } from "@/lib/routes";
+import { ZOwnerLoginInput, ZSignupInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
+import { createAccount } from "@/lib/domains/accounts/mutations";
+import { action, type ActionResult } from "@/lib/server/action";
 
 export type FormState = ActionResult<null> | null;
 
-async function signInOr(provider: "owner" | "subuser", fields: Record<string, string>): Promise<FormState> {
+async function signInOr(provider: "owner" | "subuser", fields: Record<string, string | number>): Promise<never> {
   try {
     await signIn(provider, { ...fields, redirect: false });
   } catch (e) {
-    if (e instanceof AuthError) return { ok: false, formError: GENERIC_LOGIN_FAILURE };
+    if (e instanceof AuthError) throw new AppError("UNAUTHENTICATED", { message: GENERIC_LOGIN_FAILURE });
     throw e;
   }
-  redirect("/dashboard");
+  redirect(routes.dashboard);
 }
 
-const text = (form: FormData, key: string) => String(form.get(key) ?? "");
+export const loginOwnerAction = action({ public: true, input: ZOwnerLoginInput }, (input) => signInOr("owner", input));
 
-export async function loginOwnerAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return signInOr("owner", { login: text(form, "login"), password: text(form, "password") });
-}
+export const loginSubuserAction = action({ public: true, input: ZSubuserLoginInput }, (input) => signInOr("subuser", input));
 
-export async function loginSubuserAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return signInOr("subuser", { accountId: text(form, "accountId"), name: text(form, "name"), password: text(form, "password") });
-}
-
-export async function signupAction(_prev: FormState, form: FormData): Promise<FormState> {
-  if (!env().SIGNUP_ENABLED) return { ok: false, formError: "Signup is disabled on this server." };
-  const parsed = ZSignupInput.safeParse({ accountName: text(form, "accountName"), email: text(form, "email"), password: text(form, "password") });
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  try {
-    await createAccount(parsed.data, clientIpFrom(await headers()));
-  } catch (e) {
-    return errorResult(e);
-  }
-  return signInOr("owner", { login: parsed.data.accountName, password: parsed.data.password });
-}
+export const signupAction = action({ public: true, input: ZSignupInput }, async (input) => {
+  if (!env().SIGNUP_ENABLED) throw new AppError("FORBIDDEN", { message: "Signup is disabled on this server." });
+  await createAccount(input, clientIpFrom(await headers()));
+  return signInOr("owner", { login: input.accountName, password: input.password });
+});
 
 /** Ends this session (its row is revoked in Auth.js's signOut event) and returns to the right login page. */
-export async function logoutAction(): Promise<void> {
-  const actor = await getActor();
-  const to = actor?.kind === "subuser" ? `/login/subuser/${actor.accountId}` : "/login";
-  await signOut({ redirectTo: to });
-}
+export const logoutAction = action({ public: true, input: z.object({}) }, async (_input, actor) => {
+  await signOut({ redirectTo: actor?.kind === "subuser" ? routes.subuserLogin(actor.accountId) : routes.login });
+  return null;
+});

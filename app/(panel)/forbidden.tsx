@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { refusedSection } from "@/lib/server/guards";
 import { describeGranters, section } from "@/lib/access/matrix";
+import { routes } from "@/lib/routes";
 
 // Rendered with HTTP 403 by requireSection's forbidden(). The refused section is passed through
 // a request-scoped cache, so the page can name the roles that would grant it.
@@ -16,7 +17,7 @@ export default function Forbidden() {
           : "Your roles don't include this section."}{" "}
         Ask the account owner to change your roles if you need it.
       </p>
-      <Link href="/dashboard" className="mt-6 inline-block text-sm font-medium text-brand-700 hover:underline">
+      <Link href={routes.dashboard} className="mt-6 inline-block text-sm font-medium text-brand-700 hover:underline">
         Back to the dashboard
       </Link>
     </div>

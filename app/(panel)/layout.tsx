@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/server/guards";
 import { Sidebar } from "@/components/shell/sidebar";
 import { logoutAction } from "@/app/(auth)/actions";
+import { routes } from "@/lib/routes";
 
 // The shell: sidebar from the actor's visible sections. Not a security boundary: every page
 // calls requireSection itself.
@@ -11,7 +12,7 @@ export default async function PanelLayout({ children }: { children: React.ReactN
     <div className="flex min-h-full">
       <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
         <div className="border-b border-slate-200 px-4 py-4">
-          <Link href="/dashboard" className="text-base font-semibold tracking-tight text-brand-700">
+          <Link href={routes.dashboard} className="text-base font-semibold tracking-tight text-brand-700">
             Switchboard
           </Link>
           <p className="mt-1 truncate text-xs text-slate-500" data-testid="whoami">

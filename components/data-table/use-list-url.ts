@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import type { Route } from "next";
 
 export type ListUrlPatch = Partial<Record<"q" | "sort" | "dir" | "page" | "size", string | number | null>>;
 
@@ -23,7 +24,7 @@ export function useListUrl() {
         else next.set(key, String(value));
       }
       const qs = next.toString();
-      startTransition(() => router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false }));
+      startTransition(() => router.replace((qs ? `${pathname}?${qs}` : pathname) as Route, { scroll: false }));
     },
     [router, pathname, searchParams],
   );

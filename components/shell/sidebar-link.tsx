@@ -2,11 +2,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/core/cn";
+import type { Route } from "next";
 
 const covers = (href: string, pathname: string) => pathname === href || pathname.startsWith(`${href}/`);
 
 /** Highlighted when its href is the longest sidebar href covering the current path. */
-export function SidebarLink({ href, section, siblings, children }: { href: string; section: string; siblings: readonly string[]; children: React.ReactNode }) {
+export function SidebarLink({ href, section, siblings, children }: { href: Route; section: string; siblings: readonly string[]; children: React.ReactNode }) {
   const pathname = usePathname();
   const best = siblings.filter((h) => covers(h, pathname)).sort((a, b) => b.length - a.length)[0];
   const active = best === href;

@@ -20,10 +20,10 @@ export function isOwnerOnly(id: SectionId): boolean {
 export function authorize(actor: Actor, rule: { section: SectionId; method?: ApiMethod }): void {
   if (actor.kind === "key") {
     if (!rule.method || !canCallApi(actor.roles, rule.method)) {
-      throw new AppError("FORBIDDEN", { message: rule.method ? `The key's roles do not allow ${rule.method}` : "Not available through the API", apiCode: 104 });
+      throw new AppError("FORBIDDEN", { message: rule.method ? `The key's roles do not allow ${rule.method}` : "Not available through the API" });
     }
     if (actor.subuserId !== null && isOwnerOnly(rule.section)) {
-      throw new AppError("FORBIDDEN", { message: `Only keys created by the account owner may call ${rule.method}`, apiCode: 104 });
+      throw new AppError("FORBIDDEN", { message: `Only keys created by the account owner may call ${rule.method}` });
     }
     return;
   }

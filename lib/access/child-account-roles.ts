@@ -60,7 +60,7 @@ export function childAccountMay(childRole: string | null, capability: ChildAccou
 export function authorizeChildAccounts(actor: Actor, method: ApiMethod): void {
   if (actor.kind === "key") {
     if (!canCallApi(actor.roles, method)) {
-      throw new AppError("FORBIDDEN", { message: `The key's roles do not allow ${method}`, apiCode: 104 });
+      throw new AppError("FORBIDDEN", { message: `The key's roles do not allow ${method}` });
     }
     return;
   }

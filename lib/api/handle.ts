@@ -10,13 +10,16 @@ import { canCallApi, isApiMethod } from "@/lib/access/api-methods";
 import { auditNow } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { clientIpFrom } from "@/lib/core/request-info";
+import { reasonOf } from "@/lib/core/validate";
 import { authenticate, AuthError, type Authenticated } from "./auth";
+import { REASON_CODES } from "./codes";
 import { API_ERROR, ApiError, errorBody, toApiError } from "./errors";
 import { REGISTRY } from "./methods";
 import { apiRateLimiter, type RateLimiter } from "./rate-limit";
 import type { ApiSuccess, RegisteredMethod } from "./registry";
 import { readParams } from "./request";
 import { dropBlanks, type RawParams } from "./wire";
+import { env } from "@/lib/core/env";
 
 export type HandleOptions = {
   clock?: Clock;
@@ -63,8 +66,10 @@ function paramError(issue: z.core.$ZodIssue, raw: RawParams): ApiError {
       ? new ApiError(API_ERROR.SPECIFY_PARAM, `Specify the '${param}' parameter`)
       : new ApiError(API_ERROR.REQUIRED_EMPTY, `The required parameter '${param}' is empty`);
   }
+  // Wire-level issues (lib/api/wire.ts) carry their code; domain schemas carry a reason.
   const params = "params" in issue ? (issue.params as { apiCode?: unknown } | undefined) : undefined;
-  const code = typeof params?.apiCode === "number" ? params.apiCode : API_ERROR.INVALID_ARGUMENTS;
+  const reason = reasonOf(issue);
+  const code = typeof params?.apiCode === "number" ? params.apiCode : reason ? REASON_CODES[reason] : API_ERROR.INVALID_ARGUMENTS;
   return new ApiError(code, param ? `Invalid '${param}': ${issue.message}` : issue.message);
 }
 
@@ -81,7 +86,7 @@ function singleValue(v: RawParams[string] | undefined): string | undefined {
 }
 
 function apiAddressOf(request: Request): string {
-  const base = process.env.PUBLIC_URL?.replace(/\/+$/, "") || new URL(request.url).origin;
+  const base = env().PUBLIC_URL ?? new URL(request.url).origin;
   return `${base}/platform_api`;
 }
 

@@ -2,13 +2,10 @@
 // (default 50) with a burst of the same size. In memory, per server process: with several app
 // servers each allows the rate, which bounds abuse without a shared store. Good enough for a
 // self-hosted panel; a shared limiter would live in the database or a cache.
-import { z } from "zod";
-
-const ZRate = z.coerce.number().positive().default(50);
+import { env } from "@/lib/core/env";
 
 export function configuredRate(): number {
-  const parsed = ZRate.safeParse(process.env.API_RATE_LIMIT_PER_SECOND || undefined);
-  return parsed.success ? parsed.data : 50;
+  return env().API_RATE_LIMIT_PER_SECOND;
 }
 
 type Bucket = { tokens: number; at: number; lastRejectWindow: number };

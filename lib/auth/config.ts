@@ -12,6 +12,7 @@ import { revokeSession } from "@/lib/auth/sessions";
 import { clientIpFrom, userAgentFrom } from "@/lib/core/request-info";
 import { ZOwnerLoginInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
 import { loadPrincipalCached } from "@/lib/auth/principal";
+import { routes } from "@/lib/routes";
 
 declare module "next-auth" {
   interface Session {
@@ -29,10 +30,10 @@ function ctx(request: Request) {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  secret: process.env.AUTH_SECRET,
+  secret: env().AUTH_SECRET,
   // The cookie may outlive nothing: the session row's absolute expiry is the real limit.
   session: { strategy: "jwt", maxAge: env().SESSION_TTL_SECONDS },
-  pages: { signIn: "/login", error: "/login" },
+  pages: { signIn: routes.login, error: routes.login },
   // A failed login is expected traffic (and in the audit log), not a server error with a stack.
   logger: {
     error(error) {

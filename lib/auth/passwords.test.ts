@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword, ZPassword, PASSWORD_MAX_LENGTH } from "./passwords";
+import { hashPassword, verifyPassword } from "./passwords";
+import { ZPassword, PASSWORD_MAX_LENGTH } from "./password-rule";
 import { isCommonPassword } from "./common-passwords";
+import { REASON_CODES } from "@/lib/api/codes";
+import { reasonOf } from "@/lib/core/validate";
 
 const issue = (value: unknown) => {
   const r = ZPassword.safeParse(value);
   if (r.success) return null;
   const first = r.error.issues[0]!;
-  return { message: first.message, apiCode: (first as { params?: { apiCode?: number } }).params?.apiCode };
+  const reason = reasonOf(first);
+  return { message: first.message, apiCode: reason ? REASON_CODES[reason] : 101 };
 };
 
 describe("common passwords", () => {

@@ -4,25 +4,23 @@
 // file: URL too, which is how the test suite proves the shared-deployment path.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
-
-export const DEFAULT_DATABASE_URL = "file:./data/switchboard.db";
+import { env } from "./env";
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  return env().DATABASE_URL;
 }
 
 export type AdapterKind = "better-sqlite3" | "libsql";
 
 export function adapterKind(url: string): AdapterKind {
-  const forced = process.env.DATABASE_ADAPTER;
-  if (forced === "libsql" || forced === "better-sqlite3") return forced;
-  if (forced) throw new Error(`DATABASE_ADAPTER must be "libsql" or "better-sqlite3", got "${forced}"`);
+  const forced = env().DATABASE_ADAPTER;
+  if (forced) return forced;
   return url.startsWith("file:") ? "better-sqlite3" : "libsql";
 }
 
 export function createAdapterFactory(url: string) {
   if (adapterKind(url) === "libsql") {
-    return new PrismaLibSQL({ url, authToken: process.env.DATABASE_AUTH_TOKEN });
+    return new PrismaLibSQL({ url, authToken: env().DATABASE_AUTH_TOKEN });
   }
   return new PrismaBetterSQLite3({ url });
 }

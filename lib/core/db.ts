@@ -1,6 +1,7 @@
 // The Prisma client, one per process, on the driver adapter DATABASE_URL selects.
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { createAdapterFactory, databaseUrl } from "@/lib/core/db-adapter";
+import { env } from "@/lib/core/env";
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
@@ -12,4 +13,4 @@ function createClient(): PrismaClient {
 }
 
 export const db: PrismaClient = globalForDb.switchboardDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.switchboardDb = db;
+if (env().NODE_ENV !== "production") globalForDb.switchboardDb = db;

@@ -1,27 +1,68 @@
-// Runtime configuration, validated once. Every knob has a safe default so `npm start` works bare.
+// Runtime configuration: every environment variable the app reads is declared, documented and
+// validated here, and read through env() only (test/architecture.test.ts greps for any other
+// process.env read under app/, components/ and lib/). Every knob has a safe default so
+// `npm start` works bare. scripts/server.mjs (plain Node, before Next loads) reads PORT, HOSTNAME
+// and TRUST_PROXY_HOPS itself; `npm start` validates them here first (prisma/seed.ts calls env()).
 import { z } from "zod";
 
-const ZBool = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const ZBool = z.enum(["true", "false", "1", "0"], { error: "must be true, false, 1 or 0" }).transform((v) => v === "true" || v === "1");
+const ZPositiveInt = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive");
+const optionalText = z.string().optional().transform((v) => (v === "" ? undefined : v));
 
 const ZEnv = z.object({
+  /** The database: a `file:` path (embedded SQLite), or `libsql://`, `http(s)://`, `ws(s)://` (a libSQL server or Turso). */
+  DATABASE_URL: optionalText.transform((v) => v ?? "file:./data/switchboard.db"),
+  /** Forces the driver: `better-sqlite3` or `libsql` (which also works on a `file:` URL). Default: from the URL. */
+  DATABASE_ADAPTER: z.enum(["better-sqlite3", "libsql"], { error: 'must be "libsql" or "better-sqlite3"' }).optional(),
+  /** The libSQL / Turso auth token. */
+  DATABASE_AUTH_TOKEN: optionalText,
+  /** Signs the session cookie; the same value on every app server. `npm start` generates one into data/auth-secret. */
+  AUTH_SECRET: optionalText,
+  /** HTTP port of `npm start`. */
+  PORT: ZPositiveInt.max(65535, "must be a port number").default(3000),
+  /** The address `npm start` listens on. */
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  /** `false` removes /signup. */
   SIGNUP_ENABLED: ZBool.default(true),
+  /** `false`: no demo account on an empty database. */
   SEED_DEMO: ZBool.default(true),
-  /// The platform domain in full application names: <app>.<account>.<domain>.
+  /** Where the demo seed writes the demo service account's credentials.json. */
+  DEMO_CREDENTIALS_PATH: z.string().min(1).default("data/demo-credentials.json"),
+  /** The platform domain in full application names: <app>.<account>.<domain>. */
   PLATFORM_DOMAIN: z.string().min(1).default("switchboard.local"),
-  /// Absolute session lifetime; the seed says 8 hours.
-  SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 60 * 60),
-  /// Per-IP login limiter: failures allowed within the window before the IP must wait.
-  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(100),
-  LOGIN_IP_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  /** Absolute session lifetime from login; the seed says 8 hours. */
+  SESSION_TTL_SECONDS: ZPositiveInt.default(8 * 60 * 60),
+  /** Per-IP login limiter: failures one address may make within the window before it must wait. */
+  LOGIN_IP_MAX_FAILURES: ZPositiveInt.default(100),
+  LOGIN_IP_WINDOW_SECONDS: ZPositiveInt.default(15 * 60),
+  /** Behind n reverse proxies, the client address is n hops from the right of X-Forwarded-For; 0 trusts only the socket. */
+  TRUST_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int().min(0, "must be 0 or more").default(0),
+  /** The panel's public base URL (printed links, api_address, the OpenAPI server URL); default: from the request. */
+  PUBLIC_URL: optionalText.pipe(z.url({ error: "must be an absolute URL" }).optional()).transform((v) => v?.replace(/\/+$/, "")),
+  /** Management API calls one key may make per second (per app server) before answering 340. */
+  API_RATE_LIMIT_PER_SECOND: z.coerce.number({ error: "must be a number" }).positive("must be positive").default(50),
+  /** Set by Next and `npm start`. */
+  NODE_ENV: z.enum(["development", "production", "test"]).optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;
+export const ENV_VARIABLES = Object.keys(ZEnv.shape) as (keyof Env)[];
 
-let cached: Env | undefined;
+let cached: { key: string; value: Env } | undefined;
 
+/**
+ * The validated configuration. Re-parsed only when one of its variables changed (tests and
+ * benchmarks set some at run time), so a hot path pays one string join. Throws an Error naming
+ * the variable and the rule when a value is unusable.
+ */
 export function env(): Env {
-  cached ??= ZEnv.parse(process.env);
-  return cached;
+  const key = ENV_VARIABLES.map((k) => process.env[k] ?? "\u0000").join("\u0001");
+  if (cached?.key === key) return cached.value;
+  const parsed = ZEnv.safeParse(Object.fromEntries(ENV_VARIABLES.map((k) => [k, process.env[k] || undefined])));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);
+  }
+  cached = { key, value: parsed.data };
+  return parsed.data;
 }

@@ -1,5 +1,8 @@
-// The closed set of expected failures. Each code maps once to an HTTP status and a Management
-// API error code; anything else is unexpected, logged, and shown as a generic error.
+// The closed set of expected failures. Each code maps once to an HTTP status (here) and a
+// Management API error code (lib/api/codes.ts); anything else is unexpected, logged, and shown
+// as a generic error. Domain errors carry no wire codes: where a client must tell one failure
+// from another of the same code, the error names its reason, and lib/api/codes.ts maps reasons
+// to the contract's numbers in one table.
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID_INPUT";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -10,19 +13,51 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
 };
 
+/** Why an expected failure happened, finer than its code (management-api.md "Error codes to use"). */
+export const ERROR_REASONS = [
+  "required_empty",
+  "parameter_missing",
+  "exclusive_parameters",
+  "account_not_found",
+  "application_id_invalid",
+  "application_name_invalid",
+  "application_name_taken",
+  "application_not_found",
+  "user_not_found",
+  "user_name_taken",
+  "display_name_invalid",
+  "custom_data_too_long",
+  "key_not_found",
+  "key_limit",
+  "subuser_not_found",
+  "subuser_name_length",
+  "subuser_name_symbols",
+  "subuser_name_taken",
+  "subuser_limit",
+  "role_set_invalid",
+  "role_unknown",
+  "role_held_by_keys",
+  "current_password_missing",
+  "password_blank",
+  "password_composition",
+  "password_common",
+  "password_whitespace",
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
 export class AppError extends Error {
   readonly code: ErrorCode;
-  /// The input field the error is about, for forms and API messages.
+  /** The input field the error is about, for forms and API messages. */
   readonly field?: string;
-  /// A Management API error code that is more specific than the default for `code`.
-  readonly apiCode?: number;
+  /** Why, when the code alone does not say enough (the API answers each reason with its own number). */
+  readonly reason?: ErrorReason;
 
-  constructor(code: ErrorCode, opts: { message: string; field?: string; apiCode?: number }) {
+  constructor(code: ErrorCode, opts: { message: string; field?: string; reason?: ErrorReason }) {
     super(opts.message);
     this.name = "AppError";
     this.code = code;
     this.field = opts.field;
-    this.apiCode = opts.apiCode;
+    this.reason = opts.reason;
   }
 }
 
@@ -31,12 +66,12 @@ export function isAppError(e: unknown): e is AppError {
 }
 
 export const forbidden = (message: string) => new AppError("FORBIDDEN", { message });
-export const notFound = (what: string, field?: string) =>
-  new AppError("NOT_FOUND", { message: `${what} not found`, field });
-export const conflict = (field: string, message: string, apiCode?: number) =>
-  new AppError("CONFLICT", { message, field, apiCode });
-export const invalid = (field: string, message: string, apiCode?: number) =>
-  new AppError("INVALID_INPUT", { message, field, apiCode });
+export const notFound = (what: string, field?: string, reason?: ErrorReason) =>
+  new AppError("NOT_FOUND", { message: `${what} not found`, field, reason });
+export const conflict = (field: string, message: string, reason?: ErrorReason) =>
+  new AppError("CONFLICT", { message, field, reason });
+export const invalid = (field: string, message: string, reason?: ErrorReason) =>
+  new AppError("INVALID_INPUT", { message, field, reason });
 
 /** Prisma's unique violation (P2002), with the fields it names when the driver reports them. */
 export function uniqueViolationFields(e: unknown): string[] | null {
@@ -46,4 +81,15 @@ export function uniqueViolationFields(e: unknown): string[] | null {
   if (Array.isArray(target)) return target.map(String);
   const cause = (meta.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause;
   return cause?.constraint?.fields ?? [];
+}
+
+/**
+ * For a write's catch block: a unique violation that slipped past the check before it (two
+ * concurrent creates) becomes the CONFLICT `asConflict` builds from the violated fields; any
+ * other error is rethrown as is.
+ */
+export function rethrowUnique(e: unknown, asConflict: (fields: string[]) => AppError): never {
+  const fields = uniqueViolationFields(e);
+  if (fields) throw asConflict(fields);
+  throw e;
 }

@@ -1,22 +1,41 @@
 // Domain functions validate their own input, so the Management API and every other caller get
-// exactly the panel's rules. Issues carry their Management API code in `params.apiCode`.
-import type { z } from "zod";
-import { AppError } from "@/lib/core/errors";
+// exactly the panel's rules. An issue that a client must tell apart from others carries its
+// reason in `params.reason` (lib/core/errors.ts); lib/api/codes.ts turns it into a wire code.
+import { z } from "zod";
+import { AppError, type ErrorReason } from "@/lib/core/errors";
 
-/** Adds a custom zod issue carrying a Management API error code. */
-export function apiIssue(ctx: z.RefinementCtx, message: string, apiCode: number): void {
-  ctx.addIssue({ code: "custom", message, params: { apiCode } });
+/** Adds a custom zod issue, with its reason when one applies. */
+export function issue(ctx: z.RefinementCtx, message: string, reason?: ErrorReason): void {
+  ctx.addIssue({ code: "custom", message, ...(reason ? { params: { reason } } : {}) });
 }
 
-/** Parses `raw` or throws INVALID_INPUT naming the first bad field, with its API code (default 101). */
+/** The reason an issue carries, if any. */
+export function reasonOf(i: z.core.$ZodIssue | undefined): ErrorReason | undefined {
+  const params = i && "params" in i ? (i.params as { reason?: unknown } | undefined) : undefined;
+  return typeof params?.reason === "string" ? (params.reason as ErrorReason) : undefined;
+}
+
+/** Parses `raw` or throws INVALID_INPUT naming the first bad field, with its reason. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
-  const params = first && "params" in first ? (first.params as { apiCode?: unknown } | undefined) : undefined;
   throw new AppError("INVALID_INPUT", {
     message: first?.message ?? "Invalid input",
     field: first?.path.map(String).join(".") || undefined,
-    apiCode: typeof params?.apiCode === "number" ? params.apiCode : 101,
+    reason: reasonOf(first),
   });
 }
+
+/**
+ * A positive integer id, from a number (the panel) or a decimal string (the API). Anything else
+ * fails with `message`, and `reason` when the API answers unusable ids of this kind with their
+ * own code ("invalid subuser id", ...).
+ */
+export const zId = (message: string, reason?: ErrorReason) =>
+  z.unknown().transform((v, ctx): number => {
+    const n = typeof v === "string" && /^\s*\d{1,16}\s*$/.test(v) ? Number(v) : v;
+    if (typeof n === "number" && Number.isSafeInteger(n) && n > 0) return n;
+    issue(ctx, message, reason);
+    return z.NEVER;
+  });

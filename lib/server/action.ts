@@ -3,6 +3,7 @@ import "server-only";
 // schema so neither can be forgotten; ActionResult is what forms render. test/architecture.test.ts
 // checks that every export of every actions.ts is made with action().
 import { revalidatePath } from "next/cache";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { can, refusalMessage, type SectionId } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
@@ -34,28 +35,64 @@ export function errorResult(e: unknown): { ok: false; formError?: string; fieldE
 }
 
 /**
+ * A server action as its callers see it: called with its input object (dialogs), or as a form's
+ * action with `useActionState` (the previous state and the form's FormData), or as a plain
+ * `<form action>` (the FormData alone). Every way ends in the same validation.
+ */
+export type ServerAction<I, T> = ((input: I | ActionResult<unknown> | FormData | null, form?: FormData) => Promise<ActionResult<T>>) &
+  // As a plain <form action>, whose result React ignores.
+  ((form: FormData) => Promise<void>);
+
+/** A form's fields as an object: repeated names become arrays; Next's own `$ACTION_*` fields are dropped. */
+export function formDataObject(form: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = Object.create(null);
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = form.getAll(key).filter((v): v is string => typeof v === "string");
+    out[key] = values.length === 1 ? values[0]! : values;
+  }
+  return out;
+}
+
+function rawInput(args: unknown[]): unknown {
+  const form = args.find((a): a is FormData => a instanceof FormData);
+  return form ? formDataObject(form) : args[0];
+}
+
+type Guarded<S extends z.ZodType> = { section: SectionId; input: S };
+type Public<S extends z.ZodType> = { public: true; input: S };
+
+/**
  * Declares a server action's section and input schema so neither can be forgotten. Server
  * actions are public POST endpoints: this authenticates, checks the section, validates the
- * input, then calls the domain mutation (which asserts again and scopes by tenant).
+ * input, then calls the domain mutation (which asserts again and scopes by tenant). Actions
+ * that run before a login exists (logging in, signing up) say `public: true` instead of a
+ * section and get the actor if there is one. Next's control flow (redirect, notFound,
+ * forbidden) passes through; expected errors become the result, unexpected ones are logged and
+ * masked.
  */
+export function action<S extends z.ZodType, T>(def: Guarded<S>, handler: (input: z.output<S>, actor: PanelActor) => Promise<T>): ServerAction<z.input<S>, T>;
+export function action<S extends z.ZodType, T>(def: Public<S>, handler: (input: z.output<S>, actor: PanelActor | null) => Promise<T>): ServerAction<z.input<S>, T>;
 export function action<S extends z.ZodType, T>(
-  def: { section: SectionId; input: S },
+  def: Guarded<S> | Public<S>,
   handler: (input: z.output<S>, actor: PanelActor) => Promise<T>,
-): (raw: z.input<S>) => Promise<ActionResult<T>> {
-  return async (raw) => {
+): ServerAction<z.input<S>, T> {
+  const run = async (...args: unknown[]): Promise<ActionResult<T>> => {
     try {
       const actor = await getActor();
-      if (!actor) throw new AppError("UNAUTHENTICATED", { message: "Your session has ended. Please log in again." });
-      if (!can(actor, def.section)) {
-        throw new AppError("FORBIDDEN", { message: refusalMessage(def.section) });
+      if ("section" in def) {
+        if (!actor) throw new AppError("UNAUTHENTICATED", { message: "Your session has ended. Please log in again." });
+        if (!can(actor, def.section)) throw new AppError("FORBIDDEN", { message: refusalMessage(def.section) });
       }
-      const parsed = def.input.safeParse(raw);
+      const parsed = def.input.safeParse(rawInput(args));
       if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-      const data = await handler(parsed.data, actor);
+      const data = await handler(parsed.data, actor as PanelActor);
       revalidatePath("/", "layout");
       return { ok: true, data };
     } catch (e) {
+      unstable_rethrow(e);
       return errorResult(e);
     }
   };
+  return run as ServerAction<z.input<S>, T>;
 }

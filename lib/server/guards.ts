@@ -7,6 +7,7 @@ import { forbidden, redirect } from "next/navigation";
 import { can, type SectionId } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { getActor } from "@/lib/auth/actor";
+import { routes } from "@/lib/routes";
 
 /** The request-scoped section a page was refused for, read by the 403 page to name its roles. */
 export const refusedSection = cache((): { id: SectionId | null } => ({ id: null }));
@@ -14,7 +15,7 @@ export const refusedSection = cache((): { id: SectionId | null } => ({ id: null 
 /** Pages: the live actor, or a redirect to the login page. */
 export async function requireActor(): Promise<PanelActor> {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) redirect(routes.login);
   return actor;
 }
 

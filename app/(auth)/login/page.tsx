@@ -6,12 +6,13 @@ import { env } from "@/lib/core/env";
 import { getActor } from "@/lib/auth/actor";
 import { AuthForm } from "../_components/auth-form";
 import { loginOwnerAction } from "../actions";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Log in" };
 
 export default async function LoginPage() {
   await connection(); // read SIGNUP_ENABLED at request time, not build time
-  if (await getActor()) redirect("/dashboard");
+  if (await getActor()) redirect(routes.dashboard);
   return (
     <>
       <h1 className="mb-1 text-lg font-semibold">Log in to your account</h1>
@@ -27,7 +28,7 @@ export default async function LoginPage() {
       {env().SIGNUP_ENABLED ? (
         <p className="mt-5 text-center text-sm text-slate-500">
           No account yet?{" "}
-          <Link href="/signup" className="font-medium text-brand-700 hover:underline">
+          <Link href={routes.signup} className="font-medium text-brand-700 hover:underline">
             Sign up
           </Link>
         </p>

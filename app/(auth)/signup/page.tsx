@@ -5,6 +5,8 @@ import { notFound } from "next/navigation";
 import { env } from "@/lib/core/env";
 import { AuthForm } from "../_components/auth-form";
 import { signupAction } from "../actions";
+import { routes } from "@/lib/routes";
+import { PASSWORD_RULE } from "@/lib/auth/password-rule";
 
 export const metadata: Metadata = { title: "Sign up" };
 
@@ -20,12 +22,12 @@ export default async function SignupPage() {
         fields={[
           { name: "accountName", label: "Account name", autoComplete: "organization", hint: "3 to 40 characters: latin letters, digits and hyphens" },
           { name: "email", label: "Email", type: "email", autoComplete: "email" },
-          { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: "At least 8 characters with upper and lower case letters, a digit and a special character" },
+          { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: `${PASSWORD_RULE}.` },
         ]}
       />
       <p className="mt-5 text-center text-sm text-slate-500">
         Already have an account?{" "}
-        <Link href="/login" className="font-medium text-brand-700 hover:underline">
+        <Link href={routes.login} className="font-medium text-brand-700 hover:underline">
           Log in
         </Link>
       </p>

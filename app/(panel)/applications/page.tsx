@@ -20,7 +20,7 @@ export default async function ApplicationsPage() {
     fullName: a.fullName,
     userCount: a.userCount,
     createdAt: a.createdAt.toISOString(),
-    href: firstTab ? appTabHref(a.id, firstTab.segment) : null,
+    href: firstTab ? appTabHref(a.id, firstTab.section) : null,
   }));
   const canManage = can(actor, "applications");
   return (

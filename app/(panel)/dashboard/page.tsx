@@ -7,6 +7,7 @@ import { formatMoney } from "@/lib/domains/billing/money";
 import { NAV } from "@/lib/nav";
 import { NavIcon } from "@/components/shell/nav-icon";
 import { Card, PageHeader } from "@/components/ui/page";
+import { sectionHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -15,10 +16,10 @@ export default async function DashboardPage() {
   const overview = await getDashboardOverview(actor);
   const count = (n: number) => n.toLocaleString("en-US");
   const stats = [
-    { id: "applications", label: "Applications", value: count(overview.applications), link: "View applications", href: can(actor, "applications") ? "/applications" : null },
+    { id: "applications", label: "Applications", value: count(overview.applications), link: "View applications", href: can(actor, "applications") ? sectionHref("applications") : null },
     { id: "app-users", label: "Application users", value: count(overview.appUsers), link: "", href: null },
-    { id: "subusers", label: "Subusers", value: count(overview.subusers), link: "View subusers", href: can(actor, "subusers") ? "/settings/subusers" : null },
-    { id: "balance", label: "Balance", value: formatMoney(overview.balanceMinor), link: "View the ledger", href: can(actor, "billing") ? "/billing" : null },
+    { id: "subusers", label: "Subusers", value: count(overview.subusers), link: "View subusers", href: can(actor, "subusers") ? sectionHref("subusers") : null },
+    { id: "balance", label: "Balance", value: formatMoney(overview.balanceMinor), link: "View the ledger", href: can(actor, "billing") ? sectionHref("billing") : null },
   ];
   const groups = NAV.map((g) => ({ ...g, items: g.items.filter((i) => i.section !== "control_panel" && can(actor, i.section)) })).filter(
     (g) => g.items.length > 0,

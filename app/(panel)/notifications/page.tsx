@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
 import { EmptyState, PageHeader } from "@/components/ui/page";
+import { sectionHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -18,7 +19,7 @@ export default async function NotificationHistoryPage() {
         <p>The platform has not sent the account any notifications.</p>
         {can(actor, "notification_settings") ? (
           <p className="mt-3">
-            <Link href="/settings/notifications" className="font-medium text-brand-700 hover:underline">
+            <Link href={sectionHref("notification_settings")} className="font-medium text-brand-700 hover:underline">
               Notification settings
             </Link>
           </p>

@@ -1,18 +1,19 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { requireSection } from "@/lib/server/guards";
 import { can, type SectionId } from "@/lib/access/matrix";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
+import { sectionHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Onboarding" };
 
 // Places a newcomer usually starts from; each is shown only to principals holding its section.
-const FIRST_STEPS: { section: SectionId; href: string; title: string; text: string }[] = [
-  { section: "applications", href: "/applications", title: "Applications", text: "Create an application and add the users your apps and SIP phones log in with." },
-  { section: "subusers", href: "/settings/subusers", title: "Subusers", text: "Give teammates their own login with only the roles they need." },
-  { section: "service_accounts", href: "/settings/service-accounts", title: "Service accounts", text: "Create a key pair so your servers can call the Management API." },
-  { section: "billing", href: "/billing", title: "Billing", text: "Check the account's balance and every charge and credit." },
-  { section: "logs", href: "/logs", title: "Logs", text: "See who changed what in the account, and from where." },
+const FIRST_STEPS: { section: SectionId; href: Route; title: string; text: string }[] = [
+  { section: "applications", href: sectionHref("applications"), title: "Applications", text: "Create an application and add the users your apps and SIP phones log in with." },
+  { section: "subusers", href: sectionHref("subusers"), title: "Subusers", text: "Give teammates their own login with only the roles they need." },
+  { section: "service_accounts", href: sectionHref("service_accounts"), title: "Service accounts", text: "Create a key pair so your servers can call the Management API." },
+  { section: "billing", href: sectionHref("billing"), title: "Billing", text: "Check the account's balance and every charge and credit." },
+  { section: "logs", href: sectionHref("logs"), title: "Logs", text: "See who changed what in the account, and from where." },
 ];
 
 export default async function OnboardingPage() {

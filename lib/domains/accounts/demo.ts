@@ -5,6 +5,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/core/db";
 import { audit } from "@/lib/core/audit";
+import { env } from "@/lib/core/env";
 import { ASSIGNABLE_ROLES } from "@/lib/access/matrix";
 import { DEMO_SERVICE_ACCOUNT_ROLES } from "@/lib/access/api-roles";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -28,14 +29,12 @@ export const DEMO = {
   serviceAccount: { name: "demo-owner", roles: DEMO_SERVICE_ACCOUNT_ROLES },
 } as const;
 
-/** Where the demo service account's credentials.json goes: the only copy of its private key. */
-export const DEMO_CREDENTIALS_PATH = "data/demo-credentials.json";
-
 /**
  * Seeds the demo account if the database has no accounts, and writes the demo service account's
- * credentials.json (mode 600) to `credentialsPath`. Returns whether it seeded.
+ * credentials.json (mode 600) to `credentialsPath` (DEMO_CREDENTIALS_PATH, default data/demo-credentials.json: the
+ * only copy of its private key). Returns whether it seeded.
  */
-export async function seedDemo(db: Db, credentialsPath: string = DEMO_CREDENTIALS_PATH): Promise<boolean> {
+export async function seedDemo(db: Db, credentialsPath: string = env().DEMO_CREDENTIALS_PATH): Promise<boolean> {
   if ((await db.account.count()) > 0) return false;
   const [ownerHash, userHash, keyPair, ...subHashes] = await Promise.all([
     hashPassword(DEMO.ownerPassword),
@@ -64,7 +63,7 @@ export async function seedDemo(db: Db, credentialsPath: string = DEMO_CREDENTIAL
         id: keyId,
         accountId: account.id,
         name: sa.name,
-        description: `Demo service account (${sa.roles.join(", ")}); credentials in ${DEMO_CREDENTIALS_PATH}`,
+        description: `Demo service account (${sa.roles.join(", ")}); credentials in ${credentialsPath}`,
         publicKeyPem: keyPair.publicKeyPem,
         roles: { create: sa.roles.map((role) => ({ role })) },
       },

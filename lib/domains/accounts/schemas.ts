@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZPassword } from "@/lib/auth/passwords";
+import { ZPassword } from "@/lib/auth/password-rule";
 
 /** Account names appear in application full names (<app>.<account>.<domain>): DNS-label safe. */
 export const ZAccountName = z

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { createAppUser, deleteAppUsers, updateAppUser } from "./mutations";
 import { findAppUserRef, listAppUsers } from "./queries";
 import { ZAppUserName, ZCustomData, ZDisplayName } from "./schemas";
-import { ZPassword } from "@/lib/auth/passwords";
+import { PASSWORD_RULE, ZPassword } from "@/lib/auth/password-rule";
 import { API_ERROR, ApiError, type ErrorMapping } from "@/lib/api/errors";
 import { page, DONE_RESPONSE, defineMethod, done, listResponse, okResponse, type RegisteredMethod } from "@/lib/api/registry";
 import * as w from "@/lib/api/wire";
@@ -71,7 +71,6 @@ const USER_ERRORS: ErrorMapping = {
     active: "user_active",
     separateBalance: "parent_accounting",
   },
-  conflict: { name: 118 },
 };
 
 const parentAccounting = w.bool({ description: "true: the user spends the account's money; false: it has a separate balance" }).optional();
@@ -94,7 +93,7 @@ export const addUser = defineMethod({
     user_name: w.text(ZAppUserName, { description: "[a-z0-9][a-z0-9_-]{2,49}, unique in the application; stored lowercase" }),
     user_display_name: w.text(ZDisplayName, { description: "1 to 255 characters" }),
     user_password: w.text(ZPassword, {
-      description: "At least 8 characters with an uppercase and a lowercase letter, a digit and a special character; no spaces",
+      description: PASSWORD_RULE,
     }),
     ...appRefParams,
     parent_accounting: parentAccounting,

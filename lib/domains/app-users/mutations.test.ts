@@ -7,6 +7,7 @@ import { verifyPassword } from "@/lib/auth/passwords";
 import { createTestAccount, PRINCIPALS, TEST_PASSWORD, TEST_PASSWORD_HASH, uniq, type TestAccount } from "@/test/factories";
 import { createAppUser, deleteAppUser, setAppUserActive, updateAppUser } from "./mutations";
 import { countAppUsers, listAppUsers } from "./queries";
+import { reasonFor } from "@/test/reasons";
 
 const GOOD_PASSWORD = "Str0ng-Pass!x";
 
@@ -77,7 +78,7 @@ describe("application user mutations: the matrix, for every principal", () => {
           await c.run(key, appId, (await addUser(acct.id, appId)).id);
           expect((await lastAudit(acct.id))?.actorId, `${c.name} ${role}`).toBe(`k-${role}`);
         } else {
-          await expect(c.run(key, appId, user.id), `${c.name} ${role}`).rejects.toMatchObject({ code: "FORBIDDEN", apiCode: 104 });
+          await expect(c.run(key, appId, user.id), `${c.name} ${role}`).rejects.toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
           expect(await snapshot(acct.id)).toEqual(before);
         }
       }
@@ -109,7 +110,7 @@ describe("application user mutations: tenancy", () => {
         await expect(c.run(owner, appId, userId), `${c.name} ${appId}/${userId}`).rejects.toMatchObject({ code: "NOT_FOUND", field: field === "applicationId" ? "userId" : field });
       }
     }
-    await expect(createAppUser(owner, { applicationId: theirApp.id, name: "mallory", password: GOOD_PASSWORD, displayName: "M" })).rejects.toMatchObject({ code: "NOT_FOUND", field: "applicationId", apiCode: 558 });
+    await expect(createAppUser(owner, { applicationId: theirApp.id, name: "mallory", password: GOOD_PASSWORD, displayName: "M" })).rejects.toMatchObject({ code: "NOT_FOUND", field: "applicationId", reason: reasonFor(558) });
     await expect(listAppUsers(owner, { applicationId: theirApp.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot(mine.id)).toEqual(beforeMine);
     expect(await snapshot(other.id)).toEqual(beforeOther);
@@ -150,7 +151,7 @@ describe("application user mutations: validation", () => {
   it.each(BAD)("create: %s is a field error naming %s, nothing written", async (_label, patch, field, apiCode) => {
     const before = await snapshot(acct.id);
     const err = await createAppUser(owner, { ...base(), ...patch } as never).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: "INVALID_INPUT", field, ...(apiCode ? { apiCode } : {}) });
+    expect(err).toMatchObject({ code: "INVALID_INPUT", field, ...(apiCode ? { reason: reasonFor(apiCode) } : {}) });
     expect(await snapshot(acct.id)).toEqual(before);
   });
 
@@ -172,11 +173,11 @@ describe("application user mutations: validation", () => {
 
   it("a duplicate username in the same application is CONFLICT (118) on the name field; other applications may reuse it", async () => {
     const before = await snapshot(acct.id);
-    await expect(createAppUser(owner, { ...base(), name: "existing" })).rejects.toMatchObject({ code: "CONFLICT", field: "name", apiCode: 118 });
+    await expect(createAppUser(owner, { ...base(), name: "existing" })).rejects.toMatchObject({ code: "CONFLICT", field: "name", reason: reasonFor(118) });
     await expect(createAppUser(owner, { ...base(), name: "EXISTING" })).rejects.toMatchObject({ code: "CONFLICT", field: "name" });
     const other = await addUser(acct.id, appId, "other-one");
     const mid = await snapshot(acct.id);
-    await expect(updateAppUser(owner, { applicationId: appId, userId: other.id, name: "existing" })).rejects.toMatchObject({ code: "CONFLICT", field: "name", apiCode: 118 });
+    await expect(updateAppUser(owner, { applicationId: appId, userId: other.id, name: "existing" })).rejects.toMatchObject({ code: "CONFLICT", field: "name", reason: reasonFor(118) });
     expect(await snapshot(acct.id)).toEqual(mid);
     expect(mid.users.length).toBe(before.users.length + 1);
     const secondApp = await addApp(acct.id);

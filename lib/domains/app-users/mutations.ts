@@ -26,7 +26,7 @@ import {
 // another application or account reads as NOT_FOUND. Passwords are hashed before the
 // transaction (argon2 is slow) and never reach the audit row.
 
-const nameTaken = () => conflict("name", "A user with this username already exists in this application", 118);
+const nameTaken = () => conflict("name", "A user with this username already exists in this application", "user_name_taken");
 
 async function assertNameFree(tx: Tx, actor: Actor, applicationId: number, name: string, exceptId?: number): Promise<void> {
   const taken = await tx.appUser.findFirst({

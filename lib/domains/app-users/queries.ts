@@ -35,7 +35,7 @@ export function toAppUserDto(row: ListRow & { customData?: string }): AppUserDto
   return { ...row, separateBalance: !row.parentAccounting };
 }
 
-export const appUserNotFound = () => new AppError("NOT_FOUND", { message: "User not found", field: "userId", apiCode: 117 });
+export const appUserNotFound = () => new AppError("NOT_FOUND", { message: "User not found", field: "userId", reason: "user_not_found" });
 
 /** A user of the actor's account and of that application, or NOT_FOUND: both ids must match. */
 export async function findOwnAppUser(client: Tx | typeof db, actor: Actor, applicationId: number, userId: number): Promise<AppUserDto> {
@@ -66,7 +66,7 @@ export async function findOwnAppUserByName(client: Tx | typeof db, actor: Actor,
     where: { applicationId, accountId: actor.accountId, name: name.trim().toLowerCase() },
     select: APP_USER_SELECT,
   });
-  if (!row) throw new AppError("NOT_FOUND", { message: `User '${name.trim().slice(0, 50)}' not found`, field: "names", apiCode: 117 });
+  if (!row) throw new AppError("NOT_FOUND", { message: `User '${name.trim().slice(0, 50)}' not found`, field: "names", reason: "user_not_found" });
   return toAppUserDto(row);
 }
 

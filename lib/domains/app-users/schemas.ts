@@ -1,9 +1,9 @@
 // Application user inputs (seed 002), shared by the panel's user editor, the server actions and
 // the Management API (AddUser / SetUserInfo / DelUser / GetUsers).
 import { z } from "zod";
-import { ZPassword } from "@/lib/auth/passwords";
-import { apiIssue } from "@/lib/core/validate";
-import { ZApplicationId, zId } from "@/lib/domains/applications/schemas";
+import { ZPassword } from "@/lib/auth/password-rule";
+import { issue, zId } from "@/lib/core/validate";
+import { ZApplicationId } from "@/lib/domains/applications/schemas";
 
 /** management-api.md: `[a-z0-9][a-z0-9_-]{2,49}`. Stored lowercase, like subuser names. */
 export const APP_USER_NAME_RE = /^[a-z0-9][a-z0-9_-]{2,49}$/;
@@ -16,23 +16,23 @@ export const ZAppUserName = z
   .trim()
   .toLowerCase()
   .superRefine((v, ctx) => {
-    if (v.length === 0) return apiIssue(ctx, "Username is required", 134);
-    if (v.length < 3 || v.length > 50) return apiIssue(ctx, "Username must be 3 to 50 characters", 101);
+    if (v.length === 0) return issue(ctx, "Username is required", "required_empty");
+    if (v.length < 3 || v.length > 50) return issue(ctx, "Username must be 3 to 50 characters");
     if (!APP_USER_NAME_RE.test(v)) {
-      apiIssue(ctx, "Username must start with a letter or digit and contain only latin letters, digits, underscores and hyphens", 101);
+      issue(ctx, "Username must start with a letter or digit and contain only latin letters, digits, underscores and hyphens");
     }
   });
 
 export const ZDisplayName = z.string({ error: "Display name is required" }).trim().superRefine((v, ctx) => {
-  if (v.length === 0) return apiIssue(ctx, "Display name is required", 157);
-  if (v.length > DISPLAY_NAME_MAX) apiIssue(ctx, `Display name must be at most ${DISPLAY_NAME_MAX} characters`, 157);
+  if (v.length === 0) return issue(ctx, "Display name is required", "display_name_invalid");
+  if (v.length > DISPLAY_NAME_MAX) issue(ctx, `Display name must be at most ${DISPLAY_NAME_MAX} characters`, "display_name_invalid");
 });
 
 export const ZCustomData = z.string().superRefine((v, ctx) => {
-  if (v.length > CUSTOM_DATA_MAX) apiIssue(ctx, "Custom data must be shorter than 8192 characters", 212);
+  if (v.length > CUSTOM_DATA_MAX) issue(ctx, "Custom data must be shorter than 8192 characters", "custom_data_too_long");
 });
 
-export const ZAppUserId = zId("Invalid user id", 117);
+export const ZAppUserId = zId("Invalid user id", "user_not_found");
 
 /** A blank "new password" field means "keep the current one". */
 const ZOptionalPassword = z.preprocess((v) => (v === "" || v === null ? undefined : v), ZPassword.optional());

@@ -47,7 +47,6 @@ export function resolveAppRef(actor: Actor, p: { application_id?: number; applic
 
 const APPLICATION_ERRORS: ErrorMapping = {
   fields: { ...APP_REF_FIELDS, name: "application_name", secureRecordStorage: "secure_record_storage" },
-  conflict: { name: 129 },
 };
 
 const secureRecordStorage = w.bool({ description: "Whether to keep the application's logs and records in secure storage" }).optional();

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount } from "@/test/factories";
 import { createApplication, deleteApplication, renameApplication, setApplicationInfo } from "./mutations";
 import { getApplication, listApplications, userCountsOf } from "./queries";
+import { reasonFor } from "@/test/reasons";
 
 /** Everything an application mutation could touch in an account, for before/after comparison. */
 async function snapshot(accountId: number) {
@@ -78,7 +79,7 @@ describe("application mutations: the matrix, for every principal", () => {
         const key: Actor = { kind: "key", accountId: acct.id, accountName: acct.name, subuserId: null, keyId: "k-1", name: "key", roles: [role], ip: "" };
         if (canCallApi([role], c.method)) continue; // the allowed side is covered by the panel cases' bodies
         const before = await snapshot(acct.id);
-        await expect(c.run(key, app.id), `${c.name} ${role}`).rejects.toMatchObject({ code: "FORBIDDEN", apiCode: 104 });
+        await expect(c.run(key, app.id), `${c.name} ${role}`).rejects.toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
         expect(await snapshot(acct.id)).toEqual(before);
       }
     }
@@ -100,7 +101,7 @@ describe("application mutations: tenancy", () => {
     const beforeMine = await snapshot(mine.id);
     const beforeOther = await snapshot(other.id);
     for (const c of CASES.filter((x) => x.name !== "createApplication")) {
-      await expect(c.run(owner, theirs.id), c.name).rejects.toMatchObject({ code: "NOT_FOUND", field: "applicationId", apiCode: 558 });
+      await expect(c.run(owner, theirs.id), c.name).rejects.toMatchObject({ code: "NOT_FOUND", field: "applicationId", reason: reasonFor(558) });
     }
     for (const garbage of [0, -1, 1.5, "abc", 2 ** 60]) {
       await expect(deleteApplication(owner, { applicationId: garbage })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "applicationId" });
@@ -126,9 +127,9 @@ describe("application mutations: validation and conflicts", () => {
   it.each(BAD_NAMES)("name %j is refused on the name field (107) and nothing is written", async (name) => {
     const app = await addApp(acct.id);
     const before = await snapshot(acct.id);
-    await expect(createApplication(owner, { name })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "name", apiCode: 107 });
-    await expect(renameApplication(owner, { applicationId: app.id, name })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "name", apiCode: 107 });
-    await expect(setApplicationInfo(owner, { applicationId: app.id, name })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "name", apiCode: 107 });
+    await expect(createApplication(owner, { name })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "name", reason: reasonFor(107) });
+    await expect(renameApplication(owner, { applicationId: app.id, name })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "name", reason: reasonFor(107) });
+    await expect(setApplicationInfo(owner, { applicationId: app.id, name })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "name", reason: reasonFor(107) });
     expect(await snapshot(acct.id)).toEqual(before);
   });
 
@@ -144,9 +145,9 @@ describe("application mutations: validation and conflicts", () => {
     const first = await createApplication(owner, { name });
     const other = await addApp(acct.id);
     const before = await snapshot(acct.id);
-    await expect(createApplication(owner, { name })).rejects.toMatchObject({ code: "CONFLICT", field: "name", apiCode: 129 });
-    await expect(renameApplication(owner, { applicationId: other.id, name })).rejects.toMatchObject({ code: "CONFLICT", field: "name", apiCode: 129 });
-    await expect(setApplicationInfo(owner, { applicationId: other.id, name })).rejects.toMatchObject({ code: "CONFLICT", field: "name", apiCode: 129 });
+    await expect(createApplication(owner, { name })).rejects.toMatchObject({ code: "CONFLICT", field: "name", reason: reasonFor(129) });
+    await expect(renameApplication(owner, { applicationId: other.id, name })).rejects.toMatchObject({ code: "CONFLICT", field: "name", reason: reasonFor(129) });
+    await expect(setApplicationInfo(owner, { applicationId: other.id, name })).rejects.toMatchObject({ code: "CONFLICT", field: "name", reason: reasonFor(129) });
     expect(await snapshot(acct.id)).toEqual(before);
     // Renaming to its own name is not a conflict; another account may use the name.
     await expect(renameApplication(owner, { applicationId: first.id, name })).resolves.toMatchObject({ name });

@@ -25,7 +25,7 @@ import {
 // `application`. API keys are checked against the method's roles instead (lib/access).
 // Every write is scoped by the actor's account and audited in the same transaction.
 
-const nameTaken = () => conflict("name", "An application with this name already exists", 129);
+const nameTaken = () => conflict("name", "An application with this name already exists", "application_name_taken");
 
 async function assertNameFree(tx: Tx, actor: Actor, name: string, exceptId?: number): Promise<void> {
   const taken = await tx.application.findFirst({

@@ -44,7 +44,7 @@ export function toApplicationDto(row: Prisma.ApplicationGetPayload<{ select: typ
 }
 
 export const applicationNotFound = () =>
-  new AppError("NOT_FOUND", { message: "Application not found", field: "applicationId", apiCode: 558 });
+  new AppError("NOT_FOUND", { message: "Application not found", field: "applicationId", reason: "application_not_found" });
 
 /** The actor's account's application, or NOT_FOUND (558): another account's id reads as missing. */
 export async function findOwnApplication(client: Tx | typeof db, actor: Actor, applicationId: number): Promise<ApplicationDto> {
@@ -64,7 +64,7 @@ export function shortApplicationName(name: string, accountName: string): string 
 export async function findOwnApplicationByName(client: Tx | typeof db, actor: Actor, name: string): Promise<ApplicationDto> {
   const short = shortApplicationName(name, actor.accountName);
   const row = await client.application.findFirst({ where: { accountId: actor.accountId, name: short }, select: APPLICATION_SELECT });
-  if (!row) throw new AppError("NOT_FOUND", { message: "Application not found", field: "applicationName", apiCode: 558 });
+  if (!row) throw new AppError("NOT_FOUND", { message: "Application not found", field: "applicationName", reason: "application_not_found" });
   return toApplicationDto(row, actor.accountName);
 }
 
@@ -75,7 +75,7 @@ export async function findOwnApplicationByName(client: Tx | typeof db, actor: Ac
 export async function resolveApplication(actor: Actor, ref: { applicationId?: number; applicationName?: string }): Promise<ApplicationDto> {
   if (ref.applicationId !== undefined) return findOwnApplication(db, actor, ref.applicationId);
   if (ref.applicationName !== undefined) return findOwnApplicationByName(db, actor, ref.applicationName);
-  throw new AppError("INVALID_INPUT", { message: "Specify the application", field: "applicationId", apiCode: 485 });
+  throw new AppError("INVALID_INPUT", { message: "Specify the application", field: "applicationId", reason: "parameter_missing" });
 }
 
 /**

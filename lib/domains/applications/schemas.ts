@@ -1,31 +1,21 @@
 // Application inputs, shared by the panel forms, the server actions and the Management API
 // (AddApplication / SetApplicationInfo / DelApplication).
 import { z } from "zod";
-import { apiIssue } from "@/lib/core/validate";
+import { issue, zId } from "@/lib/core/validate";
 
 /** management-api.md: `[a-z][a-z0-9-]{1,64}`; it becomes the first label of the full name. */
 export const APPLICATION_NAME_RE = /^[a-z][a-z0-9-]{1,64}$/;
 
 export const ZApplicationName = z.string({ error: "Application name is required" }).trim().superRefine((v, ctx) => {
-  if (v.length === 0) return apiIssue(ctx, "Application name is required", 107);
-  if (v.length < 2 || v.length > 65) return apiIssue(ctx, "Application name must be 2 to 65 characters", 107);
+  if (v.length === 0) return issue(ctx, "Application name is required", "application_name_invalid");
+  if (v.length < 2 || v.length > 65) return issue(ctx, "Application name must be 2 to 65 characters", "application_name_invalid");
   if (!APPLICATION_NAME_RE.test(v)) {
-    apiIssue(ctx, "Application name must start with a lowercase latin letter and contain only lowercase latin letters, digits and hyphens", 107);
+    issue(ctx, "Application name must start with a lowercase latin letter and contain only lowercase latin letters, digits and hyphens", "application_name_invalid");
   }
 });
 
-/** A positive integer id, from a number or a decimal string (the API sends strings). */
-export const zId = (message: string, apiCode: number) =>
-  z.unknown().transform((v, ctx): number => {
-    const n = typeof v === "string" && /^\d{1,15}$/.test(v.trim()) ? Number(v) : v;
-    if (typeof n !== "number" || !Number.isSafeInteger(n) || n <= 0) {
-      apiIssue(ctx, message, apiCode);
-      return z.NEVER;
-    }
-    return n;
-  });
 
-export const ZApplicationId = zId("Invalid application id", 116);
+export const ZApplicationId = zId("Invalid application id", "application_id_invalid");
 
 export const ZCreateApplicationInput = z.object({
   name: ZApplicationName,

@@ -13,7 +13,7 @@ import { ACCOUNT_CURRENCY } from "@/lib/domains/billing/money";
 import { createChildAccount, updateChildAccounts } from "./mutations";
 import { listChildAccounts, type ChildAccountDto } from "./queries";
 import { ZChildAccountRole } from "./schemas";
-import { ZPassword } from "@/lib/auth/passwords";
+import { PASSWORD_RULE, ZPassword } from "@/lib/auth/password-rule";
 import { API_ERROR, ApiError } from "@/lib/api/errors";
 import { page, DONE_RESPONSE, defineMethod, done, listResponse, type RegisteredMethod } from "@/lib/api/registry";
 import { ZAccountInfo } from "@/lib/domains/accounts/api";
@@ -59,7 +59,7 @@ export const addAccount = defineMethod({
     account_name: w.text(ZAccountName, { description: "The new account's name: a latin letter first, then letters, digits and hyphens" }),
     account_email: w.text(ZEmail, { description: "The new account's email, unique" }),
     account_password: w.text(ZPassword, {
-      description: "At least 8 characters with an uppercase and a lowercase letter, a digit and a special character; no spaces",
+      description: PASSWORD_RULE,
     }),
     active: w.bool({ description: "Whether the child account can be used (default true, ours)" }).optional(),
     child_account_role: roleParam,
@@ -122,7 +122,7 @@ export const getChildrenAccounts = defineMethod({
     ...w.paging,
   }),
   response: listResponse(z.union([ZChildAccountInfo, mediumShape, briefShape])),
-  errors: { notFound: INVALID_ACCOUNT_ID, fields: { ids: "child_account_id", namePart: "child_account_name", emailPart: "child_account_email" } },
+  errors: { fields: { ids: "child_account_id", namePart: "child_account_name", emailPart: "child_account_email" } },
   async handler(p, { actor }) {
     if (p.active !== undefined && p.frozen !== undefined && p.active === p.frozen) {
       return page([], 0);
@@ -169,7 +169,6 @@ export const setChildAccountInfo = defineMethod({
   ],
   response: DONE_RESPONSE,
   errors: {
-    notFound: INVALID_ACCOUNT_ID,
     fields: {
       ids: "child_account_id",
       names: "child_account_name",

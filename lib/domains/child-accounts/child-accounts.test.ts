@@ -15,6 +15,7 @@ import { loginOwner } from "@/lib/auth/login";
 import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount } from "@/test/factories";
 import { createChildAccount, updateChildAccounts } from "./mutations";
 import { listChildAccounts } from "./queries";
+import { reasonFor } from "@/test/reasons";
 
 const PASSWORD = "Ch1ld-Passw0rd!";
 
@@ -81,7 +82,7 @@ describe("child accounts: who may manage them", () => {
         if (canCallApi([role], c.method)) {
           await c.run(key);
         } else {
-          await expect(c.run(key)).rejects.toMatchObject({ code: "FORBIDDEN", apiCode: 104 });
+          await expect(c.run(key)).rejects.toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
           expect(await familySnapshot(acct.id)).toEqual(before);
         }
       }
@@ -101,7 +102,7 @@ describe("child accounts: who may manage them", () => {
         expect(grandchild.parentId).toBe(kid.id);
       } else {
         for (const run of [() => createChildAccount(actor, newChild()), () => listChildAccounts(actor), () => updateChildAccounts(actor, { target: { ids: "all" }, active: false })]) {
-          await expect(run()).rejects.toMatchObject({ code: "FORBIDDEN", apiCode: 104 });
+          await expect(run()).rejects.toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
         }
         expect(await familySnapshot(kid.id)).toEqual(before);
       }
@@ -162,7 +163,7 @@ describe("child accounts: behaviour", () => {
     expect((await listChildAccounts(me, { count: 1, offset: 1 })).items.map((c) => c.id)).toEqual([b.id]);
     expect((await listChildAccounts(me, { ids: [b.id] })).total).toBe(1);
     const grandchild = await db.account.findFirstOrThrow({ where: { parentId: a.id } });
-    await expect(listChildAccounts(me, { ids: [a.id, grandchild.id] })).rejects.toMatchObject({ code: "NOT_FOUND", apiCode: 115 });
+    await expect(listChildAccounts(me, { ids: [a.id, grandchild.id] })).rejects.toMatchObject({ code: "NOT_FOUND", reason: reasonFor(115) });
     expect((await listChildAccounts(me, { ids: [a.id, grandchild.id], ignoreInvalid: true })).items.map((c) => c.id)).toEqual([a.id]);
   });
 
@@ -191,7 +192,7 @@ describe("child accounts: behaviour", () => {
     const before = await familySnapshot(acct.id);
     const strangerBefore = await db.account.findUniqueOrThrow({ where: { id: stranger.id } });
     for (const target of [{ ids: [mine.id, stranger.id] }, { ids: [grandchild.id] }, { ids: [acct.id] }, { names: [mine.name, stranger.name] }, { emails: ["nobody@test.local"] }]) {
-      await expect(updateChildAccounts(owner, { target, active: false }), JSON.stringify(target)).rejects.toMatchObject({ code: "NOT_FOUND", apiCode: 115 });
+      await expect(updateChildAccounts(owner, { target, active: false }), JSON.stringify(target)).rejects.toMatchObject({ code: "NOT_FOUND", reason: reasonFor(115) });
     }
     await expect(updateChildAccounts(owner, { target: { ids: [mine.id, mine2.id] }, email: "one@test.local" })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "email" });
     await expect(updateChildAccounts(owner, { target: { ids: [mine.id] }, email: mine2.email })).rejects.toMatchObject({ code: "CONFLICT", field: "email" });

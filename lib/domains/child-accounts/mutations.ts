@@ -92,7 +92,7 @@ export async function updateChildAccounts(actor: Actor, input: UpdateChildAccoun
     return await db.$transaction(async (tx) => {
       const targets = await resolveTargets(tx, actor, data.target);
       if (data.email !== undefined) {
-        if (targets.length > 1) throw invalid("email", "A new email can be given to one child account at a time", 101);
+        if (targets.length > 1) throw invalid("email", "A new email can be given to one child account at a time");
         const other = await tx.account.findFirst({ where: { email: data.email, NOT: { id: targets[0]?.id ?? 0 } }, select: { id: true } });
         if (other) throw emailTaken();
       }

@@ -38,7 +38,7 @@ export type ChildAccountDto = {
 };
 
 export const childAccountNotFound = (field = "ids", what = "Child account") =>
-  new AppError("NOT_FOUND", { message: `${what} not found`, field, apiCode: 115 });
+  new AppError("NOT_FOUND", { message: `${what} not found`, field, reason: "account_not_found" });
 
 export function toChildAccountDto(row: Row, balanceMinor: number): ChildAccountDto {
   return {
@@ -69,7 +69,7 @@ export async function authorizeManageChildren(client: Tx | typeof db, actor: Act
   authorizeChildAccounts(actor, method);
   const self = await client.account.findUnique({ where: { id: actor.accountId }, select: { childRole: true } });
   if (!self || !childAccountMay(self.childRole, "manage_child_accounts")) {
-    throw new AppError("FORBIDDEN", { message: "This account's role does not allow managing child accounts", apiCode: 104 });
+    throw new AppError("FORBIDDEN", { message: "This account's role does not allow managing child accounts" });
   }
 }
 

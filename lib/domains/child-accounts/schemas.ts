@@ -4,17 +4,16 @@
 import { z } from "zod";
 import { childAccountRoleByName, CHILD_ACCOUNT_ROLES, DEFAULT_CHILD_ACCOUNT_ROLE } from "@/lib/access/child-account-roles";
 import { ZAccountName, ZEmail } from "@/lib/domains/accounts/schemas";
-import { apiIssue } from "@/lib/core/validate";
-import { zId } from "@/lib/domains/applications/schemas";
-import { ZPassword } from "@/lib/auth/passwords";
+import { issue, zId } from "@/lib/core/validate";
+import { ZPassword } from "@/lib/auth/password-rule";
 
-export const ZChildAccountId = zId("Invalid account id", 115);
+export const ZChildAccountId = zId("Invalid account id", "account_not_found");
 
 /** One of the child roles, in any case. */
 export const ZChildAccountRole = z.string().transform((v, ctx) => {
   const role = childAccountRoleByName(v);
   if (!role) {
-    apiIssue(ctx, `Child account role must be one of ${CHILD_ACCOUNT_ROLES.join(", ")}`, 101);
+    issue(ctx, `Child account role must be one of ${CHILD_ACCOUNT_ROLES.join(", ")}`);
     return z.NEVER;
   }
   return role;

@@ -14,6 +14,7 @@ import { createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/fa
 import { deleteKvItem, setKvItem } from "./mutations";
 import { getKvItem, listKvItems, listKvKeys } from "./queries";
 import { KV_TTL_DEFAULT_SECONDS } from "./schemas";
+import { reasonFor } from "@/test/reasons";
 
 const T0 = new Date("2030-01-01T00:00:00Z");
 const at = (seconds: number): Clock => () => new Date(T0.getTime() + seconds * 1000);
@@ -74,7 +75,7 @@ describe("key-value functions: section application.kvs for every principal", () 
       for (const role of PRINCIPALS.filter((r): r is Exclude<Role, typeof OWNER_ROLE> => r !== OWNER_ROLE)) {
         const key: Actor = { kind: "key", accountId: acct.id, accountName: acct.name, subuserId: null, keyId: "k", name: "key", roles: [role], ip: "" };
         if (canCallApi([role], c.method)) continue;
-        await expect(c.run(key, a.id)).rejects.toMatchObject({ code: "FORBIDDEN", apiCode: 104 });
+        await expect(c.run(key, a.id)).rejects.toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
       }
     }
   });
@@ -140,7 +141,7 @@ describe("key-value store behaviour", () => {
       () => listKvKeys(owner, { applicationId: theirs.id }, at(0)),
       () => deleteKvItem(owner, ref, at(0)),
     ]) {
-      await expect(run()).rejects.toMatchObject({ code: "NOT_FOUND", apiCode: 558 });
+      await expect(run()).rejects.toMatchObject({ code: "NOT_FOUND", reason: reasonFor(558) });
     }
     expect(await kvSnapshot(other.id)).toEqual(before);
     expect(await kvSnapshot(acct.id)).toEqual(mine);
@@ -166,7 +167,7 @@ describe("key-value store behaviour", () => {
       await expect(setKvItem(owner, { applicationId: a.id, key: "ok:key", value: "v", ...patch }, at(0)), JSON.stringify(patch)).rejects.toMatchObject({
         code: "INVALID_INPUT",
         field,
-        apiCode,
+        reason: reasonFor(apiCode),
       });
     }
     expect(await kvSnapshot(acct.id)).toEqual(before);

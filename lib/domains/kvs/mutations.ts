@@ -33,7 +33,7 @@ function expiryOf(data: { ttl?: number; expiresAt?: number }, now: Date): Date {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (data.expiresAt !== undefined) {
     if (data.expiresAt < nowSeconds || data.expiresAt > nowSeconds + KV_TTL_MAX_SECONDS) {
-      throw invalid("expiresAt", "expires_at must be a Unix time between now and 90 days from now", 101);
+      throw invalid("expiresAt", "expires_at must be a Unix time between now and 90 days from now");
     }
     return new Date(data.expiresAt * 1000);
   }

@@ -3,7 +3,7 @@
 // `[a-zA-Z0-9а-яА-ЯёЁ_\-:;.#+]`, values up to 2000, a ttl of 0 to 90 days defaulting to 30.
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { apiIssue } from "@/lib/core/validate";
+import { issue } from "@/lib/core/validate";
 import { ZApplicationId } from "@/lib/domains/applications/schemas";
 
 export const KV_KEY_MAX = 200;
@@ -16,23 +16,23 @@ const KEY_SYMBOLS = "latin or cyrillic letters, digits and _ - : ; . # +";
 
 /** A key pattern (a prefix): may be empty, where a method allows that. */
 export const ZKvKeyPattern = z.string().superRefine((v, ctx) => {
-  if (v.length > KV_KEY_MAX) return apiIssue(ctx, `Key must be at most ${KV_KEY_MAX} characters`, 101);
-  if (!KV_KEY_RE.test(v)) apiIssue(ctx, `Key may contain only ${KEY_SYMBOLS}`, 101);
+  if (v.length > KV_KEY_MAX) return issue(ctx, `Key must be at most ${KV_KEY_MAX} characters`);
+  if (!KV_KEY_RE.test(v)) issue(ctx, `Key may contain only ${KEY_SYMBOLS}`);
 });
 
 export const ZKvKey = ZKvKeyPattern.superRefine((v, ctx) => {
-  if (v.length === 0) apiIssue(ctx, "Key is required", 134);
+  if (v.length === 0) issue(ctx, "Key is required", "required_empty");
 });
 
 export const ZKvValue = z.string().superRefine((v, ctx) => {
-  if (v.length > KV_VALUE_MAX) apiIssue(ctx, `Value must be at most ${KV_VALUE_MAX} characters`, 101);
+  if (v.length > KV_VALUE_MAX) issue(ctx, `Value must be at most ${KV_VALUE_MAX} characters`);
 });
 
 export const ZKvTtl = z
   .number()
   .int()
   .superRefine((v, ctx) => {
-    if (v < 0 || v > KV_TTL_MAX_SECONDS) apiIssue(ctx, `ttl must be 0 to ${KV_TTL_MAX_SECONDS} seconds`, 101);
+    if (v < 0 || v > KV_TTL_MAX_SECONDS) issue(ctx, `ttl must be 0 to ${KV_TTL_MAX_SECONDS} seconds`);
   });
 
 export const ZSetKvItemInput = z
@@ -47,7 +47,7 @@ export const ZSetKvItemInput = z
   })
   .superRefine((v, ctx) => {
     if (v.ttl !== undefined && v.expiresAt !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "Give ttl or expires_at, not both", params: { apiCode: 458 } });
+      ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "Give ttl or expires_at, not both", params: { reason: "exclusive_parameters" } });
     }
   });
 export type SetKvItemInput = z.input<typeof ZSetKvItemInput>;

@@ -1,6 +1,6 @@
 // The profile page's inputs: one's own password change and ending one's own sessions.
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, ZPassword } from "@/lib/auth/passwords";
+import { PASSWORD_MAX_LENGTH, ZPassword } from "@/lib/auth/password-rule";
 
 export const ZChangeOwnPasswordInput = z
   .object({

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { addKeyRoles, createKey, deleteKey, removeKeyRoles, updateKey } from "./mutations";
 import { getKeyRoles, listKeys, type KeyDto } from "./queries";
 import { ZKeyDescription, ZKeyId, ZKeyName } from "./schemas";
-import { API_ERROR, type ErrorMapping } from "@/lib/api/errors";
+import type { ErrorMapping } from "@/lib/api/errors";
 import { DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, page, type RegisteredMethod } from "@/lib/api/registry";
 import { heldRolesView, resolveRoles, ROLE_FIELD, roleParams, ROLES_ONE_OF, ZRoleView } from "@/lib/api/roles";
 import { subUserView, ZSubUserView } from "@/lib/domains/subusers/api";
@@ -34,7 +34,6 @@ const GROUP = "Role system";
 const keyId = w.text(ZKeyId, { description: "The key id (a UUID)" });
 
 const KEY_ERRORS: ErrorMapping = {
-  notFound: API_ERROR.INVALID_KEY_ID,
   fields: { keyId: "key_id", name: "key_name", description: "description", roles: ROLE_FIELD },
 };
 

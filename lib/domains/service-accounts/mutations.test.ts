@@ -11,6 +11,7 @@ import { AppError } from "@/lib/core/errors";
 import { createTestAccount, PRINCIPALS } from "@/test/factories";
 import { createKey, deleteKey, editKey, updateKey } from "./mutations";
 import { grantableKeyRoles, listKeys } from "./queries";
+import { reasonFor } from "@/test/reasons";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 const actorRef: { current: PanelActor | null } = { current: null };
@@ -32,7 +33,7 @@ async function expectAppError(p: Promise<unknown>, code: AppError["code"], field
   expect(e, "expected an AppError").toBeInstanceOf(AppError);
   expect((e as AppError).code).toBe(code);
   if (field) expect((e as AppError).field).toBe(field);
-  if (apiCode) expect((e as AppError).apiCode).toBe(apiCode);
+  if (apiCode) expect((e as AppError).reason).toBe(reasonFor(apiCode));
 }
 
 describe("createKey for every principal", () => {

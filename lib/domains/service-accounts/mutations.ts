@@ -41,7 +41,7 @@ function sameSet(a: readonly string[], b: readonly string[]) {
 /** A key with no roles may only manage itself (management-api.md): it cannot mint new keys. */
 function refuseRolelessKey(actor: Actor, method: ApiMethod) {
   if (actor.kind === "key" && actor.roles.length === 0) {
-    throw new AppError("FORBIDDEN", { message: `A key without roles can only manage itself; it cannot call ${method}`, apiCode: 104 });
+    throw new AppError("FORBIDDEN", { message: `A key without roles can only manage itself; it cannot call ${method}` });
   }
 }
 
@@ -50,7 +50,7 @@ async function assertGrantable(tx: Tx, actor: Actor, adding: readonly Assignable
   const grantable = new Set(await grantableKeyRoles(actor, tx));
   const beyond = adding.filter((r) => !grantable.has(r));
   if (beyond.length > 0) {
-    throw invalid("roles", `You cannot grant roles you do not hold: ${beyond.join(", ")}`, 435);
+    throw invalid("roles", `You cannot grant roles you do not hold: ${beyond.join(", ")}`, "role_set_invalid");
   }
 }
 
@@ -80,7 +80,7 @@ export async function createKey(actor: Actor, input: CreateKeyInput): Promise<{ 
     await assertGrantable(tx, actor, data.roles);
     const count = await tx.apiKey.count({ where: { accountId: actor.accountId } });
     if (count >= MAX_KEYS_PER_ACCOUNT) {
-      throw new AppError("CONFLICT", { message: `An account can have at most ${MAX_KEYS_PER_ACCOUNT} keys`, apiCode: 437 });
+      throw new AppError("CONFLICT", { message: `An account can have at most ${MAX_KEYS_PER_ACCOUNT} keys`, reason: "key_limit" });
     }
     const account = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { id: true, email: true } });
     const row = await tx.apiKey.create({

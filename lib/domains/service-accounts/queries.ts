@@ -44,7 +44,7 @@ export function toKeyDto(row: Prisma.ApiKeyGetPayload<{ select: typeof KEY_SELEC
   };
 }
 
-export const keyNotFound = () => new AppError("NOT_FOUND", { message: "Key not found", field: "keyId", apiCode: 433 });
+export const keyNotFound = () => new AppError("NOT_FOUND", { message: "Key not found", field: "keyId", reason: "key_not_found" });
 
 /**
  * The keys an actor reaches, always inside its account. The account owner: all. A subuser: the

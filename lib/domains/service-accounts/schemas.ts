@@ -1,6 +1,6 @@
 // Service-account (API key) input rules, one set shared by the panel's forms and server
-// actions, the mutations and the Management API (CreateKey, UpdateKey, ...). Issues carry the
-// API error code in `params.apiCode`.
+// actions, the mutations and the Management API (CreateKey, UpdateKey, ...). Issues a client must
+// tell apart carry their reason (lib/core/errors.ts).
 import { z } from "zod";
 import { ASSIGNABLE_ROLES, isAssignableRole, type AssignableRole } from "@/lib/access/matrix";
 
@@ -14,8 +14,8 @@ export const ZKeyName = z
   .string({ error: "Name is required" })
   .trim()
   .superRefine((v, ctx) => {
-    if (v.length === 0) ctx.addIssue({ code: "custom", message: "Name is required", params: { apiCode: 134 } });
-    else if (v.length > KEY_NAME_MAX) ctx.addIssue({ code: "custom", message: `Name must be at most ${KEY_NAME_MAX} characters`, params: { apiCode: 101 } });
+    if (v.length === 0) ctx.addIssue({ code: "custom", message: "Name is required", params: { reason: "required_empty" } });
+    else if (v.length > KEY_NAME_MAX) ctx.addIssue({ code: "custom", message: `Name must be at most ${KEY_NAME_MAX} characters` });
   })
   .meta({ description: `1 to ${KEY_NAME_MAX} characters` });
 
@@ -31,7 +31,7 @@ export const ZKeyId = z
   .toLowerCase()
   .superRefine((v, ctx) => {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) {
-      ctx.addIssue({ code: "custom", message: "Key id is invalid", params: { apiCode: 433 } });
+      ctx.addIssue({ code: "custom", message: "Key id is invalid", params: { reason: "key_not_found" } });
     }
   });
 
@@ -40,12 +40,12 @@ export const ZKeyRoles = z
   .array(z.string(), { error: "Roles must be a list" })
   .superRefine((roles, ctx) => {
     const unknown = roles.filter((r) => !isAssignableRole(r));
-    if (unknown.length > 0) ctx.addIssue({ code: "custom", message: `Unknown role: ${unknown.join(", ")}`, params: { apiCode: 441 } });
+    if (unknown.length > 0) ctx.addIssue({ code: "custom", message: `Unknown role: ${unknown.join(", ")}`, params: { reason: "role_unknown" } });
   })
   .transform((roles): AssignableRole[] => ASSIGNABLE_ROLES.filter((r) => roles.includes(r)));
 
 /** A non-empty role set, for adding or removing roles. */
-export const ZKeyRoleChange = ZKeyRoles.refine((r) => r.length > 0, { message: "Choose at least one role", params: { apiCode: 435 } });
+export const ZKeyRoleChange = ZKeyRoles.refine((r) => r.length > 0, { message: "Choose at least one role", params: { reason: "role_set_invalid" } });
 
 /** The credentials.json of a new key (KeyInfo): the only time the private key exists outside the client. */
 export type KeyCredentials = { account_email: string; account_id: number; key_id: string; private_key: string };

@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "zod";
 import type { AssignableRole } from "@/lib/access/matrix";
 import { API_ROLE_GROUPS, API_ROLES_BY_ID, apiRoleGroupByName } from "@/lib/access/api-roles";
-import { ZPassword } from "@/lib/auth/passwords";
+import { PASSWORD_RULE, ZPassword } from "@/lib/auth/password-rule";
 import {
   addSubuserRoles,
   createSubuser,
@@ -47,7 +47,6 @@ const GROUP = "Role system";
 const subuserId = w.id(API_ERROR.INVALID_SUBUSER_ID, { description: "The subuser id" });
 
 const SUBUSER_ERRORS: ErrorMapping = {
-  notFound: API_ERROR.INVALID_SUBUSER_ID,
   fields: {
     subuserId: "subuser_id",
     name: "new_subuser_name",
@@ -56,7 +55,6 @@ const SUBUSER_ERRORS: ErrorMapping = {
     roles: ROLE_FIELD,
     description: "description",
   },
-  conflict: { name: 436 },
 };
 
 /** AddSubUser: a subuser with the given roles (Owner keys only). */
@@ -67,7 +65,7 @@ export const addSubUser = defineMethod({
   params: z.object({
     new_subuser_name: w.text(ZSubuserName, { description: "5 to 20 characters: a latin letter first, then latin letters, digits and hyphens" }),
     new_subuser_password: w.text(ZPassword, {
-      description: "At least 8 characters with an uppercase and a lowercase letter, a digit and a special character; no spaces",
+      description: PASSWORD_RULE,
     }),
     ...roleParams,
     description: w.text(ZSubuserDescription, { description: "The subuser's description" }).optional(),

@@ -20,6 +20,7 @@ import {
 } from "./mutations";
 import { getSubuser, getSubuserRoles, listSubusers } from "./queries";
 import { MAX_SUBUSERS_PER_ACCOUNT } from "./schemas";
+import { reasonFor } from "@/test/reasons";
 
 const NEW_PASSWORD = "Str0ng-Pass!x";
 
@@ -215,7 +216,7 @@ describe("subuser mutations: every principal", () => {
       const t = await makeSubuser(acct.id, c.targetRoles);
       const before = await snapshot(acct.id);
       const refused = await failure(c.run(keyActor(acct, ["Admin"]), t));
-      expect(refused).toMatchObject({ code: "FORBIDDEN", apiCode: 104 });
+      expect(refused).toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
       expect(await snapshot(acct.id)).toEqual(before);
       const owner = keyActor(acct, ["Owner"]);
       if (c.api) {
@@ -224,7 +225,7 @@ describe("subuser mutations: every principal", () => {
         const row = await db.auditLog.findFirstOrThrow({ where: { accountId: acct.id, action: c.auditAction } });
         expect(row).toMatchObject({ actorType: "key", actorId: owner.keyId });
       } else {
-        expect(await failure(c.run(owner, t))).toMatchObject({ code: "FORBIDDEN", apiCode: 104 });
+        expect(await failure(c.run(owner, t))).toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
         expect(await snapshot(acct.id)).toEqual(before);
       }
     });
@@ -236,7 +237,7 @@ describe("subuser mutations: every principal", () => {
         const t = await makeSubuser(theirs.id, c.targetRoles);
         const [beforeMine, beforeTheirs] = await Promise.all([snapshot(mine.id), snapshot(theirs.id)]);
         const e = await failure(c.run(await mine.actor(OWNER_ROLE), t));
-        expect(e).toMatchObject({ code: "NOT_FOUND", apiCode: 434, field: "subuserId" });
+        expect(e).toMatchObject({ code: "NOT_FOUND", reason: reasonFor(434), field: "subuserId" });
         expect(await snapshot(mine.id)).toEqual(beforeMine);
         expect(await snapshot(theirs.id)).toEqual(beforeTheirs);
       });
@@ -244,7 +245,7 @@ describe("subuser mutations: every principal", () => {
       it(`${c.fn} on a missing id: NOT_FOUND`, async () => {
         const acct = await createTestAccount();
         const t = { id: 2_000_000_000, name: "ghost", sessionId: "" };
-        expect(await failure(c.run(await acct.actor(OWNER_ROLE), t))).toMatchObject({ code: "NOT_FOUND", apiCode: 434 });
+        expect(await failure(c.run(await acct.actor(OWNER_ROLE), t))).toMatchObject({ code: "NOT_FOUND", reason: reasonFor(434) });
       });
     }
   }
@@ -287,9 +288,9 @@ describe("subuser queries: every principal", () => {
     const page = await listSubusers(owner, { offset: 1, count: 1 });
     expect(page).toMatchObject({ total: 3, items: [{ name: `bravo-${mine.id}` }] });
     expect(await listSubusers(owner, { subuserId: foreign.id })).toEqual({ items: [], total: 0 });
-    expect(await failure(getSubuser(owner, { subuserId: foreign.id }))).toMatchObject({ code: "NOT_FOUND", apiCode: 434 });
+    expect(await failure(getSubuser(owner, { subuserId: foreign.id }))).toMatchObject({ code: "NOT_FOUND", reason: reasonFor(434) });
     expect(await listSubusers(keyActor(mine, ["Owner"]))).toMatchObject({ total: 3 });
-    expect(await failure(listSubusers(keyActor(mine, ["Admin"])))).toMatchObject({ code: "FORBIDDEN", apiCode: 104 });
+    expect(await failure(listSubusers(keyActor(mine, ["Admin"])))).toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
   });
 });
 
@@ -328,7 +329,7 @@ describe("subuser validation: a field error naming the field, nothing written", 
       const owner = await acct.actor(OWNER_ROLE);
       const before = await snapshot(acct.id);
       const e = await failure(createSubuser(owner, { ...good, ...patch } as never));
-      expect(e).toMatchObject({ code: "INVALID_INPUT", field, apiCode });
+      expect(e).toMatchObject({ code: "INVALID_INPUT", field, reason: reasonFor(apiCode) });
       expect(await snapshot(acct.id)).toEqual(before);
     });
   }
@@ -362,7 +363,7 @@ describe("subuser validation: a field error naming the field, nothing written", 
       const owner = await acct.actor(OWNER_ROLE);
       const t = await makeSubuser(acct.id);
       const before = await snapshot(acct.id);
-      expect(await failure(run(owner, t.id))).toMatchObject({ code: "INVALID_INPUT", field, apiCode });
+      expect(await failure(run(owner, t.id))).toMatchObject({ code: "INVALID_INPUT", field, reason: reasonFor(apiCode) });
       expect(await snapshot(acct.id)).toEqual(before);
       expect(await loadPrincipal(db, t.sessionId, systemClock)).not.toBeNull();
     });
@@ -379,7 +380,7 @@ describe("subuser names", () => {
     expect((await db.subuser.findUniqueOrThrow({ where: { id: created.id } })).name).toBe("mixed-case1");
     const before = await snapshot(acct.id);
     const e = await failure(createSubuser(owner, { name: "MIXED-CASE1", password: NEW_PASSWORD, roles: ["Payer"] }));
-    expect(e).toMatchObject({ code: "CONFLICT", field: "name", apiCode: 436 });
+    expect(e).toMatchObject({ code: "CONFLICT", field: "name", reason: reasonFor(436) });
     expect(await snapshot(acct.id)).toEqual(before);
     // Another account may use the same name.
     await createSubuser(await other.actor(OWNER_ROLE), { name: "mixed-case1", password: NEW_PASSWORD, roles: ["Payer"] });
@@ -394,7 +395,7 @@ describe("subuser names", () => {
     const before = await snapshot(acct.id);
     expect(await failure(createSubuser(owner, { name: "one-too-many", password: NEW_PASSWORD, roles: ["Payer"] }))).toMatchObject({
       code: "CONFLICT",
-      apiCode: 438,
+      reason: reasonFor(438),
     });
     expect(await snapshot(acct.id)).toEqual(before);
   });
@@ -468,7 +469,7 @@ describe("the API's password rule (SetSubUserInfo)", () => {
     expect(await failure(setSubuserPassword(key, { subuserId: t.id, password: NEW_PASSWORD }))).toMatchObject({
       code: "INVALID_INPUT",
       field: "oldPassword",
-      apiCode: 448,
+      reason: reasonFor(448),
     });
     expect(await failure(setSubuserPassword(key, { subuserId: t.id, password: NEW_PASSWORD, oldPassword: "Not-It-123!" }))).toMatchObject({
       field: "oldPassword",
@@ -507,7 +508,7 @@ describe("removing roles an API key of the subuser holds (439)", () => {
       const actor = actorKind === "owner" ? await acct.actor(OWNER_ROLE) : keyActor(acct, ["Owner"]);
       const before = await snapshot(acct.id);
       const e = await failure(removeSubuserRoles(actor, { subuserId: t.id, roles: ["Support", "Admin"] }));
-      expect(e).toMatchObject({ code: "CONFLICT", apiCode: 439, field: "roles" });
+      expect(e).toMatchObject({ code: "CONFLICT", reason: reasonFor(439), field: "roles" });
       expect(e.message).toContain("Support");
       expect(await snapshot(acct.id)).toEqual(before);
       expect(await loadPrincipal(db, t.sessionId, systemClock)).not.toBeNull();

@@ -35,7 +35,7 @@ import { parseInput } from "@/lib/core/validate";
 // to a subuser's password, roles or active flag, and its deletion, end its open sessions in the
 // same transaction (credVersion bump + session rows revoked), so they bite on its next request.
 
-const nameTaken = () => conflict("name", "A subuser with this name already exists", 436);
+const nameTaken = () => conflict("name", "A subuser with this name already exists", "subuser_name_taken");
 
 /** Ends every open session of the subuser: its next request finds no live principal. */
 async function cutSessions(tx: Tx, actor: Actor, subuserId: number): Promise<void> {
@@ -71,7 +71,7 @@ export async function createSubuser(actor: Actor, input: CreateSubuserInput): Pr
     return await db.$transaction(async (tx) => {
       const count = await tx.subuser.count({ where: { accountId: actor.accountId } });
       if (count >= MAX_SUBUSERS_PER_ACCOUNT) {
-        throw new AppError("CONFLICT", { message: `An account can have at most ${MAX_SUBUSERS_PER_ACCOUNT} subusers`, apiCode: 438 });
+        throw new AppError("CONFLICT", { message: `An account can have at most ${MAX_SUBUSERS_PER_ACCOUNT} subusers`, reason: "subuser_limit" });
       }
       const row = await tx.subuser.create({
         data: {
@@ -154,10 +154,10 @@ export async function setSubuserPassword(actor: Actor, input: SetSubuserPassword
   });
   if (!current) throw subuserNotFound();
   if (actor.kind === "key" && !oldPassword) {
-    throw invalid("oldPassword", "The current subuser password is required to set a new one", 448);
+    throw invalid("oldPassword", "The current subuser password is required to set a new one", "current_password_missing");
   }
   if (oldPassword !== undefined && !(await verifyPassword(current.passwordHash, oldPassword))) {
-    throw invalid("oldPassword", "The current subuser password is wrong", 101);
+    throw invalid("oldPassword", "The current subuser password is wrong");
   }
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
@@ -200,8 +200,7 @@ export async function removeSubuserRoles(actor: Actor, input: RemoveSubuserRoles
     if (!force) {
       throw new AppError("CONFLICT", {
         message: `The subuser's API keys hold ${[...new Set(holding.map((h) => h.role))].join(", ")}: remove the roles from the keys first, or force`,
-        field: "roles",
-        apiCode: 439,
+        field: "roles", reason: "role_held_by_keys",
       });
     }
     await tx.apiKeyRole.deleteMany({ where: { role: { in: removed }, key: { accountId: actor.accountId, subuserId } } });
@@ -219,7 +218,7 @@ async function changeRoles(
   return db.$transaction(async (tx) => {
     const before = await findOwnSubuser(tx, actor, subuserId);
     const roles = next(before.roles);
-    if (roles.length === 0) throw invalid("roles", "A subuser must keep at least one role", 435);
+    if (roles.length === 0) throw invalid("roles", "A subuser must keep at least one role", "role_set_invalid");
     const removed = before.roles.filter((r) => !roles.includes(r));
     const extra = beforeWrite ? await beforeWrite(tx, removed) : {};
     if (!sameSet(before.roles, roles)) {

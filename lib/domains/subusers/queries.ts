@@ -43,7 +43,7 @@ export function toSubuserDto(row: Prisma.SubuserGetPayload<{ select: typeof SUBU
 }
 
 export const subuserNotFound = () =>
-  new AppError("NOT_FOUND", { message: "Subuser not found", field: "subuserId", apiCode: 434 });
+  new AppError("NOT_FOUND", { message: "Subuser not found", field: "subuserId", reason: "subuser_not_found" });
 
 /** The actor's account's subuser, or NOT_FOUND (434): another account's id reads as missing. */
 export async function findOwnSubuser(client: Tx | typeof db, actor: Actor, subuserId: number): Promise<SubuserDto> {

@@ -1,15 +1,13 @@
 // Subuser input rules (seed 000/003, management-api.md), one set shared by the panel forms, the
-// server actions, the mutations and the Management API. Each issue carries the API error code
-// for it in `params.apiCode`, so the API answers with the code a Voximplant client expects.
+// server actions, the mutations and the Management API. Each issue a client must tell apart
+// carries its reason, which the API answers with the code a Voximplant client expects.
 import { z } from "zod";
 import { ASSIGNABLE_ROLES, isAssignableRole, type AssignableRole } from "@/lib/access/matrix";
-import { ZPassword } from "@/lib/auth/passwords";
+import { ZPassword } from "@/lib/auth/password-rule";
+import { issue, zId } from "@/lib/core/validate";
 import { MAX_SUBUSERS_PER_ACCOUNT, SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN } from "./limits";
 
 export { MAX_SUBUSERS_PER_ACCOUNT, SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN };
-
-const issue = (ctx: z.RefinementCtx, message: string, apiCode: number) =>
-  ctx.addIssue({ code: "custom", message, params: { apiCode } });
 
 /** 5 to 20 characters, a letter first, then latin letters, digits and hyphens; stored lowercase. */
 export const ZSubuserName = z
@@ -18,10 +16,10 @@ export const ZSubuserName = z
   .toLowerCase()
   .superRefine((v, ctx) => {
     if (v.length < SUBUSER_NAME_MIN || v.length > SUBUSER_NAME_MAX) {
-      return issue(ctx, `Subuser name must be ${SUBUSER_NAME_MIN} to ${SUBUSER_NAME_MAX} characters long`, 452);
+      return issue(ctx, `Subuser name must be ${SUBUSER_NAME_MIN} to ${SUBUSER_NAME_MAX} characters long`, "subuser_name_length");
     }
     if (!/^[a-z][a-z0-9-]*$/.test(v)) {
-      issue(ctx, "Subuser name must start with a letter and contain only latin letters, digits and hyphens", 453);
+      issue(ctx, "Subuser name must start with a letter and contain only latin letters, digits and hyphens", "subuser_name_symbols");
     }
   });
 
@@ -33,8 +31,8 @@ export const ZSubuserRoles = z
   .array(z.string(), { error: "Choose at least one role" })
   .superRefine((roles, ctx) => {
     const unknown = roles.filter((r) => !isAssignableRole(r));
-    if (unknown.length > 0) return issue(ctx, `Unknown role: ${unknown.join(", ")}`, 441);
-    if (roles.length === 0) issue(ctx, "Choose at least one role", 435);
+    if (unknown.length > 0) return issue(ctx, `Unknown role: ${unknown.join(", ")}`, "role_unknown");
+    if (roles.length === 0) issue(ctx, "Choose at least one role", "role_set_invalid");
   })
   .transform((roles): AssignableRole[] => ASSIGNABLE_ROLES.filter((r) => roles.includes(r)));
 
@@ -44,13 +42,8 @@ export const ZSubuserDescription = z
   .max(SUBUSER_DESCRIPTION_MAX, `Description must be at most ${SUBUSER_DESCRIPTION_MAX} characters`)
   .default("");
 
-/** Ids arrive as numbers from the panel and as decimal strings from the API: an unusable one is 434. */
-export const ZSubuserId = z.unknown().transform((raw, ctx): number => {
-  const n = typeof raw === "string" && /^\s*\d{1,16}\s*$/.test(raw) ? Number(raw) : raw;
-  if (typeof n === "number" && Number.isSafeInteger(n) && n > 0) return n;
-  issue(ctx, "Subuser id is invalid", 434);
-  return z.NEVER;
-});
+/** Ids arrive as numbers from the panel and as decimal strings from the API: an unusable one is "not found" (434). */
+export const ZSubuserId = zId("Subuser id is invalid", "subuser_not_found");
 
 export const ZCreateSubuserInput = z.object({
   name: ZSubuserName,

@@ -1,4 +1,5 @@
 "use client";
+import type { Route } from "next";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
@@ -94,7 +95,7 @@ export function DeleteApplicationDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
   app: { id: number; name: string; userCount: number };
-  afterDeleteHref?: string;
+  afterDeleteHref?: Route;
 }) {
   const toast = useToast();
   const router = useRouter();

@@ -1,4 +1,5 @@
 "use client";
+import type { Route } from "next";
 import { useMemo, useState } from "react";
 import Link from "next/link";
 import { Plus } from "lucide-react";
@@ -16,7 +17,7 @@ export type ApplicationRow = {
   /** ISO string: plain data across the server/client boundary. */
   createdAt: string;
   /** The first per-application section the actor holds, or null when it holds none. */
-  href: string | null;
+  href: Route | null;
 };
 
 type DialogState = { kind: "create" } | { kind: "rename"; row: ApplicationRow } | { kind: "delete"; row: ApplicationRow } | null;

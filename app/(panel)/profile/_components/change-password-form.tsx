@@ -5,6 +5,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import type { FieldErrors } from "@/lib/server/action";
 import { changeOwnPasswordAction } from "../actions";
+import { PASSWORD_RULE } from "@/lib/auth/password-rule";
 
 export function ChangePasswordForm() {
   const toast = useToast();
@@ -47,7 +48,7 @@ export function ChangePasswordForm() {
         autoComplete="new-password"
         required
         error={fieldErrors.newPassword}
-        hint="At least 8 characters with an uppercase and a lowercase letter, a digit and a special character; no spaces."
+        hint={`${PASSWORD_RULE}.`}
       />
       <Field label="Repeat the new password" name="confirmPassword" type="password" autoComplete="new-password" required error={fieldErrors.confirmPassword} />
       <FormError message={formError} />

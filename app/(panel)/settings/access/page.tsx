@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { cn } from "@/lib/core/cn";
 import { listSubusers } from "@/lib/domains/subusers/queries";
+import { routes, sectionHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Access matrix" };
 
@@ -40,7 +41,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
         title="Access matrix"
         description="Which role opens which section of the panel. A subuser sees the sections of all its roles together; access to a section means full read, write and delete access."
         actions={
-          <Link href="/settings/subusers" className="text-sm font-medium text-brand-700 hover:underline">
+          <Link href={sectionHref("subusers")} className="text-sm font-medium text-brand-700 hover:underline">
             Back to subusers
           </Link>
         }
@@ -48,7 +49,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
 
       <Card className="mb-6">
         <h2 className="text-sm font-semibold text-slate-900">Why can a subuser see a section?</h2>
-        <form method="get" action="/settings/access" className="mt-3 flex flex-wrap items-end gap-2">
+        <form method="get" action={routes.access} className="mt-3 flex flex-wrap items-end gap-2">
           <div className="min-w-56 flex-1 space-y-1 sm:max-w-sm">
             <label htmlFor="why-subuser" className="block text-sm font-medium text-slate-700">
               Subuser

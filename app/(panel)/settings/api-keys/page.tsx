@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
 import { EmptyState, PageHeader } from "@/components/ui/page";
+import { sectionHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -21,7 +22,7 @@ export default async function ApiKeysPage() {
         </p>
         {can(actor, "service_accounts") ? (
           <p className="mt-3">
-            <Link href="/settings/service-accounts" className="font-medium text-brand-700 hover:underline">
+            <Link href={sectionHref("service_accounts")} className="font-medium text-brand-700 hover:underline">
               Manage service accounts
             </Link>
           </p>

@@ -7,6 +7,7 @@ import { grantableKeyRoles, listKeys } from "@/lib/domains/service-accounts/quer
 import { roleOptions } from "@/lib/domains/subusers/role-options";
 import type { KeyRow } from "./_components/columns";
 import { KeysTable } from "./_components/keys-table";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Service accounts" };
 
@@ -33,7 +34,7 @@ export default async function ServiceAccountsPage() {
         }
         actions={
           <Link
-            href="/settings/service-accounts/api-docs"
+            href={routes.apiReference}
             className="inline-flex items-center gap-1.5 text-sm font-medium text-brand-700 hover:underline"
           >
             <BookOpen className="size-4" aria-hidden />

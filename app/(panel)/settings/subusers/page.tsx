@@ -6,11 +6,11 @@ import { requireSection } from "@/lib/server/guards";
 import { can, describeGranters } from "@/lib/access/matrix";
 import { Card, PageHeader } from "@/components/ui/page";
 import { listSubusers } from "@/lib/domains/subusers/queries";
-import { subuserLoginUrl } from "@/lib/domains/subusers/login-link";
 import { roleOptions } from "@/lib/domains/subusers/role-options";
 import { LoginLink } from "./_components/login-link";
 import type { SubuserRow } from "./_components/columns";
 import { SubusersTable } from "./_components/subusers-table";
+import { routes, subuserLoginUrl } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Subusers" };
 
@@ -35,7 +35,7 @@ export default async function SubusersPage() {
         title="Subusers"
         description="People with limited access to this panel. Each subuser sees the sections its roles grant, and nothing else."
         actions={
-          <Link href="/settings/access" className="inline-flex items-center gap-1.5 text-sm font-medium text-brand-700 hover:underline">
+          <Link href={routes.access} className="inline-flex items-center gap-1.5 text-sm font-medium text-brand-700 hover:underline">
             <ShieldQuestion className="size-4" aria-hidden />
             Who can see what
           </Link>

@@ -4,6 +4,7 @@ import { getActor } from "@/lib/auth/actor";
 import { findLoginAccount } from "@/lib/domains/accounts/queries";
 import { AuthForm } from "../../../_components/auth-form";
 import { loginSubuserAction } from "../../../actions";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Subuser login" };
 
@@ -13,7 +14,7 @@ export default async function SubuserLoginPage({ params }: { params: Promise<{ a
   const account = await findLoginAccount(accountId);
   if (!account) notFound();
   const actor = await getActor();
-  if (actor?.accountId === account.id) redirect("/dashboard");
+  if (actor?.accountId === account.id) redirect(routes.dashboard);
   return (
     <>
       <h1 className="mb-1 text-lg font-semibold">Subuser login</h1>

@@ -2,8 +2,9 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/core/cn";
+import type { Route } from "next";
 
-export type AppTab = { section: string; title: string; href: string };
+export type AppTab = { section: string; title: string; href: Route };
 
 /** The per-application tabs the actor holds (filtered on the server). */
 export function AppTabs({ tabs }: { tabs: AppTab[] }) {

@@ -4,6 +4,7 @@ import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
 import { EmptyState, PageHeader } from "@/components/ui/page";
 import { loadApplication } from "../_components/load-application";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Call history" };
 
@@ -19,7 +20,7 @@ export default async function AppCallHistoryPage({ params }: { params: Promise<{
           can(actor, "application.call_history_downloads") ? (
             // A plain anchor: the export is a file from a route handler, not a page.
             <a
-              href={`/applications/${app.id}/call-history/export`}
+              href={routes.applicationCallHistoryExport(app.id)}
               download
               data-action="application.call_history_downloads"
               className="inline-flex h-10 items-center gap-2 rounded-md bg-white px-4 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"

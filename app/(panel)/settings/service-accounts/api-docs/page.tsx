@@ -5,6 +5,7 @@ import { requireSection } from "@/lib/server/guards";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { METHODS } from "@/lib/api/methods";
 import { buildOpenApi, operationParams, type OpenApiOperation } from "@/lib/api/openapi";
+import { sectionHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Management API reference" };
 
@@ -128,7 +129,7 @@ export default async function ApiDocsPage() {
         description="Every method this server answers, generated from the same schemas the API validates with."
         actions={
           <>
-            <Link href="/settings/service-accounts" className="inline-flex items-center gap-1.5 text-sm font-medium text-brand-700 hover:underline">
+            <Link href={sectionHref("service_accounts")} className="inline-flex items-center gap-1.5 text-sm font-medium text-brand-700 hover:underline">
               <ArrowLeft className="size-4" aria-hidden />
               Service accounts
             </Link>

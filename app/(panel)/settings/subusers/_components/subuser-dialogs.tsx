@@ -8,9 +8,10 @@ import type { RoleOption } from "@/lib/domains/subusers/role-options";
 import { SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN } from "@/lib/domains/subusers/limits";
 import { createSubuserAction, deleteSubuserAction, editSubuserAction, resetSubuserPasswordAction } from "../actions";
 import type { SubuserRow } from "./columns";
+import { PASSWORD_RULE } from "@/lib/auth/password-rule";
 
 const ROLES_HINT = "The subuser sees the sections of all its roles together.";
-const PASSWORD_HINT = "At least 8 characters with an uppercase and a lowercase letter, a digit and a special character; no spaces.";
+const PASSWORD_HINT = `${PASSWORD_RULE}.`;
 
 export function CreateSubuserDialog({ onClose, roleOptions }: { onClose: () => void; roleOptions: RoleOption[] }) {
   const toast = useToast();

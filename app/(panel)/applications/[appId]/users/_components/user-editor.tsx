@@ -7,6 +7,7 @@ import { useToast } from "@/components/ui/toast";
 import type { FieldErrors } from "@/lib/server/action";
 import { createAppUserAction, updateAppUserAction } from "../actions";
 import type { UserRow } from "./columns";
+import { PASSWORD_RULE } from "@/lib/auth/password-rule";
 
 type Failure = { formError?: string; fieldErrors?: FieldErrors };
 
@@ -70,7 +71,7 @@ export function CreateUserDialog({ appId, open, onOpenChange }: { appId: number;
           value={values.password}
           onChange={(e) => set("password", e.target.value)}
           error={failure.fieldErrors?.password}
-          hint="At least 8 characters with an uppercase and a lowercase letter, a digit and a special character."
+          hint={`${PASSWORD_RULE}.`}
           autoComplete="new-password"
           required
         />

@@ -1,0 +1,92 @@
+// The Management API's error codes (management-api.md "Error codes to use"), and the one place
+// where expected failures become them: an AppError's reason, when it has one, else its code.
+// Pure: no database, no request.
+import type { AppError, ErrorCode, ErrorReason } from "@/lib/core/errors";
+
+export const API_ERROR = {
+  INTERNAL: 1,
+  AUTH_FAILED: 100,
+  INVALID_ARGUMENTS: 101,
+  MISSING_CMD: 102,
+  UNKNOWN_CMD: 103,
+  FORBIDDEN_CMD: 104,
+  INVALID_APPLICATION_NAME: 107,
+  INVALID_DATE: 111,
+  INVALID_ACCOUNT_ID: 115,
+  INVALID_APPLICATION_ID: 116,
+  INVALID_USER_ID: 117,
+  USER_NAME_NOT_UNIQUE: 118,
+  APPLICATION_NAME_NOT_UNIQUE: 129,
+  REQUIRED_EMPTY: 134,
+  INVALID_DISPLAY_NAME: 157,
+  CUSTOM_DATA_TOO_LONG: 212,
+  RATE_LIMITED: 340,
+  INVALID_KEY_ID: 433,
+  INVALID_SUBUSER_ID: 434,
+  INVALID_ROLE_SET: 435,
+  SUBUSER_NAME_NOT_UNIQUE: 436,
+  MAX_KEYS: 437,
+  MAX_SUBUSERS: 438,
+  SUBUSER_KEYS_HOLD_ROLES: 439,
+  INVALID_ROLE_ID: 440,
+  INVALID_ROLE_NAME: 441,
+  BAD_TOKEN_FORMAT: 447,
+  CURRENT_PASSWORD_MISSING: 448,
+  ROLE_ID_AND_NAME: 449,
+  SUBUSER_NAME_LENGTH: 452,
+  SUBUSER_NAME_SYMBOLS: 453,
+  TOKEN_TTL: 454,
+  TOKEN_FROM_FUTURE: 455,
+  TOKEN_EXPIRED: 456,
+  ONLY_ONE_OF: 458,
+  PASSWORD_BLANK: 463,
+  PASSWORD_COMPOSITION: 464,
+  SPECIFY_PARAM: 485,
+  PASSWORD_TOO_WEAK: 523,
+  PASSWORD_WHITESPACE: 524,
+  APPLICATION_NOT_FOUND: 558,
+} as const;
+
+/** Each reason's code. A new reason fails to compile until it is listed here. */
+export const REASON_CODES: Record<ErrorReason, number> = {
+  required_empty: API_ERROR.REQUIRED_EMPTY,
+  parameter_missing: API_ERROR.SPECIFY_PARAM,
+  exclusive_parameters: API_ERROR.ONLY_ONE_OF,
+  account_not_found: API_ERROR.INVALID_ACCOUNT_ID,
+  application_id_invalid: API_ERROR.INVALID_APPLICATION_ID,
+  application_name_invalid: API_ERROR.INVALID_APPLICATION_NAME,
+  application_name_taken: API_ERROR.APPLICATION_NAME_NOT_UNIQUE,
+  application_not_found: API_ERROR.APPLICATION_NOT_FOUND,
+  user_not_found: API_ERROR.INVALID_USER_ID,
+  user_name_taken: API_ERROR.USER_NAME_NOT_UNIQUE,
+  display_name_invalid: API_ERROR.INVALID_DISPLAY_NAME,
+  custom_data_too_long: API_ERROR.CUSTOM_DATA_TOO_LONG,
+  key_not_found: API_ERROR.INVALID_KEY_ID,
+  key_limit: API_ERROR.MAX_KEYS,
+  subuser_not_found: API_ERROR.INVALID_SUBUSER_ID,
+  subuser_name_length: API_ERROR.SUBUSER_NAME_LENGTH,
+  subuser_name_symbols: API_ERROR.SUBUSER_NAME_SYMBOLS,
+  subuser_name_taken: API_ERROR.SUBUSER_NAME_NOT_UNIQUE,
+  subuser_limit: API_ERROR.MAX_SUBUSERS,
+  role_set_invalid: API_ERROR.INVALID_ROLE_SET,
+  role_unknown: API_ERROR.INVALID_ROLE_NAME,
+  role_held_by_keys: API_ERROR.SUBUSER_KEYS_HOLD_ROLES,
+  current_password_missing: API_ERROR.CURRENT_PASSWORD_MISSING,
+  password_blank: API_ERROR.PASSWORD_BLANK,
+  password_composition: API_ERROR.PASSWORD_COMPOSITION,
+  password_common: API_ERROR.PASSWORD_TOO_WEAK,
+  password_whitespace: API_ERROR.PASSWORD_WHITESPACE,
+};
+
+const CODE_DEFAULTS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: API_ERROR.AUTH_FAILED,
+  FORBIDDEN: API_ERROR.FORBIDDEN_CMD,
+  NOT_FOUND: API_ERROR.INVALID_ARGUMENTS,
+  CONFLICT: API_ERROR.INVALID_ARGUMENTS,
+  INVALID_INPUT: API_ERROR.INVALID_ARGUMENTS,
+};
+
+/** The wire code of a reason, or of an error code without one. */
+export function apiCodeOf(e: Pick<AppError, "code" | "reason">): number {
+  return e.reason ? REASON_CODES[e.reason] : CODE_DEFAULTS[e.code];
+}

@@ -1,0 +1,52 @@
+// Routes as data (PRODUCT.md section 9). Page sections take their paths from role-matrix.json
+// through the access module; the few routes that are not sections (logins, the subuser login
+// link, an application's pages) are built here and nowhere else. Pure: client and server alike.
+import type { Route } from "next";
+import { section, type SectionId } from "@/lib/access/matrix";
+
+const APP_ID = "[appId]";
+
+/** The path of a page section with a fixed route (no id in it), e.g. "numbers.list" -> "/numbers". */
+export function sectionHref(id: SectionId): Route {
+  const path = section(id).path;
+  if (!path || path.includes("[")) throw new Error(`Section ${id} has no fixed route`);
+  return path as Route;
+}
+
+/** The path of a per-application page section for one application, e.g. ("application.users", 7) -> "/applications/7/users". */
+export function applicationSectionHref(id: SectionId, appId: number): Route {
+  const path = section(id).path;
+  if (!path?.includes(APP_ID)) throw new Error(`Section ${id} is not a per-application page`);
+  return path.replace(APP_ID, String(appId)) as Route;
+}
+
+/** The segment a per-application page adds to /applications/[appId] ("" for the application page itself). */
+export function applicationSegment(id: SectionId): string {
+  const path = section(id).path ?? "";
+  const prefix = `/applications/${APP_ID}`;
+  if (!path.startsWith(prefix)) throw new Error(`Section ${id} is not a per-application page`);
+  return path.slice(prefix.length).replace(/^\//, "");
+}
+
+export const routes = {
+  home: "/" as Route,
+  login: "/login" as Route,
+  signup: "/signup" as Route,
+  logout: "/logout" as Route,
+  dashboard: sectionHref("control_panel"),
+  /** The account's subuser login link: the only way its subusers log in (seed 000). */
+  subuserLogin: (accountId: number) => `/login/subuser/${accountId}` as Route,
+  /** The access matrix page (section subusers): who can see what, and why. */
+  access: "/settings/access" as Route,
+  /** The Management API reference, rendered from the OpenAPI document (section service_accounts). */
+  apiReference: "/settings/service-accounts/api-docs" as Route,
+  /** An application's CSV export of call history (section application.call_history_downloads). */
+  applicationCallHistoryExport: (appId: number) => `${applicationSectionHref("application.call_history", appId)}/export` as Route,
+} as const;
+
+/** The subuser login link as an absolute URL on the request's own host, so it is right behind any domain or port. */
+export function subuserLoginUrl(accountId: number, h: { get(name: string): string | null }): string {
+  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost";
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
+  return `${proto}://${host}${routes.subuserLogin(accountId)}`;
+}
