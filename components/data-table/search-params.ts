@@ -50,12 +50,4 @@ export function parseListParams<const S extends string>(
   return parsed as ListParams<S>;
 }
 
-/** Rows to skip for the requested page. */
-export function skipOf(params: Pick<ListParams, "page" | "size">): number {
-  return (params.page - 1) * params.size;
-}
-
-/** The last page for `total` rows (at least 1). */
-export function lastPageOf(total: number, size: number): number {
-  return Math.max(1, Math.ceil(total / size));
-}
+export { lastPageOf, skipOf } from "@/lib/core/paging";

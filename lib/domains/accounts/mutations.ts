@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import { audit } from "@/lib/core/audit";
-import { conflict, uniqueViolationFields } from "@/lib/core/errors";
+import { conflict, rethrowUnique } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { SignupInput } from "./schemas";
 
@@ -28,8 +28,6 @@ export async function createAccount(input: SignupInput, ip: string): Promise<{ i
       return { id: account.id };
     });
   } catch (e) {
-    const fields = uniqueViolationFields(e);
-    if (fields) throw conflict(fields.includes("email") ? "email" : "accountName", "This account name or email is taken");
-    throw e;
+    rethrowUnique(e, (fields) => conflict(fields.includes("email") ? "email" : "accountName", "This account name or email is taken"));
   }
 }

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/core/audit";
-import { conflict, uniqueViolationFields } from "@/lib/core/errors";
+import { conflict, rethrowUnique } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/passwords";
 import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
@@ -34,11 +34,6 @@ async function assertNameFree(tx: Tx, actor: Actor, applicationId: number, name:
     select: { id: true },
   });
   if (taken) throw nameTaken();
-}
-
-function rethrowUnique(e: unknown): never {
-  if (uniqueViolationFields(e)) throw nameTaken();
-  throw e;
 }
 
 /** AddUser / the New user editor. Usernames are unique in the application (118). */
@@ -73,7 +68,7 @@ export async function createAppUser(actor: Actor, input: CreateAppUserInput): Pr
       return toAppUserDto(row);
     });
   } catch (e) {
-    rethrowUnique(e);
+    rethrowUnique(e, nameTaken);
   }
 }
 
@@ -114,7 +109,7 @@ export async function updateAppUser(actor: Actor, input: UpdateAppUserInput): Pr
       return findOwnAppUser(tx, actor, data.applicationId, before.id);
     });
   } catch (e) {
-    rethrowUnique(e);
+    rethrowUnique(e, nameTaken);
   }
 }
 

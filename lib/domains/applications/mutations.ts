@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/core/audit";
-import { conflict, uniqueViolationFields } from "@/lib/core/errors";
+import { conflict, rethrowUnique } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
 import { APPLICATION_SELECT, findOwnApplication, findOwnApplicationByName, toApplicationDto, type ApplicationDto } from "./queries";
 import {
@@ -35,12 +35,6 @@ async function assertNameFree(tx: Tx, actor: Actor, name: string, exceptId?: num
   if (taken) throw nameTaken();
 }
 
-/** A unique violation on (accountId, name) that slipped past the check (a concurrent create). */
-function rethrowUnique(e: unknown): never {
-  if (uniqueViolationFields(e)) throw nameTaken();
-  throw e;
-}
-
 /** AddApplication / the Create application dialog. Names are unique per account (129). */
 export async function createApplication(actor: Actor, input: CreateApplicationInput): Promise<ApplicationDto> {
   authorize(actor, { section: "applications", method: "AddApplication" });
@@ -61,7 +55,7 @@ export async function createApplication(actor: Actor, input: CreateApplicationIn
       return toApplicationDto(row, actor.accountName);
     });
   } catch (e) {
-    rethrowUnique(e);
+    rethrowUnique(e, nameTaken);
   }
 }
 
@@ -83,7 +77,7 @@ export async function renameApplication(actor: Actor, input: RenameApplicationIn
       return findOwnApplication(tx, actor, before.id);
     });
   } catch (e) {
-    rethrowUnique(e);
+    rethrowUnique(e, nameTaken);
   }
 }
 
@@ -109,7 +103,7 @@ export async function setApplicationInfo(actor: Actor, input: SetApplicationInfo
       return findOwnApplication(tx, actor, before.id);
     });
   } catch (e) {
-    rethrowUnique(e);
+    rethrowUnique(e, nameTaken);
   }
 }
 

@@ -3,8 +3,9 @@ import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
-import { invalid } from "@/lib/core/errors";
+import { parseInput } from "@/lib/core/validate";
 import { ZAuditLogQuery, type AuditLogQuery } from "./schemas";
+import { clampPage, skipOf } from "@/lib/core/paging";
 
 export const AUDIT_LOG_ROW_SELECT = {
   id: true,
@@ -34,24 +35,19 @@ export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; s
  */
 export async function listAuditLog(actor: Actor, query: AuditLogQuery = {}): Promise<AuditLogPage> {
   authorize(actor, { section: "logs" });
-  const parsed = ZAuditLogQuery.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalid(String(issue?.path[0] ?? "query"), issue?.message ?? "Invalid list parameters");
-  }
-  const { q, sort, dir, size } = parsed.data;
+  const { q, sort, dir, size, page: requested } = parseInput(ZAuditLogQuery, query);
   const where: Prisma.AuditLogWhereInput = {
     accountId: actor.accountId,
     ...(q ? { OR: [{ action: { contains: q } }, { actorName: { contains: q } }] } : {}),
   };
   const total = await db.auditLog.count({ where });
-  const page = Math.min(parsed.data.page, Math.max(1, Math.ceil(total / size)));
+  const page = clampPage(requested, total, size);
   const orderBy: Prisma.AuditLogOrderByWithRelationInput[] =
     sort === "createdAt" ? [{ createdAt: dir }, { id: dir }] : [{ [sort]: dir }, { createdAt: "desc" }, { id: "desc" }];
   const records = await db.auditLog.findMany({
     where,
     orderBy,
-    skip: (page - 1) * size,
+    skip: skipOf({ page, size }),
     take: size,
     select: AUDIT_LOG_ROW_SELECT,
   });

@@ -3,8 +3,9 @@ import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
-import { invalid } from "@/lib/core/errors";
+import { parseInput } from "@/lib/core/validate";
 import { ZLedgerQuery, type LedgerQuery } from "./schemas";
+import { clampPage, skipOf } from "@/lib/core/paging";
 
 export const LEDGER_ENTRY_SELECT = {
   id: true,
@@ -37,20 +38,15 @@ export type LedgerPage = {
 /** The Billing page: the balance and one page of the account's ledger, newest first by default. */
 export async function getLedger(actor: Actor, query: LedgerQuery = {}): Promise<LedgerPage> {
   authorize(actor, { section: "billing" });
-  const parsed = ZLedgerQuery.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalid(String(issue?.path[0] ?? "query"), issue?.message ?? "Invalid list parameters");
-  }
-  const { q, sort, dir, size } = parsed.data;
+  const { q, sort, dir, size, page: requested } = parseInput(ZLedgerQuery, query);
   const where: Prisma.LedgerEntryWhereInput = {
     accountId: actor.accountId,
     ...(q ? { OR: [{ kind: { contains: q } }, { memo: { contains: q } }] } : {}),
   };
   const [balanceMinor, total] = await Promise.all([accountBalanceMinor(actor.accountId), db.ledgerEntry.count({ where })]);
-  const page = Math.min(parsed.data.page, Math.max(1, Math.ceil(total / size)));
+  const page = clampPage(requested, total, size);
   const orderBy: Prisma.LedgerEntryOrderByWithRelationInput[] =
     sort === "createdAt" ? [{ createdAt: dir }, { id: dir }] : [{ amountMinor: dir }, { createdAt: "desc" }, { id: "desc" }];
-  const rows = await db.ledgerEntry.findMany({ where, orderBy, skip: (page - 1) * size, take: size, select: LEDGER_ENTRY_SELECT });
+  const rows = await db.ledgerEntry.findMany({ where, orderBy, skip: skipOf({ page, size }), take: size, select: LEDGER_ENTRY_SELECT });
   return { balanceMinor, rows, total, page, size };
 }

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { parseInput } from "@/lib/core/validate";
 import { audit, auditPrincipal } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
-import { conflict, invalid, uniqueViolationFields } from "@/lib/core/errors";
+import { conflict, invalid, rethrowUnique } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/passwords";
 import {
   authorizeManageChildren,
@@ -32,11 +32,7 @@ import {
 const nameTaken = () => conflict("name", "An account with this name already exists");
 const emailTaken = () => conflict("email", "An account with this email already exists");
 
-function rethrowUnique(e: unknown): never {
-  const fields = uniqueViolationFields(e);
-  if (fields) throw fields.includes("name") ? nameTaken() : emailTaken();
-  throw e;
-}
+const takenBy = (fields: string[]) => (fields.includes("name") ? nameTaken() : emailTaken());
 
 /** AddAccount: a new child account of the actor's account. */
 export async function createChildAccount(actor: Actor, input: CreateChildAccountInput): Promise<ChildAccountDto> {
@@ -62,7 +58,7 @@ export async function createChildAccount(actor: Actor, input: CreateChildAccount
       return toChildAccountDto(row, 0);
     });
   } catch (e) {
-    rethrowUnique(e);
+    rethrowUnique(e, takenBy);
   }
 }
 
@@ -129,6 +125,6 @@ export async function updateChildAccounts(actor: Actor, input: UpdateChildAccoun
       return rows.map((r) => toChildAccountDto(r, balances.get(r.id) ?? 0));
     });
   } catch (e) {
-    rethrowUnique(e);
+    rethrowUnique(e, takenBy);
   }
 }

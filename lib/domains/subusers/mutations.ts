@@ -5,7 +5,7 @@ import { authorize } from "@/lib/access/authorize";
 import type { AssignableRole } from "@/lib/access/matrix";
 import { audit } from "@/lib/core/audit";
 import { systemClock } from "@/lib/core/clock";
-import { AppError, conflict, invalid, uniqueViolationFields } from "@/lib/core/errors";
+import { AppError, conflict, invalid, rethrowUnique } from "@/lib/core/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { findOwnSubuser, SUBUSER_SELECT, subuserNotFound, toSubuserDto, type SubuserDto } from "./queries";
@@ -93,8 +93,7 @@ export async function createSubuser(actor: Actor, input: CreateSubuserInput): Pr
       return toSubuserDto(row);
     });
   } catch (e) {
-    if (uniqueViolationFields(e)) throw nameTaken();
-    throw e;
+    rethrowUnique(e, nameTaken);
   }
 }
 
