@@ -1,4 +1,4 @@
-// The layers of STYLE.md as rules, checked by test/architecture.test.ts (npm test) and by
+// The layers of docs/STYLE.md as rules, checked by test/architecture.test.ts (npm test) and by
 // `npx depcruise app components lib proxy.ts` for a readable report. Paths are relative to the
 // repository root. Tests and fixtures may reach anything: they set the database up.
 const TEST_FILES = "(\\.test\\.tsx?|fixtures\\.ts|^test/.*)$";

@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 
 // Inline scripts and styles are allowed because Next's hydration emits them; a per-request
-// nonce would need the proxy to do more than redirect (SECURITY.md keeps it that thin).
+// nonce would need the proxy to do more than redirect (docs/SECURITY.md keeps it that thin).
 const csp = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'",

@@ -17,6 +17,6 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Panel routes only: login, signup, Auth.js, the Management API and assets pass untouched.
   matcher: [
-    "/((?!login|signup|logout|api/auth|platform_api|_next/static|_next/image|favicon.ico|robots.txt).+)",
+    "/((?!login|signup|logout|api/auth|platform_api|_next/static|_next/image|favicon.ico|favicon.svg|logo.svg|robots.txt).+)",
   ],
 };

@@ -5,6 +5,7 @@ import { Toaster } from "@/components/ui/toast";
 export const metadata: Metadata = {
   title: { default: "Switchboard", template: "%s · Switchboard" },
   description: "Control panel for your cloud communications account",
+  icons: { icon: "/favicon.svg" },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

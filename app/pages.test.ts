@@ -1,4 +1,4 @@
-// Static check of the routing contract (PRODUCT.md section 9): every page section of the matrix
+// Static check of the routing contract (docs/PRODUCT.md section 9): every page section of the matrix
 // has its page file at the fixed route, and that page's first statement is requireSection with
 // exactly that section id, imported from the real guard. It catches a page guarded by the wrong
 // section, or not guarded at all, without rendering anything.

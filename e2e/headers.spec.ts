@@ -1,4 +1,4 @@
-// Threat: clickjacking, referrer leaks and shared caches keeping authenticated pages (SECURITY.md
+// Threat: clickjacking, referrer leaks and shared caches keeping authenticated pages (docs/SECURITY.md
 // "Headers and caching"): every page carries the CSP with frame-ancestors 'none' and
 // Referrer-Policy same-origin; authenticated responses must never be stored by a cache.
 import { test, expect } from "./fixtures";

@@ -1,5 +1,5 @@
 // Threat: a subuser the owner has cut off keeps working in tabs it already has open (ASVS 7.4.2,
-// SECURITY.md "Revoke on ..."): deactivation, a role change, a password reset and deletion must
+// docs/SECURITY.md "Revoke on ..."): deactivation, a role change, a password reset and deletion must
 // end every session of that subuser on its very next request — a reload, a client-side
 // navigation, another device. The owner acts through the real UI, in its own browser context.
 import type { Page } from "@playwright/test";

@@ -9,7 +9,7 @@ export type NavGroup = { title: string; items: NavItem[] };
 
 type NavEntry = Omit<NavItem, "href">;
 
-/** Every page section with a fixed route (PRODUCT.md section 9), grouped as in the panel; hrefs come from role-matrix.json. */
+/** Every page section with a fixed route (docs/PRODUCT.md section 9), grouped as in the panel; hrefs come from role-matrix.json. */
 const GROUPS: { title: string; items: NavEntry[] }[] = [
   {
     title: "Account",

@@ -1,4 +1,4 @@
-// Routes as data (PRODUCT.md section 9). Page sections take their paths from role-matrix.json
+// Routes as data (docs/PRODUCT.md section 9). Page sections take their paths from role-matrix.json
 // through the access module; the few routes that are not sections (logins, the subuser login
 // link, an application's pages) are built here and nowhere else. Pure: client and server alike.
 import type { Route } from "next";

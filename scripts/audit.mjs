@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// SECURITY.md "Staying patched": `npm audit --omit=dev --audit-level=high` must pass, and the
+// docs/SECURITY.md "Staying patched": `npm audit --omit=dev --audit-level=high` must pass, and the
 // framework packages must be at least the patched versions it names.
 //
 // Some registries (mirrors, proxies) answer only GET and refuse npm's advisory endpoint (a POST):
@@ -11,7 +11,7 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** SECURITY.md's floors: [package, minimum version, exact?]. */
+/** docs/SECURITY.md's floors: [package, minimum version, exact?]. */
 const FLOORS = [
   ["next", "16.3.3"],
   ["react", "19.2.8"],
@@ -37,7 +37,7 @@ function compare(a, b) {
 
 let failed = false;
 
-console.log("Version floors (SECURITY.md):");
+console.log("Version floors (docs/SECURITY.md):");
 for (const [name, floor, exact] of FLOORS) {
   let installed = "(missing)";
   try {

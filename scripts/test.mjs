@@ -14,7 +14,7 @@ const STEPS = [
   { name: "lint", title: "ESLint (no warnings allowed)", cmd: ["npx", "eslint", "--max-warnings=0", "."] },
   {
     name: "audit",
-    title: "Runtime dependency audit (npm audit --omit=dev --audit-level=high, SECURITY.md version floors)",
+    title: "Runtime dependency audit (npm audit --omit=dev --audit-level=high, docs/SECURITY.md version floors)",
     cmd: ["node", "scripts/audit.mjs"],
   },
   { name: "roles-guard", title: "No role name outside lib/access/", cmd: ["npx", "vitest", "run", "test/no-role-names.test.ts"] },

@@ -1,4 +1,4 @@
-// The layers of STYLE.md as a test, so they are rules rather than conventions. Dependency rules
+// The layers of docs/STYLE.md as a test, so they are rules rather than conventions. Dependency rules
 // (who may import the Prisma client, Next, the API layer, app/; no import cycles) are
 // dependency-cruiser's, configured in .dependency-cruiser.cjs and run here over the real tree
 // and over fixtures that break them, so a rule that silently stopped matching fails too. What an

@@ -1,4 +1,4 @@
-// STYLE.md: "No role name appears outside lib/access/ and tests; a test greps for it." A quoted
+// docs/STYLE.md: "No role name appears outside lib/access/ and tests; a test greps for it." A quoted
 // role name anywhere else means some code decides access by role instead of asking the matrix
 // module (can / authorize / explain), which is how sidebar, pages and API drift apart.
 // Mirrors the check in shared/hooks/before-stop, plus MainAccount (also a role, never assigned).

@@ -12,7 +12,9 @@ export default async function PanelLayout({ children }: { children: React.ReactN
     <div className="flex min-h-full">
       <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
         <div className="border-b border-slate-200 px-4 py-4">
-          <Link href={routes.dashboard} className="text-base font-semibold tracking-tight text-brand-700">
+          <Link href={routes.dashboard} className="flex items-center gap-2 text-base font-semibold tracking-tight text-brand-700">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a static SVG from public/, no optimisation to do */}
+            <img src="/logo.svg" alt="" width={22} height={22} />
             Switchboard
           </Link>
           <p className="mt-1 truncate text-xs text-slate-500" data-testid="whoami">

@@ -1,5 +1,5 @@
 // POST|GET /platform_api with a `cmd` parameter naming the method (what the official clients
-// send). Bearer JWT only: the session cookie is never read (SECURITY.md).
+// send). Bearer JWT only: the session cookie is never read (docs/SECURITY.md).
 import { handleApiRequest } from "@/lib/api/handle";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-// Management API methods and the key roles allowed to call them (management-api.md), beside
+// Management API methods and the key roles allowed to call them (docs/management-api.md), beside
 // the panel matrix: one source of truth. "any" methods are open to every valid key, even one
 // with no roles. Roles "with section X" are derived from the panel matrix, not listed again.
 import { ASSIGNABLE_ROLES, rolesGranting, type AssignableRole, type SectionId } from "./matrix";

@@ -1,5 +1,5 @@
 // Service-account (API key) roles as the Management API shows them: stable ids, groups, the
-// gui_only flag and the roles a held set implies (management-api.md, "Roles for keys"). The
+// gui_only flag and the roles a held set implies (docs/management-api.md, "Roles for keys"). The
 // role names are the panel's; the relations between them are derived from the panel matrix,
 // so nothing here can drift from it.
 import { ASSIGNABLE_ROLES, isAssignableRole, sectionsFor, type AssignableRole, type RoleHolder } from "./matrix";
@@ -93,7 +93,7 @@ export function isSuperKey(holder: RoleHolder): boolean {
   return holder.roles.includes(KEY_SUPER_ROLE);
 }
 
-/** The role the demo seed's service account holds (PRODUCT.md section 10). */
+/** The role the demo seed's service account holds (docs/PRODUCT.md section 10). */
 export const DEMO_SERVICE_ACCOUNT_ROLES: readonly AssignableRole[] = [KEY_SUPER_ROLE];
 
 /** Keeps only assignable role names, deduplicated, in the matrix's order: unknown strings grant nothing. */

@@ -1,10 +1,10 @@
-// Child account roles (seed 004, PRODUCT.md section 5). Each child account holds exactly one,
+// Child account roles (seed 004, docs/PRODUCT.md section 5). Each child account holds exactly one,
 // set and changed at any time by the account that created it. They limit what the child
 // ACCOUNT may do, whoever acts in it (its owner, its subusers, its keys): a second axis beside
 // the subuser/key roles of the matrix, kept here so that no other module names a role.
 //
 // Who may manage child accounts at all: the account owner's own login in the panel (ours:
-// PRODUCT.md section 9, "MainAccount only"), and keys whose roles allow the API method
+// docs/PRODUCT.md section 9, "MainAccount only"), and keys whose roles allow the API method
 // (lib/access/api-methods.ts). Subusers never, whatever their roles.
 import { AppError } from "@/lib/core/errors";
 import type { Actor } from "./actor-types";

@@ -1,4 +1,4 @@
-// JWT attacks and the contract's token rules (management-api.md "Authentication", RFC 8725):
+// JWT attacks and the contract's token rules (docs/management-api.md "Authentication", RFC 8725):
 // only RS256 signed by the key named in `kid`, lifetime and skew limits, `iss` the key's
 // account or a child of it. Threat: a forged, replayed or cross-tenant token must never act.
 import { generateKeyPairSync } from "node:crypto";

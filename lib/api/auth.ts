@@ -1,5 +1,5 @@
 import "server-only";
-// Management API authentication (management-api.md "Authentication", SECURITY.md "API tokens",
+// Management API authentication (docs/management-api.md "Authentication", docs/SECURITY.md "API tokens",
 // RFC 8725). Bearer JWT only: the session cookie is never read here, so the urlencoded and
 // multipart bodies (no CORS preflight) cannot be replayed cross-site. RS256 only, key by `kid`
 // from the database (a deleted key fails on its very next request), signature before any

@@ -1,4 +1,4 @@
-// The Management API's error codes (management-api.md "Error codes to use"), and the one place
+// The Management API's error codes (docs/management-api.md "Error codes to use"), and the one place
 // where expected failures become them: an AppError's reason, when it has one, else its code.
 // Pure: no database, no request.
 import type { AppError, ErrorCode, ErrorReason } from "@/lib/core/errors";

@@ -1,4 +1,4 @@
-// Roles on the wire (management-api.md "Roles for keys"): the role_id / role_name parameter pair
+// Roles on the wire (docs/management-api.md "Roles for keys"): the role_id / role_name parameter pair
 // (exactly one of them; 449 when both), resolved to the panel's role names through
 // lib/access/api-roles.ts (unknown ids answer 440, unknown names 441), and the RoleView /
 // RoleGroupView structures the Role System methods answer with. Shared by the subusers and

@@ -1,4 +1,4 @@
-// The contract's transport (management-api.md "Transport", "Envelope"): every request style,
+// The contract's transport (docs/management-api.md "Transport", "Envelope"): every request style,
 // value encoding, the 102/103 errors, HTTP 200 JSON for everything, rate limiting, and no
 // internal detail ever leaking.
 import { describe, expect, it, vi } from "vitest";

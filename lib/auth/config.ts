@@ -1,7 +1,7 @@
 // Auth.js (next-auth v5) for panel login. Auth.js's own maxAge slides, so it is not the limit:
 // the JWT carries only the session row's id, and the jwt callback re-reads that row on every
 // request, ending the session (returning null) when the row is missing, revoked, expired, or its
-// principal inactive or changed. See SECURITY.md.
+// principal inactive or changed. See docs/SECURITY.md.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/core/db";

@@ -1,4 +1,4 @@
-// Password hashing: argon2id with OWASP's parameters (SECURITY.md). The rule a password must
+// Password hashing: argon2id with OWASP's parameters (docs/SECURITY.md). The rule a password must
 // meet is lib/auth/password-rule.ts.
 import { hash, verify } from "@node-rs/argon2";
 

@@ -1,4 +1,4 @@
-// Session rows (SECURITY.md): one per login, random 256-bit id, absolute expiry at creation +
+// Session rows (docs/SECURITY.md): one per login, random 256-bit id, absolute expiry at creation +
 // SESSION_TTL_SECONDS (8 h), never extended. The row, not the JWT, decides whether a session
 // lives; loadPrincipal fails closed on anything missing, revoked, expired, inactive or stale.
 import { randomBytes } from "node:crypto";

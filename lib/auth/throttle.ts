@@ -1,4 +1,4 @@
-// Login throttling on the Keycloak model (SECURITY.md): a failure counter per (account, login
+// Login throttling on the Keycloak model (docs/SECURITY.md): a failure counter per (account, login
 // name) with temporary lockouts that grow by a wait increment up to a cap, a per-IP limiter on
 // top, no permanent lockout, counters reset after 12 h without failures. Each attempt is counted
 // (and locked if due) by one atomic SQL upsert BEFORE its password is checked, so concurrent

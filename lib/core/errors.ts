@@ -13,7 +13,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
 };
 
-/** Why an expected failure happened, finer than its code (management-api.md "Error codes to use"). */
+/** Why an expected failure happened, finer than its code (docs/management-api.md "Error codes to use"). */
 export const ERROR_REASONS = [
   "required_empty",
   "parameter_missing",

@@ -1,4 +1,4 @@
-// The demo seed's service account (PRODUCT.md section 10): an Owner key for the demo account
+// The demo seed's service account (docs/PRODUCT.md section 10): an Owner key for the demo account
 // whose credentials.json is written once, mode 600, and is the only copy of the private key.
 import { execFileSync } from "node:child_process";
 import { createPrivateKey, createPublicKey } from "node:crypto";

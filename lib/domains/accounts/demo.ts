@@ -1,4 +1,4 @@
-// The demo account (PRODUCT.md section 10): fixed so a newcomer, the README and any test can
+// The demo account (docs/PRODUCT.md section 10): fixed so a newcomer, the README and any test can
 // rely on it. Seeded once, into an empty database, unless SEED_DEMO=false.
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";

@@ -5,7 +5,7 @@ import { ZPassword } from "@/lib/auth/password-rule";
 import { issue, zId } from "@/lib/core/validate";
 import { ZApplicationId } from "@/lib/domains/applications/schemas";
 
-/** management-api.md: `[a-z0-9][a-z0-9_-]{2,49}`. Stored lowercase, like subuser names. */
+/** docs/management-api.md: `[a-z0-9][a-z0-9_-]{2,49}`. Stored lowercase, like subuser names. */
 export const APP_USER_NAME_RE = /^[a-z0-9][a-z0-9_-]{2,49}$/;
 export const DISPLAY_NAME_MAX = 255;
 /** Custom data must stay under 8192 characters (API code 212). */

@@ -20,7 +20,7 @@ import {
 } from "./schemas";
 
 // Who may change applications: the Applications section grants "full read, write and delete
-// access" (PRODUCT.md section 2), so creating, renaming and deleting from the list need
+// access" (docs/PRODUCT.md section 2), so creating, renaming and deleting from the list need
 // `applications`; the settings on the application page itself (secure record storage) need
 // `application`. API keys are checked against the method's roles instead (lib/access).
 // Every write is scoped by the actor's account and audited in the same transaction.

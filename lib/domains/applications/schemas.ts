@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { issue, zId } from "@/lib/core/validate";
 
-/** management-api.md: `[a-z][a-z0-9-]{1,64}`; it becomes the first label of the full name. */
+/** docs/management-api.md: `[a-z][a-z0-9-]{1,64}`; it becomes the first label of the full name. */
 export const APPLICATION_NAME_RE = /^[a-z][a-z0-9-]{1,64}$/;
 
 export const ZApplicationName = z.string({ error: "Application name is required" }).trim().superRefine((v, ctx) => {
@@ -39,14 +39,14 @@ export type SetApplicationInfoInput = z.input<typeof ZSetApplicationInfoInput>;
 export const ZDeleteApplicationInput = z.object({ applicationId: ZApplicationId });
 export type DeleteApplicationInput = z.input<typeof ZDeleteApplicationInput>;
 
-/** DelApplication's lists: ids (or `all`) or names, short or full (management-api.md). */
+/** DelApplication's lists: ids (or `all`) or names, short or full (docs/management-api.md). */
 export const ZDeleteApplicationsInput = z.union([
   z.strictObject({ applicationIds: z.union([z.literal("all"), z.array(ZApplicationId).min(1).max(1000)]) }),
   z.strictObject({ names: z.array(z.string().trim().min(1).max(200)).min(1).max(1000) }),
 ]);
 export type DeleteApplicationsInput = z.input<typeof ZDeleteApplicationsInput>;
 
-/** GetApplications: optional id, name part, count/offset (management-api.md paging). */
+/** GetApplications: optional id, name part, count/offset (docs/management-api.md paging). */
 export const ZListApplicationsInput = z.object({
   applicationId: ZApplicationId.optional(),
   namePart: z.string().trim().max(65).optional(),

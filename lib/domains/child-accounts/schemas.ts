@@ -1,4 +1,4 @@
-// Child account inputs (seed 004, PRODUCT.md section 5), shared by the Management API (AddAccount,
+// Child account inputs (seed 004, docs/PRODUCT.md section 5), shared by the Management API (AddAccount,
 // GetChildrenAccounts, SetChildAccountInfo) and any panel form. Names, emails and passwords
 // follow the same rules as signup: one schema each, imported, never restated.
 import { z } from "zod";

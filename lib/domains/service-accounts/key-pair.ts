@@ -1,4 +1,4 @@
-// Service-account key material (no server-only marker: the demo seed runs it under tsx): RSA 2048 (SECURITY.md: RSA >= 2048). The public key is stored
+// Service-account key material (no server-only marker: the demo seed runs it under tsx): RSA 2048 (docs/SECURITY.md: RSA >= 2048). The public key is stored
 // as SPKI PEM; the private key leaves as PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----", what the
 // official clients' JWT libraries read) exactly once and is never stored.
 import { generateKeyPair as generate } from "node:crypto";

@@ -38,7 +38,7 @@ function sameSet(a: readonly string[], b: readonly string[]) {
   return a.length === b.length && a.every((r) => b.includes(r));
 }
 
-/** A key with no roles may only manage itself (management-api.md): it cannot mint new keys. */
+/** A key with no roles may only manage itself (docs/management-api.md): it cannot mint new keys. */
 function refuseRolelessKey(actor: Actor, method: ApiMethod) {
   if (actor.kind === "key" && actor.roles.length === 0) {
     throw new AppError("FORBIDDEN", { message: `A key without roles can only manage itself; it cannot call ${method}` });

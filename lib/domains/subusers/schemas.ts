@@ -1,4 +1,4 @@
-// Subuser input rules (seed 000/003, management-api.md), one set shared by the panel forms, the
+// Subuser input rules (seed 000/003, docs/management-api.md), one set shared by the panel forms, the
 // server actions, the mutations and the Management API. Each issue a client must tell apart
 // carries its reason, which the API answers with the code a Voximplant client expects.
 import { z } from "zod";
