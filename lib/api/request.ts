@@ -1,6 +1,7 @@
-// Reads a Management API request's parameters: the query string merged with an urlencoded or
-// multipart body (the body wins for a name both carry). Repeated names keep every value so
-// list parameters can merge them; scalar parameters refuse repeats (lib/api/wire.ts).
+// Reads a Management API request's parameters: the query string merged with an urlencoded,
+// multipart or JSON object body (the body wins for a name both carry; docs/management-api.md
+// "Transport"). Repeated names keep every value so list parameters can merge them; scalar
+// parameters refuse repeats (lib/api/wire.ts).
 import { API_ERROR, ApiError } from "./errors";
 import type { RawParams } from "./wire";
 
@@ -62,10 +63,49 @@ async function bodyParams(request: Request): Promise<RawParams> {
     for (const [name, value] of form) entries.push([name, typeof value === "string" ? value : await value.text()]);
     return collect(entries);
   }
+  if (type.startsWith("application/json")) return jsonParams(buf);
   throw new ApiError(
     API_ERROR.INVALID_ARGUMENTS,
-    "Unsupported Content-Type: send parameters in the query string, application/x-www-form-urlencoded or multipart/form-data",
+    "Unsupported Content-Type: send parameters in the query string, application/x-www-form-urlencoded, multipart/form-data or an application/json object",
   );
+}
+
+type JsonScalar = string | number | boolean;
+const isScalar = (v: unknown): v is JsonScalar => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) || typeof v === "boolean";
+
+/**
+ * An application/json body as parameters, by the wire's own rules (the public reference's curl
+ * samples send `{}` this way): a JSON object whose values are strings, numbers or booleans
+ * (numbers and booleans as their decimal / true-false text), or arrays of them (a list, as if the
+ * parameter were repeated). Anything nested, and null, is refused naming the parameter (101). An
+ * empty body or `{}` adds nothing.
+ */
+function jsonParams(buf: Uint8Array<ArrayBuffer>): RawParams {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(buf);
+  } catch {
+    throw new ApiError(API_ERROR.INVALID_ARGUMENTS, "Malformed JSON body: not UTF-8");
+  }
+  if (text.trim() === "") return Object.create(null) as RawParams;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError(API_ERROR.INVALID_ARGUMENTS, "Malformed JSON body");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ApiError(API_ERROR.INVALID_ARGUMENTS, "The JSON body must be an object of parameters");
+  }
+  const entries: [string, string][] = [];
+  for (const [name, value] of Object.entries(body)) {
+    const values: unknown[] = Array.isArray(value) ? value : [value];
+    if (!values.every(isScalar)) {
+      throw new ApiError(API_ERROR.INVALID_ARGUMENTS, `Invalid '${name.slice(0, 64)}': must be a string, a number, a boolean or a list of them`);
+    }
+    for (const v of values) entries.push([name, String(v)]);
+  }
+  return collect(entries);
 }
 
 export async function readParams(request: Request): Promise<RawParams> {

@@ -115,6 +115,9 @@ describe("Management API transport", () => {
     const json = await send({ headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: '{"group_name":"x"}' });
     expect(json.status).toBe(200);
     expect(await json.json()).toMatchObject({ error: { code: 101 } });
+    const xml = await send({ headers: { authorization: `Bearer ${token}`, "content-type": "text/xml" }, body: "<group_name>x</group_name>" });
+    expect(xml.status).toBe(200);
+    expect(await xml.json()).toMatchObject({ error: { code: 101 } });
     const big = await send({ headers: { authorization: `Bearer ${token}`, "content-type": "application/x-www-form-urlencoded" }, body: `x=${"a".repeat(1024 * 1024 + 10)}` });
     expect(await big.json()).toMatchObject({ error: { code: 101, msg: "Request body too large" } });
     const broken = await send({ headers: { authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=zzz" }, body: "not multipart" });
