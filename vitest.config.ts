@@ -27,6 +27,9 @@ export default defineConfig({
     // themselves by creating their own accounts.
     fileParallelism: false,
     testTimeout: 30_000,
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses:
+    // let Vite resolve it (the Auth.js route handlers are tested in-process).
+    server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 60_000,
   },
 });

@@ -44,9 +44,10 @@ export const routes = {
   applicationCallHistoryExport: (appId: number) => `${applicationSectionHref("application.call_history", appId)}/export` as Route,
 } as const;
 
-/** The subuser login link as an absolute URL on the request's own host, so it is right behind any domain or port. */
-export function subuserLoginUrl(accountId: number, h: { get(name: string): string | null }): string {
-  const host = h.get("x-forwarded-host")?.split(",")[0]?.trim() || h.get("host") || "localhost";
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
-  return `${proto}://${host}${routes.subuserLogin(accountId)}`;
+/**
+ * The subuser login link as an absolute URL under `origin`, the panel's public base URL for the
+ * request (publicOrigin() in lib/core/request-info.ts), so it is right behind any domain or port.
+ */
+export function subuserLoginUrl(accountId: number, origin: string): string {
+  return `${origin.replace(/\/+$/, "")}${routes.subuserLogin(accountId)}`;
 }

@@ -1,31 +1,54 @@
 #!/usr/bin/env node
-// The production HTTP server: Next's request handler behind a thin Node server whose only job
-// is to stamp the client's address from the socket (Next's own server keeps a client-sent
-// X-Forwarded-For as is, so it cannot be trusted for the per-IP login limiter or the audit log).
-// Behind TRUST_PROXY_HOPS=n reverse proxies, the address is taken n hops from the right of the
-// X-Forwarded-For chain the proxies built, ending with the socket's peer.
+// The production HTTP server: Next's request handler behind a thin Node server that fixes what
+// Next takes on trust from the client before any of it reaches the app:
+// - the client's address, stamped from the socket (Next's own server keeps a client-sent
+//   X-Forwarded-For as is, so it cannot be trusted for the per-IP limiters or the audit log).
+//   Behind TRUST_PROXY_HOPS=n reverse proxies, the address is taken n hops from the right of the
+//   X-Forwarded-For chain the proxies built, ending with the socket's peer;
+// - X-Forwarded-Host / -Proto: dropped unless TRUST_PROXY_HOPS > 0, then reduced to the entry the
+//   proxies vouch for (lib/core/forwarded.mjs, the rule the app's publicOrigin() applies), so
+//   Next's own Server Actions origin check and Auth.js's URLs see the same host the app does.
 import { createServer } from "node:http";
 import next from "next";
+import { trustedEntry } from "../lib/core/forwarded.mjs";
 
 export const CLIENT_IP_HEADER = "x-switchboard-client-ip";
 
+const hops = Number(process.env.TRUST_PROXY_HOPS ?? 0) || 0;
+
 function clientIp(req) {
   const peer = req.socket.remoteAddress ?? "";
-  const hops = Number(process.env.TRUST_PROXY_HOPS ?? 0) || 0;
   if (hops === 0) return peer;
   const chain = String(req.headers["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   chain.push(peer);
   return chain[Math.max(0, chain.length - 1 - hops)] ?? peer;
 }
 
+function sanitiseForwarding(headers) {
+  for (const name of ["x-forwarded-host", "x-forwarded-proto"]) {
+    const vouched = hops > 0 ? trustedEntry(headers[name], hops) : undefined;
+    if (vouched === undefined) delete headers[name];
+    else headers[name] = vouched;
+  }
+  // Next fills the port in from the listener when it is missing; a client's is never right.
+  delete headers["x-forwarded-port"];
+}
+
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+// Where Next fetches a page for a server action's redirect: this listener over plain HTTP (its
+// default is built from X-Forwarded-Proto, which names the public scheme, not ours). `next start`
+// sets it the same way.
+const loopback = hostname === "0.0.0.0" ? "127.0.0.1" : hostname === "::" ? "[::1]" : hostname.includes(":") ? `[${hostname}]` : hostname;
+process.env.__NEXT_PRIVATE_ORIGIN ??= `http://${loopback}:${port}`;
+
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIp(req);
+  sanitiseForwarding(req.headers);
   handle(req, res);
 });
 server.listen(port, hostname, () => {

@@ -40,8 +40,13 @@ let owner: Actor;
 let client: Client;
 let savedCa: unknown;
 let savedRate: string | undefined;
+let savedHops: string | undefined;
 
-/** node:https request -> Fetch Request -> the real route handler -> node:https response. */
+/**
+ * node:https request -> Fetch Request -> the real route handler -> node:https response. This server
+ * stands where a TLS terminator stands in a deployment, so it forwards like one (X-Forwarded-Proto)
+ * and the suite trusts one proxy hop (TRUST_PROXY_HOPS=1): api_address then names https.
+ */
 function serve(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) {
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
@@ -50,6 +55,7 @@ function serve(req: import("node:http").IncomingMessage, res: import("node:http"
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
       headers.set("x-switchboard-client-ip", req.socket.remoteAddress ?? "");
+      headers.set("x-forwarded-proto", "https");
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
       const response = await POST(new Request(`https://localhost${req.url}`, { method: req.method, headers, body }));
       res.writeHead(response.status, Object.fromEntries(response.headers));
@@ -75,6 +81,8 @@ async function ok(group: string, method: string, request: Record<string, unknown
 
 beforeAll(async () => {
   savedRate = process.env.API_RATE_LIMIT_PER_SECOND;
+  savedHops = process.env.TRUST_PROXY_HOPS;
+  process.env.TRUST_PROXY_HOPS = "1";
   process.env.API_RATE_LIMIT_PER_SECOND = "1000";
   const { key, cert } = selfSignedCert();
   server = https.createServer({ key, cert }, serve);
@@ -102,6 +110,8 @@ afterAll(async () => {
   https.globalAgent.options.ca = savedCa as string | undefined;
   if (savedRate === undefined) delete process.env.API_RATE_LIMIT_PER_SECOND;
   else process.env.API_RATE_LIMIT_PER_SECOND = savedRate;
+  if (savedHops === undefined) delete process.env.TRUST_PROXY_HOPS;
+  else process.env.TRUST_PROXY_HOPS = savedHops;
   await new Promise((resolve) => server?.close(resolve));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });

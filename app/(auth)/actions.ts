@@ -37,8 +37,12 @@ export const signupAction = action({ public: true, input: ZSignupInput }, async 
   return signInOr("owner", { login: input.accountName, password: input.password });
 });
 
-/** Ends this session (its row is revoked in Auth.js's signOut event) and returns to the right login page. */
+/**
+ * Ends this session (its row is revoked in Auth.js's signOut event) and returns to the right login
+ * page, by a relative redirect: Auth.js's own would be absolute, built from the request's
+ * forwarding headers rather than the panel's public address.
+ */
 export const logoutAction = action({ public: true, input: z.object({}) }, async (_input, actor) => {
-  await signOut({ redirectTo: actor?.kind === "subuser" ? routes.subuserLogin(actor.accountId) : routes.login });
-  return null;
+  await signOut({ redirect: false });
+  redirect(actor?.kind === "subuser" ? routes.subuserLogin(actor.accountId) : routes.login);
 });

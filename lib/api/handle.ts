@@ -9,7 +9,7 @@ import { z } from "zod";
 import { canCallApi, isApiMethod } from "@/lib/access/api-methods";
 import { auditNow } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
-import { clientIpFrom } from "@/lib/core/request-info";
+import { clientIpFrom, publicOrigin } from "@/lib/core/request-info";
 import { reasonOf } from "@/lib/core/validate";
 import { authenticate, AuthError, type Authenticated } from "./auth";
 import { REASON_CODES } from "./codes";
@@ -19,7 +19,6 @@ import { apiRateLimiter, type RateLimiter } from "./rate-limit";
 import type { ApiSuccess, RegisteredMethod } from "./registry";
 import { readParams } from "./request";
 import { dropBlanks, type RawParams } from "./wire";
-import { env } from "@/lib/core/env";
 
 export type HandleOptions = {
   clock?: Clock;
@@ -85,9 +84,9 @@ function singleValue(v: RawParams[string] | undefined): string | undefined {
   return s.trim() === "" ? undefined : s.trim();
 }
 
+/** GetAccountInfo's api_address: on the panel's public base URL, never the listener's bind address. */
 function apiAddressOf(request: Request): string {
-  const base = env().PUBLIC_URL ?? new URL(request.url).origin;
-  return `${base}/platform_api`;
+  return `${publicOrigin(request.headers)}/platform_api`;
 }
 
 type AuditRow = { action: string; target: string; outcome: "ok" | "denied" | "failed"; detail: Record<string, unknown> };

@@ -44,10 +44,26 @@ describe("OpenAPI 3.1 document", () => {
   });
 
   it("is served publicly at /platform_api/openapi.json", async () => {
-    const r = GET(new Request("http://panel.test/platform_api/openapi.json"));
+    const r = GET(new Request("http://panel.test/platform_api/openapi.json", { headers: { host: "panel.test" } }));
     expect(r.status).toBe(200);
     const served = (await r.json()) as OpenApiDocument;
     expect(served.servers).toEqual([{ url: "http://panel.test" }]);
     expect(Object.keys(served.paths)).toHaveLength(METHODS.length);
+  });
+
+  // Threat: a document naming the listener's bind address (Next builds request.url from it), so
+  // generated clients and "Try it" point at http://0.0.0.0:3000 (issue 7 part 3).
+  it("names the request's host in `servers`, never the listener's bind address", async () => {
+    const served = (await GET(new Request("http://0.0.0.0:3000/platform_api/openapi.json", { headers: { host: "panel.example.com:8443" } })).json()) as OpenApiDocument;
+    expect(served.servers).toEqual([{ url: "http://panel.example.com:8443" }]);
+    const saved = process.env.PUBLIC_URL;
+    process.env.PUBLIC_URL = "https://sb.example.org";
+    try {
+      const viaPublicUrl = (await GET(new Request("http://0.0.0.0:3000/platform_api/openapi.json", { headers: { host: "10.0.0.5:3000" } })).json()) as OpenApiDocument;
+      expect(viaPublicUrl.servers).toEqual([{ url: "https://sb.example.org" }]);
+    } finally {
+      if (saved === undefined) delete process.env.PUBLIC_URL;
+      else process.env.PUBLIC_URL = saved;
+    }
   });
 });

@@ -188,4 +188,31 @@ describe("Management API transport", () => {
     expect((info.body.result as { created: string }).created).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(info.body.api_address).toBe("http://localhost/platform_api");
   });
+
+  // Threat: api_address naming the listener's bind address (http://0.0.0.0:3000) that Next puts
+  // in request.url, or a host a client forged with X-Forwarded-Host (issue 7 part 3).
+  it("api_address names the request's host or PUBLIC_URL, never the bind address nor an untrusted X-Forwarded-Host", async () => {
+    const { key } = await setup();
+    const call = async (headers: Record<string, string>) => {
+      const request = new Request("http://0.0.0.0:3000/platform_api/GetAccountInfo", {
+        method: "POST",
+        headers: { authorization: `Bearer ${await tokenFor(key)}`, ...headers },
+      });
+      return ((await (await handleApiRequest(request, "GetAccountInfo")).json()) as { api_address?: string }).api_address;
+    };
+    expect(await call({ host: "panel.example.com:8443" })).toBe("http://panel.example.com:8443/platform_api");
+    expect(await call({ host: "panel.example.com", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" })).toBe("http://panel.example.com/platform_api");
+    const saved = { PUBLIC_URL: process.env.PUBLIC_URL, TRUST_PROXY_HOPS: process.env.TRUST_PROXY_HOPS };
+    try {
+      process.env.TRUST_PROXY_HOPS = "1";
+      expect(await call({ host: "10.0.0.5:3000", "x-forwarded-host": "sb.example.org", "x-forwarded-proto": "https" })).toBe("https://sb.example.org/platform_api");
+      process.env.PUBLIC_URL = "https://api.example.net";
+      expect(await call({ host: "10.0.0.5:3000" })).toBe("https://api.example.net/platform_api");
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
 });

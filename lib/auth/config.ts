@@ -2,14 +2,17 @@
 // the JWT carries only the session row's id, and the jwt callback re-reads that row on every
 // request, ending the session (returning null) when the row is missing, revoked, expired, or its
 // principal inactive or changed. See docs/SECURITY.md.
+//
+// Auth.js's redirects name the panel's public address (publicOrigin), never the listener's.
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { NextRequest } from "next/server";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/core/db";
-import { env } from "@/lib/core/env";
+import { env, syncAuthUrl } from "@/lib/core/env";
 import { systemClock } from "@/lib/core/clock";
 import { loginOwner, loginSubuser } from "@/lib/auth/login";
 import { revokeSession } from "@/lib/auth/sessions";
-import { clientIpFrom, userAgentFrom } from "@/lib/core/request-info";
+import { clientIpFrom, publicOrigin, userAgentFrom } from "@/lib/core/request-info";
 import { ZOwnerLoginInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
 import { loadPrincipalCached } from "@/lib/auth/principal";
 import { routes } from "@/lib/routes";
@@ -20,6 +23,11 @@ declare module "next-auth" {
   }
 }
 
+// Auth.js's in-process calls (auth(), signIn, signOut) build their URL from AUTH_URL or the
+// forwarding headers (sanitised by scripts/server.mjs): with PUBLIC_URL set, AUTH_URL follows it,
+// so those calls, the route handlers below and the cookie names they pick all agree.
+syncAuthUrl();
+
 class LoginFailed extends CredentialsSignin {
   code = "login_failed";
 }
@@ -28,16 +36,22 @@ function ctx(request: Request) {
   return { ip: clientIpFrom(request.headers), userAgent: userAgentFrom(request.headers), clock: systemClock };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+const nextAuth = NextAuth({
   trustHost: true,
   secret: env().AUTH_SECRET,
   // The cookie may outlive nothing: the session row's absolute expiry is the real limit.
   session: { strategy: "jwt", maxAge: env().SESSION_TTL_SECONDS },
   pages: { signIn: routes.login, error: routes.login },
-  // A failed login is expected traffic (and in the audit log), not a server error with a stack.
+  // A failed login is expected traffic (and in the audit log), not a server error with a stack;
+  // so is a form posted without its CSRF token (a stale tab, or a forged request): one line.
   logger: {
     error(error) {
-      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin") return;
+      if (type === "MissingCSRF") {
+        console.warn("[auth] refused a request without a valid CSRF token");
+        return;
+      }
       console.error("[auth]", error);
     },
   },
@@ -86,3 +100,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+export const { auth, signIn, signOut } = nextAuth;
+
+/**
+ * The request as Auth.js should see it: on the panel's public address rather than the URL Next
+ * built from the listener's bind address (http://0.0.0.0:3000), so every redirect Auth.js answers
+ * (after a login, on an error, to the login page) names the host the client used.
+ */
+function atPublicOrigin(request: NextRequest): NextRequest {
+  const url = new URL(request.url);
+  return new NextRequest(new URL(`${url.pathname}${url.search}`, publicOrigin(request.headers)), request);
+}
+
+/** The /api/auth/* route handlers. */
+export const handlers = {
+  GET: (request: NextRequest) => nextAuth.handlers.GET(atPublicOrigin(request)),
+  POST: (request: NextRequest) => nextAuth.handlers.POST(atPublicOrigin(request)),
+};

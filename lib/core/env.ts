@@ -66,3 +66,17 @@ export function env(): Env {
   cached = { key, value: parsed.data };
   return parsed.data;
 }
+
+/**
+ * Auth.js reads AUTH_URL itself (next-auth's route handlers and its in-process auth(), signIn and
+ * signOut): with PUBLIC_URL set it must name the same address, so that Auth.js's redirects, its
+ * cookie names (`__Secure-` under https) and publicOrigin() agree. Points AUTH_URL at
+ * `<PUBLIC_URL origin>/api/auth` (Auth.js's base path) unless the operator set it; without
+ * PUBLIC_URL, Auth.js stays on the request's host like publicOrigin().
+ */
+export function syncAuthUrl(): void {
+  const publicUrl = env().PUBLIC_URL;
+  if (publicUrl && !process.env.AUTH_URL && !process.env.NEXTAUTH_URL) {
+    process.env.AUTH_URL = `${new URL(publicUrl).origin}/api/auth`;
+  }
+}

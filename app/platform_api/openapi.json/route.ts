@@ -2,14 +2,13 @@
 // from the registry's zod schemas. Public on purpose: it holds no account data.
 import { buildOpenApi } from "@/lib/api/openapi";
 import { METHODS } from "@/lib/api/methods";
-import { env } from "@/lib/core/env";
+import { publicOrigin } from "@/lib/core/request-info";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 export function GET(request: Request): Response {
-  const base = env().PUBLIC_URL ?? new URL(request.url).origin;
-  return Response.json(buildOpenApi(METHODS, { serverUrl: base }), {
+  return Response.json(buildOpenApi(METHODS, { serverUrl: publicOrigin(request.headers) }), {
     headers: { "cache-control": "public, max-age=300", "access-control-allow-origin": "*" },
   });
 }

@@ -11,6 +11,7 @@ import { LoginLink } from "./_components/login-link";
 import type { SubuserRow } from "./_components/columns";
 import { SubusersTable } from "./_components/subusers-table";
 import { routes, subuserLoginUrl } from "@/lib/routes";
+import { publicOrigin } from "@/lib/core/request-info";
 
 export const metadata: Metadata = { title: "Subusers" };
 
@@ -27,7 +28,7 @@ export default async function SubusersPage() {
     roles: [...s.roles],
     createdAt: s.createdAt.toISOString(),
   }));
-  const loginUrl = items.length > 0 ? subuserLoginUrl(actor.accountId, await headers()) : null;
+  const loginUrl = items.length > 0 ? subuserLoginUrl(actor.accountId, publicOrigin(await headers())) : null;
 
   return (
     <>
