@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { auth } from "@/lib/auth/config";
+import { auth, sessionIdOf } from "@/lib/auth/config";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { loadPrincipalCached } from "./principal";
 
@@ -10,8 +10,7 @@ import { loadPrincipalCached } from "./principal";
  * closed (redirect to login, or FORBIDDEN/UNAUTHENTICATED in actions).
  */
 export const getActor = cache(async (): Promise<PanelActor | null> => {
-  const session = await auth();
-  const sid = session?.sid;
+  const sid = sessionIdOf(await auth());
   if (!sid) return null;
   return loadPrincipalCached(sid);
 });

@@ -3,8 +3,10 @@
 // request, ending the session (returning null) when the row is missing, revoked, expired, or its
 // principal inactive or changed. See docs/SECURITY.md.
 //
-// Auth.js's redirects name the panel's public address (publicOrigin), never the listener's.
-import NextAuth, { CredentialsSignin } from "next-auth";
+// Nothing secret leaves through Auth.js's own endpoints: /api/auth/session answers only the
+// cookie's expiry (the session row's id stays inside the signed cookie and on the server), and
+// its redirects name the panel's public address (publicOrigin), never the listener's.
+import NextAuth, { CredentialsSignin, type Session } from "next-auth";
 import { NextRequest } from "next/server";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/core/db";
@@ -16,12 +18,6 @@ import { clientIpFrom, publicOrigin, userAgentFrom } from "@/lib/core/request-in
 import { ZOwnerLoginInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
 import { loadPrincipalCached } from "@/lib/auth/principal";
 import { routes } from "@/lib/routes";
-
-declare module "next-auth" {
-  interface Session {
-    sid?: string;
-  }
-}
 
 // Auth.js's in-process calls (auth(), signIn, signOut) build their URL from AUTH_URL or the
 // forwarding headers (sanitised by scripts/server.mjs): with PUBLIC_URL set, AUTH_URL follows it,
@@ -85,9 +81,11 @@ const nextAuth = NextAuth({
       const sid = typeof token.sid === "string" ? token.sid : "";
       return (await loadPrincipalCached(sid)) ? token : null;
     },
-    async session({ session, token }) {
-      session.sid = typeof token.sid === "string" ? token.sid : undefined;
-      return session;
+    // What /api/auth/session answers: the cookie's expiry, nothing else (no session id, no
+    // user). Server-side, auth() still returns the verified token as `user` (next-auth adds it),
+    // which is where getActor() reads the session row's id.
+    session({ session }) {
+      return { expires: session.expires } as typeof session;
     },
   },
   events: {
@@ -102,6 +100,15 @@ const nextAuth = NextAuth({
 });
 
 export const { auth, signIn, signOut } = nextAuth;
+
+/**
+ * The session row's id behind an `auth()` result: server-side, next-auth hands the verified JWT
+ * over as `user` (the client-facing /api/auth/session never sees it). Empty when there is none.
+ */
+export function sessionIdOf(session: Session | null): string {
+  const token = session?.user as { sid?: unknown } | undefined;
+  return typeof token?.sid === "string" ? token.sid : "";
+}
 
 /**
  * The request as Auth.js should see it: on the panel's public address rather than the URL Next
