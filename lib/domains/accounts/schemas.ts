@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZPassword } from "@/lib/auth/password-rule";
+import { safeText } from "@/lib/core/validate";
 
 /** Account names appear in application full names (<app>.<account>.<domain>): DNS-label safe. */
 export const ZAccountName = z
@@ -21,12 +22,12 @@ export const ZSignupInput = z.object({
 export type SignupInput = z.infer<typeof ZSignupInput>;
 
 export const ZOwnerLoginInput = z.object({
-  login: z.string().trim().min(1, "Enter your email or account name").max(254),
+  login: z.string().trim().min(1, "Enter your email or account name").max(254).superRefine(safeText("Login")),
   password: z.string().min(1, "Enter your password").max(1024),
 });
 
 export const ZSubuserLoginInput = z.object({
   accountId: z.coerce.number().int().positive(),
-  name: z.string().trim().min(1, "Enter your subuser name").max(64),
+  name: z.string().trim().min(1, "Enter your subuser name").max(64).superRefine(safeText("Subuser name")),
   password: z.string().min(1, "Enter your password").max(1024),
 });

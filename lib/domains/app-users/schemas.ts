@@ -2,7 +2,7 @@
 // the Management API (AddUser / SetUserInfo / DelUser / GetUsers).
 import { z } from "zod";
 import { ZPassword } from "@/lib/auth/password-rule";
-import { issue, zId } from "@/lib/core/validate";
+import { issue, safeText, zId } from "@/lib/core/validate";
 import { ZApplicationId } from "@/lib/domains/applications/schemas";
 
 /** docs/management-api.md: `[a-z0-9][a-z0-9_-]{2,49}`. Stored lowercase, like subuser names. */
@@ -25,11 +25,13 @@ export const ZAppUserName = z
 
 export const ZDisplayName = z.string({ error: "Display name is required" }).trim().superRefine((v, ctx) => {
   if (v.length === 0) return issue(ctx, "Display name is required", "display_name_invalid");
-  if (v.length > DISPLAY_NAME_MAX) issue(ctx, `Display name must be at most ${DISPLAY_NAME_MAX} characters`, "display_name_invalid");
+  if (v.length > DISPLAY_NAME_MAX) return issue(ctx, `Display name must be at most ${DISPLAY_NAME_MAX} characters`, "display_name_invalid");
+  safeText("Display name", { reason: "display_name_invalid" })(v, ctx);
 });
 
 export const ZCustomData = z.string().superRefine((v, ctx) => {
-  if (v.length > CUSTOM_DATA_MAX) issue(ctx, "Custom data must be shorter than 8192 characters", "custom_data_too_long");
+  if (v.length > CUSTOM_DATA_MAX) return issue(ctx, "Custom data must be shorter than 8192 characters", "custom_data_too_long");
+  safeText("Custom data", { multiline: true })(v, ctx);
 });
 
 export const ZAppUserId = zId("Invalid user id", "user_not_found");
@@ -91,9 +93,9 @@ export type AppUserSort = (typeof APP_USER_SORTS)[number];
 export const ZListAppUsersInput = z.object({
   applicationId: ZApplicationId,
   userId: ZAppUserId.optional(),
-  q: z.string().trim().max(100).optional(),
-  namePart: z.string().trim().max(50).optional(),
-  displayNamePart: z.string().trim().max(DISPLAY_NAME_MAX).optional(),
+  q: z.string().trim().max(100).superRefine(safeText("Filter")).optional(),
+  namePart: z.string().trim().max(50).superRefine(safeText("Username filter")).optional(),
+  displayNamePart: z.string().trim().max(DISPLAY_NAME_MAX).superRefine(safeText("Display name filter")).optional(),
   active: z.boolean().optional(),
   orderBy: z.enum(APP_USER_SORTS).default("name"),
   dir: z.enum(["asc", "desc"]).default("asc"),

@@ -1,7 +1,7 @@
 // Application inputs, shared by the panel forms, the server actions and the Management API
 // (AddApplication / SetApplicationInfo / DelApplication).
 import { z } from "zod";
-import { issue, zId } from "@/lib/core/validate";
+import { issue, safeText, zId } from "@/lib/core/validate";
 
 /** docs/management-api.md: `[a-z][a-z0-9-]{1,64}`; it becomes the first label of the full name. */
 export const APPLICATION_NAME_RE = /^[a-z][a-z0-9-]{1,64}$/;
@@ -49,7 +49,7 @@ export type DeleteApplicationsInput = z.input<typeof ZDeleteApplicationsInput>;
 /** GetApplications: optional id, name part, count/offset (docs/management-api.md paging). */
 export const ZListApplicationsInput = z.object({
   applicationId: ZApplicationId.optional(),
-  namePart: z.string().trim().max(65).optional(),
+  namePart: z.string().trim().max(65).superRefine(safeText("Name filter")).optional(),
   offset: z.number().int().min(0).default(0),
   count: z.number().int().min(1).max(1000).default(1000),
 });

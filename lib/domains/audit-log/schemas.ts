@@ -1,6 +1,7 @@
 // The audit log list's query: the Logs page parses its URL into this, and the query re-validates
 // it (a query is an entry point too). Sort keys are an allow-list so they can go into orderBy.
 import { z } from "zod";
+import { safeText } from "@/lib/core/validate";
 
 export const AUDIT_LOG_SORTS = ["createdAt", "action", "actorName"] as const;
 export type AuditLogSort = (typeof AUDIT_LOG_SORTS)[number];
@@ -9,7 +10,7 @@ export const AUDIT_LOG_MAX_PAGE_SIZE = 100;
 
 export const ZAuditLogQuery = z.object({
   /** Matches the action or the actor's name (substring, case-insensitive for ASCII). */
-  q: z.string().trim().max(100, "Filter is too long").default(""),
+  q: z.string().trim().max(100, "Filter is too long").superRefine(safeText("Filter")).default(""),
   sort: z.enum(AUDIT_LOG_SORTS).default("createdAt"),
   dir: z.enum(["asc", "desc"]).default("desc"),
   /** 1-based; past the last page reads the last page. */

@@ -1,12 +1,13 @@
 // The ledger list's query: parsed from the Billing page's URL and re-validated by the query.
 import { z } from "zod";
+import { safeText } from "@/lib/core/validate";
 
 export const LEDGER_SORTS = ["createdAt", "amountMinor"] as const;
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
 
 export const ZLedgerQuery = z.object({
   /** Matches the entry's kind or memo (substring). */
-  q: z.string().trim().max(100, "Filter is too long").default(""),
+  q: z.string().trim().max(100, "Filter is too long").superRefine(safeText("Filter")).default(""),
   sort: z.enum(LEDGER_SORTS).default("createdAt"),
   dir: z.enum(["asc", "desc"]).default("desc"),
   page: z.number().int().min(1).default(1),

@@ -3,7 +3,7 @@
 // `[a-zA-Z0-9а-яА-ЯёЁ_\-:;.#+]`, values up to 2000, a ttl of 0 to 90 days defaulting to 30.
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { issue } from "@/lib/core/validate";
+import { issue, safeText } from "@/lib/core/validate";
 import { ZApplicationId } from "@/lib/domains/applications/schemas";
 
 export const KV_KEY_MAX = 200;
@@ -25,7 +25,8 @@ export const ZKvKey = ZKvKeyPattern.superRefine((v, ctx) => {
 });
 
 export const ZKvValue = z.string().superRefine((v, ctx) => {
-  if (v.length > KV_VALUE_MAX) issue(ctx, `Value must be at most ${KV_VALUE_MAX} characters`);
+  if (v.length > KV_VALUE_MAX) return issue(ctx, `Value must be at most ${KV_VALUE_MAX} characters`);
+  safeText("Value", { multiline: true })(v, ctx);
 });
 
 export const ZKvTtl = z

@@ -3,6 +3,7 @@
 // tell apart carry their reason (lib/core/errors.ts).
 import { z } from "zod";
 import { ASSIGNABLE_ROLES, isAssignableRole, type AssignableRole } from "@/lib/access/matrix";
+import { safeText } from "@/lib/core/validate";
 
 export const KEY_NAME_MAX = 50;
 export const KEY_DESCRIPTION_MAX = 255;
@@ -17,12 +18,14 @@ export const ZKeyName = z
     if (v.length === 0) ctx.addIssue({ code: "custom", message: "Name is required", params: { reason: "required_empty" } });
     else if (v.length > KEY_NAME_MAX) ctx.addIssue({ code: "custom", message: `Name must be at most ${KEY_NAME_MAX} characters` });
   })
+  .superRefine(safeText("Name"))
   .meta({ description: `1 to ${KEY_NAME_MAX} characters` });
 
 export const ZKeyDescription = z
   .string()
   .trim()
-  .max(KEY_DESCRIPTION_MAX, `Description must be at most ${KEY_DESCRIPTION_MAX} characters`);
+  .max(KEY_DESCRIPTION_MAX, `Description must be at most ${KEY_DESCRIPTION_MAX} characters`)
+  .superRefine(safeText("Description", { multiline: true }));
 
 /** Key ids are UUIDs; anything else cannot name a key (433). */
 export const ZKeyId = z

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { ASSIGNABLE_ROLES, isAssignableRole, type AssignableRole } from "@/lib/access/matrix";
 import { ZPassword } from "@/lib/auth/password-rule";
-import { issue, zId } from "@/lib/core/validate";
+import { issue, safeText, zId } from "@/lib/core/validate";
 import { MAX_SUBUSERS_PER_ACCOUNT, SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN } from "./limits";
 
 export { MAX_SUBUSERS_PER_ACCOUNT, SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN };
@@ -40,6 +40,7 @@ export const ZSubuserDescription = z
   .string()
   .trim()
   .max(SUBUSER_DESCRIPTION_MAX, `Description must be at most ${SUBUSER_DESCRIPTION_MAX} characters`)
+  .superRefine(safeText("Description", { multiline: true }))
   .default("");
 
 /** Ids arrive as numbers from the panel and as decimal strings from the API: an unusable one is "not found" (434). */
