@@ -1,4 +1,14 @@
+import { beforeEach } from "vitest";
+
 // Every test file: refuse anything but the throwaway database (config sets it; this guards edits).
 if (!/\/data\/test\/vitest-[^/]+\.db$/.test(process.env.DATABASE_URL ?? "")) {
   throw new Error("Tests must run against the throwaway database under data/test/");
 }
+
+// The Management API's failed-authentication allowance is per client address and per process,
+// and every in-process call comes from the same (empty) address: tests that fail authentication
+// on purpose would use it up for the tests after them. Each test starts with a full allowance
+// (lib/api/auth-failures.test.ts tests the limiter with its own instances).
+beforeEach(() => {
+  (globalThis as { switchboardApiAuthFailures?: { reset(): void } }).switchboardApiAuthFailures?.reset();
+});

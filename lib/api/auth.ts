@@ -4,7 +4,7 @@ import "server-only";
 // multipart bodies (no CORS preflight) cannot be replayed cross-site. RS256 only, key by `kid`
 // from the database (a deleted key fails on its very next request), signature before any
 // claim is trusted, then lifetime and skew, then `iss` = the key's account or a direct child.
-import { createPublicKey, type KeyObject } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { compactVerify, decodeProtectedHeader } from "jose";
 import { findApiKeyForAuth, findChildAccountForAuth } from "@/lib/auth/api-keys";
 import type { Actor } from "@/lib/access/actor-types";
@@ -16,18 +16,26 @@ import type { RawParams } from "./wire";
 export const MAX_TOKEN_TTL_SECONDS = 3600;
 export const CLOCK_SKEW_SECONDS = 30;
 
-/** An authentication failure; `accountId` is set when the key (and so the account) is known, for the audit log. */
+/**
+ * An authentication failure; `accountId` is set when the key (and so the account) is known, for
+ * the audit log, and `reason` says why for the operator (the log), never for the client.
+ */
 export class AuthError extends ApiError {
   readonly accountId?: number;
   readonly keyId?: string;
   readonly keyName?: string;
-  constructor(code: number, msg: string, key?: { accountId: number; id: string; name: string }) {
+  readonly reason: string;
+  constructor(code: number, msg: string, key?: { accountId: number; id: string; name: string }, reason = msg) {
     super(code, msg);
     this.accountId = key?.accountId;
     this.keyId = key?.id;
     this.keyName = key?.name;
+    this.reason = reason;
   }
 }
+
+/** The one answer to every 100 that depends on the key: an unknown kid, a wrong signature, ... */
+export const AUTH_FAILED_MESSAGE = "Authorization failed";
 
 export type ApiAccount = { id: number; name: string; email: string };
 export type Authenticated = { actor: Actor & { kind: "key"; keyId: string }; account: ApiAccount };
@@ -36,8 +44,18 @@ const TOKEN_RE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const MAX_TOKEN_LENGTH = 8192;
 
 const malformed = (what: string) => new AuthError(API_ERROR.BAD_TOKEN_FORMAT, `Invalid token format: ${what}`);
-const denied = (msg = "Authorization failed", key?: { accountId: number; id: string; name: string }) =>
-  new AuthError(API_ERROR.AUTH_FAILED, msg, key);
+// Known and unknown kids get the same answer (docs/SECURITY.md "API tokens"): the client sees
+// AUTH_FAILED_MESSAGE whatever went wrong; `reason` goes to the audit row only.
+const denied = (reason = AUTH_FAILED_MESSAGE, key?: { accountId: number; id: string; name: string }) =>
+  new AuthError(API_ERROR.AUTH_FAILED, AUTH_FAILED_MESSAGE, key, reason);
+
+// An unknown kid still pays for a signature check, against a key no token can match, so the
+// answer's timing does not tell known kids from unknown ones either.
+let decoyKey: KeyObject | undefined;
+async function decoyVerify(token: string): Promise<void> {
+  decoyKey ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey;
+  await compactVerify(token, decoyKey, { algorithms: ["RS256"] }).catch(() => undefined);
+}
 
 
 // Parsed public keys by key id and PEM: parsing costs more than the signature check itself.
@@ -55,7 +73,7 @@ function publicKeyOf(id: string, pem: string): KeyObject {
 
 function bearerToken(request: Request): string {
   const header = request.headers.get("authorization");
-  if (!header) throw denied("Authorization required: send Authorization: Bearer <JWT>");
+  if (!header) throw new AuthError(API_ERROR.AUTH_FAILED, "Authorization required: send Authorization: Bearer <JWT>");
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!m) throw malformed("expected Authorization: Bearer <JWT>");
   const token = m[1]!;
@@ -94,12 +112,15 @@ export async function authenticate(request: Request, params: RawParams, clock: C
     throw malformed("the header is not valid");
   }
   // Pinning the algorithm before looking anything up rejects "none" and HS256-with-the-public-key.
-  if (header.alg !== "RS256") throw denied("Only RS256-signed tokens are accepted");
+  if (header.alg !== "RS256") throw new AuthError(API_ERROR.AUTH_FAILED, "Only RS256-signed tokens are accepted");
   const kid = header.kid;
   if (typeof kid !== "string" || kid.length === 0 || kid.length > 128) throw malformed("the 'kid' header is missing");
 
   const key = await findApiKeyForAuth(kid);
-  if (!key) throw denied();
+  if (!key) {
+    await decoyVerify(token);
+    throw denied("Authorization failed: unknown key");
+  }
   const who = { accountId: key.accountId, id: key.id, name: key.name };
 
   let payload: Uint8Array;

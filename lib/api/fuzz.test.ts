@@ -20,14 +20,20 @@ const value = fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 40 }), 
 const paramValue = fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: fc.array(value, { minLength: 2, maxLength: 3 }) });
 
 let savedRate: string | undefined;
+let savedFailures: string | undefined;
 beforeAll(() => {
-  // The per-key limiter would otherwise answer most of these with 340 and hide the handlers.
+  // The per-key limiter would otherwise answer most of these with 340 and hide the handlers; so
+  // would the per-address one, counting the random `account_id`s that fail authentication.
   savedRate = process.env.API_RATE_LIMIT_PER_SECOND;
+  savedFailures = process.env.API_AUTH_MAX_FAILURES;
   process.env.API_RATE_LIMIT_PER_SECOND = "1000000";
+  process.env.API_AUTH_MAX_FAILURES = "1000000";
 });
 afterAll(() => {
   if (savedRate === undefined) delete process.env.API_RATE_LIMIT_PER_SECOND;
   else process.env.API_RATE_LIMIT_PER_SECOND = savedRate;
+  if (savedFailures === undefined) delete process.env.API_AUTH_MAX_FAILURES;
+  else process.env.API_AUTH_MAX_FAILURES = savedFailures;
 });
 
 describe("random parameters never break the API", () => {

@@ -1,13 +1,15 @@
 import "server-only";
 // The Management API pipeline, shared by /platform_api (cmd=) and /platform_api/<Method>:
-// read parameters -> authenticate (Bearer JWT only) -> rate limit -> resolve the method
+// the client address's failed-authentication allowance (340 before any key lookup) -> read
+// parameters -> authenticate (Bearer JWT only) -> rate limit per key -> resolve the method
 // (102/103) -> the method's key roles (104) before anything else runs -> exactly-one-of
 // groups (449/458/485) -> zod parameters (485/134/101/...) -> handler. Every outcome is HTTP 200
 // JSON (errors as {"error":{"code","msg"}}), never a stack or a database message, and every
-// call of a known account is written to its audit log with the key, the method and the outcome.
+// call of a known account is written to its audit log with the key, the method and the outcome
+// (a key's repeated failed authentications as one row per minute, with a count).
 import { z } from "zod";
 import { canCallApi, isApiMethod } from "@/lib/access/api-methods";
-import { auditNow } from "@/lib/core/audit";
+import { auditNow, auditRepeated } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { clientIpFrom, publicOrigin } from "@/lib/core/request-info";
 import { reasonOf } from "@/lib/core/validate";
@@ -15,14 +17,18 @@ import { authenticate, AuthError, type Authenticated } from "./auth";
 import { REASON_CODES } from "./codes";
 import { API_ERROR, ApiError, errorBody, toApiError } from "./errors";
 import { REGISTRY } from "./methods";
-import { apiRateLimiter, type RateLimiter } from "./rate-limit";
+import { apiAuthFailureLimiter, apiRateLimiter, type AuthFailureLimiter, type RateLimiter } from "./rate-limit";
 import type { ApiSuccess, RegisteredMethod } from "./registry";
 import { readParams } from "./request";
 import { dropBlanks, type RawParams } from "./wire";
 
+/** A key's failed authentications within this long of its last row add to that row's count. */
+export const AUTH_FAILURE_AUDIT_WINDOW_MS = 60_000;
+
 export type HandleOptions = {
   clock?: Clock;
   limiter?: RateLimiter;
+  authFailures?: AuthFailureLimiter;
   registry?: ReadonlyMap<string, RegisteredMethod>;
 };
 
@@ -91,12 +97,13 @@ function apiAddressOf(request: Request): string {
 
 type AuditRow = { action: string; target: string; outcome: "ok" | "denied" | "failed"; detail: Record<string, unknown> };
 
-async function writeAudit(auth: Authenticated | null, authError: AuthError | null, ip: string, row: AuditRow) {
+async function writeAudit(auth: Authenticated | null, authError: AuthError | null, ip: string, row: AuditRow, at = new Date()) {
   const entry = { action: row.action, targetType: "api_method", targetId: row.target, detail: row.detail, outcome: row.outcome };
   try {
     if (auth) await auditNow(auth.actor, entry);
     else if (authError?.accountId !== undefined) {
-      await auditNow({ accountId: authError.accountId, actorType: "key", actorId: authError.keyId ?? "", actorName: authError.keyName ?? "", ip }, entry);
+      const who = { accountId: authError.accountId, actorType: "key" as const, actorId: authError.keyId ?? "", actorName: authError.keyName ?? "", ip };
+      await auditRepeated(who, { ...entry, at }, AUTH_FAILURE_AUDIT_WINDOW_MS);
     }
   } catch (e) {
     // The answer must not depend on the log; a failed write is still worth an operator's eye.
@@ -115,8 +122,13 @@ function outcomeOf(code: number): "denied" | "failed" {
 export async function handleApiRequest(request: Request, pathMethod: string | null, opts: HandleOptions = {}): Promise<Response> {
   const clock = opts.clock ?? systemClock;
   const limiter = opts.limiter ?? apiRateLimiter;
+  const authFailures = opts.authFailures ?? apiAuthFailureLimiter;
   const registry = opts.registry ?? REGISTRY;
   const ip = clientIpFrom(request.headers);
+  // Before anything that costs a lookup, a signature check or a write.
+  if (!authFailures.allows(ip, clock().getTime())) {
+    return jsonResponse(errorBody(new ApiError(API_ERROR.RATE_LIMITED, "Too many failed authentications from this address: try again later")));
+  }
   let auth: Authenticated | null = null;
   let def: RegisteredMethod | undefined;
   let raw: RawParams = {};
@@ -128,12 +140,14 @@ export async function handleApiRequest(request: Request, pathMethod: string | nu
       auth = await authenticate(request, raw, clock, ip);
     } catch (e) {
       if (e instanceof AuthError) {
+        const at = clock();
+        authFailures.fail(ip, at.getTime());
         await writeAudit(null, e, ip, {
           action: "api.auth_failed",
           target: methodName.slice(0, 64),
           outcome: "denied",
-          detail: { method: methodName.slice(0, 64), code: e.code, msg: e.message },
-        });
+          detail: { method: methodName.slice(0, 64), code: e.code, msg: e.reason },
+        }, at);
       }
       throw e;
     }

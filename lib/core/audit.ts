@@ -12,6 +12,8 @@ export type AuditEntry = {
   /** Non-secret details only: never passwords, hashes, tokens or private keys. */
   detail?: Record<string, unknown>;
   outcome?: "ok" | "denied" | "failed";
+  /** When it happened, for callers with an injectable clock; default: now. */
+  at?: Date;
 };
 
 /**
@@ -50,6 +52,7 @@ export async function audit(tx: Pick<Db, "auditLog">, who: Actor | AuditPrincipa
       targetId: entry.targetId === undefined ? "" : String(entry.targetId),
       detail: JSON.stringify(entry.detail ?? {}),
       outcome: entry.outcome ?? "ok",
+      ...(entry.at ? { createdAt: entry.at } : {}),
     },
   });
 }
@@ -57,4 +60,44 @@ export async function audit(tx: Pick<Db, "auditLog">, who: Actor | AuditPrincipa
 /** A row that belongs to no change (an API call's outcome, a failed authentication): written on its own. */
 export function auditNow(who: Actor | AuditPrincipal, entry: AuditEntry): Promise<void> {
   return audit(db, who, entry);
+}
+
+// Repeated rows are written one at a time per principal and action in this process, so two
+// concurrent failures cannot both find no row and both insert one.
+const repeatedChains = new Map<string, Promise<unknown>>();
+
+/**
+ * A failure that may repeat without limit (a key's failed authentications): at most one row per
+ * principal and action within `windowMs` of that row's time. The first failure writes the row
+ * with `detail.count = 1`; later ones in the window add to its count and set `detail.last` (ISO
+ * time) instead of writing rows of their own (docs/SECURITY.md "API tokens": once per key per
+ * minute, with a count). `at` is the failure's time (the caller's clock).
+ */
+export function auditRepeated(who: AuditPrincipal, entry: AuditEntry & { at: Date }, windowMs: number): Promise<void> {
+  const lock = `${who.accountId}\u0000${who.actorType}\u0000${who.actorId}\u0000${entry.action}`;
+  const run = async () => {
+    await db.$transaction(async (tx) => {
+      const since = new Date(entry.at.getTime() - windowMs);
+      const row = await tx.auditLog.findFirst({
+        where: { accountId: who.accountId, actorType: who.actorType, actorId: who.actorId, action: entry.action, createdAt: { gte: since, lte: entry.at } },
+        orderBy: { id: "desc" },
+        select: { id: true, detail: true },
+      });
+      if (!row) return audit(tx, who, { ...entry, detail: { ...entry.detail, count: 1 } });
+      let detail: Record<string, unknown> = {};
+      try {
+        detail = JSON.parse(row.detail) as Record<string, unknown>;
+      } catch {
+        // A row this function wrote is JSON; anything else is counted from 1.
+      }
+      const count = (typeof detail.count === "number" ? detail.count : 1) + 1;
+      await tx.auditLog.update({ where: { id: row.id }, data: { detail: JSON.stringify({ ...detail, count, last: entry.at.toISOString() }) } });
+    });
+  };
+  const next = (repeatedChains.get(lock) ?? Promise.resolve()).then(run, run);
+  repeatedChains.set(lock, next);
+  void next.finally(() => {
+    if (repeatedChains.get(lock) === next) repeatedChains.delete(lock);
+  }).catch(() => undefined);
+  return next;
 }

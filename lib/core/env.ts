@@ -41,6 +41,10 @@ const ZEnv = z.object({
   PUBLIC_URL: optionalText.pipe(z.url({ error: "must be an absolute URL" }).optional()).transform((v) => v?.replace(/\/+$/, "")),
   /** Management API calls one key may make per second (per app server) before answering 340. */
   API_RATE_LIMIT_PER_SECOND: z.coerce.number({ error: "must be a number" }).positive("must be positive").default(50),
+  /** Failed Management API authentications one client address may make in a burst before it is answered 340 (per app server). */
+  API_AUTH_MAX_FAILURES: ZPositiveInt.default(20),
+  /** The time that burst takes to refill: the address regains API_AUTH_MAX_FAILURES attempts over this many seconds. */
+  API_AUTH_FAILURE_WINDOW_SECONDS: ZPositiveInt.default(60),
   /** Set by Next and `npm start`. */
   NODE_ENV: z.enum(["development", "production", "test"]).optional(),
 });
