@@ -105,18 +105,47 @@ test.describe("subuser", () => {
   });
 });
 
+async function signup(page: Page, accountName: string, email: string) {
+  await page.goto("/signup");
+  await page.getByLabel("Account name").fill(accountName);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
 test.describe("signup", () => {
-  test("creates an account and lands on its dashboard; the owner can log in with it", async ({ page, factory }) => {
+  // Signup sends everyone to log in (a new email and a taken one alike, see the next test), so the
+  // new owner logs in once, through the real form, and lands on the dashboard.
+  test("creates an account; the owner logs in with it and lands on its dashboard", async ({ page, factory }) => {
     const name = uniq("signup-");
-    await page.goto("/signup");
-    await page.getByLabel("Account name").fill(name);
-    await page.getByLabel("Email").fill(`${name}@e2e.test`);
-    await page.getByLabel("Password").fill(E2E_PASSWORD);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/dashboard$/);
-    await expect(page.getByTestId("whoami")).toContainText(name);
+    await signup(page, name, `${name}@e2e.test`);
+    await expect(page).toHaveURL(/\/login\?signed-up=1$/);
+    await expect(page.getByTestId("signup-notice")).toBeVisible();
     const row = await factory.db.account.findUnique({ where: { name } });
     expect(row?.email).toBe(`${name}@e2e.test`);
+    await page.getByLabel("Email or account name").fill(name);
+    await page.getByLabel("Password").fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByTestId("whoami")).toContainText(name);
+  });
+
+  // Threat: account enumeration by email (issue 7 part 4): a taken email must read exactly like a
+  // new one.
+  test("a taken email gets the same answer as a new one, and nothing is created", async ({ page, factory }) => {
+    const taken = await factory.account();
+    const fresh = uniq("fresh-");
+    await signup(page, fresh, `${fresh}@e2e.test`);
+    await expect(page).toHaveURL(/\/login\?signed-up=1$/);
+    const freshNotice = await page.getByTestId("signup-notice").textContent();
+
+    const probe = uniq("probe-");
+    await signup(page, probe, taken.email);
+    await expect(page).toHaveURL(/\/login\?signed-up=1$/);
+    expect(await page.getByTestId("signup-notice").textContent()).toBe(freshNotice);
+    await expect(page.locator("[data-field-error]")).toHaveCount(0);
+    expect(await factory.db.account.findUnique({ where: { name: probe } })).toBeNull();
+    expect(await factory.db.account.count({ where: { email: taken.email } })).toBe(1);
   });
 
   test("a taken account name is refused under the field, nothing created", async ({ page, factory }) => {

@@ -31,6 +31,8 @@ export function applicationSegment(id: SectionId): string {
 export const routes = {
   home: "/" as Route,
   login: "/login" as Route,
+  /** Where signup sends everyone, new email or not: the login page with its "signed up" notice. */
+  loginAfterSignup: "/login?signed-up=1" as Route,
   signup: "/signup" as Route,
   logout: "/logout" as Route,
   dashboard: sectionHref("control_panel"),

@@ -31,10 +31,16 @@ export const loginOwnerAction = action({ public: true, input: ZOwnerLoginInput }
 
 export const loginSubuserAction = action({ public: true, input: ZSubuserLoginInput }, (input) => signInOr("subuser", input));
 
+/**
+ * Signs up, then sends the person to log in, whether the email was new (the account now exists)
+ * or already had an account (nothing was created): the answer never tells the two apart
+ * (createAccount). Logging the new owner straight in would. A taken account name is a field
+ * error: account names are public.
+ */
 export const signupAction = action({ public: true, input: ZSignupInput }, async (input) => {
   if (!env().SIGNUP_ENABLED) throw new AppError("FORBIDDEN", { message: "Signup is disabled on this server." });
   await createAccount(input, clientIpFrom(await headers()));
-  return signInOr("owner", { login: input.accountName, password: input.password });
+  redirect(routes.loginAfterSignup);
 });
 
 /**

@@ -10,11 +10,19 @@ import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Log in" };
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ "signed-up"?: string | string[] }> }) {
   await connection(); // read SIGNUP_ENABLED at request time, not build time
   if (await getActor()) redirect(routes.dashboard);
+  const signedUp = (await searchParams)["signed-up"] !== undefined;
   return (
     <>
+      {signedUp ? (
+        // The same words whether the email was new or not (signupAction).
+        <p role="status" data-testid="signup-notice" className="mb-5 rounded-md bg-brand-50 p-3 text-sm text-brand-700 ring-1 ring-brand-100">
+          Thanks for signing up. Log in with your account name or email and your password. If that email already had an account, nothing was changed: log in to that
+          account instead.
+        </p>
+      ) : null}
       <h1 className="mb-1 text-lg font-semibold">Log in to your account</h1>
       <p className="mb-5 text-sm text-slate-500">Subusers log in through their account&apos;s own login link.</p>
       <AuthForm

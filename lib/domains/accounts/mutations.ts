@@ -1,19 +1,32 @@
 import "server-only";
 import { db } from "@/lib/core/db";
-import { audit } from "@/lib/core/audit";
-import { conflict, rethrowUnique } from "@/lib/core/errors";
+import { audit, auditRepeated } from "@/lib/core/audit";
+import { conflict, rethrowUnique, uniqueViolationFields } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { SignupInput } from "./schemas";
 
-/** Self-service signup (SIGNUP_ENABLED): a new, independent account with its owner login. */
-export async function createAccount(input: SignupInput, ip: string): Promise<{ id: number }> {
+/** What a signup did; the caller answers both the same way (see createAccount). */
+export type SignupOutcome = { created: true; id: number } | { created: false };
+
+/**
+ * Self-service signup (SIGNUP_ENABLED): a new, independent account with its owner login.
+ *
+ * Account names are public (they are in every application's full name), so a taken one is a
+ * field error (CONFLICT on accountName). Emails are not: a taken email must not be told apart
+ * from a new one (docs/SECURITY.md, issue 7 part 4), so it creates nothing, costs the same
+ * password hash, notes the attempt in that account's own audit log (one row per minute with a
+ * count, as `account.signup_attempt`), and returns `{ created: false }`; the caller gives both
+ * outcomes one answer (send the person to log in). A concurrent signup with the same email ends
+ * the same way.
+ */
+export async function createAccount(input: SignupInput, ip: string, now: Date = new Date()): Promise<SignupOutcome> {
   const taken = await db.account.findFirst({
     where: { OR: [{ name: input.accountName }, { email: input.email }] },
-    select: { name: true, email: true },
+    select: { id: true, name: true, email: true },
   });
   if (taken?.name === input.accountName) throw conflict("accountName", "This account name is taken");
-  if (taken) throw conflict("email", "An account with this email already exists");
   const passwordHash = await hashPassword(input.password);
+  if (taken) return emailTaken(taken, ip, now);
   try {
     return await db.$transaction(async (tx) => {
       const account = await tx.account.create({
@@ -25,9 +38,23 @@ export async function createAccount(input: SignupInput, ip: string): Promise<{ i
         targetType: "account",
         targetId: account.id,
       });
-      return { id: account.id };
+      return { created: true as const, id: account.id };
     });
   } catch (e) {
-    rethrowUnique(e, (fields) => conflict(fields.includes("email") ? "email" : "accountName", "This account name or email is taken"));
+    const fields = uniqueViolationFields(e);
+    if (fields && !fields.includes("name")) {
+      const raced = await db.account.findFirst({ where: { email: input.email }, select: { id: true, name: true } });
+      if (raced) return emailTaken(raced, ip, now);
+    }
+    rethrowUnique(e, () => conflict("accountName", "This account name is taken"));
   }
+}
+
+async function emailTaken(account: { id: number; name: string }, ip: string, now: Date): Promise<SignupOutcome> {
+  await auditRepeated(
+    { accountId: account.id, actorType: "system", actorId: "signup", actorName: "signup", ip },
+    { action: "account.signup_attempt", targetType: "account", targetId: account.id, outcome: "denied", at: now },
+    60_000,
+  );
+  return { created: false };
 }
