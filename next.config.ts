@@ -1,19 +1,10 @@
 import type { NextConfig } from "next";
 
-// Inline scripts and styles are allowed because Next's hydration emits them; a per-request
-// nonce would need the proxy to do more than redirect (docs/SECURITY.md keeps it that thin).
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// Pages get their Content-Security-Policy from proxy.ts, with a fresh script nonce per request.
+// Everything the proxy does not see (Auth.js, the Management API, assets) serves no HTML to run:
+// it gets a policy that allows nothing.
+const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const NON_PAGE_PATHS = ["/api/:path*", "/platform_api", "/platform_api/:path*", "/_next/static/:path*", "/_next/image"];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -27,10 +18,10 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
   async headers() {
     return [
+      ...NON_PAGE_PATHS.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] })),
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },

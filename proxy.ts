@@ -1,22 +1,61 @@
-// Next 16's proxy (middleware). Deliberately thin (CVE-2025-29927): it only sends requests
-// without a session cookie to the login page. No roles, no database; every page, action and
-// route checks access itself.
+// Next 16's proxy (middleware). Deliberately thin (CVE-2025-29927): it makes no access decision
+// beyond sending requests without a session cookie to the login page (no roles, no database;
+// every page, action and route checks access itself), and it sets one header: the page's
+// Content-Security-Policy with a fresh nonce for scripts (Next's documented nonce pattern: Next
+// reads the nonce from the request's CSP header and puts it on every script it renders).
 import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
+/** Pages anyone may open without a session: the logins, signup and logout. */
+const PUBLIC_PAGES = /^\/(?:login(?:\/.*)?|signup|logout)\/?$/;
+
+/**
+ * The policy of every HTML response. Scripts run only with this response's nonce ('strict-dynamic'
+ * lets them load Next's chunks): no 'unsafe-inline' for scripts. Styles keep 'unsafe-inline':
+ * React and Radix set style attributes, which a nonce cannot cover.
+ */
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
+}
+
 export function proxy(request: NextRequest) {
   const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasCookie) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/login";
-  url.search = "";
-  return NextResponse.redirect(url);
+  if (!hasCookie && !PUBLIC_PAGES.test(request.nextUrl.pathname)) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/login";
+    url.search = "";
+    return NextResponse.redirect(url);
+  }
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce);
+  // Overwrites anything the client sent under these names.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", csp);
+  return response;
 }
 
 export const config = {
-  // Panel routes only: login, signup, Auth.js, the Management API and assets pass untouched.
-  matcher: [
-    "/((?!login|signup|logout|api/auth|platform_api|_next/static|_next/image|favicon.ico|favicon.svg|logo.svg|robots.txt).+)",
-  ],
+  // Every page, "/" and the public ones included; not Auth.js, the Management API or assets
+  // (they carry next.config.ts's headers).
+  matcher: ["/((?!api/|platform_api|_next/static|_next/image|favicon.ico|favicon.svg|logo.svg|robots.txt).*)"],
 };

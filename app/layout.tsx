@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 import { Toaster } from "@/components/ui/toast";
 
@@ -8,7 +9,11 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: its scripts carry that request's CSP nonce (proxy.ts), which
+  // a page rendered at build time cannot, and nothing is prerendered for shared caches to keep
+  // (no s-maxage on "/" or anywhere else).
+  await connection();
   return (
     <html lang="en">
       <body>

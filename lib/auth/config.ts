@@ -120,8 +120,16 @@ function atPublicOrigin(request: NextRequest): NextRequest {
   return new NextRequest(new URL(`${url.pathname}${url.search}`, publicOrigin(request.headers)), request);
 }
 
+/** Every Auth.js answer is per user (a CSRF token, a session, a cookie being set): never for shared caches. */
+function uncached(response: Response): Response {
+  // Redirects come back with immutable headers: copy them.
+  const headers = new Headers(response.headers);
+  headers.set("cache-control", "private, no-store");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 /** The /api/auth/* route handlers. */
 export const handlers = {
-  GET: (request: NextRequest) => nextAuth.handlers.GET(atPublicOrigin(request)),
-  POST: (request: NextRequest) => nextAuth.handlers.POST(atPublicOrigin(request)),
+  GET: async (request: NextRequest) => uncached(await nextAuth.handlers.GET(atPublicOrigin(request))),
+  POST: async (request: NextRequest) => uncached(await nextAuth.handlers.POST(atPublicOrigin(request))),
 };
