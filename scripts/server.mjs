@@ -7,10 +7,14 @@
 //   X-Forwarded-For chain the proxies built, ending with the socket's peer;
 // - X-Forwarded-Host / -Proto: dropped unless TRUST_PROXY_HOPS > 0, then reduced to the entry the
 //   proxies vouch for (lib/core/forwarded.mjs, the rule the app's publicOrigin() applies), so
-//   Next's own Server Actions origin check and Auth.js's URLs see the same host the app does.
+//   Next's own Server Actions origin check and Auth.js's URLs see the same host the app does;
+// - server actions: malformed requests (a body that is not what our forms send, over 1 MB, an
+//   unparseable, opaque or foreign Origin, an id not of this build) are answered 4xx here, before
+//   Next, which would answer them 500 with a stack in the log (scripts/action-gate.mjs).
 import { createServer } from "node:http";
 import next from "next";
 import { trustedEntry } from "../lib/core/forwarded.mjs";
+import { gateAction, isPossibleAction, loadActionIds } from "./action-gate.mjs";
 
 export const CLIENT_IP_HEADER = "x-switchboard-client-ip";
 
@@ -46,10 +50,15 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => {
+const gate = { actionIds: loadActionIds(".next"), publicUrl: process.env.PUBLIC_URL || undefined, trustProxyHops: hops };
+if (!gate.actionIds) console.warn("scripts/server.mjs: no server-reference-manifest.json in .next; server action ids are left to Next");
+
+const server = createServer(async (req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIp(req);
   sanitiseForwarding(req.headers);
-  handle(req, res);
+  if (!isPossibleAction(req.method, req.url, req.headers)) return handle(req, res);
+  const admitted = await gateAction(req, res, gate);
+  if (admitted) handle(admitted, res);
 });
 server.listen(port, hostname, () => {
   console.log(`Switchboard ready on http://localhost:${port}`);
