@@ -34,6 +34,13 @@ const DENIED: Record<ChildAccountRole, readonly ChildAccountCapability[]> = {
   ProvisioningAgent: ["manage_child_accounts", "read_sms_text", "delete_recordings"],
 };
 
+/** What each role means, in the seed's words, for the panel's role choice. */
+export const CHILD_ACCOUNT_ROLE_HINTS: Record<ChildAccountRole, string> = {
+  Administrator: "Full access; may create and manage child accounts of its own.",
+  Developer: "Like Administrator, but cannot manage child accounts, read the organisation's data or use caller IDs.",
+  ProvisioningAgent: "Cannot manage child accounts, read the text of SMS messages or delete recordings.",
+};
+
 export function isChildAccountRole(value: string): value is ChildAccountRole {
   return (CHILD_ACCOUNT_ROLES as readonly string[]).includes(value);
 }
