@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SECTIONS } from "@/lib/access/matrix";
-import { APP_TABS, NAV } from "./nav";
+import { OWNER_PAGES } from "@/lib/access/account-owner";
+import { APP_TABS, NAV, OWNER_NAV } from "./nav";
 
 describe("navigation", () => {
   it("the sidebar lists exactly the page sections with a fixed route, at that route", () => {
@@ -16,6 +17,14 @@ describe("navigation", () => {
     for (const t of APP_TABS) {
       const expected = perApp.find((s) => s.id === t.section)!.path!.replace("/applications/[appId]", "");
       expect(t.segment ? `/${t.segment}` : "").toBe(expected);
+    }
+  });
+
+  it("the owner-only entries are exactly the owner pages of ours, none of them a matrix section's route", () => {
+    expect(OWNER_NAV.map((o) => o.page).sort()).toEqual(Object.keys(OWNER_PAGES).sort());
+    for (const o of OWNER_NAV) {
+      expect(SECTIONS.some((s) => s.path === o.href), o.href).toBe(false);
+      expect(NAV.some((g) => g.title === o.group), o.group).toBe(true);
     }
   });
 });

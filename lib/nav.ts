@@ -2,7 +2,8 @@
 // never derives anything from roles. Icons are lucide names resolved in components/shell.
 import type { Route } from "next";
 import type { SectionId } from "@/lib/access/matrix";
-import { applicationSectionHref, applicationSegment, sectionHref } from "@/lib/routes";
+import { OWNER_PAGES, type OwnerPage } from "@/lib/access/account-owner";
+import { applicationSectionHref, applicationSegment, routes, sectionHref } from "@/lib/routes";
 
 export type NavItem = { section: SectionId; title: string; href: Route; icon: string };
 export type NavGroup = { title: string; items: NavItem[] };
@@ -78,6 +79,18 @@ const GROUPS: { title: string; items: NavEntry[] }[] = [
 ];
 
 export const NAV: NavGroup[] = GROUPS.map((g) => ({ title: g.title, items: g.items.map((i) => ({ ...i, href: sectionHref(i.section) })) }));
+
+/**
+ * Sidebar entries for the owner-only pages of ours that are not matrix sections, shown to the
+ * account owner's own login only (lib/access/account-owner.ts), after the sections of `group`.
+ * They carry data-owner-page, never data-section: the sidebar's data-section set stays exactly
+ * the principal's fixed-route page sections (e2e/matrix.spec.ts).
+ */
+export type OwnerNavItem = { page: OwnerPage; group: string; title: string; href: Route; icon: string };
+
+export const OWNER_NAV: OwnerNavItem[] = [
+  { page: "child_accounts", group: "Settings", title: OWNER_PAGES.child_accounts.title, href: routes.childAccounts, icon: "network" },
+];
 
 /** The per-application sections, as tabs on /applications/[appId]. */
 const TABS: { section: SectionId; title: string }[] = [

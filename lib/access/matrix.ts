@@ -188,6 +188,16 @@ export function refusalMessage(id: SectionId): string {
   return `Only ${describeGranters(id)} can use “${section(id).title}”.`;
 }
 
+/**
+ * Sections only the account owner holds (creating and editing subusers, ...): no assignable role
+ * grants them. A key reaches their API methods only when the account owner created it
+ * (api-methods.ts needsOwnerReach).
+ */
+export function isOwnerOnly(id: SectionId): boolean {
+  const granting = rolesGranting(id);
+  return granting.length === 1 && granting[0] === OWNER_ROLE;
+}
+
 /** Defence in depth inside mutations: throws FORBIDDEN (naming who could) unless held. */
 export function assertCan(holder: RoleHolder, id: SectionId): void {
   if (!can(holder, id)) throw new AppError("FORBIDDEN", { message: refusalMessage(id) });

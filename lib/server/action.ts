@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { can, refusalMessage, type SectionId } from "@/lib/access/matrix";
+import { isAccountOwner, ownerOnlyRefusal, type OwnerPage } from "@/lib/access/account-owner";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { getActor } from "@/lib/auth/actor";
 import { AppError, isAppError } from "@/lib/core/errors";
@@ -60,6 +61,8 @@ function rawInput(args: unknown[]): unknown {
 }
 
 type Guarded<S extends z.ZodType> = { section: SectionId; input: S };
+/** The actions of an owner-only page of ours that is not a matrix section (lib/access/account-owner.ts). */
+type OwnerOnly<S extends z.ZodType> = { owner: OwnerPage; input: S };
 type Public<S extends z.ZodType> = { public: true; input: S };
 
 /**
@@ -67,22 +70,26 @@ type Public<S extends z.ZodType> = { public: true; input: S };
  * actions are public POST endpoints: this authenticates, checks the section, validates the
  * input, then calls the domain mutation (which asserts again and scopes by tenant). Actions
  * that run before a login exists (logging in, signing up) say `public: true` instead of a
- * section and get the actor if there is one. Next's control flow (redirect, notFound,
+ * section and get the actor if there is one; the actions of an owner-only page of ours (not a
+ * matrix section) say `owner: "<page>"` and refuse every principal but the account owner's own
+ * login. Next's control flow (redirect, notFound,
  * forbidden) passes through; expected errors become the result, unexpected ones are logged and
  * masked.
  */
 export function action<S extends z.ZodType, T>(def: Guarded<S>, handler: (input: z.output<S>, actor: PanelActor) => Promise<T>): ServerAction<z.input<S>, T>;
+export function action<S extends z.ZodType, T>(def: OwnerOnly<S>, handler: (input: z.output<S>, actor: PanelActor) => Promise<T>): ServerAction<z.input<S>, T>;
 export function action<S extends z.ZodType, T>(def: Public<S>, handler: (input: z.output<S>, actor: PanelActor | null) => Promise<T>): ServerAction<z.input<S>, T>;
 export function action<S extends z.ZodType, T>(
-  def: Guarded<S> | Public<S>,
+  def: Guarded<S> | OwnerOnly<S> | Public<S>,
   handler: (input: z.output<S>, actor: PanelActor) => Promise<T>,
 ): ServerAction<z.input<S>, T> {
   const run = async (...args: unknown[]): Promise<ActionResult<T>> => {
     try {
       const actor = await getActor();
-      if ("section" in def) {
+      if ("section" in def || "owner" in def) {
         if (!actor) throw new AppError("UNAUTHENTICATED", { message: "Your session has ended. Please log in again." });
-        if (!can(actor, def.section)) throw new AppError("FORBIDDEN", { message: refusalMessage(def.section) });
+        if ("section" in def && !can(actor, def.section)) throw new AppError("FORBIDDEN", { message: refusalMessage(def.section) });
+        if ("owner" in def && !isAccountOwner(actor)) throw new AppError("FORBIDDEN", { message: ownerOnlyRefusal(def.owner) });
       }
       const parsed = def.input.safeParse(rawInput(args));
       if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };

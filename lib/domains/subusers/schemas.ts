@@ -61,8 +61,17 @@ export type SubuserRef = z.input<typeof ZSubuserRef>;
 export const ZUpdateSubuserInput = z.object({ subuserId: ZSubuserId, description: ZSubuserDescription });
 export type UpdateSubuserInput = z.input<typeof ZUpdateSubuserInput>;
 
-/** The panel's "Edit description & roles" dialog: both in one change. */
-export const ZEditSubuserInput = z.object({ subuserId: ZSubuserId, description: ZSubuserDescription, roles: ZSubuserRoles });
+/**
+ * The panel's "Edit description & roles" dialog: both in one change. `force`, as the API's
+ * RemoveSubUserRoles force=true: removing a role one of the subuser's keys holds is refused (439)
+ * unless the owner confirms removing it from those keys too.
+ */
+export const ZEditSubuserInput = z.object({
+  subuserId: ZSubuserId,
+  description: ZSubuserDescription,
+  roles: ZSubuserRoles,
+  force: z.boolean({ error: "Confirm must be true or false" }).default(false),
+});
 export type EditSubuserInput = z.input<typeof ZEditSubuserInput>;
 
 /**

@@ -12,6 +12,8 @@ export type KeyRow = {
   roles: string[];
   /** The subuser that created it; null for the account owner. */
   createdBy: string | null;
+  /** The roles the viewer may put on this key (never beyond its own, nor the key's creator's). */
+  grantable: string[];
   /** ISO timestamp. */
   createdAt: string;
 };

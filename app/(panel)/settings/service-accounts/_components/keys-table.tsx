@@ -8,7 +8,7 @@ import { keyColumns, type DialogState, type KeyRow } from "./columns";
 import { RowActions } from "./row-actions";
 import { CreateKeyDialog, DeleteKeyDialog, EditKeyDialog } from "./key-dialogs";
 
-/** `roleOptions`: every role; `grantable`: the ones this principal may put on a key (never more than its own). */
+/** `roleOptions`: every role; `grantable`: the ones this principal may put on a new key (never more than its own); each row carries its own. */
 export function KeysTable({ rows, roleOptions, grantable }: { rows: KeyRow[]; roleOptions: RoleOption[]; grantable: string[] }) {
   const [dialog, setDialog] = useState<DialogState>(null);
   const close = () => setDialog(null);
@@ -51,7 +51,7 @@ export function KeysTable({ rows, roleOptions, grantable }: { rows: KeyRow[]; ro
         <EditKeyDialog
           row={dialog.row}
           onClose={close}
-          roleOptions={roleOptions.filter((o) => grantable.includes(o.role) || dialog.row.roles.includes(o.role))}
+          roleOptions={roleOptions.filter((o) => dialog.row.grantable.includes(o.role) || dialog.row.roles.includes(o.role))}
         />
       ) : null}
       {dialog?.kind === "delete" ? <DeleteKeyDialog row={dialog.row} onClose={close} /> : null}

@@ -1,4 +1,5 @@
 "use client";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { CheckboxField, Field, FormError, TextAreaField } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
@@ -64,6 +65,10 @@ export function EditSubuserDialog({ row, onClose, roleOptions }: { row: SubuserR
     toast(`Subuser ${s.name} saved`);
     onClose();
   });
+  // force: remove the roles taken away from the subuser's keys too (the API's force=true); the
+  // server refuses without it while a key holds one of them, and says so under `force`.
+  const send = (form: FormData, force: boolean) =>
+    submit(() => editSubuserAction({ subuserId: row.id, description: formText(form, "description"), roles: form.getAll("roles").map(String), force }));
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={`Edit ${row.name}`} description="Changing the roles ends the subuser's open sessions.">
       <form
@@ -71,12 +76,28 @@ export function EditSubuserDialog({ row, onClose, roleOptions }: { row: SubuserR
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          const form = new FormData(e.currentTarget);
-          submit(() => editSubuserAction({ subuserId: row.id, description: formText(form, "description"), roles: form.getAll("roles").map(String) }));
+          send(new FormData(e.currentTarget), false);
         }}
       >
         <TextAreaField label="Description" name="description" defaultValue={row.description} maxLength={SUBUSER_DESCRIPTION_MAX} error={fieldErrors.description} />
         <RolesField description={ROLES_HINT} options={roleOptions} defaultValue={row.roles} error={fieldErrors.roles} />
+        {fieldErrors.force ? (
+          <div role="alert" data-testid="roles-held-by-keys" className="space-y-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+            <p>{fieldErrors.force}</p>
+            <Button
+              variant="danger"
+              size="sm"
+              data-action="subusers.edit"
+              disabled={pending}
+              onClick={(e) => {
+                const form = e.currentTarget.form;
+                if (form) send(new FormData(form), true);
+              }}
+            >
+              Remove from its keys and save
+            </Button>
+          </div>
+        ) : null}
         <FormError message={formError ?? fieldErrors.subuserId} />
         <DialogButtons onCancel={onClose} pending={pending} label="Save" />
       </form>
