@@ -13,9 +13,8 @@ import { clientIpFrom } from "@/lib/core/request-info";
 import { routes } from "@/lib/routes";
 import { ZOwnerLoginInput, ZSignupInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
 import { createAccount } from "@/lib/domains/accounts/mutations";
-import { action, type ActionResult } from "@/lib/server/action";
+import { action } from "@/lib/server/action";
 
-export type FormState = ActionResult<null> | null;
 
 async function signInOr(provider: "owner" | "subuser", fields: Record<string, string | number>): Promise<never> {
   try {

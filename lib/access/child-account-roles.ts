@@ -9,6 +9,7 @@
 import { AppError } from "@/lib/core/errors";
 import type { Actor } from "./actor-types";
 import { canCallApi, type ApiMethod } from "./api-methods";
+import { isAccountOwner } from "./preview";
 
 export const CHILD_ACCOUNT_ROLES = ["Administrator", "Developer", "ProvisioningAgent"] as const;
 export type ChildAccountRole = (typeof CHILD_ACCOUNT_ROLES)[number];
@@ -64,5 +65,5 @@ export function authorizeChildAccounts(actor: Actor, method: ApiMethod): void {
     }
     return;
   }
-  if (actor.kind !== "owner") throw new AppError("FORBIDDEN", { message: "Only the account owner can manage child accounts." });
+  if (!isAccountOwner(actor)) throw new AppError("FORBIDDEN", { message: "Only the account owner can manage child accounts." });
 }

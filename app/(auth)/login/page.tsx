@@ -20,6 +20,7 @@ export default async function LoginPage() {
       <AuthForm
         action={loginOwnerAction}
         submitLabel="Log in"
+        pendingLabel="Logging in…"
         fields={[
           { name: "login", label: "Email or account name", autoComplete: "username" },
           { name: "password", label: "Password", type: "password", autoComplete: "current-password" },

@@ -19,6 +19,7 @@ export default async function SignupPage() {
       <AuthForm
         action={signupAction}
         submitLabel="Create account"
+        pendingLabel="Creating the account…"
         fields={[
           { name: "accountName", label: "Account name", autoComplete: "organization", hint: "3 to 40 characters: latin letters, digits and hyphens" },
           { name: "email", label: "Email", type: "email", autoComplete: "email" },

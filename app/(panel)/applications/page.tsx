@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
-import { listApplications } from "@/lib/domains/applications/queries";
+import { applicationFullName, listApplications } from "@/lib/domains/applications/queries";
 import { APP_TABS, appTabHref } from "@/lib/nav";
 import { PageHeader } from "@/components/ui/page";
 import { ApplicationsTable, type ApplicationRow } from "./_components/applications-table";
@@ -29,7 +29,7 @@ export default async function ApplicationsPage() {
         title="Applications"
         description="Applications group the scenarios, rules, users and numbers of one service. Each is addressed by its full name."
       />
-      <ApplicationsTable rows={rows} canManage={canManage} />
+      <ApplicationsTable rows={rows} canManage={canManage} domainSuffix={applicationFullName("", actor.accountName)} />
     </>
   );
 }

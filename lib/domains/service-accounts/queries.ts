@@ -16,6 +16,7 @@ export const KEY_SELECT = {
   subuserId: true,
   createdAt: true,
   updatedAt: true,
+  lastUsedAt: true,
   roles: { select: { role: true } },
   subuser: { select: { id: true, name: true, description: true } },
 } as const satisfies Prisma.ApiKeySelect;
@@ -30,6 +31,8 @@ export type KeyDto = {
   subuser: { id: number; name: string; description: string } | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The last successful API authentication with the key (up to a minute stale); null: never used. */
+  lastUsedAt: Date | null;
 };
 
 export function toKeyDto(row: Prisma.ApiKeyGetPayload<{ select: typeof KEY_SELECT }>): KeyDto {
@@ -41,6 +44,7 @@ export function toKeyDto(row: Prisma.ApiKeyGetPayload<{ select: typeof KEY_SELEC
     subuser: row.subuser,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    lastUsedAt: row.lastUsedAt,
   };
 }
 

@@ -5,7 +5,7 @@ import { requireSection } from "@/lib/server/guards";
 import { ROLES, SECTIONS, OWNER_ROLE, explain, isAssignableRole, sectionsFor, type Role, type Section } from "@/lib/access/matrix";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { inputClass } from "@/components/forms/fields";
 import { cn } from "@/lib/core/cn";
 import { listSubusers } from "@/lib/domains/subusers/queries";
 import { routes, sectionHref } from "@/lib/routes";

@@ -21,6 +21,7 @@ export default async function ServiceAccountsPage() {
     roles: [...k.roles],
     createdBy: k.subuser?.name ?? null,
     createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   }));
 
   return (

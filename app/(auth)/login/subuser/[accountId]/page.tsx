@@ -24,6 +24,7 @@ export default async function SubuserLoginPage({ params }: { params: Promise<{ a
       <AuthForm
         action={loginSubuserAction}
         submitLabel="Log in"
+        pendingLabel="Logging in…"
         hidden={{ accountId: String(account.id) }}
         fields={[
           { name: "name", label: "Subuser name", autoComplete: "username" },
