@@ -6,6 +6,7 @@ import { authorize } from "@/lib/access/authorize";
 import { parseInput } from "@/lib/core/validate";
 import { ZAuditLogQuery, type AuditLogQuery } from "./schemas";
 import { clampPage, skipOf } from "@/lib/core/paging";
+import { auditSentence } from "./sentences";
 
 export const AUDIT_LOG_ROW_SELECT = {
   id: true,
@@ -25,6 +26,8 @@ type AuditLogRecord = Prisma.AuditLogGetPayload<{ select: typeof AUDIT_LOG_ROW_S
 export type AuditLogRow = Omit<AuditLogRecord, "detail"> & {
   /** The row's non-secret details as "key: value" pairs, for display. */
   detail: string;
+  /** The row as a sentence ("Subuser alice created the application sales"). */
+  sentence: string;
 };
 
 export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; size: number };
@@ -51,7 +54,7 @@ export async function listAuditLog(actor: Actor, query: AuditLogQuery = {}): Pro
     take: size,
     select: AUDIT_LOG_ROW_SELECT,
   });
-  return { rows: records.map((r) => ({ ...r, detail: describeDetail(r.detail) })), total, page, size };
+  return { rows: records.map((r) => ({ ...r, detail: describeDetail(r.detail), sentence: auditSentence(r) })), total, page, size };
 }
 
 /** The stored JSON detail as readable pairs; anything unparsable is shown as stored. */
