@@ -48,9 +48,9 @@ const GROUPS: { title: string; items: NavEntry[] }[] = [
     title: "SMS",
     items: [
       { section: "sms.one_way", title: "One-way SMS", icon: "message-square" },
-      { section: "sms.one_way_history", title: "One-way history", icon: "history" },
+      { section: "sms.one_way_history", title: "One-way SMS history", icon: "history" },
       { section: "sms.two_way", title: "Two-way SMS", icon: "messages-square" },
-      { section: "sms.two_way_history", title: "Two-way history", icon: "history" },
+      { section: "sms.two_way_history", title: "Two-way SMS history", icon: "history" },
     ],
   },
   {

@@ -14,6 +14,7 @@ import { routes } from "@/lib/routes";
 import { ZOwnerLoginInput, ZSignupInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
 import { createAccount } from "@/lib/domains/accounts/mutations";
 import { action } from "@/lib/server/action";
+import { endPreview } from "@/lib/server/preview";
 
 
 async function signInOr(provider: "owner" | "subuser", fields: Record<string, string | number>): Promise<never> {
@@ -38,6 +39,7 @@ export const signupAction = action({ public: true, input: ZSignupInput }, async 
 
 /** Ends this session (its row is revoked in Auth.js's signOut event) and returns to the right login page. */
 export const logoutAction = action({ public: true, input: z.object({}) }, async (_input, actor) => {
+  await endPreview();
   await signOut({ redirectTo: actor?.kind === "subuser" ? routes.subuserLogin(actor.accountId) : routes.login });
   return null;
 });

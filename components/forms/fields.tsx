@@ -6,7 +6,7 @@ import { CircleAlert } from "lucide-react";
 import { cn } from "@/lib/core/cn";
 
 export const inputClass =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-400 placeholder:text-slate-500 focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:ring-red-600";
+  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-400 placeholder:text-slate-600 focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:ring-red-600";
 
 type FieldProps = {
   label: string;

@@ -40,7 +40,7 @@ export function Dialog({
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
-        <D.Overlay className="fixed inset-0 z-40 bg-slate-950/50" />
+        <D.Overlay className="fixed inset-0 z-40 bg-black/50" />
         <D.Content
           {...rest}
           onOpenAutoFocus={(e) => {

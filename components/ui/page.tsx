@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { Route } from "next";
 import { ChevronRight } from "lucide-react";
 import { cn } from "@/lib/core/cn";
+import type { SectionId } from "@/lib/access/matrix";
+import { sectionGroup, sectionTitle } from "@/lib/nav";
 
 export type Crumb = { label: string; href?: Route };
 
@@ -83,4 +85,10 @@ export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" |
     amber: "bg-amber-50 text-amber-900",
   };
   return <span className={cn("inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium", tones[tone])}>{children}</span>;
+}
+
+/** A section page's heading: its everyday title (lib/nav.ts) under its sidebar group, so sidebar, heading, tab title and breadcrumb agree. */
+export function SectionHeader({ section, ...rest }: { section: SectionId; description?: React.ReactNode; actions?: React.ReactNode }) {
+  const group = sectionGroup(section);
+  return <PageHeader title={sectionTitle(section)} crumbs={group ? [{ label: group }] : []} {...rest} />;
 }

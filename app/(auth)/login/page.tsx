@@ -16,7 +16,7 @@ export default async function LoginPage() {
   return (
     <>
       <h1 className="mb-1 text-lg font-semibold">Log in to your account</h1>
-      <p className="mb-5 text-sm text-slate-500">Subusers log in through their account&apos;s own login link.</p>
+      <p className="mb-5 text-sm text-slate-600">Subusers log in through their account&apos;s own login link.</p>
       <AuthForm
         action={loginOwnerAction}
         submitLabel="Log in"
@@ -27,7 +27,7 @@ export default async function LoginPage() {
         ]}
       />
       {env().SIGNUP_ENABLED ? (
-        <p className="mt-5 text-center text-sm text-slate-500">
+        <p className="mt-5 text-center text-sm text-slate-600">
           No account yet?{" "}
           <Link href={routes.signup} className="font-medium text-brand-700 hover:underline">
             Sign up

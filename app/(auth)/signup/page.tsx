@@ -26,7 +26,7 @@ export default async function SignupPage() {
           { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: `${PASSWORD_RULE}.` },
         ]}
       />
-      <p className="mt-5 text-center text-sm text-slate-500">
+      <p className="mt-5 text-center text-sm text-slate-600">
         Already have an account?{" "}
         <Link href={routes.login} className="font-medium text-brand-700 hover:underline">
           Log in

@@ -1,11 +1,12 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { requireSection } from "@/lib/server/guards";
+import { sectionTitle } from "@/lib/nav";
 import { can, type SectionId } from "@/lib/access/matrix";
-import { Card, EmptyState, PageHeader } from "@/components/ui/page";
+import { Card, EmptyState, SectionHeader } from "@/components/ui/page";
 import { sectionHref } from "@/lib/routes";
 
-export const metadata: Metadata = { title: "Onboarding" };
+export const metadata: Metadata = { title: sectionTitle("onboarding") };
 
 // Places a newcomer usually starts from; each is shown only to principals holding its section.
 const FIRST_STEPS: { section: SectionId; href: Route; title: string; text: string }[] = [
@@ -21,8 +22,8 @@ export default async function OnboardingPage() {
   const steps = FIRST_STEPS.filter((s) => can(actor, s.section));
   return (
     <>
-      <PageHeader
-        title="Onboarding"
+      <SectionHeader
+        section="onboarding"
         description="A guided start with the platform: the steps to a first working application, and how far the account has got."
       />
       <EmptyState title="The guided checklist is not available yet">
@@ -37,7 +38,7 @@ export default async function OnboardingPage() {
                 <Link href={s.href} className="text-sm font-medium text-brand-700 hover:underline">
                   {s.title}
                 </Link>
-                <p className="text-sm text-slate-500">{s.text}</p>
+                <p className="text-sm text-slate-600">{s.text}</p>
               </li>
             ))}
           </ul>

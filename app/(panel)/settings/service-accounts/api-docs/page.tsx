@@ -6,6 +6,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { METHODS } from "@/lib/api/methods";
 import { buildOpenApi, operationParams, type OpenApiOperation } from "@/lib/api/openapi";
 import { sectionHref } from "@/lib/routes";
+import { sectionTitle } from "@/lib/nav";
 
 export const metadata: Metadata = { title: "Management API reference" };
 
@@ -55,12 +56,12 @@ function MethodCard({ op }: { op: OpenApiOperation }) {
           <h3 id={`${op.operationId}-title`} className="font-mono text-base font-semibold text-slate-900">
             {op.operationId}
           </h3>
-          <code className="text-xs text-slate-500">POST /platform_api/{op.operationId}</code>
+          <code className="text-xs text-slate-600">POST /platform_api/{op.operationId}</code>
         </div>
         <p className="mt-1 text-sm text-slate-600">
           <WithCode text={op.summary} />
         </p>
-        <div className="mt-3 flex flex-wrap items-center gap-1 text-xs text-slate-500">
+        <div className="mt-3 flex flex-wrap items-center gap-1 text-xs text-slate-600">
           <span className="mr-1">Allowed key roles:</span>
           {roles === "any" ? (
             <Badge tone="green">any key</Badge>
@@ -73,14 +74,14 @@ function MethodCard({ op }: { op: OpenApiOperation }) {
           )}
         </div>
         {op["x-one-of"]?.map((o) => (
-          <p key={o.params.join()} className="mt-2 text-xs text-slate-500">
+          <p key={o.params.join()} className="mt-2 text-xs text-slate-600">
             Exactly one of <code>{o.params[0]}</code> and <code>{o.params[1]}</code> {o.required ? "is required" : "may be given"}.
           </p>
         ))}
         {params.length > 0 ? (
           <table className="mt-3 w-full text-left text-sm">
             <caption className="sr-only">Parameters of {op.operationId}</caption>
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
+            <thead className="text-xs uppercase tracking-wide text-slate-600">
               <tr>
                 <th scope="col" className="py-1 pr-3 font-medium">
                   Parameter
@@ -103,14 +104,14 @@ function MethodCard({ op }: { op: OpenApiOperation }) {
                   <td className="whitespace-nowrap py-1.5 pr-3 align-top text-slate-600">{typeOf(p.schema)}</td>
                   <td className="py-1.5 align-top text-slate-600">
                     {p.description ?? ""}
-                    {p.schema.default !== undefined ? <span className="text-slate-400"> (default {JSON.stringify(p.schema.default)})</span> : null}
+                    {p.schema.default !== undefined ? <span className="text-slate-600"> (default {JSON.stringify(p.schema.default)})</span> : null}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         ) : (
-          <p className="mt-3 text-sm text-slate-500">No parameters.</p>
+          <p className="mt-3 text-sm text-slate-600">No parameters.</p>
         )}
       </section>
     </Card>
@@ -126,6 +127,7 @@ export default async function ApiDocsPage() {
     <>
       <PageHeader
         title="Management API reference"
+        crumbs={[{ label: "Settings" }, { label: sectionTitle("service_accounts"), href: sectionHref("service_accounts") }]}
         description="Every method this server answers, generated from the same schemas the API validates with."
         actions={
           <>
@@ -149,7 +151,7 @@ export default async function ApiDocsPage() {
         <nav aria-label="Methods" className="text-sm lg:sticky lg:top-6 lg:self-start">
           {groups.map((g) => (
             <div key={g.name} className="mb-4">
-              <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{g.name}</p>
+              <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{g.name}</p>
               <ul className="space-y-0.5">
                 {g.ops.map((o) => (
                   <li key={o.operationId}>
