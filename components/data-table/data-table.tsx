@@ -210,7 +210,8 @@ function TableView<TData extends RowData>({
   return (
     // Wide tables scroll inside their own box (never the page); the box is a labelled tab stop so
     // a keyboard can scroll it too.
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" tabIndex={0} role="region" aria-label={caption ?? "Table"}>
+    // `relative` keeps the screen-reader-only texts (positioned absolutely) inside the box too.
+    <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" tabIndex={0} role="region" aria-label={caption ?? "Table"}>
       <table aria-busy={busy || undefined} className={cn("w-full text-left text-sm transition-opacity", busy && "opacity-60")}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">

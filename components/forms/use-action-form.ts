@@ -3,9 +3,10 @@
 // action() (lib/server/action.ts), whose ActionResult carries field errors, a form error and, for
 // FormData posts, the values typed. Every form and dialog of the panel uses it.
 //
-// - Typed input stays: the form is submitted from onSubmit inside a transition, which React does
-//   not follow with its automatic form reset; before hydration the form posts natively and the
-//   action echoes the non-password values back (`defaultValues`).
+// - Typed input stays, passwords excepted: the form is submitted from onSubmit inside a
+//   transition, which React does not follow with its automatic form reset, and a refusal clears
+//   the password fields only; before hydration the form posts natively and the action echoes the
+//   non-password values back (`defaultValues`).
 // - `onSuccess` runs in an effect, after React has committed the result, so the list behind a
 //   dialog already shows the change when its toast appears.
 // - Field errors for fields the form does not show become the form error, so none is lost.
@@ -40,6 +41,8 @@ export function useActionForm<I, T>(action: Action<I, T>, opts: ActionFormOption
 
   useEffect(() => {
     if (state?.ok) onSuccess.current?.(state.data, formRef.current);
+    // A refused form keeps what was typed, except passwords (never kept, never echoed).
+    else if (state) formRef.current?.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((i) => (i.value = ""));
   }, [state]);
 
   const failure = state && !state.ok ? state : null;

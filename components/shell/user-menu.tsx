@@ -6,8 +6,8 @@ import { ChevronDown, LogOut, User, Wallet } from "lucide-react";
 
 /**
  * The top bar's user menu: who is signed in, the way to Profile (for principals holding it),
- * the balance on narrow screens (for principals holding Billing), and Log out. Logging out posts
- * the form the top bar renders (id `logoutForm`), so it stays a POST.
+ * the balance on narrow screens (for principals holding Billing), and Log out. Logging out submits
+ * the form the top bar renders (id `logoutForm`), so it stays a POST of the logout action.
  */
 export function UserMenu({
   who,
@@ -62,11 +62,10 @@ export function UserMenu({
               </Link>
             </M.Item>
           ) : null}
-          <M.Item asChild className={item}>
-            <button type="submit" form={logoutForm} className="w-full text-left">
-              <LogOut className="size-4 text-slate-600" aria-hidden />
-              Log out
-            </button>
+          {/* The item closes the menu as it is chosen, so it submits the form itself rather than being its button. */}
+          <M.Item className={item} onSelect={() => (document.getElementById(logoutForm) as HTMLFormElement | null)?.requestSubmit()}>
+            <LogOut className="size-4 text-slate-600" aria-hidden />
+            Log out
           </M.Item>
         </M.Content>
       </M.Portal>

@@ -1,6 +1,6 @@
-import type { Metadata, Route } from "next";
+import type { Metadata } from "next";
 import Link from "next/link";
-import { ArrowRight, CheckCircle2, Circle } from "lucide-react";
+import { ArrowRight } from "lucide-react";
 import { requireSection } from "@/lib/server/guards";
 import { can, type SectionId } from "@/lib/access/matrix";
 import { getChecklist, getDashboardOverview, type DashboardOverview } from "@/lib/domains/dashboard/queries";
@@ -10,7 +10,8 @@ import { formatMoney } from "@/lib/domains/billing/money";
 import { NavIcon } from "@/components/shell/nav-icon";
 import { Card, PageHeader } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
-import { appTabHref, sectionTitle } from "@/lib/nav";
+import { sectionTitle } from "@/lib/nav";
+import { Checklist } from "../_components/checklist";
 import { sectionHref } from "@/lib/routes";
 
 export const metadata: Metadata = { title: sectionTitle("control_panel") };
@@ -35,13 +36,6 @@ export default async function DashboardPage() {
     can(actor, "logs") ? listAuditLog(actor, { size: 10 }) : null,
   ]);
   const firstApp = apps?.items[0];
-  // Where each step is done: a page section's own page; a per-application one in the first
-  // application (or the list, to make one); an action section on the page that has its button.
-  const stepHref = (section: SectionId): Route => {
-    if (section === "application.users") return firstApp ? appTabHref(firstApp.id, section) : sectionHref("applications");
-    if (section === "subusers.create") return sectionHref("subusers");
-    return sectionHref(section);
-  };
   const cards = CARDS.filter((c) => overview[c.key] !== undefined && can(actor, c.link));
   const todo = steps.filter((s) => !s.done).length;
   const who = actor.kind === "owner" ? "the account owner" : `subuser ${actor.name} (${actor.roles.join(", ")})`;
@@ -58,27 +52,7 @@ export default async function DashboardPage() {
               {steps.length - todo} of {steps.length} done
             </p>
           </div>
-          <ol className="mt-3 divide-y divide-slate-100">
-            {steps.map((s) => (
-              <li key={s.id} className="flex items-start gap-3 py-3" data-step={s.id} data-done={s.done}>
-                {s.done ? (
-                  <CheckCircle2 className="mt-0.5 size-5 shrink-0 text-emerald-600" aria-label="Done" />
-                ) : (
-                  <Circle className="mt-0.5 size-5 shrink-0 text-slate-600" aria-label="To do" />
-                )}
-                <div className="min-w-0 flex-1">
-                  {s.done ? (
-                    <p className="text-sm font-medium text-slate-700 line-through decoration-slate-400">{s.title}</p>
-                  ) : (
-                    <Link href={stepHref(s.section)} className="text-sm font-medium text-brand-700 hover:underline">
-                      {s.title}
-                    </Link>
-                  )}
-                  <p className="text-sm text-slate-600">{s.text}</p>
-                </div>
-              </li>
-            ))}
-          </ol>
+          <Checklist steps={steps} firstAppId={firstApp?.id ?? null} />
         </Card>
       ) : null}
 

@@ -89,7 +89,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
         {selected ? <Why subuser={selected} grouped={grouped} /> : null}
       </Card>
 
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" tabIndex={0} role="region" aria-label="Access matrix: roles and the sections they open">
+      <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" tabIndex={0} role="region" aria-label="Access matrix: roles and the sections they open">
         <table className="w-full text-left text-xs" data-testid="access-matrix">
           <caption className="sr-only">Roles and the sections they open</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
@@ -155,7 +155,7 @@ function Why({ subuser, grouped }: { subuser: { id: number; name: string; active
         and sees {visible.size} of {SECTIONS.length} sections.
         {!subuser.active ? <span className="ml-2 text-amber-700">It is inactive, so it cannot log in at all.</span> : null}
       </p>
-      <div className="mt-3 overflow-x-auto rounded-md ring-1 ring-slate-200" tabIndex={0} role="region" aria-label={`Why ${subuser.name} sees each section`}>
+      <div className="relative mt-3 overflow-x-auto rounded-md ring-1 ring-slate-200" tabIndex={0} role="region" aria-label={`Why ${subuser.name} sees each section`}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Why {subuser.name} can or cannot see each section</caption>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">

@@ -79,7 +79,8 @@ function MethodCard({ op }: { op: OpenApiOperation }) {
           </p>
         ))}
         {params.length > 0 ? (
-          <table className="mt-3 w-full text-left text-sm">
+          <div className="relative mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={`Parameters of ${op.operationId}`}>
+          <table className="w-full text-left text-sm">
             <caption className="sr-only">Parameters of {op.operationId}</caption>
             <thead className="text-xs uppercase tracking-wide text-slate-600">
               <tr>
@@ -99,7 +100,7 @@ function MethodCard({ op }: { op: OpenApiOperation }) {
                 <tr key={p.name}>
                   <td className="py-1.5 pr-3 align-top">
                     <code className="font-medium text-slate-900">{p.name}</code>
-                    {p.required ? <span className="ml-1 text-xs text-red-600">required</span> : null}
+                    {p.required ? <span className="ml-1 text-xs text-red-700">required</span> : null}
                   </td>
                   <td className="whitespace-nowrap py-1.5 pr-3 align-top text-slate-600">{typeOf(p.schema)}</td>
                   <td className="py-1.5 align-top text-slate-600">
@@ -110,6 +111,7 @@ function MethodCard({ op }: { op: OpenApiOperation }) {
               ))}
             </tbody>
           </table>
+          </div>
         ) : (
           <p className="mt-3 text-sm text-slate-600">No parameters.</p>
         )}
@@ -147,15 +149,15 @@ export default async function ApiDocsPage() {
           <WithCode text={doc.info.description} />
         </div>
       </Card>
-      <div className="grid gap-8 lg:grid-cols-[12rem_1fr]">
-        <nav aria-label="Methods" className="text-sm lg:sticky lg:top-6 lg:self-start">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[12rem_minmax(0,1fr)]">
+        <nav aria-label="Methods" className="min-w-0 text-sm lg:sticky lg:top-20 lg:self-start">
           {groups.map((g) => (
             <div key={g.name} className="mb-4">
               <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{g.name}</p>
               <ul className="space-y-0.5">
                 {g.ops.map((o) => (
                   <li key={o.operationId}>
-                    <a href={`#${o.operationId}`} className="font-mono text-slate-700 hover:text-brand-700">
+                    <a href={`#${o.operationId}`} className="block break-all py-1 font-mono text-slate-700 hover:text-brand-700">
                       {o.operationId}
                     </a>
                   </li>
@@ -164,7 +166,7 @@ export default async function ApiDocsPage() {
             </div>
           ))}
         </nav>
-        <div className="space-y-8">
+        <div className="min-w-0 space-y-8">
           {groups.map((g) => (
             <div key={g.name} className="space-y-4">
               <h2 className="text-lg font-semibold text-slate-900">{g.name}</h2>
