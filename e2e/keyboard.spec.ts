@@ -22,6 +22,7 @@ test("Rename from a row menu, by keyboard: type, Escape, and focus is back on th
   await expect(dialog).toBeVisible();
   const name = dialog.getByLabel("Name");
   await expect(name).toBeFocused();
+  await page.keyboard.press("End");
   await page.keyboard.type("-typed");
   await expect(name).toHaveValue(`${app.name}-typed`);
   await page.keyboard.press("Escape");

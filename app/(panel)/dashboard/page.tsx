@@ -5,7 +5,7 @@ import { requireSection } from "@/lib/server/guards";
 import { can, type SectionId } from "@/lib/access/matrix";
 import { getChecklist, getDashboardOverview, type DashboardOverview } from "@/lib/domains/dashboard/queries";
 import { listApplications } from "@/lib/domains/applications/queries";
-import { listAuditLog } from "@/lib/domains/audit-log/queries";
+import { listRecentChanges } from "@/lib/domains/audit-log/queries";
 import { formatMoney } from "@/lib/domains/billing/money";
 import { NavIcon } from "@/components/shell/nav-icon";
 import { Card, PageHeader } from "@/components/ui/page";
@@ -33,7 +33,7 @@ export default async function DashboardPage() {
     getDashboardOverview(actor),
     getChecklist(actor),
     can(actor, "applications") ? listApplications(actor, { count: 1 }) : null,
-    can(actor, "logs") ? listAuditLog(actor, { size: 10 }) : null,
+    can(actor, "logs") ? listRecentChanges(actor, 8) : null,
   ]);
   const firstApp = apps?.items[0];
   const cards = CARDS.filter((c) => overview[c.key] !== undefined && can(actor, c.link));
@@ -73,7 +73,7 @@ export default async function DashboardPage() {
                   {c.format(overview[c.key]!)}
                 </span>
                 <span className="mt-2 inline-flex items-center gap-1 text-xs font-medium text-brand-700 group-hover:underline">
-                  {sectionTitle(c.link)}
+                  {c.label === sectionTitle(c.link) ? "Open" : `In ${sectionTitle(c.link)}`}
                   <ArrowRight className="size-3" aria-hidden />
                 </span>
               </Link>
@@ -85,16 +85,16 @@ export default async function DashboardPage() {
       {activity ? (
         <Card className="mt-6" data-testid="recent-activity">
           <div className="flex items-baseline justify-between gap-2">
-            <h2 className="text-base font-semibold text-slate-900">Recent activity</h2>
+            <h2 className="text-base font-semibold text-slate-900">Recent changes</h2>
             <Link href={sectionHref("logs")} className="text-sm font-medium text-brand-700 hover:underline">
               All of {sectionTitle("logs")}
             </Link>
           </div>
-          {activity.rows.length === 0 ? (
-            <p className="mt-3 text-sm text-slate-600">Nothing has happened in the account yet.</p>
+          {activity.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-600">Nothing has changed in the account yet.</p>
           ) : (
             <ul className="mt-3 divide-y divide-slate-100">
-              {activity.rows.map((r) => (
+              {activity.map((r) => (
                 <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2.5 text-sm">
                   <span className="min-w-0 text-slate-800" data-audit-sentence>
                     {r.sentence}
