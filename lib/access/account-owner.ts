@@ -3,7 +3,6 @@
 // /settings/child-accounts (docs/PRODUCT.md section 9, "MainAccount only (ours)"). Pure, so the
 // page guard (lib/server/guards.ts requireOwner), the action wrapper, the sidebar and the domain
 // all ask the same rule.
-import type { Actor } from "./actor-types";
 import { OWNER_ROLE, roleLabel } from "./matrix";
 
 /** Owner-only panel pages that are not matrix sections, with their titles. */
@@ -13,12 +12,12 @@ export const OWNER_PAGES = {
 export type OwnerPage = keyof typeof OWNER_PAGES;
 
 /**
- * Whether the actor is the account owner's own login (MainAccount). Subusers never are, whatever
- * their roles (an Owner subuser is not the account owner); neither is any API key.
+ * Whether the actor is the account owner's own login (MainAccount), acting as itself. Subusers
+ * never are, whatever their roles (an Owner subuser is not the account owner); neither is any API
+ * key; nor is the owner while it previews a role set (lib/access/preview.ts), so a preview hides
+ * owner-only pages as it hides any section.
  */
-export function isAccountOwner(actor: Pick<Actor, "kind">): boolean {
-  return actor.kind === "owner";
-}
+export { isAccountOwner } from "./preview";
 
 /** "the account owner": who may open an owner-only page, as refusals name it. */
 export const ACCOUNT_OWNER_LABEL = roleLabel(OWNER_ROLE);

@@ -13,6 +13,7 @@ import { auditNow, auditRepeated } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { clientIpFrom, publicOrigin } from "@/lib/core/request-info";
 import { reasonOf } from "@/lib/core/validate";
+import { recordKeyUse } from "@/lib/auth/api-keys";
 import { authenticate, AuthError, type Authenticated } from "./auth";
 import { REASON_CODES } from "./codes";
 import { API_ERROR, ApiError, errorBody, toApiError } from "./errors";
@@ -150,6 +151,12 @@ export async function handleApiRequest(request: Request, pathMethod: string | nu
         }, at);
       }
       throw e;
+    }
+    try {
+      await recordKeyUse(auth.actor.keyId, clock());
+    } catch (e) {
+      // "Last used" is a convenience: it never fails a call.
+      console.error("Management API: could not record the key's use", e);
     }
 
     const limit = limiter.take(auth.actor.keyId, clock().getTime());

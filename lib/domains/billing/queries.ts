@@ -27,6 +27,12 @@ export async function accountBalanceMinor(accountId: number): Promise<number> {
   return agg._sum.amountMinor ?? 0;
 }
 
+/** The balance for a principal holding Billing (the top bar shows it); FORBIDDEN otherwise. */
+export async function getBalance(actor: Actor): Promise<number> {
+  authorize(actor, { section: "billing" });
+  return accountBalanceMinor(actor.accountId);
+}
+
 export type LedgerPage = {
   balanceMinor: number;
   rows: LedgerEntryRow[];

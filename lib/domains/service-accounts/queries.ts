@@ -28,6 +28,7 @@ export const KEY_SELECT = {
   subuserId: true,
   createdAt: true,
   updatedAt: true,
+  lastUsedAt: true,
   roles: { select: { role: true } },
   subuser: { select: { id: true, name: true, description: true, roles: { select: { role: true } } } },
 } as const satisfies Prisma.ApiKeySelect;
@@ -44,6 +45,8 @@ export type KeyDto = {
   creatorRoles: AssignableRole[] | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The last successful API authentication with the key (up to a minute stale); null: never used. */
+  lastUsedAt: Date | null;
 };
 
 export function toKeyDto(row: Prisma.ApiKeyGetPayload<{ select: typeof KEY_SELECT }>): KeyDto {
@@ -56,6 +59,7 @@ export function toKeyDto(row: Prisma.ApiKeyGetPayload<{ select: typeof KEY_SELEC
     creatorRoles: row.subuser ? assignableRolesOf(row.subuser.roles.map((r) => r.role)) : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    lastUsedAt: row.lastUsedAt,
   };
 }
 

@@ -107,3 +107,7 @@ export const ZListSubusersInput = z.object({
   count: z.coerce.number().int().min(1).max(1000).default(1000),
 });
 export type ListSubusersInput = z.input<typeof ZListSubusersInput>;
+
+/** The role set the account owner previews the panel as (lib/access/preview.ts): the same rule as a subuser's roles. */
+export const ZPreviewInput = z.object({ roles: ZSubuserRoles });
+export type PreviewInput = z.input<typeof ZPreviewInput>;

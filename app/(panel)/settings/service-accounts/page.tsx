@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BookOpen } from "lucide-react";
 import { requireSection } from "@/lib/server/guards";
-import { Card, PageHeader } from "@/components/ui/page";
+import { sectionTitle } from "@/lib/nav";
+import { Card, SectionHeader } from "@/components/ui/page";
 import { grantableKeyRoles, grantableOn, keyCallerOf, listKeys } from "@/lib/domains/service-accounts/queries";
 import { roleOptions } from "@/lib/domains/subusers/role-options";
 import type { KeyRow } from "./_components/columns";
 import { KeysTable } from "./_components/keys-table";
 import { routes } from "@/lib/routes";
 
-export const metadata: Metadata = { title: "Service accounts" };
+export const metadata: Metadata = { title: sectionTitle("service_accounts") };
 
 export default async function ServiceAccountsPage() {
   const actor = await requireSection("service_accounts");
@@ -22,12 +23,13 @@ export default async function ServiceAccountsPage() {
     createdBy: k.subuser?.name ?? null,
     grantable: grantableOn(caller, k),
     createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   }));
 
   return (
     <>
-      <PageHeader
-        title="Service accounts"
+      <SectionHeader
+        section="service_accounts"
         description={
           actor.kind === "owner"
             ? "Key pairs with roles for the Management API. You see every service account of the account."

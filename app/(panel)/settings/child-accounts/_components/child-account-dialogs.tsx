@@ -1,9 +1,9 @@
 "use client";
 import { useId } from "react";
-import { Dialog } from "@/components/ui/dialog";
-import { Field, FormError } from "@/components/ui/field";
+import { Field } from "@/components/forms/fields";
+import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
+import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
-import { DialogButtons, formText, useActionSubmit } from "@/components/ui/action-dialog";
 import { CHILD_ACCOUNT_ROLE_HINTS, CHILD_ACCOUNT_ROLES, DEFAULT_CHILD_ACCOUNT_ROLE } from "@/lib/access/child-account-roles";
 import { PASSWORD_RULE } from "@/lib/auth/password-rule";
 import { createChildAccountAction, setChildAccountActiveAction, setChildAccountRoleAction } from "../actions";
@@ -47,90 +47,84 @@ function ChildRoleField({ defaultValue, error }: { defaultValue: string; error?:
   );
 }
 
-export function CreateChildAccountDialog({ onClose }: { onClose: () => void }) {
+type DialogProps = { onClose: () => void; returnFocusTo: HTMLElement | null };
+
+export function CreateChildAccountDialog({ onClose, returnFocusTo }: DialogProps) {
   const toast = useToast();
-  const { pending, fieldErrors, formError, submit } = useActionSubmit<{ name: string }>((c) => {
-    toast(`Child account ${c.name} created`);
-    onClose();
+  const form = useActionForm(createChildAccountAction, {
+    fields: ["name", "email", "password", "role"],
+    toInput: (f) => ({
+      name: formText(f, "name"),
+      email: formText(f, "email"),
+      password: formText(f, "password"),
+      role: formText(f, "role") || DEFAULT_CHILD_ACCOUNT_ROLE,
+    }),
+    onSuccess: (c) => {
+      toast(`Child account ${c.name} created`);
+      onClose();
+    },
   });
+  const { fieldErrors } = form;
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title="Create child account" description="An independent account with its own login, applications and balance.">
-      <form
-        noValidate
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = new FormData(e.currentTarget);
-          submit(() =>
-            createChildAccountAction({
-              name: formText(form, "name"),
-              email: formText(form, "email"),
-              password: formText(form, "password"),
-              role: formText(form, "role") || DEFAULT_CHILD_ACCOUNT_ROLE,
-            }),
-          );
-        }}
-      >
-        <Field label="Account name" name="name" autoComplete="off" required error={fieldErrors.name} hint="A latin letter first, then letters, digits and hyphens." />
-        <Field label="Email" name="email" type="email" autoComplete="off" required error={fieldErrors.email} />
-        <Field label="Password" name="password" type="password" autoComplete="new-password" required error={fieldErrors.password} hint={`${PASSWORD_RULE}.`} />
-        <ChildRoleField defaultValue={DEFAULT_CHILD_ACCOUNT_ROLE} error={fieldErrors.role} />
-        <FormError message={formError ?? fieldErrors.active} />
-        <DialogButtons onCancel={onClose} pending={pending} label="Create" />
-      </form>
-    </Dialog>
+    <FormDialog
+      title="Create child account"
+      description="An independent account with its own login, applications and balance."
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      form={form}
+      submitLabel="Create"
+      size="lg"
+    >
+      <Field label="Account name" name="name" autoComplete="off" required error={fieldErrors.name} hint="A latin letter first, then letters, digits and hyphens." />
+      <Field label="Email" name="email" type="email" autoComplete="off" required error={fieldErrors.email} />
+      <Field label="Password" name="password" type="password" autoComplete="new-password" required error={fieldErrors.password} hint={`${PASSWORD_RULE}.`} />
+      <ChildRoleField defaultValue={DEFAULT_CHILD_ACCOUNT_ROLE} error={fieldErrors.role} />
+    </FormDialog>
   );
 }
 
-export function ChangeRoleDialog({ row, onClose }: { row: ChildAccountRow; onClose: () => void }) {
+export function ChangeRoleDialog({ row, onClose, returnFocusTo }: DialogProps & { row: ChildAccountRow }) {
   const toast = useToast();
-  const { pending, fieldErrors, formError, submit } = useActionSubmit<{ name: string; role: string | null }>((c) => {
-    toast(`${c.name} is now ${c.role ?? "unrestricted"}`);
-    onClose();
+  const form = useActionForm(setChildAccountRoleAction, {
+    fields: ["role"],
+    toInput: (f) => ({ childId: row.id, role: formText(f, "role") }),
+    onSuccess: (c) => {
+      toast(`${c.name} is now ${c.role ?? "unrestricted"}`);
+      onClose();
+    },
   });
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`Change role of ${row.name}`} description="The new role limits the child account from its next request on.">
-      <form
-        noValidate
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = new FormData(e.currentTarget);
-          submit(() => setChildAccountRoleAction({ childId: row.id, role: formText(form, "role") }));
-        }}
-      >
-        <ChildRoleField defaultValue={row.role ?? ""} error={fieldErrors.role} />
-        <FormError message={formError ?? fieldErrors.childId} />
-        <DialogButtons onCancel={onClose} pending={pending} label="Save" />
-      </form>
-    </Dialog>
+    <FormDialog
+      title={`Change role of ${row.name}`}
+      description="The new role limits the child account from its next request on."
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      form={form}
+      submitLabel="Save"
+    >
+      <ChildRoleField defaultValue={row.role ?? ""} error={form.fieldErrors.role} />
+    </FormDialog>
   );
 }
 
-export function SuspendDialog({ row, onClose }: { row: ChildAccountRow; onClose: () => void }) {
+export function SuspendDialog({ row, onClose, returnFocusTo }: DialogProps & { row: ChildAccountRow }) {
   const toast = useToast();
   const suspend = row.active;
-  const { pending, fieldErrors, formError, submit } = useActionSubmit<{ name: string; active: boolean }>((c) => {
-    toast(c.active ? `${c.name} reactivated` : `${c.name} suspended; its sessions were ended`);
-    onClose();
+  const form = useActionForm(setChildAccountActiveAction, {
+    fields: [],
+    toInput: () => ({ childId: row.id, active: !suspend }),
+    onSuccess: (c) => {
+      toast(c.active ? `${c.name} reactivated` : `${c.name} suspended; its sessions were ended`);
+      onClose();
+    },
   });
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={`${suspend ? "Suspend" : "Reactivate"} ${row.name}?`}>
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit(() => setChildAccountActiveAction({ childId: row.id, active: !suspend }));
-        }}
-      >
-        <p className="text-sm text-slate-600">
-          {suspend
-            ? "The child account cannot log in or call the API while suspended, and everyone logged in to it is logged out on their next request. Its data stays."
-            : "The child account can log in and call the API again."}
-        </p>
-        <FormError message={formError ?? fieldErrors.childId} />
-        <DialogButtons onCancel={onClose} pending={pending} label={suspend ? "Suspend" : "Reactivate"} danger={suspend} />
-      </form>
-    </Dialog>
+    <ConfirmDialog title={`${suspend ? "Suspend" : "Reactivate"} ${row.name}?`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel={suspend ? "Suspend" : "Reactivate"} danger={suspend}>
+      <p className="text-sm text-slate-700">
+        {suspend
+          ? "The child account cannot log in or call the API while suspended, and everyone logged in to it is logged out on their next request. Its data stays."
+          : "The child account can log in and call the API again."}
+      </p>
+    </ConfirmDialog>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
+import { useDialog } from "@/components/forms/use-dialog";
 import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
@@ -8,8 +9,10 @@ import { RowActions } from "./row-actions";
 import { ChangeRoleDialog, CreateChildAccountDialog, SuspendDialog } from "./child-account-dialogs";
 
 export function ChildAccountsTable({ rows }: { rows: ChildAccountRow[] }) {
-  const [dialog, setDialog] = useState<DialogState>(null);
-  const close = () => setDialog(null);
+  const dialog = useDialog<NonNullable<DialogState>>();
+  const { open } = dialog;
+  const d = dialog.state;
+  const props = { onClose: dialog.close, returnFocusTo: dialog.opener };
 
   const columns = useMemo<DataTableColumn<ChildAccountRow>[]>(
     () => [
@@ -19,10 +22,10 @@ export function ChildAccountsTable({ rows }: { rows: ChildAccountRow[] }) {
         header: "",
         enableSorting: false,
         meta: { label: "Actions", className: "w-12 text-right" },
-        cell: ({ row }) => <RowActions row={row.original} onOpen={setDialog} />,
+        cell: ({ row }) => <RowActions row={row.original} onOpen={open} />,
       },
     ],
-    [],
+    [open],
   );
 
   return (
@@ -37,15 +40,15 @@ export function ChildAccountsTable({ rows }: { rows: ChildAccountRow[] }) {
         initialSort={{ id: "createdAt", desc: true }}
         emptyMessage="No child accounts yet. Create one for a customer, a team or a project that needs its own applications and balance."
         toolbarActions={
-          <Button data-owner-action="child_accounts" onClick={() => setDialog({ kind: "create" })}>
+          <Button data-owner-action="child_accounts" onClick={(e) => open({ kind: "create" }, e.currentTarget)}>
             <Plus className="size-4" aria-hidden />
             Create child account
           </Button>
         }
       />
-      {dialog?.kind === "create" ? <CreateChildAccountDialog onClose={close} /> : null}
-      {dialog?.kind === "role" ? <ChangeRoleDialog row={dialog.row} onClose={close} /> : null}
-      {dialog?.kind === "suspend" ? <SuspendDialog row={dialog.row} onClose={close} /> : null}
+      {d?.kind === "create" ? <CreateChildAccountDialog {...props} /> : null}
+      {d?.kind === "role" ? <ChangeRoleDialog row={d.row} {...props} /> : null}
+      {d?.kind === "suspend" ? <SuspendDialog row={d.row} {...props} /> : null}
     </>
   );
 }
