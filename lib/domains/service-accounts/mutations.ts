@@ -6,6 +6,7 @@ import { authorize } from "@/lib/access/authorize";
 import type { ApiMethod } from "@/lib/access/api-methods";
 import type { AssignableRole } from "@/lib/access/matrix";
 import { audit } from "@/lib/core/audit";
+import { lockAccount } from "@/lib/core/locks";
 import { AppError, invalid } from "@/lib/core/errors";
 import { generateKeyPair } from "./key-pair";
 import { findReachableKey, grantableKeyRoles, KEY_SELECT, keyNotFound, toKeyDto, type KeyDto } from "./queries";
@@ -78,6 +79,8 @@ export async function createKey(actor: Actor, input: CreateKeyInput): Promise<{ 
   const name = data.name ?? `key-${id.slice(0, 8)}`;
   return db.$transaction(async (tx) => {
     await assertGrantable(tx, actor, data.roles);
+    // Count, then insert: one create per account at a time, or parallel ones all see 99.
+    await lockAccount(tx, actor.accountId);
     const count = await tx.apiKey.count({ where: { accountId: actor.accountId } });
     if (count >= MAX_KEYS_PER_ACCOUNT) {
       throw new AppError("CONFLICT", { message: `An account can have at most ${MAX_KEYS_PER_ACCOUNT} keys`, reason: "key_limit" });
