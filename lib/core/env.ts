@@ -45,7 +45,7 @@ const ZEnv = z.object({
   TRUST_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int().min(0, "must be 0 or more").default(0),
   /** The panel's public base URL (printed links, api_address, the OpenAPI server URL); default: from the request. */
   PUBLIC_URL: optionalText.pipe(z.url({ error: "must be an absolute URL" }).optional()).transform((v) => v?.replace(/\/+$/, "")),
-  /** Management API calls one key may make per second (per app server) before answering 340. */
+  /** Management API calls one key may make per second on each app server before answering 340 (lib/api/rate-limit.ts says why per server). */
   API_RATE_LIMIT_PER_SECOND: z.coerce.number({ error: "must be a number" }).positive("must be positive").default(50),
   /**
    * Tests only (npm test, vitest): a PostgreSQL server URL whose user may CREATE DATABASE; the
