@@ -37,6 +37,9 @@ function server(name: "a" | "b", url: string) {
 export default defineConfig({
   ...base,
   testDir: "e2e-shared",
+  // Beside the main suite's results and report, never over them.
+  outputDir: "test-results/shared",
+  reporter: process.env.CI ? [["list"], ["html", { open: "never", outputFolder: "playwright-report/shared" }]] : [["list"]],
   // One worker, tests in order: cheap, and the race test wants the servers to itself.
   workers: 1,
   fullyParallel: false,
