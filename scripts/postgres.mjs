@@ -78,7 +78,8 @@ function freePort() {
 /** Runs a PostgreSQL binary, as the postgres system user when we are root. */
 function runAs(user, bin, args, opts = {}) {
   const [cmd, argv] = user ? ["runuser", ["-u", user, "--", bin, ...args]] : [bin, args];
-  const r = spawnSync(cmd, argv, { encoding: "utf8", ...opts });
+  // cwd: the temporary folder, which that user can enter (a checkout under /root may not be).
+  const r = spawnSync(cmd, argv, { encoding: "utf8", cwd: tmpdir(), ...opts });
   if (r.status !== 0) {
     throw new Error(`${path.basename(bin)} failed (exit ${r.status ?? r.signal}):\n${r.stdout ?? ""}${r.stderr ?? ""}`);
   }
@@ -125,7 +126,11 @@ export async function startPostgres({ log = console.log } = {}) {
     if (stopped) return;
     stopped = true;
     if (existsSync(path.join(data, "postmaster.pid"))) {
-      spawnSync(...(user ? ["runuser", ["-u", user, "--", path.join(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"]] : [path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]]), { stdio: "ignore" });
+      try {
+        runAs(user, path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], { stdio: "ignore" });
+      } catch {
+        /* already stopped */
+      }
     }
     rmSync(dir, { recursive: true, force: true });
   };

@@ -14,7 +14,8 @@ export const COLLATION_HELP =
   `CREATE DATABASE switchboard TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C' ENCODING 'UTF8'; ` +
   "then migrate into it (README, Shared deployment).";
 
-const QUERY = "SELECT datcollate, datctype FROM pg_database WHERE datname = current_database()";
+// Cast: before PostgreSQL 15 these columns are of type `name`, which the app's adapter cannot read.
+const QUERY = "SELECT datcollate::text AS datcollate, datctype::text AS datctype FROM pg_database WHERE datname = current_database()";
 
 /**
  * Throws an Error naming the database's collation and how to create a usable one unless the
