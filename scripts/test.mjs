@@ -152,7 +152,7 @@ for (const [i, step] of steps.entries()) {
 }
 
 console.log(`\n${line}\nSummary\n${line}`);
-for (const { step, ms, ok } of results) console.log(`  ${ok ? "ok  " : "FAIL"}  ${step.name.padEnd(14)} ${fmt(ms).padStart(8)}`);
+for (const { step, ms, ok } of results) console.log(`  ${ok ? "ok  " : "FAIL"}  ${step.name.padEnd(16)} ${fmt(ms).padStart(8)}`);
 for (const step of steps.slice(results.length)) console.log(`  skip  ${step.name}`);
 console.log(`  total ${fmt(Date.now() - started)}`);
 const passed = results.filter((r) => r.ok).length;
