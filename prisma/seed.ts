@@ -1,5 +1,7 @@
-// Seeds the demo account on an empty database and prints its credentials (npm start runs this).
-import { db } from "@/lib/core/db";
+// Checks the database and seeds the demo account on an empty one, printing its credentials
+// (npm start runs this after the migrations, before the server starts).
+import { db, dbKind } from "@/lib/core/db";
+import { assertCollation } from "@/lib/core/db-check";
 import { existsSync } from "node:fs";
 import { env } from "@/lib/core/env";
 import { DEMO, seedDemo } from "@/lib/domains/accounts/demo";
@@ -7,6 +9,9 @@ import { DEMO, seedDemo } from "@/lib/domains/accounts/demo";
 async function main() {
   // Validates every variable before the server starts: a bad PORT fails here, naming it.
   const config = env();
+  // prisma.config.ts refused a non-C PostgreSQL database before migrating; this covers a
+  // database migrated some other way, before the server starts on it.
+  if (dbKind() === "postgres") await assertCollation((sql) => db.$queryRawUnsafe(sql));
   if (!config.SEED_DEMO) return;
   // Test and bench databases keep their demo key beside them, never over the real demo's file.
   const credentialsPath = config.DEMO_CREDENTIALS_PATH;

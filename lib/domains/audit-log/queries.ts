@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/core/validate";
 import { ZAuditLogQuery, type AuditLogQuery } from "./schemas";
 import { clampPage, skipOf } from "@/lib/core/paging";
 import { auditSentence } from "./sentences";
+import { ignoreCase } from "@/lib/core/search";
 
 export const AUDIT_LOG_ROW_SELECT = {
   id: true,
@@ -41,7 +42,7 @@ export async function listAuditLog(actor: Actor, query: AuditLogQuery = {}): Pro
   const { q, sort, dir, size, page: requested } = parseInput(ZAuditLogQuery, query);
   const where: Prisma.AuditLogWhereInput = {
     accountId: actor.accountId,
-    ...(q ? { OR: [{ action: { contains: q } }, { actorName: { contains: q } }] } : {}),
+    ...(q ? { OR: [{ action: ignoreCase({ contains: q }) }, { actorName: ignoreCase({ contains: q }) }] } : {}),
   };
   const total = await db.auditLog.count({ where });
   const page = clampPage(requested, total, size);

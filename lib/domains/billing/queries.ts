@@ -6,6 +6,7 @@ import { authorize } from "@/lib/access/authorize";
 import { parseInput } from "@/lib/core/validate";
 import { ZLedgerQuery, type LedgerQuery } from "./schemas";
 import { clampPage, skipOf } from "@/lib/core/paging";
+import { ignoreCase } from "@/lib/core/search";
 
 export const LEDGER_ENTRY_SELECT = {
   id: true,
@@ -47,7 +48,7 @@ export async function getLedger(actor: Actor, query: LedgerQuery = {}): Promise<
   const { q, sort, dir, size, page: requested } = parseInput(ZLedgerQuery, query);
   const where: Prisma.LedgerEntryWhereInput = {
     accountId: actor.accountId,
-    ...(q ? { OR: [{ kind: { contains: q } }, { memo: { contains: q } }] } : {}),
+    ...(q ? { OR: [{ kind: ignoreCase({ contains: q }) }, { memo: ignoreCase({ contains: q }) }] } : {}),
   };
   const [balanceMinor, total] = await Promise.all([accountBalanceMinor(actor.accountId), db.ledgerEntry.count({ where })]);
   const page = clampPage(requested, total, size);

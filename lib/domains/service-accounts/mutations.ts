@@ -6,6 +6,7 @@ import { authorize } from "@/lib/access/authorize";
 import type { ApiMethod } from "@/lib/access/api-methods";
 import type { AssignableRole } from "@/lib/access/matrix";
 import { audit } from "@/lib/core/audit";
+import { lockAccount } from "@/lib/core/locks";
 import { AppError, invalid } from "@/lib/core/errors";
 import { generateKeyPair } from "./key-pair";
 import { callerPrincipalRoles, grantableKeyRoles, type KeyCaller } from "@/lib/access/key-reach";
@@ -83,6 +84,8 @@ export async function createKey(actor: Actor, input: CreateKeyInput): Promise<{ 
   return db.$transaction(async (tx) => {
     const caller = await keyCallerOf(actor, tx);
     assertGrantable(caller, callerPrincipalRoles(caller), data.roles);
+    // Count, then insert: one create per account at a time, or parallel ones all see 99.
+    await lockAccount(tx, actor.accountId);
     const count = await tx.apiKey.count({ where: { accountId: actor.accountId } });
     if (count >= MAX_KEYS_PER_ACCOUNT) {
       throw new AppError("CONFLICT", { message: `An account can have at most ${MAX_KEYS_PER_ACCOUNT} keys`, reason: "key_limit" });

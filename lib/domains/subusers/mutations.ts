@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import type { AssignableRole } from "@/lib/access/matrix";
 import { audit } from "@/lib/core/audit";
+import { lockAccount } from "@/lib/core/locks";
 import { systemClock } from "@/lib/core/clock";
 import { AppError, conflict, invalid, rethrowUnique } from "@/lib/core/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
@@ -60,7 +61,11 @@ async function reload(tx: Tx, actor: Actor, subuserId: number): Promise<SubuserD
   return toSubuserDto(row);
 }
 
-/** AddSubUser / the panel's Add subuser dialog. Names are unique per account (436); at most MAX_SUBUSERS_PER_ACCOUNT (438). */
+/**
+ * AddSubUser / the panel's Add subuser dialog. Names are unique per account (436); at most
+ * MAX_SUBUSERS_PER_ACCOUNT (438), held under parallel requests on every database and across app
+ * servers by lockAccount (lib/core/locks.ts).
+ */
 export async function createSubuser(actor: Actor, input: CreateSubuserInput): Promise<SubuserDto> {
   authorize(actor, { section: "subusers.create", method: "AddSubUser" });
   const data = parseInput(ZCreateSubuserInput, input);
@@ -69,6 +74,8 @@ export async function createSubuser(actor: Actor, input: CreateSubuserInput): Pr
   const passwordHash = await hashPassword(data.password);
   try {
     return await db.$transaction(async (tx) => {
+      // Count, then insert: one create per account at a time, or parallel ones all see 99.
+      await lockAccount(tx, actor.accountId);
       const count = await tx.subuser.count({ where: { accountId: actor.accountId } });
       if (count >= MAX_SUBUSERS_PER_ACCOUNT) {
         throw new AppError("CONFLICT", { message: `An account can have at most ${MAX_SUBUSERS_PER_ACCOUNT} subusers`, reason: "subuser_limit" });
