@@ -1,10 +1,10 @@
 import type { NextConfig } from "next";
 
 // Pages get their Content-Security-Policy from proxy.ts, with a fresh script nonce per request.
-// Everything the proxy does not see (Auth.js, the Management API, assets) serves no HTML to run:
+// Everything the proxy does not see (Auth.js, the Management API, health checks, assets) serves no HTML to run:
 // it gets a policy that allows nothing.
 const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-const NON_PAGE_PATHS = ["/api/:path*", "/platform_api", "/platform_api/:path*", "/_next/static/:path*", "/_next/image"];
+const NON_PAGE_PATHS = ["/api/:path*", "/platform_api", "/platform_api/:path*", "/healthz", "/readyz", "/_next/static/:path*", "/_next/image"];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

@@ -55,7 +55,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page, "/" and the public ones included; not Auth.js, the Management API or assets
-  // (they carry next.config.ts's headers).
-  matcher: ["/((?!api/|platform_api|_next/static|_next/image|favicon.ico|favicon.svg|logo.svg|robots.txt).*)"],
+  // Every page, "/" and the public ones included; not Auth.js, the Management API, the health
+  // checks or assets (they carry next.config.ts's headers).
+  matcher: ["/((?!api/|platform_api|healthz|readyz|_next/static|_next/image|favicon.ico|favicon.svg|logo.svg|robots.txt).*)"],
 };

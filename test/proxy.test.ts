@@ -42,10 +42,10 @@ describe("proxy.ts", () => {
     }
   });
 
-  it("runs on every page path, not on Auth.js, the Management API or assets", () => {
+  it("runs on every page path, not on Auth.js, the Management API, the health checks or assets", () => {
     const matcher = new RegExp(`^${config.matcher[0]!}$`);
     for (const p of ["/", "/login", "/signup", "/logout", "/login/subuser/1", "/dashboard", "/applications/3/users"]) expect(matcher.test(p), p).toBe(true);
-    for (const p of ["/api/auth/session", "/platform_api", "/platform_api/GetRoles", "/_next/static/chunks/a.js", "/favicon.svg", "/logo.svg"]) {
+    for (const p of ["/api/auth/session", "/platform_api", "/platform_api/GetRoles", "/healthz", "/readyz", "/_next/static/chunks/a.js", "/favicon.svg", "/logo.svg"]) {
       expect(matcher.test(p), p).toBe(false);
     }
   });
