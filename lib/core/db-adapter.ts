@@ -46,9 +46,56 @@ export type AdapterOptions = {
   maxConnections?: number;
 };
 
+/** How long a SQLite connection waits for another writer's lock before failing, in milliseconds. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Set on every connection to a SQLite file, by either driver (issue 11): WAL lets readers run
+ * beside the one writer and commits append to the log instead of rewriting pages;
+ * synchronous=NORMAL syncs at checkpoints rather than on every commit (in WAL mode a power loss
+ * can lose the last commits, never corrupt the file); busy_timeout waits for a lock instead of
+ * failing with SQLITE_BUSY; foreign_keys enforces the schema's relations (cascades included).
+ * A remote libSQL server (sqld, Turso) manages its own storage: nothing is set there.
+ */
+export function sqlitePragmas(busyTimeoutMs: number = SQLITE_BUSY_TIMEOUT_MS): string[] {
+  return ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", `PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`, "PRAGMA foreign_keys = ON"];
+}
+
+type SqliteFactory = PrismaBetterSQLite3 | PrismaLibSQL;
+
+/**
+ * A SQLite adapter factory whose every connection (the app's and a shadow one) runs `statements`
+ * first, one query each (some PRAGMAs answer a row, which libSQL's script runner refuses).
+ */
+class WithConnectionPragmas {
+  readonly provider: SqliteFactory["provider"];
+  readonly adapterName: string;
+  constructor(
+    private readonly inner: SqliteFactory,
+    private readonly statements: readonly string[],
+  ) {
+    this.provider = inner.provider;
+    this.adapterName = inner.adapterName;
+  }
+  async connect(): ReturnType<SqliteFactory["connect"]> {
+    const adapter = await this.inner.connect();
+    for (const sql of this.statements) await adapter.queryRaw({ sql, args: [], argTypes: [] });
+    return adapter;
+  }
+  async connectToShadowDb(): ReturnType<SqliteFactory["connectToShadowDb"]> {
+    const adapter = await this.inner.connectToShadowDb();
+    for (const sql of this.statements) await adapter.queryRaw({ sql, args: [], argTypes: [] });
+    return adapter;
+  }
+}
+
 export function createAdapterFactory(url: string, opts: AdapterOptions = {}) {
   const kind = adapterKind(url);
   if (kind === "pg") return new PrismaPg({ connectionString: url, ...(opts.maxConnections ? { max: opts.maxConnections } : {}) });
-  if (kind === "libsql") return new PrismaLibSQL({ url, authToken: env().DATABASE_AUTH_TOKEN });
-  return new PrismaBetterSQLite3({ url, ...(opts.sqliteTimeoutMs ? { timeout: opts.sqliteTimeoutMs } : {}) });
+  const timeout = opts.sqliteTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS;
+  if (kind === "libsql") {
+    const factory = new PrismaLibSQL({ url, authToken: env().DATABASE_AUTH_TOKEN });
+    return url.startsWith("file:") ? new WithConnectionPragmas(factory, sqlitePragmas(timeout)) : factory;
+  }
+  return new WithConnectionPragmas(new PrismaBetterSQLite3({ url, timeout }), sqlitePragmas(timeout));
 }
