@@ -107,7 +107,9 @@ export async function startServer(env, base) {
   step(`Starting the production server on ${base}`);
   const log = [];
   const tail = () => log.join("").slice(-4000);
-  server = spawn(process.execPath, ["scripts/server.mjs"], { env: { ...env, NODE_ENV: "production" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  // BENCH_PROFILE=1: a V8 CPU profile of the server, written to data/bench/profiles/ when it stops.
+  const profile = process.env.BENCH_PROFILE === "1" ? ["--cpu-prof", `--cpu-prof-dir=${path.join(benchDir, "profiles")}`] : [];
+  server = spawn(process.execPath, [...profile, "scripts/server.mjs"], { env: { ...env, NODE_ENV: "production" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   for (const s of [server.stdout, server.stderr]) s.on("data", (d) => log.push(String(d)));
   server.on("exit", (code) => {
     if (code !== null && code !== 0) console.error(`server exited with ${code}:\n${tail()}`);
