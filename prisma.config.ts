@@ -45,6 +45,29 @@ class CatalogTextClient extends pg.Client {
   }
 }
 
+/**
+ * WORKAROUND (CLI only, PostgreSQL only): @prisma/adapter-pg 6.19's executeScript, which
+ * `migrate deploy` applies each migration through, splits the script on every ";" and runs the
+ * pieces one by one, so a ";" inside a comment, a string or a function body (our plpgsql trigger
+ * functions, migration app_user_count) breaks the migration. PostgreSQL's simple query protocol
+ * takes a whole multi-statement script in one query, as psql and Prisma's native engine send it;
+ * this factory's adapters do that. Remove it when the adapter stops splitting.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const queryable = adapter as unknown as { client: pg.Pool; onError(e: unknown): never };
+    adapter.executeScript = async (script: string) => {
+      try {
+        await queryable.client.query(script);
+      } catch (e) {
+        queryable.onError(e);
+      }
+    };
+    return adapter;
+  }
+}
+
 const url = databaseUrl();
 const postgres = isPostgresUrl(url);
 // `migrate diff` between two datamodel files (npm run db:new-migration) reads no database.
@@ -66,6 +89,6 @@ export default defineConfig({
     } finally {
       await probe.end();
     }
-    return new PrismaPg({ connectionString: url, Client: CatalogTextClient } as pg.PoolConfig);
+    return new WholeScriptPg({ connectionString: url, Client: CatalogTextClient } as pg.PoolConfig);
   },
 });

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
-import { findOwnApplication } from "@/lib/domains/applications/queries";
+import { findOwnApplication, userCountsOf } from "@/lib/domains/applications/queries";
 import { ZListAppUsersInput, type ListAppUsersInput } from "./schemas";
 import { ignoreCase } from "@/lib/core/search";
 
@@ -114,6 +114,9 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
   };
   const orderBy: Prisma.AppUserOrderByWithRelationInput[] =
     p.orderBy === "id" ? [{ id: p.dir }] : [{ [p.orderBy]: p.dir }, { id: p.dir }];
+  // Unfiltered, the total is the application's counter (kept by triggers, exact): no count over
+  // the application's users, whatever their number. Filtered, the matches are counted.
+  const filtered = Object.keys(where).some((k) => k !== "applicationId" && k !== "application");
   const [rows, total] = await Promise.all([
     db.appUser.findMany({
       where,
@@ -122,13 +125,13 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
       skip: p.offset,
       take: p.count,
     }),
-    db.appUser.count({ where }),
+    filtered ? db.appUser.count({ where }) : countAppUsers(actor, p.applicationId),
   ]);
   return { items: rows.map(toAppUserDto), total };
 }
 
-/** Users in the application at all (the page's empty state asks this, not the filtered total). */
+/** Users in the application at all (the page's empty state asks this, not the filtered total): its counter. */
 export async function countAppUsers(actor: Actor, applicationId: number): Promise<number> {
   authorize(actor, { section: "application.users", method: "GetUsers" });
-  return db.appUser.count({ where: { applicationId, application: { accountId: actor.accountId } } });
+  return (await userCountsOf(actor, [applicationId])).get(applicationId) ?? 0;
 }

@@ -90,21 +90,25 @@ export async function getApplication(actor: Actor, applicationId: number): Promi
 }
 
 /**
- * Users per application, for applications already known to be the account's. Counted through
- * the (applicationId, ...) indexes with the account checked on the application row: a where on
- * AppUser.accountId would lead SQLite (no ANALYZE statistics) to the accountId index and a row
- * lookup per user, and Prisma's `_count` select aggregates every user of every account.
+ * Users per application, for applications already known to be the account's: Application.userCount,
+ * which database triggers keep equal to the application's AppUser rows (migration app_user_count),
+ * so no reader counts users (issue 11: flat in table size). Ids not of the account read as 0.
  */
 export async function userCountsOf(actor: Actor, applicationIds: readonly number[]): Promise<Map<number, number>> {
   const counts = new Map<number, number>(applicationIds.map((id) => [id, 0]));
   if (applicationIds.length === 0) return counts;
-  const groups = await db.appUser.groupBy({
-    by: ["applicationId"],
-    where: { applicationId: { in: [...applicationIds] }, application: { accountId: actor.accountId } },
-    _count: { _all: true },
+  const rows = await db.application.findMany({
+    where: { id: { in: [...applicationIds] }, accountId: actor.accountId },
+    select: { id: true, userCount: true },
   });
-  for (const g of groups) counts.set(g.applicationId, g._count._all);
+  for (const r of rows) counts.set(r.id, r.userCount);
   return counts;
+}
+
+/** Users in all of the account's applications (the dashboard): a sum over its applications' counters. */
+export async function accountUserCount(accountId: number): Promise<number> {
+  const r = await db.application.aggregate({ where: { accountId }, _sum: { userCount: true } });
+  return r._sum.userCount ?? 0;
 }
 
 /** The account's applications by name (GetApplications: id, name part, count/offset, total), with user counts. */
@@ -117,9 +121,14 @@ export async function listApplications(actor: Actor, input: ListApplicationsInpu
     ...(namePart ? { name: ignoreCase({ contains: namePart }) } : {}),
   };
   const [rows, total] = await Promise.all([
-    db.application.findMany({ where, select: APPLICATION_SELECT, orderBy: [{ name: "asc" }, { id: "asc" }], skip: offset, take: count }),
+    db.application.findMany({
+      where,
+      select: { ...APPLICATION_SELECT, userCount: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: offset,
+      take: count,
+    }),
     db.application.count({ where }),
   ]);
-  const counts = await userCountsOf(actor, rows.map((r) => r.id));
-  return { items: rows.map((r) => ({ ...toApplicationDto(r, actor.accountName), userCount: counts.get(r.id) ?? 0 })), total };
+  return { items: rows.map((r) => ({ ...toApplicationDto(r, actor.accountName), userCount: r.userCount })), total };
 }

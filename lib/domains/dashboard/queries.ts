@@ -5,6 +5,7 @@ import { authorize } from "@/lib/access/authorize";
 import { can, type SectionId } from "@/lib/access/matrix";
 import { accountBalanceMinor } from "@/lib/domains/billing/queries";
 import { listKeys } from "@/lib/domains/service-accounts/queries";
+import { accountUserCount } from "@/lib/domains/applications/queries";
 import { CHECKLIST, type AccountState } from "./checklist";
 
 /**
@@ -28,7 +29,7 @@ export type DashboardOverview = {
 /** How each count of AccountState is read, scoped by the actor's account (service accounts: by its reach). */
 const STATE_READERS: Record<keyof AccountState, (actor: Actor) => Promise<number>> = {
   applications: (a) => db.application.count({ where: { accountId: a.accountId } }),
-  appUsers: (a) => db.appUser.count({ where: { accountId: a.accountId } }),
+  appUsers: (a) => accountUserCount(a.accountId),
   subusers: (a) => db.subuser.count({ where: { accountId: a.accountId } }),
   serviceAccounts: async (a) => (await listKeys(a, { count: 1 })).total,
 };
