@@ -4,20 +4,79 @@ import "server-only";
 // account a token's `iss` may name.
 import { db } from "@/lib/core/db";
 
-const KEY_SELECT = {
-  id: true,
-  name: true,
-  accountId: true,
-  subuserId: true,
-  publicKeyPem: true,
-  roles: { select: { role: true } },
-  subuser: { select: { active: true, roles: { select: { role: true } } } },
-  account: { select: { id: true, name: true, email: true, active: true } },
-} as const;
+/** What authentication needs of a key: its roles, its creator's (a subuser's) state and roles, its account. */
+export type KeyForAuth = {
+  id: string;
+  name: string;
+  accountId: number;
+  subuserId: number | null;
+  publicKeyPem: string;
+  roles: { role: string }[];
+  subuser: { active: boolean; roles: { role: string }[] } | null;
+  account: { id: number; name: string; email: string; active: boolean };
+};
 
-/** The key with this id (a token's `kid`), its roles, its creator's roles and its account; null when unknown or deleted. */
-export function findApiKeyForAuth(kid: string) {
-  return db.apiKey.findUnique({ where: { id: kid }, select: KEY_SELECT });
+/** One row of the query below: the key with one role, of the key ("key") or of its creator ("subuser"), or none. */
+type KeyRow = {
+  id: string;
+  name: string;
+  accountId: number | bigint;
+  subuserId: number | bigint | null;
+  publicKeyPem: string;
+  accountName: string;
+  accountEmail: string;
+  accountActive: boolean | number | bigint;
+  subuserActive: boolean | number | bigint | null;
+  roleOf: string;
+  role: string | null;
+};
+
+const toBool = (v: boolean | number | bigint | null) => v === true || (v !== null && v !== false && Number(v) === 1);
+
+/**
+ * The key with this id (a token's `kid`), its roles, its creator's roles and its account in ONE
+ * query (the key's roles and its creator's as the two halves of a UNION ALL), where Prisma's
+ * nested select would make five round trips on SQLite, on every API call (issue 11). Null when
+ * unknown or deleted.
+ */
+export async function findApiKeyForAuth(kid: string): Promise<KeyForAuth | null> {
+  const rows = await db.$queryRaw<KeyRow[]>`
+    SELECT k."id", k."name", k."accountId", k."subuserId", k."publicKeyPem",
+           a."name" AS "accountName", a."email" AS "accountEmail", a."active" AS "accountActive",
+           u."active" AS "subuserActive", 'key' AS "roleOf", kr."role"
+      FROM "ApiKey" k
+      JOIN "Account" a ON a."id" = k."accountId"
+      LEFT JOIN "Subuser" u ON u."id" = k."subuserId"
+      LEFT JOIN "ApiKeyRole" kr ON kr."keyId" = k."id"
+     WHERE k."id" = ${kid}
+    UNION ALL
+    SELECT k."id", k."name", k."accountId", k."subuserId", k."publicKeyPem",
+           a."name", a."email", a."active", u."active", 'subuser', sr."role"
+      FROM "ApiKey" k
+      JOIN "Account" a ON a."id" = k."accountId"
+      JOIN "Subuser" u ON u."id" = k."subuserId"
+      JOIN "SubuserRole" sr ON sr."subuserId" = u."id"
+     WHERE k."id" = ${kid}`;
+  const k = rows[0];
+  if (!k) return null;
+  const rolesOf = (of: string) =>
+    rows
+      .filter((r) => r.roleOf === of && r.role !== null)
+      .map((r) => ({ role: r.role! }))
+      .sort((x, y) => (x.role < y.role ? -1 : x.role > y.role ? 1 : 0));
+  const accountId = Number(k.accountId);
+  const subuserId = k.subuserId === null ? null : Number(k.subuserId);
+  return {
+    id: k.id,
+    name: k.name,
+    accountId,
+    subuserId,
+    publicKeyPem: k.publicKeyPem,
+    roles: rolesOf("key"),
+    // A key whose creator was deleted goes with it (cascade): a subuserId always has its subuser.
+    subuser: subuserId === null ? null : { active: toBool(k.subuserActive), roles: rolesOf("subuser") },
+    account: { id: accountId, name: k.accountName, email: k.accountEmail, active: toBool(k.accountActive) },
+  };
 }
 
 /** A direct child of `parentId` (a token's `iss` may act on it), or null. */

@@ -26,45 +26,77 @@ export async function createSession(db: Db, s: NewSession, clock: Clock): Promis
   return { id, expiresAt };
 }
 
-/** Re-reads the principal behind a session id. Returns null (session over) on any doubt. */
+/** One row of PRINCIPAL_SQL: the session, its account, its subuser (if any) and one of the subuser's roles. */
+type PrincipalRow = {
+  id: string;
+  ip: string;
+  credVersion: number | bigint;
+  createdAt: Date | string;
+  expiresAt: Date | string;
+  revokedAt: Date | string | null;
+  subuserId: number | bigint | null;
+  accountId: number | bigint;
+  accountName: string;
+  accountEmail: string;
+  accountActive: boolean | number | bigint;
+  accountCredVersion: number | bigint;
+  subuserName: string | null;
+  subuserActive: boolean | number | bigint | null;
+  subuserCredVersion: number | bigint | null;
+  subuserAccountId: number | bigint | null;
+  role: string | null;
+};
+
+// Raw rows differ by driver (SQLite: dates as text, booleans as 0/1, integers maybe bigint).
+const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+const toBool = (v: boolean | number | bigint | null) => v === true || (v !== null && v !== false && Number(v) === 1);
+const toInt = (v: number | bigint | null) => (v === null ? null : Number(v));
+
+/**
+ * Re-reads the principal behind a session id, on every request: the session row, its account,
+ * its subuser and the subuser's roles in ONE query (a row per role; the subuser's columns are
+ * null for the owner's sessions), where Prisma's nested select would make four round trips on
+ * SQLite (issue 11). Returns null (session over) on any doubt: unknown, revoked or expired
+ * session, inactive account, inactive or foreign subuser, or a credential version that moved
+ * (a password change or role edit since the login). Unknown role strings grant nothing.
+ */
 export async function loadPrincipal(db: Db, sessionId: string, clock: Clock): Promise<PanelActor | null> {
   if (!sessionId) return null;
-  const s = await db.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      ip: true,
-      credVersion: true,
-      createdAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      subuserId: true,
-      account: { select: { id: true, name: true, email: true, active: true, credVersion: true } },
-      subuser: {
-        select: { id: true, name: true, active: true, credVersion: true, accountId: true, roles: { select: { role: true } } },
-      },
-    },
-  });
-  if (!s || s.revokedAt || s.expiresAt.getTime() <= clock().getTime() || !s.account.active) return null;
+  const rows = await db.$queryRaw<PrincipalRow[]>`
+    SELECT s."id", s."ip", s."credVersion", s."createdAt", s."expiresAt", s."revokedAt", s."subuserId",
+           a."id" AS "accountId", a."name" AS "accountName", a."email" AS "accountEmail",
+           a."active" AS "accountActive", a."credVersion" AS "accountCredVersion",
+           u."name" AS "subuserName", u."active" AS "subuserActive", u."credVersion" AS "subuserCredVersion",
+           u."accountId" AS "subuserAccountId", r."role"
+      FROM "Session" s
+      JOIN "Account" a ON a."id" = s."accountId"
+      LEFT JOIN "Subuser" u ON u."id" = s."subuserId"
+      LEFT JOIN "SubuserRole" r ON r."subuserId" = u."id"
+     WHERE s."id" = ${sessionId}
+     ORDER BY r."role"`;
+  const s = rows[0];
+  if (!s || s.revokedAt !== null || toDate(s.expiresAt).getTime() <= clock().getTime() || !toBool(s.accountActive)) return null;
+  const accountId = Number(s.accountId);
   const base = {
-    accountId: s.account.id,
-    accountName: s.account.name,
-    accountEmail: s.account.email,
+    accountId,
+    accountName: s.accountName,
+    accountEmail: s.accountEmail,
     keyId: null,
     ip: s.ip,
     sessionId: s.id,
-    sessionCreatedAt: s.createdAt,
-    sessionExpiresAt: s.expiresAt,
+    sessionCreatedAt: toDate(s.createdAt),
+    sessionExpiresAt: toDate(s.expiresAt),
   };
-  if (s.subuserId === null) {
-    if (s.credVersion !== s.account.credVersion) return null;
-    return { ...base, kind: "owner", subuserId: null, name: s.account.name, roles: [OWNER_ROLE] };
+  const subuserId = toInt(s.subuserId);
+  if (subuserId === null) {
+    if (Number(s.credVersion) !== Number(s.accountCredVersion)) return null;
+    return { ...base, kind: "owner", subuserId: null, name: s.accountName, roles: [OWNER_ROLE] };
   }
-  const sub = s.subuser;
-  if (!sub || !sub.active || sub.accountId !== s.account.id || sub.credVersion !== s.credVersion) return null;
-  // Unknown role strings in the database grant nothing.
-  const roles: Role[] = sub.roles.map((r) => r.role).filter(isAssignableRole);
-  return { ...base, kind: "subuser", subuserId: sub.id, name: sub.name, roles };
+  if (s.subuserName === null || !toBool(s.subuserActive) || toInt(s.subuserAccountId) !== accountId || toInt(s.subuserCredVersion) !== Number(s.credVersion)) {
+    return null;
+  }
+  const roles: Role[] = rows.map((r) => r.role).filter((r): r is string => r !== null).filter(isAssignableRole);
+  return { ...base, kind: "subuser", subuserId, name: s.subuserName, roles };
 }
 
 /** Ends one session (logout, or "end session" on the profile page). */
