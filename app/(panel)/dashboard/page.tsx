@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ArrowRight } from "lucide-react";
 import { requireSection } from "@/lib/server/guards";
 import { can, type SectionId } from "@/lib/access/matrix";
-import { getChecklist, getDashboardOverview, type DashboardOverview } from "@/lib/domains/dashboard/queries";
+import { getDashboard, type DashboardOverview } from "@/lib/domains/dashboard/queries";
 import { listApplications } from "@/lib/domains/applications/queries";
 import { listRecentChanges } from "@/lib/domains/audit-log/queries";
 import { formatMoney } from "@/lib/domains/billing/money";
@@ -29,9 +29,8 @@ const CARDS: { key: keyof DashboardOverview; label: string; icon: string; link: 
 
 export default async function DashboardPage() {
   const actor = await requireSection("control_panel");
-  const [overview, steps, apps, activity] = await Promise.all([
-    getDashboardOverview(actor),
-    getChecklist(actor),
+  const [{ overview, steps }, apps, activity] = await Promise.all([
+    getDashboard(actor),
     can(actor, "applications") ? listApplications(actor, { count: 1 }) : null,
     can(actor, "logs") ? listRecentChanges(actor, 8) : null,
   ]);

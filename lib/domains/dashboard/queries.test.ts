@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, type TestAccount } from "@/test/factories";
 import { insertKey } from "@/test/api-kit";
 import { CHECKLIST } from "./checklist";
-import { getChecklist, getDashboardOverview } from "./queries";
+import { getChecklist, getDashboard, getDashboardOverview } from "./queries";
 
 async function addApplication(accountId: number, name: string, users: number) {
   const app = await db.application.create({ data: { accountId, name } });
@@ -107,5 +107,19 @@ describe("getting-started checklist", () => {
     const dev = await acct.actor("Developer");
     expect((await getChecklist(dev)).find((s) => s.id === "service-account")?.done).toBe(false);
     expect((await getChecklist(await acct.actor("MainAccount"))).find((s) => s.id === "service-account")?.done).toBe(true);
+  });
+});
+
+describe("getDashboard", () => {
+  it("is the overview and the checklist of the same viewer, for every principal", async () => {
+    const acct = await createTestAccount();
+    for (const role of PRINCIPALS) {
+      const actor = await acct.actor(role);
+      if (!can(actor, "control_panel")) {
+        await expect(getDashboard(actor), role).rejects.toMatchObject({ code: "FORBIDDEN" });
+        continue;
+      }
+      expect(await getDashboard(actor), role).toEqual({ overview: await getDashboardOverview(actor), steps: await getChecklist(actor) });
+    }
   });
 });

@@ -34,23 +34,49 @@ const STATE_READERS: Record<keyof AccountState, (actor: Actor) => Promise<number
   serviceAccounts: async (a) => (await listKeys(a, { count: 1 })).total,
 };
 
+type StateRead = (key: keyof AccountState) => Promise<number>;
+
+/** Reads each AccountState count at most once, however many figures and steps ask for it. */
+function stateReader(actor: Actor): StateRead {
+  const memo = new Map<keyof AccountState, Promise<number>>();
+  return (key) => {
+    let p = memo.get(key);
+    if (!p) memo.set(key, (p = STATE_READERS[key](actor)));
+    return p;
+  };
+}
+
 /** Each figure, the section that shows it, and how it is read (scoped by the actor's account). */
-const FIGURES: { key: keyof DashboardOverview; section: SectionId; read: (actor: Actor) => Promise<number> }[] = [
-  { key: "applications", section: "applications", read: STATE_READERS.applications },
-  { key: "appUsers", section: "application.users", read: STATE_READERS.appUsers },
-  { key: "subusers", section: "subusers", read: STATE_READERS.subusers },
-  { key: "serviceAccounts", section: "service_accounts", read: STATE_READERS.serviceAccounts },
+const FIGURES: { key: keyof DashboardOverview; section: SectionId; read: (actor: Actor, state: StateRead) => Promise<number> }[] = [
+  { key: "applications", section: "applications", read: (_a, state) => state("applications") },
+  { key: "appUsers", section: "application.users", read: (_a, state) => state("appUsers") },
+  { key: "subusers", section: "subusers", read: (_a, state) => state("subusers") },
+  { key: "serviceAccounts", section: "service_accounts", read: (_a, state) => state("serviceAccounts") },
   { key: "balanceMinor", section: "billing", read: (a) => accountBalanceMinor(a.accountId) },
 ];
 
-export async function getDashboardOverview(actor: Actor): Promise<DashboardOverview> {
-  authorize(actor, { section: "control_panel" });
+async function overviewOf(actor: Actor, state: StateRead): Promise<DashboardOverview> {
   const shown = FIGURES.filter((f) => can(actor, f.section));
-  const values = await Promise.all(shown.map((f) => f.read(actor)));
+  const values = await Promise.all(shown.map((f) => f.read(actor, state)));
   return Object.fromEntries(shown.map((f, i) => [f.key, values[i]]));
 }
 
+export async function getDashboardOverview(actor: Actor): Promise<DashboardOverview> {
+  authorize(actor, { section: "control_panel" });
+  return overviewOf(actor, stateReader(actor));
+}
+
 export type ChecklistStep = { id: string; title: string; text: string; section: SectionId; done: boolean };
+
+async function checklistOf(actor: Actor, state: StateRead): Promise<ChecklistStep[]> {
+  const steps = CHECKLIST.filter((c) => can(actor, c.section));
+  if (steps.length === 0) return [];
+  const needed = [...new Set(steps.flatMap((s) => s.needs))];
+  const values = await Promise.all(needed.map((k) => state(k)));
+  const current: AccountState = { applications: 0, appUsers: 0, subusers: 0, serviceAccounts: 0 };
+  needed.forEach((k, i) => (current[k] = values[i]!));
+  return steps.map((s) => ({ id: s.id, title: s.title, text: s.text, section: s.section, done: s.done(current) }));
+}
 
 /**
  * The getting-started steps this viewer can take (lib/domains/dashboard/checklist.ts), each done
@@ -58,11 +84,13 @@ export type ChecklistStep = { id: string; title: string; text: string; section: 
  */
 export async function getChecklist(actor: Actor): Promise<ChecklistStep[]> {
   authorize(actor, { section: "control_panel" });
-  const steps = CHECKLIST.filter((c) => can(actor, c.section));
-  if (steps.length === 0) return [];
-  const needed = [...new Set(steps.flatMap((s) => s.needs))];
-  const values = await Promise.all(needed.map((k) => STATE_READERS[k](actor)));
-  const state: AccountState = { applications: 0, appUsers: 0, subusers: 0, serviceAccounts: 0 };
-  needed.forEach((k, i) => (state[k] = values[i]!));
-  return steps.map((s) => ({ id: s.id, title: s.title, text: s.text, section: s.section, done: s.done(state) }));
+  return checklistOf(actor, stateReader(actor));
+}
+
+/** The dashboard's figures and checklist together, each count read once for both. */
+export async function getDashboard(actor: Actor): Promise<{ overview: DashboardOverview; steps: ChecklistStep[] }> {
+  authorize(actor, { section: "control_panel" });
+  const state = stateReader(actor);
+  const [overview, steps] = await Promise.all([overviewOf(actor, state), checklistOf(actor, state)]);
+  return { overview, steps };
 }
