@@ -12,7 +12,7 @@ import { createTestAccount, type TestAccount } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ set: vi.fn(), delete: vi.fn(), get: () => undefined }), headers: async () => new Headers() }));
 
 const ROOT = path.resolve(import.meta.dirname, "..");

@@ -16,7 +16,7 @@ import { handleApiRequest } from "@/lib/api/handle";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { createSubuserAction, editSubuserAction } = await import("@/app/(panel)/settings/subusers/actions");
 const { createKeyAction } = await import("@/app/(panel)/settings/service-accounts/actions");

@@ -8,7 +8,7 @@ import { db } from "@/lib/core/db";
 import { uniq } from "@/test/factories";
 
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => null }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-switchboard-client-ip": "203.0.113.5" }) }));
 const auth = vi.hoisted(() => ({ signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("@/lib/auth/config", () => auth);

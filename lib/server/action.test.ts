@@ -4,7 +4,7 @@ import type { PanelActor } from "@/lib/access/actor-types";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn() }));
 
 const { action, echoedValues, PREVIEW_REFUSAL } = await import("./action");
 

@@ -2,7 +2,7 @@ import "server-only";
 // Server actions are public POST endpoints. action() declares a server action's section and input
 // schema so neither can be forgotten; ActionResult is what forms render. test/architecture.test.ts
 // checks that every export of every actions.ts is made with action().
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { can, refusalMessage, type SectionId } from "@/lib/access/matrix";
@@ -120,7 +120,10 @@ export function action<S extends z.ZodType, T>(
       const parsed = def.input.safeParse(form ? formDataObject(form) : args[0]);
       if (!parsed.success) return fail({ ok: false, fieldErrors: fieldErrorsOf(parsed.error) });
       const data = await handler(parsed.data, actor as PanelActor);
-      revalidatePath("/", "layout");
+      // The caller's current page (and the shell: balance, unread count) is rendered again in
+      // this action's response. Nothing is cached on the server (every page is dynamic), so
+      // revalidating paths would only throw away the browser's other prefetched routes.
+      refresh();
       return { ok: true, data };
     } catch (e) {
       unstable_rethrow(e);

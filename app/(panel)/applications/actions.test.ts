@@ -8,7 +8,7 @@ import { createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/fa
 // session and the section before anything is written. getActor is the seam.
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { createApplicationAction, deleteApplicationAction, renameApplicationAction, setApplicationInfoAction } = await import("./actions");
 

@@ -13,7 +13,7 @@ import { createKey, deleteKey, editKey, updateKey } from "./mutations";
 import { grantableKeyRoles, grantableOn, keyCallerOf, listKeys } from "./queries";
 import { reasonFor } from "@/test/reasons";
 
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: () => {} }));
 const actorRef: { current: PanelActor | null } = { current: null };
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => actorRef.current }));
 

@@ -16,7 +16,7 @@ import { callAs, insertKey } from "@/test/api-kit";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { createChildAccountAction, setChildAccountActiveAction, setChildAccountRoleAction } = await import("./actions");
 

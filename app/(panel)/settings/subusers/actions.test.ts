@@ -10,8 +10,8 @@ import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccou
 // before anything is written, whatever the page rendered. getActor is the seam.
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-const cache = vi.hoisted(() => ({ revalidatePath: vi.fn() }));
-vi.mock("next/cache", () => ({ revalidatePath: cache.revalidatePath, revalidateTag: vi.fn() }));
+const cache = vi.hoisted(() => ({ refresh: vi.fn(), revalidatePath: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: cache.refresh, revalidatePath: cache.revalidatePath, revalidateTag: vi.fn() }));
 
 const { createSubuserAction, deleteSubuserAction, editSubuserAction, resetSubuserPasswordAction, setSubuserActiveAction } = await import("./actions");
 
@@ -49,6 +49,7 @@ const CALLS = [
 
 beforeEach(() => {
   session.actor = null;
+  cache.refresh.mockClear();
   cache.revalidatePath.mockClear();
 });
 
@@ -65,10 +66,11 @@ describe("subuser server actions: every principal", () => {
         if (allowed) {
           expect(r).toMatchObject({ ok: true });
           expect((await snapshot(acct.id)).audits).toBe(before.audits + 1);
-          expect(cache.revalidatePath).toHaveBeenCalled();
+          expect(cache.refresh).toHaveBeenCalled();
         } else {
           expect(r).toEqual({ ok: false, formError: expect.stringMatching(/^Only the account owner can use/) });
           expect(await snapshot(acct.id)).toEqual(before);
+          expect(cache.refresh).not.toHaveBeenCalled();
           expect(cache.revalidatePath).not.toHaveBeenCalled();
         }
       });

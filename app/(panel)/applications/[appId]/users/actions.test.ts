@@ -6,7 +6,7 @@ import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccou
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { createAppUserAction, deleteAppUserAction, setAppUserActiveAction, updateAppUserAction } = await import("./actions");
 
