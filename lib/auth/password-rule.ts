@@ -1,16 +1,14 @@
 // The seed's password rule as one zod schema and one sentence, shared by the panel's forms (the
 // hint under the field), the server actions, the domain schemas and the Management API's
-// reference. Pure: client components import it (hashing lives in lib/auth/passwords.ts).
+// reference. Pure (hashing lives in lib/auth/passwords.ts). Client components import the words
+// from ./password-text instead, which carries neither zod nor the common-password list.
 import { z } from "zod";
 import { issue } from "@/lib/core/validate";
 import { isCommonPassword } from "./common-passwords";
 
-/** Long enough for passphrases; never truncated. The cap only bounds hashing work. */
-export const PASSWORD_MAX_LENGTH = 1024;
-export const PASSWORD_MIN_LENGTH = 8;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-text";
 
-/** The rule in words, for hints and API docs. */
-export const PASSWORD_RULE = `At least ${PASSWORD_MIN_LENGTH} characters with an uppercase and a lowercase letter, a digit and a special character; no spaces`;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULE } from "./password-text";
 
 /**
  * The seed's rule (000, 003): at least 8 characters with an uppercase and a lowercase letter, a

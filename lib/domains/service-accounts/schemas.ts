@@ -5,8 +5,9 @@ import { z } from "zod";
 import { ASSIGNABLE_ROLES, isAssignableRole, type AssignableRole } from "@/lib/access/matrix";
 import { safeText } from "@/lib/core/validate";
 
-export const KEY_NAME_MAX = 50;
-export const KEY_DESCRIPTION_MAX = 255;
+import { KEY_DESCRIPTION_MAX, KEY_NAME_MAX } from "./limits";
+
+export { KEY_DESCRIPTION_MAX, KEY_NAME_MAX } from "./limits";
 /** Ours: a bound on keys per account (API error 437 beyond it). */
 export const MAX_KEYS_PER_ACCOUNT = 100;
 

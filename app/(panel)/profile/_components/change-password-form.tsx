@@ -4,7 +4,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
 import { changeOwnPasswordAction } from "../actions";
-import { PASSWORD_RULE } from "@/lib/auth/password-rule";
+import { PASSWORD_RULE } from "@/lib/auth/password-text";
 
 export function ChangePasswordForm() {
   const toast = useToast();

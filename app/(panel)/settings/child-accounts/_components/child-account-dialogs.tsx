@@ -5,7 +5,7 @@ import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
 import { CHILD_ACCOUNT_ROLE_HINTS, CHILD_ACCOUNT_ROLES, DEFAULT_CHILD_ACCOUNT_ROLE } from "@/lib/access/child-account-roles";
-import { PASSWORD_RULE } from "@/lib/auth/password-rule";
+import { PASSWORD_RULE } from "@/lib/auth/password-text";
 import { createChildAccountAction, setChildAccountActiveAction, setChildAccountRoleAction } from "../actions";
 import type { ChildAccountRow } from "./columns";
 

@@ -10,7 +10,8 @@ import { RolesField, checkedRoles } from "@/components/forms/roles-field";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
 import type { RoleOption } from "@/lib/domains/subusers/role-options";
-import { KEY_DESCRIPTION_MAX, KEY_NAME_MAX, type KeyCredentials } from "@/lib/domains/service-accounts/schemas";
+import { KEY_DESCRIPTION_MAX, KEY_NAME_MAX } from "@/lib/domains/service-accounts/limits";
+import type { KeyCredentials } from "@/lib/domains/service-accounts/schemas";
 import { createKeyAction, deleteKeyAction, editKeyAction } from "../actions";
 import type { KeyRow } from "./columns";
 

@@ -9,7 +9,7 @@ import type { RoleOption } from "@/lib/domains/subusers/role-options";
 import { SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN } from "@/lib/domains/subusers/limits";
 import { createSubuserAction, deleteSubuserAction, editSubuserAction, resetSubuserPasswordAction } from "../actions";
 import type { SubuserRow } from "./columns";
-import { PASSWORD_RULE } from "@/lib/auth/password-rule";
+import { PASSWORD_RULE } from "@/lib/auth/password-text";
 
 const ROLES_HINT = "The subuser sees the sections of all its roles together.";
 const PASSWORD_HINT = `${PASSWORD_RULE}.`;

@@ -5,7 +5,7 @@ import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
 import { createAppUserAction, deleteAppUserAction, updateAppUserAction } from "../actions";
 import type { UserRow } from "./columns";
-import { PASSWORD_RULE } from "@/lib/auth/password-rule";
+import { PASSWORD_RULE } from "@/lib/auth/password-text";
 
 type DialogProps = { appId: number; onClose: () => void; returnFocusTo: HTMLElement | null };
 
