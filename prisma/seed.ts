@@ -1,12 +1,16 @@
-// Seeds the demo account on an empty database and prints its credentials (npm start runs this).
+// Every start (npm start runs this): brings the number catalogue into the database, then seeds the
+// demo account on an empty database and prints its credentials.
 import { db } from "@/lib/core/db";
 import { existsSync } from "node:fs";
 import { env } from "@/lib/core/env";
 import { DEMO, seedDemo } from "@/lib/domains/accounts/demo";
+import { syncCatalogue } from "@/lib/domains/phone-numbers/catalogue-sync";
 
 async function main() {
   // Validates every variable before the server starts: a bad PORT fails here, naming it.
   const config = env();
+  const added = await syncCatalogue(db);
+  if (added > 0) console.log(`Number catalogue: ${added} numbers added.`);
   if (!config.SEED_DEMO) return;
   // Test and bench databases keep their demo key beside them, never over the real demo's file.
   const credentialsPath = config.DEMO_CREDENTIALS_PATH;

@@ -45,6 +45,8 @@ export const API_ERROR = {
   PASSWORD_TOO_WEAK: 523,
   PASSWORD_WHITESPACE: 524,
   APPLICATION_NOT_FOUND: 558,
+  /** (ours) A charge the balance (plus the account's credit limit) cannot cover. */
+  INSUFFICIENT_FUNDS: 127,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -76,6 +78,7 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   password_composition: API_ERROR.PASSWORD_COMPOSITION,
   password_common: API_ERROR.PASSWORD_TOO_WEAK,
   password_whitespace: API_ERROR.PASSWORD_WHITESPACE,
+  insufficient_funds: API_ERROR.INSUFFICIENT_FUNDS,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

@@ -42,6 +42,7 @@ export const ERROR_REASONS = [
   "password_composition",
   "password_common",
   "password_whitespace",
+  "insufficient_funds",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -1,6 +1,11 @@
-// The ledger list's query: parsed from the Billing page's URL and re-validated by the query.
+// Billing inputs: the ledger's entry kinds and the ledger list's query (parsed from the Billing
+// page's URL and re-validated by the query).
 import { z } from "zod";
 import { safeText } from "@/lib/core/validate";
+
+/** What a ledger entry is for. "credit" and "charge" are the kinds of entries made before the catalogue existed. */
+export const LEDGER_KINDS = ["topup", "credit", "charge", "number_setup", "number_rent", "sms", "call", "refund", "adjustment"] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export const LEDGER_SORTS = ["createdAt", "amountMinor"] as const;
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
