@@ -128,8 +128,8 @@ async function watchLowBalance(
       data: {
         accountId,
         kind: "low_balance",
-        title: "Low balance",
-        body: `The balance fell to ${formatMinor(after)} ${account.currency}, below the threshold of ${formatMinor(threshold)} ${account.currency}. Top up to keep numbers, calls and SMS running.`,
+        audience: "account",
+        detail: JSON.stringify({ balanceMinor: after, thresholdMinor: threshold, currency: account.currency }),
         createdAt: clock(),
       },
     });
