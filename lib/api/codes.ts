@@ -45,8 +45,17 @@ export const API_ERROR = {
   PASSWORD_TOO_WEAK: 523,
   PASSWORD_WHITESPACE: 524,
   APPLICATION_NOT_FOUND: 558,
-  /** (ours) A charge the balance (plus the account's credit limit) cannot cover. */
-  INSUFFICIENT_FUNDS: 127,
+  // Ours (600 and up: no Voximplant code means these), for the numbers, SMS and money methods.
+  /** A charge the balance (plus the account's credit limit) cannot cover. */
+  INSUFFICIENT_FUNDS: 601,
+  /** No such phone number on the account (or in the catalogue). */
+  INVALID_PHONE_NUMBER: 602,
+  /** The number is not available to buy or reserve any more. */
+  PHONE_NUMBER_UNAVAILABLE: 603,
+  /** Numbers of this country can be bought only by a verified account. */
+  VERIFICATION_REQUIRED: 604,
+  /** No such PSTN blacklist entry on the account. */
+  INVALID_BLACKLIST_ENTRY: 605,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -79,6 +88,10 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   password_common: API_ERROR.PASSWORD_TOO_WEAK,
   password_whitespace: API_ERROR.PASSWORD_WHITESPACE,
   insufficient_funds: API_ERROR.INSUFFICIENT_FUNDS,
+  phone_number_not_found: API_ERROR.INVALID_PHONE_NUMBER,
+  phone_number_unavailable: API_ERROR.PHONE_NUMBER_UNAVAILABLE,
+  verification_required: API_ERROR.VERIFICATION_REQUIRED,
+  blacklist_entry_not_found: API_ERROR.INVALID_BLACKLIST_ENTRY,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

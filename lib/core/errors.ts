@@ -43,6 +43,10 @@ export const ERROR_REASONS = [
   "password_common",
   "password_whitespace",
   "insufficient_funds",
+  "phone_number_not_found",
+  "phone_number_unavailable",
+  "verification_required",
+  "blacklist_entry_not_found",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

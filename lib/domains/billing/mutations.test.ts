@@ -17,7 +17,7 @@ async function funded(balanceMinor: number, settings: { creditLimitMinor?: numbe
 }
 
 const charge = (accountId: number, amountMinor: number, extra: { idempotencyKey?: string } = {}) =>
-  db.$transaction((tx) => postLedgerEntry(tx, { accountId, amountMinor: -amountMinor, kind: "number_setup", memo: "test charge", ...extra }, clock));
+  db.$transaction((tx) => postLedgerEntry(tx, { accountId, amountMinor: -amountMinor, kind: "number_purchase", memo: "test charge", ...extra }, clock));
 
 const balance = async (accountId: number) => (await db.ledgerEntry.aggregate({ where: { accountId }, _sum: { amountMinor: true } }))._sum.amountMinor ?? 0;
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { safeText } from "@/lib/core/validate";
 
 /** What a ledger entry is for. "credit" and "charge" are the kinds of entries made before the catalogue existed. */
-export const LEDGER_KINDS = ["topup", "credit", "charge", "number_setup", "number_rent", "sms", "call", "refund", "adjustment"] as const;
+export const LEDGER_KINDS = ["topup", "credit", "charge", "number_purchase", "number_rent", "sms", "call", "refund", "adjustment"] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export const LEDGER_SORTS = ["createdAt", "amountMinor"] as const;
