@@ -62,7 +62,6 @@ export function insufficientFunds(balanceMinor: number, amountMinor: number, cre
   const available = balanceMinor + creditLimitMinor;
   return new AppError("CONFLICT", {
     message: `Insufficient funds: this costs ${formatMinor(-amountMinor)} and ${formatMinor(Math.max(0, available))} is available. Top up the balance first.`,
-    field: "balance",
     reason: "insufficient_funds",
   });
 }

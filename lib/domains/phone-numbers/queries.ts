@@ -11,7 +11,7 @@ import type { Clock } from "@/lib/core/clock";
 import { systemClock } from "@/lib/core/clock";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
-import { allRegions, countryByCode, regionById, type CatalogueCountry, type CatalogueRegion } from "./catalogue";
+import { allRegions, COUNTRIES, countryByCode, regionById, type CatalogueCountry, type CatalogueRegion } from "./catalogue";
 import {
   ZListAccountNumbersInput,
   ZNumberRef,
@@ -128,6 +128,12 @@ export async function searchAvailableNumbers(actor: Actor, input: SearchAvailabl
     items: rows.map((r) => ({ ...r, regionName: regionById(r.regionId)?.region.name ?? "", verificationRequired: country.verificationRequired })),
     total,
   };
+}
+
+/** GetPhoneNumberCategories and the buy page's country picker: the catalogue's countries. */
+export function catalogueCountries(actor: Actor): readonly CatalogueCountry[] {
+  authorize(actor, { section: "numbers.available", method: "GetPhoneNumberCategories" });
+  return COUNTRIES;
 }
 
 export type CatalogueRegionDto = CatalogueRegion & { countryCode: string; available: number };
