@@ -9,7 +9,7 @@ import { db } from "@/lib/core/db";
 import { can, type SectionId } from "@/lib/access/matrix";
 import type { Actor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
-import { postLedgerEntry } from "@/lib/domains/billing/mutations";
+import { postLedgerEntry } from "@/lib/domains/billing/ledger";
 import { allRegions, countryByCode } from "./catalogue";
 import {
   addBlacklistEntry,

@@ -14,7 +14,7 @@ import { systemClock, type Clock } from "@/lib/core/clock";
 import { AppError, conflict, isAppError, rethrowUnique } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
-import { postLedgerEntry } from "@/lib/domains/billing/mutations";
+import { postLedgerEntry } from "@/lib/domains/billing/ledger";
 import { countryByCode } from "./catalogue";
 import {
   ACCOUNT_NUMBER_SELECT,
