@@ -10,6 +10,7 @@ import { USER_FIXTURES } from "@/lib/domains/app-users/api-fixtures";
 import { CHILD_ACCOUNT_FIXTURES } from "@/lib/domains/child-accounts/api-fixtures";
 import { KV_FIXTURES } from "@/lib/domains/kvs/api-fixtures";
 import { PHONE_NUMBER_FIXTURES } from "@/lib/domains/phone-numbers/api-fixtures";
+import { BILLING_FIXTURES } from "@/lib/domains/billing/api-fixtures";
 import { KEY_FIXTURES } from "@/lib/domains/service-accounts/api-fixtures";
 import { SUBUSER_FIXTURES } from "@/lib/domains/subusers/api-fixtures";
 
@@ -24,6 +25,7 @@ export const METHOD_FIXTURES: Fixtures = {
   ...USER_FIXTURES,
   ...KV_FIXTURES,
   ...PHONE_NUMBER_FIXTURES,
+  ...BILLING_FIXTURES,
 };
 
 /** The fixtures of the resource domains (applications, users, key-value storage, child accounts). */

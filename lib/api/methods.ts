@@ -10,6 +10,7 @@ import { kvMethods } from "@/lib/domains/kvs/api";
 import { roleSystemMethods } from "@/lib/domains/subusers/api";
 import { userMethods } from "@/lib/domains/app-users/api";
 import { phoneNumberMethods } from "@/lib/domains/phone-numbers/api";
+import { billingMethods } from "@/lib/domains/billing/api";
 
 export const METHODS: readonly RegisteredMethod[] = [
   ...roleSystemMethods,
@@ -20,6 +21,7 @@ export const METHODS: readonly RegisteredMethod[] = [
   ...userMethods,
   ...kvMethods,
   ...phoneNumberMethods,
+  ...billingMethods,
 ];
 
 export const REGISTRY = buildRegistry(METHODS);

@@ -3,9 +3,11 @@ import { db } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
+import type { ApiMethod } from "@/lib/access/api-methods";
 import { parseInput } from "@/lib/core/validate";
 import { AppError } from "@/lib/core/errors";
 import { systemClock, type Clock } from "@/lib/core/clock";
+import { allRegions, COUNTRIES, type CatalogueCountry } from "@/lib/domains/phone-numbers/catalogue";
 import { ZLedgerFilter, ZLedgerQuery, type LedgerFilter, type LedgerQuery, type VerificationStatus } from "./schemas";
 import { clampPage, skipOf } from "@/lib/core/paging";
 
@@ -96,8 +98,9 @@ export async function countLedgerEntries(actor: Actor, filter: LedgerFilter = {}
 
 export type BillingSettingsDto = { currency: string; lowBalanceThresholdMinor: number; creditLimitMinor: number };
 
-export async function getBillingSettings(actor: Actor): Promise<BillingSettingsDto> {
-  authorize(actor, { section: "billing" });
+/** The account's currency and billing settings (`method`: the API method asking, for keys). */
+export async function getBillingSettings(actor: Actor, method?: ApiMethod): Promise<BillingSettingsDto> {
+  authorize(actor, { section: "billing", method });
   return db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { currency: true, lowBalanceThresholdMinor: true, creditLimitMinor: true } });
 }
 
@@ -257,4 +260,10 @@ export async function getVerificationDocument(actor: Actor, documentId: number):
     : null;
   if (!doc) throw new AppError("NOT_FOUND", { message: "Document not found", field: "documentId" });
   return doc;
+}
+
+/** GetResourcePrice: the catalogue's countries and regions, whose prices are what calls, SMS and numbers cost. */
+export function priceCatalogue(actor: Actor): { countries: readonly CatalogueCountry[]; regions: ReturnType<typeof allRegions> } {
+  authorize(actor, { section: "billing", method: "GetResourcePrice" });
+  return { countries: COUNTRIES, regions: allRegions() };
 }
