@@ -56,6 +56,12 @@ export const API_ERROR = {
   VERIFICATION_REQUIRED: 604,
   /** No such PSTN blacklist entry on the account. */
   INVALID_BLACKLIST_ENTRY: 605,
+  /** No such caller ID on the account. */
+  INVALID_CALLER_ID: 606,
+  /** The caller ID's verification code is wrong, expired or used up. */
+  CALLER_ID_CODE_WRONG: 607,
+  /** The SMS source is not one of the account's SMS-enabled numbers (or, for A2P, a sender ID or verified caller ID). */
+  INVALID_SMS_SOURCE: 608,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -92,6 +98,9 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   phone_number_unavailable: API_ERROR.PHONE_NUMBER_UNAVAILABLE,
   verification_required: API_ERROR.VERIFICATION_REQUIRED,
   blacklist_entry_not_found: API_ERROR.INVALID_BLACKLIST_ENTRY,
+  caller_id_not_found: API_ERROR.INVALID_CALLER_ID,
+  caller_id_code_wrong: API_ERROR.CALLER_ID_CODE_WRONG,
+  sms_source_invalid: API_ERROR.INVALID_SMS_SOURCE,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

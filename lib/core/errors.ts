@@ -47,6 +47,9 @@ export const ERROR_REASONS = [
   "phone_number_unavailable",
   "verification_required",
   "blacklist_entry_not_found",
+  "caller_id_not_found",
+  "caller_id_code_wrong",
+  "sms_source_invalid",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

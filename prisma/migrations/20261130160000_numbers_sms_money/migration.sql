@@ -92,6 +92,7 @@ CREATE TABLE "CallerId" (
     "codeHash" TEXT,
     "codeExpiresAt" DATETIME,
     "codeAttemptsLeft" INTEGER NOT NULL DEFAULT 0,
+    "verificationCallsLeft" INTEGER NOT NULL DEFAULT 5,
     "verifiedUntil" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "CallerId_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -110,12 +111,13 @@ CREATE TABLE "SmsMessage" (
     "text" TEXT NOT NULL DEFAULT '',
     "encoding" TEXT NOT NULL,
     "segments" INTEGER NOT NULL,
-    "status" TEXT NOT NULL,
+    "sentAt" DATETIME NOT NULL,
+    "finalAt" DATETIME NOT NULL,
+    "outcome" TEXT NOT NULL,
     "errorMessage" TEXT NOT NULL DEFAULT '',
     "costMinor" INTEGER NOT NULL DEFAULT 0,
     "ledgerEntryId" INTEGER,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "statusAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "SmsMessage_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "SmsMessage_phoneNumberId_fkey" FOREIGN KEY ("phoneNumberId") REFERENCES "PhoneNumber" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "SmsMessage_batchId_fkey" FOREIGN KEY ("batchId") REFERENCES "SmsBatch" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -243,7 +245,7 @@ CREATE INDEX "SmsMessage_accountId_kind_createdAt_idx" ON "SmsMessage"("accountI
 CREATE INDEX "SmsMessage_accountId_kind_destination_idx" ON "SmsMessage"("accountId", "kind", "destination");
 
 -- CreateIndex
-CREATE INDEX "SmsMessage_accountId_kind_status_idx" ON "SmsMessage"("accountId", "kind", "status");
+CREATE INDEX "SmsMessage_accountId_kind_source_idx" ON "SmsMessage"("accountId", "kind", "source");
 
 -- CreateIndex
 CREATE INDEX "SmsMessage_batchId_idx" ON "SmsMessage"("batchId");
