@@ -11,6 +11,8 @@ import { CHILD_ACCOUNT_FIXTURES } from "@/lib/domains/child-accounts/api-fixture
 import { KV_FIXTURES } from "@/lib/domains/kvs/api-fixtures";
 import { PHONE_NUMBER_FIXTURES } from "@/lib/domains/phone-numbers/api-fixtures";
 import { BILLING_FIXTURES } from "@/lib/domains/billing/api-fixtures";
+import { CALLER_ID_FIXTURES } from "@/lib/domains/caller-ids/api-fixtures";
+import { SMS_FIXTURES } from "@/lib/domains/sms/api-fixtures";
 import { KEY_FIXTURES } from "@/lib/domains/service-accounts/api-fixtures";
 import { SUBUSER_FIXTURES } from "@/lib/domains/subusers/api-fixtures";
 
@@ -26,6 +28,8 @@ export const METHOD_FIXTURES: Fixtures = {
   ...KV_FIXTURES,
   ...PHONE_NUMBER_FIXTURES,
   ...BILLING_FIXTURES,
+  ...CALLER_ID_FIXTURES,
+  ...SMS_FIXTURES,
 };
 
 /** The fixtures of the resource domains (applications, users, key-value storage, child accounts). */

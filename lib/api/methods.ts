@@ -11,6 +11,8 @@ import { roleSystemMethods } from "@/lib/domains/subusers/api";
 import { userMethods } from "@/lib/domains/app-users/api";
 import { phoneNumberMethods } from "@/lib/domains/phone-numbers/api";
 import { billingMethods } from "@/lib/domains/billing/api";
+import { callerIdMethods } from "@/lib/domains/caller-ids/api";
+import { smsMethods } from "@/lib/domains/sms/api";
 
 export const METHODS: readonly RegisteredMethod[] = [
   ...roleSystemMethods,
@@ -22,6 +24,8 @@ export const METHODS: readonly RegisteredMethod[] = [
   ...kvMethods,
   ...phoneNumberMethods,
   ...billingMethods,
+  ...callerIdMethods,
+  ...smsMethods,
 ];
 
 export const REGISTRY = buildRegistry(METHODS);
