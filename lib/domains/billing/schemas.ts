@@ -97,10 +97,10 @@ export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 export const ZVerificationDetailsInput = z
   .object({
     subjectType: z.enum(["company", "individual"], { error: "Choose company or individual" }),
-    legalName: z.string({ error: "Enter the legal name" }).trim().min(2, "Enter the legal name").max(200),
+    legalName: z.string({ error: "Enter the legal name" }).trim().min(2, "Enter the legal name").max(200).superRefine(safeText("Legal name")),
     countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose a country"),
-    address: z.string({ error: "Enter the address" }).trim().min(5, "Enter the full address").max(500),
-    registrationNumber: z.string().trim().max(100).default(""),
+    address: z.string({ error: "Enter the address" }).trim().min(5, "Enter the full address").max(500).superRefine(safeText("Address", { multiline: true })),
+    registrationNumber: z.string().trim().max(100).superRefine(safeText("Registration number")).default(""),
   })
   .refine((v) => v.subjectType !== "company" || v.registrationNumber.length > 0, {
     message: "A company needs its registration number",
@@ -110,7 +110,7 @@ export type VerificationDetailsInput = z.input<typeof ZVerificationDetailsInput>
 
 /** The demo's simulated review: the account owner approves or rejects (with a reason). */
 export const ZVerificationReviewInput = z
-  .object({ outcome: z.enum(["verified", "rejected"]), reason: z.string().trim().max(500).default("") })
+  .object({ outcome: z.enum(["verified", "rejected"]), reason: z.string().trim().max(500).superRefine(safeText("Reason", { multiline: true })).default("") })
   .refine((v) => v.outcome === "verified" || v.reason.length > 0, { message: "Say why the verification is rejected", path: ["reason"] });
 export type VerificationReviewInput = z.input<typeof ZVerificationReviewInput>;
 

@@ -1,7 +1,7 @@
 // Phone number inputs, shared by the panel's pages and actions, the domain functions and the
 // Management API (GetNewPhoneNumbers, AttachPhoneNumber, GetPhoneNumbers, ...).
 import { z } from "zod";
-import { zId } from "@/lib/core/validate";
+import { safeText, zId } from "@/lib/core/validate";
 import { ZApplicationId } from "@/lib/domains/applications/schemas";
 import { NUMBER_CATEGORIES } from "./catalogue";
 
@@ -71,7 +71,7 @@ export const NUMBER_LABEL_MAX = 100;
 /** A number's settings page (numbers.parameters) and SetPhoneNumberInfo. */
 export const ZNumberSettingsInput = z.object({
   numberIds: ZNumberIds,
-  label: z.string().trim().max(NUMBER_LABEL_MAX, `Label must be at most ${NUMBER_LABEL_MAX} characters`).optional(),
+  label: z.string().trim().max(NUMBER_LABEL_MAX, `Label must be at most ${NUMBER_LABEL_MAX} characters`).superRefine(safeText("Label")).optional(),
   autoRenew: z.boolean().optional(),
   smsEnabled: z.boolean().optional(),
   incomingSmsCallbackUrl: z
@@ -118,7 +118,7 @@ export const ZBlacklistPhone = z
 export const ZBlacklistEntryInput = z.object({
   phone: ZBlacklistPhone,
   isPrefix: z.boolean().default(false),
-  reason: z.string().trim().max(200, "Reason must be at most 200 characters").default(""),
+  reason: z.string().trim().max(200, "Reason must be at most 200 characters").superRefine(safeText("Reason")).default(""),
 });
 export type BlacklistEntryInput = z.input<typeof ZBlacklistEntryInput>;
 

@@ -1,6 +1,7 @@
 // SMS inputs (sections sms.two_way and sms.one_way; SendSmsMessage, A2PSendSms, ControlSms,
 // GetSmsHistory, A2PGetSmsHistory).
 import { z } from "zod";
+import { safeText } from "@/lib/core/validate";
 import { ZE164 } from "@/lib/core/phone";
 import { countSms, MAX_SMS_SEGMENTS } from "./segments";
 
@@ -10,8 +11,7 @@ export const MAX_A2P_DESTINATIONS = 1000;
 export const ZSmsText = z
   .string({ error: "Write the message" })
   .min(1, "Write the message")
-  .refine((t) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(t), "The message contains control characters")
-  .refine((t) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(t), "The message contains an invalid character")
+  .superRefine(safeText("The message", { multiline: true }))
   .refine((t) => countSms(t).segments <= MAX_SMS_SEGMENTS, `The message is longer than ${MAX_SMS_SEGMENTS} segments`);
 
 /** Two-way: from one of the account's SMS-enabled numbers (by id, or by its E.164 form) to a destination. */
