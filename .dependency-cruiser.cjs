@@ -3,7 +3,7 @@
 // repository root. Tests and fixtures may reach anything: they set the database up.
 const TEST_FILES = "(\\.test\\.tsx?|fixtures\\.ts|^test/.*)$";
 const DATA_LAYER = "^lib/(domains/[^/]+/(queries|mutations)\\.ts|auth/|core/)";
-const PRISMA_CLIENT = "^lib/(core/db\\.ts|generated/prisma/)";
+const PRISMA_CLIENT = "^lib/(core/db\\.ts|generated/prisma(-postgres)?/)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

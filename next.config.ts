@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: true,
   images: { unoptimized: true },
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   experimental: { authInterrupts: true },
   async headers() {
     return [

@@ -2,10 +2,12 @@
 // does it), served by `npm start`'s own script on a throwaway database under data/e2e/.
 import { mkdirSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { BASE_URL, E2E_PORT, e2eDatabaseUrl, freshE2eDatabaseUrl } from "./e2e/fixtures/env";
+import { BASE_URL, E2E_PORT, e2eDatabaseUrl, e2eRunStem, freshE2eDatabaseUrl } from "./e2e/fixtures/env";
 
 // Set in the main process, before workers start, so the server, the workers and the db fixture
-// all see the same file. The guard throws for anything but data/e2e/<name>.db.
+// all see the same database. The guard throws for anything but data/e2e/<name>.db or a
+// PostgreSQL database named switchboard_e2e_* (the suite runs on either; npm test runs it on
+// SQLite, and the two-server suite, playwright.shared.config.ts, on PostgreSQL).
 process.env.DATABASE_URL ??= freshE2eDatabaseUrl();
 const DATABASE_URL = e2eDatabaseUrl();
 mkdirSync("data/e2e", { recursive: true });
@@ -53,12 +55,13 @@ export default defineConfig({
     env: {
       ...(process.env as Record<string, string>),
       DATABASE_URL,
-      DATABASE_ADAPTER: "better-sqlite3",
+      // The driver follows the URL: better-sqlite3 for the file, pg for PostgreSQL.
+      DATABASE_ADAPTER: DATABASE_URL.startsWith("file:") ? "better-sqlite3" : "pg",
       SKIP_BUILD: "1",
       PORT: String(E2E_PORT),
       HOSTNAME: "127.0.0.1",
       SEED_DEMO: "true",
-      DEMO_CREDENTIALS_PATH: DATABASE_URL.replace(/^file:/, "").replace(/\.db$/, "") + "-demo-credentials.json",
+      DEMO_CREDENTIALS_PATH: `${e2eRunStem()}-demo-credentials.json`,
       SIGNUP_ENABLED: "true",
       // The seed's 8 hours, whatever the shell says: session-expiry.spec.ts asserts it exactly.
       SESSION_TTL_SECONDS: String(8 * 60 * 60),

@@ -2,14 +2,26 @@ import path from "node:path";
 import { mkdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
-// Integration tests run against a real SQLite file with the migrations applied, through the
-// adapter chosen by DATABASE_ADAPTER (npm test runs the suite once per adapter). The database
-// file is throwaway: a new one per run under data/test/.
+// Integration tests run against a real database with the migrations applied, through the adapter
+// DATABASE_ADAPTER names (npm test runs the suite once per adapter): better-sqlite3 (default) and
+// libsql on a throwaway SQLite file under data/test/, pg on a throwaway PostgreSQL database
+// switchboard_test_* created in the server TEST_POSTGRES_URL names (npm test's vitest-postgres
+// step starts one; see test/databases.ts), C collation, dropped at the end.
 const adapter = process.env.DATABASE_ADAPTER ?? "better-sqlite3";
-mkdirSync("data/test", { recursive: true });
-const dbFile = path.resolve("data/test", `vitest-${adapter}-${process.pid}-${Date.now()}.db`);
-// Set here, in the main process, so globalSetup (migrations) and the workers see the same file.
-Object.assign(process.env, { DATABASE_URL: `file:${dbFile}`, DATABASE_ADAPTER: adapter, AUTH_SECRET: "vitest-secret" });
+const run = `${process.pid}_${Date.now()}`;
+let DATABASE_URL: string;
+if (adapter === "pg") {
+  const server = process.env.TEST_POSTGRES_URL;
+  if (!server) throw new Error("DATABASE_ADAPTER=pg needs TEST_POSTGRES_URL (a server whose user may CREATE DATABASE); `npm test -- vitest-postgres` starts a throwaway one");
+  const url = new URL(server);
+  url.pathname = `/switchboard_test_vitest_${run}`;
+  DATABASE_URL = url.toString();
+} else {
+  mkdirSync("data/test", { recursive: true });
+  DATABASE_URL = `file:${path.resolve("data/test", `vitest-${adapter}-${run.replace("_", "-")}.db`)}`;
+}
+// Set here, in the main process, so globalSetup (database + migrations) and the workers see the same one.
+Object.assign(process.env, { DATABASE_URL, DATABASE_ADAPTER: adapter, AUTH_SECRET: "vitest-secret" });
 
 export default defineConfig({
   resolve: {
@@ -23,7 +35,7 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],
-    // One SQLite file shared by every test file: run files one after another; tests isolate
+    // One database shared by every test file: run files one after another; tests isolate
     // themselves by creating their own accounts.
     fileParallelism: false,
     testTimeout: 30_000,

@@ -1,12 +1,14 @@
 // Static check of the routing contract (docs/PRODUCT.md section 9): every page section of the matrix
 // has its page file at the fixed route, and that page's first statement is requireSection with
-// exactly that section id, imported from the real guard. It catches a page guarded by the wrong
-// section, or not guarded at all, without rendering anything.
+// exactly that section id, imported from the real guard; the owner-only pages of ours that are not
+// matrix sections (/settings/child-accounts) open with requireOwner(<page>) instead. It catches a
+// page guarded by the wrong section, or not guarded at all, without rendering anything.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { SECTIONS, isSectionId } from "@/lib/access/matrix";
+import { OWNER_PAGES } from "@/lib/access/account-owner";
 
 const PANEL_DIR = path.resolve(import.meta.dirname, "(panel)");
 
@@ -15,12 +17,22 @@ const EXTRA_ROUTES: Record<string, string> = {
   "/settings/access": "subusers",
 };
 
+/** Owner-only pages of ours (not matrix sections: lib/access/account-owner.ts), with their requireOwner page id. */
+const OWNER_ROUTES: Record<string, string> = {
+  "/settings/child-accounts": "child_accounts",
+};
+
 type Guard = {
   /** The section id of `[const x =] await requireSection("<id>")` when it is the page's first statement. */
   first: string | null;
   /** Every requireSection call in the file, by its first argument's text. */
   calls: string[];
   importedFromGuards: boolean;
+  /** The page id of `[const x =] await requireOwner("<page>")` when it is the page's first statement. */
+  ownerFirst: string | null;
+  /** Every requireOwner call in the file, by its first argument's text. */
+  ownerCalls: string[];
+  ownerImportedFromGuards: boolean;
 };
 
 function pageFile(route: string): string {
@@ -43,10 +55,10 @@ function findPages(dir: string): string[] {
   return out;
 }
 
-function requireSectionArg(expr: ts.Expression | undefined): string | null {
+function requireSectionArg(expr: ts.Expression | undefined, guard = "requireSection"): string | null {
   if (!expr || !ts.isAwaitExpression(expr)) return null;
   const call = expr.expression;
-  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== "requireSection") return null;
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== guard) return null;
   const [arg] = call.arguments;
   return arg && ts.isStringLiteral(arg) ? arg.text : null;
 }
@@ -78,31 +90,45 @@ function defaultExportBody(source: ts.SourceFile): ts.Block | undefined {
 function guardOf(file: string, text = readFileSync(file, "utf8")): Guard {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const calls: string[] = [];
+  const ownerCalls: string[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "requireSection") {
       calls.push(node.arguments[0]?.getText(source) ?? "");
+    }
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "requireOwner") {
+      ownerCalls.push(node.arguments[0]?.getText(source) ?? "");
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
 
   const firstStmt = defaultExportBody(source)?.statements[0];
-  let first: string | null = null;
-  if (firstStmt && ts.isExpressionStatement(firstStmt)) first = requireSectionArg(firstStmt.expression);
-  if (firstStmt && ts.isVariableStatement(firstStmt) && firstStmt.declarationList.declarations.length === 1) {
-    first = requireSectionArg(firstStmt.declarationList.declarations[0]?.initializer);
-  }
+  const firstGuardArg = (guard: string): string | null => {
+    if (firstStmt && ts.isExpressionStatement(firstStmt)) return requireSectionArg(firstStmt.expression, guard);
+    if (firstStmt && ts.isVariableStatement(firstStmt) && firstStmt.declarationList.declarations.length === 1) {
+      return requireSectionArg(firstStmt.declarationList.declarations[0]?.initializer, guard);
+    }
+    return null;
+  };
 
-  const importedFromGuards = source.statements.some(
-    (s) =>
-      ts.isImportDeclaration(s) &&
-      ts.isStringLiteral(s.moduleSpecifier) &&
-      s.moduleSpecifier.text === "@/lib/server/guards" &&
-      !!s.importClause?.namedBindings &&
-      ts.isNamedImports(s.importClause.namedBindings) &&
-      s.importClause.namedBindings.elements.some((e) => e.name.text === "requireSection" && !e.propertyName),
-  );
-  return { first, calls, importedFromGuards };
+  const imports = (name: string) =>
+    source.statements.some(
+      (s) =>
+        ts.isImportDeclaration(s) &&
+        ts.isStringLiteral(s.moduleSpecifier) &&
+        s.moduleSpecifier.text === "@/lib/server/guards" &&
+        !!s.importClause?.namedBindings &&
+        ts.isNamedImports(s.importClause.namedBindings) &&
+        s.importClause.namedBindings.elements.some((e) => e.name.text === name && !e.propertyName),
+    );
+  return {
+    first: firstGuardArg("requireSection"),
+    calls,
+    importedFromGuards: imports("requireSection"),
+    ownerFirst: firstGuardArg("requireOwner"),
+    ownerCalls,
+    ownerImportedFromGuards: imports("requireOwner"),
+  };
 }
 
 const PAGE_SECTIONS = SECTIONS.filter((s) => s.kind === "page");
@@ -124,6 +150,20 @@ describe("page routes and their guards", () => {
     });
   }
 
+  for (const [route, page] of Object.entries(OWNER_ROUTES)) {
+    it(`${route} (owner only, not a matrix section) is guarded by requireOwner("${page}")`, () => {
+      expect(Object.keys(OWNER_PAGES)).toContain(page);
+      expect(SECTIONS.some((s) => s.path === route), "not a matrix section's route").toBe(false);
+      const file = pageFile(route);
+      expect(existsSync(file), `missing page file ${path.relative(process.cwd(), file)}`).toBe(true);
+      const guard = guardOf(file);
+      expect(guard.ownerFirst, "the page's first statement must be `const actor = await requireOwner(...)`").toBe(page);
+      expect(guard.ownerCalls, "exactly one requireOwner call, with this page").toEqual([JSON.stringify(page)]);
+      expect(guard.calls, "no requireSection: the page is no section's").toEqual([]);
+      expect(guard.ownerImportedFromGuards, "requireOwner must come from @/lib/server/guards").toBe(true);
+    });
+  }
+
   it("guards every other panel page too, with a real section as its first statement", () => {
     const byPath = new Map(PAGE_SECTIONS.map((s) => [s.path!, s.id as string]));
     const pages = findPages(PANEL_DIR);
@@ -131,6 +171,11 @@ describe("page routes and their guards", () => {
     for (const file of pages) {
       const route = routeOf(file);
       const guard = guardOf(file);
+      // The owner-only pages of ours are checked above, as strictly.
+      if (Object.hasOwn(OWNER_ROUTES, route)) {
+        expect(guard.ownerFirst, route).toBe(OWNER_ROUTES[route]);
+        continue;
+      }
       expect(guard.importedFromGuards, route).toBe(true);
       expect(guard.first !== null && isSectionId(guard.first), `${route}: first statement is not requireSection(<section id>)`).toBe(true);
       const expected = byPath.get(route) ?? EXTRA_ROUTES[route];
@@ -142,8 +187,13 @@ describe("page routes and their guards", () => {
     const imp = `import { requireSection } from "@/lib/server/guards";\n`;
     const check = (body: string) => guardOf("probe.tsx", imp + body);
     expect(check(`export default async function P() { const actor = await requireSection("numbers.list"); return actor.name; }`)).toEqual({
-      first: "numbers.list", calls: ['"numbers.list"'], importedFromGuards: true,
+      first: "numbers.list", calls: ['"numbers.list"'], importedFromGuards: true, ownerFirst: null, ownerCalls: [], ownerImportedFromGuards: false,
     });
+    const owner = `import { requireOwner } from "@/lib/server/guards";\n`;
+    expect(guardOf("probe.tsx", owner + `export default async function P() { const actor = await requireOwner("child_accounts"); return actor.name; }`)).toMatchObject({
+      first: null, ownerFirst: "child_accounts", ownerCalls: ['"child_accounts"'], ownerImportedFromGuards: true, importedFromGuards: false,
+    });
+    expect(guardOf("probe.tsx", owner + `export default async function P() { const x = 1; await requireOwner("child_accounts"); return x; }`).ownerFirst).toBeNull();
     expect(check(`export default async function P() { await requireSection("numbers.available"); }`).first).toBe("numbers.available");
     expect(check(`const P = async () => { await requireSection("logs"); };\nexport default P;`).first).toBe("logs");
     // Not first, not awaited, or not a literal: not a guard.

@@ -50,13 +50,18 @@ export function hardDeadline(ms) {
 }
 
 /**
- * A new SQLite database data/bench/<prefix>-<stamp>.db, migrated and seeded with the demo account
+ * A new SQLite database data/bench/<prefix>-<stamp>.db (the benchmarks are SQLite-only), migrated and seeded with the demo account
  * (bench/seed.ts, which writes the demo service account's credentials to data/bench/<credentials>).
  * Earlier runs' databases with the same prefix go first; with `dispose`, this run's database and
  * credentials are removed when the process exits, and a crashed run's credentials at the next start.
  * Returns the server environment for that database: `extraEnv` is added to it.
  */
 export function prepareDatabase({ prefix, credentials, port, extraEnv = {}, dispose = false, contents }) {
+  // SQLite-only: the benchmarks build their own throwaway file and bench/run.mjs inserts its
+  // 100,000 users straight through better-sqlite3. A DATABASE_URL in the shell is not used.
+  if (/^postgres(ql)?:/i.test(process.env.DATABASE_URL ?? "")) {
+    console.log("Note: the benchmarks are SQLite-only (a throwaway file under data/bench/); DATABASE_URL is ignored.");
+  }
   mkdirSync(benchDir, { recursive: true });
   const stale = new RegExp(`^${prefix}-.*\\.db(-wal|-shm|-journal)?$`);
   for (const f of readdirSync(benchDir)) if (stale.test(f) || (dispose && f === credentials)) rmSync(path.join(benchDir, f));

@@ -3,9 +3,16 @@
 // credentials beside that database, so a benchmark never overwrites data/demo-credentials.json.
 import path from "node:path";
 import { db } from "@/lib/core/db";
+import { env } from "@/lib/core/env";
 import { seedDemo } from "@/lib/domains/accounts/demo";
 
 const credentials = process.argv[2] ?? path.join("data", "bench", "demo-credentials.json");
+
+// SQLite-only, like the rest of bench/: it seeds the throwaway file bench/lib.mjs made.
+if (!env().DATABASE_URL.startsWith("file:")) {
+  console.error(`bench/seed.ts seeds the benchmark's throwaway SQLite file only (the benchmarks are SQLite-only), not ${env().DATABASE_URL.replace(/\/\/[^@/]*@/, "//***@")}`);
+  process.exit(2);
+}
 
 seedDemo(db, credentials)
   .then(async (seeded) => {

@@ -2,7 +2,7 @@
 // every failure (wrong password, unknown name, inactive, locked out) gives one generic message,
 // and after 5 failures even the right password is refused for a while (Keycloak model).
 import type { Page } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { test, expect, logOut } from "./fixtures";
 import { E2E_PASSWORD, uniq } from "./fixtures/db";
 
 async function ownerLogin(page: Page, login: string, password: string) {
@@ -39,7 +39,7 @@ test.describe("account owner", () => {
     await ownerLogin(page, acct.name, acct.password);
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByTestId("whoami")).toContainText(acct.name);
-    await page.getByRole("button", { name: "Log out" }).click();
+    await logOut(page);
     await expect(page).toHaveURL(/\/login$/);
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/login$/);
@@ -71,7 +71,7 @@ test.describe("subuser", () => {
     await subuserLogin(page, acct.id, sub.name.toUpperCase(), sub.password);
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByTestId("whoami")).toContainText(sub.name);
-    await page.getByRole("button", { name: "Log out" }).click();
+    await logOut(page);
     await expect(page).toHaveURL(new RegExp(`/login/subuser/${acct.id}$`));
     await page.goto("/dashboard");
     await expect(page).toHaveURL(/\/login$/);

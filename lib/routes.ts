@@ -40,6 +40,8 @@ export const routes = {
   subuserLogin: (accountId: number) => `/login/subuser/${accountId}` as Route,
   /** The access matrix page (section subusers): who can see what, and why. */
   access: "/settings/access" as Route,
+  /** Child accounts: the account owner's alone, not a matrix section (docs/PRODUCT.md section 9, "(ours)"). */
+  childAccounts: "/settings/child-accounts" as Route,
   /** The Management API reference, rendered from the OpenAPI document (section service_accounts). */
   apiReference: "/settings/service-accounts/api-docs" as Route,
   /** An application's CSV export of call history (section application.call_history_downloads). */

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: build if the sources changed since the last build, apply migrations, seed the
 // demo account on first run, then serve on PORT (3000) through scripts/server.mjs. Works on a
-// fresh machine with no setup.
+// fresh machine with no setup (SQLite under data/), and on PostgreSQL with DATABASE_URL alone.
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { generateClients } from "./prisma-generate.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -21,6 +22,11 @@ if (!process.env.AUTH_SECRET) {
   const file = path.join("data", "auth-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+  // A database other app servers can reach (PostgreSQL, a libSQL server): each server would make
+  // its own secret, and a session cookie from one would be refused by the others.
+  if (/^(postgres(ql)?|libsql|https?|wss?):/i.test(process.env.DATABASE_URL ?? "")) {
+    console.warn(`AUTH_SECRET is not set: using ${file}, made on this machine. Every app server sharing this database needs the same AUTH_SECRET (README, Shared deployment).`);
+  }
 }
 
 function newestMtime(p) {
@@ -32,11 +38,17 @@ function newestMtime(p) {
   return max;
 }
 
+// A pull that changed the models needs fresh clients (and the generated PostgreSQL schema).
+generateClients({ ifStale: true });
+
 const buildId = path.join(".next", "BUILD_ID");
-const sources = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json", "prisma/schema.prisma"];
+const sources = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json", "prisma/schema.prisma", "prisma/postgres/schema.prisma"];
 const stale = !existsSync(buildId) || Math.max(...sources.map(newestMtime)) > statSync(buildId).mtimeMs;
 if (stale && process.env.SKIP_BUILD !== "1") run("npx", ["next", "build"]);
 
+// prisma.config.ts picks the migrations by DATABASE_URL (prisma/migrations, or
+// prisma/postgres/migrations for postgres:// URLs) and refuses a PostgreSQL database whose
+// collation is not C before touching it.
 run("npx", ["prisma", "migrate", "deploy"]);
 run("npx", ["tsx", "prisma/seed.ts"]);
 

@@ -1,11 +1,34 @@
 import { execFileSync } from "node:child_process";
+import pg from "pg";
+import { isPostgresUrl, isThrowawayTestDatabase, postgresDatabaseName } from "./databases";
 
-/** Applies the migrations to this run's throwaway database file and loads the number catalogue, before any test. */
-export default function setup() {
+/**
+ * Creates this run's throwaway database (PostgreSQL: a new database with the C collation; SQLite:
+ * the file appears on first use), applies the migrations and loads the number catalogue before
+ * any test. Returns the teardown, which drops the PostgreSQL database.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
   const url = process.env.DATABASE_URL ?? "";
-  if (!/\/data\/test\/vitest-[^/]+\.db$/.test(url)) {
+  if (!isThrowawayTestDatabase(url)) {
     throw new Error(`Refusing to run tests against a non-throwaway database: ${url}`);
+  }
+  let teardown = async () => {};
+  if (isPostgresUrl(url)) {
+    const name = postgresDatabaseName(url);
+    const server = process.env.TEST_POSTGRES_URL!;
+    const admin = async (sql: string) => {
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      try {
+        await c.query(sql);
+      } finally {
+        await c.end();
+      }
+    };
+    await admin(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    teardown = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
   execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: process.env });
   execFileSync("npx", ["tsx", "prisma/seed.ts"], { stdio: "ignore", env: { ...process.env, SEED_DEMO: "false" } });
+  return teardown;
 }

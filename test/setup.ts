@@ -1,8 +1,9 @@
 import { beforeEach } from "vitest";
+import { isThrowawayTestDatabase } from "./databases";
 
-// Every test file: refuse anything but the throwaway database (config sets it; this guards edits).
-if (!/\/data\/test\/vitest-[^/]+\.db$/.test(process.env.DATABASE_URL ?? "")) {
-  throw new Error("Tests must run against the throwaway database under data/test/");
+// Every test file: refuse anything but the run's throwaway database (the config sets it; this guards edits).
+if (!isThrowawayTestDatabase(process.env.DATABASE_URL ?? "")) {
+  throw new Error("Tests must run against a throwaway database: a file under data/test/ or a PostgreSQL database named switchboard_test_*");
 }
 
 // The Management API's failed-authentication allowance is per client address and per process,

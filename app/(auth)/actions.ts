@@ -13,9 +13,9 @@ import { clientIpFrom } from "@/lib/core/request-info";
 import { routes } from "@/lib/routes";
 import { ZOwnerLoginInput, ZSignupInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
 import { createAccount } from "@/lib/domains/accounts/mutations";
-import { action, type ActionResult } from "@/lib/server/action";
+import { action } from "@/lib/server/action";
+import { endPreview } from "@/lib/server/preview";
 
-export type FormState = ActionResult<null> | null;
 
 async function signInOr(provider: "owner" | "subuser", fields: Record<string, string | number>): Promise<never> {
   try {
@@ -49,6 +49,7 @@ export const signupAction = action({ public: true, input: ZSignupInput }, async 
  * forwarding headers rather than the panel's public address.
  */
 export const logoutAction = action({ public: true, input: z.object({}) }, async (_input, actor) => {
+  await endPreview();
   await signOut({ redirect: false });
   redirect(actor?.kind === "subuser" ? routes.subuserLogin(actor.accountId) : routes.login);
 });

@@ -46,7 +46,7 @@ import { ariaSortOf, SortableHeader } from "./column-header";
 import { DataTableToolbar } from "./toolbar";
 import { DataTablePagination } from "./pagination";
 import { useListUrl } from "./use-list-url";
-import { PAGE_SIZES, type ListParams, type PageSize } from "./search-params";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type ListParams, type PageSize } from "./search-params";
 
 export { columnHelper, type DataTableColumn, type DataTableColumnMeta } from "./features";
 export { SortableHeader } from "./column-header";
@@ -90,7 +90,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
 }
 
 function ClientDataTable<TData extends RowData>(props: ClientDataTableProps<TData>) {
-  const { columns, data, getRowId, initialSort, pageSize = 10 } = props;
+  const { columns, data, getRowId, initialSort, pageSize = DEFAULT_PAGE_SIZE } = props;
   const table = useTable({
     features: dataTableFeatures,
     columns,
@@ -208,10 +208,13 @@ function TableView<TData extends RowData>({
 }) {
   const rows = table.getRowModel().rows;
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    // Wide tables scroll inside their own box (never the page); the box is a labelled tab stop so
+    // a keyboard can scroll it too.
+    // `relative` keeps the screen-reader-only texts (positioned absolutely) inside the box too.
+    <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" tabIndex={0} role="region" aria-label={caption ?? "Table"}>
       <table aria-busy={busy || undefined} className={cn("w-full text-left text-sm transition-opacity", busy && "opacity-60")}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
           {table.getHeaderGroups().map((hg) => (
             <tr key={hg.id}>
               {hg.headers.map((header) => {
@@ -220,7 +223,9 @@ function TableView<TData extends RowData>({
                 const title = typeof def.header === "string" ? def.header : (def.meta?.label ?? column.id);
                 return (
                   <th key={header.id} scope="col" aria-sort={ariaSortOf(column)} className={cn("px-4 py-2.5 font-medium", def.meta?.className)}>
-                    {header.isPlaceholder ? null : column.getCanSort() ? (
+                    {header.isPlaceholder ? null : def.meta?.srOnlyHeader ? (
+                      <span className="sr-only">{title}</span>
+                    ) : column.getCanSort() ? (
                       <SortableHeader column={column} title={title} />
                     ) : (
                       renderTemplate(def.header, header.getContext())
@@ -234,8 +239,8 @@ function TableView<TData extends RowData>({
         <tbody className="divide-y divide-slate-100">
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={columnsCount} className="px-4 py-10 text-center text-slate-500">
-                {emptyMessage}
+              <td colSpan={columnsCount} className="px-4 py-10 text-center" data-empty-state>
+                <p className="text-sm text-slate-600">{emptyMessage}</p>
               </td>
             </tr>
           ) : (

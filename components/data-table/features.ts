@@ -24,6 +24,8 @@ export type DataTableColumnMeta = {
   label?: string;
   /** Extra classes for the column's th and td (alignment, width). */
   className?: string;
+  /** The header's text is for screen readers only (an actions column): never an empty th. */
+  srOnlyHeader?: boolean;
 };
 
 export const dataTableFeatures = tableFeatures({

@@ -2,9 +2,12 @@
 import { useId } from "react";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { PAGE_SIZES } from "./search-params";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "./search-params";
 
-/** "Page x of y", previous/next and the page size, for either mode. `page` is 1-based. */
+/**
+ * "Page x of y", previous/next and the page size, for either mode. `page` is 1-based. Shown only
+ * when there is more than one page (or a non-default page size was chosen, so it can be undone).
+ */
 export function DataTablePagination({
   page,
   pageCount,
@@ -22,6 +25,7 @@ export function DataTablePagination({
 }) {
   const sizeId = useId();
   const pages = Math.max(1, pageCount);
+  if (pages <= 1 && pageSize === DEFAULT_PAGE_SIZE) return null;
   return (
     <nav aria-label="Pagination" className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p>

@@ -6,6 +6,8 @@ import { z } from "zod";
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
+/** Every list's first page size, in client and server mode alike. */
+export const DEFAULT_PAGE_SIZE: PageSize = 20;
 export type SortDir = "asc" | "desc";
 
 /** The parsed list state. Plain data: safe to pass from a server component to DataTable. */
@@ -44,7 +46,7 @@ export function parseListParams<const S extends string>(
     page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000)).catch(1),
     size: z
       .preprocess(first, z.coerce.number().refine((n): n is PageSize => (PAGE_SIZES as readonly number[]).includes(n)))
-      .catch(opts.defaultSize ?? 20),
+      .catch(opts.defaultSize ?? DEFAULT_PAGE_SIZE),
   });
   const parsed = schema.parse({ q: raw.q ?? "", sort: raw.sort, dir: raw.dir, page: raw.page, size: raw.size });
   return parsed as ListParams<S>;

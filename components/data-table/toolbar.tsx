@@ -65,7 +65,7 @@ export function DataTableToolbar({
             maxLength={Q_MAX_LENGTH}
             placeholder={placeholder}
             onChange={(e) => setText(e.target.value)}
-            className="block w-full rounded-md border-0 bg-white py-2 pl-8 pr-3 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500"
+            className="block w-full rounded-md border-0 bg-white py-2 pl-8 pr-3 text-sm text-slate-900 ring-1 ring-inset ring-slate-400 placeholder:text-slate-600 focus:ring-2 focus:ring-brand-500"
           />
         </div>
       </div>

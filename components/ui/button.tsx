@@ -4,9 +4,9 @@ import { cn } from "@/lib/core/cn";
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
 const VARIANTS: Record<Variant, string> = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/50",
-  secondary: "bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50 disabled:text-slate-400",
-  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/50",
+  primary: "bg-brand-600 text-on-accent hover:opacity-90 disabled:opacity-60",
+  secondary: "bg-white text-slate-800 ring-1 ring-slate-400 hover:bg-slate-50 disabled:text-slate-600 disabled:opacity-70",
+  danger: "bg-red-600 text-on-accent hover:opacity-90 disabled:opacity-60",
   ghost: "text-slate-700 hover:bg-slate-100",
 };
 

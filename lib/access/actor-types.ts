@@ -1,6 +1,7 @@
 // Who is acting. Built on the server from the session row (panel) or the API key (Management
 // API), never from client input. Pure types, importable by tests and mutations alike.
 import type { Role } from "./matrix";
+import type { Preview } from "./preview";
 
 export type Actor = {
   kind: "owner" | "subuser" | "key";
@@ -15,6 +16,11 @@ export type Actor = {
   name: string;
   roles: readonly Role[];
   ip: string;
+  /**
+   * The role set the account owner is previewing the panel as (lib/access/preview.ts), or
+   * null/absent. It only narrows what `roles` grant; every server action is refused while it is on.
+   */
+  preview?: Preview | null;
 };
 
 /** A panel actor also knows its session, for the profile page and revocation. */

@@ -1,7 +1,7 @@
 // Management API methods and the key roles allowed to call them (docs/management-api.md), beside
 // the panel matrix: one source of truth. "any" methods are open to every valid key, even one
 // with no roles. Roles "with section X" are derived from the panel matrix, not listed again.
-import { ASSIGNABLE_ROLES, rolesGranting, type AssignableRole, type SectionId } from "./matrix";
+import { ASSIGNABLE_ROLES, isOwnerOnly, rolesGranting, type AssignableRole, type SectionId } from "./matrix";
 
 const withSection = (id: SectionId): AssignableRole[] =>
   rolesGranting(id).filter((r): r is AssignableRole => r !== "MainAccount");
@@ -92,4 +92,40 @@ export function canCallApi(roles: readonly string[], method: ApiMethod): boolean
   const allowed = API_METHOD_ROLES[method];
   if (allowed === "any") return true;
   return roles.some((r) => (allowed as readonly string[]).includes(r));
+}
+
+/** The child-account methods: child accounts are the account owner's alone (docs/PRODUCT.md section 5). */
+export const CHILD_ACCOUNT_METHODS = ["AddAccount", "GetChildrenAccounts", "SetChildAccountInfo"] as const satisfies readonly ApiMethod[];
+
+/** The panel section each subuser-changing method does the work of (docs/PRODUCT.md section 9). */
+const METHOD_SECTIONS: Partial<Record<ApiMethod, SectionId>> = {
+  AddSubUser: "subusers.create",
+  SetSubUserInfo: "subusers.edit",
+  DelSubUser: "subusers.edit",
+  SetSubUserRoles: "subusers.edit",
+  RemoveSubUserRoles: "subusers.edit",
+  GetSubUsers: "subusers",
+  GetSubUserRoles: "subusers",
+};
+
+/**
+ * Owner-only reach (docs/management-api.md "Owner-only reach"): methods doing what only the
+ * account owner (MainAccount) may do in the panel (their section is owner-only: creating and
+ * editing subusers), and every child-account method. Only keys the account owner created call
+ * them; a subuser's key never does, whatever its roles (an Owner subuser could otherwise mint an
+ * Owner key and create itself an Admin subuser).
+ */
+export function needsOwnerReach(method: ApiMethod): boolean {
+  if ((CHILD_ACCOUNT_METHODS as readonly string[]).includes(method)) return true;
+  const section = METHOD_SECTIONS[method];
+  return section !== undefined && isOwnerOnly(section);
+}
+
+/**
+ * Whether a key may call a method at all: its roles allow it, and an owner-reach method only when
+ * the account owner created the key (`subuserId` null). Fails closed for unknown roles. The
+ * pipeline asks this before parsing anything (104); domain functions ask again (authorize).
+ */
+export function keyMayCall(key: { roles: readonly string[]; subuserId: number | null }, method: ApiMethod): boolean {
+  return canCallApi(key.roles, method) && (key.subuserId === null || !needsOwnerReach(method));
 }

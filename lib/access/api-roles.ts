@@ -84,8 +84,9 @@ export function expandRoles(held: readonly AssignableRole[]): { role: Assignable
 }
 
 /**
- * A key holding this role reaches every key of its account and may grant any role its creator
- * holds; other keys reach only their creator's keys and grant only roles they hold themselves.
+ * A key holding this role acts on keys with every role its creator holds: it reaches every key
+ * of its own principal and may grant any role its creator holds; other keys act with the roles
+ * they hold (lib/access/key-reach.ts keyAuthority). Neither ever reaches another principal's keys.
  */
 const KEY_SUPER_ROLE: AssignableRole = "Owner";
 

@@ -2,6 +2,7 @@
 // in the panel; it must not be able to mint an Owner key and do it through AddSubUser instead.
 import { describe, expect, it } from "vitest";
 import { authorize, isOwnerOnly } from "./authorize";
+import { API_METHODS, keyMayCall, needsOwnerReach } from "./api-methods";
 import { SECTION_IDS } from "./matrix";
 import type { Actor } from "./actor-types";
 
@@ -23,6 +24,19 @@ describe("authorize", () => {
     // Sections subusers also hold stay open to their keys.
     expect(() => authorize(key(["Owner"], 7), { section: "subusers", method: "GetSubUsers" })).not.toThrow();
     expect(() => authorize(key(["Admin"], 7), { section: "applications", method: "AddApplication" })).not.toThrow();
+  });
+
+  it("owner-only reach is exactly the methods of docs/management-api.md: subuser changes and every child-account method", () => {
+    expect(API_METHODS.filter(needsOwnerReach).sort()).toEqual(
+      ["AddSubUser", "DelSubUser", "SetSubUserInfo", "SetSubUserRoles", "RemoveSubUserRoles", "AddAccount", "GetChildrenAccounts", "SetChildAccountInfo"].sort(),
+    );
+    // Whatever its roles, a subuser's key calls none of them; the owner's key by its roles.
+    for (const m of API_METHODS.filter(needsOwnerReach)) {
+      expect(keyMayCall({ roles: ["Owner", "Admin"], subuserId: 7 }, m), m).toBe(false);
+      expect(keyMayCall({ roles: ["Owner", "Admin"], subuserId: null }, m), m).toBe(true);
+    }
+    expect(keyMayCall({ roles: ["Owner"], subuserId: 7 }, "GetSubUsers")).toBe(true);
+    expect(() => authorize(key(["Admin"], 7), { section: "applications", method: "AddAccount" })).toThrow(/account owner/);
   });
 
   it("refuses a key whose roles do not allow the method, and panel-only rules", () => {

@@ -3,26 +3,19 @@
 // Both tables live in lib/access, so no rule is written twice.
 import { AppError } from "@/lib/core/errors";
 import type { Actor } from "./actor-types";
-import { assertCan, rolesGranting, OWNER_ROLE, type SectionId } from "./matrix";
-import { canCallApi, type ApiMethod } from "./api-methods";
+import { assertCan, isOwnerOnly, type SectionId } from "./matrix";
+import { canCallApi, needsOwnerReach, type ApiMethod } from "./api-methods";
 
-/**
- * Sections only the account owner holds (creating and editing subusers, ...). A key never
- * reaches further than its creator: one made by a subuser cannot do through the API what no
- * subuser can do in the panel, whatever its roles (an Owner subuser could otherwise mint an
- * Owner key and create itself an Admin subuser).
- */
-export function isOwnerOnly(id: SectionId): boolean {
-  const granting = rolesGranting(id);
-  return granting.length === 1 && granting[0] === OWNER_ROLE;
-}
+// A key never reaches further than its creator: one made by a subuser cannot do through the API
+// what no subuser can do in the panel (owner-only sections, child accounts), whatever its roles.
+export { isOwnerOnly };
 
 export function authorize(actor: Actor, rule: { section: SectionId; method?: ApiMethod }): void {
   if (actor.kind === "key") {
     if (!rule.method || !canCallApi(actor.roles, rule.method)) {
       throw new AppError("FORBIDDEN", { message: rule.method ? `The key's roles do not allow ${rule.method}` : "Not available through the API" });
     }
-    if (actor.subuserId !== null && isOwnerOnly(rule.section)) {
+    if (actor.subuserId !== null && (isOwnerOnly(rule.section) || needsOwnerReach(rule.method))) {
       throw new AppError("FORBIDDEN", { message: `Only keys created by the account owner may call ${rule.method}` });
     }
     return;

@@ -147,13 +147,22 @@ export function sectionsFor(roles: readonly string[]): Set<SectionId> {
   return new Set(SECTIONS.filter((s) => s.roles.some((r) => held.has(r))).map((s) => s.id));
 }
 
-/** Anything that holds roles: a panel actor, an API key, a role list in a test. */
-export type RoleHolder = { readonly roles: readonly string[] };
+/**
+ * Anything that holds roles: a panel actor, an API key, a role list in a test. `preview` is the
+ * role set an account owner is previewing the panel as (lib/access/preview.ts): it only narrows.
+ */
+export type RoleHolder = { readonly roles: readonly string[]; readonly preview?: { readonly roles: readonly string[] } | null };
 
-/** Whether the holder may use a section. Fails closed: no roles, no access. */
+/**
+ * Whether the holder may use a section. Fails closed: no roles, no access. While a preview is
+ * on, the previewed roles must grant the section too, so a preview can hide sections the holder
+ * has but never open one it lacks (the owner previewing PhoneNumberManager still gets no
+ * Reserved numbers, which the owner's own login does not hold).
+ */
 export function can(holder: RoleHolder, id: SectionId): boolean {
-  const granting = section(id).roles;
-  return holder.roles.some((r) => (granting as readonly string[]).includes(r));
+  const granting = section(id).roles as readonly string[];
+  if (!holder.roles.some((r) => granting.includes(r))) return false;
+  return !holder.preview || holder.preview.roles.some((r) => granting.includes(r));
 }
 
 export type Explanation = {
@@ -186,6 +195,16 @@ export function describeGranters(id: SectionId): string {
 /** The refusal message for a section the holder lacks: "Only ... can use Subusers." */
 export function refusalMessage(id: SectionId): string {
   return `Only ${describeGranters(id)} can use “${section(id).title}”.`;
+}
+
+/**
+ * Sections only the account owner holds (creating and editing subusers, ...): no assignable role
+ * grants them. A key reaches their API methods only when the account owner created it
+ * (api-methods.ts needsOwnerReach).
+ */
+export function isOwnerOnly(id: SectionId): boolean {
+  const granting = rolesGranting(id);
+  return granting.length === 1 && granting[0] === OWNER_ROLE;
 }
 
 /** Defence in depth inside mutations: throws FORBIDDEN (naming who could) unless held. */

@@ -9,6 +9,7 @@ import { compactVerify, decodeProtectedHeader } from "jose";
 import { findApiKeyForAuth, findChildAccountForAuth } from "@/lib/auth/api-keys";
 import type { Actor } from "@/lib/access/actor-types";
 import { assignableRolesOf } from "@/lib/access/api-roles";
+import { keyMayActOnChild } from "@/lib/access/child-account-roles";
 import type { Clock } from "@/lib/core/clock";
 import { API_ERROR, ApiError } from "./errors";
 import type { RawParams } from "./wire";
@@ -100,8 +101,8 @@ function claimsOf(payload: Uint8Array): Claims {
 
 /**
  * Verifies the request's token and returns the key actor. Throws AuthError with the contract's
- * code: 447 malformed; 100 unknown/deleted key, bad signature, foreign iss, inactive account or
- * creator; 454 lifetime over an hour; 455 issued in the future; 456 expired (30 s skew).
+ * code: 447 malformed; 100 unknown/deleted key, bad signature, foreign iss, a subuser's key on a
+ * child account, inactive account or creator; 454 lifetime over an hour; 455 issued in the future; 456 expired (30 s skew).
  */
 export async function authenticate(request: Request, params: RawParams, clock: Clock, ip: string): Promise<Authenticated> {
   const token = bearerToken(request);
@@ -156,6 +157,8 @@ export async function authenticate(request: Request, params: RawParams, clock: C
       ? await findChildAccountForAuth(key.accountId, childId)
       : null;
     if (!child) throw denied("Authorization failed: the token's account is not the key's account nor one of its child accounts", who);
+    // Child accounts are the account owner's alone: a subuser's key reaches none of them.
+    if (!keyMayActOnChild(key)) throw denied("Authorization failed: only keys created by the account owner act on child accounts", who);
     if (!child.active) throw denied("Authorization failed: the account is not active", who);
     account = child;
     onChild = true;
@@ -174,8 +177,8 @@ export async function authenticate(request: Request, params: RawParams, clock: C
       kind: "key",
       accountId: account.id,
       accountName: account.name,
-      // On a child account the key acts as that account's owner would, within its roles: the
-      // creating subuser belongs to the parent and means nothing there.
+      // On a child account the key (always the account owner's: keyMayActOnChild) acts as that
+      // account's owner would, within its roles and the child's role limits.
       subuserId: onChild ? null : key.subuserId,
       keyId: key.id,
       name: key.name,

@@ -2,17 +2,18 @@ import "server-only";
 // The Management API pipeline, shared by /platform_api (cmd=) and /platform_api/<Method>:
 // the client address's failed-authentication allowance (340 before any key lookup) -> read
 // parameters -> authenticate (Bearer JWT only) -> rate limit per key -> resolve the method
-// (102/103) -> the method's key roles (104) before anything else runs -> exactly-one-of
+// (102/103) -> the method's key roles and owner-only reach (104) before anything else runs -> exactly-one-of
 // groups (449/458/485) -> zod parameters (485/134/101/...) -> handler. Every outcome is HTTP 200
 // JSON (errors as {"error":{"code","msg"}}), never a stack or a database message, and every
 // call of a known account is written to its audit log with the key, the method and the outcome
 // (a key's repeated failed authentications as one row per minute, with a count).
 import { z } from "zod";
-import { canCallApi, isApiMethod } from "@/lib/access/api-methods";
+import { canCallApi, isApiMethod, keyMayCall } from "@/lib/access/api-methods";
 import { auditNow, auditRepeated } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { clientIpFrom, publicOrigin } from "@/lib/core/request-info";
 import { reasonOf } from "@/lib/core/validate";
+import { recordKeyUse } from "@/lib/auth/api-keys";
 import { authenticate, AuthError, type Authenticated } from "./auth";
 import { REASON_CODES } from "./codes";
 import { API_ERROR, ApiError, errorBody, toApiError } from "./errors";
@@ -151,6 +152,12 @@ export async function handleApiRequest(request: Request, pathMethod: string | nu
       }
       throw e;
     }
+    try {
+      await recordKeyUse(auth.actor.keyId, clock());
+    } catch (e) {
+      // "Last used" is a convenience: it never fails a call.
+      console.error("Management API: could not record the key's use", e);
+    }
 
     const limit = limiter.take(auth.actor.keyId, clock().getTime());
     if (!limit.allowed) {
@@ -170,6 +177,9 @@ export async function handleApiRequest(request: Request, pathMethod: string | nu
     if (!def) throw new ApiError(API_ERROR.UNKNOWN_CMD, `Unknown command '${methodName.slice(0, 64)}'`);
     if (!canCallApi(auth.actor.roles, def.name)) {
       throw new ApiError(API_ERROR.FORBIDDEN_CMD, `Forbidden command: the key's roles do not allow ${def.name}`);
+    }
+    if (!keyMayCall(auth.actor, def.name)) {
+      throw new ApiError(API_ERROR.FORBIDDEN_CMD, `Forbidden command: only keys created by the account owner may call ${def.name}`);
     }
     checkOneOf(def, raw);
     const params = parseParams(def, raw);

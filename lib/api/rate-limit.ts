@@ -1,12 +1,18 @@
-// The Management API's two limiters (ours), in memory, per server process: with several app
-// servers each allows the rate, which bounds abuse without a shared store. Good enough for a
-// self-hosted panel; a shared limiter would live in the database or a cache.
+// The Management API's two limiters (ours), in memory, per app server process.
 // - Per key, after authentication: a token bucket per API key, refilled at
 //   API_RATE_LIMIT_PER_SECOND (default 50) with a burst of the same size.
 // - Per client address, before authentication (docs/SECURITY.md "API tokens"): only failed
 //   authentications count, so valid traffic never spends it; once an address has failed
 //   API_AUTH_MAX_FAILURES times in a burst, everything it sends is answered 340 before any key
 //   lookup or signature check, until its allowance refills over API_AUTH_FAILURE_WINDOW_SECONDS.
+// Deliberately per server (README, Shared deployment): with n servers behind a load balancer a
+// key may make up to n times the rate. The limits exist to keep one client's flood from starving
+// a server, which a local bucket does exactly; kept in the database instead, they would add a
+// write (and, on PostgreSQL, a lock on one hot row per key) to every API call, so a flood of
+// refused calls would itself become load on the one resource all servers share. Operators who
+// want one account-wide figure set API_RATE_LIMIT_PER_SECOND to the total divided by the number
+// of servers, or limit at the load balancer. Sessions, lockouts, limits that protect data
+// (subuser and key counts) and the audit log are in the database and shared.
 import { env } from "@/lib/core/env";
 
 export function configuredRate(): number {

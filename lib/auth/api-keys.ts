@@ -24,3 +24,32 @@ export function findApiKeyForAuth(kid: string) {
 export function findChildAccountForAuth(parentId: number, childId: number) {
   return db.account.findFirst({ where: { id: childId, parentId }, select: { id: true, name: true, email: true, active: true } });
 }
+
+/** How stale a key's "last used" may be: it is written at most once a minute per key. */
+export const KEY_USE_RESOLUTION_MS = 60_000;
+const touched = new Map<string, number>();
+
+/**
+ * Records a successful authentication with a key as its `lastUsedAt` (the Service accounts list
+ * shows it). Kept cheap on the API's hot path: this process skips keys it wrote less than a
+ * minute ago, and the row is rewritten only when its stored time is older than that (several app
+ * servers share the database). `updatedAt` keeps meaning "edited", not "used".
+ */
+export async function recordKeyUse(keyId: string, now: Date): Promise<void> {
+  const last = touched.get(keyId);
+  if (last !== undefined && now.getTime() - last < KEY_USE_RESOLUTION_MS && now.getTime() >= last) return;
+  if (touched.size >= 10_000) touched.clear();
+  const row = await db.apiKey.findUnique({ where: { id: keyId }, select: { lastUsedAt: true, updatedAt: true } });
+  if (!row) return;
+  if (row.lastUsedAt && now.getTime() - row.lastUsedAt.getTime() < KEY_USE_RESOLUTION_MS) {
+    touched.set(keyId, row.lastUsedAt.getTime());
+    return;
+  }
+  touched.set(keyId, now.getTime());
+  await db.apiKey.updateMany({ where: { id: keyId }, data: { lastUsedAt: now, updatedAt: row.updatedAt } });
+}
+
+/** Tests: forget what this process wrote. */
+export function forgetKeyUses(): void {
+  touched.clear();
+}

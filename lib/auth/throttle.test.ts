@@ -164,3 +164,27 @@ describe("per-IP limiter", () => {
     expect(await loginOwner(db, { login: acct.name, password: TEST_PASSWORD }, { ip: freshIp(), userAgent: "", clock: t.clock })).toMatchObject({ ok: true });
   });
 });
+
+describe("parallel attempts (every adapter: npm test runs this file on better-sqlite3, libSQL and PostgreSQL)", () => {
+  // Threat: lost updates in the counter. Twelve wrong passwords fired at once from one address
+  // must count as twelve on the address and lock the name after exactly failureFactor, as the
+  // same attempts one after another do; a read-modify-write counter (or an upsert that is not
+  // atomic under PostgreSQL's READ COMMITTED) lets some slip through uncounted.
+  it("12 parallel failed logins for one name from one address: the address counts 12, the name locks at 5", async () => {
+    const { acct, t } = await subuserSetup();
+    const ip = freshIp();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => loginSubuser(db, { accountId: acct.id, name: "guessme", password: `${WRONG}${i}` }, { ip, userAgent: "vitest", clock: t.clock })),
+    );
+    expect(results).toEqual(Array.from({ length: 12 }, () => ({ ok: false })));
+    const name = await db.loginThrottle.findUniqueOrThrow({ where: { key: loginKey(acct.id, "guessme") } });
+    expect(name.failures).toBe(THROTTLE.failureFactor);
+    expect(Number(name.lockedUntil)).toBe(t.now + THROTTLE.waitIncrementMs);
+    expect(Number(name.lastFailureAt)).toBe(t.now);
+    expect((await db.loginThrottle.findUniqueOrThrow({ where: { key: ipKey(ip) } })).failures).toBe(12);
+    // Locked: the right password is refused too, from any address, until the wait is over.
+    expect(await loginSubuser(db, { accountId: acct.id, name: "guessme", password: TEST_PASSWORD }, { ip: freshIp(), userAgent: "vitest", clock: t.clock })).toEqual({ ok: false });
+    t.advance(THROTTLE.waitIncrementMs);
+    expect(await loginSubuser(db, { accountId: acct.id, name: "guessme", password: TEST_PASSWORD }, { ip: freshIp(), userAgent: "vitest", clock: t.clock })).toMatchObject({ ok: true });
+  });
+});

@@ -7,6 +7,7 @@
 import type { Db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import type { Clock } from "@/lib/core/clock";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export const THROTTLE = {
   /** Failures before the first temporary lockout. */
@@ -53,17 +54,22 @@ const ipRule = (): Rule => {
  */
 async function reserve(db: Db, key: string, now: number, rule: Rule): Promise<boolean> {
   const fresh = now - rule.resetAfterMs;
+  // One statement for every database: no two-argument MIN/MAX (SQLite only), every column of
+  // the existing row qualified by its table (PostgreSQL sees EXCLUDED's too), and every number
+  // cast to BIGINT (PostgreSQL would type a bare epoch-millisecond parameter as a 32-bit int).
+  const failures = Prisma.sql`(CASE WHEN "LoginThrottle"."lastFailureAt" <= CAST(${fresh} AS BIGINT) THEN 1 ELSE "LoginThrottle"."failures" + 1 END)`;
+  const wait = Prisma.sql`CAST(${rule.waitIncrementMs} AS BIGINT) * (${failures} - CAST(${rule.lockAt} AS BIGINT) + 1)`;
   const rows = await db.$queryRaw<{ failures: number | bigint }[]>`
     INSERT INTO "LoginThrottle" ("key", "failures", "lastFailureAt", "lockedUntil")
-    VALUES (${key}, 1, ${now}, CASE WHEN 1 >= ${rule.lockAt} THEN ${now + Math.min(rule.waitIncrementMs, rule.maxWaitMs)} ELSE 0 END)
+    VALUES (${key}, 1, CAST(${now} AS BIGINT), CAST(${1 >= rule.lockAt ? now + Math.min(rule.waitIncrementMs, rule.maxWaitMs) : 0} AS BIGINT))
     ON CONFLICT ("key") DO UPDATE SET
-      "failures" = CASE WHEN "lastFailureAt" <= ${fresh} THEN 1 ELSE "failures" + 1 END,
-      "lastFailureAt" = ${now},
+      "failures" = ${failures},
+      "lastFailureAt" = CAST(${now} AS BIGINT),
       "lockedUntil" = CASE
-        WHEN (CASE WHEN "lastFailureAt" <= ${fresh} THEN 1 ELSE "failures" + 1 END) >= ${rule.lockAt}
-        THEN ${now} + MIN(${rule.waitIncrementMs} * ((CASE WHEN "lastFailureAt" <= ${fresh} THEN 1 ELSE "failures" + 1 END) - ${rule.lockAt} + 1), ${rule.maxWaitMs})
-        ELSE "lockedUntil" END
-    WHERE "lockedUntil" <= ${now}
+        WHEN ${failures} >= CAST(${rule.lockAt} AS BIGINT)
+        THEN CAST(${now} AS BIGINT) + CASE WHEN ${wait} < CAST(${rule.maxWaitMs} AS BIGINT) THEN ${wait} ELSE CAST(${rule.maxWaitMs} AS BIGINT) END
+        ELSE "LoginThrottle"."lockedUntil" END
+    WHERE "LoginThrottle"."lockedUntil" <= CAST(${now} AS BIGINT)
     RETURNING "failures"`;
   return rows.length > 0;
 }
@@ -87,7 +93,7 @@ export async function recordSuccess(db: Db, login: string, ip: string): Promise<
   const { lockAt } = ipRule();
   await db.$executeRaw`
     UPDATE "LoginThrottle"
-    SET "lockedUntil" = CASE WHEN "failures" - 1 < ${lockAt} THEN 0 ELSE "lockedUntil" END,
-        "failures" = MAX("failures" - 1, 0)
+    SET "lockedUntil" = CASE WHEN "failures" - 1 < CAST(${lockAt} AS BIGINT) THEN 0 ELSE "lockedUntil" END,
+        "failures" = CASE WHEN "failures" > 0 THEN "failures" - 1 ELSE 0 END
     WHERE "key" = ${ip}`;
 }

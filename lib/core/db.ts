@@ -1,16 +1,36 @@
-// The Prisma client, one per process, on the driver adapter DATABASE_URL selects.
+// The Prisma client, one per process, on the driver adapter DATABASE_URL selects. Two clients are
+// generated from one set of models (prisma/schema.prisma for SQLite and libSQL,
+// prisma/postgres/schema.prisma for PostgreSQL): a client generated for one provider refuses an
+// adapter of the other. The SQLite one is canonical for types: every caller sees `PrismaClient`
+// from @/lib/generated/prisma/client, and the PostgreSQL client, generated from the same models,
+// has the same API (plus options such as `mode: "insensitive"`, reached through lib/core/search.ts).
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
-import { createAdapterFactory, databaseUrl } from "@/lib/core/db-adapter";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgres/client";
+import { createAdapterFactory, databaseKind, databaseUrl, type AdapterOptions, type DatabaseKind } from "@/lib/core/db-adapter";
 import { env } from "@/lib/core/env";
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
-const globalForDb = globalThis as unknown as { switchboardDb?: PrismaClient };
-
-function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: createAdapterFactory(databaseUrl()) });
+/**
+ * A new client for `url` (default DATABASE_URL): the PostgreSQL client for postgres:// and
+ * postgresql:// URLs, the SQLite client otherwise, typed alike. Scripts and tests that open a
+ * second database use this; the app uses `db`.
+ */
+export function createClient(url: string = databaseUrl(), opts: AdapterOptions = {}): PrismaClient {
+  if (databaseKind(url) === "postgres") {
+    const adapter = createAdapterFactory(url, { maxConnections: env().DATABASE_POOL_SIZE, ...opts });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
+  return new PrismaClient({ adapter: createAdapterFactory(url, opts) });
 }
+
+/** The SQL dialect of this process's database (DATABASE_URL). */
+export function dbKind(): DatabaseKind {
+  return databaseKind(databaseUrl());
+}
+
+const globalForDb = globalThis as unknown as { switchboardDb?: PrismaClient };
 
 export const db: PrismaClient = globalForDb.switchboardDb ?? createClient();
 if (env().NODE_ENV !== "production") globalForDb.switchboardDb = db;

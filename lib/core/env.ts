@@ -10,10 +10,16 @@ const ZPositiveInt = z.coerce.number({ error: "must be a number" }).int("must be
 const optionalText = z.string().optional().transform((v) => (v === "" ? undefined : v));
 
 const ZEnv = z.object({
-  /** The database: a `file:` path (embedded SQLite), or `libsql://`, `http(s)://`, `ws(s)://` (a libSQL server or Turso). */
+  /**
+   * The database: a `file:` path (embedded SQLite), `postgres://` / `postgresql://` (PostgreSQL,
+   * created with C collation: lib/core/db-check.ts), or `libsql://`, `http(s)://`, `ws(s)://`
+   * (a libSQL server or Turso).
+   */
   DATABASE_URL: optionalText.transform((v) => v ?? "file:./data/switchboard.db"),
-  /** Forces the driver: `better-sqlite3` or `libsql` (which also works on a `file:` URL). Default: from the URL. */
-  DATABASE_ADAPTER: z.enum(["better-sqlite3", "libsql"], { error: 'must be "libsql" or "better-sqlite3"' }).optional(),
+  /** Forces the driver: `better-sqlite3`, `libsql` (which also works on a `file:` URL) or `pg` (PostgreSQL URLs only). Default: from the URL. */
+  DATABASE_ADAPTER: z.enum(["better-sqlite3", "libsql", "pg"], { error: 'must be "better-sqlite3", "libsql" or "pg"' }).optional(),
+  /** PostgreSQL only: the most connections one app server opens (node-postgres pool size). */
+  DATABASE_POOL_SIZE: ZPositiveInt.max(1000, "must be at most 1000").default(10),
   /** The libSQL / Turso auth token. */
   DATABASE_AUTH_TOKEN: optionalText,
   /** Signs the session cookie; the same value on every app server. `npm start` generates one into data/auth-secret. */
@@ -39,12 +45,18 @@ const ZEnv = z.object({
   TRUST_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int().min(0, "must be 0 or more").default(0),
   /** The panel's public base URL (printed links, api_address, the OpenAPI server URL); default: from the request. */
   PUBLIC_URL: optionalText.pipe(z.url({ error: "must be an absolute URL" }).optional()).transform((v) => v?.replace(/\/+$/, "")),
-  /** Management API calls one key may make per second (per app server) before answering 340. */
+  /** Management API calls one key may make per second on each app server before answering 340 (lib/api/rate-limit.ts says why per server). */
   API_RATE_LIMIT_PER_SECOND: z.coerce.number({ error: "must be a number" }).positive("must be positive").default(50),
   /** Failed Management API authentications one client address may make in a burst before it is answered 340 (per app server). */
   API_AUTH_MAX_FAILURES: ZPositiveInt.default(20),
   /** The time that burst takes to refill: the address regains API_AUTH_MAX_FAILURES attempts over this many seconds. */
   API_AUTH_FAILURE_WINDOW_SECONDS: ZPositiveInt.default(60),
+  /**
+   * Tests only (npm test, vitest): a PostgreSQL server URL whose user may CREATE DATABASE; the
+   * Postgres test steps make and drop their own databases there. Unset: scripts/postgres.mjs
+   * starts a throwaway cluster. The app itself never reads it.
+   */
+  TEST_POSTGRES_URL: optionalText,
   /** Set by Next and `npm start`. */
   NODE_ENV: z.enum(["development", "production", "test"]).optional(),
 });

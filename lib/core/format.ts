@@ -1,8 +1,33 @@
 // Dates render in UTC with a fixed format, so the server and the browser print the same text
-// whatever the viewer's time zone (no hydration mismatch).
+// whatever the viewer's time zone. Lists show recent moments relatively ("5 min ago") with the
+// exact UTC time on hover (components/ui/date-time.tsx), older ones as the UTC date and time.
 
 /** "2026-05-01 12:34 UTC". */
 export function formatUtc(value: Date | string, withSeconds = false): string {
   const d = typeof value === "string" ? new Date(value) : value;
   return `${d.toISOString().slice(0, withSeconds ? 19 : 16).replace("T", " ")} UTC`;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** How far back a moment is "recent" and shown relatively. */
+export const RECENT_MS = 7 * DAY;
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+
+/**
+ * "just now", "5 minutes ago", "3 hours ago", "yesterday", "4 days ago" for a moment in the last
+ * seven days (as of `now`); null for anything older or in the future, which lists show as
+ * formatUtc instead.
+ */
+export function formatRelative(value: Date | string, now: Date = new Date()): string | null {
+  const d = typeof value === "string" ? new Date(value) : value;
+  const ago = now.getTime() - d.getTime();
+  if (Number.isNaN(ago) || ago < -MINUTE || ago >= RECENT_MS) return null;
+  if (ago < MINUTE) return "just now";
+  if (ago < HOUR) return `${plural(Math.floor(ago / MINUTE), "minute")} ago`;
+  if (ago < DAY) return `${plural(Math.floor(ago / HOUR), "hour")} ago`;
+  if (ago < 2 * DAY) return "yesterday";
+  return `${plural(Math.floor(ago / DAY), "day")} ago`;
 }

@@ -6,14 +6,23 @@ import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { can, refusalMessage, type SectionId } from "@/lib/access/matrix";
+import { isAccountOwner, ownerOnlyRefusal, type OwnerPage } from "@/lib/access/account-owner";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { getActor } from "@/lib/auth/actor";
 import { AppError, isAppError } from "@/lib/core/errors";
 
 export type FieldErrors = Record<string, string>;
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; formError?: string; fieldErrors?: FieldErrors };
+export type ActionFailure = {
+  ok: false;
+  formError?: string;
+  fieldErrors?: FieldErrors;
+  /**
+   * What a FormData post sent, without passwords, so a form rendered from this result (before
+   * hydration, where React re-renders the page) shows the values typed rather than empty fields.
+   */
+  values?: Record<string, string>;
+};
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
 /** zod issues -> one message per field (the first), keyed by the dotted path. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -26,7 +35,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 /** AppError / unexpected error -> the action result shown to the user. */
-export function errorResult(e: unknown): { ok: false; formError?: string; fieldErrors?: FieldErrors } {
+export function errorResult(e: unknown): ActionFailure {
   if (isAppError(e)) {
     return e.field ? { ok: false, fieldErrors: { [e.field]: e.message } } : { ok: false, formError: e.message };
   }
@@ -54,44 +63,68 @@ export function formDataObject(form: FormData): Record<string, string | string[]
   return out;
 }
 
-function rawInput(args: unknown[]): unknown {
-  const form = args.find((a): a is FormData => a instanceof FormData);
-  return form ? formDataObject(form) : args[0];
+function formOf(args: unknown[]): FormData | undefined {
+  return args.find((a): a is FormData => a instanceof FormData);
 }
 
+/** A form's single-valued fields, minus anything secret: echoed back with a failure. */
+export function echoedValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(formDataObject(form))) {
+    if (typeof v === "string" && !/password|secret|token|key/i.test(k) && v.length <= 1000) out[k] = v;
+  }
+  return out;
+}
+
+/** The message every server action answers with while the account owner previews roles. */
+export const PREVIEW_REFUSAL = "You are previewing the panel as other roles: nothing can be changed until you end the preview.";
+
 type Guarded<S extends z.ZodType> = { section: SectionId; input: S };
+/** The actions of an owner-only page of ours that is not a matrix section (lib/access/account-owner.ts). */
+type OwnerOnly<S extends z.ZodType> = { owner: OwnerPage; input: S };
+type SignedIn<S extends z.ZodType> = { signedIn: true; input: S };
 type Public<S extends z.ZodType> = { public: true; input: S };
 
 /**
  * Declares a server action's section and input schema so neither can be forgotten. Server
  * actions are public POST endpoints: this authenticates, checks the section, validates the
- * input, then calls the domain mutation (which asserts again and scopes by tenant). Actions
- * that run before a login exists (logging in, signing up) say `public: true` instead of a
- * section and get the actor if there is one. Next's control flow (redirect, notFound,
- * forbidden) passes through; expected errors become the result, unexpected ones are logged and
- * masked.
+ * input, then calls the domain mutation (which asserts again and scopes by tenant). Actions any
+ * live session may call whatever its roles (asking the owner for access) say `signedIn: true`;
+ * the actions of an owner-only page of ours (not a matrix section) say `owner: "<page>"` and
+ * refuse every principal but the account owner's own login; actions that run before a login
+ * exists (logging in, signing up) say `public: true` and get the actor if there is one. While the
+ * account owner previews roles (lib/access/preview.ts), every action but the public ones is
+ * refused before its input is read: a preview writes nothing. Next's control flow (redirect,
+ * notFound, forbidden) passes through; expected errors become the result, unexpected ones are
+ * logged and masked.
  */
 export function action<S extends z.ZodType, T>(def: Guarded<S>, handler: (input: z.output<S>, actor: PanelActor) => Promise<T>): ServerAction<z.input<S>, T>;
+export function action<S extends z.ZodType, T>(def: OwnerOnly<S>, handler: (input: z.output<S>, actor: PanelActor) => Promise<T>): ServerAction<z.input<S>, T>;
+export function action<S extends z.ZodType, T>(def: SignedIn<S>, handler: (input: z.output<S>, actor: PanelActor) => Promise<T>): ServerAction<z.input<S>, T>;
 export function action<S extends z.ZodType, T>(def: Public<S>, handler: (input: z.output<S>, actor: PanelActor | null) => Promise<T>): ServerAction<z.input<S>, T>;
 export function action<S extends z.ZodType, T>(
-  def: Guarded<S> | Public<S>,
+  def: Guarded<S> | OwnerOnly<S> | SignedIn<S> | Public<S>,
   handler: (input: z.output<S>, actor: PanelActor) => Promise<T>,
 ): ServerAction<z.input<S>, T> {
   const run = async (...args: unknown[]): Promise<ActionResult<T>> => {
+    const form = formOf(args);
+    const fail = (r: ActionFailure): ActionFailure => (form ? { ...r, values: echoedValues(form) } : r);
     try {
       const actor = await getActor();
-      if ("section" in def) {
+      if (!("public" in def)) {
         if (!actor) throw new AppError("UNAUTHENTICATED", { message: "Your session has ended. Please log in again." });
-        if (!can(actor, def.section)) throw new AppError("FORBIDDEN", { message: refusalMessage(def.section) });
+        if (actor.preview) throw new AppError("FORBIDDEN", { message: PREVIEW_REFUSAL });
+        if ("section" in def && !can(actor, def.section)) throw new AppError("FORBIDDEN", { message: refusalMessage(def.section) });
+        if ("owner" in def && !isAccountOwner(actor)) throw new AppError("FORBIDDEN", { message: ownerOnlyRefusal(def.owner) });
       }
-      const parsed = def.input.safeParse(rawInput(args));
-      if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+      const parsed = def.input.safeParse(form ? formDataObject(form) : args[0]);
+      if (!parsed.success) return fail({ ok: false, fieldErrors: fieldErrorsOf(parsed.error) });
       const data = await handler(parsed.data, actor as PanelActor);
       revalidatePath("/", "layout");
       return { ok: true, data };
     } catch (e) {
       unstable_rethrow(e);
-      return errorResult(e);
+      return fail(errorResult(e));
     }
   };
   return run as ServerAction<z.input<S>, T>;

@@ -1,37 +1,41 @@
 "use client";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
-import { Field, FormError } from "@/components/ui/field";
-import type { FormState } from "../actions";
+import { Field, FormError } from "@/components/forms/fields";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { ServerAction } from "@/lib/server/action";
 
-export type AuthField = { name: string; label: string; type?: string; autoComplete?: string; defaultValue?: string; hint?: string };
+export type AuthField = { name: string; label: string; type?: string; autoComplete?: string; hint?: string };
 
-/** Login and signup forms: a server action with useActionState, so they work before hydration too. */
+/**
+ * Login and signup: the form kit with the FormData posted as it is, so the forms work before
+ * hydration too. After a refusal every value but the password stays where it was typed.
+ */
 export function AuthForm({
   action,
   fields,
   hidden,
   submitLabel,
+  pendingLabel,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: ServerAction<never, unknown>;
   fields: AuthField[];
   hidden?: Record<string, string>;
   submitLabel: string;
+  pendingLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const form = useActionForm(action, { fields: fields.map((f) => f.name) });
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form {...form.formProps} className="space-y-4">
       {Object.entries(hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {fields.map((f) => (
-        <Field key={f.name} {...f} required error={errors[f.name]} />
+        <Field key={f.name} {...f} required error={form.fieldErrors[f.name]} defaultValue={f.type === "password" ? undefined : form.defaultValues[f.name]} />
       ))}
-      <FormError message={state && !state.ok ? state.formError : undefined} />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Please wait…" : submitLabel}
-      </Button>
+      <FormError message={form.formError} />
+      <SubmitButton pending={form.pending} pendingLabel={pendingLabel} className="w-full">
+        {submitLabel}
+      </SubmitButton>
     </form>
   );
 }

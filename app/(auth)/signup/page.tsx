@@ -19,13 +19,14 @@ export default async function SignupPage() {
       <AuthForm
         action={signupAction}
         submitLabel="Create account"
+        pendingLabel="Creating the account…"
         fields={[
           { name: "accountName", label: "Account name", autoComplete: "organization", hint: "3 to 40 characters: latin letters, digits and hyphens" },
           { name: "email", label: "Email", type: "email", autoComplete: "email" },
           { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: `${PASSWORD_RULE}.` },
         ]}
       />
-      <p className="mt-5 text-center text-sm text-slate-500">
+      <p className="mt-5 text-center text-sm text-slate-600">
         Already have an account?{" "}
         <Link href={routes.login} className="font-medium text-brand-700 hover:underline">
           Log in

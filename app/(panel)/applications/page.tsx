@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
+import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
-import { listApplications } from "@/lib/domains/applications/queries";
+import { applicationFullName, listApplications } from "@/lib/domains/applications/queries";
 import { APP_TABS, appTabHref } from "@/lib/nav";
-import { PageHeader } from "@/components/ui/page";
+import { SectionHeader } from "@/components/ui/page";
 import { ApplicationsTable, type ApplicationRow } from "./_components/applications-table";
 
-export const metadata: Metadata = { title: "Applications" };
+export const metadata: Metadata = { title: sectionTitle("applications") };
 
 export default async function ApplicationsPage() {
   const actor = await requireSection("applications");
@@ -25,11 +26,11 @@ export default async function ApplicationsPage() {
   const canManage = can(actor, "applications");
   return (
     <>
-      <PageHeader
-        title="Applications"
+      <SectionHeader
+        section="applications"
         description="Applications group the scenarios, rules, users and numbers of one service. Each is addressed by its full name."
       />
-      <ApplicationsTable rows={rows} canManage={canManage} />
+      <ApplicationsTable rows={rows} canManage={canManage} domainSuffix={applicationFullName("", actor.accountName)} />
     </>
   );
 }

@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import { Download } from "lucide-react";
 import { requireSection } from "@/lib/server/guards";
+import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
-import { EmptyState, PageHeader } from "@/components/ui/page";
+import { EmptyState, SectionHeader } from "@/components/ui/page";
 
-export const metadata: Metadata = { title: "All calls" };
+export const metadata: Metadata = { title: sectionTitle("calls") };
 
 export default async function CallsPage() {
   const actor = await requireSection("calls");
   const canDownload = can(actor, "calls.downloads");
   return (
     <>
-      <PageHeader
-        title="All calls"
+      <SectionHeader
+        section="calls"
         description="The call history of every application in the account: who called whom, when, for how long, how it ended and what it cost."
         actions={
           canDownload ? (

@@ -1,76 +1,111 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ArrowRight } from "lucide-react";
 import { requireSection } from "@/lib/server/guards";
-import { can, roleLabel } from "@/lib/access/matrix";
-import { getDashboardOverview } from "@/lib/domains/dashboard/queries";
+import { can, type SectionId } from "@/lib/access/matrix";
+import { getChecklist, getDashboardOverview, type DashboardOverview } from "@/lib/domains/dashboard/queries";
+import { listApplications } from "@/lib/domains/applications/queries";
+import { listRecentChanges } from "@/lib/domains/audit-log/queries";
 import { formatMoney } from "@/lib/domains/billing/money";
-import { NAV } from "@/lib/nav";
 import { NavIcon } from "@/components/shell/nav-icon";
 import { Card, PageHeader } from "@/components/ui/page";
+import { DateTime } from "@/components/ui/date-time";
+import { sectionTitle } from "@/lib/nav";
+import { Checklist } from "../_components/checklist";
 import { sectionHref } from "@/lib/routes";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const metadata: Metadata = { title: sectionTitle("control_panel") };
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** The figures of the overview, each a card linking to its section (only those the query returned). */
+const CARDS: { key: keyof DashboardOverview; label: string; icon: string; link: SectionId; format: (n: number) => string }[] = [
+  { key: "applications", label: "Applications", icon: "boxes", link: "applications", format: count },
+  { key: "appUsers", label: "Application users", icon: "users", link: "applications", format: count },
+  { key: "subusers", label: "Subusers", icon: "users", link: "subusers", format: count },
+  { key: "serviceAccounts", label: "Service accounts", icon: "key-round", link: "service_accounts", format: count },
+  { key: "balanceMinor", label: "Balance", icon: "wallet", link: "billing", format: formatMoney },
+];
 
 export default async function DashboardPage() {
   const actor = await requireSection("control_panel");
-  const overview = await getDashboardOverview(actor);
-  const count = (n: number) => n.toLocaleString("en-US");
-  const stats = [
-    { id: "applications", label: "Applications", value: count(overview.applications), link: "View applications", href: can(actor, "applications") ? sectionHref("applications") : null },
-    { id: "app-users", label: "Application users", value: count(overview.appUsers), link: "", href: null },
-    { id: "subusers", label: "Subusers", value: count(overview.subusers), link: "View subusers", href: can(actor, "subusers") ? sectionHref("subusers") : null },
-    { id: "balance", label: "Balance", value: formatMoney(overview.balanceMinor), link: "View the ledger", href: can(actor, "billing") ? sectionHref("billing") : null },
-  ];
-  const groups = NAV.map((g) => ({ ...g, items: g.items.filter((i) => i.section !== "control_panel" && can(actor, i.section)) })).filter(
-    (g) => g.items.length > 0,
-  );
-  const who = actor.kind === "owner" ? "the account owner" : `subuser ${actor.name}`;
-  const roles = actor.kind === "owner" ? null : actor.roles.map(roleLabel).join(", ");
+  const [overview, steps, apps, activity] = await Promise.all([
+    getDashboardOverview(actor),
+    getChecklist(actor),
+    can(actor, "applications") ? listApplications(actor, { count: 1 }) : null,
+    can(actor, "logs") ? listRecentChanges(actor, 8) : null,
+  ]);
+  const firstApp = apps?.items[0];
+  const cards = CARDS.filter((c) => overview[c.key] !== undefined && can(actor, c.link));
+  const todo = steps.filter((s) => !s.done).length;
+  const who = actor.kind === "owner" ? "the account owner" : `subuser ${actor.name} (${actor.roles.join(", ")})`;
 
   return (
     <>
-      <PageHeader
-        title="Dashboard"
-        description={`Account ${actor.accountName} at a glance. You are signed in as ${who}${roles ? ` with the role${actor.roles.length === 1 ? "" : "s"} ${roles}` : ""}.`}
-      />
-      <dl className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        {stats.map((s) => (
-          <Card key={s.id} className="p-4">
-            <dt className="text-sm text-slate-500">{s.label}</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-stat={s.id}>
-              {s.value}
-            </dd>
-            {s.href ? (
-              <Link href={s.href} className="mt-2 inline-block text-xs font-medium text-brand-700 hover:underline">
-                {s.link}
-              </Link>
-            ) : null}
-          </Card>
-        ))}
-      </dl>
+      <PageHeader title={sectionTitle("control_panel")} description={`Account ${actor.accountName}. You are signed in as ${who}.`} />
 
-      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Your sections</h2>
-      {groups.length > 0 ? (
-        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
-          {groups.map((g) => (
-            <Card key={g.title} className="p-4">
-              <h3 className="text-sm font-semibold text-slate-900">{g.title}</h3>
-              <ul className="mt-2 space-y-1">
-                {g.items.map((i) => (
-                  <li key={i.section}>
-                    <Link href={i.href} className="flex items-center gap-2 rounded px-1 py-1 text-sm text-slate-700 hover:bg-slate-50 hover:text-brand-700">
-                      <NavIcon name={i.icon} />
-                      {i.title}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </Card>
+      {steps.length > 0 && todo > 0 ? (
+        <Card className="mb-6" data-testid="checklist">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 className="text-base font-semibold text-slate-900">Get started</h2>
+            <p className="text-sm text-slate-600">
+              {steps.length - todo} of {steps.length} done
+            </p>
+          </div>
+          <Checklist steps={steps} firstAppId={firstApp?.id ?? null} />
+        </Card>
+      ) : null}
+
+      {cards.length > 0 ? (
+        <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" aria-label="The account at a glance">
+          {cards.map((c) => (
+            <li key={c.key}>
+              <Link
+                href={sectionHref(c.link)}
+                className="group block h-full rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-500"
+                data-card={c.key}
+              >
+                <span className="flex items-center gap-2 text-sm text-slate-600">
+                  <NavIcon name={c.icon} />
+                  {c.label}
+                </span>
+                <span className="mt-1 block text-2xl font-semibold tabular-nums text-slate-900" data-stat={c.key}>
+                  {c.format(overview[c.key]!)}
+                </span>
+                <span className="mt-2 inline-flex items-center gap-1 text-xs font-medium text-brand-700 group-hover:underline">
+                  {c.label === sectionTitle(c.link) ? "Open" : `In ${sectionTitle(c.link)}`}
+                  <ArrowRight className="size-3" aria-hidden />
+                </span>
+              </Link>
+            </li>
           ))}
-        </div>
-      ) : (
-        <p className="text-sm text-slate-500">Your roles open no other sections. Ask the account owner if you need more access.</p>
-      )}
+        </ul>
+      ) : null}
+
+      {activity ? (
+        <Card className="mt-6" data-testid="recent-activity">
+          <div className="flex items-baseline justify-between gap-2">
+            <h2 className="text-base font-semibold text-slate-900">Recent changes</h2>
+            <Link href={sectionHref("logs")} className="text-sm font-medium text-brand-700 hover:underline">
+              All of {sectionTitle("logs")}
+            </Link>
+          </div>
+          {activity.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-600">Nothing has changed in the account yet.</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-slate-100">
+              {activity.map((r) => (
+                <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2.5 text-sm">
+                  <span className="min-w-0 text-slate-800" data-audit-sentence>
+                    {r.sentence}
+                  </span>
+                  <DateTime value={r.createdAt} className="shrink-0 whitespace-nowrap text-xs text-slate-600" />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      ) : null}
     </>
   );
 }

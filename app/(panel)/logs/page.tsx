@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
+import { sectionTitle } from "@/lib/nav";
 import { listAuditLog } from "@/lib/domains/audit-log/queries";
 import { AUDIT_LOG_SORTS } from "@/lib/domains/audit-log/schemas";
 import { parseListParams, type RawSearchParams } from "@/components/data-table/search-params";
-import { PageHeader } from "@/components/ui/page";
+import { SectionHeader } from "@/components/ui/page";
 import { AuditLogTable } from "./_components/audit-log-table";
 
-export const metadata: Metadata = { title: "Logs" };
+export const metadata: Metadata = { title: sectionTitle("logs") };
 
 export default async function LogsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireSection("logs");
@@ -14,8 +15,8 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
   const log = await listAuditLog(actor, params);
   return (
     <>
-      <PageHeader
-        title="Logs"
+      <SectionHeader
+        section="logs"
         description="The account's audit log: every change made in the panel or through the Management API, who made it, from which address, and whether it succeeded."
       />
       <AuditLogTable rows={log.rows} total={log.total} params={{ ...params, page: log.page }} />

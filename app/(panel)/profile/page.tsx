@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
+import { sectionTitle } from "@/lib/nav";
 import { OWNER_ROLE } from "@/lib/access/matrix";
-import { Badge, Card, PageHeader } from "@/components/ui/page";
+import { Badge, Card, SectionHeader } from "@/components/ui/page";
 import { getProfile } from "@/lib/domains/profile/queries";
 import { formatUtc } from "@/lib/core/format";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SessionsTable, type SessionRow } from "./_components/sessions-table";
 
-export const metadata: Metadata = { title: "Profile" };
+export const metadata: Metadata = { title: sectionTitle("profile") };
 
 export default async function ProfilePage() {
   const actor = await requireSection("profile");
@@ -24,19 +25,19 @@ export default async function ProfilePage() {
 
   return (
     <>
-      <PageHeader title="Profile" description="Who you are in this panel, your sessions and your password." />
+      <SectionHeader section="profile" description="Who you are in this panel, your sessions and your password." />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="mb-3 text-sm font-semibold text-slate-900">You</h2>
           <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-slate-500">Account</dt>
+            <dt className="text-slate-600">Account</dt>
             <dd data-testid="profile-account">
               {p.accountName}
-              {p.accountEmail ? <span className="text-slate-500"> · {p.accountEmail}</span> : null}
+              {p.accountEmail ? <span className="text-slate-600"> · {p.accountEmail}</span> : null}
             </dd>
-            <dt className="text-slate-500">Login</dt>
+            <dt className="text-slate-600">Login</dt>
             <dd data-testid="profile-login">{p.kind === "owner" ? "Account owner" : `Subuser ${p.name}`}</dd>
-            <dt className="text-slate-500">Roles</dt>
+            <dt className="text-slate-600">Roles</dt>
             <dd className="flex flex-wrap gap-1">
               {p.roles.map((r) => (
                 <Badge key={r} tone="blue">
@@ -44,13 +45,13 @@ export default async function ProfilePage() {
                 </Badge>
               ))}
             </dd>
-            <dt className="text-slate-500">This session</dt>
+            <dt className="text-slate-600">This session</dt>
             <dd>
               Ends at{" "}
               <time dateTime={p.sessionExpiresAt.toISOString()} className="font-medium" data-testid="session-expires-at">
                 {formatUtc(p.sessionExpiresAt)}
               </time>
-              <span className="block text-xs text-slate-500">
+              <span className="block text-xs text-slate-600">
                 Started {formatUtc(p.sessionCreatedAt)}. Sessions last {hours} hours from login, whatever you do; then you log in again.
               </span>
             </dd>
@@ -58,7 +59,7 @@ export default async function ProfilePage() {
         </Card>
         <Card>
           <h2 className="mb-1 text-sm font-semibold text-slate-900">Change password</h2>
-          <p className="mb-4 text-sm text-slate-500">Your other sessions end when you change it; this one stays logged in.</p>
+          <p className="mb-4 text-sm text-slate-600">Your other sessions end when you change it; this one stays logged in.</p>
           <ChangePasswordForm />
         </Card>
       </div>

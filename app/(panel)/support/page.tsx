@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSection } from "@/lib/server/guards";
+import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
-import { EmptyState, PageHeader } from "@/components/ui/page";
+import { EmptyState, SectionHeader } from "@/components/ui/page";
 
-export const metadata: Metadata = { title: "Support" };
+export const metadata: Metadata = { title: sectionTitle("support") };
 
 export default async function SupportPage() {
   const actor = await requireSection("support");
   return (
     <>
-      <PageHeader
-        title="Support"
+      <SectionHeader
+        section="support"
         description="Ask the platform's support team for help with the account, numbers, calls or billing, and follow up on earlier requests."
       />
       <EmptyState title="No support channel is connected">

@@ -1,27 +1,25 @@
 // The demo seed's service account (docs/PRODUCT.md section 10): an Owner key for the demo account
 // whose credentials.json is written once, mode 600, and is the only copy of the private key.
-import { execFileSync } from "node:child_process";
 import { createPrivateKey, createPublicKey } from "node:crypto";
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createAdapterFactory } from "@/lib/core/db-adapter";
+import { createClient, dbKind } from "@/lib/core/db";
+import { env } from "@/lib/core/env";
 import { DEMO_SERVICE_ACCOUNT_ROLES } from "@/lib/access/api-roles";
 import { syncCatalogue } from "@/lib/domains/phone-numbers/catalogue-sync";
+import { createThrowawayDatabase } from "@/test/databases";
 import { DEMO, seedDemo } from "./demo";
 
-// seedDemo only seeds an empty database, so this test gets its own throwaway one.
-const dir = path.resolve("data/test");
-const file = path.join(dir, `seed-${process.pid}-${Date.now()}.db`);
-const url = `file:${file}`;
-const credentials = path.join(dir, `seed-credentials-${process.pid}-${Date.now()}.json`);
-execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url } });
-const db = new PrismaClient({ adapter: createAdapterFactory(url) });
+// seedDemo only seeds an empty database, so this test gets its own throwaway one (of the run's kind).
+const scratch = await createThrowawayDatabase(dbKind(), "seed", { serverUrl: env().TEST_POSTGRES_URL });
+const credentials = path.resolve("data/test", `seed-credentials-${process.pid}-${Date.now()}.json`);
+const db = createClient(scratch.url);
 
 afterAll(async () => {
   await db.$disconnect();
-  for (const f of [file, credentials]) rmSync(f, { force: true });
+  await scratch.dispose();
+  rmSync(credentials, { force: true });
 });
 
 describe("demo seed service account", () => {
@@ -51,9 +49,8 @@ describe("demo seed service account", () => {
 
 describe("demo seed numbers", () => {
   it("holds two catalogue numbers (one attached to sales with SMS), a verified caller ID and an SMS exchange, all charged to the ledger", async () => {
-    const file2 = path.join(dir, `seed-numbers-${process.pid}-${Date.now()}.db`);
-    execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: `file:${file2}` } });
-    const db2 = new PrismaClient({ adapter: createAdapterFactory(`file:${file2}`) });
+    const scratch2 = await createThrowawayDatabase(dbKind(), "seed-numbers", { serverUrl: env().TEST_POSTGRES_URL });
+    const db2 = createClient(scratch2.url);
     try {
       await syncCatalogue(db2);
       expect(await seedDemo(db2, `${credentials}.2`)).toBe(true);
@@ -70,7 +67,8 @@ describe("demo seed numbers", () => {
       expect(charges._sum.amountMinor).toBe(-expected);
     } finally {
       await db2.$disconnect();
-      for (const f of [file2, `${credentials}.2`]) rmSync(f, { force: true });
+      await scratch2.dispose();
+      rmSync(`${credentials}.2`, { force: true });
     }
   });
 });

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/core/db";
 import { allRegions } from "@/lib/domains/phone-numbers/catalogue";
 import { audit } from "@/lib/core/audit";
+import { lockSeed } from "@/lib/core/locks";
 import { env } from "@/lib/core/env";
 import { ASSIGNABLE_ROLES } from "@/lib/access/matrix";
 import { DEMO_SERVICE_ACCOUNT_ROLES } from "@/lib/access/api-roles";
@@ -52,6 +53,9 @@ export async function seedDemo(db: Db, credentialsPath: string = env().DEMO_CRED
   ]);
   const keyId = randomUUID();
   const accountId = await db.$transaction(async (tx) => {
+    // Several app servers may start on one empty database at once: one seeds, the others find it done.
+    await lockSeed(tx);
+    if ((await tx.account.count()) > 0) return null;
     const account = await tx.account.create({ data: { name: DEMO.accountName, email: DEMO.email, passwordHash: ownerHash! } });
     await tx.ledgerEntry.create({ data: { accountId: account.id, amountMinor: DEMO.openingBalanceMinor, kind: "credit", memo: "Demo opening balance" } });
     for (const [i, s] of DEMO.subusers.entries()) {
@@ -84,6 +88,7 @@ export async function seedDemo(db: Db, credentialsPath: string = env().DEMO_CRED
     });
     return account.id;
   });
+  if (accountId === null) return false;
   // After the commit: the file must never name a key that does not exist. If writing fails the
   // key is merely unusable (the owner can create another), so say so and carry on.
   const credentials = { account_email: DEMO.email, account_id: accountId, key_id: keyId, private_key: keyPair.privateKeyPem };

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
 import { ZListAppUsersInput, type ListAppUsersInput } from "./schemas";
+import { ignoreCase } from "@/lib/core/search";
 
 export const APP_USER_LIST_SELECT = {
   id: true,
@@ -108,8 +109,8 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
     ...(p.userId ? { id: p.userId } : {}),
     ...(p.active !== undefined ? { active: p.active } : {}),
     ...(q ? { name: prefixRange(q) } : {}),
-    ...(p.namePart ? { AND: [{ name: { contains: p.namePart.toLowerCase() } }] } : {}),
-    ...(p.displayNamePart ? { displayName: { contains: p.displayNamePart } } : {}),
+    ...(p.namePart ? { AND: [{ name: ignoreCase({ contains: p.namePart }) }] } : {}),
+    ...(p.displayNamePart ? { displayName: ignoreCase({ contains: p.displayNamePart }) } : {}),
   };
   const orderBy: Prisma.AppUserOrderByWithRelationInput[] =
     p.orderBy === "id" ? [{ id: p.dir }] : [{ [p.orderBy]: p.dir }, { id: p.dir }];

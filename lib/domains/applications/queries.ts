@@ -7,6 +7,7 @@ import { AppError } from "@/lib/core/errors";
 import { env } from "@/lib/core/env";
 import { parseInput } from "@/lib/core/validate";
 import { ZListApplicationsInput, type ListApplicationsInput } from "./schemas";
+import { ignoreCase } from "@/lib/core/search";
 
 export const APPLICATION_SELECT = {
   id: true,
@@ -113,7 +114,7 @@ export async function listApplications(actor: Actor, input: ListApplicationsInpu
   const where: Prisma.ApplicationWhereInput = {
     accountId: actor.accountId,
     ...(applicationId ? { id: applicationId } : {}),
-    ...(namePart ? { name: { contains: namePart } } : {}),
+    ...(namePart ? { name: ignoreCase({ contains: namePart }) } : {}),
   };
   const [rows, total] = await Promise.all([
     db.application.findMany({ where, select: APPLICATION_SELECT, orderBy: [{ name: "asc" }, { id: "asc" }], skip: offset, take: count }),

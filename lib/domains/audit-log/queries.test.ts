@@ -3,7 +3,7 @@ import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
 import type { Actor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
-import { describeDetail, listAuditLog } from "./queries";
+import { describeDetail, listAuditLog, listRecentChanges } from "./queries";
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
@@ -131,5 +131,29 @@ describe("listAuditLog", () => {
     }
     const key: Actor = { ...owner, kind: "key", keyId: "k1", roles: ["Owner"] };
     await expect(listAuditLog(key)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("listRecentChanges", () => {
+  it("lists the account's newest changes as sentences, leaving out logins and API calls, for holders of Logs only", async () => {
+    const acct = await createTestAccount();
+    const other = await createTestAccount();
+    const owner = await acct.actor("MainAccount");
+    const row = (accountId: number, action: string, minute: number) =>
+      db.auditLog.create({
+        data: { accountId, actorType: "owner", actorId: "1", actorName: "x", action, detail: JSON.stringify({ name: `n${minute}` }), createdAt: new Date(T0 + minute * 60_000) },
+      });
+    await row(acct.id, "session.login", 1);
+    await row(acct.id, "application.create", 2);
+    await row(acct.id, "api.call", 3);
+    await row(acct.id, "subuser.delete", 4);
+    await row(other.id, "application.delete", 5);
+    const rows = await listRecentChanges(owner);
+    expect(rows.map((r) => r.sentence)).toEqual(["The account owner deleted the subuser n4", "The account owner created the application n2"]);
+    for (const role of PRINCIPALS) {
+      const actor = await acct.actor(role);
+      if (can(actor, "logs")) expect(await listRecentChanges(actor), role).toHaveLength(2);
+      else await expect(listRecentChanges(actor), role).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
   });
 });

@@ -6,6 +6,8 @@ import { authorize } from "@/lib/access/authorize";
 import { parseInput } from "@/lib/core/validate";
 import { ZAuditLogQuery, type AuditLogQuery } from "./schemas";
 import { clampPage, skipOf } from "@/lib/core/paging";
+import { auditSentence } from "./sentences";
+import { ignoreCase } from "@/lib/core/search";
 
 export const AUDIT_LOG_ROW_SELECT = {
   id: true,
@@ -25,6 +27,8 @@ type AuditLogRecord = Prisma.AuditLogGetPayload<{ select: typeof AUDIT_LOG_ROW_S
 export type AuditLogRow = Omit<AuditLogRecord, "detail"> & {
   /** The row's non-secret details as "key: value" pairs, for display. */
   detail: string;
+  /** The row as a sentence ("Subuser alice created the application sales"). */
+  sentence: string;
 };
 
 export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; size: number };
@@ -38,7 +42,7 @@ export async function listAuditLog(actor: Actor, query: AuditLogQuery = {}): Pro
   const { q, sort, dir, size, page: requested } = parseInput(ZAuditLogQuery, query);
   const where: Prisma.AuditLogWhereInput = {
     accountId: actor.accountId,
-    ...(q ? { OR: [{ action: { contains: q } }, { actorName: { contains: q } }] } : {}),
+    ...(q ? { OR: [{ action: ignoreCase({ contains: q }) }, { actorName: ignoreCase({ contains: q }) }] } : {}),
   };
   const total = await db.auditLog.count({ where });
   const page = clampPage(requested, total, size);
@@ -51,7 +55,7 @@ export async function listAuditLog(actor: Actor, query: AuditLogQuery = {}): Pro
     take: size,
     select: AUDIT_LOG_ROW_SELECT,
   });
-  return { rows: records.map((r) => ({ ...r, detail: describeDetail(r.detail) })), total, page, size };
+  return { rows: records.map((r) => ({ ...r, detail: describeDetail(r.detail), sentence: auditSentence(r) })), total, page, size };
 }
 
 /** The stored JSON detail as readable pairs; anything unparsable is shown as stored. */
@@ -66,4 +70,22 @@ export function describeDetail(json: string): string {
   return Object.entries(value)
     .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(", ");
+}
+
+/** Entries that record access rather than change (logins, API calls, reading notifications): left out of "recent changes". */
+export const ROUTINE_ACTIONS = ["session.login", "session.revoke", "session.revoke_others", "api.call", "api.auth_failed", "api.rate_limited", "notifications.read"];
+
+/**
+ * The dashboard's recent activity: the account's newest changes (not its logins or API calls),
+ * as sentences. The same section as the Logs list (logs), scoped by the actor's account.
+ */
+export async function listRecentChanges(actor: Actor, count = 8): Promise<AuditLogRow[]> {
+  authorize(actor, { section: "logs" });
+  const records = await db.auditLog.findMany({
+    where: { accountId: actor.accountId, action: { notIn: ROUTINE_ACTIONS } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: Math.min(Math.max(1, count), 50),
+    select: AUDIT_LOG_ROW_SELECT,
+  });
+  return records.map((r) => ({ ...r, detail: describeDetail(r.detail), sentence: auditSentence(r) }));
 }

@@ -10,6 +10,7 @@ import { systemClock, type Clock } from "@/lib/core/clock";
 import { allRegions, COUNTRIES, type CatalogueCountry } from "@/lib/domains/phone-numbers/catalogue";
 import { ZLedgerFilter, ZLedgerQuery, type LedgerFilter, type LedgerQuery, type VerificationStatus } from "./schemas";
 import { clampPage, skipOf } from "@/lib/core/paging";
+import { ignoreCase } from "@/lib/core/search";
 
 export const LEDGER_ENTRY_SELECT = {
   id: true,
@@ -31,6 +32,12 @@ export async function accountBalanceMinor(accountId: number): Promise<number> {
   return agg._sum.amountMinor ?? 0;
 }
 
+/** The balance for a principal holding Billing (the top bar shows it); FORBIDDEN otherwise. */
+export async function getBalance(actor: Actor): Promise<number> {
+  authorize(actor, { section: "billing" });
+  return accountBalanceMinor(actor.accountId);
+}
+
 export type LedgerPage = {
   balanceMinor: number;
   rows: LedgerEntryRow[];
@@ -44,7 +51,7 @@ function ledgerWhere(actor: Actor, q: string, f: { kinds?: string[]; from?: Date
     accountId: actor.accountId,
     ...(f.kinds && f.kinds.length > 0 ? { kind: { in: f.kinds } } : {}),
     ...(f.from || f.to ? { createdAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
-    ...(q ? { OR: [{ kind: { contains: q } }, { memo: { contains: q } }] } : {}),
+    ...(q ? { OR: [{ kind: ignoreCase({ contains: q }) }, { memo: ignoreCase({ contains: q }) }] } : {}),
   };
 }
 

@@ -13,7 +13,7 @@ import { ASSIGNABLE_ROLES, OWNER_ROLE } from "@/lib/access/matrix";
 import { systemClock } from "@/lib/core/clock";
 import { loginOwner } from "@/lib/auth/login";
 import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount } from "@/test/factories";
-import { createChildAccount, updateChildAccounts } from "./mutations";
+import { createChildAccount, setChildAccountActive, setChildAccountRole, updateChildAccounts } from "./mutations";
 import { listChildAccounts } from "./queries";
 import { reasonFor } from "@/test/reasons";
 
@@ -47,27 +47,39 @@ describe("child accounts: who may manage them", () => {
     acct = await createTestAccount();
   });
 
-  type Case = { name: string; method: ApiMethod; writes: boolean; run: (a: Actor) => Promise<unknown> };
+  type Case = { name: string; method: ApiMethod; writes: boolean; run: (a: Actor, childId: number) => Promise<unknown> };
   const CASES: Case[] = [
     { name: "createChildAccount", method: "AddAccount", writes: true, run: (a) => createChildAccount(a, newChild()) },
     { name: "listChildAccounts", method: "GetChildrenAccounts", writes: false, run: (a) => listChildAccounts(a, {}) },
     { name: "updateChildAccounts", method: "SetChildAccountInfo", writes: true, run: (a) => updateChildAccounts(a, { target: { ids: "all" }, role: "Developer" }) },
+    {
+      name: "setChildAccountRole",
+      method: "SetChildAccountInfo",
+      writes: true,
+      run: (a, childId) => setChildAccountRole(a, { childId, role: "ProvisioningAgent" }),
+    },
+    {
+      name: "setChildAccountActive",
+      method: "SetChildAccountInfo",
+      writes: true,
+      run: (a, childId) => setChildAccountActive(a, { childId, active: false }),
+    },
   ];
 
   for (const c of CASES) {
     for (const role of PRINCIPALS) {
       const allowed = role === OWNER_ROLE;
       it(`${c.name} as ${role}: ${allowed ? "allowed" : "FORBIDDEN, nothing written"}`, async () => {
-        await child(acct.id);
+        const kid = await child(acct.id);
         const actor = await acct.actor(role);
         const before = await familySnapshot(acct.id);
         if (allowed) {
-          await c.run(actor);
+          await c.run(actor, kid.id);
           const after = await familySnapshot(acct.id);
           if (c.writes) expect(after).not.toEqual(before);
           else expect(after).toEqual(before);
         } else {
-          await expect(c.run(actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+          await expect(c.run(actor, kid.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
           expect(await familySnapshot(acct.id)).toEqual(before);
         }
       });
@@ -78,14 +90,26 @@ describe("child accounts: who may manage them", () => {
     for (const c of CASES) {
       for (const role of ASSIGNABLE_ROLES) {
         const key: Actor = { kind: "key", accountId: acct.id, accountName: acct.name, subuserId: null, keyId: "k", name: "key", roles: [role], ip: "" };
+        const kid = await child(acct.id);
         const before = await familySnapshot(acct.id);
         if (canCallApi([role], c.method)) {
-          await c.run(key);
+          await c.run(key, kid.id);
         } else {
-          await expect(c.run(key)).rejects.toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
+          await expect(c.run(key, kid.id)).rejects.toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
           expect(await familySnapshot(acct.id)).toEqual(before);
         }
       }
+    }
+  });
+
+  it("a subuser's key, whatever its roles, gets 104 from every child-account function and writes nothing", async () => {
+    const sub = await acct.actor("Admin");
+    for (const c of CASES) {
+      const key: Actor = { ...sub, kind: "key", keyId: "k", roles: ["Owner", "Admin"] };
+      const kid = await child(acct.id);
+      const before = await familySnapshot(acct.id);
+      await expect(c.run(key, kid.id), c.name).rejects.toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
+      expect(await familySnapshot(acct.id)).toEqual(before);
     }
   });
 

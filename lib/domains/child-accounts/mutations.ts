@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { parseInput } from "@/lib/core/validate";
 import { audit, auditPrincipal } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
-import { conflict, invalid, rethrowUnique } from "@/lib/core/errors";
+import { AppError, conflict, invalid, isAppError, rethrowUnique } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/passwords";
 import {
   authorizeManageChildren,
@@ -18,8 +18,12 @@ import {
 import {
   ZChildAccountTarget,
   ZCreateChildAccountInput,
+  ZSetChildAccountActiveInput,
+  ZSetChildAccountRoleInput,
   ZUpdateChildAccountsInput,
   type CreateChildAccountInput,
+  type SetChildAccountActiveInput,
+  type SetChildAccountRoleInput,
   type UpdateChildAccountsInput,
 } from "./schemas";
 
@@ -127,4 +131,39 @@ export async function updateChildAccounts(actor: Actor, input: UpdateChildAccoun
   } catch (e) {
     rethrowUnique(e, takenBy);
   }
+}
+
+/** One child, changed through updateChildAccounts (the same checks, audit and session ends as SetChildAccountInfo). */
+async function updateOne(actor: Actor, childId: number, change: Omit<UpdateChildAccountsInput, "target">, clock: Clock): Promise<ChildAccountDto> {
+  try {
+    const [child] = await updateChildAccounts(actor, { target: { ids: [childId] }, ...change }, clock);
+    if (!child) throw childAccountNotFound("childId");
+    return child;
+  } catch (e) {
+    // The one child is named by childId here, not by an id list.
+    if (isAppError(e) && e.field === "ids") throw new AppError(e.code, { message: e.message, field: "childId", reason: e.reason });
+    throw e;
+  }
+}
+
+/**
+ * The panel's "Change role": Administrator, Developer or ProvisioningAgent (seed 004), set by
+ * the parent alone. FORBIDDEN for anyone but the account owner (and its keys); another
+ * account's or a grandchild's id is NOT_FOUND.
+ */
+export async function setChildAccountRole(actor: Actor, input: SetChildAccountRoleInput, clock: Clock = systemClock): Promise<ChildAccountDto> {
+  await authorizeManageChildren(db, actor, "SetChildAccountInfo");
+  const { childId, role } = parseInput(ZSetChildAccountRoleInput, input);
+  return updateOne(actor, childId, { role }, clock);
+}
+
+/**
+ * The panel's Suspend (active false) / Reactivate. Suspending ends every open session of the
+ * child in the same transaction; a suspended child cannot log in nor call the API (its keys get
+ * 100), whatever it tries, until reactivated.
+ */
+export async function setChildAccountActive(actor: Actor, input: SetChildAccountActiveInput, clock: Clock = systemClock): Promise<ChildAccountDto> {
+  await authorizeManageChildren(db, actor, "SetChildAccountInfo");
+  const { childId, active } = parseInput(ZSetChildAccountActiveInput, input);
+  return updateOne(actor, childId, { active }, clock);
 }

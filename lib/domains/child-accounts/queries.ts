@@ -7,6 +7,7 @@ import { authorizeChildAccounts, childAccountMay, isChildAccountRole, type Child
 import { parseInput } from "@/lib/core/validate";
 import { AppError } from "@/lib/core/errors";
 import { ZListChildAccountsInput, type ListChildAccountsInput } from "./schemas";
+import { ignoreCase } from "@/lib/core/search";
 
 // Child accounts are Account rows whose parentId is the acting account: every where below
 // carries parentId: actor.accountId, so an id that is not one of the actor's own children (a
@@ -87,8 +88,8 @@ export async function listChildAccounts(actor: Actor, input: ListChildAccountsIn
   const where: Prisma.AccountWhereInput = {
     parentId: actor.accountId,
     ...(ids ? { id: { in: ids } } : {}),
-    ...(p.namePart ? { name: { contains: p.namePart } } : {}),
-    ...(p.emailPart ? { email: { contains: p.emailPart } } : {}),
+    ...(p.namePart ? { name: ignoreCase({ contains: p.namePart }) } : {}),
+    ...(p.emailPart ? { email: ignoreCase({ contains: p.emailPart }) } : {}),
     ...(p.active !== undefined ? { active: p.active } : {}),
   };
   const orderBy: Prisma.AccountOrderByWithRelationInput[] = p.orderBy === "id" ? [{ id: "asc" }] : [{ [p.orderBy]: "asc" }, { id: "asc" }];

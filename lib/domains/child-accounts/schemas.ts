@@ -64,3 +64,11 @@ export const ZListChildAccountsInput = z.object({
   count: z.number().int().min(1).max(1000).default(20),
 });
 export type ListChildAccountsInput = z.input<typeof ZListChildAccountsInput>;
+
+/** The panel's "Change role" dialog: one child, its new role (seed 004: only the account that created it may). */
+export const ZSetChildAccountRoleInput = z.object({ childId: ZChildAccountId, role: ZChildAccountRole });
+export type SetChildAccountRoleInput = z.input<typeof ZSetChildAccountRoleInput>;
+
+/** The panel's Suspend / Reactivate: suspending ends the child's sessions; it cannot log in or call the API. */
+export const ZSetChildAccountActiveInput = z.object({ childId: ZChildAccountId, active: z.boolean({ error: "Active must be true or false" }) });
+export type SetChildAccountActiveInput = z.input<typeof ZSetChildAccountActiveInput>;

@@ -3,7 +3,9 @@ import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
 import type { Actor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, type TestAccount } from "@/test/factories";
-import { getDashboardOverview } from "./queries";
+import { insertKey } from "@/test/api-kit";
+import { CHECKLIST } from "./checklist";
+import { getChecklist, getDashboardOverview } from "./queries";
 
 async function addApplication(accountId: number, name: string, users: number) {
   const app = await db.application.create({ data: { accountId, name } });
@@ -38,26 +40,72 @@ describe("getDashboardOverview", () => {
       data: ["x-sub-one", "x-sub-two"].map((name) => ({ accountId: other.id, name, passwordHash: TEST_PASSWORD_HASH })),
     });
     await db.ledgerEntry.create({ data: { accountId: other.id, amountMinor: 1_000_00, kind: "credit" } });
+    await insertKey(other.id, ["Owner"]);
   });
 
   it("counts the actor's own account only, with the balance as the ledger sum", async () => {
-    expect(await getDashboardOverview(owner)).toEqual({ applications: 2, appUsers: 5, subusers: 1, balanceMinor: 48_75 });
+    expect(await getDashboardOverview(owner)).toEqual({ applications: 2, appUsers: 5, subusers: 1, serviceAccounts: 0, balanceMinor: 48_75 });
     expect(await getDashboardOverview(await other.actor("MainAccount"))).toEqual({
-      applications: 3, appUsers: 5, subusers: 2, balanceMinor: 1_000_00,
+      applications: 3, appUsers: 5, subusers: 2, serviceAccounts: 1, balanceMinor: 1_000_00,
     });
   });
 
-  it("is open to every principal holding the control panel, and refuses keys", async () => {
+  // Threat: information exposure through shared chrome (docs/SECURITY.md "What shared chrome may
+  // show"). The dashboard is open to every principal; it must not show the balance to one without
+  // Billing, nor counts of sections it cannot open.
+  it("is open to every principal holding the control panel, shows each figure only with its section, and refuses keys", async () => {
+    const sectionOf = { applications: "applications", appUsers: "application.users", subusers: "subusers", serviceAccounts: "service_accounts", balanceMinor: "billing" } as const;
     for (const role of PRINCIPALS) {
       const actor = await mine.actor(role);
       if (can(actor, "control_panel")) {
         const o = await getDashboardOverview(actor);
-        expect(o.applications, role).toBe(2);
-        expect(o.balanceMinor, role).toBe(48_75);
+        const expected = Object.entries(sectionOf).filter(([, s]) => can(actor, s)).map(([k]) => k).sort();
+        expect(Object.keys(o).sort(), role).toEqual(expected);
+        if (can(actor, "applications")) expect(o.applications, role).toBe(2);
+        if (can(actor, "billing")) expect(o.balanceMinor, role).toBe(48_75);
+        else expect(o.balanceMinor, role).toBeUndefined();
       } else {
         await expect(getDashboardOverview(actor), role).rejects.toMatchObject({ code: "FORBIDDEN" });
       }
     }
     await expect(getDashboardOverview({ ...owner, kind: "key", keyId: "k", roles: ["Owner"] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("narrows with a role preview like any principal holding those roles", async () => {
+    const o = await getDashboardOverview({ ...owner, preview: { roles: ["Payer"] } });
+    expect(o).toEqual({ balanceMinor: 48_75 });
+  });
+});
+
+describe("getting-started checklist", () => {
+  it("shows a new account's owner every step, none done, and ticks each as the account's real state changes", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor("MainAccount");
+    const done = async () => Object.fromEntries((await getChecklist(owner)).map((s) => [s.id, s.done]));
+    expect(await done()).toEqual({ application: false, user: false, subuser: false, "service-account": false });
+    const app = await db.application.create({ data: { accountId: acct.id, name: "first" } });
+    expect(await done()).toMatchObject({ application: true, user: false });
+    await db.appUser.create({ data: { accountId: acct.id, applicationId: app.id, name: "u1", displayName: "U", passwordHash: TEST_PASSWORD_HASH } });
+    await db.subuser.create({ data: { accountId: acct.id, name: "first-sub", passwordHash: TEST_PASSWORD_HASH } });
+    await insertKey(acct.id, []);
+    expect(await done()).toEqual({ application: true, user: true, subuser: true, "service-account": true });
+  });
+
+  it("shows each principal only the steps of sections it holds", async () => {
+    const acct = await createTestAccount();
+    for (const role of PRINCIPALS) {
+      const actor = await acct.actor(role);
+      if (!can(actor, "control_panel")) continue;
+      const ids = (await getChecklist(actor)).map((s) => s.id);
+      expect(ids, role).toEqual(CHECKLIST.filter((c) => can(actor, c.section)).map((c) => c.id));
+    }
+  });
+
+  it("a subuser's service-account step counts only the keys it reaches", async () => {
+    const acct = await createTestAccount();
+    await insertKey(acct.id, ["Owner"]);
+    const dev = await acct.actor("Developer");
+    expect((await getChecklist(dev)).find((s) => s.id === "service-account")?.done).toBe(false);
+    expect((await getChecklist(await acct.actor("MainAccount"))).find((s) => s.id === "service-account")?.done).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // Key methods over HTTP: CreateKey's one-time credentials really work, a key's reach (its own
-// principal's keys; Owner keys all; a key without roles only itself), role grants never above
-// the caller, and the panel and the API see the same keys. Threat: a key escalating itself or
+// principal's keys whose roles lie within its own; an Owner key all of its principal's; a key
+// without roles only itself and roleless keys of its principal), role grants never above the
+// caller, and the panel and the API see the same keys. Threat: a key escalating itself or
 // reaching keys of another principal or account.
 import { createPrivateKey, createPublicKey } from "node:crypto";
 import { describe, expect, it } from "vitest";
@@ -38,9 +39,11 @@ describe("CreateKey", () => {
     expect(row.publicKeyPem).toContain("BEGIN PUBLIC KEY");
     expect(createPublicKey(row.publicKeyPem).export({ format: "der", type: "spki" })).toEqual(createPublicKey(privateKey).export({ format: "der", type: "spki" }));
     expect(JSON.stringify(row)).not.toContain("PRIVATE");
-    // The new key works at once, and reaches the keys of its principal (the account owner).
+    // The new key works at once. It belongs to the account owner: the owner's Owner key reaches
+    // it; it reaches itself but not that Owner key (Owner is beyond its roles).
     const made: TestKey = { id: info!.key_id, accountId: acct.id, privateKey };
-    expect(keyIds((await callAs(made, "GetKeys", { with_roles: "true" })).body)).toEqual([owner.id, info!.key_id].sort());
+    expect(keyIds((await callAs(made, "GetKeys", { with_roles: "true" })).body)).toEqual([info!.key_id]);
+    expect(keyIds((await callAs(owner, "GetKeys", { with_roles: "true" })).body)).toEqual([owner.id, info!.key_id].sort());
     const audit = await db.auditLog.findFirstOrThrow({ where: { accountId: acct.id, action: "service_account.create" } });
     expect(audit.detail).not.toContain("PRIVATE");
   });
@@ -89,15 +92,15 @@ describe("key reach", () => {
     return { acct, sub, ownerOwner, ownerAdmin, subAdmin, subOwner, bare, foreign };
   }
 
-  it("GetKeys: Owner keys see all; other keys their principal's; a key without roles itself", async () => {
+  it("GetKeys: an Owner key sees all of its principal's keys; others their principal's keys within their roles; a key without roles itself", async () => {
     const w = await world();
-    const all = [w.ownerOwner, w.ownerAdmin, w.subAdmin, w.subOwner, w.bare].map((k) => k.id).sort();
-    expect(keyIds((await callAs(w.ownerOwner, "GetKeys", { count: "1000" })).body)).toEqual(all);
-    expect(keyIds((await callAs(w.subOwner, "GetKeys", { count: "1000" })).body)).toEqual(all);
-    expect(keyIds((await callAs(w.ownerAdmin, "GetKeys")).body)).toEqual([w.ownerOwner, w.ownerAdmin, w.bare].map((k) => k.id).sort());
-    expect(keyIds((await callAs(w.subAdmin, "GetKeys")).body)).toEqual([w.subAdmin, w.subOwner].map((k) => k.id).sort());
+    expect(keyIds((await callAs(w.ownerOwner, "GetKeys", { count: "1000" })).body)).toEqual([w.ownerOwner, w.ownerAdmin, w.bare].map((k) => k.id).sort());
+    expect(keyIds((await callAs(w.subOwner, "GetKeys", { count: "1000" })).body)).toEqual([w.subAdmin, w.subOwner].map((k) => k.id).sort());
+    expect(keyIds((await callAs(w.ownerAdmin, "GetKeys")).body)).toEqual([w.ownerAdmin, w.bare].map((k) => k.id).sort());
+    expect(keyIds((await callAs(w.subAdmin, "GetKeys")).body)).toEqual([w.subAdmin.id]);
     expect(keyIds((await callAs(w.bare, "GetKeys")).body)).toEqual([w.bare.id]);
-    const withCreator = (await callAs(w.ownerOwner, "GetKeys", { key_id: w.subAdmin.id, with_roles: "true" })).body.result;
+    expect((await callAs(w.ownerOwner, "GetKeys", { key_id: w.subAdmin.id })).body).toMatchObject({ result: [], total_count: 0 });
+    const withCreator = (await callAs(w.subOwner, "GetKeys", { key_id: w.subAdmin.id, with_roles: "true" })).body.result;
     expect(withCreator).toEqual([
       {
         key_id: w.subAdmin.id,
@@ -110,18 +113,20 @@ describe("key reach", () => {
     expect((await callAs(w.ownerOwner, "GetKeys", { key_id: w.foreign.id })).body).toMatchObject({ result: [], total_count: 0 });
   });
 
-  it("keys outside the reach, or of another account, read as 433 and are not touched", async () => {
+  it("keys outside the reach get 104, another account's read as 433; none is touched", async () => {
     const w = await world();
-    for (const [caller, target] of [
-      [w.subAdmin, w.ownerAdmin],
-      [w.ownerAdmin, w.subAdmin],
-      [w.bare, w.ownerAdmin],
-      [w.ownerOwner, w.foreign],
+    for (const [caller, target, code] of [
+      [w.subAdmin, w.ownerAdmin, 104],
+      [w.ownerAdmin, w.subAdmin, 104],
+      [w.bare, w.ownerAdmin, 104],
+      [w.ownerOwner, w.subOwner, 104],
+      [w.ownerAdmin, w.ownerOwner, 104],
+      [w.ownerOwner, w.foreign, 433],
     ] as const) {
-      await expectError(caller, "UpdateKey", { key_id: target.id, description: "pwned" }, 433, /key/i);
-      await expectError(caller, "DeleteKey", { key_id: target.id }, 433);
-      await expectError(caller, "GetKeyRoles", { key_id: target.id }, 433);
-      await expectError(caller, "RemoveKeyRoles", { key_id: target.id, role_id: "2" }, 433);
+      await expectError(caller, "UpdateKey", { key_id: target.id, description: "pwned" }, code, /key/i);
+      await expectError(caller, "DeleteKey", { key_id: target.id }, code);
+      await expectError(caller, "GetKeyRoles", { key_id: target.id }, code);
+      await expectError(caller, "RemoveKeyRoles", { key_id: target.id, role_id: "2" }, code);
     }
     await expectError(w.ownerOwner, "DeleteKey", { key_id: "not-a-uuid" }, 433, /key_id/);
     await expectError(w.ownerOwner, "UpdateKey", { key_id: w.ownerAdmin.id }, 485, /'description'/);
@@ -151,9 +156,11 @@ describe("key reach", () => {
     await expectError(w.ownerAdmin, "SetKeyRoles", { key_id: w.ownerAdmin.id, role_name: "Owner" }, 435);
     expect((await callAs(w.ownerOwner, "RemoveKeyRoles", { key_id: w.bare.id, role_name: "Owner;Admin" })).body).toEqual({ result: 1 });
     expect((await db.apiKeyRole.findMany({ where: { keyId: w.bare.id } })).map((r) => r.role)).toEqual(["Developer"]);
-    // Role changes bite on the next request.
+    // Role changes bite on the next request. (The owner's keys do not reach a subuser's: the
+    // subuser's Owner key strips itself.)
     expect((await callAs(w.ownerAdmin, "GetRoles")).body.error).toBeUndefined();
-    expect((await callAs(w.ownerOwner, "RemoveKeyRoles", { key_id: w.subOwner.id, role_name: "Owner" })).body).toEqual({ result: 1 });
+    await expectError(w.ownerOwner, "RemoveKeyRoles", { key_id: w.subOwner.id, role_name: "Owner" }, 104);
+    expect((await callAs(w.subOwner, "RemoveKeyRoles", { key_id: w.subOwner.id, role_name: "Owner" })).body).toEqual({ result: 1 });
     expect((await callAs(w.subOwner, "GetSubUsers")).body.error?.code).toBe(104);
   });
 

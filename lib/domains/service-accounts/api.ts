@@ -1,6 +1,7 @@
 import "server-only";
 // Role System: service-account keys. Every handler calls lib/domains/service-accounts, the same
-// functions the panel's Service accounts page uses (reach, role caps, audit live there once).
+// functions the panel's Service accounts page uses (reach and role caps come from the one pure
+// rule of lib/access/key-reach.ts; audit lives there once).
 import { z } from "zod";
 import { addKeyRoles, createKey, deleteKey, removeKeyRoles, updateKey } from "./mutations";
 import { getKeyRoles, listKeys, type KeyDto } from "./queries";
@@ -69,7 +70,8 @@ export const createKeyMethod = defineMethod({
 export const getKeys = defineMethod({
   name: "GetKeys",
   group: GROUP,
-  summary: "Lists the keys this key reaches: those of its own principal; a key with the Owner role sees all of the account's.",
+  summary:
+    "Lists the keys this key reaches: those of its own principal (its creator) whose roles lie within its own; a key with the Owner role acts with all of its creator's roles.",
   params: z.object({
     key_id: keyId.optional(),
     with_roles: w.bool({ description: "Whether to include each key's roles" }).optional(),
@@ -86,7 +88,7 @@ export const getKeys = defineMethod({
 export const updateKeyMethod = defineMethod({
   name: "UpdateKey",
   group: GROUP,
-  summary: "Changes a key's description and, optionally, its name.",
+  summary: "Changes a key's description and, optionally, its name. Only a key within the caller's reach (else 104).",
   params: z.object({
     key_id: keyId,
     description: w.text(ZKeyDescription, { description: "The key's new description" }),
@@ -103,7 +105,7 @@ export const updateKeyMethod = defineMethod({
 export const deleteKeyMethod = defineMethod({
   name: "DeleteKey",
   group: GROUP,
-  summary: "Deletes a key: its next request fails with 100.",
+  summary: "Deletes a key within the caller's reach (else 104): its next request fails with 100.",
   params: z.object({ key_id: keyId }),
   response: DONE_RESPONSE,
   errors: KEY_ERRORS,
@@ -116,7 +118,7 @@ export const deleteKeyMethod = defineMethod({
 export const setKeyRoles = defineMethod({
   name: "SetKeyRoles",
   group: GROUP,
-  summary: "Adds roles to a key (the roles it holds stay), never beyond the calling key's own.",
+  summary: "Adds roles to a key within the caller's reach (the roles it holds stay), never beyond the calling key's own nor the key's creator's.",
   params: z.object({ key_id: keyId, ...roleParams }),
   oneOf: [ROLES_ONE_OF(true)],
   response: DONE_RESPONSE,
@@ -146,7 +148,7 @@ export const getKeyRolesMethod = defineMethod({
 export const removeKeyRolesMethod = defineMethod({
   name: "RemoveKeyRoles",
   group: GROUP,
-  summary: "Removes roles from a key.",
+  summary: "Removes roles from a key within the caller's reach (else 104).",
   params: z.object({ key_id: keyId, ...roleParams }),
   oneOf: [ROLES_ONE_OF(true)],
   response: DONE_RESPONSE,

@@ -10,7 +10,7 @@ import type { Actor, PanelActor } from "@/lib/access/actor-types";
 import { AppError } from "@/lib/core/errors";
 import { createTestAccount, PRINCIPALS } from "@/test/factories";
 import { createKey, deleteKey, editKey, updateKey } from "./mutations";
-import { grantableKeyRoles, listKeys } from "./queries";
+import { grantableKeyRoles, grantableOn, keyCallerOf, listKeys } from "./queries";
 import { reasonFor } from "@/test/reasons";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
@@ -73,7 +73,7 @@ describe("createKey for every principal", () => {
 });
 
 describe("reach and tenancy", () => {
-  it("the owner sees every key; a subuser only its own; other keys and other accounts' keys are NOT_FOUND", async () => {
+  it("the owner sees every key; a subuser only its own; other principals' keys are FORBIDDEN, other accounts' NOT_FOUND", async () => {
     const acct = await createTestAccount();
     const owner = await acct.actor(OWNER_ROLE);
     const dev = await acct.actor("Developer");
@@ -84,8 +84,9 @@ describe("reach and tenancy", () => {
     expect((await listKeys(owner)).items.map((k) => k.name)).toEqual(["owner-key", "dev-key", "sup-key"]);
     expect((await listKeys(dev)).items.map((k) => k.name)).toEqual(["dev-key"]);
     const before = await dataOf(acct.id);
-    await expectAppError(editKey(dev, { keyId: ownerKey.id, name: "x", description: "", roles: [] }), "NOT_FOUND", "keyId", 433);
-    await expectAppError(deleteKey(dev, { keyId: supKey.id }), "NOT_FOUND", "keyId", 433);
+    // Same account, another principal (docs/management-api.md "Reach between keys"): FORBIDDEN (104).
+    await expectAppError(editKey(dev, { keyId: ownerKey.id, name: "x", description: "", roles: [] }), "FORBIDDEN", "keyId", 104);
+    await expectAppError(deleteKey(dev, { keyId: supKey.id }), "FORBIDDEN", "keyId", 104);
     const stranger = await createTestAccount();
     const strangerOwner = await stranger.actor(OWNER_ROLE);
     await expectAppError(deleteKey(strangerOwner, { keyId: devKey.id }), "NOT_FOUND");
@@ -121,6 +122,40 @@ describe("reach and tenancy", () => {
     await expectAppError(createKey(owner, { name: "ok", roles: [OWNER_ROLE] }), "INVALID_INPUT", "roles", 441);
     await expectAppError(deleteKey(owner, { keyId: "../etc" }), "INVALID_INPUT", "keyId", 433);
     expect(await dataOf(acct.id)).toEqual(before);
+  });
+});
+
+describe("the panel asks the same reach rule (lib/access/key-reach.ts)", () => {
+  // Threat: privilege escalation between keys through the panel: a subuser editing or deleting a
+  // key beyond its roles, or the owner raising a subuser's key above the subuser.
+  it("a subuser reaches its own keys within its roles only; nothing written otherwise", async () => {
+    const acct = await createTestAccount();
+    const admin = await acct.actor("Admin");
+    const mine = (await createKey(admin, { name: "mine", roles: ["Admin"] })).key;
+    // A key of its holding a role beyond the subuser's (written before the rule, or by hand).
+    const beyond = await db.apiKey.create({
+      data: { id: crypto.randomUUID(), accountId: acct.id, subuserId: admin.subuserId, name: "beyond", publicKeyPem: "x", roles: { create: [{ role: "Admin" }, { role: "Owner" }] } },
+    });
+    expect((await listKeys(admin)).items.map((k) => k.name)).toEqual(["mine"]);
+    const before = await dataOf(acct.id);
+    await expectAppError(editKey(admin, { keyId: beyond.id, name: "x", description: "", roles: [] }), "FORBIDDEN", "keyId", 104);
+    await expectAppError(deleteKey(admin, { keyId: beyond.id }), "FORBIDDEN", "keyId", 104);
+    expect(await dataOf(acct.id)).toEqual(before);
+    expect(await editKey(admin, { keyId: mine.id, name: "mine", description: "ok", roles: [] })).toMatchObject({ description: "ok", roles: [] });
+  });
+
+  it("the owner reaches a subuser's key but grants it nothing beyond the subuser's roles", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    const support = await acct.actor("Support");
+    const key = (await createKey(support, { name: "support-key", roles: ["Support"] })).key;
+    expect(key.creatorRoles).toEqual(["Support"]);
+    const caller = await keyCallerOf(owner);
+    expect(grantableOn(caller, key)).toEqual(["Support"]);
+    const before = await dataOf(acct.id);
+    await expectAppError(editKey(owner, { keyId: key.id, name: "support-key", description: "", roles: ["Support", "Admin"] }), "INVALID_INPUT", "roles", 435);
+    expect(await dataOf(acct.id)).toEqual(before);
+    expect(await editKey(owner, { keyId: key.id, name: "renamed", description: "", roles: [] })).toMatchObject({ name: "renamed", roles: [] });
   });
 });
 

@@ -6,9 +6,11 @@ import { authorize } from "@/lib/access/authorize";
 import type { ApiMethod } from "@/lib/access/api-methods";
 import type { AssignableRole } from "@/lib/access/matrix";
 import { audit } from "@/lib/core/audit";
+import { lockAccount } from "@/lib/core/locks";
 import { AppError, invalid } from "@/lib/core/errors";
 import { generateKeyPair } from "./key-pair";
-import { findReachableKey, grantableKeyRoles, KEY_SELECT, keyNotFound, toKeyDto, type KeyDto } from "./queries";
+import { callerPrincipalRoles, grantableKeyRoles, type KeyCaller } from "@/lib/access/key-reach";
+import { findReachableKey, KEY_SELECT, keyCallerOf, keyNotFound, toKeyDto, type KeyDto } from "./queries";
 import {
   MAX_KEYS_PER_ACCOUNT,
   ZCreateKeyInput,
@@ -26,10 +28,12 @@ import {
 import { parseInput } from "@/lib/core/validate";
 
 // Every mutation: authorize (the panel's service_accounts section, or the API method's key
-// roles), validate, then one transaction scoped by the actor's account and reach (queries.ts
-// keyReach) that writes the change and its audit row. Role grants never exceed the actor's
-// own roles (grantableKeyRoles). Deleting a key or changing its roles bites on its next
-// request: the API re-reads the key on every call.
+// roles), validate, then one transaction scoped by the actor's account that checks reach
+// (lib/access/key-reach.ts, through queries.ts findReachableKey: a key of the caller's own
+// principal whose roles lie within the caller's), writes the change and its audit row. Role
+// grants never exceed the caller's authority nor the target key's creator's roles
+// (grantableKeyRoles). Deleting a key or changing its roles bites on its next request: the API
+// re-reads the key on every call.
 
 const SECTION = "service_accounts" as const;
 
@@ -45,12 +49,13 @@ function refuseRolelessKey(actor: Actor, method: ApiMethod) {
   }
 }
 
-async function assertGrantable(tx: Tx, actor: Actor, adding: readonly AssignableRole[]) {
+/** Refuses (435, nothing written) roles beyond what `caller` may put on a key whose creator holds `creatorRoles`. */
+function assertGrantable(caller: KeyCaller, creatorRoles: readonly string[] | null, adding: readonly AssignableRole[]) {
   if (adding.length === 0) return;
-  const grantable = new Set(await grantableKeyRoles(actor, tx));
+  const grantable = new Set(grantableKeyRoles(caller, creatorRoles));
   const beyond = adding.filter((r) => !grantable.has(r));
   if (beyond.length > 0) {
-    throw invalid("roles", `You cannot grant roles you do not hold: ${beyond.join(", ")}`, "role_set_invalid");
+    throw invalid("roles", `You cannot grant roles beyond your own or the key's creator's: ${beyond.join(", ")}`, "role_set_invalid");
   }
 }
 
@@ -77,7 +82,10 @@ export async function createKey(actor: Actor, input: CreateKeyInput): Promise<{ 
   const { publicKeyPem, privateKeyPem } = await generateKeyPair();
   const name = data.name ?? `key-${id.slice(0, 8)}`;
   return db.$transaction(async (tx) => {
-    await assertGrantable(tx, actor, data.roles);
+    const caller = await keyCallerOf(actor, tx);
+    assertGrantable(caller, callerPrincipalRoles(caller), data.roles);
+    // Count, then insert: one create per account at a time, or parallel ones all see 99.
+    await lockAccount(tx, actor.accountId);
     const count = await tx.apiKey.count({ where: { accountId: actor.accountId } });
     if (count >= MAX_KEYS_PER_ACCOUNT) {
       throw new AppError("CONFLICT", { message: `An account can have at most ${MAX_KEYS_PER_ACCOUNT} keys`, reason: "key_limit" });
@@ -113,7 +121,7 @@ export async function updateKey(actor: Actor, input: UpdateKeyInput): Promise<Ke
   authorize(actor, { section: SECTION, method: "UpdateKey" });
   const { keyId, name, description } = parseInput(ZUpdateKeyInput, input);
   return db.$transaction(async (tx) => {
-    const before = await findReachableKey(tx, actor, keyId);
+    const before = await findReachableKey(tx, await keyCallerOf(actor, tx), actor.accountId, keyId);
     await tx.apiKey.updateMany({
       where: { id: keyId, accountId: actor.accountId },
       data: { ...(name !== undefined ? { name } : {}), ...(description !== undefined ? { description } : {}) },
@@ -137,8 +145,9 @@ export async function editKey(actor: Actor, input: EditKeyInput): Promise<KeyDto
   authorize(actor, { section: SECTION });
   const { keyId, name, description, roles } = parseInput(ZEditKeyInput, input);
   return db.$transaction(async (tx) => {
-    const before = await findReachableKey(tx, actor, keyId);
-    await assertGrantable(tx, actor, roles.filter((r) => !before.roles.includes(r)));
+    const caller = await keyCallerOf(actor, tx);
+    const before = await findReachableKey(tx, caller, actor.accountId, keyId);
+    assertGrantable(caller, before.creatorRoles, roles.filter((r) => !before.roles.includes(r)));
     await tx.apiKey.updateMany({ where: { id: keyId, accountId: actor.accountId }, data: { name, description } });
     const rolesChanged = !sameSet(before.roles, roles);
     if (rolesChanged) await writeRoles(tx, keyId, roles);
@@ -162,7 +171,7 @@ export async function deleteKey(actor: Actor, input: KeyRef): Promise<void> {
   authorize(actor, { section: SECTION, method: "DeleteKey" });
   const { keyId } = parseInput(ZKeyRef, input);
   await db.$transaction(async (tx) => {
-    const before = await findReachableKey(tx, actor, keyId);
+    const before = await findReachableKey(tx, await keyCallerOf(actor, tx), actor.accountId, keyId);
     const deleted = await tx.apiKey.deleteMany({ where: { id: keyId, accountId: actor.accountId } });
     if (deleted.count !== 1) throw keyNotFound();
     await audit(tx, actor, {
@@ -184,9 +193,10 @@ async function changeRoles(
   authorize(actor, { section: SECTION, method });
   const { keyId, roles } = parseInput(ZKeyRolesChangeInput, input);
   return db.$transaction(async (tx) => {
-    const before = await findReachableKey(tx, actor, keyId);
+    const caller = await keyCallerOf(actor, tx);
+    const before = await findReachableKey(tx, caller, actor.accountId, keyId);
     const after = next(before.roles, roles);
-    await assertGrantable(tx, actor, after.filter((r) => !before.roles.includes(r)));
+    assertGrantable(caller, before.creatorRoles, after.filter((r) => !before.roles.includes(r)));
     if (!sameSet(before.roles, after)) await writeRoles(tx, keyId, after);
     const reloaded = await reload(tx, actor, keyId);
     await audit(tx, actor, {

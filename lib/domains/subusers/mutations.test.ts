@@ -534,6 +534,44 @@ describe("removing roles an API key of the subuser holds (439)", () => {
     expect(await keyRoles(keyA)).toEqual(["Developer", "Support"]);
   });
 
+  // Threat: a role taken from a subuser living on, dormant, in its keys (issue 7): the panel's
+  // edit used to succeed and leave the key holding the role, to revive when it was given back.
+  it("the panel's edit refuses too (439, field force), nothing written, the subuser's sessions intact", async () => {
+    const { acct, t, keyA } = await setup();
+    const owner = await acct.actor(OWNER_ROLE);
+    const before = await snapshot(acct.id);
+    const e = await failure(editSubuser(owner, { subuserId: t.id, description: "changed", roles: ["Developer"] }));
+    expect(e).toMatchObject({ code: "CONFLICT", reason: reasonFor(439), field: "force" });
+    expect(e.message).toContain("Support");
+    expect(e.message).not.toContain("Admin");
+    expect(await snapshot(acct.id)).toEqual(before);
+    expect(await keyRoles(keyA)).toEqual(["Developer", "Support"]);
+    expect(await loadPrincipal(db, t.sessionId, systemClock)).not.toBeNull();
+  });
+
+  it("the panel's edit with force strips the removed roles from the subuser's keys only, as the API's force does", async () => {
+    const { acct, t, keyA, keyB, otherKey, ownerKey } = await setup();
+    const after = await editSubuser(await acct.actor(OWNER_ROLE), { subuserId: t.id, description: "changed", roles: ["Developer"], force: true });
+    expect(after).toMatchObject({ roles: ["Developer"], description: "changed" });
+    expect(await keyRoles(keyA)).toEqual(["Developer"]);
+    expect(await keyRoles(keyB)).toEqual(["Developer"]);
+    expect(await keyRoles(otherKey)).toEqual(["Support"]);
+    expect(await keyRoles(ownerKey)).toEqual(["Support"]);
+    expect(await loadPrincipal(db, t.sessionId, systemClock)).toBeNull();
+    const row = await db.auditLog.findFirstOrThrow({ where: { accountId: acct.id, action: "subuser.update", targetId: String(t.id) } });
+    expect(JSON.parse(row.detail)).toMatchObject({ roles: { from: ["Admin", "Developer", "Support"], to: ["Developer"] }, strippedFromKeys: [{ keyId: keyA, role: "Support" }] });
+    // Given back, the role does not revive in the key.
+    await editSubuser(await acct.actor(OWNER_ROLE), { subuserId: t.id, description: "changed", roles: ["Developer", "Support"] });
+    expect(await keyRoles(keyA)).toEqual(["Developer"]);
+  });
+
+  it("the panel's edit needs no confirmation when no key holds a removed role", async () => {
+    const { acct, t, keyA } = await setup();
+    const after = await editSubuser(await acct.actor(OWNER_ROLE), { subuserId: t.id, description: "", roles: ["Developer", "Support"] });
+    expect(after.roles).toEqual(["Developer", "Support"]);
+    expect(await keyRoles(keyA)).toEqual(["Developer", "Support"]);
+  });
+
   it("deleting the subuser deletes its keys too", async () => {
     const { acct, t, keyA, otherKey } = await setup();
     await deleteSubuser(await acct.actor(OWNER_ROLE), { subuserId: t.id });

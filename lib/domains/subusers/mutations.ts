@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import type { AssignableRole } from "@/lib/access/matrix";
 import { audit } from "@/lib/core/audit";
+import { lockAccount } from "@/lib/core/locks";
 import { systemClock } from "@/lib/core/clock";
 import { AppError, conflict, invalid, rethrowUnique } from "@/lib/core/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
@@ -60,7 +61,11 @@ async function reload(tx: Tx, actor: Actor, subuserId: number): Promise<SubuserD
   return toSubuserDto(row);
 }
 
-/** AddSubUser / the panel's Add subuser dialog. Names are unique per account (436); at most MAX_SUBUSERS_PER_ACCOUNT (438). */
+/**
+ * AddSubUser / the panel's Add subuser dialog. Names are unique per account (436); at most
+ * MAX_SUBUSERS_PER_ACCOUNT (438), held under parallel requests on every database and across app
+ * servers by lockAccount (lib/core/locks.ts).
+ */
 export async function createSubuser(actor: Actor, input: CreateSubuserInput): Promise<SubuserDto> {
   authorize(actor, { section: "subusers.create", method: "AddSubUser" });
   const data = parseInput(ZCreateSubuserInput, input);
@@ -69,6 +74,8 @@ export async function createSubuser(actor: Actor, input: CreateSubuserInput): Pr
   const passwordHash = await hashPassword(data.password);
   try {
     return await db.$transaction(async (tx) => {
+      // Count, then insert: one create per account at a time, or parallel ones all see 99.
+      await lockAccount(tx, actor.accountId);
       const count = await tx.subuser.count({ where: { accountId: actor.accountId } });
       if (count >= MAX_SUBUSERS_PER_ACCOUNT) {
         throw new AppError("CONFLICT", { message: `An account can have at most ${MAX_SUBUSERS_PER_ACCOUNT} subusers`, reason: "subuser_limit" });
@@ -114,12 +121,53 @@ export async function updateSubuser(actor: Actor, input: UpdateSubuserInput): Pr
   });
 }
 
-/** The panel's "Edit description & roles" dialog: one change; sessions end only if the roles changed. */
+/**
+ * A key never holds more than its creator (docs/management-api.md "Roles for keys"), so removing
+ * from a subuser a role one of its keys holds is refused (CONFLICT, reason role_held_by_keys: the
+ * API's 439, its message naming the roles) unless `force`, which strips those roles from the
+ * subuser's keys in the same transaction. `field` names the input the refusal is about: the
+ * role list through the API, the confirmation (`force`) in the panel's dialog. Returns what was
+ * stripped, for the audit row.
+ */
+async function stripRolesFromKeys(
+  tx: Tx,
+  actor: Actor,
+  subuserId: number,
+  removed: readonly AssignableRole[],
+  force: boolean,
+  field: "roles" | "force",
+): Promise<{ strippedFromKeys?: { keyId: string; role: string }[] }> {
+  if (removed.length === 0) return {};
+  const where = { role: { in: [...removed] }, key: { accountId: actor.accountId, subuserId } };
+  const holding = await tx.apiKeyRole.findMany({ where, select: { keyId: true, role: true }, orderBy: [{ keyId: "asc" }, { role: "asc" }] });
+  if (holding.length === 0) return {};
+  if (!force) {
+    const held = [...new Set(holding.map((h) => h.role))].join(", ");
+    throw new AppError("CONFLICT", {
+      message:
+        field === "force"
+          ? `The subuser's service accounts hold ${held}: confirm to remove ${held.includes(",") ? "these roles" : "this role"} from its keys too`
+          : `The subuser's API keys hold ${held}: remove the roles from the keys first, or force`,
+      field,
+      reason: "role_held_by_keys",
+    });
+  }
+  await tx.apiKeyRole.deleteMany({ where });
+  return { strippedFromKeys: holding };
+}
+
+/**
+ * The panel's "Edit description & roles" dialog: one change; sessions end only if the roles
+ * changed. Removing a role one of the subuser's keys holds behaves as RemoveSubUserRoles: refused
+ * (439, field `force`, nothing written) unless `force`, which strips it from those keys too.
+ */
 export async function editSubuser(actor: Actor, input: EditSubuserInput): Promise<SubuserDto> {
   authorize(actor, { section: "subusers.edit" });
-  const { subuserId, description, roles } = parseInput(ZEditSubuserInput, input);
+  const { subuserId, description, roles, force } = parseInput(ZEditSubuserInput, input);
   return db.$transaction(async (tx) => {
     const before = await findOwnSubuser(tx, actor, subuserId);
+    const removed = before.roles.filter((r) => !roles.includes(r));
+    const stripped = await stripRolesFromKeys(tx, actor, subuserId, removed, force, "force");
     await tx.subuser.updateMany({ where: { id: subuserId, accountId: actor.accountId }, data: { description } });
     const rolesChanged = !sameSet(before.roles, roles);
     if (rolesChanged) {
@@ -134,6 +182,7 @@ export async function editSubuser(actor: Actor, input: EditSubuserInput): Promis
         name: before.name,
         ...(before.description !== description ? { description: { from: before.description, to: description } } : {}),
         ...(rolesChanged ? { roles: { from: before.roles, to: roles } } : {}),
+        ...stripped,
       },
     });
     return reload(tx, actor, subuserId);
@@ -189,22 +238,9 @@ export async function addSubuserRoles(actor: Actor, input: SubuserRolesInput): P
 export async function removeSubuserRoles(actor: Actor, input: RemoveSubuserRolesInput): Promise<SubuserDto> {
   authorize(actor, { section: "subusers.edit", method: "RemoveSubUserRoles" });
   const { subuserId, roles, force } = parseInput(ZRemoveSubuserRolesInput, input);
-  return changeRoles(actor, subuserId, "subuser.roles.remove", (held) => held.filter((r) => !roles.includes(r)), async (tx, removed) => {
-    if (removed.length === 0) return {};
-    const holding = await tx.apiKeyRole.findMany({
-      where: { role: { in: removed }, key: { accountId: actor.accountId, subuserId } },
-      select: { keyId: true, role: true },
-    });
-    if (holding.length === 0) return {};
-    if (!force) {
-      throw new AppError("CONFLICT", {
-        message: `The subuser's API keys hold ${[...new Set(holding.map((h) => h.role))].join(", ")}: remove the roles from the keys first, or force`,
-        field: "roles", reason: "role_held_by_keys",
-      });
-    }
-    await tx.apiKeyRole.deleteMany({ where: { role: { in: removed }, key: { accountId: actor.accountId, subuserId } } });
-    return { strippedFromKeys: holding };
-  });
+  return changeRoles(actor, subuserId, "subuser.roles.remove", (held) => held.filter((r) => !roles.includes(r)), (tx, removed) =>
+    stripRolesFromKeys(tx, actor, subuserId, removed, force, "roles"),
+  );
 }
 
 async function changeRoles(

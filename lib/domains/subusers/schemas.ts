@@ -61,8 +61,17 @@ export type SubuserRef = z.input<typeof ZSubuserRef>;
 export const ZUpdateSubuserInput = z.object({ subuserId: ZSubuserId, description: ZSubuserDescription });
 export type UpdateSubuserInput = z.input<typeof ZUpdateSubuserInput>;
 
-/** The panel's "Edit description & roles" dialog: both in one change. */
-export const ZEditSubuserInput = z.object({ subuserId: ZSubuserId, description: ZSubuserDescription, roles: ZSubuserRoles });
+/**
+ * The panel's "Edit description & roles" dialog: both in one change. `force`, as the API's
+ * RemoveSubUserRoles force=true: removing a role one of the subuser's keys holds is refused (439)
+ * unless the owner confirms removing it from those keys too.
+ */
+export const ZEditSubuserInput = z.object({
+  subuserId: ZSubuserId,
+  description: ZSubuserDescription,
+  roles: ZSubuserRoles,
+  force: z.boolean({ error: "Confirm must be true or false" }).default(false),
+});
 export type EditSubuserInput = z.input<typeof ZEditSubuserInput>;
 
 /**
@@ -98,3 +107,7 @@ export const ZListSubusersInput = z.object({
   count: z.coerce.number().int().min(1).max(1000).default(1000),
 });
 export type ListSubusersInput = z.input<typeof ZListSubusersInput>;
+
+/** The role set the account owner previews the panel as (lib/access/preview.ts): the same rule as a subuser's roles. */
+export const ZPreviewInput = z.object({ roles: ZSubuserRoles });
+export type PreviewInput = z.input<typeof ZPreviewInput>;

@@ -133,20 +133,6 @@ CREATE TABLE "SmsBatch" (
     CONSTRAINT "SmsBatch_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
--- CreateTable
-CREATE TABLE "Notification" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    "accountId" INTEGER NOT NULL,
-    "kind" TEXT NOT NULL,
-    "audience" TEXT NOT NULL DEFAULT 'owner',
-    "subuserId" INTEGER,
-    "sectionId" TEXT NOT NULL DEFAULT '',
-    "detail" TEXT NOT NULL DEFAULT '{}',
-    "readAt" DATETIME,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "Notification_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account" ("id") ON DELETE CASCADE ON UPDATE CASCADE
-);
-
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -252,10 +238,4 @@ CREATE INDEX "SmsMessage_batchId_idx" ON "SmsMessage"("batchId");
 
 -- CreateIndex
 CREATE INDEX "SmsBatch_accountId_createdAt_idx" ON "SmsBatch"("accountId", "createdAt");
-
--- CreateIndex
-CREATE INDEX "Notification_accountId_createdAt_idx" ON "Notification"("accountId", "createdAt");
-
--- CreateIndex
-CREATE INDEX "Notification_accountId_subuserId_sectionId_idx" ON "Notification"("accountId", "subuserId", "sectionId");
 

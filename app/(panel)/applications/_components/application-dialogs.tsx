@@ -1,126 +1,105 @@
 "use client";
 import type { Route } from "next";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { CheckboxField, Field, FormError } from "@/components/ui/field";
+import { CheckboxField, Field } from "@/components/forms/fields";
+import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
+import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
-import type { FieldErrors } from "@/lib/server/action";
 import { createApplicationAction, deleteApplicationAction, renameApplicationAction } from "../actions";
-
-type Failure = { formError?: string; fieldErrors?: FieldErrors };
 
 const NAME_HINT = "Lowercase latin letters, digits and hyphens, starting with a letter (2 to 65 characters).";
 
+type DialogProps = { onClose: () => void; returnFocusTo: HTMLElement | null };
+
 /** Create (no `app`) or rename (with `app`) an application. */
 export function ApplicationNameDialog({
-  open,
-  onOpenChange,
+  onClose,
+  returnFocusTo,
   app,
   domainSuffix,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
+}: DialogProps & {
   app?: { id: number; name: string };
   /** ".<account>.<domain>", shown as a live preview of the full name. */
   domainSuffix: string;
 }) {
   const toast = useToast();
   const [name, setName] = useState(app?.name ?? "");
-  const [secure, setSecure] = useState(false);
-  const [failure, setFailure] = useState<Failure>({});
-  const [pending, startTransition] = useTransition();
-
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    startTransition(async () => {
-      const r = app
-        ? await renameApplicationAction({ applicationId: app.id, name })
-        : await createApplicationAction({ name, secureRecordStorage: secure });
-      if (!r.ok) return setFailure(r);
-      setFailure({});
-      toast(app ? `Application renamed to ${r.data.name}` : `Application ${r.data.name} created`);
-      onOpenChange(false);
-    });
-  };
-
+  type Input = { applicationId: number; name: string } | { name: string; secureRecordStorage: boolean };
+  const form = useActionForm(
+    (input: Input) => ("applicationId" in input ? renameApplicationAction(input) : createApplicationAction(input)),
+    {
+      fields: ["name"],
+      toInput: (f) =>
+        app ? { applicationId: app.id, name: formText(f, "name") } : { name: formText(f, "name"), secureRecordStorage: f.get("secureRecordStorage") === "on" },
+      onSuccess: (a) => {
+        toast(app ? `Application renamed to ${a.name}` : `Application ${a.name} created`);
+        onClose();
+      },
+    },
+  );
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={app ? `Rename ${app.name}` : "Create application"}>
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        <Field
-          label="Name"
-          name="name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={failure.fieldErrors?.name}
-          hint={NAME_HINT}
-          autoComplete="off"
-          autoFocus
-          required
+    <FormDialog
+      title={app ? `Rename ${app.name}` : "Create application"}
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      form={form}
+      submitLabel={app ? "Rename" : "Create"}
+    >
+      <Field
+        label="Name"
+        name="name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={form.fieldErrors.name}
+        hint={NAME_HINT}
+        autoComplete="off"
+        required
+      />
+      <p className="break-all text-xs text-slate-600">
+        Full name: <span className="font-mono text-slate-800">{(name.trim() || "name") + domainSuffix}</span>
+      </p>
+      {app ? null : (
+        <CheckboxField
+          label="Secure record storage"
+          name="secureRecordStorage"
+          description="Call recordings are stored so that only authorised requests can fetch them."
         />
-        <p className="break-all text-xs text-slate-500">
-          Full name: <span className="font-mono text-slate-700">{(name.trim() || "name") + domainSuffix}</span>
-        </p>
-        {app ? null : (
-          <CheckboxField
-            label="Secure record storage"
-            name="secureRecordStorage"
-            description="Call recordings are stored so that only authorised requests can fetch them."
-            checked={secure}
-            onChange={(e) => setSecure(e.target.checked)}
-          />
-        )}
-        <FormError message={failure.formError} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={pending}>
-            {app ? "Rename" : "Create"}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+    </FormDialog>
   );
 }
 
-/** Confirms deleting an application with its users. `afterDelete` runs on success. */
+/** Confirms deleting an application with its users; goes to `afterDeleteHref` on success. */
 export function DeleteApplicationDialog({
-  open,
-  onOpenChange,
+  onClose,
+  returnFocusTo,
   app,
   afterDeleteHref,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
+}: DialogProps & {
   app: { id: number; name: string; userCount: number };
   afterDeleteHref?: Route;
 }) {
   const toast = useToast();
   const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [pending, startTransition] = useTransition();
-  const confirm = () =>
-    startTransition(async () => {
-      const r = await deleteApplicationAction({ applicationId: app.id });
-      if (!r.ok) return setError(r.formError ?? Object.values(r.fieldErrors ?? {})[0]);
-      toast(`Application ${r.data.name} deleted`);
-      onOpenChange(false);
+  const form = useActionForm(deleteApplicationAction, {
+    fields: [],
+    toInput: () => ({ applicationId: app.id }),
+    onSuccess: (a) => {
+      toast(`Application ${a.name} deleted`);
+      onClose();
       if (afterDeleteHref) router.push(afterDeleteHref);
-    });
+    },
+  });
   const users = app.userCount === 1 ? "its 1 user" : `its ${app.userCount} users`;
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={`Delete ${app.name}?`} description={`The application and ${users} are deleted for good. This cannot be undone.`}>
-      <FormError message={error} />
-      <div className="mt-4 flex justify-end gap-2">
-        <Button variant="secondary" onClick={() => onOpenChange(false)}>
-          Cancel
-        </Button>
-        <Button variant="danger" onClick={confirm} disabled={pending}>
-          Delete application
-        </Button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={`Delete ${app.name}?`}
+      description={`The application and ${users} are deleted for good. This cannot be undone.`}
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      form={form}
+      submitLabel="Delete application"
+    />
   );
 }

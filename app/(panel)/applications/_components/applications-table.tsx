@@ -1,12 +1,14 @@
 "use client";
 import type { Route } from "next";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
 import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/page";
+import { DateTime } from "@/components/ui/date-time";
+import { useDialog } from "@/components/forms/use-dialog";
 import { ApplicationNameDialog, DeleteApplicationDialog } from "./application-dialogs";
 
 export type ApplicationRow = {
@@ -20,14 +22,13 @@ export type ApplicationRow = {
   href: Route | null;
 };
 
-type DialogState = { kind: "create" } | { kind: "rename"; row: ApplicationRow } | { kind: "delete"; row: ApplicationRow } | null;
+type DialogState = { kind: "create" } | { kind: "rename"; row: ApplicationRow } | { kind: "delete"; row: ApplicationRow };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
-export function ApplicationsTable({ rows, canManage }: { rows: ApplicationRow[]; canManage: boolean }) {
-  const [dialog, setDialog] = useState<DialogState>(null);
-  // The full name's suffix is the same for every application of the account.
-  const suffix = rows[0] ? rows[0].fullName.slice(rows[0].name.length) : null;
+export function ApplicationsTable({ rows, canManage, domainSuffix }: { rows: ApplicationRow[]; canManage: boolean; domainSuffix: string }) {
+  const dialog = useDialog<DialogState>();
+  const { open } = dialog;
+  const d = dialog.state;
+  const props = { onClose: dialog.close, returnFocusTo: dialog.opener };
 
   const columns = useMemo<DataTableColumn<ApplicationRow>[]>(
     () => [
@@ -52,20 +53,21 @@ export function ApplicationsTable({ rows, canManage }: { rows: ApplicationRow[];
         header: "Created",
         enableGlobalFilter: false,
         meta: { className: "w-36" },
-        cell: ({ getValue }) => dateFormat.format(new Date(getValue<string>())),
+        cell: ({ row }) => <DateTime value={row.original.createdAt} />,
       },
       ...(canManage
         ? [
             {
               id: "actions",
-              header: "",
-              meta: { className: "w-12 text-right" },
+              header: "Actions",
+              enableSorting: false,
+              meta: { className: "w-12 text-right", label: "Actions", srOnlyHeader: true },
               cell: ({ row }) => (
                 <RowMenu label={`Actions for ${row.original.name}`}>
-                  <MenuItem data-action="applications" onSelect={() => setTimeout(() => setDialog({ kind: "rename", row: row.original }), 0)}>
+                  <MenuItem data-action="applications" onSelect={(o) => open({ kind: "rename", row: row.original }, o)}>
                     Rename
                   </MenuItem>
-                  <MenuItem data-action="applications" danger onSelect={() => setTimeout(() => setDialog({ kind: "delete", row: row.original }), 0)}>
+                  <MenuItem data-action="applications" danger onSelect={(o) => open({ kind: "delete", row: row.original }, o)}>
                     Delete
                   </MenuItem>
                 </RowMenu>
@@ -74,11 +76,11 @@ export function ApplicationsTable({ rows, canManage }: { rows: ApplicationRow[];
           ]
         : []),
     ],
-    [canManage],
+    [canManage, open],
   );
 
   const createButton = canManage ? (
-    <Button data-action="applications" onClick={() => setDialog({ kind: "create" })}>
+    <Button data-action="applications" onClick={(e) => open({ kind: "create" }, e.currentTarget)}>
       <Plus aria-hidden className="size-4" />
       Create application
     </Button>
@@ -87,9 +89,8 @@ export function ApplicationsTable({ rows, canManage }: { rows: ApplicationRow[];
   return (
     <>
       {rows.length === 0 ? (
-        <EmptyState title="No applications yet">
+        <EmptyState title="No applications yet" action={createButton}>
           <p>An application holds the users, scenarios and rules of one service.</p>
-          {createButton ? <div className="mt-4 flex justify-center">{createButton}</div> : null}
         </EmptyState>
       ) : (
         <DataTable
@@ -104,13 +105,9 @@ export function ApplicationsTable({ rows, canManage }: { rows: ApplicationRow[];
           toolbarActions={createButton}
         />
       )}
-      {dialog?.kind === "create" ? (
-        <ApplicationNameDialog open onOpenChange={(o) => !o && setDialog(null)} domainSuffix={suffix ?? ""} />
-      ) : null}
-      {dialog?.kind === "rename" ? (
-        <ApplicationNameDialog open onOpenChange={(o) => !o && setDialog(null)} app={dialog.row} domainSuffix={suffix ?? ""} />
-      ) : null}
-      {dialog?.kind === "delete" ? <DeleteApplicationDialog open onOpenChange={(o) => !o && setDialog(null)} app={dialog.row} /> : null}
+      {d?.kind === "create" ? <ApplicationNameDialog {...props} domainSuffix={domainSuffix} /> : null}
+      {d?.kind === "rename" ? <ApplicationNameDialog {...props} app={d.row} domainSuffix={domainSuffix} /> : null}
+      {d?.kind === "delete" ? <DeleteApplicationDialog {...props} app={d.row} /> : null}
     </>
   );
 }

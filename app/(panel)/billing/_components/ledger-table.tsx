@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import type { LedgerEntryRow } from "@/lib/domains/billing/queries";
 import { formatMoney } from "@/lib/domains/billing/money";
-import { formatUtc } from "@/lib/core/format";
+import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/page";
 import { cn } from "@/lib/core/cn";
 
@@ -14,7 +14,7 @@ export function LedgerTable({ rows, total, params }: { rows: LedgerEntryRow[]; t
         accessorKey: "createdAt",
         header: "Date",
         meta: { className: "whitespace-nowrap tabular-nums" },
-        cell: (c) => formatUtc(c.row.original.createdAt, true),
+        cell: (c) => <DateTime value={c.row.original.createdAt} />,
       },
       {
         accessorKey: "kind",
@@ -22,7 +22,7 @@ export function LedgerTable({ rows, total, params }: { rows: LedgerEntryRow[]; t
         enableSorting: false,
         cell: (c) => <Badge tone={c.row.original.amountMinor >= 0 ? "green" : "slate"}>{c.row.original.kind}</Badge>,
       },
-      { accessorKey: "memo", header: "Memo", enableSorting: false, cell: (c) => c.row.original.memo || <span className="text-slate-400">—</span> },
+      { accessorKey: "memo", header: "Memo", enableSorting: false, cell: (c) => c.row.original.memo || <span className="text-slate-600">—</span> },
       {
         accessorKey: "amountMinor",
         header: "Amount",

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
-import { EmptyState, PageHeader } from "@/components/ui/page";
+import { sectionTitle } from "@/lib/nav";
+import { EmptyState, SectionHeader } from "@/components/ui/page";
 
-export const metadata: Metadata = { title: "Active sessions" };
+export const metadata: Metadata = { title: sectionTitle("calls.active_sessions") };
 
 export default async function ActiveSessionsPage() {
   await requireSection("calls.active_sessions");
   return (
     <>
-      <PageHeader
-        title="Active sessions"
+      <SectionHeader
+        section="calls.active_sessions"
         description="Calls and scenario sessions running right now in any of the account's applications, so you can watch them or end a stuck one."
       />
       <EmptyState title="No sessions are running">

@@ -2,10 +2,9 @@
 import { useMemo } from "react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import type { AuditLogRow } from "@/lib/domains/audit-log/queries";
-import { formatUtc } from "@/lib/core/format";
+import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/page";
 
-const ACTOR_TYPE_LABELS: Record<string, string> = { owner: "Account owner", subuser: "Subuser", key: "API key", system: "System" };
 const OUTCOME_TONES: Record<string, "green" | "red" | "slate"> = { ok: "green", denied: "red", failed: "red" };
 
 export function AuditLogTable({ rows, total, params }: { rows: AuditLogRow[]; total: number; params: ListParams }) {
@@ -15,33 +14,27 @@ export function AuditLogTable({ rows, total, params }: { rows: AuditLogRow[]; to
         accessorKey: "createdAt",
         header: "When",
         meta: { className: "whitespace-nowrap tabular-nums" },
-        cell: (c) => formatUtc(c.row.original.createdAt, true),
+        cell: (c) => <DateTime value={c.row.original.createdAt} />,
       },
       {
-        accessorKey: "actorName",
-        header: "Who",
-        cell: (c) => (
-          <div>
-            <div className="font-medium">{c.row.original.actorName}</div>
-            <div className="text-xs text-slate-500">{ACTOR_TYPE_LABELS[c.row.original.actorType] ?? c.row.original.actorType}</div>
-          </div>
-        ),
-      },
-      { accessorKey: "action", header: "Action", cell: (c) => <code className="text-xs text-slate-800">{c.row.original.action}</code> },
-      {
-        id: "target",
-        header: "Target",
-        enableSorting: false,
+        accessorKey: "action",
+        header: "What happened",
         cell: (c) => {
-          const { targetType, targetId, detail } = c.row.original;
+          const { sentence, action, detail } = c.row.original;
           return (
-            <div className="max-w-md">
-              <div>{targetType ? `${targetType}${targetId ? ` #${targetId}` : ""}` : <span className="text-slate-400">—</span>}</div>
-              {detail ? <div className="truncate text-xs text-slate-500" title={detail}>{detail}</div> : null}
+            <div className="min-w-56 max-w-xl">
+              <p className="text-slate-900" data-audit-sentence>
+                {sentence}
+              </p>
+              <p className="mt-0.5 truncate text-xs text-slate-600" title={detail || undefined}>
+                <code>{action}</code>
+                {detail ? ` · ${detail}` : null}
+              </p>
             </div>
           );
         },
       },
+      { accessorKey: "actorName", header: "Who", cell: (c) => <span className="font-medium">{c.row.original.actorName}</span> },
       {
         accessorKey: "outcome",
         header: "Outcome",
@@ -53,7 +46,7 @@ export function AuditLogTable({ rows, total, params }: { rows: AuditLogRow[]; to
         header: "IP",
         enableSorting: false,
         meta: { className: "whitespace-nowrap tabular-nums" },
-        cell: (c) => c.row.original.ip || <span className="text-slate-400">—</span>,
+        cell: (c) => c.row.original.ip || <span className="text-slate-600">—</span>,
       },
     ],
     [],

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
-import { EmptyState, PageHeader } from "@/components/ui/page";
+import { sectionTitle } from "@/lib/nav";
+import { EmptyState, SectionHeader } from "@/components/ui/page";
 
-export const metadata: Metadata = { title: "Buy numbers" };
+export const metadata: Metadata = { title: sectionTitle("numbers.available") };
 
 export default async function BuyNumbersPage() {
   await requireSection("numbers.available");
   return (
     <>
-      <PageHeader
-        title="Buy numbers"
+      <SectionHeader
+        section="numbers.available"
         description="Choose a phone number from the catalogue of numbers available for purchase, by country, region and type, and see its setup fee and monthly rent."
       />
       <EmptyState title="No numbers are available to buy yet">

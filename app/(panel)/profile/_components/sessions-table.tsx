@@ -1,10 +1,12 @@
 "use client";
-import { useMemo, useTransition } from "react";
+import { useMemo } from "react";
+import { useAction } from "@/components/forms/use-action-form";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/page";
 import { useToast } from "@/components/ui/toast";
 import { formatUtc } from "@/lib/core/format";
+import { DateTime } from "@/components/ui/date-time";
 import { logoutAction } from "@/app/(auth)/actions";
 import { endOtherSessionsAction, endSessionAction } from "../actions";
 
@@ -12,7 +14,7 @@ export type SessionRow = { handle: string; current: boolean; createdAt: string; 
 
 function EndSession({ row }: { row: SessionRow }) {
   const toast = useToast();
-  const [pending, startTransition] = useTransition();
+  const end = useAction(endSessionAction, { onSuccess: () => toast("Session ended"), onError: (m) => toast(m, "error") });
   if (row.current) {
     return (
       <form action={logoutAction}>
@@ -26,14 +28,9 @@ function EndSession({ row }: { row: SessionRow }) {
     <Button
       size="sm"
       variant="secondary"
-      disabled={pending}
+      disabled={end.pending}
       aria-label={`End session started ${formatUtc(row.createdAt)}`}
-      onClick={() =>
-        startTransition(async () => {
-          const r = await endSessionAction({ handle: row.handle });
-          toast(r.ok ? "Session ended" : (r.formError ?? Object.values(r.fieldErrors ?? {})[0] ?? "Could not end the session"), r.ok ? "success" : "error");
-        })
-      }
+      onClick={() => end.run({ handle: row.handle })}
     >
       End session
     </Button>
@@ -42,7 +39,10 @@ function EndSession({ row }: { row: SessionRow }) {
 
 export function SessionsTable({ rows }: { rows: SessionRow[] }) {
   const toast = useToast();
-  const [pending, startTransition] = useTransition();
+  const endOthers = useAction(endOtherSessionsAction, {
+    onSuccess: (r) => toast(`Ended ${r.ended} other session${r.ended === 1 ? "" : "s"}`),
+    onError: (m) => toast(m, "error"),
+  });
   const columns = useMemo<DataTableColumn<SessionRow>[]>(
     () => [
       {
@@ -50,7 +50,7 @@ export function SessionsTable({ rows }: { rows: SessionRow[] }) {
         header: "Started",
         cell: ({ row }) => (
           <span className="whitespace-nowrap">
-            <time dateTime={row.original.createdAt}>{formatUtc(row.original.createdAt)}</time>
+            <DateTime value={row.original.createdAt} />
             {row.original.current ? (
               <span className="ml-2">
                 <Badge tone="green">This session</Badge>
@@ -73,9 +73,9 @@ export function SessionsTable({ rows }: { rows: SessionRow[] }) {
         accessorKey: "expiresAt",
         header: "Expires",
         enableGlobalFilter: false,
-        cell: ({ row }) => <time dateTime={row.original.expiresAt} className="whitespace-nowrap">{formatUtc(row.original.expiresAt)}</time>,
+        cell: ({ row }) => <DateTime value={row.original.expiresAt} />,
       },
-      { id: "end", header: "", enableSorting: false, meta: { label: "End", className: "w-32 text-right" }, cell: ({ row }) => <EndSession row={row.original} /> },
+      { id: "end", header: "End", enableSorting: false, meta: { label: "End", className: "w-32 text-right", srOnlyHeader: true }, cell: ({ row }) => <EndSession row={row.original} /> },
     ],
     [],
   );
@@ -94,13 +94,8 @@ export function SessionsTable({ rows }: { rows: SessionRow[] }) {
         others > 0 ? (
           <Button
             variant="secondary"
-            disabled={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const r = await endOtherSessionsAction({});
-                toast(r.ok ? `Ended ${r.data.ended} other session${r.data.ended === 1 ? "" : "s"}` : (r.formError ?? "Could not end the sessions"), r.ok ? "success" : "error");
-              })
-            }
+            disabled={endOthers.pending}
+            onClick={() => endOthers.run({})}
           >
             End all other sessions
           </Button>

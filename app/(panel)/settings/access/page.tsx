@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Check, X } from "lucide-react";
 import { requireSection } from "@/lib/server/guards";
-import { ROLES, SECTIONS, OWNER_ROLE, explain, isAssignableRole, sectionsFor, type Role, type Section } from "@/lib/access/matrix";
+import { ROLES, SECTIONS, OWNER_ROLE, can, explain, isAssignableRole, sectionsFor, type Role, type Section } from "@/lib/access/matrix";
+import { roleOptions } from "@/lib/domains/subusers/role-options";
+import { PreviewRoles } from "../subusers/_components/preview-roles";
 import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { inputClass } from "@/components/forms/fields";
 import { cn } from "@/lib/core/cn";
 import { listSubusers } from "@/lib/domains/subusers/queries";
 import { routes, sectionHref } from "@/lib/routes";
+import { sectionTitle } from "@/lib/nav";
 
 export const metadata: Metadata = { title: "Access matrix" };
 
@@ -39,11 +42,21 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader
         title="Access matrix"
+        crumbs={[{ label: "Settings" }, { label: sectionTitle("subusers"), href: sectionHref("subusers") }]}
         description="Which role opens which section of the panel. A subuser sees the sections of all its roles together; access to a section means full read, write and delete access."
         actions={
-          <Link href={sectionHref("subusers")} className="text-sm font-medium text-brand-700 hover:underline">
-            Back to subusers
-          </Link>
+          <>
+            <Link href={sectionHref("subusers")} className="text-sm font-medium text-brand-700 hover:underline">
+              Back to {sectionTitle("subusers")}
+            </Link>
+            {can(actor, "subusers.edit") ? (
+              <PreviewRoles
+                roleOptions={roleOptions()}
+                defaultRoles={selected?.roles}
+                label={selected ? `Preview as ${selected.name}'s roles…` : "Preview as roles…"}
+              />
+            ) : null}
+          </>
         }
       />
 
@@ -67,7 +80,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
             Explain
           </Button>
         </form>
-        {subusers.length === 0 ? <p className="mt-3 text-sm text-slate-500">This account has no subusers yet.</p> : null}
+        {subusers.length === 0 ? <p className="mt-3 text-sm text-slate-600">This account has no subusers yet.</p> : null}
         {wanted && !selected ? (
           <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" role="status">
             There is no such subuser in this account.
@@ -76,7 +89,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
         {selected ? <Why subuser={selected} grouped={grouped} /> : null}
       </Card>
 
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" tabIndex={0} role="region" aria-label="Access matrix: roles and the sections they open">
         <table className="w-full text-left text-xs" data-testid="access-matrix">
           <caption className="sr-only">Roles and the sections they open</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
@@ -94,7 +107,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           {grouped.map((g) => (
             <tbody key={g.title} className="divide-y divide-slate-100">
               <tr className="bg-slate-50/60">
-                <th scope="rowgroup" colSpan={ROLES.length + 1} className="px-3 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+                <th scope="rowgroup" colSpan={ROLES.length + 1} className="px-3 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-600">
                   {g.title}
                 </th>
               </tr>
@@ -102,7 +115,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
                 <tr key={s.id} data-section-row={s.id} className="hover:bg-slate-50/70">
                   <th scope="row" className="sticky left-0 bg-white px-3 py-1.5 font-normal text-slate-800">
                     {s.title}
-                    {s.kind === "action" ? <span className="ml-1.5 text-[10px] uppercase text-slate-400">action</span> : null}
+                    {s.kind === "action" ? <span className="ml-1.5 text-[10px] uppercase text-slate-600">action</span> : null}
                   </th>
                   {ROLES.map((r) => {
                     const granted = s.roles.includes(r);
@@ -142,10 +155,10 @@ function Why({ subuser, grouped }: { subuser: { id: number; name: string; active
         and sees {visible.size} of {SECTIONS.length} sections.
         {!subuser.active ? <span className="ml-2 text-amber-700">It is inactive, so it cannot log in at all.</span> : null}
       </p>
-      <div className="mt-3 overflow-x-auto rounded-md ring-1 ring-slate-200">
+      <div className="relative mt-3 overflow-x-auto rounded-md ring-1 ring-slate-200" tabIndex={0} role="region" aria-label={`Why ${subuser.name} sees each section`}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Why {subuser.name} can or cannot see each section</caption>
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
             <tr>
               <th scope="col" className="px-3 py-2 font-medium">Section</th>
               <th scope="col" className="px-3 py-2 font-medium">Access</th>
@@ -155,7 +168,7 @@ function Why({ subuser, grouped }: { subuser: { id: number; name: string; active
           {grouped.map((g) => (
             <tbody key={g.title} className="divide-y divide-slate-100">
               <tr className="bg-slate-50/60">
-                <th scope="rowgroup" colSpan={3} className="px-3 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+                <th scope="rowgroup" colSpan={3} className="px-3 py-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-600">
                   {g.title}
                 </th>
               </tr>
@@ -169,7 +182,7 @@ function Why({ subuser, grouped }: { subuser: { id: number; name: string; active
                       {e.granted ? (
                         <span className="inline-flex items-center gap-1 text-emerald-700"><Check className="size-4" aria-hidden />Granted</span>
                       ) : (
-                        <span className="inline-flex items-center gap-1 text-slate-500"><X className="size-4" aria-hidden />Not granted</span>
+                        <span className="inline-flex items-center gap-1 text-slate-600"><X className="size-4" aria-hidden />Not granted</span>
                       )}
                     </td>
                     <td className="px-3 py-1.5 text-slate-600">

@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSection } from "@/lib/server/guards";
+import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
-import { EmptyState, PageHeader } from "@/components/ui/page";
+import { EmptyState, SectionHeader } from "@/components/ui/page";
 import { sectionHref } from "@/lib/routes";
 
-export const metadata: Metadata = { title: "API keys" };
+export const metadata: Metadata = { title: sectionTitle("api_keys") };
 
 export default async function ApiKeysPage() {
   const actor = await requireSection("api_keys");
   return (
     <>
-      <PageHeader
-        title="API keys"
+      <SectionHeader
+        section="api_keys"
         description="Credentials that let your own servers call the Management API on behalf of the account."
       />
       <EmptyState title="The account has no API keys">

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSection } from "@/lib/server/guards";
+import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
-import { EmptyState, PageHeader } from "@/components/ui/page";
+import { EmptyState, SectionHeader } from "@/components/ui/page";
 
-export const metadata: Metadata = { title: "Notification settings" };
+export const metadata: Metadata = { title: sectionTitle("notification_settings") };
 
 export default async function NotificationSettingsPage() {
   const actor = await requireSection("notification_settings");
   return (
     <>
-      <PageHeader
-        title="Notification settings"
+      <SectionHeader
+        section="notification_settings"
         description="Which account events (low balance, number renewals, security alerts) are sent by email, and to which addresses."
       />
       <EmptyState title="No notifications are configured">

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSection } from "@/lib/server/guards";
+import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
 import { env } from "@/lib/core/env";
-import { Card, EmptyState, PageHeader } from "@/components/ui/page";
+import { Card, EmptyState, SectionHeader } from "@/components/ui/page";
 
-export const metadata: Metadata = { title: "Security" };
+export const metadata: Metadata = { title: sectionTitle("security") };
 
 export default async function SecurityPage() {
   const actor = await requireSection("security");
   const hours = Math.round((env().SESSION_TTL_SECONDS / 3600) * 10) / 10;
   return (
     <>
-      <PageHeader
-        title="Security"
+      <SectionHeader
+        section="security"
         description="How the account is protected: session lifetime, login throttling, and the account-wide restrictions such as allowed IP addresses."
       />
       <Card className="mb-6">

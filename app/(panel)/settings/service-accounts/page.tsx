@@ -2,35 +2,38 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BookOpen } from "lucide-react";
 import { requireSection } from "@/lib/server/guards";
-import { Card, PageHeader } from "@/components/ui/page";
-import { grantableKeyRoles, listKeys } from "@/lib/domains/service-accounts/queries";
+import { sectionTitle } from "@/lib/nav";
+import { Card, SectionHeader } from "@/components/ui/page";
+import { grantableKeyRoles, grantableOn, keyCallerOf, listKeys } from "@/lib/domains/service-accounts/queries";
 import { roleOptions } from "@/lib/domains/subusers/role-options";
 import type { KeyRow } from "./_components/columns";
 import { KeysTable } from "./_components/keys-table";
 import { routes } from "@/lib/routes";
 
-export const metadata: Metadata = { title: "Service accounts" };
+export const metadata: Metadata = { title: sectionTitle("service_accounts") };
 
 export default async function ServiceAccountsPage() {
   const actor = await requireSection("service_accounts");
-  const [{ items }, grantable] = await Promise.all([listKeys(actor), grantableKeyRoles(actor)]);
+  const [{ items }, grantable, caller] = await Promise.all([listKeys(actor), grantableKeyRoles(actor), keyCallerOf(actor)]);
   const rows: KeyRow[] = items.map((k) => ({
     id: k.id,
     name: k.name,
     description: k.description,
     roles: [...k.roles],
     createdBy: k.subuser?.name ?? null,
+    grantable: grantableOn(caller, k),
     createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   }));
 
   return (
     <>
-      <PageHeader
-        title="Service accounts"
+      <SectionHeader
+        section="service_accounts"
         description={
           actor.kind === "owner"
             ? "Key pairs with roles for the Management API. You see every service account of the account."
-            : "Key pairs with roles for the Management API. You see the service accounts you created."
+            : "Key pairs with roles for the Management API. You see the service accounts you created whose roles are within your own."
         }
         actions={
           <Link

@@ -151,3 +151,24 @@ describe("subuser server actions: input", () => {
     expect(await loadPrincipal(db, s.id, systemClock)).toBeNull();
   });
 });
+
+describe("edit: roles one of the subuser's keys holds (439, as the API's force)", () => {
+  // Threat: a role taken away in the panel surviving, dormant, in the subuser's keys.
+  it("refuses under the confirmation field, writing nothing; confirmed, strips the role from the keys too", async () => {
+    const acct = await createTestAccount();
+    session.actor = await loginAs(acct, OWNER_ROLE);
+    const t = await db.subuser.create({
+      data: { accountId: acct.id, name: uniq("t-"), passwordHash: TEST_PASSWORD_HASH, roles: { create: [{ role: "Developer" }, { role: "Support" }] } },
+    });
+    const keyId = crypto.randomUUID();
+    await db.apiKey.create({ data: { id: keyId, accountId: acct.id, subuserId: t.id, name: "k", publicKeyPem: "x", roles: { create: [{ role: "Support" }] } } });
+    const before = await snapshot(acct.id);
+    const refused = await editSubuserAction({ subuserId: t.id, description: "", roles: ["Developer"] });
+    expect(refused).toEqual({ ok: false, fieldErrors: { force: expect.stringContaining("Support") } });
+    expect(await snapshot(acct.id)).toEqual(before);
+    expect((await db.apiKeyRole.findMany({ where: { keyId } })).map((r) => r.role)).toEqual(["Support"]);
+    expect(await editSubuserAction({ subuserId: t.id, description: "", roles: ["Developer"], force: true })).toMatchObject({ ok: true });
+    expect(await db.apiKeyRole.findMany({ where: { keyId } })).toEqual([]);
+    expect((await db.subuserRole.findMany({ where: { subuserId: t.id } })).map((r) => r.role)).toEqual(["Developer"]);
+  });
+});

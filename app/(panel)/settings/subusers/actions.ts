@@ -1,9 +1,13 @@
 "use server";
+import { redirect } from "next/navigation";
 import { action } from "@/lib/server/action";
+import { startPreview } from "@/lib/server/preview";
+import { routes } from "@/lib/routes";
 import {
   ZCreateSubuserInput,
   ZEditSubuserInput,
   ZResetSubuserPasswordInput,
+  ZPreviewInput,
   ZSetSubuserActiveInput,
   ZSubuserRef,
 } from "@/lib/domains/subusers/schemas";
@@ -32,4 +36,14 @@ export const setSubuserActiveAction = action({ section: "subusers.edit", input: 
 export const deleteSubuserAction = action({ section: "subusers.edit", input: ZSubuserRef }, async (input, actor) => {
   await deleteSubuser(actor, input);
   return null;
+});
+
+/**
+ * Starts a role preview: the panel shows what a subuser holding `roles` would see until the
+ * banner's End preview. Only those who give roles (subusers.edit) preview them; while it is on,
+ * this and every other action is refused (lib/server/action.ts).
+ */
+export const startPreviewAction = action({ section: "subusers.edit", input: ZPreviewInput }, async (input) => {
+  await startPreview(input.roles);
+  redirect(routes.dashboard);
 });

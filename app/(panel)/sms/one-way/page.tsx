@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSection } from "@/lib/server/guards";
+import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
-import { EmptyState, PageHeader } from "@/components/ui/page";
+import { EmptyState, SectionHeader } from "@/components/ui/page";
 
-export const metadata: Metadata = { title: "One-way SMS" };
+export const metadata: Metadata = { title: sectionTitle("sms.one_way") };
 
 export default async function OneWaySmsPage() {
   const actor = await requireSection("sms.one_way");
   return (
     <>
-      <PageHeader
-        title="One-way SMS"
+      <SectionHeader
+        section="sms.one_way"
         description="Send SMS to any phone from an alphanumeric sender ID or one of the account's numbers. Recipients cannot reply."
       />
       <EmptyState title="No sender is set up">

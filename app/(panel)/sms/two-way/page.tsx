@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSection } from "@/lib/server/guards";
+import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
-import { EmptyState, PageHeader } from "@/components/ui/page";
+import { EmptyState, SectionHeader } from "@/components/ui/page";
 
-export const metadata: Metadata = { title: "Two-way SMS" };
+export const metadata: Metadata = { title: sectionTitle("sms.two_way") };
 
 export default async function TwoWaySmsPage() {
   const actor = await requireSection("sms.two_way");
   return (
     <>
-      <PageHeader
-        title="Two-way SMS"
+      <SectionHeader
+        section="sms.two_way"
         description="Send and receive SMS on the account's own numbers, as conversations: recipients can reply."
       />
       <EmptyState title="No number can send or receive SMS">

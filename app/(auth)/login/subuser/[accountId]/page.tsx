@@ -18,12 +18,13 @@ export default async function SubuserLoginPage({ params }: { params: Promise<{ a
   return (
     <>
       <h1 className="mb-1 text-lg font-semibold">Subuser login</h1>
-      <p className="mb-5 text-sm text-slate-500">
+      <p className="mb-5 text-sm text-slate-600">
         Account <span className="font-medium text-slate-800" data-testid="account-name">{account.name}</span>
       </p>
       <AuthForm
         action={loginSubuserAction}
         submitLabel="Log in"
+        pendingLabel="Logging in…"
         hidden={{ accountId: String(account.id) }}
         fields={[
           { name: "name", label: "Subuser name", autoComplete: "username" },

@@ -23,7 +23,7 @@ export function AppTabs({ tabs }: { tabs: AppTab[] }) {
           aria-current={active === t ? "page" : undefined}
           className={cn(
             "whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
-            active === t ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
+            active === t ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800",
           )}
         >
           {t.title}

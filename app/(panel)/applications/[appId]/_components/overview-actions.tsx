@@ -1,40 +1,45 @@
 "use client";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
+import { useAction } from "@/components/forms/use-action-form";
+import { useDialog } from "@/components/forms/use-dialog";
 import { ApplicationNameDialog, DeleteApplicationDialog } from "../../_components/application-dialogs";
 import { setApplicationInfoAction } from "../../actions";
+import { sectionHref } from "@/lib/routes";
 
 export function OverviewActions({ app }: { app: { id: number; name: string; userCount: number; fullName: string } }) {
-  const [open, setOpen] = useState<"rename" | "delete" | null>(null);
+  const dialog = useDialog<"rename" | "delete">();
+  const props = { onClose: dialog.close, returnFocusTo: dialog.opener };
   return (
     <div className="flex gap-2">
-      <Button variant="secondary" data-action="applications" onClick={() => setOpen("rename")}>
+      <Button variant="secondary" data-action="applications" onClick={(e) => dialog.open("rename", e.currentTarget)}>
         Rename
       </Button>
-      <Button variant="danger" data-action="applications" onClick={() => setOpen("delete")}>
+      <Button variant="danger" data-action="applications" onClick={(e) => dialog.open("delete", e.currentTarget)}>
         Delete
       </Button>
-      {open === "rename" ? (
-        <ApplicationNameDialog open onOpenChange={(o) => !o && setOpen(null)} app={app} domainSuffix={app.fullName.slice(app.name.length)} />
-      ) : null}
-      {open === "delete" ? <DeleteApplicationDialog open onOpenChange={(o) => !o && setOpen(null)} app={app} afterDeleteHref="/applications" /> : null}
+      {dialog.state === "rename" ? <ApplicationNameDialog {...props} app={app} domainSuffix={app.fullName.slice(app.name.length)} /> : null}
+      {dialog.state === "delete" ? <DeleteApplicationDialog {...props} app={app} afterDeleteHref={sectionHref("applications")} /> : null}
     </div>
   );
 }
 
 export function SecureStorageToggle({ appId, enabled }: { appId: number; enabled: boolean }) {
   const toast = useToast();
-  const [pending, startTransition] = useTransition();
-  const toggle = () =>
-    startTransition(async () => {
-      const r = await setApplicationInfoAction({ applicationId: appId, secureRecordStorage: !enabled });
-      if (r.ok) toast(r.data.secureRecordStorage ? "Secure record storage turned on" : "Secure record storage turned off");
-      else toast(r.formError ?? Object.values(r.fieldErrors ?? {})[0] ?? "Could not change the setting", "error");
-    });
+  const set = useAction(setApplicationInfoAction, {
+    onSuccess: (a) => toast(a.secureRecordStorage ? "Secure record storage turned on" : "Secure record storage turned off"),
+    onError: (message) => toast(message, "error"),
+  });
   return (
     <label className="inline-flex cursor-pointer items-center gap-2">
-      <input type="checkbox" className="size-4 rounded border-slate-300" checked={enabled} disabled={pending} onChange={toggle} data-action="application" />
+      <input
+        type="checkbox"
+        className="size-4 rounded border-slate-400 accent-brand-600"
+        checked={enabled}
+        disabled={set.pending}
+        onChange={() => set.run({ applicationId: appId, secureRecordStorage: !enabled })}
+        data-action="application"
+      />
       <span>{enabled ? "On" : "Off"}</span>
     </label>
   );

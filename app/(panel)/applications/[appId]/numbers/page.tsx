@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
-import { EmptyState, PageHeader } from "@/components/ui/page";
+import { EmptyState } from "@/components/ui/page";
 import { loadApplication } from "../_components/load-application";
+import { ApplicationFrame, applicationMetadata } from "../_components/application-frame";
 
-export const metadata: Metadata = { title: "Phone numbers" };
+type Props = { params: Promise<{ appId: string }> };
 
-export default async function AppNumbersPage({ params }: { params: Promise<{ appId: string }> }) {
+export const generateMetadata = ({ params }: Props): Promise<Metadata> => applicationMetadata("application.phone_numbers", params);
+
+export default async function AppNumbersPage({ params }: Props) {
   const actor = await requireSection("application.phone_numbers");
   // 404 for another account's application, before anything is shown.
-  await loadApplication(actor, (await params).appId);
+  const app = await loadApplication(actor, (await params).appId);
   return (
-    <>
-      <PageHeader title="Phone numbers" description="Phone numbers attached to this application: calls to them are routed by its rules." />
+    <ApplicationFrame actor={actor} app={app} section="application.phone_numbers" description="Phone numbers attached to this application: calls to them are routed by its rules.">
       <EmptyState title="No numbers attached yet">
         <p>Numbers are bought and attached to applications from My numbers once number purchase arrives.</p>
       </EmptyState>
-    </>
+    </ApplicationFrame>
   );
 }

@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
-import { EmptyState, PageHeader } from "@/components/ui/page";
+import { EmptyState } from "@/components/ui/page";
 import { loadApplication } from "../_components/load-application";
+import { ApplicationFrame, applicationMetadata } from "../_components/application-frame";
 
-export const metadata: Metadata = { title: "Push certificates" };
+type Props = { params: Promise<{ appId: string }> };
 
-export default async function PushCertificatesPage({ params }: { params: Promise<{ appId: string }> }) {
+export const generateMetadata = ({ params }: Props): Promise<Metadata> => applicationMetadata("application.push_certificates", params);
+
+export default async function PushCertificatesPage({ params }: Props) {
   const actor = await requireSection("application.push_certificates");
   // 404 for another account's application, before anything is shown.
-  await loadApplication(actor, (await params).appId);
+  const app = await loadApplication(actor, (await params).appId);
   return (
-    <>
-      <PageHeader title="Push certificates" description="Apple and Google push credentials the platform uses to wake the application's mobile clients for incoming calls." />
+    <ApplicationFrame actor={actor} app={app} section="application.push_certificates" description="Apple and Google push credentials the platform uses to wake the application's mobile clients for incoming calls.">
       <EmptyState title="No push certificates yet">
         <p>Uploading push certificates arrives in a later release.</p>
       </EmptyState>
-    </>
+    </ApplicationFrame>
   );
 }

@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
-import { EmptyState, PageHeader } from "@/components/ui/page";
+import { EmptyState } from "@/components/ui/page";
 import { loadApplication } from "../_components/load-application";
+import { ApplicationFrame, applicationMetadata } from "../_components/application-frame";
 
-export const metadata: Metadata = { title: "Queues" };
+type Props = { params: Promise<{ appId: string }> };
 
-export default async function QueuesPage({ params }: { params: Promise<{ appId: string }> }) {
+export const generateMetadata = ({ params }: Props): Promise<Metadata> => applicationMetadata("application.queues", params);
+
+export default async function QueuesPage({ params }: Props) {
   const actor = await requireSection("application.queues");
   // 404 for another account's application, before anything is shown.
-  await loadApplication(actor, (await params).appId);
+  const app = await loadApplication(actor, (await params).appId);
   return (
-    <>
-      <PageHeader title="Queues" description="SmartQueue queues that distribute calls and chats to operators with the right skills." />
+    <ApplicationFrame actor={actor} app={app} section="application.queues" description="SmartQueue queues that distribute calls and chats to operators with the right skills.">
       <EmptyState title="No queues yet">
         <p>Queues and operator skills arrive in a later release.</p>
       </EmptyState>
-    </>
+    </ApplicationFrame>
   );
 }

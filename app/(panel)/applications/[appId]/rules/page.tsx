@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
-import { EmptyState, PageHeader } from "@/components/ui/page";
+import { EmptyState } from "@/components/ui/page";
 import { loadApplication } from "../_components/load-application";
+import { ApplicationFrame, applicationMetadata } from "../_components/application-frame";
 
-export const metadata: Metadata = { title: "Routing rules" };
+type Props = { params: Promise<{ appId: string }> };
 
-export default async function RulesPage({ params }: { params: Promise<{ appId: string }> }) {
+export const generateMetadata = ({ params }: Props): Promise<Metadata> => applicationMetadata("application.rules", params);
+
+export default async function RulesPage({ params }: Props) {
   const actor = await requireSection("application.rules");
   // 404 for another account's application, before anything is shown.
-  await loadApplication(actor, (await params).appId);
+  const app = await loadApplication(actor, (await params).appId);
   return (
-    <>
-      <PageHeader title="Routing rules" description="Rules match incoming calls and messages by pattern and start the scenarios they name." />
+    <ApplicationFrame actor={actor} app={app} section="application.rules" description="Rules match incoming calls and messages by pattern and start the scenarios they name.">
       <EmptyState title="No rules yet">
         <p>Rules arrive together with scenarios, in a later release.</p>
       </EmptyState>
-    </>
+    </ApplicationFrame>
   );
 }

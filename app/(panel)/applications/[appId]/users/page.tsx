@@ -4,17 +4,19 @@ import { can } from "@/lib/access/matrix";
 import { countAppUsers, listAppUsers } from "@/lib/domains/app-users/queries";
 import { APP_USER_SORTS } from "@/lib/domains/app-users/schemas";
 import { lastPageOf, parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
-import { PageHeader } from "@/components/ui/page";
 import { loadApplication } from "../_components/load-application";
+import { ApplicationFrame, applicationMetadata } from "../_components/application-frame";
 import type { UserRow } from "./_components/columns";
 import { UsersView } from "./_components/users-view";
 
-export const metadata: Metadata = { title: "Users" };
+type Props = { params: Promise<{ appId: string }> };
+
+export const generateMetadata = ({ params }: Props): Promise<Metadata> => applicationMetadata("application.users", params);
 
 // The panel sorts by the indexed columns only; "id" stays an API ordering.
 const PANEL_SORTS = APP_USER_SORTS.filter((s) => s !== "id") as ["name", "displayName", "createdAt"];
 
-export default async function AppUsersPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function AppUsersPage({ params, searchParams }: Props & { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireSection("application.users");
   const app = await loadApplication(actor, (await params).appId);
   const requested = parseListParams(await searchParams, { sort: PANEL_SORTS, defaultSort: "name" });
@@ -34,8 +36,7 @@ export default async function AppUsersPage({ params, searchParams }: { params: P
     createdAt: u.createdAt.toISOString(),
   }));
   return (
-    <>
-      <PageHeader title="Users" description="The identities that the application's SDK clients and SIP phones log in with." />
+    <ApplicationFrame actor={actor} app={app} section="application.users" description="The identities that the application's SDK clients and SIP phones log in with.">
       <UsersView
         appId={app.id}
         appName={app.name}
@@ -46,6 +47,6 @@ export default async function AppUsersPage({ params, searchParams }: { params: P
         empty={(inApp ?? total) === 0}
         canManage={can(actor, "application.users")}
       />
-    </>
+    </ApplicationFrame>
   );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireSection } from "@/lib/server/guards";
+import { sectionTitle } from "@/lib/nav";
 
-export const metadata: Metadata = { title: "Number settings" };
+export const metadata: Metadata = { title: sectionTitle("numbers.parameters") };
 
 // The section check comes before any lookup, so a principal without it gets 403 for every id
 // (existing or not) and learns nothing about which numbers exist. No number table exists yet,

@@ -3,7 +3,7 @@
 // dialogs.
 import type { DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/page";
-import { formatUtc } from "@/lib/core/format";
+import { DateTime } from "@/components/ui/date-time";
 
 export type KeyRow = {
   id: string;
@@ -12,8 +12,12 @@ export type KeyRow = {
   roles: string[];
   /** The subuser that created it; null for the account owner. */
   createdBy: string | null;
+  /** The roles the viewer may put on this key (never beyond its own, nor the key's creator's). */
+  grantable: string[];
   /** ISO timestamp. */
   createdAt: string;
+  /** ISO timestamp of the key's last successful API authentication; null: never used. */
+  lastUsedAt: string | null;
 };
 
 export type DialogState = { kind: "create" } | { kind: "edit"; row: KeyRow } | { kind: "delete"; row: KeyRow } | null;
@@ -28,7 +32,7 @@ export function keyColumns(): DataTableColumn<KeyRow>[] {
           <span className="font-medium text-slate-900" data-key-name={row.original.name}>
             {row.original.name}
           </span>
-          <code className="block text-xs text-slate-500" data-key-id={row.original.id}>
+          <code className="block text-xs text-slate-600" data-key-id={row.original.id}>
             {row.original.id}
           </code>
         </div>
@@ -48,7 +52,7 @@ export function keyColumns(): DataTableColumn<KeyRow>[] {
             ))}
           </div>
         ) : (
-          <span className="text-slate-400">No roles</span>
+          <span className="text-slate-600">No roles</span>
         ),
     },
     {
@@ -58,7 +62,7 @@ export function keyColumns(): DataTableColumn<KeyRow>[] {
         row.original.description ? (
           <span className="line-clamp-2 max-w-xs text-slate-600">{row.original.description}</span>
         ) : (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-600">—</span>
         ),
     },
     {
@@ -71,11 +75,24 @@ export function keyColumns(): DataTableColumn<KeyRow>[] {
       accessorKey: "createdAt",
       header: "Created",
       enableGlobalFilter: false,
-      cell: ({ row }) => (
-        <time dateTime={row.original.createdAt} className="whitespace-nowrap text-slate-600">
-          {formatUtc(row.original.createdAt)}
-        </time>
-      ),
+      cell: ({ row }) => <DateTime value={row.original.createdAt} />,
+    },
+    {
+      id: "lastUsedAt",
+      header: "Last used",
+      enableGlobalFilter: false,
+      // Never-used keys sort as the oldest.
+      accessorFn: (r) => r.lastUsedAt ?? "",
+      cell: ({ row }) =>
+        row.original.lastUsedAt ? (
+          <span data-last-used={row.original.lastUsedAt}>
+            <DateTime value={row.original.lastUsedAt} />
+          </span>
+        ) : (
+          <span className="text-slate-600" data-last-used="never">
+            Never
+          </span>
+        ),
     },
   ];
 }

@@ -6,6 +6,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/page";
 import { METHODS } from "@/lib/api/methods";
 import { buildOpenApi, operationParams, type OpenApiOperation } from "@/lib/api/openapi";
 import { sectionHref } from "@/lib/routes";
+import { sectionTitle } from "@/lib/nav";
 
 export const metadata: Metadata = { title: "Management API reference" };
 
@@ -55,12 +56,12 @@ function MethodCard({ op }: { op: OpenApiOperation }) {
           <h3 id={`${op.operationId}-title`} className="font-mono text-base font-semibold text-slate-900">
             {op.operationId}
           </h3>
-          <code className="text-xs text-slate-500">POST /platform_api/{op.operationId}</code>
+          <code className="text-xs text-slate-600">POST /platform_api/{op.operationId}</code>
         </div>
         <p className="mt-1 text-sm text-slate-600">
           <WithCode text={op.summary} />
         </p>
-        <div className="mt-3 flex flex-wrap items-center gap-1 text-xs text-slate-500">
+        <div className="mt-3 flex flex-wrap items-center gap-1 text-xs text-slate-600">
           <span className="mr-1">Allowed key roles:</span>
           {roles === "any" ? (
             <Badge tone="green">any key</Badge>
@@ -73,14 +74,15 @@ function MethodCard({ op }: { op: OpenApiOperation }) {
           )}
         </div>
         {op["x-one-of"]?.map((o) => (
-          <p key={o.params.join()} className="mt-2 text-xs text-slate-500">
+          <p key={o.params.join()} className="mt-2 text-xs text-slate-600">
             Exactly one of <code>{o.params[0]}</code> and <code>{o.params[1]}</code> {o.required ? "is required" : "may be given"}.
           </p>
         ))}
         {params.length > 0 ? (
-          <table className="mt-3 w-full text-left text-sm">
+          <div className="relative mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={`Parameters of ${op.operationId}`}>
+          <table className="w-full text-left text-sm">
             <caption className="sr-only">Parameters of {op.operationId}</caption>
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
+            <thead className="text-xs uppercase tracking-wide text-slate-600">
               <tr>
                 <th scope="col" className="py-1 pr-3 font-medium">
                   Parameter
@@ -98,19 +100,20 @@ function MethodCard({ op }: { op: OpenApiOperation }) {
                 <tr key={p.name}>
                   <td className="py-1.5 pr-3 align-top">
                     <code className="font-medium text-slate-900">{p.name}</code>
-                    {p.required ? <span className="ml-1 text-xs text-red-600">required</span> : null}
+                    {p.required ? <span className="ml-1 text-xs text-red-700">required</span> : null}
                   </td>
                   <td className="whitespace-nowrap py-1.5 pr-3 align-top text-slate-600">{typeOf(p.schema)}</td>
                   <td className="py-1.5 align-top text-slate-600">
                     {p.description ?? ""}
-                    {p.schema.default !== undefined ? <span className="text-slate-400"> (default {JSON.stringify(p.schema.default)})</span> : null}
+                    {p.schema.default !== undefined ? <span className="text-slate-600"> (default {JSON.stringify(p.schema.default)})</span> : null}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </div>
         ) : (
-          <p className="mt-3 text-sm text-slate-500">No parameters.</p>
+          <p className="mt-3 text-sm text-slate-600">No parameters.</p>
         )}
       </section>
     </Card>
@@ -126,6 +129,7 @@ export default async function ApiDocsPage() {
     <>
       <PageHeader
         title="Management API reference"
+        crumbs={[{ label: "Settings" }, { label: sectionTitle("service_accounts"), href: sectionHref("service_accounts") }]}
         description="Every method this server answers, generated from the same schemas the API validates with."
         actions={
           <>
@@ -145,15 +149,15 @@ export default async function ApiDocsPage() {
           <WithCode text={doc.info.description} />
         </div>
       </Card>
-      <div className="grid gap-8 lg:grid-cols-[12rem_1fr]">
-        <nav aria-label="Methods" className="text-sm lg:sticky lg:top-6 lg:self-start">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[12rem_minmax(0,1fr)]">
+        <nav aria-label="Methods" className="min-w-0 text-sm lg:sticky lg:top-20 lg:self-start">
           {groups.map((g) => (
             <div key={g.name} className="mb-4">
-              <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{g.name}</p>
+              <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{g.name}</p>
               <ul className="space-y-0.5">
                 {g.ops.map((o) => (
                   <li key={o.operationId}>
-                    <a href={`#${o.operationId}`} className="font-mono text-slate-700 hover:text-brand-700">
+                    <a href={`#${o.operationId}`} className="block break-all py-1 font-mono text-slate-700 hover:text-brand-700">
                       {o.operationId}
                     </a>
                   </li>
@@ -162,7 +166,7 @@ export default async function ApiDocsPage() {
             </div>
           ))}
         </nav>
-        <div className="space-y-8">
+        <div className="min-w-0 space-y-8">
           {groups.map((g) => (
             <div key={g.name} className="space-y-4">
               <h2 className="text-lg font-semibold text-slate-900">{g.name}</h2>

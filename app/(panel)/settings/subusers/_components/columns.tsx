@@ -2,7 +2,7 @@
 // open, and the data columns. The actions column is added by the table, which owns the dialogs.
 import { Badge } from "@/components/ui/page";
 import type { DataTableColumn } from "@/components/data-table/data-table";
-import { formatUtc } from "@/lib/core/format";
+import { DateTime } from "@/components/ui/date-time";
 
 export type SubuserRow = {
   id: number;
@@ -49,7 +49,7 @@ export function subuserColumns(): DataTableColumn<SubuserRow>[] {
         row.original.description ? (
           <span className="line-clamp-2 max-w-xs text-slate-600">{row.original.description}</span>
         ) : (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-600">—</span>
         ),
     },
     {
@@ -62,11 +62,7 @@ export function subuserColumns(): DataTableColumn<SubuserRow>[] {
       accessorKey: "createdAt",
       header: "Created",
       enableGlobalFilter: false,
-      cell: ({ row }) => (
-        <time dateTime={row.original.createdAt} className="whitespace-nowrap text-slate-600">
-          {formatUtc(row.original.createdAt)}
-        </time>
-      ),
+      cell: ({ row }) => <DateTime value={row.original.createdAt} />,
     },
   ];
 }

@@ -1,36 +1,30 @@
 "use client";
-import { useTransition } from "react";
 import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
+import { useAction } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
 import { setSubuserActiveAction } from "../actions";
 import type { DialogState, SubuserRow } from "./columns";
 
-export function RowActions({ row, onOpen }: { row: SubuserRow; onOpen: (d: DialogState) => void }) {
+export function RowActions({ row, onOpen }: { row: SubuserRow; onOpen: (d: NonNullable<DialogState>, opener: HTMLElement | null) => void }) {
   const toast = useToast();
-  const [, startTransition] = useTransition();
-  // Open dialogs once the menu has closed and handed focus back, so the two layers never
-  // fight over focus and pointer events.
-  const open = (d: DialogState) => setTimeout(() => onOpen(d), 0);
-
-  const toggleActive = () =>
-    startTransition(async () => {
-      const r = await setSubuserActiveAction({ subuserId: row.id, active: !row.active });
-      if (r.ok) toast(r.data.active ? `${row.name} reactivated` : `${row.name} deactivated; its sessions were ended`);
-      else toast(r.formError ?? Object.values(r.fieldErrors ?? {})[0] ?? "Could not change the subuser", "error");
-    });
+  const setActive = useAction(setSubuserActiveAction, {
+    onSuccess: (s) => toast(s.active ? `${row.name} reactivated` : `${row.name} deactivated; its sessions were ended`),
+    onError: (message) => toast(message, "error"),
+  });
+  const toggleActive = () => setActive.run({ subuserId: row.id, active: !row.active });
 
   return (
     <RowMenu label={`Actions for ${row.name}`}>
-      <MenuItem data-action="subusers.edit" onSelect={() => open({ kind: "edit", row })}>
+      <MenuItem data-action="subusers.edit" onSelect={(o) => onOpen({ kind: "edit", row }, o)}>
         Edit description &amp; roles
       </MenuItem>
-      <MenuItem data-action="subusers.edit" onSelect={() => open({ kind: "password", row })}>
+      <MenuItem data-action="subusers.edit" onSelect={(o) => onOpen({ kind: "password", row }, o)}>
         Reset password
       </MenuItem>
       <MenuItem data-action="subusers.edit" onSelect={toggleActive}>
         {row.active ? "Deactivate" : "Reactivate"}
       </MenuItem>
-      <MenuItem data-action="subusers.edit" danger onSelect={() => open({ kind: "delete", row })}>
+      <MenuItem data-action="subusers.edit" danger onSelect={(o) => onOpen({ kind: "delete", row }, o)}>
         Delete
       </MenuItem>
     </RowMenu>

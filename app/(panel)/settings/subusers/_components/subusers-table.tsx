@@ -1,7 +1,8 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { useDialog } from "@/components/forms/use-dialog";
 import { Button } from "@/components/ui/button";
 import type { RoleOption } from "@/lib/domains/subusers/role-options";
 import { subuserColumns, type DialogState, type SubuserRow } from "./columns";
@@ -19,22 +20,24 @@ export function SubusersTable({
   canEdit: boolean;
   roleOptions: RoleOption[];
 }) {
-  const [dialog, setDialog] = useState<DialogState>(null);
-  const close = () => setDialog(null);
+  const dialog = useDialog<NonNullable<DialogState>>();
+  const { open } = dialog;
+  const d = dialog.state;
+  const props = { onClose: dialog.close, returnFocusTo: dialog.opener };
 
   const columns = useMemo<DataTableColumn<SubuserRow>[]>(() => {
     const cols = subuserColumns();
     if (canEdit) {
       cols.push({
         id: "actions",
-        header: "",
+        header: "Actions",
         enableSorting: false,
-        meta: { label: "Actions", className: "w-12 text-right" },
-        cell: ({ row }) => <RowActions row={row.original} onOpen={setDialog} />,
+        meta: { label: "Actions", className: "w-12 text-right", srOnlyHeader: true },
+        cell: ({ row }) => <RowActions row={row.original} onOpen={open} />,
       });
     }
     return cols;
-  }, [canEdit]);
+  }, [canEdit, open]);
 
   return (
     <>
@@ -49,17 +52,17 @@ export function SubusersTable({
         emptyMessage={canCreate ? "No subusers yet. Add one to give someone limited access to the panel." : "No subusers yet."}
         toolbarActions={
           canCreate ? (
-            <Button data-action="subusers.create" onClick={() => setDialog({ kind: "create" })}>
+            <Button data-action="subusers.create" onClick={(e) => open({ kind: "create" }, e.currentTarget)}>
               <Plus className="size-4" aria-hidden />
               Add subuser
             </Button>
           ) : null
         }
       />
-      {canCreate && dialog?.kind === "create" ? <CreateSubuserDialog onClose={close} roleOptions={roleOptions} /> : null}
-      {canEdit && dialog?.kind === "edit" ? <EditSubuserDialog row={dialog.row} onClose={close} roleOptions={roleOptions} /> : null}
-      {canEdit && dialog?.kind === "password" ? <ResetPasswordDialog row={dialog.row} onClose={close} /> : null}
-      {canEdit && dialog?.kind === "delete" ? <DeleteSubuserDialog row={dialog.row} onClose={close} /> : null}
+      {canCreate && d?.kind === "create" ? <CreateSubuserDialog {...props} roleOptions={roleOptions} /> : null}
+      {canEdit && d?.kind === "edit" ? <EditSubuserDialog {...props} row={d.row} roleOptions={roleOptions} /> : null}
+      {canEdit && d?.kind === "password" ? <ResetPasswordDialog {...props} row={d.row} /> : null}
+      {canEdit && d?.kind === "delete" ? <DeleteSubuserDialog {...props} row={d.row} /> : null}
     </>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { DateTime } from "@/components/ui/date-time";
 
 export type KvRow = { key: string; value: string; expiresAt: string | null; updatedAt: string };
-
-const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const columns: DataTableColumn<KvRow>[] = [
   { accessorKey: "key", header: "Key", cell: ({ getValue }) => <span className="font-mono">{getValue<string>()}</span> },
@@ -13,8 +12,8 @@ const columns: DataTableColumn<KvRow>[] = [
     enableSorting: false,
     cell: ({ getValue }) => <span className="line-clamp-2 break-all font-mono text-xs text-slate-600">{getValue<string>()}</span>,
   },
-  { accessorKey: "expiresAt", header: "Expires", enableGlobalFilter: false, cell: ({ getValue }) => (getValue<string | null>() ? `${fmt.format(new Date(getValue<string>()))} UTC` : "Never") },
-  { accessorKey: "updatedAt", header: "Updated", enableGlobalFilter: false, cell: ({ getValue }) => `${fmt.format(new Date(getValue<string>()))} UTC` },
+  { accessorKey: "expiresAt", header: "Expires", enableGlobalFilter: false, cell: ({ getValue }) => (getValue<string | null>() ? <DateTime value={getValue<string>()} /> : "Never") },
+  { accessorKey: "updatedAt", header: "Updated", enableGlobalFilter: false, cell: ({ getValue }) => <DateTime value={getValue<string>()} /> },
 ];
 
 export function KvTable({ rows }: { rows: KvRow[] }) {

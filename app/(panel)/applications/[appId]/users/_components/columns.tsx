@@ -3,6 +3,7 @@
 // createdAt). The actions column is added by the view, which owns the dialogs.
 import type { DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/page";
+import { DateTime } from "@/components/ui/date-time";
 
 export type UserRow = {
   id: number;
@@ -16,8 +17,6 @@ export type UserRow = {
 
 export type DialogState = { kind: "create" } | { kind: "edit"; row: UserRow } | { kind: "delete"; row: UserRow } | null;
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 export function userColumns(): DataTableColumn<UserRow>[] {
   return [
     { accessorKey: "name", header: "Username", cell: ({ row }) => <span className="font-medium">{row.original.name}</span> },
@@ -30,8 +29,8 @@ export function userColumns(): DataTableColumn<UserRow>[] {
     {
       id: "balance",
       header: "Balance",
-      cell: ({ row }) => (row.original.separateBalance ? <Badge tone="blue">Separate</Badge> : <span className="text-slate-500">Account</span>),
+      cell: ({ row }) => (row.original.separateBalance ? <Badge tone="blue">Separate</Badge> : <span className="text-slate-600">Account</span>),
     },
-    { accessorKey: "createdAt", header: "Created", cell: ({ row }) => dateFormat.format(new Date(row.original.createdAt)) },
+    { accessorKey: "createdAt", header: "Created", cell: ({ row }) => <DateTime value={row.original.createdAt} /> },
   ];
 }

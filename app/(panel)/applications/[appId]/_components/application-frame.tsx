@@ -1,0 +1,66 @@
+import "server-only";
+import type { Metadata } from "next";
+import { can, type SectionId } from "@/lib/access/matrix";
+import type { Actor } from "@/lib/access/actor-types";
+import type { ApplicationDto } from "@/lib/domains/applications/queries";
+import { getActor } from "@/lib/auth/actor";
+import { PageHeader, type Crumb } from "@/components/ui/page";
+import { APP_TABS, appTabHref } from "@/lib/nav";
+import { sectionHref } from "@/lib/routes";
+import { AppTabs } from "./app-tabs";
+import { loadApplication } from "./load-application";
+
+const tabOf = (section: SectionId) => APP_TABS.find((t) => t.section === section)!;
+
+/**
+ * An application's page frame: the breadcrumb, the heading (the application's name on its
+ * overview, the tab's name under it elsewhere), the full name and the tabs the actor holds. Each
+ * tab's page renders it after its own requireSection and loadApplication, never a layout: a
+ * layout renders beside a refused page (into its 403 response, RSC payload included), and the
+ * application's name is exactly what a principal without the section must not learn there.
+ */
+export function ApplicationFrame({
+  actor,
+  app,
+  section,
+  description,
+  actions,
+  children,
+}: {
+  actor: Actor;
+  app: ApplicationDto;
+  section: SectionId;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  const tabs = APP_TABS.filter((t) => can(actor, t.section)).map((t) => ({ section: t.section, title: t.title, href: appTabHref(app.id, t.section) }));
+  const overview = section === "application";
+  const crumbs: Crumb[] = [{ label: "Applications", href: can(actor, "applications") ? sectionHref("applications") : undefined }];
+  if (!overview) crumbs.push({ label: app.name, href: tabs[0]?.href });
+  return (
+    <>
+      <PageHeader title={overview ? app.name : tabOf(section).title} crumbs={crumbs} description={description} actions={actions} />
+      <div className="-mt-3 mb-6 border-b border-slate-200">
+        <p className="mb-3 break-all font-mono text-sm text-slate-600" data-testid="app-full-name">
+          {app.fullName}
+        </p>
+        <AppTabs tabs={tabs} />
+      </div>
+      {children}
+    </>
+  );
+}
+
+/**
+ * The browser tab's title of an application page: "Users · sales" (the overview: "sales"). For a
+ * principal without the section it is the section's name alone, so the 403 page's title does
+ * not name the application either.
+ */
+export async function applicationMetadata(section: SectionId, params: Promise<{ appId: string }>): Promise<Metadata> {
+  const tab = tabOf(section);
+  const actor = await getActor();
+  if (!actor || !can(actor, section)) return { title: tab.longTitle };
+  const app = await loadApplication(actor, (await params).appId);
+  return { title: section === "application" ? app.name : `${tab.title} · ${app.name}` };
+}

@@ -1,0 +1,112 @@
+"use client";
+// The kit's dialogs: a form in a dialog (fields in a body that scrolls, Cancel and the submit
+// button always visible, the form error announced above them) and a confirmation (the same
+// dialog with no fields, focus on Cancel). Both take the kit object of useActionForm.
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
+import { FormError } from "./fields";
+import { SubmitButton } from "./submit-button";
+import type { useActionForm } from "./use-action-form";
+
+type Kit = Pick<ReturnType<typeof useActionForm>, "formProps" | "pending" | "formError">;
+
+type Common = {
+  title: string;
+  description?: React.ReactNode;
+  onClose: () => void;
+  /** The control that opened the dialog (useDialog's `opener`): focus goes back there on close. */
+  returnFocusTo?: HTMLElement | null;
+  form: Kit;
+  submitLabel: string;
+  danger?: boolean;
+  size?: "md" | "lg";
+} & Record<`data-${string}`, string>;
+
+export function FormDialog({
+  title,
+  description,
+  onClose,
+  returnFocusTo,
+  form,
+  submitLabel,
+  danger,
+  size,
+  footerStart,
+  children,
+  ...data
+}: Common & {
+  /** Left of the buttons (e.g. "Create another"). */
+  footerStart?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={title} description={description} returnFocusTo={returnFocusTo} size={size}>
+      <DialogForm form={form} onCancel={onClose} submitLabel={submitLabel} danger={danger} footerStart={footerStart} {...data}>
+        {children}
+      </DialogForm>
+    </Dialog>
+  );
+}
+
+/** The inside of a FormDialog, for a dialog that swaps its form for something else (a secret shown once). */
+export function DialogForm({
+  form,
+  onCancel,
+  submitLabel,
+  danger,
+  footerStart,
+  children,
+  ...data
+}: {
+  form: Kit;
+  onCancel: () => void;
+  submitLabel: string;
+  danger?: boolean;
+  footerStart?: React.ReactNode;
+  children: React.ReactNode;
+} & Record<`data-${string}`, string>) {
+  return (
+    <form {...form.formProps} className="flex min-h-0 flex-1 flex-col" {...data}>
+      <DialogBody>
+        {children}
+        <FormError message={form.formError} />
+      </DialogBody>
+      <DialogFooter className={footerStart ? "justify-between" : undefined}>
+        {footerStart}
+        <div className="flex gap-2">
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+          <SubmitButton pending={form.pending} variant={danger ? "danger" : "primary"}>
+            {submitLabel}
+          </SubmitButton>
+        </div>
+      </DialogFooter>
+    </form>
+  );
+}
+
+/** "Delete x?": the consequences, Cancel (focused) and the confirming button. */
+export function ConfirmDialog({ children, ...props }: Common & { children?: React.ReactNode }) {
+  const { title, description, onClose, returnFocusTo, form, submitLabel, danger = true, ...data } = props;
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={title} description={description} returnFocusTo={returnFocusTo}>
+      <form {...form.formProps} className="flex min-h-0 flex-1 flex-col" {...data}>
+        {children || form.formError ? (
+          <DialogBody>
+            {children}
+            <FormError message={form.formError} />
+          </DialogBody>
+        ) : null}
+        <DialogFooter>
+          <Button variant="secondary" onClick={onClose} data-autofocus="">
+            Cancel
+          </Button>
+          <SubmitButton pending={form.pending} variant={danger ? "danger" : "primary"}>
+            {submitLabel}
+          </SubmitButton>
+        </DialogFooter>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+// The form kit's one way to submit: React 19's useActionState over a server action made with
+// action() (lib/server/action.ts), whose ActionResult carries field errors, a form error and, for
+// FormData posts, the values typed. Every form and dialog of the panel uses it.
+//
+// - Typed input stays, passwords excepted: the form is submitted from onSubmit inside a
+//   transition, which React does not follow with its automatic form reset, and a refusal clears
+//   the password fields only; before hydration the form posts natively and the action echoes the
+//   non-password values back (`defaultValues`).
+// - `onSuccess` runs in an effect, after React has committed the result, so the list behind a
+//   dialog already shows the change when its toast appears.
+// - Field errors for fields the form does not show become the form error, so none is lost.
+import { startTransition, useActionState, useEffect, useRef } from "react";
+import type { ActionResult, FieldErrors, ServerAction } from "@/lib/server/action";
+
+type AnyAction<I, T> = (input: I) => Promise<ActionResult<T>>;
+type FormAction<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+/** A server action made with action(), or any function with its calling convention. */
+type Action<I, T> = ServerAction<I, T> | AnyAction<I, T>;
+
+export type ActionFormOptions<I, T> = {
+  /** FormData -> the action's typed input (dialogs). Omit to post the FormData itself (forms that must work before hydration). */
+  toInput?: (form: FormData) => I;
+  /** After a success has been committed. */
+  onSuccess?: (data: T, form: HTMLFormElement | null) => void;
+  /** The fields the form shows; errors of any other field are shown as the form error. */
+  fields?: readonly string[];
+};
+
+export function useActionForm<I, T>(action: Action<I, T>, opts: ActionFormOptions<I, T> = {}) {
+  const { toInput } = opts;
+  const reducer: FormAction<T> = toInput
+    ? (_prev, form) => (action as AnyAction<I, T>)(toInput(form))
+    : (action as unknown as FormAction<T>);
+  const [state, dispatch, pending] = useActionState<ActionResult<T> | null, FormData>(reducer, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const onSuccess = useRef(opts.onSuccess);
+  useEffect(() => {
+    onSuccess.current = opts.onSuccess;
+  });
+
+  useEffect(() => {
+    if (state?.ok) onSuccess.current?.(state.data, formRef.current);
+    // A refused form keeps what was typed, except passwords (never kept, never echoed).
+    else if (state) formRef.current?.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((i) => (i.value = ""));
+  }, [state]);
+
+  const failure = state && !state.ok ? state : null;
+  const fieldErrors: FieldErrors = {};
+  const others: string[] = failure?.formError ? [failure.formError] : [];
+  for (const [k, v] of Object.entries(failure?.fieldErrors ?? {})) {
+    if (!opts.fields || opts.fields.includes(k)) fieldErrors[k] = v;
+    else others.push(v);
+  }
+
+  return {
+    state,
+    pending,
+    fieldErrors,
+    formError: others[0],
+    /** The values a no-JavaScript post sent, echoed back without passwords, for defaultValue. */
+    defaultValues: failure?.values ?? {},
+    formProps: {
+      ref: formRef,
+      action: dispatch,
+      noValidate: true,
+      onSubmit: (e: React.FormEvent<HTMLFormElement>) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+        startTransition(() => dispatch(form));
+      },
+    },
+  };
+}
+
+/** A form field's text ("" when absent). */
+export const formText = (form: FormData, key: string) => String(form.get(key) ?? "");
+
+/** A failure as one line: the form error, else the first field error. */
+export function failureMessage(r: ActionResult<unknown>, fallback = "Something went wrong. Please try again."): string {
+  return r.ok ? "" : (r.formError ?? Object.values(r.fieldErrors ?? {})[0] ?? fallback);
+}
+
+/**
+ * A server action behind a button rather than a form (a row menu's Deactivate, End session):
+ * the same useActionState, the same pending flag, and the same after-commit callbacks.
+ */
+export function useAction<I, T>(action: Action<I, T>, opts: { onSuccess?: (data: T) => void; onError?: (message: string) => void } = {}) {
+  const [state, dispatch, pending] = useActionState<ActionResult<T> | null, I>((_prev, input) => (action as AnyAction<I, T>)(input), null);
+  const callbacks = useRef(opts);
+  useEffect(() => {
+    callbacks.current = opts;
+  });
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) callbacks.current.onSuccess?.(state.data);
+    else callbacks.current.onError?.(failureMessage(state));
+  }, [state]);
+  return { run: (input: I) => startTransition(() => dispatch(input)), pending, state };
+}

@@ -1,0 +1,17 @@
+"use client";
+import { useCallback, useState } from "react";
+
+/**
+ * Which dialog of a page is open, and the control that opened it, so the dialog can hand focus
+ * back to it on close. A row menu's item is gone once the menu closes: pass the menu's trigger
+ * (RowMenu gives it to onSelect) as `opener`; otherwise the focused element is taken.
+ */
+export function useDialog<S>() {
+  const [current, setCurrent] = useState<{ state: S; opener: HTMLElement | null } | null>(null);
+  const open = useCallback((state: S, opener?: HTMLElement | null) => {
+    const focused = typeof document === "undefined" ? null : (document.activeElement as HTMLElement | null);
+    setCurrent({ state, opener: opener ?? focused });
+  }, []);
+  const close = useCallback(() => setCurrent(null), []);
+  return { state: current?.state ?? null, opener: current?.opener ?? null, open, close };
+}

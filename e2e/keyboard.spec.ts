@@ -1,0 +1,40 @@
+// The form-and-dialog kit by keyboard (issue 8, item 2): a dialog opened from a row's menu takes
+// focus to its first field and gives it back to the menu's button when it closes (the menu item
+// that opened it is gone by then).
+import { test, expect } from "./fixtures";
+import { uniq } from "./fixtures/db";
+
+test("Rename from a row menu, by keyboard: type, Escape, and focus is back on the menu button", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const app = await factory.application(acct.id, uniq("kbd-"));
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  await page.goto("/applications");
+  const menuButton = page.getByRole("button", { name: `Actions for ${app.name}`, exact: true });
+  await menuButton.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu");
+  await expect(menu).toBeVisible();
+  // Home: the first item, whether the menu focused it on opening or itself.
+  await page.keyboard.press("Home");
+  await expect(menu.getByRole("menuitem", { name: "Rename" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: `Rename ${app.name}` });
+  await expect(dialog).toBeVisible();
+  const name = dialog.getByLabel("Name");
+  await expect(name).toBeFocused();
+  await page.keyboard.press("End");
+  await page.keyboard.type("-typed");
+  await expect(name).toHaveValue(`${app.name}-typed`);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(menuButton).toBeFocused();
+  // Nothing was renamed.
+  expect((await factory.db.application.findUnique({ where: { id: app.id } }))?.name).toBe(app.name);
+
+  // A dialog opened by a button returns focus to that button too, also after Cancel.
+  const create = page.getByRole("button", { name: "Create application" });
+  await create.click();
+  await expect(page.getByRole("dialog", { name: "Create application" }).getByLabel("Name")).toBeFocused();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(create).toBeFocused();
+});

@@ -1,0 +1,87 @@
+// The panel on a phone (issue 8, item 1): at 390 x 844 no page scrolls sideways, the sidebar is a
+// drawer that opens and closes, and a long dialog fits the screen with its buttons in reach.
+import { test, expect } from "./fixtures";
+import { BASE_URL, storageStatePath } from "./fixtures/env";
+import { OWNER } from "./fixtures/matrix";
+import { panelRoutes } from "./fixtures/pages";
+
+const PHONE = { width: 390, height: 844 };
+
+test.describe.configure({ mode: "parallel" });
+
+for (const principal of [OWNER, "Supervisor"]) {
+  test(`${principal}: no page scrolls sideways at 390 px`, async ({ browser, factory }) => {
+    test.setTimeout(240_000);
+    const appId = (await factory.demoApplication("sales")).id;
+    const context = await browser.newContext({ baseURL: BASE_URL, storageState: storageStatePath(principal), viewport: PHONE });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const route of panelRoutes(principal, appId)) {
+      await page.goto(route.url);
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      if (scroll > client) wide.push(`${route.url}: ${scroll} > ${client}`);
+    }
+    await context.close();
+    expect(wide).toEqual([]);
+  });
+}
+
+test("the sidebar is a drawer below 1024 px: it opens, closes with Escape, and closes on navigation", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: BASE_URL, storageState: storageStatePath(OWNER), viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto("/dashboard");
+  const drawer = page.getByTestId("drawer");
+  // The static sidebar is not shown at this width.
+  await expect(page.locator("aside nav[aria-label=Sections]")).toBeHidden();
+  await page.getByRole("button", { name: "Open the menu" }).click();
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole("navigation", { name: "Sections" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(drawer).toBeHidden();
+  await expect(page.getByRole("button", { name: "Open the menu" })).toBeFocused();
+
+  await page.getByRole("button", { name: "Open the menu" }).click();
+  await drawer.getByRole("button", { name: "Settings" }).click();
+  await drawer.locator('[data-section="subusers"]').click();
+  await expect(page).toHaveURL(/\/settings\/subusers$/);
+  await expect(drawer).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1, name: "Subusers" })).toBeVisible();
+  await context.close();
+});
+
+test("at desktop width the sidebar is there and the menu button is not", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: BASE_URL, storageState: storageStatePath(OWNER), viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto("/settings/subusers");
+  await expect(page.locator("aside").getByRole("navigation", { name: "Sections" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Open the menu" })).toBeHidden();
+  // The current page's link is in view in a 900 px high window.
+  await expect(page.locator('aside [data-section="subusers"]')).toBeInViewport();
+  await context.close();
+});
+
+test("a long dialog fits a phone screen: its body scrolls, title and buttons stay in view", async ({ browser, factory }) => {
+  const acct = await factory.account();
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport: PHONE });
+  const { apiLogin } = await import("./fixtures/auth");
+  await apiLogin(context.request, { kind: "owner", login: acct.name, password: acct.password });
+  const page = await context.newPage();
+  await page.goto("/settings/subusers");
+  await page.locator('[data-action="subusers.create"]').click();
+  const d = page.getByRole("dialog", { name: "Add subuser" });
+  await expect(d).toBeVisible();
+  const box = (await d.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+  await expect(d.getByRole("heading", { name: "Add subuser" })).toBeInViewport();
+  await expect(d.getByRole("button", { name: "Create" })).toBeInViewport();
+  await expect(d.getByRole("button", { name: "Cancel" })).toBeInViewport();
+  // The roles at the bottom of the body are reached by scrolling the body, not the page.
+  const last = d.locator('input[name="roles"]').last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  await expect(d.getByRole("button", { name: "Create" })).toBeInViewport();
+  await context.close();
+});

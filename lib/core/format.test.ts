@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { formatRelative, formatUtc } from "./format";
+
+const now = new Date("2026-05-10T12:00:00Z");
+const ago = (ms: number) => new Date(now.getTime() - ms);
+
+describe("date formats", () => {
+  it("prints UTC with or without seconds", () => {
+    expect(formatUtc("2026-05-01T12:34:56.789Z")).toBe("2026-05-01 12:34 UTC");
+    expect(formatUtc(new Date("2026-05-01T12:34:56.789Z"), true)).toBe("2026-05-01 12:34:56 UTC");
+  });
+
+  it("says recent moments relatively, and nothing for old or future ones", () => {
+    expect(formatRelative(ago(10_000), now)).toBe("just now");
+    expect(formatRelative(ago(60_000), now)).toBe("1 minute ago");
+    expect(formatRelative(ago(59 * 60_000), now)).toBe("59 minutes ago");
+    expect(formatRelative(ago(3 * 3_600_000), now)).toBe("3 hours ago");
+    expect(formatRelative(ago(30 * 3_600_000), now)).toBe("yesterday");
+    expect(formatRelative(ago(6 * 86_400_000), now)).toBe("6 days ago");
+    expect(formatRelative(ago(7 * 86_400_000), now)).toBeNull();
+    expect(formatRelative(ago(-3_600_000), now)).toBeNull();
+    expect(formatRelative("garbage", now)).toBeNull();
+  });
+});

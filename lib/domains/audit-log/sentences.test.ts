@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { auditSentence, PHRASED_ACTIONS } from "./sentences";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+
+function* sources(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) {
+      if (entry !== "generated") yield* sources(full);
+    } else if (/\.ts$/.test(entry) && !/\.test\.ts$/.test(entry)) yield full;
+  }
+}
+
+const row = (action: string, detail: object, over: Partial<Parameters<typeof auditSentence>[0]> = {}) =>
+  auditSentence({ actorType: "subuser", actorName: "alice", action, targetType: "x", targetId: "7", detail: JSON.stringify(detail), outcome: "ok", ...over });
+
+describe("audit sentences", () => {
+  it("every action the code writes has a phrase of its own", () => {
+    const written = new Set<string>();
+    for (const file of sources(path.join(ROOT, "lib"))) {
+      for (const m of readFileSync(file, "utf8").matchAll(/action: "([a-z_]+\.[a-z_.]+)"/g)) written.add(m[1]!);
+      for (const m of readFileSync(file, "utf8").matchAll(/"(subuser\.roles\.[a-z]+|kv\.[a-z]+|app_user\.[a-z]+|subuser\.[a-z]+)"/g)) written.add(m[1]!);
+    }
+    const missing = [...written].filter((a) => !PHRASED_ACTIONS.includes(a));
+    expect(missing).toEqual([]);
+  });
+
+  it("reads like sentences, never like JSON", () => {
+    expect(row("subuser.create", { name: "bob", roles: ["Admin", "Payer"] })).toBe("Subuser alice created the subuser bob with Admin, Payer");
+    expect(row("application.rename", { from: "a1", to: "b2" }, { actorType: "owner", actorName: "demo" })).toBe("The account owner renamed the application a1 to b2");
+    expect(row("subuser.update", { name: "bob", roles: { from: ["Admin"], to: ["Payer"] } })).toBe("Subuser alice gave the subuser bob the roles Payer");
+    expect(row("access.request", { roles: ["Owner"] }, { targetId: "numbers.list" })).toBe("Subuser alice asked the account owner for access to My numbers");
+    expect(row("session.login", {}, { outcome: "failed" })).toBe("Failed: Subuser alice tried to log in");
+    expect(row("api.call", { method: "GetUsers" }, { actorType: "key", actorName: "ci" })).toBe("Service account ci called GetUsers through the Management API");
+    expect(row("something.new", {}, { targetType: "api_key", targetId: "k1" })).toBe("Subuser alice did something new on api key #k1");
+    for (const a of PHRASED_ACTIONS) expect(row(a, { name: "x", roles: { from: [], to: ["Admin"] } })).not.toMatch(/[{}[\]"]/);
+  });
+});

@@ -1,0 +1,110 @@
+// Audit rows as sentences a person reads ("Subuser alice created the application sales"), for
+// the Logs section and the dashboard's recent activity. Each action the code writes has its
+// phrase here; an action without one still reads as a sentence built from its name. Pure.
+import { isSectionId } from "@/lib/access/matrix";
+import { sectionTitle } from "@/lib/nav";
+
+export type AuditSentenceInput = {
+  actorType: string;
+  actorName: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  /** The stored JSON detail. */
+  detail: string;
+  outcome: string;
+};
+
+type Detail = Record<string, unknown>;
+
+function parse(json: string): Detail {
+  try {
+    const v: unknown = JSON.parse(json);
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Detail) : {};
+  } catch {
+    return {};
+  }
+}
+
+const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : null);
+const list = (v: unknown): string => (Array.isArray(v) && v.length ? v.map(String).join(", ") : "no roles");
+
+/** "The account owner", "Subuser alice", "Service account ci-bot", "The system". */
+export function auditActor(actorType: string, actorName: string): string {
+  switch (actorType) {
+    case "owner":
+      return "The account owner";
+    case "subuser":
+      return `Subuser ${actorName}`;
+    case "key":
+      return actorName ? `Service account ${actorName}` : "An unknown service account";
+    default:
+      return actorName && actorName !== "seed" ? actorName : "The system";
+  }
+}
+
+type Phrase = (d: Detail, row: AuditSentenceInput) => string;
+
+const named = (what: string, key = "name"): Phrase => (d, row) => `${what} ${str(d[key]) ?? `#${row.targetId}`}`;
+
+/** What the actor did, as a predicate (after "<who> "). */
+const PHRASES: Record<string, Phrase> = {
+  "account.create": () => "created the account",
+  "account.create_by_parent": (d) => `created this account as a child of ${str(d.parentAccount) ?? "its parent account"}`,
+  "account.seed_demo": () => "set up the demo account",
+  "access.request": (d, row) => `asked the account owner for access to ${isSectionId(row.targetId) ? sectionTitle(row.targetId) : row.targetId}`,
+  "api.call": (d, row) => `called ${str(d.method) ?? row.targetId} through the Management API`,
+  "api.auth_failed": (d, row) => `failed to authenticate a Management API call to ${str(d.method) || row.targetId || "the API"}`,
+  "api.rate_limited": (d, row) => `was slowed down calling ${str(d.method) ?? row.targetId} (rate limit)`,
+  "app_user.create": (d) => `created the user ${str(d.name) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
+  "app_user.update": named("changed the user"),
+  "app_user.activate": named("activated the user"),
+  "app_user.deactivate": named("deactivated the user"),
+  "app_user.delete": named("deleted the user"),
+  "application.create": named("created the application"),
+  "application.rename": (d) => `renamed the application ${str(d.from) ?? ""} to ${str(d.to) ?? ""}`,
+  "application.update": named("changed the settings of the application"),
+  "application.delete": (d, row) => `deleted the application ${str(d.name) ?? `#${row.targetId}`}${typeof d.deletedUsers === "number" && d.deletedUsers > 0 ? ` and its ${d.deletedUsers} user${d.deletedUsers === 1 ? "" : "s"}` : ""}`,
+  "child_account.create": named("created the child account"),
+  "child_account.update": named("changed the child account"),
+  "kv.create": (d) => `stored the key ${str(d.key) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
+  "kv.update": (d) => `updated the key ${str(d.key) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
+  "kv.delete": (d) => `deleted the key ${str(d.key) ?? ""}${str(d.application) ? ` from ${str(d.application)}` : ""}`,
+  "notifications.read": (d) => `marked ${str(d.read) ?? "the"} notification${d.read === 1 ? "" : "s"} as read`,
+  "profile.password": () => "changed their own password",
+  "service_account.create": (d) => `created the service account ${str(d.name) ?? ""} with ${list(d.roles)}`,
+  "service_account.update": named("changed the service account"),
+  "service_account.delete": named("deleted the service account"),
+  "session.login": (_d, row) => (row.outcome === "ok" ? "logged in" : "tried to log in"),
+  "session.revoke": () => "ended one of their sessions",
+  "session.revoke_others": (d) => `ended ${str(d.ended) ?? "their"} other session${d.ended === 1 ? "" : "s"}`,
+  "subuser.create": (d) => `created the subuser ${str(d.name) ?? ""} with ${list(d.roles)}`,
+  "subuser.update": (d, row) => {
+    const roles = d.roles as { to?: unknown } | undefined;
+    return roles && typeof roles === "object" && "to" in roles
+      ? `gave the subuser ${str(d.name) ?? `#${row.targetId}`} the roles ${list(roles.to)}`
+      : `changed the description of the subuser ${str(d.name) ?? `#${row.targetId}`}`;
+  },
+  "subuser.roles.set": (d) => `gave the subuser ${str(d.name) ?? ""} the roles ${list((d.roles as { to?: unknown } | undefined)?.to)}`,
+  "subuser.roles.add": (d) => `gave the subuser ${str(d.name) ?? ""} the roles ${list((d.roles as { to?: unknown } | undefined)?.to)}`,
+  "subuser.roles.remove": (d) => `took roles from the subuser ${str(d.name) ?? ""}, leaving ${list((d.roles as { to?: unknown } | undefined)?.to)}`,
+  "subuser.password": named("reset the password of the subuser"),
+  "subuser.activate": named("reactivated the subuser"),
+  "subuser.deactivate": named("deactivated the subuser"),
+  "subuser.delete": named("deleted the subuser"),
+};
+
+const OUTCOME: Record<string, string> = { denied: "Refused: ", failed: "Failed: " };
+
+/** One audit row as a sentence. */
+export function auditSentence(row: AuditSentenceInput): string {
+  const phrase = PHRASES[row.action];
+  const predicate = phrase
+    ? phrase(parse(row.detail), row).replace(/\s+/g, " ").trim()
+    : `did ${row.action.replace(/[._]/g, " ")}${row.targetType ? ` on ${row.targetType.replace(/_/g, " ")}${row.targetId ? ` #${row.targetId}` : ""}` : ""}`;
+  const prefix = row.outcome === "ok" ? "" : (OUTCOME[row.outcome] ?? "");
+  return `${prefix}${auditActor(row.actorType, row.actorName)} ${predicate}`;
+}
+
+/** The actions with a phrase of their own (the tests check every action the code writes has one). */
+export const PHRASED_ACTIONS = Object.keys(PHRASES);

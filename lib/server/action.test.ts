@@ -1,0 +1,50 @@
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import type { PanelActor } from "@/lib/access/actor-types";
+
+const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
+vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+const { action, echoedValues, PREVIEW_REFUSAL } = await import("./action");
+
+const owner = { kind: "owner", accountId: 1, accountName: "a", subuserId: null, keyId: null, name: "a", roles: ["MainAccount"], ip: "" } as unknown as PanelActor;
+const form = (entries: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(entries)) f.append(k, v);
+  return f;
+};
+
+describe("action()", () => {
+  const signup = action({ public: true, input: z.object({ accountName: z.string().min(3), email: z.email(), password: z.string().min(8) }) }, async () => {
+    throw Object.assign(new Error("taken"), {});
+  });
+
+  it("a FormData post that fails keeps what was typed, except passwords, for the form to show again", async () => {
+    const r = await signup(null, form({ accountName: "ab", email: "a@b.c", password: "secret-1", $ACTION_ID_x: "" }));
+    expect(r).toMatchObject({ ok: false, fieldErrors: { accountName: expect.any(String) }, values: { accountName: "ab", email: "a@b.c" } });
+    expect(JSON.stringify(r)).not.toContain("secret-1");
+    expect(echoedValues(form({ login: "x", currentPassword: "p", newPassword: "q", apiKey: "k", privateKey: "k", token: "t" }))).toEqual({ login: "x" });
+  });
+
+  it("an input object gets no echo (dialogs keep their own fields)", async () => {
+    expect(await signup({ accountName: "ab", email: "x", password: "1" } as never)).not.toHaveProperty("values");
+  });
+
+  it("refuses section and signed-in actions while a preview is on, before reading the input; public ones run", async () => {
+    const handler = vi.fn(async () => "done");
+    const guarded = action({ section: "applications", input: z.object({}) }, handler);
+    const signedIn = action({ signedIn: true, input: z.object({}) }, handler);
+    const open = action({ public: true, input: z.object({}) }, handler);
+    session.actor = { ...owner, preview: { roles: ["Admin"] } };
+    expect(await guarded({})).toEqual({ ok: false, formError: PREVIEW_REFUSAL });
+    expect(await signedIn({})).toEqual({ ok: false, formError: PREVIEW_REFUSAL });
+    expect(handler).not.toHaveBeenCalled();
+    expect(await open({})).toEqual({ ok: true, data: "done" });
+    session.actor = owner;
+    expect(await guarded({})).toEqual({ ok: true, data: "done" });
+    expect(await signedIn({})).toEqual({ ok: true, data: "done" });
+    session.actor = null;
+    expect(await signedIn({})).toMatchObject({ ok: false, formError: expect.stringContaining("log in") });
+  });
+});

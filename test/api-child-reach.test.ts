@@ -1,0 +1,112 @@
+// Threat: reaching into a child account through the parent's keys (issue 7, docs/management-api.md
+// "Child accounts"): a key acting on a child (token iss = the child's id) has exactly the reach its
+// creator has there. Generated over EVERY registered Management API method: keys the account owner
+// created act on the child by their roles, within the child's role limits (a Developer or
+// ProvisioningAgent child cannot manage child accounts: seed 004); a key of any subuser, whatever
+// its role, reaches no child at all (100), and nothing is written, in the child or the parent.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/core/db";
+import { apiMethodRoles, canCallApi, CHILD_ACCOUNT_METHODS, type ApiMethod } from "@/lib/access/api-methods";
+import { CHILD_ACCOUNT_ROLES, childAccountMay, type ChildAccountRole } from "@/lib/access/child-account-roles";
+import { ASSIGNABLE_ROLES, type AssignableRole } from "@/lib/access/matrix";
+import { METHODS } from "@/lib/api/methods";
+import { fixtureChild } from "@/lib/domains/child-accounts/api-fixtures";
+import { createTestAccount } from "./factories";
+import { callApi, insertKey, snapshot, tokenFor } from "./api-kit";
+import { METHOD_FIXTURES } from "./api-fixtures";
+
+/** Everything a call could change on both sides of the family line (audit rows excluded). */
+async function familySnapshot(parentId: number, childIds: number[]) {
+  const accounts = [parentId, ...childIds];
+  return Promise.all(
+    accounts.map(async (id) => ({
+      ...(await snapshot(id)),
+      account: await db.account.findUniqueOrThrow({ where: { id } }),
+      children: await db.account.findMany({ where: { parentId: id }, orderBy: { id: "asc" } }),
+    })),
+  );
+}
+
+/** Role sets for an owner-made key: one the method allows, one it refuses (if any), none. */
+function roleSets(method: ApiMethod): AssignableRole[][] {
+  const allowed = apiMethodRoles(method);
+  const refused = ASSIGNABLE_ROLES.find((r) => !allowed.includes(r));
+  return [[allowed[0]!], ...(refused ? [[refused]] : []), []];
+}
+
+/** What the rule says an owner-made key holding `roles` gets on a child of role `childRole`: undefined = the fixture's outcome. */
+function expectedOnChild(method: ApiMethod, roles: AssignableRole[], childRole: ChildAccountRole): number | "fixture" {
+  if (!canCallApi(roles, method)) return 104;
+  if ((CHILD_ACCOUNT_METHODS as readonly string[]).includes(method) && !childAccountMay(childRole, "manage_child_accounts")) return 104;
+  return "fixture";
+}
+
+let savedRate: string | undefined;
+beforeAll(() => {
+  savedRate = process.env.API_RATE_LIMIT_PER_SECOND;
+  process.env.API_RATE_LIMIT_PER_SECOND = "1000000";
+});
+afterAll(() => {
+  if (savedRate === undefined) delete process.env.API_RATE_LIMIT_PER_SECOND;
+  else process.env.API_RATE_LIMIT_PER_SECOND = savedRate;
+});
+
+describe("every method with iss = a child account", () => {
+  it("covers every registered method", () => {
+    for (const def of METHODS) expect(METHOD_FIXTURES[def.name], def.name).toBeDefined();
+  });
+
+  for (const def of METHODS) {
+    const method = def.name;
+    it(`${method}: owner-made keys act on the child by their roles, within the child's role limits`, async () => {
+      const parent = await createTestAccount();
+      for (const childRole of CHILD_ACCOUNT_ROLES) {
+        const child = await fixtureChild(parent.id, childRole);
+        for (const roles of roleSets(method)) {
+          const key = await insertKey(parent.id, roles);
+          // The fixtures' target key (UpdateKey, DeleteKey, ...) must be one of the child's: a
+          // key of the child's owner with the same roles, which the owner's key reaches there.
+          const target = await insertKey(child.id, roles);
+          const fixture = await METHOD_FIXTURES[method]!({ accountId: child.id, key: target, roles });
+          const before = await familySnapshot(parent.id, [child.id]);
+          const { status, body } = await callApi(method, fixture.params, { token: await tokenFor(key, { iss: child.id }) });
+          const what = `${method} by the owner's [${roles.join(",") || "no role"}] key on a ${childRole} child: ${JSON.stringify(body)}`;
+          expect(status).toBe(200);
+          const rule = expectedOnChild(method, roles, childRole);
+          const expected = rule === "fixture" ? fixture.expectCode : rule;
+          if (expected === undefined) {
+            expect(body.error, what).toBeUndefined();
+            expect(() => def.response.parse(body), what).not.toThrow();
+            expect((await familySnapshot(parent.id, [child.id]))[0], `${what}: the parent is untouched`).toEqual(before[0]);
+          } else {
+            expect(body.error?.code, what).toBe(expected);
+            expect(await familySnapshot(parent.id, [child.id]), what).toEqual(before);
+          }
+        }
+      }
+    });
+
+    it(`${method}: no subuser's key reaches a child, whatever its role (100, nothing written)`, async () => {
+      const parent = await createTestAccount();
+      const children = await Promise.all(CHILD_ACCOUNT_ROLES.map((r) => fixtureChild(parent.id, r)));
+      const calls = [];
+      for (const child of children) {
+        const target = await insertKey(child.id, ["Owner"]);
+        calls.push({ child, params: (await METHOD_FIXTURES[method]!({ accountId: child.id, key: target, roles: ["Owner"] })).params });
+      }
+      const keys = [];
+      for (const role of ASSIGNABLE_ROLES) {
+        const sub = await parent.actor(role);
+        keys.push({ role, key: await insertKey(parent.id, [role], sub.subuserId) });
+      }
+      const before = await familySnapshot(parent.id, children.map((c) => c.id));
+      for (const { role, key } of keys) {
+        for (const { child, params } of calls) {
+          const { body } = await callApi(method, params, { token: await tokenFor(key, { iss: child.id }) });
+          expect(body.error?.code, `${method} by a ${role} subuser's key on child ${child.childRole}: ${JSON.stringify(body)}`).toBe(100);
+        }
+      }
+      expect(await familySnapshot(parent.id, children.map((c) => c.id))).toEqual(before);
+    });
+  }
+});
