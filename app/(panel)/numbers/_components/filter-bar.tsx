@@ -2,17 +2,16 @@
 // /numbers' filters, kept in the URL beside the kit's list state (?app=&country=&sms=&status=), so
 // a filtered list can be shared and the CSV export takes the same filter. A change goes back to
 // the first page.
-import { useId, useTransition } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import type { Route } from "next";
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/core/cn";
 import { FILTER_KEYS, type NumberFilterValues } from "./list-filter";
+import { useUrlPatch } from "./use-url-patch";
 
 const selectClass =
   "block w-full rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm text-slate-900 ring-1 ring-inset ring-slate-400 focus:ring-2 focus:ring-brand-500";
 
-function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
+export function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
   const id = useId();
   return (
     <div className="min-w-36 flex-1 sm:max-w-48">
@@ -35,20 +34,7 @@ export function NumberFilterBar({
   applications: { id: number; name: string }[];
   countries: { code: string; name: string }[];
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [pending, startTransition] = useTransition();
-  const set = (patch: Partial<NumberFilterValues>) => {
-    const next = new URLSearchParams(searchParams.toString());
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    next.delete("page");
-    const qs = next.toString();
-    startTransition(() => router.replace((qs ? `${pathname}?${qs}` : pathname) as Route, { scroll: false }));
-  };
+  const { set, pending } = useUrlPatch();
   const active = FILTER_KEYS.some((k) => values[k]);
   return (
     <div role="group" aria-label="Filters" aria-busy={pending || undefined} className={cn("mb-3 flex flex-wrap items-end gap-3", pending && "opacity-70")}>
