@@ -309,7 +309,7 @@ export async function attachableNumbers(actor: Actor, input: { contains?: string
  */
 export async function numberMoneyContext(
   actor: Actor,
-  section: "numbers.available" | "numbers.reserved" | "numbers.blocked" | "numbers.list" | "numbers.parameters",
+  section: "numbers.available" | "numbers.reserved" | "numbers.blocked" | "numbers.list" | "numbers.parameters" | "application.phone_numbers",
 ): Promise<{ currency: string; verified: boolean; funds: { balanceMinor: number; creditLimitMinor: number } | null }> {
   authorize(actor, { section });
   const [account, verified] = await Promise.all([
