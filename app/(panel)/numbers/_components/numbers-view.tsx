@@ -150,14 +150,6 @@ export function NumbersView({
     </Link>
   ) : null;
 
-  if (empty) {
-    return (
-      <EmptyState title="The account has no phone numbers yet" action={buy}>
-        <p>{buyHref ? "Buy a number to receive calls and SMS, then attach it to an application." : "Numbers appear here once someone with the right to buy them has bought some."}</p>
-      </EmptyState>
-    );
-  }
-
   const exportQuery = new URLSearchParams();
   for (const k of ["q", ...FILTER_KEYS]) {
     const v = searchParams.get(k);
@@ -169,6 +161,27 @@ export function NumbersView({
   const d = dialog.state;
   const common = { onClose: dialog.close, returnFocusTo: dialog.opener };
   const filtered = params.q || FILTER_KEYS.some((k) => filters[k]);
+
+  const dialogs = (
+    <>
+      {d?.kind === "attach" ? <AttachNumberDialog {...common} row={d.row} targets={attachTargets} /> : null}
+      {d?.kind === "deactivate" ? <DeactivateNumberDialog {...common} row={d.row} /> : null}
+      {d?.kind === "bulk-attach" ? <BulkAttachDialog {...common} picked={picked} targets={attachTargets} onDone={clear} /> : null}
+      {d?.kind === "bulk" ? <BulkConfirmDialog {...common} kind={d.action} picked={picked} onDone={clear} /> : null}
+    </>
+  );
+
+  if (empty) {
+    // The dialogs stay mounted when the last number goes, so their toast still appears.
+    return (
+      <>
+        <EmptyState title="The account has no phone numbers yet" action={buy}>
+          <p>{buyHref ? "Buy a number to receive calls and SMS, then attach it to an application." : "Numbers appear here once someone with the right to buy them has bought some."}</p>
+        </EmptyState>
+        {dialogs}
+      </>
+    );
+  }
 
   return (
     <>
@@ -226,10 +239,7 @@ export function NumbersView({
           </>
         }
       />
-      {d?.kind === "attach" ? <AttachNumberDialog {...common} row={d.row} targets={attachTargets} /> : null}
-      {d?.kind === "deactivate" ? <DeactivateNumberDialog {...common} row={d.row} /> : null}
-      {d?.kind === "bulk-attach" ? <BulkAttachDialog {...common} picked={picked} targets={attachTargets} onDone={clear} /> : null}
-      {d?.kind === "bulk" ? <BulkConfirmDialog {...common} kind={d.action} picked={picked} onDone={clear} /> : null}
+      {dialogs}
     </>
   );
 }

@@ -34,20 +34,24 @@ export default async function ReservedNumbersPage() {
         section="numbers.reserved"
         description={`Numbers held for the account for ${RESERVATION_DAYS} days before they are bought. Buy one (charged like any purchase) or let it go back to the catalogue.`}
       />
-      {rows.length === 0 ? (
-        <EmptyState title="No numbers are reserved">
-          <p>
-            Reserve numbers from the buy page to hold them for {RESERVATION_DAYS} days while you decide.{" "}
-            {canBrowse ? (
-              <Link href={sectionHref("numbers.available")} className="font-medium text-brand-700 hover:underline">
-                Browse numbers to reserve
-              </Link>
-            ) : null}
-          </p>
-        </EmptyState>
-      ) : (
-        <ReservedTable rows={rows} money={money} canBuy={can(actor, "numbers.purchase")} billingHref={can(actor, "billing") ? sectionHref("billing") : null} />
-      )}
+      <ReservedTable
+        rows={rows}
+        money={money}
+        canBuy={can(actor, "numbers.purchase")}
+        billingHref={can(actor, "billing") ? sectionHref("billing") : null}
+        empty={
+          <EmptyState title="No numbers are reserved">
+            <p>
+              Reserve numbers from the buy page to hold them for {RESERVATION_DAYS} days while you decide.{" "}
+              {canBrowse ? (
+                <Link href={sectionHref("numbers.available")} className="font-medium text-brand-700 hover:underline">
+                  Browse numbers to reserve
+                </Link>
+              ) : null}
+            </p>
+          </EmptyState>
+        }
+      />
     </>
   );
 }

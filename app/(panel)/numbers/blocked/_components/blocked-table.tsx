@@ -126,16 +126,16 @@ export function BlockedTable({ rows, money, billingHref }: { rows: BlockedRow[];
     ],
     [billingHref, money.verified, open],
   );
-  if (rows.length === 0) {
-    return (
-      <EmptyState title="No number is blocked">
-        <p>A number is blocked when its monthly rent cannot be paid, or when its country needs a verified account and the verification lapses. Blocked numbers stay here until they are restored or released.</p>
-      </EmptyState>
-    );
-  }
+  // The dialog stays mounted when the last row goes (restored), so its toast still appears.
   return (
     <>
-      <DataTable columns={columns} data={rows} getRowId={(r) => String(r.id)} filterLabel="Filter blocked numbers" initialSort={{ id: "releaseAt" }} caption="Blocked numbers" emptyMessage="No number is blocked." />
+      {rows.length === 0 ? (
+        <EmptyState title="No number is blocked">
+          <p>A number is blocked when its monthly rent cannot be paid, or when its country needs a verified account and the verification lapses. Blocked numbers stay here until they are restored or released.</p>
+        </EmptyState>
+      ) : (
+        <DataTable columns={columns} data={rows} getRowId={(r) => String(r.id)} filterLabel="Filter blocked numbers" initialSort={{ id: "releaseAt" }} caption="Blocked numbers" emptyMessage="No number is blocked." />
+      )}
       {dialog.state ? <RestoreDialog row={dialog.state} money={money} billingHref={billingHref} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
     </>
   );

@@ -38,7 +38,11 @@ function LetGoDialog({ row, onClose, returnFocusTo }: { row: ReservedRow; onClos
   );
 }
 
-export function ReservedTable({ rows, money, canBuy, billingHref }: { rows: ReservedRow[]; money: Money; canBuy: boolean; billingHref: Route | null }) {
+/**
+ * The reservations, or `empty` when there are none. Its dialogs stay mounted when the last row
+ * goes (bought or let go), so their outcome (toast, the way to My numbers) still happens.
+ */
+export function ReservedTable({ rows, money, canBuy, billingHref, empty }: { rows: ReservedRow[]; money: Money; canBuy: boolean; billingHref: Route | null; empty: React.ReactNode }) {
   const dialog = useDialog<DialogState>();
   const { open } = dialog;
   const columns = useMemo<DataTableColumn<ReservedRow>[]>(
@@ -86,15 +90,19 @@ export function ReservedTable({ rows, money, canBuy, billingHref }: { rows: Rese
   const common = { onClose: dialog.close, returnFocusTo: dialog.opener };
   return (
     <>
-      <DataTable
-        columns={columns}
-        data={rows}
-        getRowId={(r) => String(r.id)}
-        filterLabel="Filter reserved numbers"
-        initialSort={{ id: "reservedUntil" }}
-        caption="Reserved numbers"
-        emptyMessage="No numbers are reserved."
-      />
+      {rows.length === 0 ? (
+        empty
+      ) : (
+        <DataTable
+          columns={columns}
+          data={rows}
+          getRowId={(r) => String(r.id)}
+          filterLabel="Filter reserved numbers"
+          initialSort={{ id: "reservedUntil" }}
+          caption="Reserved numbers"
+          emptyMessage="No numbers are reserved."
+        />
+      )}
       {d?.kind === "buy" ? <BuyDialog {...common} picks={[d.row]} money={money} billingHref={billingHref} listHref={"/numbers" as Route} onDone={() => {}} /> : null}
       {d?.kind === "let-go" ? <LetGoDialog {...common} row={d.row} /> : null}
     </>
