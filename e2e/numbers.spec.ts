@@ -207,3 +207,109 @@ test("bulk actions: the owner selects two numbers, enables SMS on both in one co
   expect(csv).toContain(a.number);
   expect(csv).not.toContain(c.number);
 });
+
+test("Blocked numbers: the owner restores a number blocked for its rent (the balance drops by the month's rent) and keeps the PSTN blacklist", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  await topUp(factory, acct.id, 10_00);
+  const n = await ownNumber(factory, acct.id);
+  await factory.db.phoneNumber.update({ where: { id: n.id }, data: { status: "blocked", blockedReason: "unpaid", blockedAt: new Date(), releaseAt: new Date(Date.now() + 7 * 86_400_000) } });
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+
+  await page.goto("/numbers/blocked");
+  const row = rowOf(page, n.number);
+  await expect(row).toContainText("Unpaid rent");
+  await row.getByRole("button", { name: /^Restore / }).click();
+  const restore = page.getByRole("dialog", { name: /^Restore \+1 / });
+  await expect(restore).toContainText("$1.00");
+  await expect(restore).toContainText("after $9.00");
+  await restore.getByRole("button", { name: "Pay $1.00 and restore" }).click();
+  await expect(page.locator("[data-toast]").filter({ hasText: "restored" })).toBeVisible();
+  await expect(page.getByText("No number is blocked")).toBeVisible();
+  expect(await factory.db.phoneNumber.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({ status: "active", blockedReason: null });
+  expect(await balanceOf(factory, acct.id)).toBe(9_00);
+
+  await page.getByRole("link", { name: "PSTN blacklist" }).click();
+  await expect(page).toHaveURL(/tab=blacklist/);
+  await page.getByRole("button", { name: "Add to blacklist" }).click();
+  const add = page.getByRole("dialog", { name: "Add to the blacklist" });
+  await add.getByLabel("Number or prefix").fill("not a number");
+  await add.getByRole("button", { name: "Add" }).click();
+  await expect(add.locator('[data-field-error="phone"]')).toContainText("international format");
+  await add.getByLabel("Number or prefix").fill("+1 900");
+  await add.getByLabel(/a prefix/).check();
+  await add.getByLabel("Reason").fill("premium-rate scams");
+  await add.getByRole("button", { name: "Add" }).click();
+  await expect(add).toBeHidden();
+  await expect(page.locator("tbody")).toContainText("+1900");
+  await expect(page.locator("tbody")).toContainText("Prefix");
+  const entry = await factory.db.pstnBlacklistEntry.findFirstOrThrow({ where: { accountId: acct.id } });
+  expect(entry).toMatchObject({ phone: "+1900", isPrefix: true, reason: "premium-rate scams" });
+
+  await page.getByRole("button", { name: "Actions for +1900" }).click();
+  await page.getByRole("menuitem", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit +1900" });
+  await edit.getByLabel("Reason").fill("scams");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("tbody")).toContainText("scams");
+  await page.getByRole("button", { name: "Actions for +1900" }).click();
+  await page.getByRole("menuitem", { name: "Remove" }).click();
+  await page.getByRole("dialog", { name: "Remove +1900 from the blacklist?" }).getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText("The blacklist is empty")).toBeVisible();
+  expect(await factory.db.pstnBlacklistEntry.count({ where: { accountId: acct.id } })).toBe(0);
+});
+
+test("a number's settings: label, auto-renew and SMS saved; another account's number is a 404", async ({ browserLoggedIn, factory }) => {
+  const [acct, other] = [await factory.account(), await factory.account()];
+  const [n, theirs] = [await ownNumber(factory, acct.id), await ownNumber(factory, other.id)];
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  await page.goto("/numbers");
+  await rowOf(page, n.number).getByRole("link", { name: /: settings$/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/numbers/${n.id}/settings$`));
+  const form = page.getByTestId("number-settings");
+  await form.getByLabel("Label").fill("x".repeat(100) + "y");
+  await form.getByLabel("Label").evaluate((el: HTMLInputElement) => el.removeAttribute("maxlength"));
+  await form.getByLabel("Label").fill("x".repeat(101));
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.locator('[data-field-error="label"]')).toContainText("at most 100 characters");
+  await form.getByLabel("Label").fill("Front desk");
+  await form.getByLabel("Renew automatically").uncheck();
+  await form.getByLabel("SMS enabled").check();
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.locator("[data-toast]").filter({ hasText: "saved" })).toBeVisible();
+  expect(await factory.db.phoneNumber.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({ label: "Front desk", autoRenew: false, smsEnabled: true });
+  await expect(page.getByTestId("routing")).toContainText("Not attached to an application");
+
+  const res = await page.goto(`/numbers/${theirs.id}/settings`);
+  expect(res?.status()).toBe(404);
+  await expect(page.locator("body")).not.toContainText(theirs.number);
+});
+
+test("no serious or critical axe violation on the numbers pages with real rows and an open dialog", async ({ browserLoggedIn, factory }) => {
+  test.setTimeout(180_000);
+  const acct = await factory.account();
+  await topUp(factory, acct.id, 10_00);
+  const app = await factory.application(acct.id);
+  const [n, blocked] = [await ownNumber(factory, acct.id), await ownNumber(factory, acct.id)];
+  await factory.db.phoneNumber.update({ where: { id: n.id }, data: { applicationId: app.id } });
+  await factory.db.phoneNumber.update({ where: { id: blocked.id }, data: { status: "blocked", blockedReason: "unpaid", blockedAt: new Date(), releaseAt: new Date(Date.now() + 86_400_000) } });
+  await factory.db.pstnBlacklistEntry.create({ data: { accountId: acct.id, phone: "+1900", isPrefix: true, reason: "scams" } });
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  const serious = async () =>
+    (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze()).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(" ")).slice(0, 3).join(" | ")}`);
+  const found: Record<string, string[]> = {};
+  for (const url of ["/numbers", "/numbers/buy", `/numbers/${n.id}/settings`, "/numbers/blocked", "/numbers/blocked?tab=blacklist", `/applications/${app.id}/numbers`]) {
+    expect((await page.goto(url))?.status(), url).toBe(200);
+    const v = await serious();
+    if (v.length) found[url] = v;
+  }
+  await page.goto("/numbers/buy?country=GB");
+  await pickAvailable(page, 1);
+  await page.locator('[data-action="numbers.purchase"]').click();
+  await expect(page.getByTestId("buy-dialog")).toBeVisible();
+  const v = await serious();
+  if (v.length) found["buy dialog"] = v;
+  expect(found).toEqual({});
+});
