@@ -1,7 +1,7 @@
 // The SMS pages' reads: the two-way page's conversation and when it next changes (Developer holds
-// the page but not the history), the one-way page's senders, sends with their progress and one
-// send's detail, the histories' CSV export (every matching row, in order, read in batches), text
-// filters that ignore case, and the matrix for each. Threats: reading another account's sends,
+// the page but not the history), the one-way page's senders, batches with their progress and one
+// batch's detail, the histories' CSV export (every matching row, in order, read in batches), text
+// filters that ignore case, and the matrix for each. Threats: reading another account's batches,
 // reading text a ProvisioningAgent child may not.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
@@ -28,6 +28,7 @@ describe("the SMS pages' reads: the matrix, for every principal", () => {
   const READS: { name: string; section: SectionId; run: (a: Actor) => Promise<unknown> }[] = [
     { name: "listRecentTwoWay", section: "sms.two_way", run: (a) => listRecentTwoWay(a) },
     { name: "smsCurrency (two-way)", section: "sms.two_way", run: (a) => smsCurrency(a, "sms.two_way") },
+    { name: "smsCurrency (two-way history)", section: "sms.two_way_history", run: (a) => smsCurrency(a, "sms.two_way_history") },
     { name: "listA2PSenders", section: "sms.one_way", run: (a) => listA2PSenders(a) },
     { name: "listSmsBatches", section: "sms.one_way", run: (a) => listSmsBatches(a) },
     { name: "exportSmsHistory two_way", section: "sms.two_way_history", run: (a) => exportSmsHistory(a, { kind: "two_way" }) },
@@ -113,7 +114,7 @@ describe("the one-way page", () => {
     expect(senders.callerIds).toEqual([verified.number]);
   });
 
-  it("lists sends newest first, a page at a time, with progress that moves with the clock", async () => {
+  it("lists batches newest first, a page at a time, filtered by sender, with progress that moves with the clock", async () => {
     const a = await createTestAccount();
     await fixtureTopUp(a.id, 10_00);
     const o = await a.actor("MainAccount");
@@ -126,9 +127,12 @@ describe("the one-way page", () => {
     const later = await listSmsBatches(o, { offset: 1, count: 1 }, at(60));
     expect(later.items).toEqual([expect.objectContaining({ id: first.batchId, sender: "Acme", total: 2, counts: { queued: 0, sent: 0, delivered: 1, failed: 1, received: 0 } })]);
     expect(later.nextChangeAt).toBeNull();
+    expect((await listSmsBatches(o, { sender: "acme" }, at(60))).items.map((b) => b.id)).toEqual([first.batchId]);
+    expect((await listSmsBatches(o, { sender: "BET" }, at(60))).items.map((b) => b.id)).toEqual([second.batchId]);
+    expect((await listSmsBatches(o, { dir: "asc" }, at(60))).items.map((b) => b.id)).toEqual([first.batchId, second.batchId]);
   });
 
-  it("one send's detail: its messages by destination, filtered, and another account's send is not found", async () => {
+  it("one batch's detail: its messages by destination, filtered, and another account's batch is not found", async () => {
     const r = await sendA2P(owner, { sender: "Acme", destinations: ["+447700902222", "+14155550000", "+4930122222"], text: "hi" }, { clock: at(0), random: seededRandom(3) });
     const detail = await getSmsBatch(owner, r.batchId, {}, at(60));
     expect(detail.batch).toMatchObject({ id: r.batchId, total: 3, counts: { delivered: 2, failed: 1, queued: 0, sent: 0 } });

@@ -1,7 +1,7 @@
 import "server-only";
 // SMS reads: the two-way and one-way histories (server-side filtered and paged over indexed
 // columns) and their CSV export, the two-way page's conversation, the numbers and caller IDs a
-// message may be sent from, and the A2P sends' progress. A
+// message may be sent from, and the A2P batches' progress. A
 // message's status is computed from its planned course (./simulator.ts) at the injected clock's
 // now; planned replies stay hidden until their time. A ProvisioningAgent child account sees every
 // message but never its text (seed 004, lib/access/child-account-roles.ts).
@@ -245,8 +245,8 @@ export async function listA2PSenders(actor: Actor, clock: Clock = systemClock): 
   return { numbers, callerIds: callerIds.map((c) => c.number).filter((n) => !own.has(n)) };
 }
 
-/** The account's currency (ISO 4217), for a sending page (`section`): prices are shown in it, as the ledger charges them. */
-export async function smsCurrency(actor: Actor, section: "sms.two_way" | "sms.one_way"): Promise<string> {
+/** The account's currency (ISO 4217), for an SMS page (`section`): prices are shown in it, as the ledger charges them. */
+export async function smsCurrency(actor: Actor, section: "sms.two_way" | "sms.one_way" | "sms.two_way_history" | "sms.one_way_history"): Promise<string> {
   authorize(actor, { section });
   return (await db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { currency: true } })).currency;
 }
@@ -268,19 +268,21 @@ async function batchCounts(accountId: number, ids: number[], now: Date): Promise
 }
 
 /**
- * The one-way page's sends with their progress (queued, sent, delivered, failed), newest first,
- * one page of them, the total, and when the next message of the page changes status.
+ * The one-way page's batches with their progress (queued, sent, delivered, failed), by time
+ * (`dir`, newest first by default), optionally those whose sender contains `sender` (ignoring
+ * case): one page of them, the total, and when the next message of the page changes status.
  */
 export async function listSmsBatches(
   actor: Actor,
-  page: { offset?: number; count?: number } = {},
+  page: { sender?: string; dir?: "asc" | "desc"; offset?: number; count?: number } = {},
   clock: Clock = systemClock,
 ): Promise<{ items: SmsBatchDto[]; total: number; nextChangeAt: Date | null }> {
   authorize(actor, { section: "sms.one_way" });
   const now = clock();
-  const where = { accountId: actor.accountId, createdAt: { lte: now } };
+  const dir = page.dir ?? "desc";
+  const where: Prisma.SmsBatchWhereInput = { accountId: actor.accountId, createdAt: { lte: now }, ...(page.sender ? { sender: ignoreCase({ contains: page.sender.slice(0, 32) }) } : {}) };
   const [batches, total] = await Promise.all([
-    db.smsBatch.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.offset ?? 0, take: Math.min(Math.max(page.count ?? 10, 1), 100), select: { id: true, sender: true, total: true, createdAt: true } }),
+    db.smsBatch.findMany({ where, orderBy: [{ createdAt: dir }, { id: dir }], skip: page.offset ?? 0, take: Math.min(Math.max(page.count ?? 10, 1), 100), select: { id: true, sender: true, total: true, createdAt: true } }),
     db.smsBatch.count({ where }),
   ]);
   const ids = batches.map((b) => b.id);
@@ -289,7 +291,7 @@ export async function listSmsBatches(
 }
 
 /**
- * One send's detail page (section sms.one_way): the batch with its progress and one page of its
+ * One batch's page (section sms.one_way): the batch with its progress and one page of its
  * messages (by destination, optionally those containing `destination`), and when the next of
  * them changes status. Another account's batch is NOT_FOUND.
  */
@@ -302,7 +304,7 @@ export async function getSmsBatch(
   authorize(actor, { section: "sms.one_way" });
   const now = clock();
   const batch = await db.smsBatch.findFirst({ where: { id: batchId, accountId: actor.accountId }, select: { id: true, sender: true, total: true, createdAt: true } });
-  if (!batch) throw new AppError("NOT_FOUND", { message: "SMS send not found", field: "batchId" });
+  if (!batch) throw new AppError("NOT_FOUND", { message: "SMS batch not found", field: "batchId" });
   const scope: Prisma.SmsMessageWhereInput = { accountId: actor.accountId, batchId: batch.id };
   const where: Prisma.SmsMessageWhereInput = {
     ...scope,
