@@ -166,7 +166,7 @@ function DestinationsField({ value, onChange, hint, error }: { value: string; on
         rows={4}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        placeholder={"+14155552222\n+447700902222"}
+        placeholder="e.g. +14155552222, +447700902222"
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
         className={`${inputClass} font-mono`}

@@ -42,12 +42,17 @@ export function TwoWayView({ sources, messages, currency }: { sources: SmsSource
   const [to, setTo] = useState("");
   const [text, setText] = useState("");
   const textBox = useRef<HTMLDivElement>(null);
+  // The text sent: cleared once sent, unless a new one has been started meanwhile.
+  const submitted = useRef("");
   const form = useActionForm(sendSmsAction, {
     fields: ["phoneNumberId", "destination", "text"],
-    toInput: (f) => ({ phoneNumberId: Number(formText(f, "phoneNumberId")) || undefined, destination: formText(f, "destination"), text: formText(f, "text") }),
+    toInput: (f) => {
+      submitted.current = formText(f, "text");
+      return { phoneNumberId: Number(formText(f, "phoneNumberId")) || undefined, destination: formText(f, "destination"), text: submitted.current };
+    },
     onSuccess: (r) => {
       toast(`SMS sent to ${r.destination}: ${segmentsText(r.segments)}, ${formatMoney(r.costMinor, currency)}`);
-      setText("");
+      setText((t) => (t === submitted.current ? "" : t));
     },
   });
   const price = priceLine(to, text, currency);
