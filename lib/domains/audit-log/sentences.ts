@@ -52,6 +52,7 @@ const PHRASES: Record<string, Phrase> = {
   "account.create": () => "created the account",
   "account.create_by_parent": (d) => `created this account as a child of ${str(d.parentAccount) ?? "its parent account"}`,
   "account.seed_demo": () => "set up the demo account",
+  "account.signup_attempt": () => "tried to sign up again with this account's email",
   "access.request": (d, row) => `asked the account owner for access to ${isSectionId(row.targetId) ? sectionTitle(row.targetId) : row.targetId}`,
   "api.call": (d, row) => `called ${str(d.method) ?? row.targetId} through the Management API`,
   "api.auth_failed": (d, row) => `failed to authenticate a Management API call to ${str(d.method) || row.targetId || "the API"}`,
