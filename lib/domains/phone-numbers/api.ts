@@ -173,7 +173,7 @@ export const getNewPhoneNumbers = defineMethod({
   async handler(p, { actor, clock }) {
     const { items, total } = await searchAvailableNumbers(
       actor,
-      { countryCode: p.country_code, category: p.phone_category_name, regionId: p.phone_region_id, state: p.country_state, contains: p.phone_number_mask || undefined, offset: p.offset, count: p.count },
+      { countryCode: p.country_code, category: p.phone_category_name, regionId: p.phone_region_id, state: p.country_state, digits: p.phone_number_mask || undefined, offset: p.offset, count: p.count },
       clock,
     );
     return page(items.map(newPhoneInfo), total);
@@ -443,7 +443,7 @@ export const getPhoneNumbers = defineMethod({
     const { items, total } = await listAccountNumbers(actor, {
       ids: p.phone_id,
       numbers: p.phone_number?.map(e164),
-      contains: p.phone_template || undefined,
+      digits: p.phone_template || undefined,
       applicationId: app?.id,
       attached: p.is_bound_to_application,
       countryCodes: p.country_code,

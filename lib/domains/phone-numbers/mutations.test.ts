@@ -200,7 +200,7 @@ describe("buying numbers", () => {
     expect(all.total).toBeGreaterThan(0);
     expect(all.items.every((i) => i.regionId === US_NY.region.id && i.countryCode === "US")).toBe(true);
     const digits = all.items[0]!.number.slice(-3);
-    const some = await searchAvailableNumbers(owner, { countryCode: "us", contains: digits, count: 1000 });
+    const some = await searchAvailableNumbers(owner, { countryCode: "us", digits: digits, count: 1000 });
     expect(some.items.length).toBeGreaterThan(0);
     expect(some.items.every((i) => i.number.includes(digits))).toBe(true);
     const tollFree = await searchAvailableNumbers(owner, { countryCode: "US", category: "TOLLFREE" });

@@ -74,8 +74,8 @@ describe("what the pages read", () => {
     const page = await listApplicationNumbers(support, { applicationId: app.id });
     expect(page.items.map((i) => i.id)).toEqual([a.id]);
     expect(page.total).toBe(1);
-    expect((await listApplicationNumbers(support, { applicationId: app.id, contains: a.number.slice(-6) })).total).toBe(1);
-    expect((await listApplicationNumbers(support, { applicationId: app.id, contains: b.number.slice(-6) })).total).toBe(0);
+    expect((await listApplicationNumbers(support, { applicationId: app.id, digits: a.number.slice(-6) })).total).toBe(1);
+    expect((await listApplicationNumbers(support, { applicationId: app.id, digits: b.number.slice(-6) })).total).toBe(0);
     await expect(listApplicationNumbers(support, { applicationId: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND", reason: "application_not_found" });
   });
 
@@ -89,8 +89,8 @@ describe("what the pages read", () => {
     await fixtureOwnNumber(other.id);
     const offered = await attachableNumbers(admin);
     expect(offered.items.map((i) => i.id)).toEqual([free.id]);
-    expect((await attachableNumbers(admin, { contains: "+1 " + free.number.slice(2, 5) })).total).toBe(1);
-    await expect(attachableNumbers(admin, { contains: "abc" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect((await attachableNumbers(admin, { digits: "+1 " + free.number.slice(2, 5) })).total).toBe(1);
+    await expect(attachableNumbers(admin, { digits: "abc" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 
   it("the export streams every number matching the filter, past one batch, and nothing of another account", async () => {

@@ -117,7 +117,7 @@ export async function searchAvailableNumbers(actor: Actor, input: SearchAvailabl
     .map((r) => r.id);
   if (regionIds.length === 0) return { items: [], total: 0 };
   const where: Prisma.PhoneNumberWhereInput = {
-    AND: [availableWhere(clock()), { countryCode: country.code, regionId: { in: regionIds } }, ...(p.contains ? [{ number: ignoreCase({ contains: p.contains }) }] : [])],
+    AND: [availableWhere(clock()), { countryCode: country.code, regionId: { in: regionIds } }, ...(p.digits ? [{ number: ignoreCase({ contains: p.digits }) }] : [])],
   };
   const [rows, total] = await Promise.all([
     db.phoneNumber.findMany({
@@ -180,7 +180,7 @@ function accountNumbersWhere(actor: Actor, p: AccountNumbersFilter): Prisma.Phon
     status: { in: p.statuses ?? ["active", "blocked"] },
     ...(p.ids ? { id: { in: p.ids } } : {}),
     ...(p.numbers ? { number: { in: p.numbers } } : {}),
-    ...(p.contains ? { AND: [{ number: ignoreCase({ contains: p.contains }) }] } : {}),
+    ...(p.digits ? { AND: [{ number: ignoreCase({ contains: p.digits }) }] } : {}),
     ...(p.applicationId !== undefined ? { applicationId: p.applicationId } : {}),
     ...(p.attached === true ? { NOT: { applicationId: null } } : p.attached === false ? { applicationId: null } : {}),
     ...(p.countryCodes ? { countryCode: { in: p.countryCodes } } : {}),
@@ -261,11 +261,11 @@ export const APPLICATION_NUMBER_SORTS = ["number", "nextRenewalAt"] as const;
  */
 export async function listApplicationNumbers(
   actor: Actor,
-  input: { applicationId: number; contains?: string; orderBy?: (typeof APPLICATION_NUMBER_SORTS)[number]; dir?: "asc" | "desc"; offset?: number; count?: number },
+  input: { applicationId: number; digits?: string; orderBy?: (typeof APPLICATION_NUMBER_SORTS)[number]; dir?: "asc" | "desc"; offset?: number; count?: number },
 ): Promise<{ items: AccountNumberDto[]; total: number }> {
   authorize(actor, { section: "application.phone_numbers" });
   const app = await findOwnApplication(db, actor, input.applicationId);
-  const contains = input.contains ? parseInput(ZNumberPattern, input.contains) : "";
+  const contains = input.digits ? parseInput(ZNumberPattern, input.digits) : "";
   const where: Prisma.PhoneNumberWhereInput = {
     accountId: actor.accountId,
     applicationId: app.id,
@@ -288,9 +288,9 @@ export const ATTACHABLE_NUMBERS_MAX = 50;
  * active numbers attached to no application, by number, narrowed by digits, at most
  * ATTACHABLE_NUMBERS_MAX, with how many match in all.
  */
-export async function attachableNumbers(actor: Actor, input: { contains?: string } = {}): Promise<{ items: AccountNumberDto[]; total: number }> {
+export async function attachableNumbers(actor: Actor, input: { digits?: string } = {}): Promise<{ items: AccountNumberDto[]; total: number }> {
   authorize(actor, { section: "numbers.attach" });
-  const contains = input.contains ? parseInput(ZNumberPattern, input.contains) : "";
+  const contains = input.digits ? parseInput(ZNumberPattern, input.digits) : "";
   const where: Prisma.PhoneNumberWhereInput = { accountId: actor.accountId, status: "active", applicationId: null, ...(contains ? { number: ignoreCase({ contains }) } : {}) };
   const [rows, total] = await Promise.all([
     db.phoneNumber.findMany({ where, select: ACCOUNT_NUMBER_SELECT, orderBy: [{ number: "asc" }], take: ATTACHABLE_NUMBERS_MAX }),

@@ -39,7 +39,7 @@ export const ZSearchAvailableInput = z.object({
   category: ZCategory.optional(),
   regionId: z.number().int().positive().optional(),
   state: z.string().trim().max(8).optional(),
-  contains: ZNumberPattern.optional(),
+  digits: ZNumberPattern.optional(),
   offset: z.number().int().min(0).default(0),
   count: z.number().int().min(1).max(1000).default(20),
 });
@@ -90,7 +90,7 @@ export const ZListAccountNumbersInput = z.object({
   ids: z.array(ZPhoneNumberId).max(1000).optional(),
   numbers: z.array(z.string().trim().max(20)).max(1000).optional(),
   /** Digits the number contains. */
-  contains: ZNumberPattern.optional(),
+  digits: ZNumberPattern.optional(),
   applicationId: ZApplicationId.optional(),
   /** true: attached to some application; false: to none. */
   attached: z.boolean().optional(),

@@ -33,7 +33,7 @@ export function numbersFilterOf(q: string, f: NumberFilterValues): ListAccountNu
   const digits = q.replace(/\D/g, "").slice(0, 15);
   if (q.trim() && !digits) return null;
   return {
-    ...(digits ? { contains: digits } : {}),
+    ...(digits ? { digits: digits } : {}),
     ...(f.app === "none" ? { attached: false } : f.app ? { applicationId: Number(f.app) } : {}),
     ...(f.country ? { countryCodes: [f.country] } : {}),
     ...(f.sms ? { smsEnabled: f.sms === "on" } : {}),

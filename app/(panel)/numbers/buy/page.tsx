@@ -30,7 +30,7 @@ export default async function BuyNumbersPage({ searchParams }: { searchParams: P
   const fetchPage = (list: typeof requested) =>
     matchesNothing
       ? Promise.resolve({ items: [], total: 0 })
-      : searchAvailableNumbers(actor, { countryCode: country.code, category, regionId: region?.id, contains: digits || undefined, offset: skipOf(list), count: list.size });
+      : searchAvailableNumbers(actor, { countryCode: country.code, category, regionId: region?.id, digits: digits || undefined, offset: skipOf(list), count: list.size });
   const [firstPage, money] = await Promise.all([fetchPage(requested), numberMoneyContext(actor, "numbers.available")]);
   const last = lastPageOf(firstPage.total, requested.size);
   const list = requested.page > last ? { ...requested, page: last } : requested;

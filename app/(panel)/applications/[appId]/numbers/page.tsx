@@ -27,13 +27,13 @@ export default async function AppNumbersPage({ params, searchParams }: Props) {
   const fetchPage = (list: typeof requested) =>
     matchesNothing
       ? Promise.resolve({ items: [], total: 0 })
-      : listApplicationNumbers(actor, { applicationId: app.id, contains: digits || undefined, orderBy: list.sort, dir: list.dir, offset: skipOf(list), count: list.size });
+      : listApplicationNumbers(actor, { applicationId: app.id, digits: digits || undefined, orderBy: list.sort, dir: list.dir, offset: skipOf(list), count: list.size });
   const canAttach = can(actor, "numbers.attach");
   const [first, inApp, money, attachable] = await Promise.all([
     fetchPage(requested),
     requested.q ? listApplicationNumbers(actor, { applicationId: app.id, count: 1 }).then((r) => r.total) : null,
     numberMoneyContext(actor, "application.phone_numbers"),
-    canAttach ? attachableNumbers(actor, { contains: digitsOf(raw.pick) || undefined }) : null,
+    canAttach ? attachableNumbers(actor, { digits: digitsOf(raw.pick) || undefined }) : null,
   ]);
   const last = lastPageOf(first.total, requested.size);
   const list = requested.page > last ? { ...requested, page: last } : requested;
