@@ -5,7 +5,8 @@
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, navSections, attributeValues, locationPath } from "./fixtures";
 import { BASE_URL } from "./fixtures/env";
-import { OWNER, PAGE_SECTIONS, PRINCIPALS, holds, isFixedRoute, isPerApplication, type MatrixSection, type Principal } from "./fixtures/matrix";
+import { OWNER, PAGE_SECTIONS, PRINCIPALS, SECTIONS, holds, isFixedRoute, isPerApplication, type MatrixSection, type Principal } from "./fixtures/matrix";
+import { ACTION_CONTROLS } from "./fixtures/action-controls";
 
 // No number exists in the demo account: holders of numbers.parameters get a 404 for this id.
 const MISSING_NUMBER_ID = 987654321;
@@ -84,6 +85,21 @@ for (const principal of PRINCIPALS) {
         const tabs = navSections(await res.text(), "Application sections");
         expect(tabs, "the application page has its tabs").not.toBeNull();
         expect(tabs!.sort()).toEqual(appPages.filter((s) => holds(principal, s)).map((s) => s.id).sort());
+      });
+    }
+
+    const controls = ACTION_CONTROLS.filter((c) => holds(principal, PAGE_SECTIONS.find((s) => s.id === c.page)!));
+    if (controls.length > 0) {
+      test("each action control is on its page exactly when the principal holds the action", async () => {
+        for (const c of controls) {
+          const page = PAGE_SECTIONS.find((s) => s.id === c.page)!;
+          const action = SECTIONS.find((s) => s.id === c.action);
+          expect(action, `${c.action} is a row of role-matrix.json`).toBeTruthy();
+          const res = await api.get(urlOf(page, appId), { maxRedirects: 0 });
+          expect(res.status(), `${principal} GET ${page.path}`).toBe(200);
+          const shown = attributeValues(await res.text(), "data-action").includes(c.action);
+          expect.soft(shown, `data-action="${c.action}" on ${page.path} for ${principal}`).toBe(holds(principal, action!));
+        }
       });
     }
 

@@ -1,10 +1,12 @@
-// Checks the database and seeds the demo account on an empty one, printing its credentials
-// (npm start runs this after the migrations, before the server starts).
+// Every start (npm start runs this, after the migrations, before the server starts): checks the
+// database, brings the number catalogue into it, then seeds the demo account on an empty database
+// and prints its credentials.
 import { db, dbKind } from "@/lib/core/db";
 import { assertCollation } from "@/lib/core/db-check";
 import { existsSync } from "node:fs";
 import { env } from "@/lib/core/env";
 import { DEMO, seedDemo } from "@/lib/domains/accounts/demo";
+import { syncCatalogue } from "@/lib/domains/phone-numbers/catalogue-sync";
 
 async function main() {
   // Validates every variable before the server starts: a bad PORT fails here, naming it.
@@ -12,6 +14,8 @@ async function main() {
   // prisma.config.ts refused a non-C PostgreSQL database before migrating; this covers a
   // database migrated some other way, before the server starts on it.
   if (dbKind() === "postgres") await assertCollation((sql) => db.$queryRawUnsafe(sql));
+  const added = await syncCatalogue(db);
+  if (added > 0) console.log(`Number catalogue: ${added} numbers added.`);
   if (!config.SEED_DEMO) return;
   // Test and bench databases keep their demo key beside them, never over the real demo's file.
   const credentialsPath = config.DEMO_CREDENTIALS_PATH;

@@ -6,7 +6,9 @@
 //      after the commit that added the SQLite migration (so a branch's migrations, merged,
 //      are translated exactly as they were made). Hand-written SQL in a SQLite migration (data
 //      changes) is not in a datamodel diff: port it by hand; the Postgres drift test fails on
-//      any schema difference left.
+//      any schema difference left. A migration rewritten after the commit that added it (e.g.
+//      regenerated while resolving a merge) is translated as it was first added: delete that
+//      twin and diff the merged schemas instead (scripts/prisma-schemas.mjs diffDatamodels).
 // `npm run db:new-migration` writes both twins itself; this is for migrations that arrive by a
 // merge from a branch that had only SQLite ones.
 import { execFileSync } from "node:child_process";

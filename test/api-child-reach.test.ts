@@ -23,10 +23,15 @@ async function familySnapshot(parentId: number, childIds: number[]) {
     accounts.map(async (id) => ({
       ...(await snapshot(id)),
       account: await db.account.findUniqueOrThrow({ where: { id } }),
-      children: await db.account.findMany({ where: { parentId: id }, orderBy: { id: "asc" } }),
+      // A child's own bookkeeping (its ledger's version, its low-balance mark) moves when a call
+      // on the child is charged to the child: that is the child's row changing, not the parent's.
+      children: await db.account.findMany({ where: { parentId: id }, orderBy: { id: "asc" }, omit: { ledgerVersion: true, lowBalanceAlertedAt: true } }),
     })),
   );
 }
+
+/** The Caller IDs section's methods (lib/access/api-methods.ts), which a child role may lose. */
+const CALLER_ID_METHODS = ["AddCallerID", "ActivateCallerID", "VerifyCallerID", "DelCallerID", "GetCallerIDs"] as const satisfies readonly ApiMethod[];
 
 /** Role sets for an owner-made key: one the method allows, one it refuses (if any), none. */
 function roleSets(method: ApiMethod): AssignableRole[][] {
@@ -39,6 +44,8 @@ function roleSets(method: ApiMethod): AssignableRole[][] {
 function expectedOnChild(method: ApiMethod, roles: AssignableRole[], childRole: ChildAccountRole): number | "fixture" {
   if (!canCallApi(roles, method)) return 104;
   if ((CHILD_ACCOUNT_METHODS as readonly string[]).includes(method) && !childAccountMay(childRole, "manage_child_accounts")) return 104;
+  // Seed 004: a Developer child "cannot use caller IDs".
+  if ((CALLER_ID_METHODS as readonly string[]).includes(method) && !childAccountMay(childRole, "caller_ids")) return 104;
   return "fixture";
 }
 

@@ -9,6 +9,10 @@ import { APPLICATION_FIXTURES } from "@/lib/domains/applications/api-fixtures";
 import { USER_FIXTURES } from "@/lib/domains/app-users/api-fixtures";
 import { CHILD_ACCOUNT_FIXTURES } from "@/lib/domains/child-accounts/api-fixtures";
 import { KV_FIXTURES } from "@/lib/domains/kvs/api-fixtures";
+import { PHONE_NUMBER_FIXTURES } from "@/lib/domains/phone-numbers/api-fixtures";
+import { BILLING_FIXTURES } from "@/lib/domains/billing/api-fixtures";
+import { CALLER_ID_FIXTURES } from "@/lib/domains/caller-ids/api-fixtures";
+import { SMS_FIXTURES } from "@/lib/domains/sms/api-fixtures";
 import { KEY_FIXTURES } from "@/lib/domains/service-accounts/api-fixtures";
 import { SUBUSER_FIXTURES } from "@/lib/domains/subusers/api-fixtures";
 
@@ -22,6 +26,10 @@ export const METHOD_FIXTURES: Fixtures = {
   ...APPLICATION_FIXTURES,
   ...USER_FIXTURES,
   ...KV_FIXTURES,
+  ...PHONE_NUMBER_FIXTURES,
+  ...BILLING_FIXTURES,
+  ...CALLER_ID_FIXTURES,
+  ...SMS_FIXTURES,
 };
 
 /** The fixtures of the resource domains (applications, users, key-value storage, child accounts). */

@@ -104,7 +104,7 @@ export async function callAs(key: TestKey, method: string, params: Params = {}, 
 
 /** Everything a call could change, for "nothing written" assertions (audit rows excluded). */
 export async function snapshot(accountId: number) {
-  const [subusers, keys, roles, keyRoles, apps, users, kv, sessions] = await Promise.all([
+  const [subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist] = await Promise.all([
     db.subuser.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     // A key's lastUsedAt records the authentication every call makes, refused or not (like the
     // audit row, which is not compared either): it is not something the method wrote.
@@ -115,8 +115,11 @@ export async function snapshot(accountId: number) {
     db.appUser.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     db.kvItem.findMany({ where: { accountId }, orderBy: [{ applicationId: "asc" }, { key: "asc" }] }),
     db.session.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    db.phoneNumber.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    db.ledgerEntry.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    db.pstnBlacklistEntry.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
   ]);
-  return { subusers, keys, roles, keyRoles, apps, users, kv, sessions };
+  return { subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist };
 }
 
 // One valid call per registered method, for the registry-wide tables (lib/api/methods.test.ts calls

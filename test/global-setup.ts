@@ -4,8 +4,8 @@ import { isPostgresUrl, isThrowawayTestDatabase, postgresDatabaseName } from "./
 
 /**
  * Creates this run's throwaway database (PostgreSQL: a new database with the C collation; SQLite:
- * the file appears on first use) and applies the migrations before any test. Returns the
- * teardown, which drops the PostgreSQL database.
+ * the file appears on first use), applies the migrations and loads the number catalogue before
+ * any test. Returns the teardown, which drops the PostgreSQL database.
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const url = process.env.DATABASE_URL ?? "";
@@ -29,5 +29,6 @@ export default async function setup(): Promise<() => Promise<void>> {
     teardown = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
   execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: process.env });
+  execFileSync("npx", ["tsx", "prisma/seed.ts"], { stdio: "ignore", env: { ...process.env, SEED_DEMO: "false" } });
   return teardown;
 }

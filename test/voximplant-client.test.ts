@@ -6,115 +6,25 @@
 // localhost:<port>. It drives the whole Role System, applications, users, key-value storage
 // and child accounts, and every change is checked against what the panel's own queries show.
 // Threat: wire incompatibility that would break existing integrations silently.
-import https from "node:https";
-import { createRequire } from "node:module";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
-import { OWNER_ROLE } from "@/lib/access/matrix";
-import type { Actor } from "@/lib/access/actor-types";
 import { listAppUsers } from "@/lib/domains/app-users/queries";
 import { listApplications } from "@/lib/domains/applications/queries";
 import { listKvItems } from "@/lib/domains/kvs/queries";
-import { createKey } from "@/lib/domains/service-accounts/mutations";
 import { listKeys } from "@/lib/domains/service-accounts/queries";
 import { listSubusers } from "@/lib/domains/subusers/queries";
-import { POST } from "@/app/platform_api/route";
-import { createTestAccount, type TestAccount } from "@/test/factories";
-import { selfSignedCert } from "./self-signed-cert";
+import type { Actor } from "@/lib/access/actor-types";
+import type { TestAccount } from "@/test/factories";
+import { call, newClient, ok, startClient, stopClient } from "./voximplant-harness";
 
-// The client is CommonJS with its class on `default`; load it as Node would for an integrator.
-type Client = Record<string, Record<string, (req: Record<string, unknown>) => Promise<Record<string, unknown>>>> & { onReady?: (c: unknown) => void };
-const require = createRequire(import.meta.url);
-const { default: VoximplantApiClient } = require("@voximplant/apiclient-nodejs") as {
-  default: new (params: { pathToCredentials: string; host: string; accountId?: number }) => Client;
-};
-
-let server: https.Server;
-let dir: string;
 let acct: TestAccount;
 let owner: Actor;
-let client: Client;
-let savedCa: unknown;
-let savedRate: string | undefined;
-let savedHops: string | undefined;
-
-/**
- * node:https request -> Fetch Request -> the real route handler -> node:https response. This server
- * stands where a TLS terminator stands in a deployment, so it forwards like one (X-Forwarded-Proto)
- * and the suite trusts one proxy hop (TRUST_PROXY_HOPS=1): api_address then names https.
- */
-function serve(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", async () => {
-    try {
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      headers.set("x-switchboard-client-ip", req.socket.remoteAddress ?? "");
-      headers.set("x-forwarded-proto", "https");
-      const body = chunks.length ? Buffer.concat(chunks) : undefined;
-      const response = await POST(new Request(`https://localhost${req.url}`, { method: req.method, headers, body }));
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    } catch (e) {
-      res.writeHead(500).end(String(e));
-    }
-  });
-}
-
-async function call(group: string, method: string, request: Record<string, unknown> = {}) {
-  const fn = client[group]?.[method];
-  if (!fn) throw new Error(`The client has no ${group}.${method}`);
-  return fn(request);
-}
-
-/** A call that must succeed: the client hands error bodies back as `error`. */
-async function ok(group: string, method: string, request: Record<string, unknown> = {}) {
-  const r = await call(group, method, request);
-  expect(r.error, `${group}.${method}: ${JSON.stringify(r.error)}`).toBeUndefined();
-  return r;
-}
 
 beforeAll(async () => {
-  savedRate = process.env.API_RATE_LIMIT_PER_SECOND;
-  savedHops = process.env.TRUST_PROXY_HOPS;
-  process.env.TRUST_PROXY_HOPS = "1";
-  process.env.API_RATE_LIMIT_PER_SECOND = "1000";
-  const { key, cert } = selfSignedCert();
-  server = https.createServer({ key, cert }, serve);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  // The client calls https.request without an agent of its own: the global agent's CA list
-  // is how an integrator would trust a private CA (NODE_EXTRA_CA_CERTS does the same at startup).
-  savedCa = https.globalAgent.options.ca;
-  https.globalAgent.options.ca = cert;
-
-  acct = await createTestAccount();
-  owner = await acct.actor(OWNER_ROLE);
-  // The panel's Service accounts page: an Owner key, downloaded as credentials.json.
-  const { credentials } = await createKey(owner, { name: "official-client", description: "", roles: ["Owner"] });
-  dir = mkdtempSync(path.join(tmpdir(), "vox-client-"));
-  const file = path.join(dir, "credentials.json");
-  writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
-  const port = (server.address() as AddressInfo).port;
-  client = await new Promise<Client>((resolve) => {
-    const c = new VoximplantApiClient({ pathToCredentials: file, host: `localhost:${port}` });
-    c.onReady = () => resolve(c);
-  });
+  ({ acct, owner } = await startClient());
 });
 
-afterAll(async () => {
-  https.globalAgent.options.ca = savedCa as string | undefined;
-  if (savedRate === undefined) delete process.env.API_RATE_LIMIT_PER_SECOND;
-  else process.env.API_RATE_LIMIT_PER_SECOND = savedRate;
-  if (savedHops === undefined) delete process.env.TRUST_PROXY_HOPS;
-  else process.env.TRUST_PROXY_HOPS = savedHops;
-  await new Promise((resolve) => server?.close(resolve));
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(stopClient);
 
 describe("the official Node client over HTTPS", () => {
   it("GetAccountInfo names this account and this server's API address", async () => {
@@ -207,10 +117,7 @@ describe("the official Node client over HTTPS", () => {
     const children = await ok("Accounts", "getChildrenAccounts", { childAccountId: [kid.id] });
     expect(children.result).toEqual([expect.objectContaining({ accountId: kid.id, accountName: kid.name, active: true })]);
     // The client's accountId option puts the child in the token's iss: the parent's key acts on it.
-    const onChild = await new Promise<Client>((resolve) => {
-      const c = new VoximplantApiClient({ pathToCredentials: path.join(dir, "credentials.json"), host: `localhost:${(server.address() as AddressInfo).port}`, accountId: kid.id });
-      c.onReady = () => resolve(c);
-    });
+    const onChild = await newClient({ accountId: kid.id });
     const childInfo = await onChild.Accounts!.getAccountInfo!({});
     expect(childInfo.result).toMatchObject({ accountId: kid.id, accountName: kid.name });
     await ok("Accounts", "setChildAccountInfo", { childAccountId: [kid.id], active: false });

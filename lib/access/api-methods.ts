@@ -40,6 +40,37 @@ export const API_METHOD_ROLES = {
   GetKeyValueItems: withSection("application.kvs"),
   GetKeyValueKeys: withSection("application.kvs"),
   DelKeyValueItem: withSection("application.kvs"),
+  // Phone numbers, the PSTN blacklist, caller IDs, SMS and money (docs/management-api.md "Method
+  // families added with the breadth issues"): each method's roles are those of the panel section
+  // that covers what it does.
+  GetNewPhoneNumbers: withSection("numbers.available"),
+  GetPhoneNumberCategories: withSection("numbers.available"),
+  GetPhoneNumberCountryStates: withSection("numbers.available"),
+  GetPhoneNumberRegions: withSection("numbers.available"),
+  AttachPhoneNumber: withSection("numbers.purchase"),
+  BindPhoneNumberToApplication: withSection("numbers.attach"),
+  DeactivatePhoneNumber: withSection("numbers.deactivate"),
+  SetPhoneNumberInfo: withSection("numbers.parameters"),
+  GetPhoneNumbers: withSection("numbers.list"),
+  IsAccountPhoneNumber: withSection("numbers.list"),
+  GetAccountPhoneNumberCountries: withSection("numbers.list"),
+  AddPstnBlackListItem: withSection("numbers.blocked"),
+  SetPstnBlackListItem: withSection("numbers.blocked"),
+  DelPstnBlackListItem: withSection("numbers.blocked"),
+  GetPstnBlackList: withSection("numbers.blocked"),
+  AddCallerID: withSection("caller_ids"),
+  ActivateCallerID: withSection("caller_ids"),
+  VerifyCallerID: withSection("caller_ids"),
+  DelCallerID: withSection("caller_ids"),
+  GetCallerIDs: withSection("caller_ids"),
+  SendSmsMessage: withSection("sms.two_way"),
+  ControlSms: withSection("sms.two_way"),
+  GetSmsHistory: withSection("sms.two_way_history"),
+  A2PSendSms: withSection("sms.one_way"),
+  A2PGetSmsHistory: withSection("sms.one_way_history"),
+  GetTransactionHistory: withSection("billing"),
+  GetResourcePrice: withSection("billing"),
+  GetAccountInvoices: withSection("billing"),
 } as const satisfies Record<string, readonly AssignableRole[] | "any">;
 
 export type ApiMethod = keyof typeof API_METHOD_ROLES;

@@ -45,6 +45,23 @@ export const API_ERROR = {
   PASSWORD_TOO_WEAK: 523,
   PASSWORD_WHITESPACE: 524,
   APPLICATION_NOT_FOUND: 558,
+  // Ours (600 and up: no Voximplant code means these), for the numbers, SMS and money methods.
+  /** A charge the balance (plus the account's credit limit) cannot cover. */
+  INSUFFICIENT_FUNDS: 601,
+  /** No such phone number on the account (or in the catalogue). */
+  INVALID_PHONE_NUMBER: 602,
+  /** The number is not available to buy or reserve any more. */
+  PHONE_NUMBER_UNAVAILABLE: 603,
+  /** Numbers of this country can be bought only by a verified account. */
+  VERIFICATION_REQUIRED: 604,
+  /** No such PSTN blacklist entry on the account. */
+  INVALID_BLACKLIST_ENTRY: 605,
+  /** No such caller ID on the account. */
+  INVALID_CALLER_ID: 606,
+  /** The caller ID's verification code is wrong, expired or used up. */
+  CALLER_ID_CODE_WRONG: 607,
+  /** The SMS source is not one of the account's SMS-enabled numbers (or, for A2P, a sender ID or verified caller ID). */
+  INVALID_SMS_SOURCE: 608,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -76,6 +93,14 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   password_composition: API_ERROR.PASSWORD_COMPOSITION,
   password_common: API_ERROR.PASSWORD_TOO_WEAK,
   password_whitespace: API_ERROR.PASSWORD_WHITESPACE,
+  insufficient_funds: API_ERROR.INSUFFICIENT_FUNDS,
+  phone_number_not_found: API_ERROR.INVALID_PHONE_NUMBER,
+  phone_number_unavailable: API_ERROR.PHONE_NUMBER_UNAVAILABLE,
+  verification_required: API_ERROR.VERIFICATION_REQUIRED,
+  blacklist_entry_not_found: API_ERROR.INVALID_BLACKLIST_ENTRY,
+  caller_id_not_found: API_ERROR.INVALID_CALLER_ID,
+  caller_id_code_wrong: API_ERROR.CALLER_ID_CODE_WRONG,
+  sms_source_invalid: API_ERROR.INVALID_SMS_SOURCE,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

@@ -1,6 +1,6 @@
 import "server-only";
-// Every Management API method, by group. To add methods: declare them with defineMethod in
-// lib/api/methods/<group>.ts, export the group's array, and list it here once.
+// Every Management API method, by domain. To add methods: declare them with defineMethod in
+// lib/domains/<domain>/api.ts, export the domain's array, and list it here once.
 import { buildRegistry, type RegisteredMethod } from "./registry";
 import { accountMethods } from "@/lib/domains/accounts/api";
 import { applicationMethods } from "@/lib/domains/applications/api";
@@ -9,6 +9,10 @@ import { keyMethods } from "@/lib/domains/service-accounts/api";
 import { kvMethods } from "@/lib/domains/kvs/api";
 import { roleSystemMethods } from "@/lib/domains/subusers/api";
 import { userMethods } from "@/lib/domains/app-users/api";
+import { phoneNumberMethods } from "@/lib/domains/phone-numbers/api";
+import { billingMethods } from "@/lib/domains/billing/api";
+import { callerIdMethods } from "@/lib/domains/caller-ids/api";
+import { smsMethods } from "@/lib/domains/sms/api";
 
 export const METHODS: readonly RegisteredMethod[] = [
   ...roleSystemMethods,
@@ -18,6 +22,10 @@ export const METHODS: readonly RegisteredMethod[] = [
   ...applicationMethods,
   ...userMethods,
   ...kvMethods,
+  ...phoneNumberMethods,
+  ...billingMethods,
+  ...callerIdMethods,
+  ...smsMethods,
 ];
 
 export const REGISTRY = buildRegistry(METHODS);

@@ -42,6 +42,14 @@ export const ERROR_REASONS = [
   "password_composition",
   "password_common",
   "password_whitespace",
+  "insufficient_funds",
+  "phone_number_not_found",
+  "phone_number_unavailable",
+  "verification_required",
+  "blacklist_entry_not_found",
+  "caller_id_not_found",
+  "caller_id_code_wrong",
+  "sms_source_invalid",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createClient, dbKind } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { DEMO_SERVICE_ACCOUNT_ROLES } from "@/lib/access/api-roles";
+import { syncCatalogue } from "@/lib/domains/phone-numbers/catalogue-sync";
 import { createThrowawayDatabase } from "@/test/databases";
 import { DEMO, seedDemo } from "./demo";
 
@@ -43,5 +44,31 @@ describe("demo seed service account", () => {
     expect(await seedDemo(db, credentials)).toBe(false);
     expect(readFileSync(credentials, "utf8")).toBe(before);
     expect(await db.apiKey.count()).toBe(1);
+  });
+});
+
+describe("demo seed numbers", () => {
+  it("holds two catalogue numbers (one attached to sales with SMS), a verified caller ID and an SMS exchange, all charged to the ledger", async () => {
+    const scratch2 = await createThrowawayDatabase(dbKind(), "seed-numbers", { serverUrl: env().TEST_POSTGRES_URL });
+    const db2 = createClient(scratch2.url);
+    try {
+      await syncCatalogue(db2);
+      expect(await seedDemo(db2, `${credentials}.2`)).toBe(true);
+      const account = await db2.account.findUniqueOrThrow({ where: { name: DEMO.accountName } });
+      const numbers = await db2.phoneNumber.findMany({ where: { accountId: account.id }, include: { application: true }, orderBy: { countryCode: "desc" } });
+      expect(numbers.map((n) => [n.countryCode, n.status, n.application?.name ?? null, n.smsEnabled])).toEqual([
+        ["US", "active", "sales", true],
+        ["GB", "active", null, false],
+      ]);
+      expect(await db2.callerId.count({ where: { accountId: account.id, active: true } })).toBe(1);
+      expect(await db2.smsMessage.count({ where: { accountId: account.id } })).toBe(2);
+      const charges = await db2.ledgerEntry.aggregate({ where: { accountId: account.id, amountMinor: { lt: 0 } }, _sum: { amountMinor: true } });
+      const expected = numbers.reduce((s, n) => s + n.setupPriceMinor + n.monthlyPriceMinor, 0) + 1;
+      expect(charges._sum.amountMinor).toBe(-expected);
+    } finally {
+      await db2.$disconnect();
+      await scratch2.dispose();
+      rmSync(`${credentials}.2`, { force: true });
+    }
   });
 });

@@ -3,7 +3,8 @@
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/lib/core/db";
+import type { Db, Tx } from "@/lib/core/db";
+import { allRegions } from "@/lib/domains/phone-numbers/catalogue";
 import { audit } from "@/lib/core/audit";
 import { lockSeed } from "@/lib/core/locks";
 import { env } from "@/lib/core/env";
@@ -26,6 +27,13 @@ export const DEMO = {
   userPassword: "Demo-User-1!",
   /** Opening balance credited to the ledger, in minor units. */
   openingBalanceMinor: 100_00,
+  /** Numbers the demo account holds (from the catalogue, when it is loaded): region, label, application. */
+  numbers: [
+    { country: "US", region: "New York, NY", label: "Sales line", application: "sales", sms: true },
+    { country: "GB", region: "London", label: "UK office", application: null, sms: false },
+  ],
+  /** A verified caller ID, usable as the outbound number of calls and SMS. */
+  callerId: "+14155550100",
   /** A service account for the Management API; its credentials.json is written once, on first seed. */
   serviceAccount: { name: "demo-owner", roles: DEMO_SERVICE_ACCOUNT_ROLES },
 } as const;
@@ -61,6 +69,7 @@ export async function seedDemo(db: Db, credentialsPath: string = env().DEMO_CRED
         await tx.appUser.create({ data: { accountId: account.id, applicationId: created.id, name, displayName, passwordHash: userHash! } });
       }
     }
+    await seedDemoNumbers(tx, account.id);
     const sa = DEMO.serviceAccount;
     await tx.apiKey.create({
       data: {
@@ -92,4 +101,43 @@ export async function seedDemo(db: Db, credentialsPath: string = env().DEMO_CRED
     console.error(`Could not write the demo service account's credentials to ${credentialsPath}:`, e);
   }
   return true;
+}
+
+/**
+ * The demo's numbers, caller ID and a short SMS conversation, so the Numbers, SMS and Billing pages
+ * show real records from the start. Numbers come from the catalogue (synced before the seed); on a
+ * database without it (a bare test database) the numbers and messages are skipped. Purchases are
+ * charged to the ledger like any purchase.
+ */
+async function seedDemoNumbers(tx: Tx, accountId: number): Promise<void> {
+  const now = new Date();
+  const apps = new Map((await tx.application.findMany({ where: { accountId }, select: { id: true, name: true } })).map((a) => [a.name, a.id]));
+  let smsFrom: { id: number; number: string } | null = null;
+  for (const n of DEMO.numbers) {
+    const region = allRegions().find((r) => r.country.code === n.country && r.region.name === n.region)?.region;
+    const row = region ? await tx.phoneNumber.findFirst({ where: { regionId: region.id, status: "available" }, orderBy: { number: "asc" }, select: { id: true, number: true, setupPriceMinor: true, monthlyPriceMinor: true, smsSupported: true } }) : null;
+    if (!row) continue;
+    const renew = new Date(now);
+    renew.setUTCMonth(renew.getUTCMonth() + 1);
+    await tx.phoneNumber.update({
+      where: { id: row.id },
+      data: { status: "active", accountId, purchasedAt: now, nextRenewalAt: renew, label: n.label, applicationId: n.application ? apps.get(n.application) ?? null : null, smsEnabled: n.sms && row.smsSupported },
+    });
+    await tx.ledgerEntry.create({
+      data: { accountId, amountMinor: -(row.setupPriceMinor + row.monthlyPriceMinor), kind: "number_purchase", memo: `${row.number}: setup fee and first month's rent`, referenceType: "phone_number", referenceId: String(row.id) },
+    });
+    if (n.sms && row.smsSupported) smsFrom = row;
+  }
+  await tx.callerId.create({ data: { accountId, number: DEMO.callerId, active: true, verifiedUntil: new Date(now.getTime() + 365 * 86_400_000) } });
+  if (!smsFrom) return;
+  const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000);
+  const to = "+14155551111";
+  const out = await tx.smsMessage.create({
+    data: { accountId, kind: "two_way", direction: "out", phoneNumberId: smsFrom.id, source: smsFrom.number, destination: to, text: "Hi! Your order has shipped.", encoding: "GSM7", segments: 1, sentAt: at(59), finalAt: at(58), outcome: "delivered", costMinor: 1, createdAt: at(60) },
+  });
+  const charge = await tx.ledgerEntry.create({ data: { accountId, amountMinor: -1, kind: "sms", memo: `SMS to ${to} (1 segment)`, referenceType: "sms", referenceId: String(out.id) } });
+  await tx.smsMessage.update({ where: { id: out.id }, data: { ledgerEntryId: charge.id } });
+  await tx.smsMessage.create({
+    data: { accountId, kind: "two_way", direction: "in", phoneNumberId: smsFrom.id, source: to, destination: smsFrom.number, text: "Thanks, got it!", encoding: "GSM7", segments: 1, sentAt: at(55), finalAt: at(55), outcome: "received", createdAt: at(55) },
+  });
 }

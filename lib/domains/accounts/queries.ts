@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/core/db";
+import { db, type Tx } from "@/lib/core/db";
+import { childAccountMay, type ChildAccountCapability } from "@/lib/access/child-account-roles";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { accountBalanceMinor } from "@/lib/domains/billing/queries";
@@ -34,4 +35,14 @@ export async function findLoginAccount(rawId: string): Promise<{ id: number; nam
   const id = /^\d{1,12}$/.test(rawId) ? Number(rawId) : NaN;
   if (!Number.isSafeInteger(id)) return null;
   return db.account.findFirst({ where: { id, active: true }, select: { id: true, name: true } });
+}
+
+/**
+ * Whether the acting account's own child role lets it use a capability (seed 004: a Developer
+ * child cannot use caller IDs, a ProvisioningAgent child cannot read SMS text or delete
+ * recordings). Top-level accounts may do everything. Fails closed for a missing account.
+ */
+export async function accountMay(client: Tx | typeof db, accountId: number, capability: ChildAccountCapability): Promise<boolean> {
+  const self = await client.account.findUnique({ where: { id: accountId }, select: { childRole: true } });
+  return self !== null && childAccountMay(self.childRole, capability);
 }

@@ -1,0 +1,138 @@
+import "server-only";
+// The one writer of money (docs/PRODUCT.md section 7 "Money"). Every credit and charge is a
+// LedgerEntry in minor units; the balance is their sum, never a stored number. Callers run
+// postLedgerEntry inside the transaction that writes what the money pays for and its audit row,
+// so a charge without its purchase (or the reverse) cannot exist.
+//
+// Concurrency: the first write of postLedgerEntry bumps Account.ledgerVersion. On SQLite that
+// takes the database's write lock; on PostgreSQL it takes the account row's lock (READ
+// COMMITTED: later statements of the transaction see every charge committed before it). Either
+// way two charges of one account run one after the other, so each sees the other's entry when
+// it checks the balance: parallel purchases can never overdraw an account.
+import type { Tx } from "@/lib/core/db";
+import type { Clock } from "@/lib/core/clock";
+import { AppError } from "@/lib/core/errors";
+import type { LedgerKind } from "./schemas";
+
+export type LedgerReference = { type: string; id: string | number };
+
+export type LedgerPosting = {
+  accountId: number;
+  /** Minor units: positive credits, negative charges. Never zero. */
+  amountMinor: number;
+  kind: LedgerKind;
+  memo: string;
+  /** What caused the entry (a phone number, a payment, an SMS, ...). */
+  reference?: LedgerReference;
+  /**
+   * A charge retried with the same key (a repeated request, a re-run renewal) returns the entry
+   * already posted instead of charging again. Unique per account.
+   */
+  idempotencyKey?: string;
+  /** The application user charged instead of the account (a user with a separate balance). */
+  appUserId?: number;
+};
+
+export type PostedEntry = {
+  id: number;
+  amountMinor: number;
+  /** The account's balance after the entry, minor units. */
+  balanceAfterMinor: number;
+  /** False when an entry with the same idempotency key already existed and was returned as is. */
+  created: boolean;
+};
+
+/** Takes the account's ledger lock for the rest of the transaction (see the header). */
+export async function lockLedger(tx: Tx, accountId: number): Promise<{ creditLimitMinor: number; lowBalanceThresholdMinor: number; lowBalanceAlertedAt: Date | null; currency: string }> {
+  return tx.account.update({
+    where: { id: accountId },
+    data: { ledgerVersion: { increment: 1 } },
+    select: { creditLimitMinor: true, lowBalanceThresholdMinor: true, lowBalanceAlertedAt: true, currency: true },
+  });
+}
+
+/** The account's balance in minor units, read inside `tx` (after lockLedger it cannot move under the caller). */
+export async function balanceIn(tx: Tx, accountId: number): Promise<number> {
+  const agg = await tx.ledgerEntry.aggregate({ where: { accountId }, _sum: { amountMinor: true } });
+  return agg._sum.amountMinor ?? 0;
+}
+
+/** The error a charge the balance cannot cover ends with (nothing is written: the caller's transaction rolls back). */
+export function insufficientFunds(balanceMinor: number, amountMinor: number, creditLimitMinor: number): AppError {
+  const available = balanceMinor + creditLimitMinor;
+  return new AppError("CONFLICT", {
+    message: `Insufficient funds: this costs ${formatMinor(-amountMinor)} and ${formatMinor(Math.max(0, available))} is available. Top up the balance first.`,
+    reason: "insufficient_funds",
+  });
+}
+
+const formatMinor = (minor: number) => `${(minor / 100).toFixed(2)}`;
+
+/**
+ * Posts one ledger entry in `tx`. Charges (negative amounts) that would take the balance below
+ * minus the account's credit limit throw CONFLICT "insufficient_funds". A posting whose
+ * idempotency key was used before returns the earlier entry (created: false) and charges nothing.
+ * When a charge takes the balance below the account's low-balance threshold, one notification
+ * is raised (and not again until the balance has been back above the threshold).
+ */
+export async function postLedgerEntry(tx: Tx, posting: LedgerPosting, clock: Clock): Promise<PostedEntry> {
+  if (!Number.isSafeInteger(posting.amountMinor) || posting.amountMinor === 0) {
+    throw new Error(`A ledger entry needs a non-zero whole amount of minor units, got ${posting.amountMinor}`);
+  }
+  const account = await lockLedger(tx, posting.accountId);
+  if (posting.idempotencyKey) {
+    const earlier = await tx.ledgerEntry.findUnique({
+      where: { accountId_idempotencyKey: { accountId: posting.accountId, idempotencyKey: posting.idempotencyKey } },
+      select: { id: true, amountMinor: true },
+    });
+    if (earlier) return { ...earlier, balanceAfterMinor: await balanceIn(tx, posting.accountId), created: false };
+  }
+  const before = await balanceIn(tx, posting.accountId);
+  const after = before + posting.amountMinor;
+  if (posting.amountMinor < 0 && after < -account.creditLimitMinor) {
+    throw insufficientFunds(before, posting.amountMinor, account.creditLimitMinor);
+  }
+  const entry = await tx.ledgerEntry.create({
+    data: {
+      accountId: posting.accountId,
+      amountMinor: posting.amountMinor,
+      kind: posting.kind,
+      memo: posting.memo,
+      referenceType: posting.reference?.type ?? "",
+      referenceId: posting.reference ? String(posting.reference.id) : "",
+      idempotencyKey: posting.idempotencyKey ?? null,
+      appUserId: posting.appUserId ?? null,
+      createdAt: clock(),
+    },
+    select: { id: true, amountMinor: true },
+  });
+  await watchLowBalance(tx, posting.accountId, account, before, after, clock);
+  return { ...entry, balanceAfterMinor: after, created: true };
+}
+
+/** Raises the low-balance notification once per crossing; a balance back above the threshold re-arms it. */
+async function watchLowBalance(
+  tx: Tx,
+  accountId: number,
+  account: { lowBalanceThresholdMinor: number; lowBalanceAlertedAt: Date | null; currency: string },
+  before: number,
+  after: number,
+  clock: Clock,
+): Promise<void> {
+  const threshold = account.lowBalanceThresholdMinor;
+  if (threshold <= 0) return;
+  if (after < threshold && !account.lowBalanceAlertedAt) {
+    await tx.account.update({ where: { id: accountId }, data: { lowBalanceAlertedAt: clock() } });
+    await tx.notification.create({
+      data: {
+        accountId,
+        kind: "low_balance",
+        audience: "account",
+        detail: JSON.stringify({ balanceMinor: after, thresholdMinor: threshold, currency: account.currency }),
+        createdAt: clock(),
+      },
+    });
+  } else if (after >= threshold && before < threshold && account.lowBalanceAlertedAt) {
+    await tx.account.update({ where: { id: accountId }, data: { lowBalanceAlertedAt: null } });
+  }
+}

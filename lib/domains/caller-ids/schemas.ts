@@ -1,0 +1,27 @@
+// Caller ID inputs (section caller_ids; AddCallerID, VerifyCallerID, ActivateCallerID, DelCallerID).
+import { z } from "zod";
+import { ZE164 } from "@/lib/core/phone";
+import { zId } from "@/lib/core/validate";
+
+/** Ours: a code is good for ten minutes and three tries; a number may ask for five codes. */
+export const CODE_TTL_SECONDS = 10 * 60;
+export const CODE_ATTEMPTS = 3;
+export const VERIFICATION_CALLS = 5;
+/** A verified caller ID stays usable for a year, then must be verified again. */
+export const VERIFIED_FOR_DAYS = 365;
+/** Ours: at most this many caller IDs per account. */
+export const MAX_CALLER_IDS = 20;
+
+export const ZCallerIdId = zId("Invalid caller ID id", "caller_id_not_found");
+
+export const ZAddCallerIdInput = z.object({ number: ZE164 });
+export type AddCallerIdInput = z.input<typeof ZAddCallerIdInput>;
+
+export const ZCallerIdRef = z.object({ callerIdId: ZCallerIdId });
+export type CallerIdRef = z.input<typeof ZCallerIdRef>;
+
+export const ZActivateCallerIdInput = z.object({
+  callerIdId: ZCallerIdId,
+  code: z.string({ error: "Enter the code" }).trim().regex(/^\d{6}$/, "The code is 6 digits"),
+});
+export type ActivateCallerIdInput = z.input<typeof ZActivateCallerIdInput>;
