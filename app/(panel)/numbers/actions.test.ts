@@ -11,7 +11,7 @@ import { asPanel, numbersSnapshot } from "@/lib/domains/phone-numbers/panel-fixt
 // section again, and a refusal writes nothing. getActor is the seam.
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { attachNumberAction, bulkAttachNumbersAction, bulkDeactivateNumbersAction, bulkSetSmsAction, deactivateNumberAction } = await import("./actions");
 

@@ -9,7 +9,7 @@ import { fixtureCallerId } from "@/lib/domains/caller-ids/api-fixtures";
 // session and the section before anything is written. getActor is the seam.
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { activateCallerIdAction, addCallerIdAction, deleteCallerIdAction, sendCallerIdCodeAction } = await import("./actions");
 

@@ -10,7 +10,7 @@ import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
 // session and the section before anything is written (or charged). getActor is the seam.
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { sendSmsAction } = await import("./actions");
 

@@ -11,7 +11,7 @@ import { asPanel, numbersSnapshot } from "@/lib/domains/phone-numbers/panel-fixt
 // numbers.all_actions too.
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { attachToApplicationAction, detachFromApplicationAction } = await import("./actions");
 
