@@ -1,10 +1,12 @@
-// The benchmark's seed: the demo account, exactly as `npm start` seeds it, into the throwaway
-// database DATABASE_URL names. Unlike prisma/seed.ts it writes the demo service account's
-// credentials beside that database, so a benchmark never overwrites data/demo-credentials.json.
+// The benchmark's seed: the number catalogue and the demo account, exactly as `npm start` seeds
+// them (prisma/seed.ts), into the throwaway database DATABASE_URL names. Unlike prisma/seed.ts it
+// writes the demo service account's credentials beside that database, so a benchmark never
+// overwrites data/demo-credentials.json.
 import path from "node:path";
 import { db } from "@/lib/core/db";
 import { env } from "@/lib/core/env";
 import { seedDemo } from "@/lib/domains/accounts/demo";
+import { syncCatalogue } from "@/lib/domains/phone-numbers/catalogue-sync";
 
 const credentials = process.argv[2] ?? path.join("data", "bench", "demo-credentials.json");
 
@@ -14,7 +16,8 @@ if (!env().DATABASE_URL.startsWith("file:")) {
   process.exit(2);
 }
 
-seedDemo(db, credentials)
+syncCatalogue(db)
+  .then(() => seedDemo(db, credentials))
   .then(async (seeded) => {
     if (!seeded) throw new Error("The benchmark database was not empty");
     await db.$disconnect();
