@@ -1,8 +1,8 @@
-// What `npm run bench` and `npm run bench:api` share: a throwaway database, the production
-// server on loopback, autocannon runs whose figures only count responses that really worked,
-// and the table at the end.
+// The benchmark's machinery (bench/run.mjs drives it): a throwaway database, the production
+// server on loopback, logged-in sessions, autocannon runs whose figures only count responses that
+// really worked, and plain-text tables. Times are milliseconds, rates requests per second.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -23,6 +23,9 @@ export function run(cmd, args, opts = {}) {
 
 let server = null;
 const disposable = [];
+
+/** The server's process id (node running scripts/server.mjs, whose RSS the soak samples), or null. */
+export const serverPid = () => (server && server.exitCode === null ? server.pid : null);
 
 export function stopServer() {
   if (server && server.exitCode === null) {
@@ -57,8 +60,8 @@ export function hardDeadline(ms) {
  * Returns the server environment for that database: `extraEnv` is added to it.
  */
 export function prepareDatabase({ prefix, credentials, port, extraEnv = {}, dispose = false, contents }) {
-  // SQLite-only: the benchmarks build their own throwaway file and bench/run.mjs inserts its
-  // 100,000 users straight through better-sqlite3. A DATABASE_URL in the shell is not used.
+  // SQLite-only: the benchmark builds its own throwaway file and bench/data.mjs inserts its rows
+  // straight through better-sqlite3. A DATABASE_URL in the shell is not used.
   if (/^postgres(ql)?:/i.test(process.env.DATABASE_URL ?? "")) {
     console.log("Note: the benchmarks are SQLite-only (a throwaway file under data/bench/); DATABASE_URL is ignored.");
   }
@@ -105,6 +108,12 @@ export function ensureBuild() {
 /** scripts/server.mjs, what `npm start` serves, in its own process group; resolves once it answers. */
 export async function startServer(env, base) {
   step(`Starting the production server on ${base}`);
+  // Another server on the port (another worktree's run) would be measured instead of this one.
+  const taken = await fetch(base, { redirect: "manual" }).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`Something already answers on ${base}: stop it or pick another BENCH_PORT`);
   const log = [];
   const tail = () => log.join("").slice(-4000);
   // BENCH_PROFILE=1: a V8 CPU profile of the server, written to data/bench/profiles/ when it stops.
@@ -128,71 +137,145 @@ export async function startServer(env, base) {
 }
 
 /**
- * A target: { name, path, method?, headers?, body?, expect? | ok? }. `expect` is a string the
- * first answer must contain; `ok` is a predicate on the body that the first answer and then
- * every measured response must pass (for APIs that answer errors with HTTP 200).
+ * A target: { name, path, method?, headers?, body?, cookies?, expect, ok?, placeholder? }.
+ * `expect` (a string the body must contain, or a predicate on the body) is checked on the first
+ * answer; `ok`, a predicate on the body, is checked on the first answer and then on every measured
+ * response (for APIs that answer errors with HTTP 200). `cookies`: session cookies, one taken per
+ * request in turn (the first one for the check).
  *
- * The first answer must be a 200 with the expected content, or `failure(target, status, body)`
- * is thrown: a redirect to /login or an error body must never pass for a fast request. Then
- * `warmups` sequential requests, so the measured ones do not pay for cold caches.
+ * Returns null when the target works, after `warmups` sequential requests so the measured ones do
+ * not pay for cold caches; or a reason it is not applicable in this build ("n/a"): the path answers
+ * 404, or the body holds the target's `placeholder` (a page not built yet) or the API's
+ * unknown-method code. Anything else that is not a 200 with the expected content throws
+ * `failure(target, status, body)`: a redirect to /login or an error body never passes for a fast
+ * request.
  */
 export async function checkTarget(base, t, { warmups, failure }) {
-  const ok = t.ok ?? ((b) => b.includes(t.expect));
-  const call = (extra = {}) => fetch(`${base}${t.path}`, { method: t.method, headers: t.headers, body: t.body, ...extra });
+  const expect = typeof t.expect === "function" ? t.expect : (b) => b.includes(t.expect);
+  const ok = (b) => expect(b) && (!t.ok || t.ok(b));
+  const headers = t.cookies ? { ...t.headers, cookie: t.cookies[0] } : t.headers;
+  const call = (extra = {}) => fetch(`${base}${t.path}`, { method: t.method, headers, body: t.body, ...extra });
   const res = await call({ redirect: "manual" });
   const body = await res.text();
+  if (res.status === 404) return `${t.path} answers 404 in this build`;
+  if (res.status === 200 && !ok(body)) {
+    if (t.placeholder && body.includes(t.placeholder)) return `${t.path} is a placeholder in this build ("${t.placeholder}")`;
+    if (t.body !== undefined && body.includes('"code":103')) return `${t.path.split("/").pop()} is not a method of this build (103); or the build is older than the sources`;
+  }
   if (res.status !== 200 || !ok(body)) throw new Error(failure(t, res.status, body));
   for (let i = 0; i < warmups; i++) await (await call()).arrayBuffer();
+  return null;
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
-/**
- * Drives one target with autocannon, recording every response's latency. A response counts as an
- * error when it is not a 200 or, for a target with `ok`, when its body fails `ok`. Targets with
- * only `expect` keep the status-only count and the plain `url` form they were first measured
- * with, so their figures stay comparable with earlier runs.
- */
-export async function measure(base, t, { connections, seconds }) {
-  const latencies = [];
-  let bad = 0;
-  const instance = t.ok
-    ? autocannon({
-        url: base,
-        connections,
-        duration: seconds,
-        requests: [
-          {
-            method: t.method,
-            path: t.path,
-            headers: t.headers,
-            body: t.body,
-            onResponse(status, body) {
-              if (status !== 200 || !t.ok(String(body))) bad++;
-            },
-          },
-        ],
-      })
-    : autocannon({ url: `${base}${t.path}`, connections, duration: seconds, headers: t.headers });
-  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-    latencies.push(responseTime);
-    if (!t.ok && statusCode !== 200) bad++;
-  });
-  const r = await instance;
-  latencies.sort((a, b) => a - b);
-  console.log(`  ${t.name}: done`);
+/** The autocannon request of a target: its cookie rotated per request, its body checked when it has `ok`. */
+export function requestOf(t, counters) {
+  let turn = 0;
   return {
-    target: t.name,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    rps: r.requests.average,
-    requests: latencies.length,
-    errors: bad + r.errors + r.timeouts,
+    method: t.method ?? "GET",
+    path: t.path,
+    headers: t.headers ?? {},
+    body: t.body,
+    ...(t.cookies ? { setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: t.cookies[turn++ % t.cookies.length] } }) } : {}),
+    ...(t.ok
+      ? {
+          onResponse(status, body) {
+            // A non-200 is counted by drive() already.
+            if (status === 200 && !t.ok(String(body))) counters.bad++;
+          },
+        }
+      : {}),
   };
 }
 
-export const ms = (v) => `${v.toFixed(1)} ms`;
+/** Latency percentiles (ms) and counts of one autocannon run; `bad` counts non-200s (and failed bodies). */
+export function summarize(latencies, result, bad) {
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / (result.duration || 1),
+    requests: latencies.length,
+    errors: bad + result.errors + result.timeouts,
+  };
+}
+
+/**
+ * Drives `requests` (see requestOf; autocannon walks the list in turn on each connection) with
+ * `connections` for `seconds`, recording every response's latency (ms). A response counts as an
+ * error when it is not a 200 or its target's `ok` fails; req/s is responses over the run's time.
+ * `onTick`, if given, is called every `tickMs` (ms) while it runs (the soak samples RSS from it).
+ */
+export async function drive(base, targets, { connections, seconds, onTick, tickMs = 1000 }) {
+  const latencies = [];
+  const counters = { bad: 0 };
+  const instance = autocannon({ url: base, connections, duration: seconds, requests: targets.map((t) => requestOf(t, counters)) });
+  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    // Statuses are counted here for every target; bodies in onResponse (targets with `ok`).
+    if (statusCode !== 200) counters.bad++;
+  });
+  const tick = onTick ? setInterval(onTick, tickMs) : null;
+  try {
+    return summarize(latencies, await instance, counters.bad);
+  } finally {
+    if (tick) clearInterval(tick);
+  }
+}
+
+/** One target alone. */
+export async function measure(base, t, { connections, seconds }) {
+  const r = await drive(base, [t], { connections, seconds });
+  console.log(`  ${t.name}: ${r.rps.toFixed(0)} req/s, p95 ${ms(r.p95)}${r.errors ? `, ${r.errors} errors` : ""}`);
+  return { target: t.name, ...r };
+}
+
+/**
+ * Logs the demo owner in `n` times through Auth.js (CSRF token, then the credentials callback):
+ * `n` distinct sessions, each a Cookie header value.
+ */
+export async function loginSessions(base, n, { login, password }) {
+  const sessions = [];
+  for (let i = 0; i < n; i++) {
+    const jar = new Map();
+    const keep = (res) => {
+      for (const c of res.headers.getSetCookie()) {
+        const [pair] = c.split(";");
+        const eq = pair.indexOf("=");
+        jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+      }
+    };
+    const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+    const csrfRes = await fetch(`${base}/api/auth/csrf`);
+    keep(csrfRes);
+    const { csrfToken } = await csrfRes.json();
+    const res = await fetch(`${base}/api/auth/callback/owner`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+      body: new URLSearchParams({ csrfToken, login, password }),
+    });
+    keep(res);
+    if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`Login ${i + 1} failed (${res.status} ${res.headers.get("location")})`);
+    sessions.push(cookie());
+  }
+  return sessions;
+}
+
+/** The resident set size of a process in bytes (VmRSS of /proc/<pid>/status; Linux), or null. */
+export function rssOf(pid) {
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A latency in ms, as text. */
+export const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : "-");
 
 /** rows[0] is the header; the first column is left-aligned, the figures right-aligned. */
 export function printTable(title, rows) {

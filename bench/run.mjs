@@ -1,122 +1,382 @@
 #!/usr/bin/env node
-// `npm run bench`: how the users list behaves with 100,000 users in one application.
+// `npm run bench`: every target of issue 11 in one run, printed as one table with the figure each
+// rule compares and PASS/FAIL per line; exits 0 when every line passes, 1 when one fails, 2 when
+// the setup itself broke (database, build, server, login).
 //
-// 1. A throwaway SQLite database under data/bench/, migrations applied, the demo account seeded.
-// 2. 100,000 users inserted into the demo application "sales" in one transaction, straight
-//    through better-sqlite3 with one precomputed argon2id hash (hashing each would take hours).
-// 3. The production server (scripts/server.mjs, what `npm start` serves) on 127.0.0.1:3200 with
-//    that database; `next build` first if there is no build yet.
-// 4. The demo owner logs in through the Auth.js credentials endpoint (CSRF token + callback).
-// 5. autocannon drives each target for BENCH_SECONDS (10) with BENCH_CONNECTIONS (8), recording
-//    every response's latency; each target is checked first (status 200 and the expected
-//    content) so a redirect to /login can never pass for a fast page.
-// 6. A table of p50 / p95 / p99 latency and requests per second; the server is stopped; exit.
-import Database from "better-sqlite3";
-import { hash } from "@node-rs/argon2";
-import { HOST, checkTarget, ensureBuild, measure, ms, prepareDatabase, printTable, startServer, step, stopServer } from "./lib.mjs";
+// 1. A throwaway SQLite database under data/bench/ (migrations applied, catalogue and demo account
+//    seeded by bench/seed.ts), then bench/data.mjs: BENCH_USERS (100,000) users and BENCH_CALLS
+//    (100,000) call sessions on the demo application "sales", BENCH_GROWTH_USERS (1,000,000) and
+//    BENCH_GROWTH_CALLS (1,000,000) on a second application "growth" (0 unless the growth group
+//    runs), BENCH_NUMBERS (1,000) phone numbers of the demo account.
+// 2. The production server (scripts/server.mjs) on 127.0.0.1:BENCH_PORT (3200) with that database,
+//    the call scheduler off and the API rate limit lifted; `next build` only when there is no build.
+// 3. 16 logins of the demo owner (16 sessions, rotated per request) and one RS256 JWT of the demo
+//    service account for the Management API.
+// 4. The targets (TARGETS below: one entry each), group by group; each is checked first (a 200 with
+//    the expected content, so a redirect to /login never passes for a fast page), warmed up, then
+//    driven by autocannon for BENCH_SECONDS (10) recording every latency. A target whose page or
+//    method this build does not have yet is reported "n/a" with the reason, not failed.
+// 5. The soak: BENCH_SOAK_SECONDS (600) of every working page and API target in turn on 8
+//    connections, sampling the server's RSS every 5 s.
+// 6. First-load JavaScript per panel route from the build's manifests (bench/js.mjs).
+// 7. The table, the memory line, the JS table, "n of m PASS", load averages; the same as JSON in
+//    data/bench/last-run.json. The server is stopped and the database removed (BENCH_KEEP_DB=1 keeps it).
+//
+// BENCH_ONLY=api,pages,growth,soak,js picks groups (default: all). Times are ms, rates req/s.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { importPKCS8, SignJWT } from "jose";
+import { HOST, checkTarget, drive, ensureBuild, hardDeadline, loginSessions, measure, ms, prepareDatabase, printTable, root, rssOf, serverPid, startServer, step, stopServer } from "./lib.mjs";
+import { HISTORY_DAYS, LAST_DISPLAY_NAME, insertBenchData, showsRemoteNumber } from "./data.mjs";
+import { JS_LIMIT_BYTES, firstLoadJs, kb } from "./js.mjs";
 
-const USERS = Number(process.env.BENCH_USERS ?? 100_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
-const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const GROUPS = ["api", "pages", "growth", "soak", "js"];
+const only = (process.env.BENCH_ONLY ?? GROUPS.join(","))
+  .split(",")
+  .map((g) => g.trim())
+  .filter(Boolean);
+const unknown = only.filter((g) => !GROUPS.includes(g));
+if (unknown.length) {
+  console.error(`BENCH_ONLY: unknown group ${unknown.join(", ")} (groups: ${GROUPS.join(", ")})`);
+  process.exit(2);
+}
+const runs = (g) => only.includes(g);
+const int = (name, fallback) => {
+  const v = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(v) || v < 0) {
+    console.error(`${name} must be a whole number ≥ 0`);
+    process.exit(2);
+  }
+  return v;
+};
+/** Row counts of the data set. The growth application stays empty unless the growth group runs. */
+const SIZES = {
+  users: int("BENCH_USERS", 100_000),
+  growthUsers: int("BENCH_GROWTH_USERS", runs("growth") ? 1_000_000 : 0),
+  calls: int("BENCH_CALLS", 100_000),
+  growthCalls: int("BENCH_GROWTH_CALLS", runs("growth") ? 1_000_000 : 0),
+  numbers: int("BENCH_NUMBERS", 1000),
+};
+/** Seconds each target is driven. */
+const SECONDS = int("BENCH_SECONDS", 10);
+/** Seconds of the memory soak. */
+const SOAK_SECONDS = int("BENCH_SOAK_SECONDS", 600);
+const PORT = int("BENCH_PORT", 3200);
 const BASE = `http://${HOST}:${PORT}`;
 const OWNER = { login: "demo", password: "Demo-Owner-1!" };
-const APP_NAME = "sales";
+const APP = "sales";
+const GROWTH_APP = "growth";
+/** Connections of each kind of line (the issue's targets). */
+const CONNS = { api: 32, pages: 16, growth: 8, soak: 8 };
+/** The soak's RSS sampling period (ms) and the moment its baseline is taken (s: the first minute, or half a shorter soak). */
+const SAMPLE_MS = 5000;
+const SOAK_BASELINE_S = Math.min(60, SOAK_SECONDS / 2);
+const SESSIONS = 16;
 
-// --- 1. database -------------------------------------------------------------------------
-const { dbFile, env } = prepareDatabase({ prefix: "bench", credentials: "demo-credentials.json", port: PORT, contents: "migrations and the demo account" });
+const needsServer = ["api", "pages", "growth", "soak"].some(runs);
+const rows = SIZES.users + SIZES.growthUsers + 2.4 * (SIZES.calls + SIZES.growthCalls);
+// Setup (a row insert is ~5-20 µs; 1M-row pages may be slow to warm) + targets + soak + margin.
+hardDeadline((600 + rows / 2000 + 40 * (SECONDS + 40) + (runs("soak") ? SOAK_SECONDS + 120 : 0)) * 1000);
 
-// --- 2. 100,000 users ---------------------------------------------------------------------
-step(`Inserting ${USERS.toLocaleString("en-US")} users into "${APP_NAME}"`);
-const passwordHash = await hash("Bench-User-1!", { algorithm: 2, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 });
-const sqlite = new Database(dbFile);
-sqlite.pragma("journal_mode = WAL");
-const app = sqlite
-  .prepare(`SELECT a.id, a.accountId FROM Application a JOIN Account c ON c.id = a.accountId WHERE c.name = ? AND a.name = ?`)
-  .get(OWNER.login, APP_NAME);
-if (!app) throw new Error(`Demo application ${APP_NAME} not found after seeding`);
-const FIRST = ["Alice", "Bruno", "Chen", "Dana", "Emeka", "Fatima", "Goran", "Hana", "Ivan", "Jia", "Kofi", "Lena", "Mateo", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tariq"];
-const LAST = ["Archer", "Baker", "Costa", "Dunn", "Evans", "Fischer", "Garcia", "Hughes", "Ito", "Jones", "Kowalski", "Lopez", "Meyer", "Novak", "Okafor", "Patel", "Quist", "Rossi", "Smith", "Tanaka"];
-// Prisma's SQLite DateTime text form, so the app reads these rows like its own.
-const prismaDate = (time) => new Date(time).toISOString().replace("Z", "+00:00");
-const insert = sqlite.prepare(
-  `INSERT INTO AppUser (accountId, applicationId, name, displayName, passwordHash, active, parentAccounting, balanceMinor, customData, createdAt, updatedAt)
-   VALUES (?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?)`,
-);
-const t0 = performance.now();
-const start = Date.now() - USERS * 60_000;
-sqlite.transaction(() => {
-  for (let i = 1; i <= USERS; i++) {
-    // Shuffled so name, display name and creation order all differ.
-    const k = (i * 7919) % USERS;
-    const display = `${FIRST[k % FIRST.length]} ${LAST[Math.floor(k / FIRST.length) % LAST.length]} ${k}`;
-    const at = prismaDate(start + ((i * 104729) % USERS) * 60_000);
-    insert.run(app.accountId, app.id, `user${String(i).padStart(6, "0")}`, display, passwordHash, i % 17 === 0 ? 0 : 1, i % 5 === 0 ? 0 : 1, at, at);
-  }
-})();
-const inserted = sqlite.prepare(`SELECT COUNT(*) AS n FROM AppUser WHERE applicationId = ?`).get(app.id).n;
-sqlite.close();
-console.log(`  ${inserted.toLocaleString("en-US")} users in "${APP_NAME}" (id ${app.id}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const load = { start: os.loadavg() };
+const startedAt = new Date();
+console.log(`Benchmark of issue 11: ${only.join(", ")}; Node ${process.version}, ${os.cpus().length} CPUs, load average ${load.start.map((l) => l.toFixed(2)).join(" ")}`);
 
-// --- 3. production server -----------------------------------------------------------------
-ensureBuild();
-await startServer(env, BASE);
+// --- the targets --------------------------------------------------------------------------
+// One entry per line of the table. group: which BENCH_ONLY group measures it. conns: connections.
+// rule: { of: <id of the line it is compared with>, rps?: minimum req/s ratio, p: "p95" | "p99",
+// max: maximum latency ratio } or "reference" / "baseline" (a line others are compared with: it
+// passes when it has no errors). auth: "api" (the JWT) or "session" (the 16 sessions, rotated).
+// expect: what the first answer must contain (string or predicate); ok: a predicate every measured
+// body must pass; placeholder: text of this build's stand-in page, which makes the line n/a.
+const apiList = (b) => b.startsWith('{"result":[') && !b.includes('"error"');
+const apiTime = (t) => new Date(t).toISOString().replace("T", " ").slice(0, 19);
+const API_RULE = { of: "ref-api", rps: 0.6, p: "p99", max: 2 };
+const PAGE_RULE = { of: "ref-pages", rps: 0.3, p: "p95", max: 3 };
+const GROWTH_MAX = 1.5;
 
-// --- 4. owner login -----------------------------------------------------------------------
-step(`Logging in as the demo owner`);
-const jar = new Map();
-const keep = (res) => {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const eq = pair.indexOf("=");
-    jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-  }
-};
-const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
-keep(csrfRes);
-const { csrfToken } = await csrfRes.json();
-const loginRes = await fetch(`${BASE}/api/auth/callback/owner`, {
-  method: "POST",
-  redirect: "manual",
-  headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-  body: new URLSearchParams({ csrfToken, login: OWNER.login, password: OWNER.password }),
-});
-keep(loginRes);
-if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`Login failed (${loginRes.status} ${loginRes.headers.get("location")})`);
+function defineTargets(data) {
+  const sales = data.sales.id;
+  const growth = data.growth.id;
+  const prefix = data.filterPrefix;
+  const callsPlaceholder = "No calls yet";
+  // The three pages of a list: first, filtered, sorted ({ variant, path, expect, placeholder? }).
+  const lists = (app) => [
+    { variant: "first page", path: `/applications/${app}/users`, expect: "user0000001" },
+    { variant: `filtered (?q=${prefix})`, path: `/applications/${app}/users?q=${prefix}`, expect: `${prefix}00` },
+    { variant: "sorted (displayName desc)", path: `/applications/${app}/users?sort=displayName&dir=desc`, expect: SIZES.users >= 400 ? LAST_DISPLAY_NAME : "Users of" },
+  ];
+  const history = (base) =>
+    [
+      { variant: "first page", path: base },
+      { variant: "filtered (?status=no_answer)", path: `${base}?status=no_answer` },
+      { variant: "sorted (duration desc)", path: `${base}?sort=durationSeconds&dir=desc` },
+    ].map((v) => ({ ...v, expect: showsRemoteNumber, placeholder: callsPlaceholder }));
+  const n = (k) => (k >= 1_000_000 ? `${k / 1_000_000}M` : k >= 1000 ? `${Math.round(k / 1000)}k` : String(k));
+  const salesTag = `(${APP}, ${n(SIZES.users)})`;
 
-// --- 5. targets ---------------------------------------------------------------------------
-const session = { cookie: cookie() };
-const users = `/applications/${app.id}/users`;
-// A prefix matching a hundred-odd users a little past the middle of the list, whatever BENCH_USERS is.
-const probe = `user${String(Math.floor(USERS * 0.42)).padStart(6, "0")}`;
-const prefix = probe.slice(0, -2);
-const TARGETS = [
-  { name: "users list, first page", path: users, headers: session, expect: "user000001" },
-  { name: `users list, filtered (?q=${prefix})`, path: `${users}?q=${prefix}`, headers: session, expect: `${prefix}00` },
-  { name: "users list, sorted (displayName desc)", path: `${users}?sort=displayName&dir=desc`, headers: session, expect: "Users of" },
-  { name: "sidebar page (/dashboard)", path: "/dashboard", headers: session, expect: 'data-section="control_panel"' },
-  { name: "bare route (/api/auth/csrf)", path: "/api/auth/csrf", headers: {}, expect: "csrfToken" },
-];
+  const page = (t) => ({ group: "pages", conns: CONNS.pages, auth: "session", rule: PAGE_RULE, ...t });
+  const api = (t) => ({ group: "api", conns: CONNS.api, auth: "api", method: "POST", expect: apiList, ok: apiList, rule: API_RULE, ...t });
+  // [the page on "sales", the same page on "growth", their tags], measured back to back.
+  const twins = [
+    ...lists(sales).map((v, i) => [v, lists(growth)[i], `${APP} ${n(SIZES.users)}`, `${GROWTH_APP} ${n(SIZES.growthUsers)}`]),
+    ...history(`/applications/${sales}/call-history`).map((v, i) => [v, history(`/applications/${growth}/call-history`)[i], `${APP} ${n(SIZES.calls)}`, `${GROWTH_APP} ${n(SIZES.growthCalls)}`]),
+  ];
+  return [
+    { id: "ref-api", group: "api", name: "/healthz (reference of the API lines)", path: "/healthz", conns: CONNS.api, expect: '"status":"ok"', rule: "reference" },
+    api({ name: "GetSubUsers (with_roles)", path: "/platform_api/GetSubUsers", body: "with_roles=true" }),
+    api({ name: `GetUsers, first page ${salesTag}`, path: "/platform_api/GetUsers", body: `application_name=${APP}` }),
+    api({ name: "GetPhoneNumbers, first page", path: "/platform_api/GetPhoneNumbers", body: "" }),
+    api({
+      name: `GetCallHistory, ${HISTORY_DAYS} days, first page ${salesTag}`,
+      path: "/platform_api/GetCallHistory",
+      body: new URLSearchParams({ from_date: apiTime(Date.now() - HISTORY_DAYS * 86_400_000), to_date: apiTime(Date.now() + 86_400_000), application_name: APP }).toString(),
+    }),
 
-for (const t of TARGETS) {
-  await checkTarget(BASE, t, {
-    warmups: 5,
-    failure: (t, status) => `${t.path} answered ${status} without "${t.expect}": not measuring a page that does not work`,
-  });
+    { id: "ref-pages", group: "pages", name: "/healthz (reference of the page lines)", path: "/healthz", conns: CONNS.pages, expect: '"status":"ok"', rule: "reference" },
+    page({ name: "dashboard", path: "/dashboard", expect: 'data-section="control_panel"' }),
+    ...lists(sales).map((v) => page({ ...v, name: `users list ${salesTag}, ${v.variant}` })),
+    page({ name: "subusers", path: "/settings/subusers", expect: data.subuserNames[0] ?? "Subusers" }),
+    ...history(`/applications/${sales}/call-history`).map((v) => page({ ...v, name: `call history ${salesTag}, ${v.variant}` })),
+    ...history("/calls").map((v) => page({ ...v, name: `calls (whole account), ${v.variant}` })),
+    page({
+      name: `numbers (${data.numbers.length.toLocaleString("en-US")})`,
+      path: "/numbers",
+      expect: (b) => {
+        const text = b.replace(/[\s\u00a0()-]|&nbsp;/g, "");
+        return data.numbers.some((num) => text.includes(num));
+      },
+      placeholder: "The account has no phone numbers",
+    }),
+
+    ...twins.flatMap(([small, large, smallTag, largeTag]) => {
+      const id = `growth-base:${small.path}`;
+      const kind = small.path.includes("/users") ? "users list" : "call history";
+      return [
+        { ...small, id, group: "growth", auth: "session", conns: CONNS.growth, name: `${kind} (${smallTag}), ${small.variant}`, rule: "baseline" },
+        { ...large, group: "growth", auth: "session", conns: CONNS.growth, name: `${kind} (${largeTag}), ${large.variant}`, rule: { of: id, p: "p95", max: GROWTH_MAX } },
+      ];
+    }),
+  ];
 }
 
-step(`Measuring: ${SECONDS} s per target, ${CONNECTIONS} connections, loopback`);
-const results = [];
-for (const t of TARGETS) results.push(await measure(BASE, t, { connections: CONNECTIONS, seconds: SECONDS }));
+/** The rule as text, for the table. */
+const ruleText = (t, byId) => {
+  if (typeof t.rule === "string") return t.rule;
+  const of = byId.get(t.rule.of);
+  const ref = of.rule === "reference" ? `/healthz@${of.conns}` : "smaller app";
+  return [t.rule.rps ? `rps ≥ ${t.rule.rps}×` : null, `${t.rule.p} ≤ ${t.rule.max}×`].filter(Boolean).join(", ") + ` ${ref}`;
+};
 
-// --- 6. report ----------------------------------------------------------------------------
-printTable(`Users list with ${inserted.toLocaleString("en-US")} users in one application (${CONNECTIONS} connections, ${SECONDS} s each, Node ${process.version})`, [
-  ["target", "p50", "p95", "p99", "req/s", "requests", "non-200/errors"],
-  ...results.map((r) => [r.target, ms(r.p50), ms(r.p95), ms(r.p99), r.rps.toFixed(0), String(r.requests), String(r.errors)]),
-]);
+/**
+ * A measured line's verdict: { status: "PASS" | "FAIL" | "n/a", ratio (text), note? }. A line
+ * with errors fails whatever its figures; a line compared with a line that did not measure
+ * cleanly fails (or is n/a when that one is), since its ratio means nothing.
+ */
+function judge(t, r, results) {
+  if (r.na) return { status: "n/a", ratio: "", note: r.na };
+  if (r.broken) return { status: "FAIL", ratio: "", note: r.broken };
+  if (r.errors > 0) return { status: "FAIL", ratio: "", note: `${r.errors} of ${r.requests} responses were errors` };
+  if (typeof t.rule === "string") return { status: "PASS", ratio: "-" };
+  const base = results.get(t.rule.of);
+  if (!base || base.na) return { status: "n/a", ratio: "", note: `its comparison line is n/a${base?.na ? ` (${base.na})` : ""}` };
+  if (base.broken || base.errors > 0 || !(base.requests > 0)) return { status: "FAIL", ratio: "", note: "its comparison line did not measure cleanly" };
+  const rps = r.rps / base.rps;
+  const lat = r[t.rule.p] / base[t.rule.p];
+  const pass = (t.rule.rps === undefined || rps >= t.rule.rps) && lat <= t.rule.max;
+  const ratio = [t.rule.rps !== undefined ? `rps ${rps.toFixed(2)}×` : null, `${t.rule.p} ${lat.toFixed(2)}×`].filter(Boolean).join(" / ");
+  return { status: pass ? "PASS" : "FAIL", ratio };
+}
 
+// --- 1-3. data, server, sessions ----------------------------------------------------------------
+let data = null;
+let targets = [];
+const checks = new Map(); // target -> null (works) | "n/a reason" | Error (broken)
+if (needsServer) {
+  let sessions;
+  try {
+    const { dbFile, credentialsFile, env } = prepareDatabase({
+      // Per port, so runs on different ports (other worktrees, bench:api) never remove each other's files.
+      prefix: `bench-${PORT}`,
+      credentials: `bench-${PORT}-credentials.json`,
+      port: PORT,
+      extraEnv: { API_RATE_LIMIT_PER_SECOND: "1000000000", CALL_SCHEDULER: "false" },
+      dispose: process.env.BENCH_KEEP_DB !== "1",
+      contents: "migrations, the number catalogue and the demo account",
+    });
+    step(
+      `Inserting the data: ${Object.entries(SIZES)
+        .map(([k, v]) => `${k} ${v.toLocaleString("en-US")}`)
+        .join(", ")}`,
+    );
+    data = await insertBenchData(dbFile, SIZES, { owner: OWNER.login, appName: APP, growthName: GROWTH_APP });
+    console.log(`  data ready in ${data.seconds.toFixed(1)} s`);
+    ensureBuild();
+    await startServer(env, BASE);
+
+    step(`Logging in as the demo owner ${SESSIONS} times; signing the API token`);
+    sessions = await loginSessions(BASE, SESSIONS, OWNER);
+    const credentials = JSON.parse(readFileSync(credentialsFile, "utf8"));
+    const iat = Math.floor(Date.now() / 1000);
+    // One token for the whole run (the contract's maximum lifetime, 3600 s).
+    const token = await new SignJWT({ iss: credentials.account_id, iat, exp: iat + 3600 })
+      .setProtectedHeader({ alg: "RS256", kid: credentials.key_id })
+      .sign(await importPKCS8(credentials.private_key, "RS256"));
+    const apiHeaders = { authorization: `Bearer ${token}`, "content-type": "application/x-www-form-urlencoded" };
+    targets = defineTargets(data).map((t) => (t.auth === "api" ? { ...t, headers: apiHeaders } : t.auth === "session" ? { ...t, cookies: sessions } : t));
+  } catch (e) {
+    console.error(`\nThe benchmark's setup failed: ${e.stack ?? e}`);
+    process.exit(2);
+  }
+}
+const byId = new Map(targets.filter((t) => t.id).map((t) => [t.id, t]));
+
+/** Checks a target once (cached): null when it works, else the n/a reason or the failure. */
+async function check(t) {
+  if (!checks.has(t)) {
+    try {
+      checks.set(
+        t,
+        await checkTarget(BASE, t, {
+          warmups: t.auth === "api" ? 20 : 5,
+          failure: (t, status, body) => `${t.method ?? "GET"} ${t.path} answered ${status} without the expected content: ${body.replace(/\s+/g, " ").slice(0, 200)}`,
+        }),
+      );
+    } catch (e) {
+      checks.set(t, e);
+    }
+  }
+  return checks.get(t);
+}
+
+// --- 4. the lines -------------------------------------------------------------------------------
+const results = new Map(); // target id or name -> figures
+const measured = [];
+for (const group of ["api", "pages", "growth"].filter(runs)) {
+  const lines = targets.filter((t) => t.group === group);
+  step(`${group}: ${lines.length} lines, ${SECONDS} s each`);
+  for (const t of lines) {
+    const c = await check(t);
+    let r;
+    if (c instanceof Error) r = { broken: `check failed: ${c.message}` };
+    else if (c) r = { na: c };
+    else r = await measure(BASE, t, { connections: t.conns, seconds: SECONDS });
+    if (r.na) console.log(`  ${t.name}: n/a: ${r.na}`);
+    if (r.broken) console.log(`  ${t.name}: ${r.broken}`);
+    results.set(t.id ?? t.name, r);
+    measured.push({ t, r });
+  }
+}
+
+// --- 5. soak ------------------------------------------------------------------------------------
+let soak = null;
+if (runs("soak")) {
+  const mixed = [];
+  for (const t of targets.filter((t) => t.group === "api" || t.group === "pages")) {
+    if (t.rule !== "reference" && (await check(t)) === null) mixed.push(t);
+  }
+  step(`soak: ${SOAK_SECONDS} s of ${mixed.length} page and API targets in turn on ${CONNS.soak} connections; server RSS every ${SAMPLE_MS / 1000} s`);
+  const pid = serverPid();
+  const samples = [];
+  const t0 = Date.now();
+  const sample = () => {
+    const rss = rssOf(pid);
+    if (rss !== null) samples.push({ s: (Date.now() - t0) / 1000, rss });
+  };
+  sample();
+  const r = mixed.length ? await drive(BASE, mixed, { connections: CONNS.soak, seconds: SOAK_SECONDS, onTick: sample, tickMs: SAMPLE_MS }) : null;
+  sample();
+  const baseline = samples.find((x) => x.s >= SOAK_BASELINE_S) ?? samples.at(-1);
+  const end = samples.at(-1);
+  const ratio = baseline && end ? end.rss / baseline.rss : NaN;
+  const pass = r !== null && r.errors === 0 && ratio <= 1.2;
+  const note = r === null ? "no working target to drive" : r.errors > 0 ? `${r.errors} of ${r.requests} responses were errors` : !Number.isFinite(ratio) ? "could not read the server's RSS" : "";
+  soak = { seconds: SOAK_SECONDS, connections: CONNS.soak, targets: mixed.map((t) => t.name), baselineAt: baseline?.s, baselineRss: baseline?.rss, endRss: end?.rss, ratio, figures: r, samples, status: pass ? "PASS" : "FAIL", note };
+  console.log(`  soak done: ${r ? `${r.rps.toFixed(0)} req/s, ${r.errors} errors` : "nothing driven"}`);
+}
 stopServer();
-const failed = results.some((r) => r.errors > 0);
-if (failed) console.error("\nSome responses were not 200: the figures above include them.");
-process.exit(failed ? 1 : 0);
+
+// --- 6. JavaScript ------------------------------------------------------------------------------
+let js = null;
+let jsError = null;
+if (runs("js")) {
+  try {
+    js = firstLoadJs();
+  } catch (e) {
+    jsError = e.message;
+  }
+}
+
+// --- 7. report ----------------------------------------------------------------------------------
+load.end = os.loadavg();
+const mb = (b) => (Number.isFinite(b) ? `${(b / 1024 / 1024).toFixed(0)} MB` : "-");
+const lines = measured.map(({ t, r }) => ({ t, r, v: judge(t, r, results) }));
+if (lines.length) {
+  printTable(`Issue 11 targets (${SECONDS} s per line, loopback, production build)`, [
+    ["target", "conns", "req/s", "p50", "p95", "p99", "ratio", "rule", "result"],
+    ...lines.map(({ t, r, v }) => [t.name, String(t.conns), r.rps !== undefined ? r.rps.toFixed(0) : "-", ms(r.p50), ms(r.p95), ms(r.p99), v.ratio, ruleText(t, byId), v.status]),
+  ]);
+  const notes = lines.filter(({ v }) => v.note);
+  if (notes.length) {
+    console.log("");
+    for (const { t, v } of notes) console.log(`  ${v.status}  ${t.name}: ${v.note}`);
+  }
+}
+if (soak) {
+  console.log(
+    `\nMemory (soak ${soak.seconds} s, ${soak.connections} connections, ${soak.targets.length} targets${soak.figures ? `, ${soak.figures.requests} requests, ${soak.figures.errors} errors` : ""}): ` +
+      `RSS ${mb(soak.baselineRss)} after ${soak.baselineAt?.toFixed(0) ?? "-"} s, ${mb(soak.endRss)} at the end, ${Number.isFinite(soak.ratio) ? soak.ratio.toFixed(2) : "-"}× (rule ≤ 1.2×, no errors): ${soak.status}${soak.note ? ` (${soak.note})` : ""}`,
+  );
+}
+if (js) {
+  printTable(`First-load JavaScript per panel route (gzipped, rule ≤ ${kb(JS_LIMIT_BYTES)})`, [["route", "files", "gzipped", "result"], ...js.map((r) => [r.route, String(r.files), kb(r.bytes), r.pass ? "PASS" : "FAIL"])]);
+}
+if (jsError) console.log(`\nFirst-load JavaScript: FAIL (${jsError})`);
+
+const verdicts = [...lines.map(({ v }) => v.status), ...(soak ? [soak.status] : []), ...(js ? js.map((r) => (r.pass ? "PASS" : "FAIL")) : []), ...(jsError ? ["FAIL"] : [])];
+const counted = verdicts.filter((s) => s !== "n/a");
+const passed = counted.filter((s) => s === "PASS").length;
+const na = verdicts.length - counted.length;
+console.log(`\n${passed} of ${counted.length} PASS${na ? ` (${na} n/a, not counted)` : ""}`);
+console.log(`Load average (1, 5, 15 min): ${load.start.map((l) => l.toFixed(2)).join(" ")} at the start, ${load.end.map((l) => l.toFixed(2)).join(" ")} at the end; Node ${process.version}`);
+
+const report = {
+  startedAt: startedAt.toISOString(),
+  finishedAt: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  loadavg: load,
+  groups: only,
+  sizes: SIZES,
+  seconds: SECONDS,
+  data: data && { sales: data.sales, growth: data.growth, numbers: data.numbers.length, insertSeconds: data.seconds },
+  lines: lines.map(({ t, r, v }) => ({
+    target: t.name,
+    group: t.group,
+    method: t.method ?? "GET",
+    path: t.path,
+    conns: t.conns,
+    rps: r.rps ?? null,
+    p50: r.p50 ?? null,
+    p95: r.p95 ?? null,
+    p99: r.p99 ?? null,
+    requests: r.requests ?? 0,
+    errors: r.errors ?? 0,
+    ratio: v.ratio,
+    rule: ruleText(t, byId),
+    result: v.status,
+    note: v.note ?? null,
+  })),
+  memory: soak && { ...soak, figures: soak.figures && { ...soak.figures } },
+  js: js && js.map((r) => ({ ...r, result: r.pass ? "PASS" : "FAIL" })),
+  jsError,
+  passed,
+  counted: counted.length,
+  na,
+};
+const out = path.join(root, "data", "bench", "last-run.json");
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`Written to ${path.relative(root, out)}`);
+process.exit(passed === counted.length ? 0 : 1);
