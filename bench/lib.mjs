@@ -25,10 +25,13 @@ let server = null;
 const disposable = [];
 
 /** The server's process id (node running scripts/server.mjs, whose RSS the soak samples), or null. */
-export const serverPid = () => (server && server.exitCode === null ? server.pid : null);
+export const serverPid = () => (server && server.exitCode === null && server.signalCode === null ? server.pid : null);
+
+let stopping = false;
 
 export function stopServer() {
-  if (server && server.exitCode === null) {
+  stopping = true;
+  if (server && server.exitCode === null && server.signalCode === null) {
     try {
       process.kill(-server.pid, "SIGTERM"); // its own process group: npx/node and any children
     } catch {
@@ -120,8 +123,8 @@ export async function startServer(env, base) {
   const profile = process.env.BENCH_PROFILE === "1" ? ["--cpu-prof", `--cpu-prof-dir=${path.join(benchDir, "profiles")}`] : [];
   server = spawn(process.execPath, [...profile, "scripts/server.mjs"], { env: { ...env, NODE_ENV: "production" }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   for (const s of [server.stdout, server.stderr]) s.on("data", (d) => log.push(String(d)));
-  server.on("exit", (code) => {
-    if (code !== null && code !== 0) console.error(`server exited with ${code}:\n${tail()}`);
+  server.on("exit", (code, signal) => {
+    if (!stopping) console.error(`\nThe server exited (${signal ?? `code ${code}`}) during the run:\n${tail()}`);
   });
   const deadline = Date.now() + 90_000;
   for (;;) {

@@ -250,6 +250,14 @@ async function check(t) {
   return checks.get(t);
 }
 
+/** A server that died mid-run (killed, crashed) breaks the run: its later lines would measure nothing. */
+function serverAlive() {
+  if (serverPid() === null) {
+    console.error("\nThe server is gone: the run cannot go on (exit 2).");
+    process.exit(2);
+  }
+}
+
 // --- 4. the lines -------------------------------------------------------------------------------
 const results = new Map(); // target id or name -> figures
 const measured = [];
@@ -266,6 +274,7 @@ for (const group of ["api", "pages", "growth"].filter(runs)) {
     if (r.broken) console.log(`  ${t.name}: ${r.broken}`);
     results.set(t.id ?? t.name, r);
     measured.push({ t, r });
+    serverAlive();
   }
 }
 
@@ -294,6 +303,7 @@ if (runs("soak")) {
   const note = r === null ? "no working target to drive" : r.errors > 0 ? `${r.errors} of ${r.requests} responses were errors` : !Number.isFinite(ratio) ? "could not read the server's RSS" : "";
   soak = { seconds: SOAK_SECONDS, connections: CONNS.soak, targets: mixed.map((t) => t.name), baselineAt: baseline?.s, baselineRss: baseline?.rss, endRss: end?.rss, ratio, figures: r, samples, status: pass ? "PASS" : "FAIL", note };
   console.log(`  soak done: ${r ? `${r.rps.toFixed(0)} req/s, ${r.errors} errors` : "nothing driven"}`);
+  serverAlive();
 }
 stopServer();
 
