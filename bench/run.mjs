@@ -12,10 +12,10 @@
 //    the call scheduler off and the API rate limit lifted; `next build` only when there is no build.
 // 3. 16 logins of the demo owner (16 sessions, rotated per request) and one RS256 JWT of the demo
 //    service account for the Management API.
-// 4. The targets (TARGETS below: one entry each), group by group; each is checked first (a 200 with
-//    the expected content, so a redirect to /login never passes for a fast page), warmed up, then
-//    driven by autocannon for BENCH_SECONDS (10) recording every latency. A target whose page or
-//    method this build does not have yet is reported "n/a" with the reason, not failed.
+// 4. The targets (defineTargets below: one entry per line), group by group; each is checked first
+//    (a 200 with the expected content, so a redirect to /login never passes for a fast page),
+//    warmed up, then driven by autocannon for BENCH_SECONDS (10) recording every latency. A target
+//    whose page or method this build does not have yet is reported "n/a" with the reason.
 // 5. The soak: BENCH_SOAK_SECONDS (600) of every working page and API target in turn on 8
 //    connections, sampling the server's RSS every 5 s.
 // 6. First-load JavaScript per panel route from the build's manifests (bench/js.mjs).
