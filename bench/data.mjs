@@ -165,12 +165,15 @@ export async function insertBenchData(dbFile, sizes, { owner, appName, growthNam
     const userIds = (appId) => sqlite.prepare(`SELECT MIN(id) AS lo, MAX(id) AS hi FROM AppUser WHERE applicationId = ? AND name LIKE 'user%'`).get(appId);
 
     // --- call history -------------------------------------------------------------------------
-    const insertSession = sqlite.prepare(
+    // A build without the voice runtime has no call tables: its call lines are n/a, not a crash.
+    const hasTable = (table) => sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table) !== undefined;
+    const callTables = hasTable("CallSession") && hasTable("CallLeg");
+    const insertSession = callTables && sqlite.prepare(
       `INSERT INTO CallSession (accountId, applicationId, ruleId, ruleName, initiator, direction, fromNumber, toNumber, appUserId, status, finishReason,
          startedAt, plannedEndAt, endedAt, durationSeconds, costMinor)
        VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertLeg = sqlite.prepare(
+    const insertLeg = callTables && sqlite.prepare(
       `INSERT INTO CallLeg (sessionId, accountId, localNumber, remoteNumber, remoteNumberType, incoming, successful, startedAt, durationSeconds,
          pricePerMinuteMinor, costMinor, endReason)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -228,10 +231,14 @@ export async function insertBenchData(dbFile, sizes, { owner, appName, growthNam
       })();
       return count + legs;
     };
-    timed(`call sessions and legs on "${appName}" (${sizes.calls.toLocaleString("en-US")} sessions)`, () => insertCalls(sales.id, sizes.calls));
-    timed(`call sessions and legs on "${growthName}" (${sizes.growthCalls.toLocaleString("en-US")} sessions)`, () => insertCalls(growth.id, sizes.growthCalls));
+    if (callTables) {
+      timed(`call sessions and legs on "${appName}" (${sizes.calls.toLocaleString("en-US")} sessions)`, () => insertCalls(sales.id, sizes.calls));
+      timed(`call sessions and legs on "${growthName}" (${sizes.growthCalls.toLocaleString("en-US")} sessions)`, () => insertCalls(growth.id, sizes.growthCalls));
+    } else {
+      console.log("  call sessions: none (this build has no CallSession table)");
+    }
 
-    const count = (table, appId) => sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE applicationId = ?`).get(appId).n;
+    const count = (table, appId) => (hasTable(table) ? sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE applicationId = ?`).get(appId).n : 0);
     const subuserNames = sqlite
       .prepare(`SELECT name FROM Subuser WHERE accountId = ? ORDER BY name`)
       .all(accountId)
