@@ -3,7 +3,6 @@ import "server-only";
 // account verification. Money itself is only ever written by ./ledger.ts.
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
-import { z } from "zod";
 import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
@@ -23,11 +22,13 @@ import {
   ZPaymentRef,
   ZTopUpInput,
   ZVerificationDetailsInput,
+  ZVerificationDocumentRef,
   ZVerificationReviewInput,
   type BillingSettingsInput,
   type PaymentRef,
   type TopUpInput,
   type VerificationDetailsInput,
+  type VerificationDocumentRef,
   type VerificationReviewInput,
 } from "./schemas";
 
@@ -218,9 +219,10 @@ export async function uploadVerificationDocument(actor: Actor, file: { name: str
   });
 }
 
-export async function deleteVerificationDocument(actor: Actor, input: { documentId: number }): Promise<void> {
+/** Deletes one of the account's documents (before submitting); NOT_FOUND for another account's. */
+export async function deleteVerificationDocument(actor: Actor, input: VerificationDocumentRef): Promise<void> {
   authorize(actor, { section: "billing.verification" });
-  const { documentId } = parseInput(z.object({ documentId: z.number().int().positive() }), input);
+  const { documentId } = parseInput(ZVerificationDocumentRef, input);
   await db.$transaction(async (tx) => {
     const row = await verificationRow(tx, actor.accountId);
     assertEditable(row.status);

@@ -195,6 +195,19 @@ export const ZTopUpInput = z.object({
 });
 export type TopUpInput = z.input<typeof ZTopUpInput>;
 
+const major = (minor: number) => minorToMajor(minor);
+
+/** The Top-up form: the amount as typed, in major units ("25.50"), the card fields as the domain takes them. */
+export const ZTopUpForm = ZTopUpInput.omit({ amountMinor: true }).extend({
+  amount: zMajorAmount("amount").pipe(
+    z
+      .number()
+      .min(TOP_UP_MIN_MINOR, `The smallest top-up is ${major(TOP_UP_MIN_MINOR)}`)
+      .max(TOP_UP_MAX_MINOR, `The largest top-up is ${major(TOP_UP_MAX_MINOR)}`),
+  ),
+});
+export type TopUpForm = z.input<typeof ZTopUpForm>;
+
 export const ZPaymentRef = z.object({ paymentId: z.number({ error: "Choose a payment" }).int().positive() });
 
 export const PAYMENT_STATUSES = ["requires_confirmation", "succeeded", "declined", "canceled"] as const;
@@ -213,12 +226,22 @@ export const ZPaymentQuery = z.object({
 export type PaymentQuery = z.input<typeof ZPaymentQuery>;
 export type PaymentRef = z.input<typeof ZPaymentRef>;
 
+/** The most either billing setting may be, minor units. */
+const SETTING_MAX_MINOR = 100_000_00;
+
 /** The account's billing settings: the low-balance alert and (the account owner's alone) the credit limit. */
 export const ZBillingSettingsInput = z.object({
-  lowBalanceThresholdMinor: z.number().int().min(0, "The threshold cannot be negative").max(100_000_00).optional(),
-  creditLimitMinor: z.number().int().min(0, "The credit limit cannot be negative").max(100_000_00).optional(),
+  lowBalanceThresholdMinor: z.number().int().min(0, "The threshold cannot be negative").max(SETTING_MAX_MINOR).optional(),
+  creditLimitMinor: z.number().int().min(0, "The credit limit cannot be negative").max(SETTING_MAX_MINOR).optional(),
 });
 export type BillingSettingsInput = z.input<typeof ZBillingSettingsInput>;
+
+/** The Settings form, in major units; the credit limit only when the account owner's form sends it. */
+export const ZBillingSettingsForm = z.object({
+  lowBalanceThreshold: zMajorAmount("threshold").pipe(z.number().max(SETTING_MAX_MINOR, `The threshold can be at most ${major(SETTING_MAX_MINOR)}`)),
+  creditLimit: zMajorAmount("credit limit").pipe(z.number().max(SETTING_MAX_MINOR, `The credit limit can be at most ${major(SETTING_MAX_MINOR)}`)).optional(),
+});
+export type BillingSettingsForm = z.input<typeof ZBillingSettingsForm>;
 
 // Account verification (section billing.verification).
 
@@ -244,6 +267,9 @@ export const ZVerificationReviewInput = z
   .object({ outcome: z.enum(["verified", "rejected"]), reason: z.string().trim().max(500).superRefine(safeText("Reason", { multiline: true })).default("") })
   .refine((v) => v.outcome === "verified" || v.reason.length > 0, { message: "Say why the verification is rejected", path: ["reason"] });
 export type VerificationReviewInput = z.input<typeof ZVerificationReviewInput>;
+
+export const ZVerificationDocumentRef = z.object({ documentId: z.number({ error: "Choose a document" }).int().positive() });
+export type VerificationDocumentRef = z.input<typeof ZVerificationDocumentRef>;
 
 export const VERIFICATION_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
 export const VERIFICATION_DOCUMENT_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
