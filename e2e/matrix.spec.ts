@@ -5,7 +5,8 @@
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, navSections, attributeValues, locationPath } from "./fixtures";
 import { BASE_URL } from "./fixtures/env";
-import { OWNER, PAGE_SECTIONS, PRINCIPALS, holds, isFixedRoute, isPerApplication, type MatrixSection, type Principal } from "./fixtures/matrix";
+import { OWNER, PAGE_SECTIONS, PRINCIPALS, SECTIONS, holds, isFixedRoute, isPerApplication, type MatrixSection, type Principal } from "./fixtures/matrix";
+import { ACTION_CONTROLS } from "./fixtures/action-controls";
 
 // No number exists in the demo account: holders of numbers.parameters get a 404 for this id.
 const MISSING_NUMBER_ID = 987654321;
@@ -87,6 +88,20 @@ for (const principal of PRINCIPALS) {
       });
     }
 
+    const controls = ACTION_CONTROLS.filter((c) => holds(principal, PAGE_SECTIONS.find((s) => s.id === c.page)!));
+    if (controls.length > 0) {
+      test("each action control (fixtures/action-controls.ts) is rendered exactly when the action row is held", async () => {
+        for (const c of controls) {
+          const page = PAGE_SECTIONS.find((s) => s.id === c.page)!;
+          const action = SECTIONS.find((s) => s.id === c.action)!;
+          const res = await api.get(urlOf(page, appId), { maxRedirects: 0 });
+          expect.soft(res.status(), `${principal} GET ${page.path}`).toBe(200);
+          const shown = attributeValues(await res.text(), "data-action").includes(c.action);
+          expect.soft(shown, `${principal}: data-action="${c.action}" on ${page.path}`).toBe(holds(principal, action));
+        }
+      });
+    }
+
     const subusers = PAGE_SECTIONS.find((s) => s.id === "subusers")!;
     if (holds(principal, subusers)) {
       test("the Add subuser control is rendered only for those who hold subusers.create", async () => {
@@ -99,6 +114,15 @@ for (const principal of PRINCIPALS) {
     }
   });
 }
+
+test("the action-controls table names real action rows and the pages that show them, one line per action, sorted", () => {
+  for (const c of ACTION_CONTROLS) {
+    expect(SECTIONS.find((s) => s.id === c.action)?.kind, c.action).toBe("action");
+    expect(PAGE_SECTIONS.some((s) => s.id === c.page), c.page).toBe(true);
+  }
+  const ids = ACTION_CONTROLS.map((c) => c.action);
+  expect(ids).toEqual([...new Set(ids)].sort());
+});
 
 test("without a session every page redirects to /login", async ({ request: api, factory }) => {
   const appId = (await factory.demoApplication("sales")).id;
