@@ -44,7 +44,10 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testDir: "e2e/setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
+    { name: "chromium", testMatch: /.*\.spec\.ts/, testIgnore: /\.isolated\.spec\.ts$/, dependencies: ["setup"] },
+    // Specs that assert on the whole database (e.g. no account created by any malformed signup)
+    // run once every other spec is done, so no parallel spec's rows are counted.
+    { name: "isolated", testMatch: /.*\.isolated\.spec\.ts/, dependencies: ["chromium"] },
   ],
   webServer: {
     command: "node scripts/start.mjs",

@@ -2,7 +2,7 @@
 // 3): a Next-Action POST with a body of `{{{{`, an empty body, `[null,{"login":"x"}]`, a 5 MB body,
 // an Origin of `http://[` or `null`, a foreign origin; and React reply references ("$@", "$F",
 // "$h", "$Q" ...) reaching a decoder that resolves them. scripts/action-gate.mjs refuses them
-// with a 4xx before Next; this checks its rules, the e2e fuzz (e2e/action-fuzz.spec.ts) the server.
+// with a 4xx before Next; this checks its rules, the e2e fuzz (e2e/action-fuzz.isolated.spec.ts) the server.
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

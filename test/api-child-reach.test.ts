@@ -14,6 +14,7 @@ import { fixtureChild } from "@/lib/domains/child-accounts/api-fixtures";
 import { createTestAccount } from "./factories";
 import { callApi, insertKey, snapshot, tokenFor } from "./api-kit";
 import { METHOD_FIXTURES } from "./api-fixtures";
+import { resetApiAuthFailures } from "./api-auth-failures";
 
 /** Everything a call could change on both sides of the family line (audit rows excluded). */
 async function familySnapshot(parentId: number, childIds: number[]) {
@@ -101,6 +102,9 @@ describe("every method with iss = a child account", () => {
       }
       const before = await familySnapshot(parent.id, children.map((c) => c.id));
       for (const { role, key } of keys) {
+        // Each refusal is a failed authentication from the one in-process address: start every
+        // principal with a full allowance, or the limiter's 340 would hide the 100 under test.
+        resetApiAuthFailures();
         for (const { child, params } of calls) {
           const { body } = await callApi(method, params, { token: await tokenFor(key, { iss: child.id }) });
           expect(body.error?.code, `${method} by a ${role} subuser's key on child ${child.childRole}: ${JSON.stringify(body)}`).toBe(100);

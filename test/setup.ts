@@ -1,4 +1,5 @@
 import { beforeEach } from "vitest";
+import { resetApiAuthFailures } from "./api-auth-failures";
 import { isThrowawayTestDatabase } from "./databases";
 
 // Every test file: refuse anything but the run's throwaway database (the config sets it; this guards edits).
@@ -10,6 +11,4 @@ if (!isThrowawayTestDatabase(process.env.DATABASE_URL ?? "")) {
 // and every in-process call comes from the same (empty) address: tests that fail authentication
 // on purpose would use it up for the tests after them. Each test starts with a full allowance
 // (lib/api/auth-failures.test.ts tests the limiter with its own instances).
-beforeEach(() => {
-  (globalThis as { switchboardApiAuthFailures?: { reset(): void } }).switchboardApiAuthFailures?.reset();
-});
+beforeEach(() => resetApiAuthFailures());

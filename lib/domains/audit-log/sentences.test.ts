@@ -39,3 +39,22 @@ describe("audit sentences", () => {
     for (const a of PHRASED_ACTIONS) expect(row(a, { name: "x", roles: { from: [], to: ["Admin"] } })).not.toMatch(/[{}[\]"]/);
   });
 });
+
+describe("audit sentences for numbers, money and SMS", () => {
+  it("name the number, the amount and the outcome", () => {
+    expect(row("number.buy", { number: "+14155550100", chargedMinor: 1_00 }, { actorType: "owner", actorName: "demo" })).toBe(
+      "The account owner bought the number +14155550100 for $1.00",
+    );
+    expect(row("number.block", { number: "+14155550100", reason: "unpaid" }, { actorType: "system", actorName: "" })).toBe(
+      "The system blocked the number +14155550100 (rent unpaid)",
+    );
+    expect(row("number.release_blocked", { number: "+14155550100" }, { actorType: "system", actorName: "" })).toBe(
+      "The system released the number +14155550100, blocked past its release date",
+    );
+    expect(row("billing.top_up", { amountMinor: 25_00, currency: "USD" })).toBe("Subuser alice topped up the balance by $25.00");
+    expect(row("caller_id.code_wrong", { number: "+14155550199" }, { outcome: "failed" })).toBe(
+      "Failed: Subuser alice entered a wrong verification code for the caller ID +14155550199",
+    );
+    expect(row("sms.send", { from: "+14155550100", to: "+447700900123", costMinor: 7 })).toBe("Subuser alice sent an SMS from +14155550100 to +447700900123 for $0.07");
+  });
+});

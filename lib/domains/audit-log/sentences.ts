@@ -3,6 +3,7 @@
 // phrase here; an action without one still reads as a sentence built from its name. Pure.
 import { isSectionId } from "@/lib/access/matrix";
 import { sectionTitle } from "@/lib/nav";
+import { formatMoney } from "@/lib/domains/billing/money";
 
 export type AuditSentenceInput = {
   actorType: string;
@@ -45,6 +46,9 @@ export function auditActor(actorType: string, actorName: string): string {
 
 type Phrase = (d: Detail, row: AuditSentenceInput) => string;
 
+const money = (v: unknown, currency?: unknown): string | null => (typeof v === "number" ? formatMoney(v, str(currency) ?? undefined) : null);
+const forMoney = (v: unknown): string => (money(v) ? ` for ${money(v)}` : "");
+
 const named = (what: string, key = "name"): Phrase => (d, row) => `${what} ${str(d[key]) ?? `#${row.targetId}`}`;
 
 /** What the actor did, as a predicate (after "<who> "). */
@@ -52,10 +56,39 @@ const PHRASES: Record<string, Phrase> = {
   "account.create": () => "created the account",
   "account.create_by_parent": (d) => `created this account as a child of ${str(d.parentAccount) ?? "its parent account"}`,
   "account.seed_demo": () => "set up the demo account",
+  "account.signup_attempt": () => "tried to sign up again with this account's email",
   "access.request": (d, row) => `asked the account owner for access to ${isSectionId(row.targetId) ? sectionTitle(row.targetId) : row.targetId}`,
   "api.call": (d, row) => `called ${str(d.method) ?? row.targetId} through the Management API`,
   "api.auth_failed": (d, row) => `failed to authenticate a Management API call to ${str(d.method) || row.targetId || "the API"}`,
   "api.rate_limited": (d, row) => `was slowed down calling ${str(d.method) ?? row.targetId} (rate limit)`,
+  "billing.run_day": (d) =>
+    `ran the billing day${typeof d.renewed === "number" ? `: ${d.renewed} renewed, ${d.blocked ?? 0} blocked, ${d.released ?? 0} released` : ""}`,
+  "billing.settings": () => "changed the billing settings",
+  "billing.top_up": (d) => `topped up the balance${money(d.amountMinor, d.currency) ? ` by ${money(d.amountMinor, d.currency)}` : ""}`,
+  "billing.top_up_canceled": (d) => `canceled a top-up${forMoney(d.amountMinor)}`,
+  "blacklist.add": named("added to the PSTN blacklist", "phone"),
+  "blacklist.update": named("changed the PSTN blacklist entry", "phone"),
+  "blacklist.delete": named("removed from the PSTN blacklist", "phone"),
+  "caller_id.add": named("added the caller ID", "number"),
+  "caller_id.code_sent": named("asked for a verification code for the caller ID", "number"),
+  "caller_id.code_wrong": named("entered a wrong verification code for the caller ID", "number"),
+  "caller_id.verify": named("verified the caller ID", "number"),
+  "caller_id.delete": named("deleted the caller ID", "number"),
+  "number.buy": (d, row) => `bought the number ${str(d.number) ?? `#${row.targetId}`}${forMoney(d.chargedMinor)}`,
+  "number.reserve": named("reserved the number", "number"),
+  "number.reservation_release": named("let go of the reserved number", "number"),
+  "number.update": named("changed the settings of the number", "number"),
+  "number.release": named("deactivated the number", "number"),
+  "number.renew": (d, row) => `renewed the number ${str(d.number) ?? `#${row.targetId}`}${forMoney(d.chargedMinor)}`,
+  "number.block": (d, row) => `blocked the number ${str(d.number) ?? `#${row.targetId}`} (${str(d.reason) === "unpaid" ? "rent unpaid" : (str(d.reason) ?? "blocked")})`,
+  "number.restore": (d, row) => `restored the blocked number ${str(d.number) ?? `#${row.targetId}`}${forMoney(d.chargedMinor)}`,
+  "number.release_blocked": (d, row) => `released the number ${str(d.number) ?? `#${row.targetId}`}, blocked past its release date`,
+  "number.release_not_renewed": (d, row) => `released the number ${str(d.number) ?? `#${row.targetId}`}, not renewed`,
+  "sms.send": (d) => `sent an SMS${str(d.from) ? ` from ${str(d.from)}` : ""}${str(d.to) ? ` to ${str(d.to)}` : ""}${forMoney(d.costMinor)}`,
+  "verification.details": () => "entered the account's verification details",
+  "verification.document_upload": named("uploaded the verification document", "fileName"),
+  "verification.document_delete": named("deleted the verification document", "fileName"),
+  "verification.submit": () => "submitted the account for verification",
   "app_user.create": (d) => `created the user ${str(d.name) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
   "app_user.update": named("changed the user"),
   "app_user.activate": named("activated the user"),

@@ -17,6 +17,8 @@ export type CallerIdDto = {
   codeAttemptsLeft: number;
   verificationCallsLeft: number;
   codePending: boolean;
+  /** When the pending code stops working (null when no code is pending). */
+  codeExpiresAt: Date | null;
   verifiedUntil: Date | null;
   createdAt: Date;
 };
@@ -26,13 +28,15 @@ export const CALLER_ID_SELECT = { id: true, number: true, active: true, codeHash
 type Row = { id: number; number: string; active: boolean; codeHash: string | null; codeExpiresAt: Date | null; codeAttemptsLeft: number; verificationCallsLeft: number; verifiedUntil: Date | null; createdAt: Date };
 
 export function toCallerIdDto(r: Row, now: Date): CallerIdDto {
+  const codePending = r.codeHash !== null && r.codeExpiresAt !== null && r.codeExpiresAt > now && r.codeAttemptsLeft > 0;
   return {
     id: r.id,
     number: r.number,
     active: r.active && r.verifiedUntil !== null && r.verifiedUntil > now,
     codeAttemptsLeft: r.codeAttemptsLeft,
     verificationCallsLeft: r.verificationCallsLeft,
-    codePending: r.codeHash !== null && r.codeExpiresAt !== null && r.codeExpiresAt > now && r.codeAttemptsLeft > 0,
+    codePending,
+    codeExpiresAt: codePending ? r.codeExpiresAt : null,
     verifiedUntil: r.verifiedUntil,
     createdAt: r.createdAt,
   };
@@ -49,6 +53,15 @@ export async function authorizeCallerIds(client: Tx | typeof db, actor: Actor, m
   if (!(await accountMay(client, actor.accountId, "caller_ids"))) {
     throw new AppError("FORBIDDEN", { message: "This account's role does not allow caller IDs" });
   }
+}
+
+/**
+ * Whether the acting account may use caller IDs at all (section caller_ids, then the account's
+ * child role): the page explains a refusal instead of failing on the list.
+ */
+export async function callerIdsAllowed(actor: Actor): Promise<boolean> {
+  authorize(actor, { section: "caller_ids" });
+  return accountMay(db, actor.accountId, "caller_ids");
 }
 
 export async function findOwnCallerId(client: Tx | typeof db, actor: Actor, ref: { id?: number; number?: string }): Promise<Row> {

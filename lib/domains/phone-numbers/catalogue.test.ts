@@ -48,3 +48,21 @@ describe("the number catalogue", () => {
     expect(await db.phoneNumber.findUnique({ where: { number: sample }, select: { regionId: true } })).toEqual({ regionId: allRegions()[0]!.region.id });
   });
 });
+
+describe("formatPhoneNumber", () => {
+  it("groups North American numbers 3-3-4 and others by dial code, region prefix and subscriber digits", async () => {
+    const { formatPhoneNumber } = await import("./catalogue");
+    expect(formatPhoneNumber("+12125550123")).toBe("+1 212 555 0123");
+    expect(formatPhoneNumber("+18005550199")).toBe("+1 800 555 0199");
+    const london = allRegions().find((r) => r.country.code === "GB" && r.region.name === "London")!;
+    const n = numbersOfRegion(london.country, london.region)[0]!;
+    const shown = formatPhoneNumber(n);
+    expect(shown.startsWith(`+44 ${london.region.prefix} `)).toBe(true);
+    expect(shown.replace(/ /g, "")).toBe(n);
+    // Every catalogue number reads back to itself without the spaces.
+    for (const { country, region } of allRegions()) {
+      for (const num of numbersOfRegion(country, region).slice(0, 3)) expect(formatPhoneNumber(num).replace(/ /g, "")).toBe(num);
+    }
+    expect(formatPhoneNumber("+99912345")).toBe("+99912345");
+  });
+});

@@ -127,3 +127,38 @@ export function numbersOfRegion(country: CatalogueCountry, region: CatalogueRegi
   }
   return [...out];
 }
+
+/** How the panel names a category. */
+export const CATEGORY_LABELS: Record<NumberCategory, string> = { GEOGRAPHIC: "Geographic", MOBILE: "Mobile", TOLLFREE: "Toll-free" };
+
+/** Splits national digits into groups a person reads: 3s, with the last group 4 where it fits. */
+function groupDigits(digits: string): string[] {
+  const out: string[] = [];
+  let rest = digits;
+  while (rest.length > 4) {
+    const take = rest.length === 8 ? 4 : 3;
+    out.push(rest.slice(0, take));
+    rest = rest.slice(take);
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/**
+ * An E.164 number as a person reads it: "+1 212 555 0123" in North America, elsewhere the dial
+ * code, the catalogue region's prefix (the area or mobile code) and the subscriber digits in
+ * groups: "+44 20 7946 0321". A number outside the catalogue's countries is returned as given.
+ * Display only: every comparison, search and export uses the E.164 form.
+ */
+export function formatPhoneNumber(e164: string): string {
+  const country = countryOfNumber(e164);
+  if (!country || !/^\+\d+$/.test(e164)) return e164;
+  const national = e164.slice(1 + country.dialCode.length);
+  if (country.dialCode === "1" && national.length === 10) return `+1 ${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
+  const prefix = country.regions
+    .map((r) => r.prefix)
+    .filter((p) => national.startsWith(p) && p.length < national.length)
+    .sort((a, b) => b.length - a.length)[0];
+  const head = prefix ?? "";
+  return [`+${country.dialCode}`, head, ...groupDigits(national.slice(head.length))].filter(Boolean).join(" ");
+}

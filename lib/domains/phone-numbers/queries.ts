@@ -11,9 +11,14 @@ import type { Clock } from "@/lib/core/clock";
 import { systemClock } from "@/lib/core/clock";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
+import { ignoreCase } from "@/lib/core/search";
+import { can } from "@/lib/access/matrix";
+import { findOwnApplication } from "@/lib/domains/applications/queries";
+import { accountBalanceMinor } from "@/lib/domains/billing/queries";
 import { allRegions, COUNTRIES, countryByCode, regionById, type CatalogueCountry, type CatalogueRegion } from "./catalogue";
 import {
   ZListAccountNumbersInput,
+  ZNumberPattern,
   ZNumberRef,
   ZSearchAvailableInput,
   type ListAccountNumbersInput,
@@ -112,7 +117,7 @@ export async function searchAvailableNumbers(actor: Actor, input: SearchAvailabl
     .map((r) => r.id);
   if (regionIds.length === 0) return { items: [], total: 0 };
   const where: Prisma.PhoneNumberWhereInput = {
-    AND: [availableWhere(clock()), { countryCode: country.code, regionId: { in: regionIds } }, ...(p.contains ? [{ number: { contains: p.contains } }] : [])],
+    AND: [availableWhere(clock()), { countryCode: country.code, regionId: { in: regionIds } }, ...(p.contains ? [{ number: ignoreCase({ contains: p.contains }) }] : [])],
   };
   const [rows, total] = await Promise.all([
     db.phoneNumber.findMany({
@@ -166,16 +171,16 @@ export async function isAccountVerified(client: Tx | typeof db, accountId: numbe
   return v?.status === "verified";
 }
 
-/** /numbers and GetPhoneNumbers: the account's active and blocked numbers, filtered, sorted, paged. */
-export async function listAccountNumbers(actor: Actor, input: ListAccountNumbersInput = {}): Promise<{ items: AccountNumberDto[]; total: number }> {
-  authorize(actor, { section: "numbers.list", method: "GetPhoneNumbers" });
-  const p = parseInput(ZListAccountNumbersInput, input);
-  const where: Prisma.PhoneNumberWhereInput = {
+type AccountNumbersFilter = ReturnType<typeof ZListAccountNumbersInput.parse>;
+
+/** The where of the account's active and blocked numbers under a /numbers or GetPhoneNumbers filter. */
+function accountNumbersWhere(actor: Actor, p: AccountNumbersFilter): Prisma.PhoneNumberWhereInput {
+  return {
     accountId: actor.accountId,
     status: { in: p.statuses ?? ["active", "blocked"] },
     ...(p.ids ? { id: { in: p.ids } } : {}),
     ...(p.numbers ? { number: { in: p.numbers } } : {}),
-    ...(p.contains ? { AND: [{ number: { contains: p.contains } }] } : {}),
+    ...(p.contains ? { AND: [{ number: ignoreCase({ contains: p.contains }) }] } : {}),
     ...(p.applicationId !== undefined ? { applicationId: p.applicationId } : {}),
     ...(p.attached === true ? { NOT: { applicationId: null } } : p.attached === false ? { applicationId: null } : {}),
     ...(p.countryCodes ? { countryCode: { in: p.countryCodes } } : {}),
@@ -184,12 +189,135 @@ export async function listAccountNumbers(actor: Actor, input: ListAccountNumbers
     ...(p.smsEnabled !== undefined ? { smsEnabled: p.smsEnabled } : {}),
     ...(p.autoRenew !== undefined ? { autoRenew: p.autoRenew } : {}),
   };
+}
+
+/** /numbers and GetPhoneNumbers: the account's active and blocked numbers, filtered, sorted, paged. */
+export async function listAccountNumbers(actor: Actor, input: ListAccountNumbersInput = {}): Promise<{ items: AccountNumberDto[]; total: number }> {
+  authorize(actor, { section: "numbers.list", method: "GetPhoneNumbers" });
+  const p = parseInput(ZListAccountNumbersInput, input);
+  const where = accountNumbersWhere(actor, p);
   const orderBy: Prisma.PhoneNumberOrderByWithRelationInput[] = p.orderBy === "id" ? [{ id: p.dir }] : [{ [p.orderBy]: p.dir }, { id: p.dir }];
   const [rows, total] = await Promise.all([
     db.phoneNumber.findMany({ where, select: ACCOUNT_NUMBER_SELECT, orderBy, skip: p.offset, take: p.count }),
     db.phoneNumber.count({ where }),
   ]);
   return { items: rows.map(toAccountNumberDto), total };
+}
+
+/**
+ * /numbers' CSV export: every number of the account matching the list's filter (its paging and
+ * sort aside), by id, read 500 at a time (keyset on id), so an export of 100,000 numbers never
+ * holds them all. numbers.list, like the list.
+ */
+export async function* exportAccountNumbers(actor: Actor, input: ListAccountNumbersInput = {}): AsyncGenerator<AccountNumberDto> {
+  authorize(actor, { section: "numbers.list", method: "GetPhoneNumbers" });
+  const where = accountNumbersWhere(actor, parseInput(ZListAccountNumbersInput, input));
+  let after = 0;
+  for (;;) {
+    const rows = await db.phoneNumber.findMany({ where: { AND: [where, { id: { gt: after } }] }, select: ACCOUNT_NUMBER_SELECT, orderBy: { id: "asc" }, take: 500 });
+    for (const r of rows) yield toAccountNumberDto(r);
+    if (rows.length < 500) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+export type ApplicationOption = { id: number; name: string };
+
+/**
+ * /numbers' application filter (numbers.list): the applications the account's numbers are
+ * attached to, by name. Only names the list itself already shows, so a principal without the
+ * Applications section learns nothing more.
+ */
+export async function applicationsWithNumbers(actor: Actor): Promise<ApplicationOption[]> {
+  authorize(actor, { section: "numbers.list" });
+  return db.application.findMany({
+    where: { accountId: actor.accountId, phoneNumbers: { some: { accountId: actor.accountId, status: { in: ["active", "blocked"] } } } },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+}
+
+/** How many applications the attach pickers offer (by name); ours. */
+export const ATTACH_TARGETS_MAX = 500;
+
+/**
+ * The applications a number can be attached to (numbers.attach), by name, at most
+ * ATTACH_TARGETS_MAX. Attaching means choosing one, so holding numbers.attach reveals the
+ * account's application names and ids even without the Applications section
+ * (PhoneNumberManager's case: the seed grants it attaching, not the applications list).
+ */
+export async function attachTargets(actor: Actor): Promise<ApplicationOption[]> {
+  authorize(actor, { section: "numbers.attach" });
+  return db.application.findMany({ where: { accountId: actor.accountId }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: ATTACH_TARGETS_MAX });
+}
+
+/** The sorts of an application's Numbers tab. */
+export const APPLICATION_NUMBER_SORTS = ["number", "nextRenewalAt"] as const;
+
+/**
+ * An application's Numbers tab (application.phone_numbers): the account's numbers attached to
+ * it, digits filter, sorted, paged. NOT_FOUND for an application of another account. Not
+ * numbers.list: Support sees the tab without the account's numbers list.
+ */
+export async function listApplicationNumbers(
+  actor: Actor,
+  input: { applicationId: number; contains?: string; orderBy?: (typeof APPLICATION_NUMBER_SORTS)[number]; dir?: "asc" | "desc"; offset?: number; count?: number },
+): Promise<{ items: AccountNumberDto[]; total: number }> {
+  authorize(actor, { section: "application.phone_numbers" });
+  const app = await findOwnApplication(db, actor, input.applicationId);
+  const contains = input.contains ? parseInput(ZNumberPattern, input.contains) : "";
+  const where: Prisma.PhoneNumberWhereInput = {
+    accountId: actor.accountId,
+    applicationId: app.id,
+    status: { in: ["active", "blocked"] },
+    ...(contains ? { number: ignoreCase({ contains }) } : {}),
+  };
+  const dir = input.dir ?? "asc";
+  const [rows, total] = await Promise.all([
+    db.phoneNumber.findMany({ where, select: ACCOUNT_NUMBER_SELECT, orderBy: [{ [input.orderBy ?? "number"]: dir }, { id: dir }], skip: input.offset ?? 0, take: Math.min(input.count ?? 20, 100) }),
+    db.phoneNumber.count({ where }),
+  ]);
+  return { items: rows.map(toAccountNumberDto), total };
+}
+
+/** How many numbers the Attach numbers picker lists at once (narrowed by digits). */
+export const ATTACHABLE_NUMBERS_MAX = 50;
+
+/**
+ * The Attach numbers picker of an application's Numbers tab (numbers.attach): the account's
+ * active numbers attached to no application, by number, narrowed by digits, at most
+ * ATTACHABLE_NUMBERS_MAX, with how many match in all.
+ */
+export async function attachableNumbers(actor: Actor, input: { contains?: string } = {}): Promise<{ items: AccountNumberDto[]; total: number }> {
+  authorize(actor, { section: "numbers.attach" });
+  const contains = input.contains ? parseInput(ZNumberPattern, input.contains) : "";
+  const where: Prisma.PhoneNumberWhereInput = { accountId: actor.accountId, status: "active", applicationId: null, ...(contains ? { number: ignoreCase({ contains }) } : {}) };
+  const [rows, total] = await Promise.all([
+    db.phoneNumber.findMany({ where, select: ACCOUNT_NUMBER_SELECT, orderBy: [{ number: "asc" }], take: ATTACHABLE_NUMBERS_MAX }),
+    db.phoneNumber.count({ where }),
+  ]);
+  return { items: rows.map(toAccountNumberDto), total };
+}
+
+/**
+ * What a page that charges for numbers needs to say before it charges (the buy page, Reserved
+ * and Restore on Blocked; `section` is the page's): the account's currency, whether it is
+ * verified (numbers of verification-required countries are sold only then), and its funds, the
+ * balance and the credit limit in minor units, only for principals that hold Billing
+ * (docs/SECURITY.md: no balance without it; the others are told the total and the server's
+ * answer).
+ */
+export async function numberMoneyContext(
+  actor: Actor,
+  section: "numbers.available" | "numbers.reserved" | "numbers.blocked" | "numbers.list" | "numbers.parameters" | "application.phone_numbers",
+): Promise<{ currency: string; verified: boolean; funds: { balanceMinor: number; creditLimitMinor: number } | null }> {
+  authorize(actor, { section });
+  const [account, verified] = await Promise.all([
+    db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { currency: true, creditLimitMinor: true } }),
+    isAccountVerified(db, actor.accountId),
+  ]);
+  const funds = can(actor, "billing") ? { balanceMinor: await accountBalanceMinor(actor.accountId), creditLimitMinor: account.creditLimitMinor } : null;
+  return { currency: account.currency, verified, funds };
 }
 
 /** A number's settings page (numbers.parameters). */
@@ -250,7 +378,7 @@ export async function listBlacklist(actor: Actor, filter: { entryId?: number; ph
   const where: Prisma.PstnBlacklistEntryWhereInput = {
     accountId: actor.accountId,
     ...(filter.entryId ? { id: filter.entryId } : {}),
-    ...(filter.phonePart ? { phone: { contains: filter.phonePart } } : {}),
+    ...(filter.phonePart ? { phone: ignoreCase({ contains: filter.phonePart }) } : {}),
   };
   const [items, total] = await Promise.all([
     db.pstnBlacklistEntry.findMany({

@@ -125,3 +125,29 @@ export type BlacklistEntryInput = z.input<typeof ZBlacklistEntryInput>;
 export const ZBlacklistEntryId = zId("Invalid blacklist entry id", "blacklist_entry_not_found");
 export const ZUpdateBlacklistEntryInput = ZBlacklistEntryInput.partial().extend({ entryId: ZBlacklistEntryId });
 export type UpdateBlacklistEntryInput = z.input<typeof ZUpdateBlacklistEntryInput>;
+
+// The panel's inputs (app/(panel)/numbers/** actions): one number per row action, the bulk
+// toolbar's lists, the settings form. The domain functions take the list forms above.
+
+/** A row's Attach / Detach on /numbers (applicationId null detaches). */
+export const ZAttachNumberInput = z.object({ numberId: ZPhoneNumberId, applicationId: ZApplicationId.nullable() });
+export type AttachNumberInput = z.input<typeof ZAttachNumberInput>;
+
+/** An application's Numbers tab: attach the picked numbers to that application. */
+export const ZAttachToApplicationInput = z.object({ applicationId: ZApplicationId, numberIds: ZNumberIds });
+export type AttachToApplicationInput = z.input<typeof ZAttachToApplicationInput>;
+
+/** The bulk toolbar's "Enable SMS" / "Disable SMS". */
+export const ZBulkSmsInput = z.object({ numberIds: ZNumberIds, smsEnabled: z.boolean({ error: "Choose on or off" }) });
+export type BulkSmsInput = z.input<typeof ZBulkSmsInput>;
+
+/** Buying the numbers picked on the buy page (or a reservation on /numbers/reserved). */
+export const ZBuySelectedInput = z.object({ numberIds: ZNumberIds });
+export type BuySelectedInput = z.input<typeof ZBuySelectedInput>;
+
+/** A number's settings page: the settings of one number. */
+export const ZNumberSettingsFormInput = ZNumberSettingsInput.omit({ numberIds: true }).extend({ numberId: ZPhoneNumberId });
+export type NumberSettingsFormInput = z.input<typeof ZNumberSettingsFormInput>;
+
+/** /numbers filters, as the URL carries them: status, SMS, application ("none": not attached), country. */
+export const NUMBER_LIST_STATUSES = ["active", "blocked"] as const;

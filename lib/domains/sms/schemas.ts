@@ -1,9 +1,10 @@
 // SMS inputs (sections sms.two_way and sms.one_way; SendSmsMessage, A2PSendSms, ControlSms,
 // GetSmsHistory, A2PGetSmsHistory).
 import { z } from "zod";
-import { safeText } from "@/lib/core/validate";
+import { issue, safeText } from "@/lib/core/validate";
 import { ZE164 } from "@/lib/core/phone";
 import { countSms, MAX_SMS_SEGMENTS } from "./segments";
+import { invalidDestinationsMessage, parseDestinations } from "./destinations";
 
 /** Ours: one A2P send reaches at most this many destinations. */
 export const MAX_A2P_DESTINATIONS = 1000;
@@ -46,6 +47,28 @@ export const ZA2PInput = z.object({
   storeBody: z.boolean().default(true),
 });
 export type A2PInput = z.input<typeof ZA2PInput>;
+
+/**
+ * The one-way page's form: the destinations as pasted (one per line or comma separated), every
+ * entry checked, so a list with a bad line is refused naming it rather than sent in part (the
+ * API's A2PSendSms reports bad destinations in `failed` instead). Repeats are sent once.
+ */
+export const ZA2PPanelInput = z.object({
+  sender: ZA2PSender,
+  destinations: z
+    .string({ error: "Add at least one destination" })
+    .max(MAX_A2P_DESTINATIONS * 40, "The list is too long")
+    .transform((raw, ctx) => {
+      const list = parseDestinations(raw);
+      if (list.invalid.length > 0) issue(ctx, invalidDestinationsMessage(list.invalid));
+      else if (list.numbers.length === 0) issue(ctx, "Add at least one destination");
+      else if (list.numbers.length > MAX_A2P_DESTINATIONS) issue(ctx, `At most ${MAX_A2P_DESTINATIONS} destinations at a time (this list has ${list.numbers.length})`);
+      else return list.numbers;
+      return z.NEVER;
+    }),
+  text: ZSmsText,
+});
+export type A2PPanelInput = z.input<typeof ZA2PPanelInput>;
 
 export const ZControlSmsInput = z.object({ number: ZE164, enabled: z.boolean() });
 export type ControlSmsInput = z.input<typeof ZControlSmsInput>;

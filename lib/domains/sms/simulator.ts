@@ -7,9 +7,14 @@
 import type { Random } from "@/lib/core/random";
 import type { SmsStatus } from "./schemas";
 
-/** Test destinations (documented in the SMS pages): ...0000 always fails, ...1111 always replies. */
+/**
+ * Test destinations (documented on the SMS pages): ...0000 always fails; ...1111 is always
+ * delivered and always replies (two-way); ...2222 is always delivered. Any other destination
+ * fails at FAILURE_RATE, so a test that needs a known outcome uses one of these.
+ */
 export const FAILING_SUFFIX = "0000";
 export const REPLYING_SUFFIX = "1111";
+export const DELIVERING_SUFFIX = "2222";
 /** Ours: the share of other messages that fail, and of delivered two-way messages that draw a reply. */
 export const FAILURE_RATE = 0.03;
 export const REPLY_RATE = 0.3;
@@ -20,7 +25,8 @@ export type DeliveryPlan = { sentAt: Date; finalAt: Date; outcome: "delivered" |
 export function planDelivery(destination: string, now: Date, random: Random): DeliveryPlan {
   const queued = 500 + Math.floor(random() * 1500);
   const flight = 1000 + Math.floor(random() * 4000);
-  const fails = destination.endsWith(FAILING_SUFFIX) || random() < FAILURE_RATE;
+  const certain = destination.endsWith(FAILING_SUFFIX) ? true : destination.endsWith(REPLYING_SUFFIX) || destination.endsWith(DELIVERING_SUFFIX) ? false : null;
+  const fails = certain ?? random() < FAILURE_RATE;
   return {
     sentAt: new Date(now.getTime() + queued),
     finalAt: new Date(now.getTime() + queued + flight),

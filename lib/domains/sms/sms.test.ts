@@ -143,7 +143,9 @@ describe("one-way (A2P) SMS", () => {
     expect(r.costMinor).toBe(expected);
     expect(await balance(acct.id)).toBe(before - expected);
     expect(await db.ledgerEntry.count({ where: { accountId: acct.id, kind: "sms" } })).toBe(1);
-    const [batch] = await listSmsBatches(owner, at(60));
+    const {
+      items: [batch],
+    } = await listSmsBatches(owner, {}, at(60));
     expect(batch).toMatchObject({ id: r.batchId, total: 3 });
     expect(batch!.counts.failed).toBeGreaterThanOrEqual(1);
     expect(batch!.counts.delivered + batch!.counts.failed).toBe(3);

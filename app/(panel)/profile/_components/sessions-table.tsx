@@ -12,9 +12,11 @@ import { endOtherSessionsAction, endSessionAction } from "../actions";
 
 export type SessionRow = { handle: string; current: boolean; createdAt: string; expiresAt: string; ip: string; userAgent: string };
 
-function EndSession({ row }: { row: SessionRow }) {
-  const toast = useToast();
-  const end = useAction(endSessionAction, { onSuccess: () => toast("Session ended"), onError: (m) => toast(m, "error") });
+type EndAction = { pending: boolean; run: (input: { handle: string }) => void };
+
+// The action lives in the table, not the row: the row goes away with the session it ends, and
+// the outcome's toast must still be shown.
+function EndSession({ row, end }: { row: SessionRow; end: EndAction }) {
   if (row.current) {
     return (
       <form action={logoutAction}>
@@ -39,6 +41,7 @@ function EndSession({ row }: { row: SessionRow }) {
 
 export function SessionsTable({ rows }: { rows: SessionRow[] }) {
   const toast = useToast();
+  const end = useAction(endSessionAction, { onSuccess: () => toast("Session ended"), onError: (m) => toast(m, "error") });
   const endOthers = useAction(endOtherSessionsAction, {
     onSuccess: (r) => toast(`Ended ${r.ended} other session${r.ended === 1 ? "" : "s"}`),
     onError: (m) => toast(m, "error"),
@@ -75,9 +78,9 @@ export function SessionsTable({ rows }: { rows: SessionRow[] }) {
         enableGlobalFilter: false,
         cell: ({ row }) => <DateTime value={row.original.expiresAt} />,
       },
-      { id: "end", header: "End", enableSorting: false, meta: { label: "End", className: "w-32 text-right", srOnlyHeader: true }, cell: ({ row }) => <EndSession row={row.original} /> },
+      { id: "end", header: "End", enableSorting: false, meta: { label: "End", className: "w-32 text-right", srOnlyHeader: true }, cell: ({ row }) => <EndSession row={row.original} end={end} /> },
     ],
-    [],
+    [end],
   );
   const others = rows.filter((r) => !r.current).length;
   return (
