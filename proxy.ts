@@ -56,6 +56,9 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Every page, "/" and the public ones included; not Auth.js, the Management API, the health
-  // checks or assets (they carry next.config.ts's headers).
-  matcher: ["/((?!api/|platform_api|healthz|readyz|_next/static|_next/image|favicon.ico|favicon.svg|logo.svg|robots.txt).*)"],
+  // checks or assets (they carry next.config.ts's headers), nor the verification documents'
+  // upload and download routes: Next buffers the body of every request its proxy runs on (up to
+  // 10 MB) before the route sees it, and that route refuses an upload over its limit before
+  // reading it (it answers 401 itself without a session, and its files carry their own headers).
+  matcher: ["/((?!api/|platform_api|healthz|readyz|_next/static|_next/image|favicon.ico|favicon.svg|logo.svg|robots.txt|billing/verification/documents(?:/|$)).*)"],
 };

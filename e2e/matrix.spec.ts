@@ -116,6 +116,15 @@ for (const principal of PRINCIPALS) {
   });
 }
 
+test("the action-controls table names real action rows and the pages that show them, one line per action, sorted", () => {
+  for (const c of ACTION_CONTROLS) {
+    expect(SECTIONS.find((s) => s.id === c.action)?.kind, c.action).toBe("action");
+    expect(PAGE_SECTIONS.some((s) => s.id === c.page), c.page).toBe(true);
+  }
+  const ids = ACTION_CONTROLS.map((c) => c.action);
+  expect(ids).toEqual([...new Set(ids)].sort());
+});
+
 test("without a session every page redirects to /login", async ({ request: api, factory }) => {
   const appId = (await factory.demoApplication("sales")).id;
   for (const section of PAGE_SECTIONS) {

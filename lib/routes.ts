@@ -46,7 +46,13 @@ export const routes = {
   apiReference: "/settings/service-accounts/api-docs" as Route,
   /** An application's CSV export of call history (section application.call_history_downloads). */
   applicationCallHistoryExport: (appId: number) => `${applicationSectionHref("application.call_history", appId)}/export` as Route,
+  /** A tab of the Billing page (section billing; the verification tab's controls need billing.verification). */
+  billingTab: (tab: BillingTab) => `${sectionHref("billing")}?tab=${tab}` as Route,
 } as const;
+
+/** The Billing page's tabs, in the order shown; the first is the page's default. */
+export const BILLING_TABS = ["transactions", "top-up", "receipts", "invoices", "settings", "verification"] as const;
+export type BillingTab = (typeof BILLING_TABS)[number];
 
 /**
  * The subuser login link as an absolute URL under `origin`, the panel's public base URL for the

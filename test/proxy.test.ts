@@ -48,5 +48,9 @@ describe("proxy.ts", () => {
     for (const p of ["/api/auth/session", "/platform_api", "/platform_api/GetRoles", "/healthz", "/readyz", "/_next/static/chunks/a.js", "/favicon.svg", "/logo.svg"]) {
       expect(matcher.test(p), p).toBe(false);
     }
+    // The verification documents' routes are left out so an oversize upload is refused before
+    // Next buffers it; Billing's page and its other routes are not.
+    for (const p of ["/billing/verification/documents", "/billing/verification/documents/12"]) expect(matcher.test(p), p).toBe(false);
+    for (const p of ["/billing", "/billing/transactions/export", "/billing/receipts/3", "/billing/verification", "/billing/verification/documentsx"]) expect(matcher.test(p), p).toBe(true);
   });
 });

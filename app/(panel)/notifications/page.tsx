@@ -1,29 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSection } from "@/lib/server/guards";
-import { can } from "@/lib/access/matrix";
+import { can, type SectionId } from "@/lib/access/matrix";
 import { listNotifications } from "@/lib/domains/notifications/queries";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
 import { sectionGroup, sectionTitle } from "@/lib/nav";
 import { sectionHref } from "@/lib/routes";
 import { MarkReadButton } from "./_components/mark-read-button";
+import { NotificationText } from "./_components/notification-text";
 
 export const metadata: Metadata = { title: sectionTitle("notification_history") };
-
-const or = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`);
 
 export default async function NotificationHistoryPage() {
   const actor = await requireSection("notification_history");
   const items = await listNotifications(actor);
-  const canEditSubusers = can(actor, "subusers.edit");
+  const holds = (section: SectionId) => can(actor, section);
   const unread = items.filter((n) => !n.read).length;
   return (
     <>
       <PageHeader
         title={sectionTitle("notification_history")}
         crumbs={sectionGroup("notification_history") ? [{ label: sectionGroup("notification_history")! }] : []}
-        description="Messages for the account: subusers asking for access, and what the platform sends (balance warnings, number renewals, security alerts)."
+        description="Messages for the account: subusers asking for access, and what the platform sends (balance warnings, blocked numbers, caller ID codes, the account's verification)."
         actions={unread > 0 ? <MarkReadButton /> : null}
       />
       {items.length === 0 ? (
@@ -43,24 +42,7 @@ export default async function NotificationHistoryPage() {
             {items.map((n) => (
               <li key={n.id} className="flex flex-wrap items-start justify-between gap-3 px-5 py-4" data-notification={n.kind} data-read={n.read}>
                 <div className="min-w-0 text-sm text-slate-800">
-                  {n.kind === "access_request" && n.section ? (
-                    <>
-                      <p>
-                        <span className="font-semibold">{n.subuser ?? "A subuser"}</span> asked for access to{" "}
-                        <span className="font-semibold">{sectionTitle(n.section)}</span>.
-                      </p>
-                      <p className="mt-0.5 text-slate-600">
-                        {n.roles.length ? `Roles that open it: ${or(n.roles)}.` : null}{" "}
-                        {canEditSubusers ? (
-                          <Link href={sectionHref("subusers")} className="font-medium text-brand-700 hover:underline">
-                            Change {n.subuser ?? "the subuser"}&apos;s roles
-                          </Link>
-                        ) : null}
-                      </p>
-                    </>
-                  ) : (
-                    <p>{n.kind}</p>
-                  )}
+                  <NotificationText n={n} holds={holds} />
                 </div>
                 <div className="flex shrink-0 items-center gap-2 text-xs text-slate-600">
                   {n.read ? null : <Badge tone="blue">New</Badge>}

@@ -1,7 +1,7 @@
 // Money is stored in minor units (integers) and only becomes a decimal string for display, so
 // no rounding error ever reaches the ledger.
 
-/** Accounts have no currency field yet; every ledger amount is in this currency. */
+/** The currency of an account that never chose another (Account.currency defaults to it); pass the account's own where it is known. */
 export const ACCOUNT_CURRENCY = "USD";
 
 const formatters = new Map<string, Intl.NumberFormat>();

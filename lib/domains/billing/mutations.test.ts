@@ -173,6 +173,20 @@ describe("account verification", () => {
     await submitVerification(payer);
     await reviewVerification(owner, { outcome: "verified" });
     expect((await getVerification(owner)).status).toBe("verified");
+    expect(await db.notification.count({ where: { accountId: acct.id, kind: "verification_approved", audience: "account" } })).toBe(1);
+  });
+
+  // Threat: the account owner's preview of a role set (lib/access/preview.ts) acting with the
+  // owner's own rules. Owner-only rules ask isAccountOwner, which a preview turns off.
+  it("the credit limit and the review are the account owner's own login's, not a preview's", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor("MainAccount");
+    const previewing = { ...owner, preview: { roles: ["Admin" as const] } };
+    const before = await db.auditLog.count({ where: { accountId: acct.id } });
+    await expect(updateBillingSettings(previewing, { creditLimitMinor: 1_00 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(reviewVerification(previewing, { outcome: "verified" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.auditLog.count({ where: { accountId: acct.id } })).toBe(before);
+    expect(await db.account.findUnique({ where: { id: acct.id }, select: { creditLimitMinor: true } })).toEqual({ creditLimitMinor: 0 });
   });
 
   it("PayerNoVerify sees billing but not verification", async () => {

@@ -3,10 +3,10 @@ import "server-only";
 // account verification. Money itself is only ever written by ./ledger.ts.
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
-import { z } from "zod";
 import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
+import { isAccountOwner } from "@/lib/access/preview";
 import { audit } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { AppError } from "@/lib/core/errors";
@@ -22,11 +22,13 @@ import {
   ZPaymentRef,
   ZTopUpInput,
   ZVerificationDetailsInput,
+  ZVerificationDocumentRef,
   ZVerificationReviewInput,
   type BillingSettingsInput,
   type PaymentRef,
   type TopUpInput,
   type VerificationDetailsInput,
+  type VerificationDocumentRef,
   type VerificationReviewInput,
 } from "./schemas";
 
@@ -138,12 +140,13 @@ export async function cancelTopUp(actor: Actor, input: PaymentRef): Promise<Paym
 
 /**
  * The low-balance threshold (billing) and the credit limit. A credit lets the account spend money
- * it does not have, so only the account owner's own login sets it (ours).
+ * it does not have, so only the account owner's own login sets it (ours; isAccountOwner, so a
+ * role preview cannot either): FORBIDDEN for anyone else, nothing written.
  */
 export async function updateBillingSettings(actor: Actor, input: BillingSettingsInput): Promise<{ lowBalanceThresholdMinor: number; creditLimitMinor: number }> {
   authorize(actor, { section: "billing" });
   const data = parseInput(ZBillingSettingsInput, input);
-  if (data.creditLimitMinor !== undefined && actor.kind !== "owner") {
+  if (data.creditLimitMinor !== undefined && !isAccountOwner(actor)) {
     throw new AppError("FORBIDDEN", { message: "Only the account owner can change the credit limit." });
   }
   return db.$transaction(async (tx) => {
@@ -216,9 +219,10 @@ export async function uploadVerificationDocument(actor: Actor, file: { name: str
   });
 }
 
-export async function deleteVerificationDocument(actor: Actor, input: { documentId: number }): Promise<void> {
+/** Deletes one of the account's documents (before submitting); NOT_FOUND for another account's. */
+export async function deleteVerificationDocument(actor: Actor, input: VerificationDocumentRef): Promise<void> {
   authorize(actor, { section: "billing.verification" });
-  const { documentId } = parseInput(z.object({ documentId: z.number().int().positive() }), input);
+  const { documentId } = parseInput(ZVerificationDocumentRef, input);
   await db.$transaction(async (tx) => {
     const row = await verificationRow(tx, actor.accountId);
     assertEditable(row.status);
@@ -246,12 +250,14 @@ export async function submitVerification(actor: Actor, clock: Clock = systemCloc
 
 /**
  * The demo's simulated review (ours; a real platform's compliance team does this): the account
- * owner approves or rejects a verification in review. A rejection blocks the account's numbers in
- * countries that require verification, until it is verified and they are restored.
+ * owner's own login (isAccountOwner) approves or rejects a verification in review; FORBIDDEN for
+ * anyone else. A rejection blocks the account's numbers in countries that require verification,
+ * until it is verified and they are restored. Either outcome raises a notification for the
+ * account (verification_approved, or verification_rejected with the reason).
  */
 export async function reviewVerification(actor: Actor, input: VerificationReviewInput, clock: Clock = systemClock): Promise<void> {
   authorize(actor, { section: "billing.verification" });
-  if (actor.kind !== "owner") throw new AppError("FORBIDDEN", { message: "Only the account owner can run the simulated review." });
+  if (!isAccountOwner(actor)) throw new AppError("FORBIDDEN", { message: "Only the account owner can run the simulated review." });
   const data = parseInput(ZVerificationReviewInput, input);
   await db.$transaction(async (tx) => {
     const row = await verificationRow(tx, actor.accountId);
@@ -261,7 +267,14 @@ export async function reviewVerification(actor: Actor, input: VerificationReview
     const blocked = data.outcome === "rejected" ? await blockUnverifiedNumbers(tx, actor.accountId, now) : 0;
     await audit(tx, actor, { action: `verification.${data.outcome}`, targetType: "account", targetId: actor.accountId, detail: { reason: data.reason, numbersBlocked: blocked } });
     await tx.notification.create({
-      data: { accountId: actor.accountId, kind: `verification_${data.outcome}`, audience: "account", sectionId: "billing.verification", detail: JSON.stringify({ reason: data.reason }), createdAt: now },
+      data: {
+        accountId: actor.accountId,
+        kind: data.outcome === "verified" ? "verification_approved" : "verification_rejected",
+        audience: "account",
+        sectionId: "billing.verification",
+        detail: JSON.stringify({ reason: data.reason }),
+        createdAt: now,
+      },
     });
   });
 }

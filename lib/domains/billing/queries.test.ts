@@ -84,3 +84,40 @@ describe("billing queries", () => {
     expect(formatMoney(123_456_789)).toBe("$1,234,567.89");
   });
 });
+
+describe("payments (the Receipts tab)", () => {
+  const card = (cardNumber: string) => ({ cardNumber, expiry: "12/30", cvc: "123" });
+
+  it("pages the account's own payments, filters by receipt number or last four digits, sorts by amount; the pending ones apart", async () => {
+    const { createTopUp } = await import("./mutations");
+    const { getPayments, listPendingPayments } = await import("./queries");
+    const acct = await createTestAccount();
+    const owner = await acct.actor("MainAccount");
+    const ok = await createTopUp(owner, { amountMinor: 30_00, ...card("4242424242424242") });
+    await createTopUp(owner, { amountMinor: 10_00, ...card("4000000000000002") });
+    const pending = await createTopUp(owner, { amountMinor: 20_00, ...card("4000002760003184") });
+    const stranger = await createTestAccount();
+    await createTopUp(await stranger.actor("MainAccount"), { amountMinor: 99_00, ...card("4242424242424242") });
+
+    const all = await getPayments(owner);
+    expect(all.total).toBe(3);
+    expect(all.rows.map((r) => r.status)).toEqual(["requires_confirmation", "declined", "succeeded"]);
+    expect((await getPayments(owner, { sort: "amountMinor", dir: "asc" })).rows.map((r) => r.amountMinor)).toEqual([10_00, 20_00, 30_00]);
+    expect((await getPayments(owner, { size: 2, page: 2 })).rows.map((r) => r.id)).toEqual([ok.id]);
+    // Past the last page reads the last page.
+    expect(await getPayments(owner, { size: 2, page: 9 })).toMatchObject({ page: 2, total: 3 });
+    expect((await getPayments(owner, { q: ok.receiptNumber!.toLowerCase() })).rows.map((r) => r.id)).toEqual([ok.id]);
+    expect((await getPayments(owner, { q: "3184" })).rows.map((r) => r.id)).toEqual([pending.id]);
+    await expect(getPayments(owner, { size: 1000 })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "size" });
+
+    expect((await listPendingPayments(owner)).map((p) => p.id)).toEqual([pending.id]);
+    for (const role of PRINCIPALS) {
+      const actor = await acct.actor(role);
+      if (can(actor, "billing")) expect((await getPayments(actor)).total, role).toBe(3);
+      else {
+        await expect(getPayments(actor), role).rejects.toMatchObject({ code: "FORBIDDEN" });
+        await expect(listPendingPayments(actor), role).rejects.toMatchObject({ code: "FORBIDDEN" });
+      }
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/core/validate";
 import { AppError } from "@/lib/core/errors";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { allRegions, COUNTRIES, type CatalogueCountry } from "@/lib/domains/phone-numbers/catalogue";
-import { ZLedgerFilter, ZLedgerQuery, type LedgerFilter, type LedgerQuery, type VerificationStatus } from "./schemas";
+import { ZLedgerFilter, ZLedgerQuery, ZPaymentQuery, type LedgerFilter, type LedgerQuery, type PaymentQuery, type VerificationStatus } from "./schemas";
 import { clampPage, skipOf } from "@/lib/core/paging";
 import { ignoreCase } from "@/lib/core/search";
 
@@ -118,6 +118,39 @@ const PAYMENT_ROW_SELECT = { id: true, amountMinor: true, currency: true, cardBr
 export async function listPayments(actor: Actor, take = 20): Promise<PaymentRow[]> {
   authorize(actor, { section: "billing" });
   return db.payment.findMany({ where: { accountId: actor.accountId }, select: PAYMENT_ROW_SELECT, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+}
+
+/** The top-ups waiting for their confirmation step (the "needs confirmation" card), oldest first; at most 50. */
+export async function listPendingPayments(actor: Actor): Promise<PaymentRow[]> {
+  authorize(actor, { section: "billing" });
+  return db.payment.findMany({
+    where: { accountId: actor.accountId, status: "requires_confirmation" },
+    select: PAYMENT_ROW_SELECT,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 50,
+  });
+}
+
+export type PaymentPage = { rows: PaymentRow[]; total: number; page: number; size: number };
+
+/**
+ * The Receipts tab: one page of the account's payments (every status; a succeeded one has its
+ * receipt number), filtered by receipt number or the card's last four digits, newest first by
+ * default. INVALID_INPUT naming the field for bad list parameters.
+ */
+export async function getPayments(actor: Actor, query: PaymentQuery = {}): Promise<PaymentPage> {
+  authorize(actor, { section: "billing" });
+  const { q, sort, dir, size, page: requested } = parseInput(ZPaymentQuery, query);
+  const where: Prisma.PaymentWhereInput = {
+    accountId: actor.accountId,
+    ...(q ? { OR: [{ receiptNumber: ignoreCase({ contains: q }) }, { cardLast4: ignoreCase({ contains: q }) }] } : {}),
+  };
+  const total = await db.payment.count({ where });
+  const page = clampPage(requested, total, size);
+  const orderBy: Prisma.PaymentOrderByWithRelationInput[] =
+    sort === "createdAt" ? [{ createdAt: dir }, { id: dir }] : [{ amountMinor: dir }, { createdAt: "desc" }, { id: "desc" }];
+  const rows = await db.payment.findMany({ where, orderBy, skip: skipOf({ page, size }), take: size, select: PAYMENT_ROW_SELECT });
+  return { rows, total, page, size };
 }
 
 /** One succeeded payment, for its receipt; NOT_FOUND for another account's or an unpaid one. */

@@ -2,10 +2,26 @@
 // page's URL and re-validated by the query).
 import { z } from "zod";
 import { safeText } from "@/lib/core/validate";
+import { isCountryCode } from "./countries";
 
 /** What a ledger entry is for. "credit" and "charge" are the kinds of entries made before the catalogue existed. */
 export const LEDGER_KINDS = ["topup", "credit", "charge", "number_purchase", "number_rent", "sms", "call", "refund", "adjustment"] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** How the panel names each kind (the Transactions filter and table). */
+export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
+  topup: "Top-up",
+  credit: "Credit",
+  charge: "Charge",
+  number_purchase: "Number purchase",
+  number_rent: "Number rent",
+  sms: "SMS",
+  call: "Call",
+  refund: "Refund",
+  adjustment: "Adjustment",
+};
+
+export const isLedgerKind = (v: string): v is LedgerKind => (LEDGER_KINDS as readonly string[]).includes(v);
 
 export const LEDGER_SORTS = ["createdAt", "amountMinor"] as const;
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
@@ -28,6 +44,106 @@ export const ZLedgerFilter = z.object({
   to: z.date().optional(),
 });
 export type LedgerFilter = z.input<typeof ZLedgerFilter>;
+
+// The Transactions tab's filters as they travel in the page's URL and in its CSV export's:
+// `kind` repeated (?kind=topup&kind=sms), `from` and `to` as UTC days (yyyy-mm-dd, both
+// inclusive). Parsing never throws: unknown kinds are dropped, and a malformed or inverted date
+// is left out of the filter and named in `errors`, so a hand-edited link shows a message rather
+// than a 500.
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2026-03-01" -> that day's first instant, UTC; null for anything else (2026-02-30 included). */
+export function parseUtcDay(text: string): Date | null {
+  const m = ISO_DAY.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const at = new Date(Date.UTC(y, mo - 1, d));
+  return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d && y >= 2000 && y <= 2999 ? at : null;
+}
+
+export type LedgerFilterParams = {
+  kinds: LedgerKind[];
+  /** The days as typed (for the form's inputs), "" when absent. */
+  fromDay: string;
+  toDay: string;
+  /** The filter for the queries: `from` inclusive, `to` exclusive (the day after `toDay`), UTC. */
+  filter: { kinds?: LedgerKind[]; from?: Date; to?: Date };
+  /** Messages for the date inputs that could not be used. */
+  errors: { from?: string; to?: string };
+};
+
+const values = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const firstValue = (v: string | string[] | undefined): string => (values(v)[0] ?? "").trim();
+
+/** The ledger filters of a Billing or export URL's search params (see above). */
+export function parseLedgerFilterParams(raw: Record<string, string | string[] | undefined>): LedgerFilterParams {
+  const kinds = LEDGER_KINDS.filter((k) => values(raw.kind).includes(k));
+  const fromDay = firstValue(raw.from).slice(0, 10);
+  const toDay = firstValue(raw.to).slice(0, 10);
+  const errors: LedgerFilterParams["errors"] = {};
+  const from = fromDay ? parseUtcDay(fromDay) : null;
+  const toStart = toDay ? parseUtcDay(toDay) : null;
+  if (fromDay && !from) errors.from = "Enter the start date as YYYY-MM-DD";
+  if (toDay && !toStart) errors.to = "Enter the end date as YYYY-MM-DD";
+  let to = toStart ? new Date(toStart.getTime() + DAY_MS) : null;
+  if (from && to && to <= from) {
+    errors.to = "The end date is before the start date";
+    to = null;
+  }
+  return {
+    kinds,
+    fromDay,
+    toDay,
+    filter: { ...(kinds.length ? { kinds } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) },
+    errors,
+  };
+}
+
+/** The search params of a ledger filter (the inverse of parseLedgerFilterParams), for links such as the CSV export's. */
+export function ledgerFilterSearch(p: { kinds: readonly string[]; fromDay: string; toDay: string; q?: string }): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const k of p.kinds) out.append("kind", k);
+  if (p.fromDay) out.set("from", p.fromDay);
+  if (p.toDay) out.set("to", p.toDay);
+  if (p.q) out.set("q", p.q);
+  return out;
+}
+
+// Amounts people type are in the currency's major units ("25", "25.5", "25.50"); the database
+// holds minor units (1/100). The conversion is done on the digits, never through a float, so
+// "0.29" is 29 and not 28.999...
+
+const MAJOR_AMOUNT = /^(\d{1,8})(?:\.(\d{1,2}))?$/;
+
+/** "25.5" -> 2550; null for anything that is not a plain non-negative amount with at most two decimals. */
+export function majorToMinor(text: string): number | null {
+  const m = MAJOR_AMOUNT.exec(text.trim().replace(/^\$/, "").replace(/,(?=\d{3}(\D|$))/g, ""));
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+/** 2550 -> "25.50", -45 -> "-0.45": the exact decimal of a minor amount (CSV cells, form defaults). */
+export function minorToMajor(minor: number): string {
+  const abs = Math.abs(minor);
+  return `${minor < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** A money amount typed in major units, as minor units: a field error naming `label` otherwise. */
+export const zMajorAmount = (label: string) =>
+  z.string({ error: `Enter the ${label}` }).transform((v, ctx): number => {
+    if (v.trim() === "") {
+      ctx.addIssue({ code: "custom", message: `Enter the ${label}` });
+      return z.NEVER;
+    }
+    const minor = majorToMinor(v);
+    if (minor === null) {
+      ctx.addIssue({ code: "custom", message: `Enter the ${label} as a number, like 25 or 25.50` });
+      return z.NEVER;
+    }
+    return minor;
+  });
 
 // Top-ups through the payment simulator (ours: no bank is reached). Test cards behave as their
 // names say; any other number is refused, so a real card number is never typed in here.
@@ -79,15 +195,53 @@ export const ZTopUpInput = z.object({
 });
 export type TopUpInput = z.input<typeof ZTopUpInput>;
 
-export const ZPaymentRef = z.object({ paymentId: z.number().int().positive() });
+const major = (minor: number) => minorToMajor(minor);
+
+/** The Top-up form: the amount as typed, in major units ("25.50"), the card fields as the domain takes them. */
+export const ZTopUpForm = ZTopUpInput.omit({ amountMinor: true }).extend({
+  amount: zMajorAmount("amount").pipe(
+    z
+      .number()
+      .min(TOP_UP_MIN_MINOR, `The smallest top-up is ${major(TOP_UP_MIN_MINOR)}`)
+      .max(TOP_UP_MAX_MINOR, `The largest top-up is ${major(TOP_UP_MAX_MINOR)}`),
+  ),
+});
+export type TopUpForm = z.input<typeof ZTopUpForm>;
+
+export const ZPaymentRef = z.object({ paymentId: z.number({ error: "Choose a payment" }).int().positive() });
+
+export const PAYMENT_STATUSES = ["requires_confirmation", "succeeded", "declined", "canceled"] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export const PAYMENT_SORTS = ["createdAt", "amountMinor"] as const;
+
+/** The Receipts tab's list: the account's payments, newest first by default. */
+export const ZPaymentQuery = z.object({
+  /** Matches the receipt number or the card's last four digits (substring). */
+  q: z.string().trim().max(100, "Filter is too long").superRefine(safeText("Filter")).default(""),
+  sort: z.enum(PAYMENT_SORTS).default("createdAt"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  page: z.number().int().min(1).default(1),
+  size: z.number().int().min(1).max(100).default(20),
+});
+export type PaymentQuery = z.input<typeof ZPaymentQuery>;
 export type PaymentRef = z.input<typeof ZPaymentRef>;
+
+/** The most either billing setting may be, minor units. */
+const SETTING_MAX_MINOR = 100_000_00;
 
 /** The account's billing settings: the low-balance alert and (the account owner's alone) the credit limit. */
 export const ZBillingSettingsInput = z.object({
-  lowBalanceThresholdMinor: z.number().int().min(0, "The threshold cannot be negative").max(100_000_00).optional(),
-  creditLimitMinor: z.number().int().min(0, "The credit limit cannot be negative").max(100_000_00).optional(),
+  lowBalanceThresholdMinor: z.number().int().min(0, "The threshold cannot be negative").max(SETTING_MAX_MINOR).optional(),
+  creditLimitMinor: z.number().int().min(0, "The credit limit cannot be negative").max(SETTING_MAX_MINOR).optional(),
 });
 export type BillingSettingsInput = z.input<typeof ZBillingSettingsInput>;
+
+/** The Settings form, in major units; the credit limit only when the account owner's form sends it. */
+export const ZBillingSettingsForm = z.object({
+  lowBalanceThreshold: zMajorAmount("threshold").pipe(z.number().max(SETTING_MAX_MINOR, `The threshold can be at most ${major(SETTING_MAX_MINOR)}`)),
+  creditLimit: zMajorAmount("credit limit").pipe(z.number().max(SETTING_MAX_MINOR, `The credit limit can be at most ${major(SETTING_MAX_MINOR)}`)).optional(),
+});
+export type BillingSettingsForm = z.input<typeof ZBillingSettingsForm>;
 
 // Account verification (section billing.verification).
 
@@ -98,7 +252,7 @@ export const ZVerificationDetailsInput = z
   .object({
     subjectType: z.enum(["company", "individual"], { error: "Choose company or individual" }),
     legalName: z.string({ error: "Enter the legal name" }).trim().min(2, "Enter the legal name").max(200).superRefine(safeText("Legal name")),
-    countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose a country"),
+    countryCode: z.string({ error: "Choose a country" }).trim().toUpperCase().refine(isCountryCode, "Choose a country"),
     address: z.string({ error: "Enter the address" }).trim().min(5, "Enter the full address").max(500).superRefine(safeText("Address", { multiline: true })),
     registrationNumber: z.string().trim().max(100).superRefine(safeText("Registration number")).default(""),
   })
@@ -113,6 +267,9 @@ export const ZVerificationReviewInput = z
   .object({ outcome: z.enum(["verified", "rejected"]), reason: z.string().trim().max(500).superRefine(safeText("Reason", { multiline: true })).default("") })
   .refine((v) => v.outcome === "verified" || v.reason.length > 0, { message: "Say why the verification is rejected", path: ["reason"] });
 export type VerificationReviewInput = z.input<typeof ZVerificationReviewInput>;
+
+export const ZVerificationDocumentRef = z.object({ documentId: z.number({ error: "Choose a document" }).int().positive() });
+export type VerificationDocumentRef = z.input<typeof ZVerificationDocumentRef>;
 
 export const VERIFICATION_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
 export const VERIFICATION_DOCUMENT_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;

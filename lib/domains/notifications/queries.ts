@@ -6,6 +6,7 @@ import { can, isSectionId, type SectionId } from "@/lib/access/matrix";
 import { isAccountOwner } from "@/lib/access/preview";
 import { parseInput } from "@/lib/core/validate";
 import { ZListNotificationsInput, type ListNotificationsInput } from "./schemas";
+import { parseNotificationDetail, redactNotificationDetail, type NotificationDetail } from "./details";
 
 /**
  * Who reads what: requests for access are addressed to the account owner's own login (the only
@@ -24,36 +25,36 @@ export type NotificationDto = {
   subuser: string | null;
   /** The roles that would grant the section. */
   roles: string[];
+  /**
+   * What the notification says, typed per kind (./details.ts), with the specifics only a holder
+   * of the kind's sections may read; `{ kind: "other" }` for a kind or detail this code does not know.
+   */
+  detail: NotificationDetail;
   read: boolean;
   createdAt: Date;
 };
-
-function parseDetail(json: string): { subuser?: unknown; roles?: unknown } {
-  try {
-    const v: unknown = JSON.parse(json);
-    return typeof v === "object" && v !== null ? v : {};
-  } catch {
-    return {};
-  }
-}
 
 /** The newest notifications the actor may read, newest first. */
 export async function listNotifications(actor: Actor, input: ListNotificationsInput = {}): Promise<NotificationDto[]> {
   authorize(actor, { section: "notification_history" });
   const { count } = parseInput(ZListNotificationsInput, input);
-  const rows = await db.notification.findMany({
-    where: { accountId: actor.accountId, audience: { in: visibleAudiences(actor) } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: count,
-  });
+  const [rows, account] = await Promise.all([
+    db.notification.findMany({
+      where: { accountId: actor.accountId, audience: { in: visibleAudiences(actor) } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: count,
+    }),
+    db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { currency: true } }),
+  ]);
   return rows.map((r) => {
-    const d = parseDetail(r.detail);
+    const detail = redactNotificationDetail(parseNotificationDetail(r, account.currency), (s) => can(actor, s));
     return {
       id: r.id,
       kind: r.kind,
       section: isSectionId(r.sectionId) ? r.sectionId : null,
-      subuser: typeof d.subuser === "string" ? d.subuser : null,
-      roles: Array.isArray(d.roles) ? d.roles.filter((x): x is string => typeof x === "string") : [],
+      subuser: detail.kind === "access_request" ? detail.subuser : null,
+      roles: detail.kind === "access_request" ? detail.roles : [],
+      detail,
       read: r.readAt !== null,
       createdAt: r.createdAt,
     };

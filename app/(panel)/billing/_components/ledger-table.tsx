@@ -1,13 +1,29 @@
 "use client";
 import { useMemo } from "react";
+import { Download } from "lucide-react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import type { LedgerEntryRow } from "@/lib/domains/billing/queries";
 import { formatMoney } from "@/lib/domains/billing/money";
+import { isLedgerKind, LEDGER_KIND_LABELS } from "@/lib/domains/billing/schemas";
 import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/page";
 import { cn } from "@/lib/core/cn";
 
-export function LedgerTable({ rows, total, params }: { rows: LedgerEntryRow[]; total: number; params: ListParams }) {
+export function LedgerTable({
+  rows,
+  total,
+  params,
+  currency,
+  exportHref,
+  filtered,
+}: {
+  rows: LedgerEntryRow[];
+  total: number;
+  params: ListParams;
+  currency: string;
+  exportHref: string;
+  filtered: boolean;
+}) {
   const columns = useMemo<DataTableColumn<LedgerEntryRow>[]>(
     () => [
       {
@@ -20,20 +36,27 @@ export function LedgerTable({ rows, total, params }: { rows: LedgerEntryRow[]; t
         accessorKey: "kind",
         header: "Kind",
         enableSorting: false,
-        cell: (c) => <Badge tone={c.row.original.amountMinor >= 0 ? "green" : "slate"}>{c.row.original.kind}</Badge>,
+        cell: (c) => {
+          const kind = c.row.original.kind;
+          return (
+            <span data-kind={kind}>
+              <Badge tone={c.row.original.amountMinor >= 0 ? "green" : "slate"}>{isLedgerKind(kind) ? LEDGER_KIND_LABELS[kind] : kind}</Badge>
+            </span>
+          );
+        },
       },
-      { accessorKey: "memo", header: "Memo", enableSorting: false, cell: (c) => c.row.original.memo || <span className="text-slate-600">—</span> },
+      { accessorKey: "memo", header: "Description", enableSorting: false, cell: (c) => c.row.original.memo || <span className="text-slate-600">—</span> },
       {
         accessorKey: "amountMinor",
         header: "Amount",
         meta: { className: "text-right whitespace-nowrap tabular-nums" },
         cell: (c) => {
           const amount = c.row.original.amountMinor;
-          return <span className={cn(amount < 0 ? "text-red-700" : "text-emerald-700")}>{amount > 0 ? `+${formatMoney(amount)}` : formatMoney(amount)}</span>;
+          return <span className={cn(amount < 0 ? "text-red-700" : "text-emerald-700")}>{amount > 0 ? `+${formatMoney(amount, currency)}` : formatMoney(amount, currency)}</span>;
         },
       },
     ],
-    [],
+    [currency],
   );
   return (
     <DataTable
@@ -43,9 +66,20 @@ export function LedgerTable({ rows, total, params }: { rows: LedgerEntryRow[]; t
       columns={columns}
       data={rows}
       getRowId={(r) => String(r.id)}
-      filterLabel="Filter by kind or memo"
-      caption="Ledger entries"
-      emptyMessage="The ledger is empty: no credits or charges yet."
+      filterLabel="Search descriptions and kinds"
+      caption="Transactions"
+      emptyMessage={filtered ? "No transactions match these filters." : "No transactions yet: top up the balance to make the first one."}
+      toolbarActions={
+        <a
+          href={exportHref}
+          download
+          className="inline-flex h-10 items-center gap-2 rounded-md bg-white px-4 text-sm font-medium text-slate-800 ring-1 ring-slate-400 hover:bg-slate-50"
+          data-testid="export-transactions"
+        >
+          <Download aria-hidden className="size-4" />
+          Export CSV
+        </a>
+      }
     />
   );
 }
