@@ -62,6 +62,19 @@ export const API_ERROR = {
   CALLER_ID_CODE_WRONG: 607,
   /** The SMS source is not one of the account's SMS-enabled numbers (or, for A2P, a sender ID or verified caller ID). */
   INVALID_SMS_SOURCE: 608,
+  // Ours, for the call history and the call simulator (620 and up, clear of the numbers' 6xx).
+  /** No such call session on the account. */
+  INVALID_CALL_SESSION: 620,
+  /** No such recording on the account (or it was deleted). */
+  INVALID_RECORD: 621,
+  /** No rule of the application routes the call (no such rule, or none matches what was dialled). */
+  CALL_NOT_ROUTED: 622,
+  /** The caller cannot be used: not a user of the application, not the account's number or verified caller ID. */
+  INVALID_CALLER: 623,
+  /** The session has already ended. */
+  CALL_NOT_RUNNING: 624,
+  /** No such history report on the account. */
+  INVALID_HISTORY_REPORT: 625,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -101,6 +114,12 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   caller_id_not_found: API_ERROR.INVALID_CALLER_ID,
   caller_id_code_wrong: API_ERROR.CALLER_ID_CODE_WRONG,
   sms_source_invalid: API_ERROR.INVALID_SMS_SOURCE,
+  call_session_not_found: API_ERROR.INVALID_CALL_SESSION,
+  recording_not_found: API_ERROR.INVALID_RECORD,
+  call_not_routed: API_ERROR.CALL_NOT_ROUTED,
+  call_caller_invalid: API_ERROR.INVALID_CALLER,
+  call_not_running: API_ERROR.CALL_NOT_RUNNING,
+  history_report_not_found: API_ERROR.INVALID_HISTORY_REPORT,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

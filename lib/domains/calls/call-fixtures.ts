@@ -1,0 +1,105 @@
+// Test-only: scripted scenario runs and the accounts, applications, numbers and users the call
+// tests place calls with. The simulator takes its routing and sandbox as dependencies, so these
+// tests need no scenario runtime: each gives the ScenarioRun a real sandbox would have produced.
+import { db } from "@/lib/core/db";
+import { seededRandom } from "@/lib/core/random";
+import type { CallSetup, RouteMatch, ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
+import type { Runtime, SimulatorDeps } from "./simulator";
+
+export const RULE = { id: 4242, name: "all-calls" };
+export const SCENARIO = { id: 17, name: "greeting", script: "// scripted in the test" };
+export const MATCH: RouteMatch = { rule: RULE, scenarios: [SCENARIO] };
+
+/** A run that answers at 2 s, records a greeting while saying it, logs, talks and hangs up at `seconds`. */
+export function talkRun(seconds = 150, extra: ScenarioRun["events"] = []): ScenarioRun {
+  return {
+    outcome: "completed",
+    durationSeconds: seconds,
+    events: [
+      { at: 2, type: "answer" },
+      { at: 2, type: "record_start", name: "greeting" },
+      { at: 2.5, type: "say", text: "Thank you for calling", seconds: 2 },
+      { at: 3, type: "log", line: "caller greeted" },
+      { at: 5, type: "record_stop", name: "greeting" },
+      ...extra,
+      { at: seconds, type: "hangup", by: "scenario", reason: "done" },
+    ].sort((a, b) => a.at - b.at) as ScenarioRun["events"],
+  };
+}
+
+export type ScriptedRuntime = Runtime & { calls: CallSetup[] };
+
+/**
+ * Routing and a sandbox that play a script: every dialled string matches RULE (unless `matches`
+ * says otherwise), RULE's id finds it, and every run is `run` (or what it returns for the call).
+ */
+export function scriptedRuntime(run: ScenarioRun | ((call: CallSetup) => ScenarioRun), opts: { matches?: (dialled: string) => boolean } = {}): ScriptedRuntime {
+  const calls: CallSetup[] = [];
+  return {
+    calls,
+    route: async (_app, dialled) => ((opts.matches ?? (() => true))(dialled) ? MATCH : null),
+    ruleById: async (_app, ruleId) => (ruleId === RULE.id ? MATCH : null),
+    run: async (_scenarios, call) => {
+      calls.push(call);
+      return typeof run === "function" ? run(call) : run;
+    },
+  };
+}
+
+/** A clock the test moves by hand. */
+export function testClock(start = new Date()) {
+  let now = new Date(start);
+  return {
+    clock: () => new Date(now),
+    now: () => new Date(now),
+    advance(seconds: number) {
+      now = new Date(now.getTime() + seconds * 1000);
+      return new Date(now);
+    },
+  };
+}
+
+export function deps(runtime: Runtime, clock: () => Date, more: Partial<SimulatorDeps> = {}): Partial<SimulatorDeps> {
+  return { ...runtime, clock, random: seededRandom(7), speech: { espeakPath: "/nonexistent/espeak-ng" }, ...more };
+}
+
+export async function fixtureCallApp(accountId: number, name = `calls-${Math.random().toString(36).slice(2, 8)}`, opts: { secure?: boolean } = {}) {
+  return db.application.create({ data: { accountId, name, secureRecordStorage: opts.secure ?? false } });
+}
+
+/** A verified caller ID, usable for a year. */
+export async function fixtureCallerId(accountId: number, number = "+14155550100") {
+  return db.callerId.create({ data: { accountId, number, active: true, verifiedUntil: new Date(Date.now() + 365 * 86_400_000) } });
+}
+
+export async function fixtureAppUser(accountId: number, applicationId: number, opts: { name?: string; separateBalanceMinor?: number; active?: boolean } = {}) {
+  return db.appUser.create({
+    data: {
+      accountId,
+      applicationId,
+      name: opts.name ?? `u${Math.random().toString(36).slice(2, 8)}`,
+      displayName: "Test user",
+      passwordHash: "x",
+      active: opts.active ?? true,
+      parentAccounting: opts.separateBalanceMinor === undefined,
+      balanceMinor: opts.separateBalanceMinor ?? 0,
+    },
+  });
+}
+
+/** The account's balance (the ledger's sum), minor units. */
+export async function balanceOf(accountId: number): Promise<number> {
+  return (await db.ledgerEntry.aggregate({ where: { accountId }, _sum: { amountMinor: true } }))._sum.amountMinor ?? 0;
+}
+
+/** Everything the simulator writes for an account, for "nothing written" checks. */
+export async function callState(accountId: number) {
+  const [sessions, legs, recordings, ledger, audits] = await Promise.all([
+    db.callSession.count({ where: { accountId } }),
+    db.callLeg.count({ where: { accountId } }),
+    db.recording.count({ where: { accountId } }),
+    db.ledgerEntry.count({ where: { accountId } }),
+    db.auditLog.count({ where: { accountId } }),
+  ]);
+  return { sessions, legs, recordings, ledger, audits };
+}
