@@ -84,5 +84,6 @@ export type SandboxLimits = { cpuMilliseconds: number; memoryBytes: number; maxS
 export type RunScenarios = (
   scenarios: readonly { name: string; script: string }[],
   call: CallSetup,
-  opts: { random: Random; limits?: Partial<SandboxLimits> },
+  /** startedAt (added by the runtime, optional): the session's start, what Date.now() reads at second 0 (default: the Unix epoch). */
+  opts: { random: Random; limits?: Partial<SandboxLimits>; startedAt?: Date },
 ) => Promise<ScenarioRun>;
