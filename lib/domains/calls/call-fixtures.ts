@@ -10,13 +10,24 @@ export const RULE = { id: 4242, name: "all-calls" };
 export const SCENARIO = { id: 17, name: "greeting", script: "// scripted in the test" };
 export const MATCH: RouteMatch = { rule: RULE, scenarios: [SCENARIO] };
 
-/** A run that answers at 2 s, records a greeting while saying it, logs, talks and hangs up at `seconds`. */
-export function talkRun(seconds = 150, extra: ScenarioRun["events"] = []): ScenarioRun {
+/** Where talkRun's session calls by default. */
+export const DEST = "+12125550199";
+
+/**
+ * A run as the sandbox makes it: an outbound session calls `callTo` at 0 s (the party answers at
+ * 2 s) or, with `callTo: null`, an inbound one answers its call at 2 s; either records a greeting
+ * while saying it, logs a line, and hangs up at `seconds`.
+ */
+export function talkRun(seconds = 150, extra: ScenarioRun["events"] = [], opts: { callTo?: string | null } = {}): ScenarioRun {
+  const callTo = opts.callTo === undefined ? DEST : opts.callTo;
+  const first: ScenarioRun["events"] = callTo
+    ? [{ at: 0, type: "forward", to: callTo, kind: callTo.startsWith("+") ? "number" : "user", answered: true, seconds: seconds - 2 }]
+    : [{ at: 2, type: "answer" }];
   return {
     outcome: "completed",
     durationSeconds: seconds,
     events: [
-      { at: 2, type: "answer" },
+      ...first,
       { at: 2, type: "record_start", name: "greeting" },
       { at: 2.5, type: "say", text: "Thank you for calling", seconds: 2 },
       { at: 3, type: "log", line: "caller greeted" },

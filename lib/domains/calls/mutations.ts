@@ -84,8 +84,8 @@ const auditAction = (s: SessionStart) => (s.initiator === "inbound" ? "call.inbo
 
 /**
  * A call that ends before its scenarios run (a blacklisted caller, no rule, a balance that cannot
- * pay a first minute): written final at once, with the caller's leg (never answered, free) and a
- * log line saying why, so the history says so.
+ * pay a first minute): written final at once, with a log line saying why (and, for an inbound
+ * call, its leg: never answered, free), so the history says so.
  */
 export async function insertRefusedSession(s: SessionStart, status: "rejected" | "failed" | "payment_required", reason: string, now: Date): Promise<SessionSummary> {
   return db.$transaction(async (tx) => {
@@ -109,17 +109,17 @@ export async function insertRefusedSession(s: SessionStart, status: "rejected" |
       },
       select: SUMMARY,
     });
-    if (s.direction === "inbound" || s.to !== "") {
-      const inbound = s.direction === "inbound";
-      const remote = inbound ? s.from : s.to;
+    // An inbound call arrived and was refused: its leg says so. An outbound session refused at
+    // the start placed no call.
+    if (s.direction === "inbound") {
       await tx.callLeg.create({
         data: {
           sessionId: row.id,
           accountId: s.accountId,
-          localNumber: inbound ? s.to : s.from,
-          remoteNumber: remote,
-          remoteNumberType: isPhoneNumber(remote) ? "pstn" : "user",
-          incoming: inbound,
+          localNumber: s.to,
+          remoteNumber: s.from,
+          remoteNumberType: isPhoneNumber(s.from) ? "pstn" : "user",
+          incoming: true,
           successful: false,
           startedAt: now,
           durationSeconds: 0,

@@ -20,7 +20,7 @@ import type { CallSetup, ScenarioEvent, ScenarioRun } from "@/lib/domains/scenar
 export const USER_LEG_PRICE_PER_MINUTE_MINOR = 0;
 
 export type LegPlan = {
-  /** 0: the caller's leg (the call the session is about); 1, 2, ...: the forwards, in order. */
+  /** 0: the session's call (the incoming call, or the first call an outbound scenario placed); 1, 2, ...: the others, in order. */
   index: number;
   localNumber: string;
   remoteNumber: string;
@@ -48,13 +48,19 @@ export type RecordingPlan = { name: string; from: number; to: number; durationSe
 /** Whether a dialled or calling string is a phone number (else an application user's name). */
 export const isPhoneNumber = (s: string): boolean => E164_RE.test(s);
 
-/** The legs a run made, before any cut. A session started without a call (to: "") has no caller's leg. */
-export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to">, run: ScenarioRun): LegPlan[] {
+/**
+ * The legs a run made, before any cut (the runtime's model, lib/domains/scenarios): an inbound
+ * session has the incoming call (leg 0, talking from the scenario's answer to the end) and one leg
+ * per call the scenario placed; an outbound session (StartScenarios, a test call) has no call of its
+ * own, and the first call the scenario places is the session's call (leg 0). A placed call rings
+ * for the party's answerAfterSeconds, then talks its `seconds`.
+ */
+export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "party">, run: ScenarioRun): LegPlan[] {
   const legs: LegPlan[] = [];
   const end = run.durationSeconds;
-  const hangup = run.events.findLast((e) => e.type === "hangup");
-  const answeredAt = run.events.find((e) => e.type === "answer")?.at ?? null;
   if (setup.direction === "inbound") {
+    const hangup = run.events.findLast((e) => e.type === "hangup");
+    const answeredAt = run.events.find((e) => e.type === "answer")?.at ?? null;
     const pstn = isPhoneNumber(setup.from);
     legs.push({
       index: 0,
@@ -66,38 +72,24 @@ export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to">, ru
       talkFrom: answeredAt,
       talkTo: answeredAt === null ? null : end,
       pricePerMinuteMinor: pstn && isPhoneNumber(setup.to) ? pricesForDestination(setup.to).callInboundPerMinuteMinor : USER_LEG_PRICE_PER_MINUTE_MINOR,
-      endReason: answeredAt === null ? "not_answered" : (hangup?.type === "hangup" ? hangup.reason : "hangup"),
-    });
-  } else if (setup.to !== "") {
-    const pstn = isPhoneNumber(setup.to);
-    legs.push({
-      index: 0,
-      localNumber: setup.from,
-      remoteNumber: setup.to,
-      remoteNumberType: pstn ? "pstn" : "user",
-      incoming: false,
-      startAt: 0,
-      talkFrom: answeredAt,
-      talkTo: answeredAt === null ? null : end,
-      pricePerMinuteMinor: pstn ? pricesForDestination(setup.to).callOutboundPerMinuteMinor : USER_LEG_PRICE_PER_MINUTE_MINOR,
-      endReason: answeredAt === null ? "no_answer" : (hangup?.type === "hangup" ? hangup.reason : "hangup"),
+      endReason: answeredAt === null ? "not_answered" : hangup?.type === "hangup" ? hangup.reason : "hangup",
     });
   }
-  // A forward is a call the platform places, showing the session's caller (on an inbound call,
-  // the number that called in).
-  let forwards = 0;
+  // A placed call shows the session's caller (on an inbound call, the number that called in).
+  const ring = Math.max(0, setup.party.answerAfterSeconds ?? 0);
   for (const e of run.events) {
     if (e.type !== "forward") continue;
     const pstn = e.kind === "number";
+    const talkFrom = e.answered ? Math.min(end, e.at + ring) : null;
     legs.push({
-      index: ++forwards,
+      index: legs.length,
       localNumber: setup.from,
       remoteNumber: e.to,
       remoteNumberType: pstn ? "pstn" : "user",
       incoming: false,
       startAt: e.at,
-      talkFrom: e.answered ? e.at : null,
-      talkTo: e.answered ? Math.min(end, e.at + e.seconds) : null,
+      talkFrom,
+      talkTo: talkFrom === null ? null : Math.min(end, talkFrom + e.seconds),
       pricePerMinuteMinor: pstn ? pricesForDestination(e.to).callOutboundPerMinuteMinor : USER_LEG_PRICE_PER_MINUTE_MINOR,
       endReason: e.answered ? "hangup" : "no_answer",
     });
@@ -120,7 +112,7 @@ export function legCost(pricePerMinuteMinor: number, seconds: number): number {
 /** The legs as they stand when the session is cut at `cut` seconds (legs not yet begun are dropped). */
 export function settleLegs(legs: readonly LegPlan[], cut: number): LegResult[] {
   return legs
-    .filter((l) => l.index === 0 || l.startAt < cut)
+    .filter((l) => l.startAt < cut || l.startAt === 0)
     .map((l) => {
       const seconds = talkSeconds(l, cut);
       return { ...l, successful: l.talkFrom !== null && l.talkFrom < cut, durationSeconds: seconds, costMinor: legCost(l.pricePerMinuteMinor, seconds) };
@@ -176,7 +168,7 @@ function systemLine(e: ScenarioEvent): string | null {
     case "dtmf":
       return `DTMF received: ${e.digits || "(none)"}`;
     case "forward":
-      return `Forwarded to ${e.to}: ${e.answered ? `answered, talked ${Math.round(e.seconds)} s` : "no answer"}`;
+      return `Called ${e.to}: ${e.answered ? `answered, talked ${Math.round(e.seconds)} s` : "not answered"}`;
     case "http":
       return `HTTP ${e.method} ${e.url}: ${e.status} (simulated)`;
     case "hangup":
@@ -192,7 +184,7 @@ function systemLine(e: ScenarioEvent): string | null {
  */
 export function planLog(setup: Pick<CallSetup, "direction" | "from" | "to">, run: ScenarioRun, scenarioNames: readonly string[], cut: number, end: string): LogPlan[] {
   const lines: LogPlan[] = [];
-  const what = setup.direction === "inbound" ? `Incoming call from ${setup.from} to ${setup.to}` : setup.to ? `Calling ${setup.to} from ${setup.from}` : `Started by ${setup.from}`;
+  const what = setup.direction === "inbound" ? `incoming call from ${setup.from} to ${setup.to}` : `started by ${setup.from || "the API"}${setup.to ? ` for ${setup.to}` : ""}`;
   lines.push({ at: 0, source: "system", line: `Session started: ${what}; scenarios ${scenarioNames.map((n) => `“${n}”`).join(", ") || "(none)"}` });
   for (const e of run.events) {
     if (e.at > cut) break;

@@ -47,10 +47,11 @@ describe("a call from start to finish", () => {
     const { acct, owner, app, callerId } = await setup();
     const t = testClock();
     const runtime = scriptedRuntime(talkRun(150, [{ at: 20, type: "forward", to: UK_DEST, kind: "number", answered: true, seconds: 65 }]));
+    // The scenario learns whom to call from its custom data: without any, the destination.
     const started = await place(owner, app.id, callerId, deps(runtime, t.clock));
     expect(started).toMatchObject({ status: "running" });
     expect(started.plannedEndAt.getTime() - started.startedAt.getTime()).toBe(150_000);
-    expect(runtime.calls).toEqual([expect.objectContaining({ direction: "outbound", from: callerId, to: US_DEST, party: { answerAfterSeconds: 2, dtmf: "", hangupAfterSeconds: null } })]);
+    expect(runtime.calls).toEqual([expect.objectContaining({ direction: "outbound", from: callerId, to: US_DEST, customData: US_DEST, party: { answerAfterSeconds: 2, dtmf: "", hangupAfterSeconds: null } })]);
     expect(await db.callLeg.count({ where: { sessionId: started.id } })).toBe(0);
 
     // Not yet: nothing is finalised before the planned end.
@@ -94,7 +95,14 @@ describe("a call from start to finish", () => {
   it("a run that hangs up at once is final when placeCall returns; an unanswered call ends no_answer, free", async () => {
     const { acct, owner, app, callerId } = await setup();
     const t = testClock();
-    const unanswered = scriptedRuntime({ outcome: "completed", durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: "no_answer" }] });
+    const unanswered = scriptedRuntime({
+      outcome: "completed",
+      durationSeconds: 0,
+      events: [
+        { at: 0, type: "forward", to: US_DEST, kind: "number", answered: false, seconds: 0 },
+        { at: 0, type: "hangup", by: "runtime", reason: "no_answer" },
+      ],
+    });
     const s = await place(owner, app.id, callerId, deps(unanswered, t.clock), { answerAfterSeconds: null });
     expect(s).toMatchObject({ status: "no_answer", finishReason: `No answer from ${US_DEST}` });
     expect(unanswered.calls[0]!.party.answerAfterSeconds).toBeNull();
@@ -201,7 +209,7 @@ describe("inbound calls", () => {
     const { acct, owner, app } = await setup();
     const number = await fixtureOwnNumber(acct.id);
     await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
-    const runtime = scriptedRuntime(talkRun(62));
+    const runtime = scriptedRuntime(talkRun(62, [], { callTo: null }));
     const t = testClock();
     const s = await simulateInbound(owner, { numberId: number.id, from: UK_DEST, dtmf: "12#" }, deps(runtime, t.clock));
     expect(runtime.calls[0]).toMatchObject({ direction: "inbound", from: UK_DEST, to: number.number, party: { dtmf: "12#" } });

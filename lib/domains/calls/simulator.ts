@@ -45,6 +45,7 @@ import {
 } from "./mutations";
 import { affordableSeconds, firstMinuteMinor, isPhoneNumber, planLegs } from "./plan";
 import { findCallerUser, findInboundNumber, isPresentableNumber } from "./queries";
+import { realRuntime } from "./runtime";
 import { ZPlaceCallInput, ZSessionRef, ZSimulateInboundInput, type CallDirection, type CallInitiator, type PlaceCallInput, type SessionRef, type SimulateInboundInput } from "./schemas";
 
 export type { SessionSummary, StoredRun } from "./mutations";
@@ -65,18 +66,9 @@ export type SimulatorDeps = {
 
 export type Runtime = Pick<SimulatorDeps, "route" | "ruleById" | "run">;
 
-let defaultRuntime: (() => Runtime) | null = null;
-
-/** Installs the routing and sandbox the defaults use (lib/domains/calls/runtime.ts does, once). */
-export function setDefaultRuntime(factory: () => Runtime): void {
-  defaultRuntime = factory;
-}
-
+/** The real routing and sandbox unless a test injects its own; the system clock and randomness. */
 function withDefaults(deps: Partial<SimulatorDeps>): SimulatorDeps {
-  const needsRuntime = !deps.route || !deps.ruleById || !deps.run;
-  const runtime = needsRuntime ? defaultRuntime?.() : undefined;
-  if (needsRuntime && !runtime) throw new Error("The scenario runtime is not installed (lib/domains/calls/runtime.ts)");
-  return { clock: systemClock, random: systemRandom, ...runtime, ...deps } as SimulatorDeps;
+  return { clock: systemClock, random: systemRandom, ...realRuntime, ...deps };
 }
 
 /** A call to simulate once its caller and callee are known: the entry point of the panel, the API, inbound calls and call lists. */
@@ -142,7 +134,7 @@ export async function startCall(call: NewCall, partialDeps: Partial<SimulatorDep
   const run = await deps.run(
     match.scenarios.map((s) => ({ name: s.name, script: s.script })),
     { accountId: call.accountId, applicationId: call.applicationId, direction: call.direction, from: call.from, to: call.to, customData: call.customData, party: call.party },
-    { random: deps.random },
+    { random: deps.random, startedAt: now },
   );
   const legs = planLegs(setup, run);
   const { payer, available } = await fundsFor(call.accountId, call.appUserId);
@@ -214,7 +206,9 @@ export async function placeCall(actor: Actor, input: PlaceCallInput, deps: Parti
       appUserId,
       rule: data.ruleId !== undefined ? { ruleId: data.ruleId } : "match",
       party: { answerAfterSeconds: data.answerAfterSeconds, dtmf: data.dtmf, hangupAfterSeconds: data.hangupAfterSeconds },
-      customData: data.customData,
+      // A scenario learns whom to call from its custom data (VoxEngine.customData(), as the
+      // reference's StartScenarios samples pass the number): without any, the destination.
+      customData: data.customData || data.destination,
       by: actor,
       noRoute: "refuse",
     },
