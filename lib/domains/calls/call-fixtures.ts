@@ -4,7 +4,9 @@
 import { db } from "@/lib/core/db";
 import { seededRandom } from "@/lib/core/random";
 import type { CallSetup, RouteMatch, ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
-import type { Runtime, SimulatorDeps } from "./simulator";
+import type { Actor } from "@/lib/access/actor-types";
+import { fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
+import { advanceCalls, placeCall, type Runtime, type SimulatorDeps } from "./simulator";
 
 export const RULE = { id: 4242, name: "all-calls" };
 export const SCENARIO = { id: 17, name: "greeting", script: "// scripted in the test" };
@@ -113,4 +115,50 @@ export async function callState(accountId: number) {
     db.auditLog.count({ where: { accountId } }),
   ]);
   return { sessions, legs, recordings, ledger, audits };
+}
+
+/**
+ * A finished outbound call with one recording ("greeting", tones), placed by `owner` in a new
+ * application of its account (secure record storage when asked) and finalised.
+ */
+export async function fixtureRecordedCall(owner: Actor, opts: { secure?: boolean; seconds?: number } = {}) {
+  const seconds = opts.seconds ?? 30;
+  const app = await fixtureCallApp(owner.accountId, undefined, { secure: opts.secure });
+  await fixtureTopUp(owner.accountId, 50_00);
+  const callerId = await fixtureCallerId(owner.accountId, `+1415555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`);
+  const t = testClock();
+  const started = await placeCall(
+    owner,
+    { applicationId: app.id, destination: DEST, callerKind: "number", callerNumber: callerId.number, answerAfterSeconds: 2 },
+    deps(scriptedRuntime(talkRun(seconds)), t.clock),
+  );
+  await advanceCalls(t.advance(seconds), { speech: { espeakPath: "/nonexistent/espeak-ng" } });
+  const recording = await db.recording.findFirstOrThrow({ where: { sessionId: started.id } });
+  return { app, sessionId: started.id, recording };
+}
+
+/** A VoxEngine scenario that calls the number in its custom data, records a greeting and hangs up after a minute. */
+export const OUTBOUND_SCRIPT = `
+VoxEngine.addEventListener(AppEvents.Started, () => {
+  const call = VoxEngine.callPSTN(VoxEngine.customData(), "+14155550100");
+  call.addEventListener(CallEvents.Connected, () => {
+    Logger.write("connected to " + call.number());
+    call.record({ name: "greeting" });
+    call.say("Hello from the test call");
+  });
+  call.addEventListener(CallEvents.PlaybackFinished, () => {
+    call.stopRecording();
+    setTimeout(() => call.hangup(), 60000);
+  });
+  call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+  call.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
+});`;
+
+/** An application with one rule (matching `pattern`) starting one scenario of `script`. */
+export async function fixtureAppWithRule(accountId: number, script = OUTBOUND_SCRIPT, pattern = ".*") {
+  const app = await fixtureCallApp(accountId);
+  const scenario = await db.scenario.create({ data: { accountId, applicationId: app.id, name: `s-${app.id}`, script } });
+  const rule = await db.rule.create({ data: { accountId, applicationId: app.id, name: "everything", pattern, position: 0 } });
+  await db.ruleScenario.create({ data: { ruleId: rule.id, scenarioId: scenario.id, position: 0 } });
+  return { app, rule, scenario };
 }
