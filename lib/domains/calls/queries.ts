@@ -417,3 +417,30 @@ export async function newestSessionId(actor: Actor): Promise<number> {
   const r = await db.callSession.findFirst({ where: { accountId: actor.accountId }, select: { id: true }, orderBy: { id: "desc" } });
   return r?.id ?? 0;
 }
+
+export type CallToolChoices = {
+  applications: { id: number; name: string }[];
+  rules: { id: number; name: string; applicationId: number }[];
+  /** The account's active numbers, with the application whose rules answer them (null: none attached). */
+  numbers: { id: number; number: string; applicationId: number | null }[];
+};
+
+/**
+ * What "Place a test call" and "Simulate inbound call" offer: the account's applications with
+ * their rules (in order) and its active numbers (each list capped at 500). For principals who may
+ * place calls (application.scenarios or application.rules); FORBIDDEN otherwise.
+ */
+export async function callToolChoices(actor: Actor): Promise<CallToolChoices> {
+  if (!can(actor, "application.scenarios") && !can(actor, "application.rules")) throw new AppError("FORBIDDEN", { message: refusalMessage("application.scenarios") });
+  const [applications, rules, numbers] = await Promise.all([
+    db.application.findMany({ where: { accountId: actor.accountId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.rule.findMany({ where: { accountId: actor.accountId }, select: { id: true, name: true, applicationId: true }, orderBy: [{ applicationId: "asc" }, { position: "asc" }], take: 500 }),
+    db.phoneNumber.findMany({ where: { accountId: actor.accountId, status: "active" }, select: { id: true, number: true, applicationId: true }, orderBy: { number: "asc" }, take: 500 }),
+  ]);
+  return { applications, rules, numbers };
+}
+
+/** Whether the actor may place test calls (the call tools' buttons). */
+export function mayPlaceCalls(actor: Actor): boolean {
+  return can(actor, "application.scenarios") || can(actor, "application.rules");
+}
