@@ -5,7 +5,8 @@
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, navSections, attributeValues, locationPath } from "./fixtures";
 import { BASE_URL } from "./fixtures/env";
-import { OWNER, PAGE_SECTIONS, PRINCIPALS, holds, isFixedRoute, isPerApplication, type MatrixSection, type Principal } from "./fixtures/matrix";
+import { OWNER, PAGE_SECTIONS, PRINCIPALS, SECTIONS, holds, isFixedRoute, isPerApplication, type MatrixSection, type Principal } from "./fixtures/matrix";
+import { ACTION_CONTROLS } from "./fixtures/action-controls";
 
 // No number exists in the demo account: holders of numbers.parameters get a 404 for this id.
 const MISSING_NUMBER_ID = 987654321;
@@ -95,6 +96,25 @@ for (const principal of PRINCIPALS) {
         const actions = attributeValues(await res.text(), "data-action");
         // Only the account owner holds subusers.create; an Owner subuser sees the page, not the button.
         expect(actions.includes("subusers.create")).toBe(principal === OWNER);
+      });
+    }
+
+    const sectionById = (id: string) => {
+      const s = SECTIONS.find((x) => x.id === id);
+      if (!s) throw new Error(`e2e/fixtures/action-controls.ts names ${id}, which is not in role-matrix.json`);
+      return s;
+    };
+    const controls = ACTION_CONTROLS.filter((c) => holds(principal, sectionById(c.page)));
+    if (controls.length > 0) {
+      test("each action control is rendered iff it holds the action (e2e/fixtures/action-controls.ts)", async () => {
+        for (const c of controls) {
+          const page = PAGE_SECTIONS.find((s) => s.id === c.page);
+          expect(page, `${c.page} is a page section`).toBeTruthy();
+          const res = await api.get(urlOf(page!, appId), { maxRedirects: 0 });
+          expect.soft(res.status(), `${principal} GET ${c.page}`).toBe(200);
+          const actions = attributeValues(await res.text(), "data-action");
+          expect.soft(actions.includes(c.action), `${principal} on ${c.page}: data-action="${c.action}"`).toBe(holds(principal, sectionById(c.action)));
+        }
       });
     }
   });

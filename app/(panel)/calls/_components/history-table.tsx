@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
 import type { CallStatus } from "@/lib/domains/calls/schemas";
 import { StatusBadge } from "./status-badge";
+import { formatDuration } from "./format";
 
 export type HistoryRow = {
   id: number;
@@ -27,8 +28,6 @@ export type HistoryRow = {
   cost: string;
   recordings: number;
 };
-
-export const formatDuration = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 
 export function HistoryTable({ rows, total, params, showApplication, caption, emptyMessage }: { rows: HistoryRow[]; total: number; params: ListParams; showApplication: boolean; caption: string; emptyMessage: React.ReactNode }) {
   const columns = useMemo<DataTableColumn<HistoryRow>[]>(

@@ -9,7 +9,7 @@ import type { CallSessionDetailDto } from "@/lib/domains/calls/queries";
 import { recordingUrl } from "@/lib/domains/recordings/signing";
 import { Card } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
-import { formatDuration } from "./history-table";
+import { formatDuration } from "./format";
 import { RecordingPlayer } from "./recording-player";
 import { StatusBadge } from "./status-badge";
 
