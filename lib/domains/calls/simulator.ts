@@ -291,3 +291,41 @@ export async function terminateSession(actor: Actor, input: SessionRef, opts: { 
   if (!(await finaliseSession(s.id, { now, terminate: { by: actor }, speech: opts.speech }))) throw ended;
   return sessionSummary(s.id);
 }
+
+/**
+ * StartScenarios (Management API): runs a rule's scenarios in a new session with no call of its
+ * own (the reference's model: the scenario places calls itself, learning whom to call from its
+ * custom data). `userId`: the application user the session is for (its separate balance pays,
+ * when it has one). NOT_FOUND for another account's application, rule or user.
+ */
+export async function startScenarios(
+  actor: Actor,
+  input: { applicationId: number; ruleId: number; userId?: number; customData: string },
+  deps: Partial<SimulatorDeps> = {},
+): Promise<SessionSummary> {
+  authorizeStart(actor);
+  const app = await getApplication(actor, input.applicationId);
+  if (!app) throw applicationNotFound();
+  let user: { id: number; name: string; active: boolean } | null = null;
+  if (input.userId !== undefined) {
+    user = await findCallerUser(actor, app.id, { id: input.userId });
+    if (!user) throw new AppError("NOT_FOUND", { message: `${app.name} has no user with that id`, field: "callerUserId", reason: "user_not_found" });
+  }
+  return startCall(
+    {
+      accountId: actor.accountId,
+      applicationId: app.id,
+      initiator: actor.kind === "key" ? "api" : "panel",
+      direction: "outbound",
+      from: user?.name ?? "",
+      to: "",
+      appUserId: user?.id ?? null,
+      rule: { ruleId: input.ruleId },
+      party: { answerAfterSeconds: 2, dtmf: "", hangupAfterSeconds: null },
+      customData: input.customData,
+      by: actor,
+      noRoute: "refuse",
+    },
+    deps,
+  );
+}
