@@ -3,8 +3,16 @@
 // server's scheduler finalises it, opens its detail and plays the recording (the <audio> element
 // loads; the recording route answers a Range request with 206). A Supervisor plays the recording
 // but has no delete control; the owner deletes it behind a confirmation.
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect, type E2eFixtures } from "./fixtures";
+import { OWNER } from "./fixtures/matrix";
+
+/** Serious or critical axe violations on the page (the a11y spec's bar), named with their elements. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+}
 
 // Answers at once, records while it greets, then holds the line for a few seconds and hangs up.
 const SCRIPT = `
@@ -64,6 +72,7 @@ test("an owner places a test call, watches it run, then plays its recording", as
 
   // The history lists it; its detail has the leg, the log and the recording.
   await page.goto("/calls");
+  expect(await seriousViolations(page), "axe on /calls with a row").toEqual([]);
   await page.getByRole("link", { name: `Call ${sessionId}, details` }).click();
   await expect(page.getByTestId("call-session")).toHaveAttribute("data-status", "completed");
   await expect(page.getByTestId("call-leg")).toHaveCount(1);
@@ -78,6 +87,7 @@ test("an owner places a test call, watches it run, then plays its recording", as
   const ranged = await page.request.get(src!, { headers: { range: "bytes=100-199" } });
   expect(ranged.status()).toBe(206);
   expect(ranged.headers()["content-range"]).toMatch(/^bytes 100-199\/\d+$/);
+  expect(await seriousViolations(page), "axe on the call's detail").toEqual([]);
   // Seeking plays from the middle.
   await audio.evaluate((a: HTMLAudioElement) => {
     a.currentTime = a.duration / 2;
@@ -109,3 +119,10 @@ test("a Supervisor plays a recording but has no delete control; the owner delete
 });
 
 const src = (r: { id: number }) => `/calls/recordings/${r.id}`;
+
+test("the demo account's call history is not empty: the seed's calls are listed", async ({ apiAs }) => {
+  const api = await apiAs(OWNER);
+  const html = await (await api.get("/calls")).text();
+  expect(html).toContain("demo greeting");
+  expect(html).not.toContain("No calls yet");
+});
