@@ -1,6 +1,7 @@
 "use server";
 import { action } from "@/lib/server/action";
 import { createScenario, deleteScenario, renameScenario, restoreScenarioVersion, saveScenario } from "@/lib/domains/scenarios/mutations";
+import { getScenario } from "@/lib/domains/scenarios/queries";
 import { checkScript } from "@/lib/domains/scenarios/runtime";
 import {
   ZCheckScriptInput,
@@ -29,7 +30,9 @@ export const renameScenarioAction = action({ section: "application.scenarios", i
 
 export const restoreScenarioVersionAction = action({ section: "application.scenarios", input: ZRestoreScenarioInput }, async (input, actor) => {
   const s = await restoreScenarioVersion(actor, input);
-  return { id: s.id, name: s.name, version: s.version };
+  // The editor shows the restored text without a reload.
+  const { script } = await getScenario(actor, s.id);
+  return { id: s.id, name: s.name, version: s.version, script };
 });
 
 export const deleteScenarioAction = action({ section: "application.scenarios", input: ZDeleteScenarioInput }, async (input, actor) => {
