@@ -101,3 +101,18 @@ export async function listRules(actor: Actor, input: ListRulesInput): Promise<{ 
   const [rows, total] = await Promise.all([db.rule.findMany({ where, select, orderBy, skip: p.offset, take: p.count }), db.rule.count({ where })]);
   return { items: rows.map(toDto), total };
 }
+
+/**
+ * The API's rule_id / rule_name pair -> the actor's rule. A name is looked up in the given
+ * application, or across the account's applications when none is given (refused when two
+ * applications have a rule of that name: the client must name the application).
+ */
+export async function resolveRule(actor: Actor, ref: { id?: number; name?: string; applicationId?: number }) {
+  if (ref.id !== undefined) return findOwnRule(db, actor, ref.id);
+  const name = (ref.name ?? "").trim();
+  if (ref.applicationId !== undefined) return findOwnRuleByName(db, actor, ref.applicationId, name);
+  const rows = await db.rule.findMany({ where: { accountId: actor.accountId, name }, select: { id: true, name: true, applicationId: true, position: true }, take: 2 });
+  if (rows.length === 0) throw ruleNotFound("ruleName");
+  if (rows.length > 1) throw new AppError("INVALID_INPUT", { message: "Several applications have a rule of this name: specify the application", field: "applicationId", reason: "parameter_missing" });
+  return rows[0]!;
+}

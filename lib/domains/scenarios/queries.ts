@@ -144,3 +144,16 @@ export async function getScenarioDiff(actor: Actor, input: DiffInput): Promise<{
   };
   return { from: pick(p.from, "from"), to: pick(p.to, "to") };
 }
+
+/** The actor's scenarios by name, in the given order (NOT_FOUND naming `field` for the first missing one). */
+export async function scenarioIdsByNames(actor: Actor, names: readonly string[], field = "names"): Promise<number[]> {
+  const out: number[] = [];
+  for (const n of names) out.push((await findOwnScenarioByName(db, actor, n, field)).id);
+  return out;
+}
+
+/** One scenario of the actor by id or name (the API's scenario_id / required_scenario_name). */
+export async function resolveScenario(actor: Actor, ref: { id?: number; name?: string }, field = "scenarioId") {
+  if (ref.id !== undefined) return findOwnScenario(db, actor, ref.id);
+  return findOwnScenarioByName(db, actor, ref.name ?? "", field);
+}

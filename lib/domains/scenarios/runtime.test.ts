@@ -3,6 +3,7 @@ import { seededRandom } from "@/lib/core/random";
 import { checkScript, effectiveLimits, runScenarios } from "./runtime";
 import type { CallSetup, ScenarioEvent, ScenarioRun, SimulatedParty } from "./runtime-contract";
 import { MAX_LIMITS, planLeg, sayDuration, simulateHttp } from "./simulation";
+import { DEMO_SCENARIO } from "./demo-scenario";
 
 const party = (p: Partial<SimulatedParty> = {}): SimulatedParty => ({ answerAfterSeconds: 3, dtmf: "", hangupAfterSeconds: null, ...p });
 const inbound = (p: Partial<SimulatedParty> = {}, extra: Partial<CallSetup> = {}): CallSetup => ({
@@ -48,6 +49,18 @@ describe("the sandbox runs the VoxEngine subset on a simulated clock", () => {
       { at: 2.4, type: "hangup", by: "scenario", reason: "scenario" },
     ]);
     expect(r.durationSeconds).toBe(2.4);
+  });
+
+  it("the demo's sales scenario answers, greets, records a 10 s message, says goodbye and hangs up", async () => {
+    const r = await run(DEMO_SCENARIO.script);
+    expectWellFormed(r);
+    expect(r.outcome).toBe("completed");
+    expect(r.events.map((e) => e.type)).toEqual(["answer", "log", "say", "record_start", "record_stop", "say", "hangup"]);
+    const start = r.events.find((e) => e.type === "record_start")!;
+    const stop = r.events.find((e) => e.type === "record_stop")!;
+    expect(stop.at - start.at).toBe(10);
+    expect(last(r)).toMatchObject({ by: "scenario" });
+    expect(await checkScript(DEMO_SCENARIO.script)).toBeNull();
   });
 
   it("say takes words / 2.5 seconds (at least 0.5 s); a new say interrupts the one playing", async () => {
