@@ -1,8 +1,10 @@
 // The demo account's call history (prisma/seed.ts, on a freshly seeded demo account): a handful
 // of past sessions made by the simulator, so /calls, an application's history, a detail with a
-// recording and the ledger's call charges are there to look at. The runs are scripted (the demo
-// account has no scenario of its own yet): their rule is a snapshot named "demo greeting" with id
-// 0 (no rule row: the history keeps a rule's name after the rule is gone, as here).
+// recording and the ledger's call charges are there to look at. When the sales application has
+// its rule (the demo scenario, lib/domains/scenarios/demo-scenario.ts), the sessions are inbound
+// calls to the sales number run by that scenario in the real sandbox. Otherwise (a demo without
+// the scenario) the runs are scripted: their rule is a snapshot named "demo greeting" with id 0
+// (no rule row: the history keeps a rule's name after the rule is gone, as here).
 import { db } from "@/lib/core/db";
 import type { AuditPrincipal } from "@/lib/core/audit";
 import { seededRandom } from "@/lib/core/random";
@@ -42,6 +44,38 @@ export async function seedDemoCalls(accountName: string, callerId: string, now: 
   const number = await db.phoneNumber.findFirst({ where: { accountId: account.id, status: "active", applicationId: sales.id }, select: { number: true } });
   const by: AuditPrincipal = { accountId: account.id, actorType: "system", actorId: "seed", actorName: "demo seed", ip: "127.0.0.1" };
   const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+  const hasRule = (await db.rule.count({ where: { accountId: account.id, applicationId: sales.id } })) > 0;
+  if (hasRule && number) {
+    // Three callers: two leave a message, one hangs up after 6 s.
+    const inbound: { at: Date; from: string; hangupAfterSeconds: number | null }[] = [
+      { at: hoursAgo(50), from: "+13125550188", hangupAfterSeconds: null },
+      { at: hoursAgo(26), from: "+447700900123", hangupAfterSeconds: 6 },
+      { at: hoursAgo(3), from: "+12125550142", hangupAfterSeconds: null },
+    ];
+    let made = 0;
+    for (const c of inbound) {
+      const s = await startCall(
+        {
+          accountId: account.id,
+          applicationId: sales.id,
+          initiator: "inbound",
+          direction: "inbound",
+          from: c.from,
+          to: number.number,
+          appUserId: null,
+          rule: "match",
+          party: { answerAfterSeconds: 0, dtmf: "", hangupAfterSeconds: c.hangupAfterSeconds },
+          customData: "",
+          by,
+          noRoute: "record",
+        },
+        { clock: () => c.at, random: seededRandom(made + 1) },
+      );
+      if (s.status === "running") await finaliseSession(s.id, { now: s.plannedEndAt });
+      made++;
+    }
+    return made;
+  }
   const calls: { at: Date; call: Omit<NewCall, "accountId" | "applicationId" | "by" | "rule" | "noRoute" | "customData">; run: ScenarioRun }[] = [
     { at: hoursAgo(50), call: { initiator: "panel", direction: "outbound", from: callerId, to: "+12125550142", appUserId: null, party: { answerAfterSeconds: 3, dtmf: "", hangupAfterSeconds: null } }, run: run("+12125550142", 154) },
     { at: hoursAgo(26), call: { initiator: "panel", direction: "outbound", from: callerId, to: "+447700900123", appUserId: null, party: { answerAfterSeconds: null, dtmf: "", hangupAfterSeconds: null } }, run: run("+447700900123", 30, false) },
