@@ -28,7 +28,7 @@ describe("the official Node client: scenarios, rules and the call history", () =
     expect(started.result).toBe(1);
     const session = await db.callSession.findFirstOrThrow({ where: { accountId: acct.id }, orderBy: { id: "desc" } });
     expect(session).toMatchObject({ initiator: "api", status: "running", ruleId: rule.ruleId });
-    await advanceCalls(new Date(session.plannedEndAt.getTime() + 1000), { speech: { espeakPath: "/nonexistent" } });
+    await advanceCalls(new Date(session.plannedEndAt.getTime() + 1000), { accountId: acct.id, speech: { espeakPath: "/nonexistent" } });
 
     const history = await ok("History", "getCallHistory", {
       fromDate: new Date(Date.now() - 86_400_000),

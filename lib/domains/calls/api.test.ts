@@ -29,7 +29,7 @@ describe("StartScenarios → GetCallHistory → DeleteRecord", () => {
     const running = await callAs(key, "GetCallHistory", { call_session_history_id: String(id) });
     expect(running.body.result).toEqual([expect.objectContaining({ call_session_history_id: id, duration: null, status: "running" })]);
 
-    await advanceCalls(new Date(row.plannedEndAt.getTime() + 1000), { speech: { espeakPath: "/nonexistent" } });
+    await advanceCalls(new Date(row.plannedEndAt.getTime() + 1000), { accountId: acct.id, speech: { espeakPath: "/nonexistent" } });
     const h = await callAs(key, "GetCallHistory", { application_id: String(app.id), with_calls: "true", with_records: "true", with_other_resources: "true" });
     expect(h.body).toMatchObject({ total_count: 1, count: 1, timezone: "UTC" });
     const [s] = h.body.result as Record<string, unknown>[];

@@ -125,14 +125,15 @@ export async function fixtureRecordedCall(owner: Actor, opts: { secure?: boolean
   const seconds = opts.seconds ?? 30;
   const app = await fixtureCallApp(owner.accountId, undefined, { secure: opts.secure });
   await fixtureTopUp(owner.accountId, 50_00);
-  const callerId = await fixtureCallerId(owner.accountId, `+1415555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`);
+  // One verified caller ID per account, reused by its later calls.
+  const callerId = (await db.callerId.findFirst({ where: { accountId: owner.accountId, active: true } })) ?? (await fixtureCallerId(owner.accountId, "+14155550166"));
   const t = testClock();
   const started = await placeCall(
     owner,
     { applicationId: app.id, destination: DEST, callerKind: "number", callerNumber: callerId.number, answerAfterSeconds: 2 },
     deps(scriptedRuntime(talkRun(seconds)), t.clock),
   );
-  await advanceCalls(t.advance(seconds), { speech: { espeakPath: "/nonexistent/espeak-ng" } });
+  await advanceCalls(t.advance(seconds), { accountId: owner.accountId, speech: { espeakPath: "/nonexistent/espeak-ng" } });
   const recording = await db.recording.findFirstOrThrow({ where: { sessionId: started.id } });
   return { app, sessionId: started.id, recording };
 }

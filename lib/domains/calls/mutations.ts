@@ -298,9 +298,9 @@ export async function finaliseSession(sessionId: number, opts: FinaliseOptions):
 }
 
 /** Running sessions whose planned end is at or before `now` and that nobody holds an unexpired claim on, oldest end first. */
-export async function dueSessionIds(now: Date, limit: number): Promise<number[]> {
+export async function dueSessionIds(now: Date, limit: number, accountId?: number): Promise<number[]> {
   const rows = await db.callSession.findMany({
-    where: { status: "running", plannedEndAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+    where: { status: "running", plannedEndAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }], ...(accountId !== undefined ? { accountId } : {}) },
     select: { id: true },
     orderBy: { plannedEndAt: "asc" },
     take: limit,

@@ -57,7 +57,7 @@ describe("the real sandbox and routing", () => {
     const seconds = (s.plannedEndAt.getTime() - s.startedAt.getTime()) / 1000;
     // Rings 3 s, says five words (2 s), waits 60 s, hangs up.
     expect(seconds).toBe(65);
-    await advanceCalls(t.advance(66), { speech: { espeakPath: "/nonexistent" } });
+    await advanceCalls(t.advance(66), { accountId: acct.id, speech: { espeakPath: "/nonexistent" } });
 
     const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id }, include: { legs: true, logLines: { orderBy: [{ at: "asc" }, { id: "asc" }] }, recordings: true } });
     const price = pricesForDestination(dest).callOutboundPerMinuteMinor;
@@ -83,7 +83,7 @@ describe("the real sandbox and routing", () => {
     const s = await simulateInbound(owner, { numberId: number.id, from: "+447700900123" }, { clock: t.clock });
     // Answers at once, says one word (0.5 s), hangs up.
     expect(s.status).toBe("running");
-    expect(await advanceCalls(t.advance(1))).toEqual([s.id]);
+    expect(await advanceCalls(t.advance(1), { accountId: acct.id })).toEqual([s.id]);
     const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id }, include: { legs: true, logLines: true } });
     expect(row.status).toBe("completed");
     expect(row.legs).toEqual([expect.objectContaining({ incoming: true, successful: true, durationSeconds: 1, remoteNumber: "+447700900123" })]);

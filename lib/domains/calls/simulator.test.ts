@@ -55,8 +55,8 @@ describe("a call from start to finish", () => {
     expect(await db.callLeg.count({ where: { sessionId: started.id } })).toBe(0);
 
     // Not yet: nothing is finalised before the planned end.
-    expect(await advanceCalls(t.advance(149), { speech: { espeakPath: "/nonexistent" } })).toEqual([]);
-    expect(await advanceCalls(t.advance(1), { speech: { espeakPath: "/nonexistent" } })).toContain(started.id);
+    expect(await advanceCalls(t.advance(149), { accountId: acct.id, speech: { espeakPath: "/nonexistent" } })).toEqual([]);
+    expect(await advanceCalls(t.advance(1), { accountId: acct.id, speech: { espeakPath: "/nonexistent" } })).toEqual([started.id]);
 
     const s = await db.callSession.findUniqueOrThrow({ where: { id: started.id } });
     const legs = await db.callLeg.findMany({ where: { sessionId: s.id }, orderBy: { id: "asc" } });
@@ -88,7 +88,7 @@ describe("a call from start to finish", () => {
 
     // Finalising again writes nothing.
     expect(await finaliseSession(s.id, { now: t.now() })).toBe(false);
-    expect(await advanceCalls(t.advance(60))).toEqual([]);
+    expect(await advanceCalls(t.advance(60), { accountId: acct.id })).toEqual([]);
     expect(await db.ledgerEntry.count({ where: { accountId: acct.id, kind: "call" } })).toBe(2);
   });
 
@@ -213,7 +213,7 @@ describe("inbound calls", () => {
     const t = testClock();
     const s = await simulateInbound(owner, { numberId: number.id, from: UK_DEST, dtmf: "12#" }, deps(runtime, t.clock));
     expect(runtime.calls[0]).toMatchObject({ direction: "inbound", from: UK_DEST, to: number.number, party: { dtmf: "12#" } });
-    await advanceCalls(t.advance(62));
+    await advanceCalls(t.advance(62), { accountId: acct.id });
     const [leg] = await db.callLeg.findMany({ where: { sessionId: s.id } });
     const inbound = pricesForDestination(number.number).callInboundPerMinuteMinor;
     expect(leg).toMatchObject({ incoming: true, localNumber: number.number, remoteNumber: UK_DEST, durationSeconds: 60, pricePerMinuteMinor: inbound, costMinor: inbound });
@@ -250,7 +250,7 @@ describe("money", () => {
     expect(s.status).toBe("running");
     const planned = (s.plannedEndAt.getTime() - s.startedAt.getTime()) / 1000;
     expect(planned).toBe(122); // answered at 2 s, two minutes paid
-    await advanceCalls(t.advance(122));
+    await advanceCalls(t.advance(122), { accountId: acct.id });
     const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id } });
     expect(row).toMatchObject({ status: "payment_required", durationSeconds: 122, costMinor: 2 * usOut, finishReason: "Payment required: the balance ran out at 2:02" });
     expect(await balanceOf(acct.id)).toBe(0);
@@ -263,7 +263,7 @@ describe("money", () => {
     const s = await place(owner, app.id, callerId, deps(scriptedRuntime(talkRun(300)), t.clock));
     expect((s.plannedEndAt.getTime() - s.startedAt.getTime()) / 1000).toBe(300);
     await db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: -9 * usOut, kind: "charge", memo: "spent meanwhile" } });
-    await advanceCalls(t.advance(300));
+    await advanceCalls(t.advance(300), { accountId: acct.id });
     const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id } });
     expect(row).toMatchObject({ status: "payment_required", costMinor: usOut, durationSeconds: 62 });
     expect(await balanceOf(acct.id)).toBe(0);
@@ -275,7 +275,7 @@ describe("money", () => {
     const payer = await fixtureAppUser(acct.id, app.id, { name: "payer", separateBalanceMinor: 5 * usOut });
     const s = await placeCall(owner, { applicationId: app.id, destination: US_DEST, callerKind: "user", callerUser: "payer" }, deps(scriptedRuntime(talkRun(121)), t.clock));
     const ledgerBefore = await balanceOf(acct.id);
-    await advanceCalls(t.advance(121));
+    await advanceCalls(t.advance(121), { accountId: acct.id });
     const [leg] = await db.callLeg.findMany({ where: { sessionId: s.id } });
     expect(leg).toMatchObject({ costMinor: 2 * usOut, chargedAppUserId: payer.id, ledgerEntryId: null });
     expect((await db.appUser.findUniqueOrThrow({ where: { id: payer.id } })).balanceMinor).toBe(3 * usOut);
@@ -296,7 +296,7 @@ describe("exactly once", () => {
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) ids.push((await place(owner, app.id, callerId, d)).id);
     const now = t.advance(90);
-    const [a, b] = await Promise.all([advanceCalls(now, { owner: "server-a" }), advanceCalls(now, { owner: "server-b" })]);
+    const [a, b] = await Promise.all([advanceCalls(now, { owner: "server-a", accountId: acct.id }), advanceCalls(now, { owner: "server-b", accountId: acct.id })]);
     expect([...a, ...b].sort((x, y) => x - y)).toEqual(ids);
     const entries = await db.ledgerEntry.findMany({ where: { accountId: acct.id, kind: "call" } });
     expect(entries).toHaveLength(6);
@@ -318,13 +318,13 @@ describe("exactly once", () => {
   });
 
   it("an expired claim of a dead server is taken over; a live one is left alone", async () => {
-    const { owner, app, callerId } = await setup();
+    const { acct, owner, app, callerId } = await setup();
     const t = testClock();
     const s = await place(owner, app.id, callerId, deps(scriptedRuntime(talkRun(10)), t.clock));
     const now = t.advance(10);
     await db.callSession.update({ where: { id: s.id }, data: { claimedBy: "dead-server", claimedUntil: new Date(now.getTime() + 5000) } });
-    expect(await advanceCalls(now, { owner: "alive" })).toEqual([]);
-    expect(await advanceCalls(t.advance(6), { owner: "alive" })).toEqual([s.id]);
+    expect(await advanceCalls(now, { owner: "alive", accountId: acct.id })).toEqual([]);
+    expect(await advanceCalls(t.advance(6), { owner: "alive", accountId: acct.id })).toEqual([s.id]);
   });
 });
 
@@ -341,7 +341,7 @@ describe("terminate", () => {
     expect(row.legs[0]).toMatchObject({ durationSeconds: 30, endReason: "terminated" });
     expect(await db.auditLog.count({ where: { accountId: acct.id, action: "call.terminate", targetId: String(s.id) } })).toBe(1);
     await expect(terminateSession(owner, { sessionId: s.id }, { clock: t.clock })).rejects.toMatchObject({ code: "CONFLICT", reason: "call_not_running" });
-    expect(await advanceCalls(t.advance(600))).not.toContain(s.id);
+    expect(await advanceCalls(t.advance(600), { accountId: acct.id })).not.toContain(s.id);
   });
 
   it("needs calls.active_sessions; another account's session is not found", async () => {

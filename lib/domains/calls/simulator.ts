@@ -266,10 +266,10 @@ export const CLAIM_SECONDS = 30;
  * finaliseSession makes the outcome exactly-once even when two claims overlap. Returns the ids it
  * finalised.
  */
-export async function advanceCalls(now: Date, opts: { owner?: string; limit?: number; speech?: SpeechOptions } = {}): Promise<number[]> {
+export async function advanceCalls(now: Date, opts: { owner?: string; limit?: number; speech?: SpeechOptions; /** Only this account's sessions (tests sharing one database). */ accountId?: number } = {}): Promise<number[]> {
   const owner = opts.owner ?? PROCESS_OWNER;
   const done: number[] = [];
-  for (const id of await dueSessionIds(now, opts.limit ?? 100)) {
+  for (const id of await dueSessionIds(now, opts.limit ?? 100, opts.accountId)) {
     if (!(await claimSession(id, owner, now, new Date(now.getTime() + CLAIM_SECONDS * 1000)))) continue;
     if (await finaliseSession(id, { now, speech: opts.speech })) done.push(id);
   }
