@@ -5,11 +5,11 @@
 // calls to the sales number run by that scenario in the real sandbox. Otherwise (a demo without
 // the scenario) the runs are scripted: their rule is a snapshot named "demo greeting" with id 0
 // (no rule row: the history keeps a rule's name after the rule is gone, as here).
-import { db } from "@/lib/core/db";
 import type { AuditPrincipal } from "@/lib/core/audit";
 import { seededRandom } from "@/lib/core/random";
 import type { ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
 import { finaliseSession } from "./mutations";
+import { demoCallTargets } from "./queries";
 import { startCall, type NewCall } from "./simulator";
 
 const GREETING = "Thank you for calling Example Corp. Your call may be recorded.";
@@ -36,15 +36,14 @@ function run(callTo: string | null, seconds: number, answered = true): ScenarioR
 
 /** Writes the demo sessions for the account named `accountName` (a no-op when it has sessions already). Returns how many. */
 export async function seedDemoCalls(accountName: string, callerId: string, now: Date = new Date()): Promise<number> {
-  const account = await db.account.findUnique({ where: { name: accountName }, select: { id: true } });
-  if (!account || (await db.callSession.count({ where: { accountId: account.id } })) > 0) return 0;
-  const apps = await db.application.findMany({ where: { accountId: account.id }, select: { id: true, name: true }, orderBy: { id: "asc" } });
-  const sales = apps.find((a) => a.name === "sales") ?? apps[0];
-  if (!sales) return 0;
-  const number = await db.phoneNumber.findFirst({ where: { accountId: account.id, status: "active", applicationId: sales.id }, select: { number: true } });
+  const target = await demoCallTargets(accountName);
+  if (!target || target.hasSessions) return 0;
+  const account = { id: target.accountId };
+  const sales = { id: target.applicationId };
+  const number = target.number ? { number: target.number } : null;
   const by: AuditPrincipal = { accountId: account.id, actorType: "system", actorId: "seed", actorName: "demo seed", ip: "127.0.0.1" };
   const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
-  const hasRule = (await db.rule.count({ where: { accountId: account.id, applicationId: sales.id } })) > 0;
+  const hasRule = target.hasRule;
   if (hasRule && number) {
     // Three callers: two leave a message, one hangs up after 6 s.
     const inbound: { at: Date; from: string; hangupAfterSeconds: number | null }[] = [

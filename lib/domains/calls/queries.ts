@@ -444,3 +444,22 @@ export async function callToolChoices(actor: Actor): Promise<CallToolChoices> {
 export function mayPlaceCalls(actor: Actor): boolean {
   return can(actor, "application.scenarios") || can(actor, "application.rules");
 }
+
+/**
+ * What the demo seed's calls need (lib/domains/calls/demo.ts): the account named `accountName`,
+ * whether it has sessions already, its "sales" application (else its first), that application's
+ * active number and whether it has a rule. Null when there is no such account or application.
+ */
+export async function demoCallTargets(accountName: string): Promise<{ accountId: number; hasSessions: boolean; applicationId: number; number: string | null; hasRule: boolean } | null> {
+  const account = await db.account.findUnique({ where: { name: accountName }, select: { id: true } });
+  if (!account) return null;
+  const apps = await db.application.findMany({ where: { accountId: account.id }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+  const app = apps.find((a) => a.name === "sales") ?? apps[0];
+  if (!app) return null;
+  const [sessions, number, rules] = await Promise.all([
+    db.callSession.count({ where: { accountId: account.id } }),
+    db.phoneNumber.findFirst({ where: { accountId: account.id, status: "active", applicationId: app.id }, select: { number: true } }),
+    db.rule.count({ where: { accountId: account.id, applicationId: app.id } }),
+  ]);
+  return { accountId: account.id, hasSessions: sessions > 0, applicationId: app.id, number: number?.number ?? null, hasRule: rules > 0 };
+}
