@@ -84,7 +84,7 @@ function RuleList({ rules, add, onEdit, onDelete }: { rules: RuleRow[]; add: Rea
         <p className="text-sm text-slate-600">Calls try the rules from the top; the first whose pattern matches starts its scenarios.</p>
         {add}
       </div>
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ screenReaderInstructions: { draggable: "To reorder a rule, press Space on its handle, use the arrow keys, and press Space again to drop it." } }}>
+      <DndContext id="rules-order" sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ screenReaderInstructions: { draggable: "To reorder a rule, press Space on its handle, use the arrow keys, and press Space again to drop it." } }}>
         <SortableContext items={order.map((r) => r.id)} strategy={verticalListSortingStrategy}>
           <ol className="divide-y divide-slate-100" data-testid="rule-list">
             {order.map((r, i) => (
@@ -243,7 +243,7 @@ function RuleDialog({ appId, rule, scenarios, onClose, returnFocusTo }: DialogPr
                 setPick("");
               }}
             >
-              Add
+              Add to the rule
             </Button>
           </div>
         ) : null}
@@ -277,7 +277,7 @@ function RouteTester({ appId }: { appId: number }) {
   const form = useActionForm(testRouteAction, { fields: ["dialled"], toInput: (f) => ({ applicationId: appId, dialled: formText(f, "dialled") }) });
   const result = form.state?.ok ? form.state.data : null;
   return (
-    <Card className="space-y-3" aria-labelledby="tester-title">
+    <Card className="space-y-3">
       <h2 id="tester-title" className="font-semibold text-slate-900">
         Test a number
       </h2>

@@ -182,11 +182,11 @@ function ScenarioPanel({ base, detail, diff }: { base: string; detail: ScenarioD
         </div>
       </Card>
 
-      <Card className="space-y-4" aria-labelledby="versions-title">
+      <Card className="space-y-4">
         <h2 id="versions-title" className="font-semibold text-slate-900">
           Versions
         </h2>
-        <form method="get" action={base} className="flex flex-wrap items-end gap-3" data-testid="compare-form">
+        <form key={detail.version} method="get" action={base} className="flex flex-wrap items-end gap-3" data-testid="compare-form">
           <input type="hidden" name="scenario" value={detail.id} />
           <VersionSelect label="Compare" name="from" versions={versions} defaultValue={diff?.from.number ?? versions[1]?.number ?? versions[0]?.number} />
           <VersionSelect label="with" name="to" versions={versions} defaultValue={diff?.to.number ?? versions[0]?.number} />
