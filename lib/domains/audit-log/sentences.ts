@@ -92,6 +92,11 @@ const PHRASES: Record<string, Phrase> = {
   "subuser.activate": named("reactivated the subuser"),
   "subuser.deactivate": named("deactivated the subuser"),
   "subuser.delete": named("deleted the subuser"),
+  // Calls and recordings (issue 10: the call simulator).
+  "call.place": (d) => `placed a test call from ${str(d.from) ?? ""} to ${str(d.to) || "(no call)"}`,
+  "call.inbound": (d) => `simulated an inbound call from ${str(d.from) ?? ""} to ${str(d.to) ?? ""}`,
+  "call.terminate": () => "ended a running call session",
+  "recording.delete": named("deleted the recording"),
   // Scenarios and rules (issue 10).
   "scenario.create": (d) => `created the ${d.shared === true ? "shared " : ""}scenario ${str(d.name) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
   "scenario.save": (d) => `saved version ${str(d.version) ?? ""} of the scenario ${str(d.name) ?? ""}`,
