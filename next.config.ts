@@ -14,7 +14,12 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: true,
   images: { unoptimized: true },
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
+  // The scenario sandbox loads its WebAssembly file beside its module, and recheck is a large
+  // prebuilt bundle: both are required from node_modules at run time rather than bundled.
+  serverExternalPackages: [
+    "better-sqlite3", "@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg",
+    "quickjs-emscripten-core", "@jitl/quickjs-wasmfile-release-sync", "recheck",
+  ],
   experimental: { authInterrupts: true },
   async headers() {
     return [

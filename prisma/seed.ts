@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { env } from "@/lib/core/env";
 import { DEMO, seedDemo } from "@/lib/domains/accounts/demo";
 import { syncCatalogue } from "@/lib/domains/phone-numbers/catalogue-sync";
+import { seedDemoCalls } from "@/lib/domains/calls/demo";
 
 async function main() {
   // Validates every variable before the server starts: a bad PORT fails here, naming it.
@@ -20,6 +21,8 @@ async function main() {
   // Test and bench databases keep their demo key beside them, never over the real demo's file.
   const credentialsPath = config.DEMO_CREDENTIALS_PATH;
   const seeded = await seedDemo(db, credentialsPath);
+  // A few past calls made by the call simulator, so the call history is not empty.
+  if (seeded) await seedDemoCalls(DEMO.accountName, DEMO.callerId);
   const demo = await db.account.findUnique({ where: { name: DEMO.accountName }, select: { id: true } });
   if (!demo) return;
   const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;

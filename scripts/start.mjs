@@ -50,7 +50,9 @@ if (stale && process.env.SKIP_BUILD !== "1") run("npx", ["next", "build"]);
 // prisma/postgres/migrations for postgres:// URLs) and refuses a PostgreSQL database whose
 // collation is not C before touching it.
 run("npx", ["prisma", "migrate", "deploy"]);
-run("npx", ["tsx", "prisma/seed.ts"]);
+// react-server: the seed runs server modules (the call simulator writes the demo's call history), whose
+// "server-only" marker resolves to nothing under that condition, as in the app server.
+run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"]);
 
 const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));

@@ -13,6 +13,8 @@ import { PHONE_NUMBER_FIXTURES } from "@/lib/domains/phone-numbers/api-fixtures"
 import { BILLING_FIXTURES } from "@/lib/domains/billing/api-fixtures";
 import { CALLER_ID_FIXTURES } from "@/lib/domains/caller-ids/api-fixtures";
 import { SMS_FIXTURES } from "@/lib/domains/sms/api-fixtures";
+import { SCENARIO_FIXTURES } from "@/lib/domains/scenarios/api-fixtures";
+import { CALL_FIXTURES } from "@/lib/domains/calls/api-fixtures";
 import { KEY_FIXTURES } from "@/lib/domains/service-accounts/api-fixtures";
 import { SUBUSER_FIXTURES } from "@/lib/domains/subusers/api-fixtures";
 
@@ -30,6 +32,8 @@ export const METHOD_FIXTURES: Fixtures = {
   ...BILLING_FIXTURES,
   ...CALLER_ID_FIXTURES,
   ...SMS_FIXTURES,
+  ...SCENARIO_FIXTURES,
+  ...CALL_FIXTURES,
 };
 
 /** The fixtures of the resource domains (applications, users, key-value storage, child accounts). */

@@ -29,6 +29,6 @@ export default async function setup(): Promise<() => Promise<void>> {
     teardown = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
   execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: process.env });
-  execFileSync("npx", ["tsx", "prisma/seed.ts"], { stdio: "ignore", env: { ...process.env, SEED_DEMO: "false" } });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { stdio: "ignore", env: { ...process.env, SEED_DEMO: "false" } });
   return teardown;
 }

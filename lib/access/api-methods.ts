@@ -5,6 +5,9 @@ import { ASSIGNABLE_ROLES, isOwnerOnly, rolesGranting, type AssignableRole, type
 
 const withSection = (id: SectionId): AssignableRole[] =>
   rolesGranting(id).filter((r): r is AssignableRole => r !== "MainAccount");
+/** Roles with any of the sections, in the matrix's order. */
+const withAnySection = (...ids: SectionId[]): AssignableRole[] =>
+  ASSIGNABLE_ROLES.filter((r) => ids.some((id) => withSection(id).includes(r)));
 
 export const API_METHOD_ROLES = {
   AddSubUser: ["Owner"],
@@ -71,6 +74,28 @@ export const API_METHOD_ROLES = {
   GetTransactionHistory: withSection("billing"),
   GetResourcePrice: withSection("billing"),
   GetAccountInvoices: withSection("billing"),
+  // Scenarios and rules (docs/management-api.md: Scenarios = application.scenarios, Rules =
+  // application.rules). BindScenario and ReorderScenarios change a rule's scenarios, as the
+  // Scenarios family of the reference does.
+  AddScenario: withSection("application.scenarios"),
+  DelScenario: withSection("application.scenarios"),
+  BindScenario: withSection("application.scenarios"),
+  GetScenarios: withSection("application.scenarios"),
+  SetScenarioInfo: withSection("application.scenarios"),
+  ReorderScenarios: withSection("application.scenarios"),
+  AddRule: withSection("application.rules"),
+  DelRule: withSection("application.rules"),
+  SetRuleInfo: withSection("application.rules"),
+  GetRules: withSection("application.rules"),
+  ReorderRules: withSection("application.rules"),
+  // Calls: starting a session is a tool of the scenario and rule editors; the history is the
+  // account's (calls) or an application's (application.call_history, with application_id);
+  // deleting a recording is its own row (the seed's FAQ: Supervisor listens but cannot delete).
+  StartScenarios: withAnySection("application.scenarios", "application.rules"),
+  GetCallHistory: withAnySection("calls", "application.call_history"),
+  GetBriefCallHistory: withAnySection("calls", "application.call_history"),
+  DeleteRecord: withSection("recordings.delete"),
+  GetRecordStorages: withAnySection("calls", "application.call_history"),
 } as const satisfies Record<string, readonly AssignableRole[] | "any">;
 
 export type ApiMethod = keyof typeof API_METHOD_ROLES;

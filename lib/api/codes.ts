@@ -62,6 +62,32 @@ export const API_ERROR = {
   CALLER_ID_CODE_WRONG: 607,
   /** The SMS source is not one of the account's SMS-enabled numbers (or, for A2P, a sender ID or verified caller ID). */
   INVALID_SMS_SOURCE: 608,
+  // Scenarios and rules (620 and up).
+  /** No such scenario on the account (or not usable in the rule's application). */
+  INVALID_SCENARIO: 620,
+  /** No such rule on the account. */
+  INVALID_RULE: 621,
+  /** A scenario of this name already exists in the account. */
+  SCENARIO_NAME_NOT_UNIQUE: 622,
+  /** A rule of this name already exists in the application. */
+  RULE_NAME_NOT_UNIQUE: 623,
+  /** The scenario is bound to a rule: unbind it first. */
+  SCENARIO_IN_USE: 624,
+  /** The rule pattern does not compile or can backtrack catastrophically. */
+  INVALID_RULE_PATTERN: 625,
+  // Ours, for the call history and the call simulator (630 and up, after the scenarios' and rules' 620s).
+  /** No such call session on the account. */
+  INVALID_CALL_SESSION: 630,
+  /** No such recording on the account (or it was deleted). */
+  INVALID_RECORD: 631,
+  /** No rule of the application routes the call (no such rule, or none matches what was dialled). */
+  CALL_NOT_ROUTED: 632,
+  /** The caller cannot be used: not a user of the application, not the account's number or verified caller ID. */
+  INVALID_CALLER: 633,
+  /** The session has already ended. */
+  CALL_NOT_RUNNING: 634,
+  /** No such history report on the account. */
+  INVALID_HISTORY_REPORT: 635,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -101,6 +127,18 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   caller_id_not_found: API_ERROR.INVALID_CALLER_ID,
   caller_id_code_wrong: API_ERROR.CALLER_ID_CODE_WRONG,
   sms_source_invalid: API_ERROR.INVALID_SMS_SOURCE,
+  scenario_not_found: API_ERROR.INVALID_SCENARIO,
+  scenario_name_taken: API_ERROR.SCENARIO_NAME_NOT_UNIQUE,
+  scenario_in_use: API_ERROR.SCENARIO_IN_USE,
+  rule_not_found: API_ERROR.INVALID_RULE,
+  rule_name_taken: API_ERROR.RULE_NAME_NOT_UNIQUE,
+  rule_pattern_invalid: API_ERROR.INVALID_RULE_PATTERN,
+  call_session_not_found: API_ERROR.INVALID_CALL_SESSION,
+  recording_not_found: API_ERROR.INVALID_RECORD,
+  call_not_routed: API_ERROR.CALL_NOT_ROUTED,
+  call_caller_invalid: API_ERROR.INVALID_CALLER,
+  call_not_running: API_ERROR.CALL_NOT_RUNNING,
+  history_report_not_found: API_ERROR.INVALID_HISTORY_REPORT,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

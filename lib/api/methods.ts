@@ -13,6 +13,9 @@ import { phoneNumberMethods } from "@/lib/domains/phone-numbers/api";
 import { billingMethods } from "@/lib/domains/billing/api";
 import { callerIdMethods } from "@/lib/domains/caller-ids/api";
 import { smsMethods } from "@/lib/domains/sms/api";
+import { scenarioMethods } from "@/lib/domains/scenarios/api";
+import { ruleMethods } from "@/lib/domains/rules/api";
+import { callMethods } from "@/lib/domains/calls/api";
 
 export const METHODS: readonly RegisteredMethod[] = [
   ...roleSystemMethods,
@@ -26,6 +29,9 @@ export const METHODS: readonly RegisteredMethod[] = [
   ...billingMethods,
   ...callerIdMethods,
   ...smsMethods,
+  ...scenarioMethods,
+  ...ruleMethods,
+  ...callMethods,
 ];
 
 export const REGISTRY = buildRegistry(METHODS);

@@ -102,7 +102,7 @@ describe("Management API transport", () => {
       );
     expect(await root("")).toEqual({ error: { code: 102, msg: "Missing the 'cmd' parameter" } });
     expect(await root("cmd=")).toMatchObject({ error: { code: 102 } });
-    expect(await root("cmd=GetCallHistory")).toEqual({ error: { code: 103, msg: "Unknown command 'GetCallHistory'" } });
+    expect(await root("cmd=GetCallHistoryV2")).toEqual({ error: { code: 103, msg: "Unknown command 'GetCallHistoryV2'" } });
     expect((await callApi("getroles", {}, { token, style: "path-urlencoded" })).body.error?.code).toBe(103);
     expect((await callApi("toString", {}, { token, style: "path-urlencoded" })).body.error?.code).toBe(103);
     expect((await callApi("__proto__", {}, { token, style: "cmd-urlencoded" })).body.error?.code).toBe(103);

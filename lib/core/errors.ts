@@ -50,6 +50,18 @@ export const ERROR_REASONS = [
   "caller_id_not_found",
   "caller_id_code_wrong",
   "sms_source_invalid",
+  "scenario_not_found",
+  "scenario_name_taken",
+  "scenario_in_use",
+  "rule_not_found",
+  "rule_name_taken",
+  "rule_pattern_invalid",
+  "call_session_not_found",
+  "recording_not_found",
+  "call_not_routed",
+  "call_caller_invalid",
+  "call_not_running",
+  "history_report_not_found",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

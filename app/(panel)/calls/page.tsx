@@ -3,37 +3,54 @@ import { Download } from "lucide-react";
 import { requireSection } from "@/lib/server/guards";
 import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
-import { EmptyState, SectionHeader } from "@/components/ui/page";
+import { callToolChoices, mayPlaceCalls } from "@/lib/domains/calls/queries";
+import { SectionHeader } from "@/components/ui/page";
+import type { RawSearchParams } from "@/components/data-table/search-params";
+import { HistoryView } from "./_components/history-view";
+import { CallTools } from "./_components/call-tools";
+import { exportHref } from "./_components/export-href";
 
 export const metadata: Metadata = { title: sectionTitle("calls") };
 
-export default async function CallsPage() {
+export default async function CallsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireSection("calls");
-  const canDownload = can(actor, "calls.downloads");
+  const raw = await searchParams;
+  const choices = mayPlaceCalls(actor) ? await callToolChoices(actor) : null;
   return (
     <>
       <SectionHeader
         section="calls"
         description="The call history of every application in the account: who called whom, when, for how long, how it ended and what it cost."
         actions={
-          canDownload ? (
-            // A plain anchor: the export is a file download from a route handler, not a page.
-            <a
-              href="/calls/export"
-              download
-              data-action="calls.downloads"
-              className="inline-flex h-10 items-center gap-2 rounded-md bg-white px-4 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
-            >
-              <Download aria-hidden className="size-4" />
-              Download CSV
-            </a>
-          ) : null
+          <div className="flex flex-wrap gap-2">
+            {choices ? <CallTools choices={choices} detailIn="calls" /> : null}
+            {can(actor, "calls.downloads") ? (
+              // A plain anchor: the export is a file download from a route handler, not a page.
+              <a
+                href={exportHref("/calls/export", raw)}
+                download
+                data-action="calls.downloads"
+                className="inline-flex h-10 items-center gap-2 rounded-md bg-white px-4 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
+              >
+                <Download aria-hidden className="size-4" />
+                Download CSV
+              </a>
+            ) : null}
+          </div>
         }
       />
-      <EmptyState title="No calls yet">
-        <p>Calls made and received by the account&apos;s applications will be listed here, newest first.</p>
-        <p className="mt-1">Nothing places calls yet: the call simulator that records call history arrives in a later release.</p>
-      </EmptyState>
+      <HistoryView
+        actor={actor}
+        raw={raw}
+        basePath="/calls"
+        caption="Call history"
+        emptyHint={
+          <p>
+            Calls made and received by the account&apos;s applications are listed here, newest first.{" "}
+            {choices ? "Place a test call to see one: it runs an application's scenario." : "They appear once an application's scenario handles a call."}
+          </p>
+        }
+      />
     </>
   );
 }

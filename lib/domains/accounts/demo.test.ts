@@ -9,6 +9,7 @@ import { env } from "@/lib/core/env";
 import { DEMO_SERVICE_ACCOUNT_ROLES } from "@/lib/access/api-roles";
 import { syncCatalogue } from "@/lib/domains/phone-numbers/catalogue-sync";
 import { createThrowawayDatabase } from "@/test/databases";
+import { DEMO_SCENARIO } from "@/lib/domains/scenarios/demo-scenario";
 import { DEMO, seedDemo } from "./demo";
 
 // seedDemo only seeds an empty database, so this test gets its own throwaway one (of the run's kind).
@@ -39,11 +40,18 @@ describe("demo seed service account", () => {
     expect(createPublicKey(priv).export({ type: "spki", format: "der" })).toEqual(createPublicKey(key.publicKeyPem).export({ type: "spki", format: "der" }));
     // Only the public key is in the database.
     expect(JSON.stringify(await db.apiKey.findMany())).not.toContain("PRIVATE");
+    // The sales application's scenario and the rule that routes every call to it (issue 10).
+    const sales = await db.application.findFirstOrThrow({ where: { accountId: account.id, name: "sales" } });
+    const rules = await db.rule.findMany({ where: { applicationId: sales.id }, include: { scenarios: { include: { scenario: true } } } });
+    expect(rules.map((r) => [r.name, r.pattern, r.scenarios.map((s) => s.scenario.name)])).toEqual([[DEMO_SCENARIO.rule.name, ".*", [DEMO_SCENARIO.name]]]);
+    expect(await db.scenarioVersion.count({ where: { scenario: { name: DEMO_SCENARIO.name } } })).toBe(1);
     // A second run leaves everything alone.
     const before = readFileSync(credentials, "utf8");
     expect(await seedDemo(db, credentials)).toBe(false);
     expect(readFileSync(credentials, "utf8")).toBe(before);
     expect(await db.apiKey.count()).toBe(1);
+    expect(await db.scenario.count()).toBe(1);
+    expect(await db.rule.count()).toBe(1);
   });
 });
 

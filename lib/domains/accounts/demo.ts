@@ -12,6 +12,7 @@ import { ASSIGNABLE_ROLES } from "@/lib/access/matrix";
 import { DEMO_SERVICE_ACCOUNT_ROLES } from "@/lib/access/api-roles";
 import { hashPassword } from "@/lib/auth/passwords";
 import { generateKeyPair } from "@/lib/domains/service-accounts/key-pair";
+import { DEMO_SCENARIO } from "@/lib/domains/scenarios/demo-scenario";
 
 export const DEMO = {
   accountName: "demo",
@@ -70,6 +71,7 @@ export async function seedDemo(db: Db, credentialsPath: string = env().DEMO_CRED
       }
     }
     await seedDemoNumbers(tx, account.id);
+    await seedDemoScenario(tx, account.id);
     const sa = DEMO.serviceAccount;
     await tx.apiKey.create({
       data: {
@@ -101,6 +103,22 @@ export async function seedDemo(db: Db, credentialsPath: string = env().DEMO_CRED
     console.error(`Could not write the demo service account's credentials to ${credentialsPath}:`, e);
   }
   return true;
+}
+
+/**
+ * The sales application's scenario (answers, greets, records a message, hangs up) as its version
+ * 1, and a rule routing every number and user name to it, so a call can be placed at once.
+ */
+async function seedDemoScenario(tx: Tx, accountId: number): Promise<void> {
+  const app = await tx.application.findFirst({ where: { accountId, name: DEMO_SCENARIO.application }, select: { id: true } });
+  if (!app) return;
+  const { name, script, rule } = DEMO_SCENARIO;
+  const scenario = await tx.scenario.create({
+    data: { accountId, applicationId: app.id, name, script, versions: { create: { accountId, number: 1, script, authorName: "seed", note: "Created" } } },
+  });
+  await tx.rule.create({
+    data: { accountId, applicationId: app.id, name: rule.name, pattern: rule.pattern, position: 0, scenarios: { create: [{ scenarioId: scenario.id, position: 0 }] } },
+  });
 }
 
 /**

@@ -107,13 +107,18 @@ export async function setApplicationInfo(actor: Actor, input: SetApplicationInfo
   }
 }
 
-/** One application with its users and key-value items, audited; inside the caller's transaction. */
+/** One application with its users, key-value items, rules and scenarios, audited; inside the caller's transaction. */
 async function removeApplication(tx: Tx, actor: Actor, app: { id: number; name: string }): Promise<{ id: number; name: string; deletedUsers: number }> {
   const scope = { accountId: actor.accountId, applicationId: app.id };
   // Explicit rather than trusting ON DELETE CASCADE: SQLite enforces foreign keys only when
   // the connection enables them, and the adapters differ.
   const users = await tx.appUser.deleteMany({ where: scope });
   await tx.kvItem.deleteMany({ where: scope });
+  // Its rules and its own scenarios (shared ones stay: other applications may use them).
+  await tx.ruleScenario.deleteMany({ where: { rule: scope } });
+  await tx.rule.deleteMany({ where: scope });
+  await tx.scenarioVersion.deleteMany({ where: { scenario: scope } });
+  await tx.scenario.deleteMany({ where: scope });
   await tx.application.deleteMany({ where: { id: app.id, accountId: actor.accountId } });
   await audit(tx, actor, {
     action: "application.delete",

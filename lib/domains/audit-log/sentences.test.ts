@@ -35,6 +35,8 @@ describe("audit sentences", () => {
     expect(row("access.request", { roles: ["Owner"] }, { targetId: "numbers.list" })).toBe("Subuser alice asked the account owner for access to My numbers");
     expect(row("session.login", {}, { outcome: "failed" })).toBe("Failed: Subuser alice tried to log in");
     expect(row("api.call", { method: "GetUsers" }, { actorType: "key", actorName: "ci" })).toBe("Service account ci called GetUsers through the Management API");
+    expect(row("scenario.restore", { name: "ivr", version: 4, note: "Restored from version 2" })).toBe("Subuser alice saved version 4 of the scenario ivr (Restored from version 2)");
+    expect(row("rule.create", { name: "all", application: "sales", pattern: ".*" })).toBe("Subuser alice added the rule all to sales for .*");
     expect(row("something.new", {}, { targetType: "api_key", targetId: "k1" })).toBe("Subuser alice did something new on api key #k1");
     for (const a of PHRASED_ACTIONS) expect(row(a, { name: "x", roles: { from: [], to: ["Admin"] } })).not.toMatch(/[{}[\]"]/);
   });

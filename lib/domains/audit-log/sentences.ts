@@ -125,6 +125,24 @@ const PHRASES: Record<string, Phrase> = {
   "subuser.activate": named("reactivated the subuser"),
   "subuser.deactivate": named("deactivated the subuser"),
   "subuser.delete": named("deleted the subuser"),
+  // Calls and recordings (issue 10: the call simulator).
+  "call.place": (d) => `placed a test call from ${str(d.from) ?? ""} to ${str(d.to) || "(no call)"}`,
+  "call.inbound": (d) => `simulated an inbound call from ${str(d.from) ?? ""} to ${str(d.to) ?? ""}`,
+  "call.terminate": () => "ended a running call session",
+  "recording.delete": named("deleted the recording"),
+  // Scenarios and rules (issue 10).
+  "scenario.create": (d) => `created the ${d.shared === true ? "shared " : ""}scenario ${str(d.name) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
+  "scenario.save": (d) => `saved version ${str(d.version) ?? ""} of the scenario ${str(d.name) ?? ""}`,
+  "scenario.restore": (d) => `saved version ${str(d.version) ?? ""} of the scenario ${str(d.name) ?? ""}${str(d.note) ? ` (${str(d.note)})` : ""}`,
+  "scenario.rename": (d) => `renamed the scenario ${str(d.from) ?? ""} to ${str(d.to) ?? ""}`,
+  "scenario.delete": named("deleted the scenario"),
+  "rule.create": (d) => `added the rule ${str(d.name) ?? ""}${str(d.application) ? ` to ${str(d.application)}` : ""}${str(d.pattern) ? ` for ${str(d.pattern)}` : ""}`,
+  "rule.update": named("changed the rule"),
+  "rule.delete": named("deleted the rule"),
+  "rule.reorder": (d, row) => (str(d.name) ? `moved the rule ${str(d.name)} ${d.direction === "down" ? "down" : "up"}` : `reordered the rules of application #${row.targetId}`),
+  "rule.bind": named("added scenarios to the rule"),
+  "rule.unbind": named("removed scenarios from the rule"),
+  "rule.reorder_scenarios": named("reordered the scenarios of the rule"),
 };
 
 const OUTCOME: Record<string, string> = { denied: "Refused: ", failed: "Failed: " };

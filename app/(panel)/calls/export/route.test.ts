@@ -1,37 +1,60 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { can, type Role } from "@/lib/access/matrix";
-import type { PanelActor } from "@/lib/access/actor-types";
-import { PRINCIPALS } from "@/test/factories";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/core/db";
+import { can, OWNER_ROLE } from "@/lib/access/matrix";
+import type { Actor, PanelActor } from "@/lib/access/actor-types";
+import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { fixtureCallApp } from "@/lib/domains/calls/call-fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 
 const { GET } = await import("./route");
 
-function actorWith(role: Role): PanelActor {
-  return {
-    kind: role === "MainAccount" ? "owner" : "subuser",
-    accountId: 1,
-    accountName: "acme",
-    accountEmail: "acme@test.local",
-    subuserId: role === "MainAccount" ? null : 2,
-    keyId: null,
-    name: role.toLowerCase(),
-    roles: [role],
-    ip: "127.0.0.1",
-    sessionId: "s",
-    sessionCreatedAt: new Date(),
-    sessionExpiresAt: new Date(Date.now() + 3_600_000),
-  };
+const asPanel = (a: Actor): PanelActor =>
+  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
+const get = (query = "") => GET(new Request(`http://panel.test/calls/export${query}`));
+const HEADER = "call_id,start_time_utc,duration_seconds,application,direction,from,to,status,cost";
+
+/** A finished session row as the simulator leaves it (the export reads rows; it does not care who wrote them). */
+async function sessionRow(accountId: number, applicationId: number, at: Date, more: { status?: string; direction?: string; fromNumber?: string; costMinor?: number; durationSeconds?: number } = {}) {
+  return db.callSession.create({
+    data: {
+      accountId,
+      applicationId,
+      initiator: "panel",
+      direction: more.direction ?? "outbound",
+      fromNumber: more.fromNumber ?? "+14155550100",
+      toNumber: "+12125550199",
+      status: more.status ?? "completed",
+      startedAt: at,
+      plannedEndAt: at,
+      endedAt: at,
+      durationSeconds: more.durationSeconds ?? 62,
+      costMinor: more.costMinor ?? 123,
+    },
+  });
 }
 
 describe("GET /calls/export", () => {
+  let acct: TestAccount;
+  let appName: string;
+  let ids: number[];
+  beforeAll(async () => {
+    acct = await createTestAccount();
+    const app = await fixtureCallApp(acct.id);
+    appName = app.name;
+    const a = await sessionRow(acct.id, app.id, new Date("2026-05-01T10:00:00Z"));
+    const b = await sessionRow(acct.id, app.id, new Date("2026-05-02T10:00:00Z"), { status: "no_answer", costMinor: 0, durationSeconds: 0 });
+    // A spreadsheet formula in a field must arrive as text.
+    const c = await sessionRow(acct.id, app.id, new Date("2026-05-03T10:00:00Z"), { direction: "inbound", fromNumber: "=HYPERLINK(1)" });
+    ids = [a.id, b.id, c.id];
+  });
   beforeEach(() => {
     session.actor = null;
   });
 
   it("answers 401 without a live session", async () => {
-    const res = await GET();
+    const res = await get();
     expect(res.status).toBe(401);
     expect(await res.text()).not.toContain("call_id");
   });
@@ -39,16 +62,15 @@ describe("GET /calls/export", () => {
   for (const role of PRINCIPALS) {
     const allowed = can({ roles: [role] }, "calls.downloads");
     it(`${role}: ${allowed ? "downloads the CSV" : "403 naming the roles that would grant it"}`, async () => {
-      session.actor = actorWith(role);
-      const res = await GET();
+      session.actor = asPanel(await acct.actor(role));
+      const res = await get();
       const body = await res.text();
       expect(res.headers.get("cache-control")).toBe("private, no-store");
       if (allowed) {
         expect(res.status).toBe(200);
         expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-        expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="calls-acme-\d{4}-\d{2}-\d{2}\.csv"$/);
-        // No call table yet: exactly the header row.
-        expect(body).toBe("call_id,start_time_utc,duration_seconds,application,direction,from,to,status,cost\r\n");
+        expect(res.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="calls-${acct.name}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+        expect(body.split("\r\n")[0]).toBe(HEADER);
       } else {
         expect(res.status).toBe(403);
         expect(body).toMatch(/^Only the account owner, .* can use “All call downloads”\.$/);
@@ -56,4 +78,33 @@ describe("GET /calls/export", () => {
       }
     });
   }
+
+  it("holds the account's sessions, newest first, with formulas neutralised", async () => {
+    session.actor = asPanel(await acct.actor(OWNER_ROLE));
+    const body = await (await get()).text();
+    expect(body).toBe(
+      [
+        HEADER,
+        `${ids[2]},2026-05-03T10:00:00.000Z,62,${appName},inbound,'=HYPERLINK(1),+12125550199,completed,1.23`,
+        `${ids[1]},2026-05-02T10:00:00.000Z,0,${appName},outbound,+14155550100,+12125550199,no_answer,0.00`,
+        `${ids[0]},2026-05-01T10:00:00.000Z,62,${appName},outbound,+14155550100,+12125550199,completed,1.23`,
+        "",
+      ].join("\r\n"),
+    );
+  });
+
+  it("follows the list's filters in the URL", async () => {
+    session.actor = asPanel(await acct.actor(OWNER_ROLE));
+    const lines = async (q: string) => (await (await get(q)).text()).trim().split("\r\n").slice(1).map((l) => Number(l.split(",")[0]));
+    expect(await lines("?status=no_answer")).toEqual([ids[1]]);
+    expect(await lines("?from=2026-05-02&to=2026-05-03")).toEqual([ids[1]]);
+    expect(await lines("?direction=inbound")).toEqual([ids[2]]);
+    expect(await lines("?minDuration=1")).toEqual([ids[2], ids[0]]);
+  });
+
+  it("never holds another account's sessions", async () => {
+    const other = await createTestAccount();
+    session.actor = asPanel(await other.actor(OWNER_ROLE));
+    expect(await (await get()).text()).toBe(`${HEADER}\r\n`);
+  });
 });

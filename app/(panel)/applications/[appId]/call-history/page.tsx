@@ -2,18 +2,24 @@ import type { Metadata } from "next";
 import { Download } from "lucide-react";
 import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
-import { EmptyState } from "@/components/ui/page";
+import { callToolChoices, mayPlaceCalls } from "@/lib/domains/calls/queries";
+import type { RawSearchParams } from "@/components/data-table/search-params";
 import { loadApplication } from "../_components/load-application";
 import { ApplicationFrame, applicationMetadata } from "../_components/application-frame";
-import { routes } from "@/lib/routes";
+import { applicationSectionHref, routes } from "@/lib/routes";
+import { HistoryView } from "../../../calls/_components/history-view";
+import { CallTools } from "../../../calls/_components/call-tools";
+import { exportHref } from "../../../calls/_components/export-href";
 
-type Props = { params: Promise<{ appId: string }> };
+type Props = { params: Promise<{ appId: string }>; searchParams: Promise<RawSearchParams> };
 
 export const generateMetadata = ({ params }: Props): Promise<Metadata> => applicationMetadata("application.call_history", params);
 
-export default async function AppCallHistoryPage({ params }: Props) {
+export default async function AppCallHistoryPage({ params, searchParams }: Props) {
   const actor = await requireSection("application.call_history");
   const app = await loadApplication(actor, (await params).appId);
+  const raw = await searchParams;
+  const choices = mayPlaceCalls(actor) ? await callToolChoices(actor) : null;
   return (
     <ApplicationFrame
       actor={actor}
@@ -21,10 +27,12 @@ export default async function AppCallHistoryPage({ params }: Props) {
       section="application.call_history"
       description="Calls made and received by this application: when, between whom, for how long, how they ended and what they cost."
       actions={
-          can(actor, "application.call_history_downloads") ? (
+        <div className="flex flex-wrap gap-2">
+          {choices ? <CallTools choices={choices} applicationId={app.id} detailIn="application" /> : null}
+          {can(actor, "application.call_history_downloads") ? (
             // A plain anchor: the export is a file from a route handler, not a page.
             <a
-              href={routes.applicationCallHistoryExport(app.id)}
+              href={exportHref(routes.applicationCallHistoryExport(app.id), raw)}
               download
               data-action="application.call_history_downloads"
               className="inline-flex h-10 items-center gap-2 rounded-md bg-white px-4 text-sm font-medium text-slate-800 ring-1 ring-slate-400 hover:bg-slate-50"
@@ -32,12 +40,18 @@ export default async function AppCallHistoryPage({ params }: Props) {
               <Download aria-hidden className="size-4" />
               Download CSV
             </a>
-          ) : null
+          ) : null}
+        </div>
       }
     >
-      <EmptyState title="No calls yet">
-        <p>Nothing places calls yet: the call simulator that records call history arrives in a later release.</p>
-      </EmptyState>
+      <HistoryView
+        actor={actor}
+        raw={raw}
+        basePath={applicationSectionHref("application.call_history", app.id)}
+        applicationId={app.id}
+        caption={`Call history of ${app.name}`}
+        emptyHint={<p>Calls this application&apos;s scenarios make or answer are listed here, newest first.</p>}
+      />
     </ApplicationFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
-import { can } from "@/lib/access/matrix";
+import { can, OWNER_ROLE } from "@/lib/access/matrix";
 import type { Actor, PanelActor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 
@@ -11,14 +11,25 @@ const { GET } = await import("./route");
 
 const asPanel = (a: Actor): PanelActor =>
   ({ ...a, accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
-const get = (appId: string | number) => GET(new Request(`http://test/applications/${appId}/call-history/export`), { params: Promise.resolve({ appId: String(appId) }) });
+const get = (appId: string | number, query = "") =>
+  GET(new Request(`http://test/applications/${appId}/call-history/export${query}`), { params: Promise.resolve({ appId: String(appId) }) });
+const HEADER = "call_id,start_time_utc,duration_seconds,direction,from,to,status,cost";
+
+const row = (accountId: number, applicationId: number, startedAt: Date) =>
+  db.callSession.create({
+    data: { accountId, applicationId, initiator: "inbound", direction: "inbound", fromNumber: "+447700900123", toNumber: "+14155550100", status: "completed", startedAt, plannedEndAt: startedAt, durationSeconds: 5, costMinor: 7 },
+  });
 
 describe("GET /applications/[appId]/call-history/export", () => {
   let acct: TestAccount;
   let appId: number;
+  let mine: number;
   beforeAll(async () => {
     acct = await createTestAccount();
     appId = (await db.application.create({ data: { accountId: acct.id, name: "exported" } })).id;
+    const sibling = (await db.application.create({ data: { accountId: acct.id, name: "sibling" } })).id;
+    mine = (await row(acct.id, appId, new Date("2026-06-01T08:00:00Z"))).id;
+    await row(acct.id, sibling, new Date("2026-06-01T09:00:00Z"));
   });
   beforeEach(() => {
     session.actor = null;
@@ -38,13 +49,20 @@ describe("GET /applications/[appId]/call-history/export", () => {
         expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
         expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="call-history-exported-\d{4}-\d{2}-\d{2}\.csv"$/);
         expect(res.headers.get("cache-control")).toBe("private, no-store");
-        expect(await res.text()).toBe("call_id,start_time_utc,duration_seconds,direction,from,to,status,cost\r\n");
+        // This application's sessions only, not its sibling's.
+        expect(await res.text()).toBe(`${HEADER}\r\n${mine},2026-06-01T08:00:00.000Z,5,inbound,+447700900123,+14155550100,completed,0.07\r\n`);
       } else {
         expect(res.status).toBe(403);
         expect(await res.text()).toMatch(/^Only .* can use/);
       }
     });
   }
+
+  it("follows the page's filters", async () => {
+    session.actor = asPanel(await acct.actor(OWNER_ROLE));
+    expect(await (await get(appId, "?status=failed")).text()).toBe(`${HEADER}\r\n`);
+    expect(await (await get(appId, "?q=%2B447700900123")).text()).toContain(`${mine},`);
+  });
 
   it("another account's application and garbage ids are 404", async () => {
     const other = await createTestAccount();

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireSection } from "@/lib/server/guards";
+import { getCallSession } from "@/lib/domains/calls/queries";
+import { loadApplication } from "../../_components/load-application";
+import { ApplicationFrame } from "../../_components/application-frame";
+import { SessionDetail } from "../../../../calls/_components/session-detail";
+
+type Props = { params: Promise<{ appId: string; sessionId: string }> };
+
+export const metadata: Metadata = { title: "Call details" };
+
+// A session of this application (application.call_history); another application's or account's reads as missing.
+export default async function AppCallSessionPage({ params }: Props) {
+  const actor = await requireSection("application.call_history");
+  const { appId, sessionId } = await params;
+  const app = await loadApplication(actor, appId);
+  const s = /^[1-9]\d{0,14}$/.test(sessionId) ? await getCallSession(actor, Number(sessionId), { applicationId: app.id }) : null;
+  if (!s) notFound();
+  return (
+    <ApplicationFrame actor={actor} app={app} section="application.call_history" description={`Call ${s.id}: ${s.from} → ${s.to || "(no call)"}`}>
+      <SessionDetail actor={actor} s={s} />
+    </ApplicationFrame>
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+// "Place a test call" and "Simulate inbound call": the simulator's test tools, for holders of an
+// application's scenarios or rules. A placed call runs the application's rule (the chosen one,
+// or the first matching what is dialled) with the far end behaving as asked; it costs what a real
+// call would, which the dialog says. On success the new session's detail opens.
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import type { Route } from "next";
+import { PhoneIncoming, PhoneOutgoing } from "lucide-react";
+import { Field, inputClass } from "@/components/forms/fields";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { formText, useActionForm } from "@/components/forms/use-action-form";
+import { useDialog } from "@/components/forms/use-dialog";
+import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
+import { CALL_STATUS_LABELS, type CallStatus } from "@/lib/domains/calls/schemas";
+import type { CallToolChoices } from "@/lib/domains/calls/queries";
+import { placeTestCallAction, simulateInboundAction } from "../actions";
+
+type Props = {
+  choices: CallToolChoices;
+  applicationId?: number;
+  /** Where a new session's detail opens: /calls/<id>, or the application's call history. */
+  detailIn: "calls" | "application";
+};
+
+const detailHref = (props: Props, applicationId: number, sessionId: number) =>
+  (props.detailIn === "calls" ? `/calls/${sessionId}` : `/applications/${applicationId}/call-history/${sessionId}`) as Route;
+
+function Select({ id, label, name, error, children, ...props }: { id: string; label: string; name: string; error?: string; children: React.ReactNode } & React.SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} name={name} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...props}>
+        {children}
+      </select>
+      {error ? (
+        <p id={`${id}-error`} className="text-xs text-red-700" data-field-error={name}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const seconds = (form: FormData, key: string) => {
+  const v = formText(form, key).trim();
+  return v === "" ? null : v;
+};
+
+const outcome = (status: CallStatus) => (status === "running" ? "Call started" : `Call ended: ${CALL_STATUS_LABELS[status]}`);
+
+function PlaceCallDialog({ onClose, returnFocusTo, ...props }: Props & { onClose: () => void; returnFocusTo: HTMLElement | null }) {
+  const { choices, applicationId } = props;
+  const toast = useToast();
+  const router = useRouter();
+  const [appId, setAppId] = useState<number>(applicationId ?? choices.applications[0]?.id ?? 0);
+  const [callerKind, setCallerKind] = useState<"number" | "user">("number");
+  const [answers, setAnswers] = useState(true);
+  const form = useActionForm(placeTestCallAction, {
+    fields: ["applicationId", "ruleId", "destination", "callerKind", "callerUser", "callerNumber", "answerAfterSeconds", "dtmf", "hangupAfterSeconds", "customData"],
+    toInput: (f) => ({
+      applicationId: formText(f, "applicationId"),
+      ...(formText(f, "ruleId") ? { ruleId: formText(f, "ruleId") } : {}),
+      destination: formText(f, "destination"),
+      callerKind: callerKind,
+      ...(callerKind === "user" ? { callerUser: formText(f, "callerUser") } : { callerNumber: formText(f, "callerNumber") }),
+      answerAfterSeconds: answers ? (seconds(f, "answerAfterSeconds") ?? "2") : null,
+      dtmf: formText(f, "dtmf"),
+      hangupAfterSeconds: seconds(f, "hangupAfterSeconds"),
+      customData: formText(f, "customData"),
+    }),
+    onSuccess: (r) => {
+      toast(outcome(r.status));
+      onClose();
+      router.push(detailHref(props, appId, r.sessionId));
+    },
+  });
+  const e = form.fieldErrors;
+  const rules = choices.rules.filter((r) => r.applicationId === appId);
+  return (
+    <FormDialog
+      title="Place a test call"
+      description="The application's scenarios run as for a real call, and the call is charged at the catalogue's per-minute price like one."
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      form={form}
+      submitLabel="Place call"
+      size="lg"
+      data-testid="place-call-form"
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Select id="pc-app" label="Application" name="applicationId" value={appId} onChange={(ev) => setAppId(Number(ev.target.value))} error={e.applicationId}>
+          {choices.applications.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </Select>
+        <Select id="pc-rule" label="Rule" name="ruleId" key={appId} defaultValue="" error={e.ruleId}>
+          <option value="">The first rule matching the destination</option>
+          {rules.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </Select>
+        <Field label="Destination" name="destination" placeholder="+12125550142 or a username" error={e.destination} hint="Whom the scenario calls (its custom data, unless you give some)." />
+        <Select id="pc-kind" label="Caller" name="callerKind" value={callerKind} onChange={(ev) => setCallerKind(ev.target.value === "user" ? "user" : "number")} error={e.callerKind}>
+          <option value="number">A number (the account&apos;s own or a verified caller ID)</option>
+          <option value="user">A user of the application</option>
+        </Select>
+        {callerKind === "user" ? (
+          <Field label="Caller username" name="callerUser" error={e.callerUser} autoComplete="off" />
+        ) : (
+          <Field label="Caller number" name="callerNumber" placeholder="+14155550100" error={e.callerNumber} autoComplete="off" />
+        )}
+        <div className="space-y-1">
+          <span className="block text-sm font-medium text-slate-700" id="pc-party">
+            The called party
+          </span>
+          <div role="radiogroup" aria-labelledby="pc-party" className="flex gap-4 pt-2 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="radio" name="answers" checked={answers} onChange={() => setAnswers(true)} /> Answers
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="answers" checked={!answers} onChange={() => setAnswers(false)} /> Never answers
+            </label>
+          </div>
+        </div>
+        {answers ? <Field label="Answers after (s)" name="answerAfterSeconds" type="number" min={0} defaultValue="2" error={e.answerAfterSeconds} /> : null}
+        <Field label="Hangs up after (s)" name="hangupAfterSeconds" type="number" min={1} placeholder="Waits for the scenario" error={e.hangupAfterSeconds} />
+        <Field label="DTMF digits it presses" name="dtmf" placeholder="e.g. 1#" error={e.dtmf} autoComplete="off" />
+        <Field label="Custom data" name="customData" error={e.customData} autoComplete="off" />
+      </div>
+    </FormDialog>
+  );
+}
+
+function InboundDialog({ onClose, returnFocusTo, ...props }: Props & { onClose: () => void; returnFocusTo: HTMLElement | null }) {
+  const { choices } = props;
+  const toast = useToast();
+  const router = useRouter();
+  const numbers = choices.numbers.filter((n) => n.applicationId !== null);
+  const form = useActionForm(simulateInboundAction, {
+    fields: ["numberId", "from", "dtmf", "hangupAfterSeconds", "customData"],
+    toInput: (f) => ({ numberId: formText(f, "numberId"), from: formText(f, "from"), dtmf: formText(f, "dtmf"), hangupAfterSeconds: seconds(f, "hangupAfterSeconds"), customData: formText(f, "customData") }),
+    onSuccess: (r, el) => {
+      toast(outcome(r.status));
+      onClose();
+      const n = numbers.find((x) => String(x.id) === (el ? new FormData(el).get("numberId") : ""));
+      router.push(detailHref(props, n?.applicationId ?? 0, r.sessionId));
+    },
+  });
+  const e = form.fieldErrors;
+  return (
+    <FormDialog
+      title="Simulate an inbound call"
+      description="A caller dials one of the account's numbers: its application's rules answer, unless the caller is on the PSTN blacklist. The call is charged like a real inbound call."
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      form={form}
+      submitLabel="Call the number"
+      data-testid="inbound-call-form"
+    >
+      {numbers.length === 0 ? (
+        <p className="text-sm text-slate-700">No number of the account is attached to an application: buy a number and attach it first.</p>
+      ) : (
+        <div className="grid gap-4">
+          <Select id="ib-number" label="Number dialled" name="numberId" error={e.numberId}>
+            {numbers.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.number} ({choices.applications.find((a) => a.id === n.applicationId)?.name ?? "application"})
+              </option>
+            ))}
+          </Select>
+          <Field label="Caller's number" name="from" placeholder="+447700900123" error={e.from} autoComplete="off" />
+          <Field label="DTMF digits the caller presses" name="dtmf" error={e.dtmf} autoComplete="off" />
+          <Field label="Caller hangs up after (s)" name="hangupAfterSeconds" type="number" min={1} placeholder="Waits for the scenario" error={e.hangupAfterSeconds} />
+          <Field label="Custom data" name="customData" error={e.customData} autoComplete="off" />
+        </div>
+      )}
+    </FormDialog>
+  );
+}
+
+/** The two buttons and their dialogs. */
+export function CallTools(props: Props) {
+  const dialog = useDialog<"place" | "inbound">();
+  if (props.choices.applications.length === 0) return null;
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Button variant="secondary" onClick={(ev) => dialog.open("inbound", ev.currentTarget)} data-testid="simulate-inbound">
+        <PhoneIncoming aria-hidden className="size-4" />
+        Simulate inbound call
+      </Button>
+      <Button onClick={(ev) => dialog.open("place", ev.currentTarget)} data-testid="place-test-call">
+        <PhoneOutgoing aria-hidden className="size-4" />
+        Place a test call
+      </Button>
+      {dialog.state === "place" ? <PlaceCallDialog {...props} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
+      {dialog.state === "inbound" ? <InboundDialog {...props} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
+    </div>
+  );
+}

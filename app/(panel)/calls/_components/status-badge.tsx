@@ -1,0 +1,17 @@
+import { Badge } from "@/components/ui/page";
+import { CALL_STATUS_LABELS, type CallStatus } from "@/lib/domains/calls/schemas";
+
+const TONES: Record<CallStatus, "slate" | "green" | "red" | "blue" | "amber"> = {
+  running: "blue",
+  completed: "green",
+  failed: "red",
+  no_answer: "amber",
+  rejected: "red",
+  payment_required: "amber",
+  terminated: "slate",
+  error: "red",
+};
+
+export function StatusBadge({ status }: { status: CallStatus }) {
+  return <Badge tone={TONES[status]}>{CALL_STATUS_LABELS[status]}</Badge>;
+}

@@ -1,0 +1,130 @@
+// The call simulator end to end in the browser: an owner places a test call through the dialog
+// (the application's real scenario runs in the sandbox), watches it in active sessions until the
+// server's scheduler finalises it, opens its detail and plays the recording (the <audio> element
+// loads; the recording route answers a Range request with 206). A Supervisor plays the recording
+// but has no delete control; the owner deletes it behind a confirmation.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { test, expect, type E2eFixtures } from "./fixtures";
+import { OWNER } from "./fixtures/matrix";
+
+/** Serious or critical axe violations on the page (the a11y spec's bar), named with their elements. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+// Answers at once, records while it greets, then holds the line for a few seconds and hangs up.
+const SCRIPT = `
+VoxEngine.addEventListener(AppEvents.Started, () => {
+  const call = VoxEngine.callPSTN(VoxEngine.customData(), "+14155550100");
+  call.addEventListener(CallEvents.Connected, () => {
+    Logger.write("connected to " + call.number());
+    call.record({ name: "greeting" });
+    call.say("Hello from the end to end test");
+  });
+  call.addEventListener(CallEvents.PlaybackFinished, () => {
+    call.stopRecording();
+    setTimeout(() => call.hangup(), 8000);
+  });
+  call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+});`;
+
+const CALLER = "+14155550100";
+const DEST = "+12125550142";
+
+async function accountWithScenario({ factory }: Pick<E2eFixtures, "factory">) {
+  const acct = await factory.account();
+  const app = await factory.application(acct.id);
+  const db = factory.db;
+  const scenario = await db.scenario.create({ data: { accountId: acct.id, applicationId: app.id, name: `greet-${app.id}`, script: SCRIPT } });
+  const rule = await db.rule.create({ data: { accountId: acct.id, applicationId: app.id, name: "everything", pattern: ".*", position: 0 } });
+  await db.ruleScenario.create({ data: { ruleId: rule.id, scenarioId: scenario.id, position: 0 } });
+  await db.callerId.create({ data: { accountId: acct.id, number: CALLER, active: true, verifiedUntil: new Date(Date.now() + 365 * 86_400_000) } });
+  await db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: 20_00, kind: "topup", memo: "e2e top-up" } });
+  return { acct, app };
+}
+
+async function placeCall(page: Page, appName: string): Promise<number> {
+  await page.goto("/calls");
+  await page.getByRole("button", { name: "Place a test call" }).click();
+  const dialog = page.getByRole("dialog", { name: "Place a test call" });
+  await dialog.getByLabel("Application").selectOption({ label: appName });
+  await dialog.getByLabel("Destination").fill(DEST);
+  await dialog.getByLabel("Caller number").fill(CALLER);
+  await dialog.getByLabel("Answers after (s)").fill("0");
+  await dialog.getByRole("button", { name: "Place call" }).click();
+  await page.waitForURL(/\/calls\/\d+$/);
+  return Number(new URL(page.url()).pathname.split("/").pop());
+}
+
+test("an owner places a test call, watches it run, then plays its recording", async ({ browserLoggedIn, factory }) => {
+  const { acct, app } = await accountWithScenario({ factory });
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  const sessionId = await placeCall(page, app.name);
+  await expect(page.getByTestId("call-session")).toHaveAttribute("data-status", "running");
+
+  // Active sessions lists it while it runs, and drops it (polling) once the scheduler finalises it.
+  await page.goto("/calls/active");
+  const row = page.locator(`[data-testid="active-session"][data-session-id="${sessionId}"]`);
+  await expect(row).toBeVisible();
+  await expect(row).toHaveCount(0, { timeout: 30_000 });
+
+  // The history lists it; its detail has the leg, the log and the recording.
+  await page.goto("/calls");
+  expect(await seriousViolations(page), "axe on /calls with a row").toEqual([]);
+  await page.getByRole("link", { name: `Call ${sessionId}, details` }).click();
+  await expect(page.getByTestId("call-session")).toHaveAttribute("data-status", "completed");
+  await expect(page.getByTestId("call-leg")).toHaveCount(1);
+  await expect(page.getByRole("list", { name: "Session log" })).toContainText(`connected to ${DEST}`);
+
+  const audio = page.getByLabel("Recording greeting");
+  await expect(audio).toBeVisible();
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  const duration = await audio.evaluate((a: HTMLAudioElement) => a.duration);
+  expect(duration).toBeGreaterThan(0);
+  const src = await audio.getAttribute("src");
+  const ranged = await page.request.get(src!, { headers: { range: "bytes=100-199" } });
+  expect(ranged.status()).toBe(206);
+  expect(ranged.headers()["content-range"]).toMatch(/^bytes 100-199\/\d+$/);
+  expect(await seriousViolations(page), "axe on the call's detail").toEqual([]);
+  // Seeking plays from the middle.
+  await audio.evaluate((a: HTMLAudioElement) => {
+    a.currentTime = a.duration / 2;
+  });
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0);
+});
+
+test("a Supervisor plays a recording but has no delete control; the owner deletes it after confirming", async ({ browserLoggedIn, factory }) => {
+  const { acct, app } = await accountWithScenario({ factory });
+  const ownerPage = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  const sessionId = await placeCall(ownerPage, app.name);
+  await expect.poll(async () => (await factory.db.callSession.findUniqueOrThrow({ where: { id: sessionId } })).status, { timeout: 30_000 }).toBe("completed");
+
+  const sup = await factory.subuser({ roles: ["Supervisor"], accountId: acct.id });
+  const supPage = await (await browserLoggedIn({ kind: "subuser", accountId: acct.id, name: sup.name, password: sup.password })).newPage();
+  await supPage.goto(`/calls/${sessionId}`);
+  const audio = supPage.getByLabel("Recording greeting");
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  await expect(supPage.getByRole("link", { name: "Download" })).toBeVisible();
+  await expect(supPage.locator('[data-action="recordings.delete"]')).toHaveCount(0);
+
+  await ownerPage.goto(`/calls/${sessionId}`);
+  await ownerPage.locator('[data-action="recordings.delete"]').click();
+  const confirm = ownerPage.getByRole("dialog", { name: "Delete the recording “greeting”?" });
+  await confirm.getByRole("button", { name: "Delete recording" }).click();
+  await expect(ownerPage.getByText("greeting: deleted.")).toBeVisible();
+  const gone = await ownerPage.request.get(src(await factory.db.recording.findFirstOrThrow({ where: { sessionId } })));
+  expect(gone.status()).toBe(404);
+});
+
+const src = (r: { id: number }) => `/calls/recordings/${r.id}`;
+
+test("the demo account's call history is not empty: the seed's calls are listed", async ({ apiAs }) => {
+  const api = await apiAs(OWNER);
+  const html = await (await api.get("/calls")).text();
+  // Inbound calls to the sales number, answered by the demo scenario through its rule.
+  expect(html).toContain("all-calls");
+  expect(html).toContain("+13125550188");
+  expect(html).not.toContain("No calls yet");
+});

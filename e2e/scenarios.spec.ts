@@ -1,0 +1,125 @@
+// Scenarios and rules, as an owner uses them: a scenario written in the code editor, saved as
+// versions, two versions compared side by side, one restored (a new version); check syntax
+// pointing at the line; a rule added, a pattern that backtracks catastrophically refused, the
+// keyboard's Move up, and the tester answering which rule a number reaches. Each test makes its
+// own account and application.
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { uniq } from "./fixtures/db";
+
+/** Types at the end of the CodeMirror document. */
+async function typeAtEnd(page: Page, text: string) {
+  const content = page.getByTestId("scenario-panel").locator(".cm-content");
+  await content.click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.insertText(text);
+}
+
+const versionRows = (page: Page) => page.getByTestId("scenario-versions").locator("tbody tr");
+
+test("writes a scenario, saves two versions, compares them and restores the first", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const app = await factory.application(acct.id);
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  await page.goto(`/applications/${app.id}/scenarios`);
+
+  await expect(page.getByText("No scenarios yet", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "New scenario" }).click();
+  const create = page.getByRole("dialog", { name: "New scenario" });
+  await create.getByLabel("Name").fill("bad name!");
+  await create.getByRole("button", { name: "Create" }).click();
+  await expect(create.locator('[data-field-error="name"]')).toBeVisible();
+  const name = uniq("greeting-");
+  await create.getByLabel("Name").fill(name);
+  await create.getByRole("button", { name: "Create" }).click();
+  await expect(create).toBeHidden();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(versionRows(page)).toHaveCount(1);
+
+  // Version 2: a line typed in the editor.
+  await typeAtEnd(page, '\nLogger.write("second version");');
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Saved as version 2", { exact: true })).toBeVisible();
+  await expect(versionRows(page)).toHaveCount(2);
+  await expect(versionRows(page).first()).toContainText(acct.name);
+
+  // Check syntax points at the broken line.
+  await typeAtEnd(page, "\nlet x = ;");
+  await page.getByRole("button", { name: "Check syntax" }).click();
+  await expect(page.getByTestId("syntax-error")).toContainText(/Line \d+: SyntaxError/);
+
+  // Compare version 1 with version 2.
+  const compare = page.getByTestId("compare-form");
+  await compare.getByRole("combobox", { name: "Compare" }).selectOption("1");
+  await compare.getByRole("combobox", { name: "with" }).selectOption("2");
+  await compare.getByRole("button", { name: "Compare" }).click();
+  const diff = page.getByTestId("scenario-diff");
+  await expect(diff).toBeVisible();
+  await expect(diff).toContainText('Logger.write("second version");');
+  await expect(diff.locator(".cm-changedLine, .cm-insertedLine, .cm-changedText").first()).toBeVisible();
+
+  // Restore version 1: its text becomes version 3.
+  await page.getByRole("button", { name: "Restore version 1" }).click();
+  const confirm = page.getByRole("dialog", { name: "Restore version 1?" });
+  await confirm.getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByText("Version 1 restored as version 3", { exact: true })).toBeVisible();
+  await expect(versionRows(page)).toHaveCount(3);
+  await expect(versionRows(page).first()).toContainText("Restored from version 1");
+  await expect(page.getByTestId("scenario-editor")).not.toContainText("second version");
+  const saved = await factory.db.scenario.findFirstOrThrow({ where: { accountId: acct.id, name } });
+  expect(saved.script).not.toContain("second version");
+});
+
+test("adds rules, refuses a catastrophic pattern, reorders by keyboard, and the tester shows the match", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const app = await factory.application(acct.id);
+  const script = "VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => e.call.hangup());";
+  for (const n of ["welcome", "voicemail"]) {
+    await factory.db.scenario.create({ data: { accountId: acct.id, applicationId: app.id, name: `${n}-${app.id}`, script, versions: { create: { accountId: acct.id, number: 1, script, authorName: "e2e" } } } });
+  }
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  await page.goto(`/applications/${app.id}/rules`);
+  await expect(page.getByText("No rules yet", { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Add rule" }).click();
+  const editor = page.getByRole("dialog", { name: "Add rule" });
+  await editor.getByLabel("Name").fill("numbers");
+  await editor.getByLabel("Pattern", { exact: true }).fill("(a+)+b");
+  await editor.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(editor.locator('[data-field-error="pattern"]')).toContainText("backtracking");
+  await editor.getByLabel("Pattern", { exact: true }).fill("\\+?[0-9]+");
+  // The editor starts with the first scenario by name (voicemail); welcome is added after it.
+  await editor.getByLabel("Add a scenario").selectOption({ label: `welcome-${app.id}` });
+  await editor.getByRole("button", { name: "Add to the rule" }).click();
+  await expect(editor.getByTestId("rule-scenarios").locator("li")).toHaveCount(2);
+  await editor.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(editor).toBeHidden();
+  await expect(page.getByText("Rule numbers added", { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Add rule" }).click();
+  const second = page.getByRole("dialog", { name: "Add rule" });
+  await second.getByLabel("Name").fill("short");
+  await second.getByLabel("Pattern", { exact: true }).fill("[0-9]{3}");
+  await second.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(second).toBeHidden();
+  const rules = page.getByTestId("rule-list").locator("li[data-rule]");
+  await expect(rules).toHaveCount(2);
+
+  const tester = page.getByTestId("rule-tester");
+  const result = page.getByTestId("tester-result");
+  await tester.getByLabel("Number or user name").fill("123");
+  await tester.getByRole("button", { name: "Test" }).click();
+  await expect(result).toContainText("matches rule numbers");
+  await expect(result).toContainText(`voicemail-${app.id}, then welcome-${app.id}`);
+
+  // Move "short" up with the keyboard: now it wins for three digits; the pattern is anchored.
+  await page.getByRole("button", { name: "Move up short" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(rules.first()).toHaveAttribute("data-rule", "short");
+  await tester.getByRole("button", { name: "Test" }).click();
+  await expect(result).toContainText("matches rule short");
+  await tester.getByLabel("Number or user name").fill("x123");
+  await tester.getByRole("button", { name: "Test" }).click();
+  await expect(result).toContainText("No rule matches x123");
+});
+

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
+import type { ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
+import { affordableSeconds, costAt, firstMinuteMinor, legCost, planLegs, planLog, planRecordings, settleLegs } from "./plan";
+
+const UK = "+447700900123";
+const US = "+14155550123";
+const ukOut = pricesForDestination(UK).callOutboundPerMinuteMinor;
+const usOut = pricesForDestination(US).callOutboundPerMinuteMinor;
+const usIn = pricesForDestination(US).callInboundPerMinuteMinor;
+
+const party = { answerAfterSeconds: 2, dtmf: "", hangupAfterSeconds: null };
+const outbound = (to = US) => ({ direction: "outbound" as const, from: "+14155550100", to, party });
+
+// An outbound session: the scenario calls the US number at 0 s (answered after the party's 2 s),
+// records a greeting while saying it, logs, calls a UK number at 10 s (talks 90 s) and a user at
+// 100 s (no answer), and hangs up at 130 s.
+const RUN: ScenarioRun = {
+  outcome: "completed",
+  durationSeconds: 130,
+  events: [
+    { at: 0, type: "forward", to: US, kind: "number", answered: true, seconds: 128 },
+    { at: 2, type: "record_start", name: "greeting" },
+    { at: 2.5, type: "say", text: "Hello and welcome", seconds: 2 },
+    { at: 5, type: "log", line: "customer called" },
+    { at: 6, type: "record_stop", name: "greeting" },
+    { at: 10, type: "forward", to: UK, kind: "number", answered: true, seconds: 90 },
+    { at: 100, type: "forward", to: "bob", kind: "user", answered: false, seconds: 0 },
+    { at: 130, type: "hangup", by: "scenario", reason: "done" },
+  ],
+};
+
+// An inbound session: the scenario answers at 2 s and hangs up at 130 s.
+const INBOUND: ScenarioRun = {
+  outcome: "completed",
+  durationSeconds: 130,
+  events: [
+    { at: 2, type: "answer" },
+    { at: 130, type: "hangup", by: "scenario", reason: "done" },
+  ],
+};
+
+describe("planLegs", () => {
+  it("an outbound session: each call the scenario places is a leg, the first one the session's call, each at its destination's price", () => {
+    const legs = planLegs(outbound(), RUN);
+    expect(legs.map((l) => [l.index, l.remoteNumber, l.remoteNumberType, l.incoming, l.talkFrom, l.talkTo, l.pricePerMinuteMinor])).toEqual([
+      [0, US, "pstn", false, 2, 130, usOut],
+      [1, UK, "pstn", false, 12, 102, ukOut],
+      [2, "bob", "user", false, null, null, 0],
+    ]);
+  });
+
+  it("an inbound call is leg 0, from the answer to the end, at the inbound price of the account's number", () => {
+    const [leg] = planLegs({ direction: "inbound", from: UK, to: US, party }, INBOUND);
+    expect(leg).toMatchObject({ index: 0, incoming: true, localNumber: US, remoteNumber: UK, talkFrom: 2, talkTo: 130, pricePerMinuteMinor: usIn });
+    const [unanswered] = settleLegs(planLegs({ direction: "inbound", from: UK, to: US, party }, { ...INBOUND, events: [INBOUND.events[1]!] }), 130);
+    expect(unanswered).toMatchObject({ successful: false, costMinor: 0, endReason: "not_answered" });
+  });
+
+  it("calls to application users stay on the platform: free", () => {
+    const legs = planLegs({ direction: "inbound", from: "alice", to: "sales", party }, INBOUND);
+    expect(legs[0]).toMatchObject({ remoteNumberType: "user", pricePerMinuteMinor: 0 });
+  });
+
+  it("a session that places no call has no legs", () => {
+    expect(planLegs(outbound(""), { outcome: "completed", durationSeconds: 5, events: [{ at: 5, type: "hangup", by: "scenario", reason: "done" }] })).toEqual([]);
+  });
+
+  it("an unanswered call is an unanswered, free leg", () => {
+    const run: ScenarioRun = { outcome: "completed", durationSeconds: 60, events: [{ at: 0, type: "forward", to: US, kind: "number", answered: false, seconds: 0 }, { at: 60, type: "hangup", by: "runtime", reason: "no_answer" }] };
+    const [leg] = settleLegs(planLegs(outbound(), run), 60);
+    expect(leg).toMatchObject({ successful: false, durationSeconds: 0, costMinor: 0, endReason: "no_answer" });
+  });
+});
+
+describe("costs", () => {
+  const legs = planLegs(outbound(), RUN);
+
+  it("each leg is billed per started minute of talk", () => {
+    expect(legCost(10, 0)).toBe(0);
+    expect(legCost(10, 1)).toBe(10);
+    expect(legCost(10, 60)).toBe(10);
+    expect(legCost(10, 61)).toBe(20);
+    const settled = settleLegs(legs, 130);
+    expect(settled.map((l) => [l.durationSeconds, l.costMinor])).toEqual([
+      [128, 3 * usOut],
+      [90, 2 * ukOut],
+      [0, 0],
+    ]);
+    expect(costAt(legs, 130)).toBe(3 * usOut + 2 * ukOut);
+  });
+
+  it("a cut drops the legs not yet begun and shortens the rest", () => {
+    expect(settleLegs(legs, 5).map((l) => [l.index, l.durationSeconds])).toEqual([[0, 3]]);
+    expect(costAt(legs, 0)).toBe(0);
+  });
+
+  it("affordableSeconds: the whole run when the balance covers it, else the longest covered second", () => {
+    const total = costAt(legs, 130);
+    expect(affordableSeconds(legs, 130, total)).toBe(130);
+    expect(affordableSeconds(legs, 130, 0)).toBe(2); // nothing is billed before the party answers at 2 s
+    const cut = affordableSeconds(legs, 130, usOut);
+    expect(costAt(legs, cut)).toBeLessThanOrEqual(usOut);
+    expect(costAt(legs, cut + 1)).toBeGreaterThan(usOut);
+  });
+
+  it("the first minute: the price of the first leg that costs anything", () => {
+    expect(firstMinuteMinor(legs)).toBe(usOut);
+    expect(firstMinuteMinor(planLegs(outbound("bob"), { ...RUN, events: RUN.events.filter((e) => e.type !== "forward") }))).toBe(0);
+  });
+});
+
+describe("planLog and planRecordings", () => {
+  it("the log holds the scenario's lines and ours in time order, ending with why", () => {
+    const log = planLog(outbound(), RUN, ["main"], 130, "Hung up by the scenario: done");
+    expect(log[0]).toMatchObject({ at: 0, source: "system", line: "Session started: started by +14155550100 for +14155550123; scenarios “main”" });
+    expect(log.find((l) => l.at === 10)).toMatchObject({ line: `Called ${UK}: answered, talked 90 s` });
+    expect(log.find((l) => l.source === "scenario")).toEqual({ at: 5, source: "scenario", line: "customer called" });
+    expect(log.at(-1)).toEqual({ at: 130, source: "system", line: "Session ended at 2:10: Hung up by the scenario: done" });
+    expect(log.map((l) => l.at)).toEqual([...log.map((l) => l.at)].sort((a, b) => a - b));
+  });
+
+  it("a cut ends the log and the recordings where it falls", () => {
+    const log = planLog(outbound(), RUN, ["main"], 4, "cut");
+    expect(log.some((l) => l.line === "customer called")).toBe(false);
+    expect(planRecordings(RUN, 4)).toEqual([{ name: "greeting", from: 2, to: 4, durationSeconds: 2, spokenText: "Hello and welcome" }]);
+  });
+
+  it("recordings pair record_start with record_stop, and an unstopped one runs to the end", () => {
+    const run: ScenarioRun = { ...RUN, events: [...RUN.events.slice(0, -1), { at: 110, type: "record_start", name: "tail" }, RUN.events.at(-1)!] };
+    expect(planRecordings(run, 130)).toEqual([
+      { name: "greeting", from: 2, to: 6, durationSeconds: 4, spokenText: "Hello and welcome" },
+      { name: "tail", from: 110, to: 130, durationSeconds: 20, spokenText: "" },
+    ]);
+  });
+});

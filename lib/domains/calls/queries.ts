@@ -1,0 +1,465 @@
+import "server-only";
+// Reads of the call history (sections calls and application.call_history; GetCallHistory), the
+// active sessions (calls.active_sessions), a session's detail, the CSV export's stream, and what
+// the simulator looks up before it starts a call. Every read is scoped by the actor's account: an
+// id of another account reads as not found.
+//
+// Built for a million sessions per account (issue 11 benches it): every filter and sort has an
+// index led by (accountId | applicationId) (prisma/schema.prisma), a page is an index range with
+// an offset, the list's count stops at COUNT_CAP (the panel shows "more than 10,000": counting
+// every match of a broad filter would read them all), and the export walks the index by keyset
+// in batches, never holding more than one batch.
+import { db } from "@/lib/core/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/access/actor-types";
+import { authorize } from "@/lib/access/authorize";
+import type { ApiMethod } from "@/lib/access/api-methods";
+import { can, refusalMessage } from "@/lib/access/matrix";
+import { AppError } from "@/lib/core/errors";
+import { isUsableCallerId } from "@/lib/domains/caller-ids/queries";
+import type { CallDirection, CallFilter, CallInitiator, CallSort, CallStatus } from "./schemas";
+
+/** The panel's count stops here (see the header). */
+export const COUNT_CAP = 10_000;
+
+// ---- What the simulator looks up.
+
+/** An application user who places a call: by id or name, in that application of the actor's account. */
+export async function findCallerUser(actor: Actor, applicationId: number, ref: { id: number } | { name: string }): Promise<{ id: number; name: string; active: boolean } | null> {
+  return db.appUser.findFirst({
+    where: { accountId: actor.accountId, applicationId, ...("id" in ref ? { id: ref.id } : { name: ref.name.trim().toLowerCase() }) },
+    select: { id: true, name: true, active: true },
+  });
+}
+
+/** Whether the account may show `number` on the telephone network: one of its active numbers, or a verified caller ID. */
+export async function isPresentableNumber(accountId: number, number: string, now: Date): Promise<boolean> {
+  const own = await db.phoneNumber.count({ where: { accountId, number, status: "active" } });
+  return own > 0 || isUsableCallerId(db, accountId, number, now);
+}
+
+/** One of the account's active numbers, with the application its calls go to. */
+export async function findInboundNumber(actor: Actor, numberId: number): Promise<{ number: string; applicationId: number | null } | null> {
+  return db.phoneNumber.findFirst({ where: { id: numberId, accountId: actor.accountId, status: "active" }, select: { number: true, applicationId: true } });
+}
+
+// ---- Access.
+
+/**
+ * The history's check: the account's history needs `calls`; one application's, `calls` or
+ * `application.call_history` (both are the seed's call history sections). Keys: the method's
+ * roles (lib/access/api-methods.ts).
+ */
+export function authorizeHistory(actor: Actor, applicationId: number | undefined, method: ApiMethod): void {
+  if (actor.kind === "key") {
+    authorize(actor, { section: "calls", method });
+    return;
+  }
+  if (can(actor, "calls")) return;
+  if (applicationId !== undefined && can(actor, "application.call_history")) return;
+  throw new AppError("FORBIDDEN", { message: refusalMessage(applicationId !== undefined ? "application.call_history" : "calls") });
+}
+
+export const sessionNotFound = (field = "sessionId") => new AppError("NOT_FOUND", { message: "Call session not found", field, reason: "call_session_not_found" });
+
+// ---- The history.
+
+const LIST_SELECT = {
+  id: true,
+  applicationId: true,
+  application: { select: { name: true } },
+  ruleId: true,
+  ruleName: true,
+  initiator: true,
+  direction: true,
+  fromNumber: true,
+  toNumber: true,
+  appUserId: true,
+  status: true,
+  finishReason: true,
+  startedAt: true,
+  plannedEndAt: true,
+  endedAt: true,
+  durationSeconds: true,
+  costMinor: true,
+  customData: true,
+} as const satisfies Prisma.CallSessionSelect;
+
+type ListRow = Prisma.CallSessionGetPayload<{ select: typeof LIST_SELECT }>;
+
+export type RecordingRef = { id: number; name: string; durationSeconds: number; deleted: boolean };
+
+/** One session as the history lists it. Money in minor units; dates UTC. */
+export type CallSessionDto = {
+  id: number;
+  applicationId: number;
+  applicationName: string;
+  ruleId: number | null;
+  ruleName: string;
+  initiator: CallInitiator;
+  direction: CallDirection;
+  from: string;
+  to: string;
+  appUserId: number | null;
+  status: CallStatus;
+  finishReason: string;
+  startedAt: Date;
+  plannedEndAt: Date;
+  endedAt: Date | null;
+  durationSeconds: number;
+  costMinor: number;
+  customData: string;
+};
+
+export function toSessionDto(r: ListRow): CallSessionDto {
+  return {
+    id: r.id,
+    applicationId: r.applicationId,
+    applicationName: r.application.name,
+    ruleId: r.ruleId,
+    ruleName: r.ruleName,
+    initiator: r.initiator as CallInitiator,
+    direction: r.direction as CallDirection,
+    from: r.fromNumber,
+    to: r.toNumber,
+    appUserId: r.appUserId,
+    status: r.status as CallStatus,
+    finishReason: r.finishReason,
+    startedAt: r.startedAt,
+    plannedEndAt: r.plannedEndAt,
+    endedAt: r.endedAt,
+    durationSeconds: r.durationSeconds,
+    costMinor: r.costMinor,
+    customData: r.customData,
+  };
+}
+
+/** The where of a filter, always inside the actor's account. Application user names resolve to their ids first. */
+async function whereOf(actor: Actor, f: CallFilter): Promise<Prisma.CallSessionWhereInput> {
+  const and: Prisma.CallSessionWhereInput[] = [];
+  let userIds = f.appUserIds;
+  if (f.userName !== undefined) {
+    const named = await db.appUser.findMany({
+      where: { accountId: actor.accountId, name: f.userName.toLowerCase(), ...(f.applicationId !== undefined ? { applicationId: f.applicationId } : {}) },
+      select: { id: true },
+      take: 1000,
+    });
+    const ids = named.map((u) => u.id);
+    userIds = userIds ? userIds.filter((id) => ids.includes(id)) : ids;
+  }
+  if (f.number !== undefined) and.push({ OR: [{ fromNumber: f.number }, { toNumber: f.number }] });
+  if (f.remoteNumbers?.length) {
+    and.push({ OR: [{ direction: "inbound", fromNumber: { in: f.remoteNumbers } }, { direction: "outbound", toNumber: { in: f.remoteNumbers } }] });
+  }
+  if (f.localNumbers?.length) {
+    and.push({ OR: [{ direction: "inbound", toNumber: { in: f.localNumbers } }, { direction: "outbound", fromNumber: { in: f.localNumbers } }] });
+  }
+  const started = { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) };
+  const duration = { ...(f.minDuration !== undefined ? { gte: f.minDuration } : {}), ...(f.maxDuration !== undefined ? { lte: f.maxDuration } : {}) };
+  const ids = { ...(f.sessionIds ? { in: f.sessionIds } : {}), ...(f.maxSessionId !== undefined ? { lte: f.maxSessionId } : {}) };
+  return {
+    accountId: actor.accountId,
+    ...(f.applicationId !== undefined ? { applicationId: f.applicationId } : {}),
+    ...(Object.keys(started).length ? { startedAt: started } : {}),
+    ...(Object.keys(duration).length ? { durationSeconds: duration } : {}),
+    ...(Object.keys(ids).length ? { id: ids } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.direction ? { direction: f.direction } : {}),
+    ...(f.ruleName !== undefined ? { ruleName: f.ruleName } : {}),
+    ...(f.customData !== undefined ? { customData: f.customData } : {}),
+    ...(userIds !== undefined ? { appUserId: { in: userIds } } : {}),
+    ...(and.length ? { AND: and } : {}),
+  };
+}
+
+export type HistoryPage = {
+  items: (CallSessionDto & { userName: string | null; recordings: RecordingRef[] })[];
+  /** Matches, counted up to COUNT_CAP + 1. */
+  total: number;
+  /** More than COUNT_CAP match: `total` is a floor. */
+  capped: boolean;
+};
+
+/**
+ * /calls and /applications/[appId]/call-history: one page of sessions matching `filter`, sorted
+ * by an indexed column (ties by id), with each row's user name and recordings. The count stops at
+ * COUNT_CAP + 1 (`capped`).
+ */
+export async function listCallSessions(
+  actor: Actor,
+  input: { filter: CallFilter; sort: CallSort; dir: "asc" | "desc"; offset: number; count: number },
+): Promise<HistoryPage> {
+  authorizeHistory(actor, input.filter.applicationId, "GetCallHistory");
+  const where = await whereOf(actor, input.filter);
+  const [rows, counted] = await Promise.all([
+    db.callSession.findMany({ where, select: LIST_SELECT, orderBy: [{ [input.sort]: input.dir }, { id: input.dir }], skip: input.offset, take: Math.min(input.count, 1000) }),
+    db.callSession.count({ where, take: COUNT_CAP + 1 }),
+  ]);
+  const decorated = await decorate(rows.map(toSessionDto));
+  return { items: decorated, total: Math.min(counted, COUNT_CAP + 1), capped: counted > COUNT_CAP };
+}
+
+/** User names and recordings of a page of sessions (two indexed queries, not one per row). */
+async function decorate(items: CallSessionDto[]): Promise<HistoryPage["items"]> {
+  const userIds = [...new Set(items.map((i) => i.appUserId).filter((id): id is number => id !== null))];
+  const [users, recordings] = await Promise.all([
+    userIds.length ? db.appUser.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
+    items.length
+      ? db.recording.findMany({ where: { sessionId: { in: items.map((i) => i.id) } }, select: { id: true, sessionId: true, name: true, durationSeconds: true, deletedAt: true }, orderBy: { id: "asc" } })
+      : [],
+  ]);
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return items.map((i) => ({
+    ...i,
+    userName: i.appUserId !== null ? (names.get(i.appUserId) ?? null) : null,
+    recordings: recordings.filter((r) => r.sessionId === i.id).map((r) => ({ id: r.id, name: r.name, durationSeconds: r.durationSeconds, deleted: r.deletedAt !== null })),
+  }));
+}
+
+export type CallLegDto = {
+  id: number;
+  localNumber: string;
+  remoteNumber: string;
+  remoteNumberType: string;
+  incoming: boolean;
+  successful: boolean;
+  startedAt: Date;
+  durationSeconds: number;
+  pricePerMinuteMinor: number;
+  costMinor: number;
+  endReason: string;
+  chargedAppUserId: number | null;
+  ledgerEntryId: number | null;
+};
+
+export type RecordingDto = {
+  id: number;
+  sessionId: number;
+  name: string;
+  startedAt: Date;
+  durationSeconds: number;
+  sizeBytes: number;
+  mimeType: string;
+  source: string;
+  costMinor: number;
+  deletedAt: Date | null;
+};
+
+export type CallLogLineDto = { at: Date; source: "scenario" | "system"; line: string };
+
+export type CallSessionDetailDto = CallSessionDto & {
+  userName: string | null;
+  /** Recordings of this application are served on signed, short-lived URLs only. */
+  secureRecordStorage: boolean;
+  legs: CallLegDto[];
+  log: CallLogLineDto[];
+  recordings: RecordingDto[];
+};
+
+const LEG_SELECT = {
+  id: true,
+  sessionId: true,
+  localNumber: true,
+  remoteNumber: true,
+  remoteNumberType: true,
+  incoming: true,
+  successful: true,
+  startedAt: true,
+  durationSeconds: true,
+  pricePerMinuteMinor: true,
+  costMinor: true,
+  endReason: true,
+  chargedAppUserId: true,
+  ledgerEntryId: true,
+} as const satisfies Prisma.CallLegSelect;
+
+export const RECORDING_SELECT = {
+  id: true,
+  sessionId: true,
+  name: true,
+  startedAt: true,
+  durationSeconds: true,
+  sizeBytes: true,
+  mimeType: true,
+  source: true,
+  costMinor: true,
+  deletedAt: true,
+} as const satisfies Prisma.RecordingSelect;
+
+/** The most log lines a session's detail shows (a scenario may log in a loop). */
+export const LOG_LIMIT = 1000;
+
+/**
+ * A session's detail (/calls/[sessionId], /applications/[appId]/call-history/[sessionId]): the
+ * session, its legs, log and recordings. Null when the actor's account has no such session (or,
+ * with `applicationId`, the application has none).
+ */
+export async function getCallSession(actor: Actor, sessionId: number, opts: { applicationId?: number } = {}): Promise<CallSessionDetailDto | null> {
+  authorizeHistory(actor, opts.applicationId, "GetCallHistory");
+  if (!Number.isSafeInteger(sessionId) || sessionId <= 0) return null;
+  const row = await db.callSession.findFirst({
+    where: { id: sessionId, accountId: actor.accountId, ...(opts.applicationId !== undefined ? { applicationId: opts.applicationId } : {}) },
+    select: { ...LIST_SELECT, application: { select: { name: true, secureRecordStorage: true } } },
+  });
+  if (!row) return null;
+  const [legs, log, recordings, user] = await Promise.all([
+    db.callLeg.findMany({ where: { sessionId: row.id }, select: LEG_SELECT, orderBy: { id: "asc" } }),
+    db.callLogLine.findMany({ where: { sessionId: row.id }, select: { at: true, source: true, line: true }, orderBy: [{ at: "asc" }, { id: "asc" }], take: LOG_LIMIT }),
+    db.recording.findMany({ where: { sessionId: row.id }, select: RECORDING_SELECT, orderBy: { id: "asc" } }),
+    row.appUserId !== null ? db.appUser.findFirst({ where: { id: row.appUserId, accountId: actor.accountId }, select: { name: true } }) : null,
+  ]);
+  return {
+    ...toSessionDto(row),
+    userName: user?.name ?? null,
+    secureRecordStorage: row.application.secureRecordStorage,
+    legs,
+    log: log.map((l) => ({ ...l, source: l.source === "scenario" ? "scenario" : "system" })),
+    recordings,
+  };
+}
+
+export type ActiveSessionDto = CallSessionDto & { userName: string | null };
+
+function toActive(i: HistoryPage["items"][number]): ActiveSessionDto {
+  const { recordings, ...rest } = i;
+  void recordings;
+  return rest;
+}
+
+/** /calls/active: the running sessions of the account, newest first (at most 200). */
+export async function listActiveSessions(actor: Actor): Promise<{ items: ActiveSessionDto[]; total: number }> {
+  authorize(actor, { section: "calls.active_sessions" });
+  const where = { accountId: actor.accountId, status: "running" };
+  const [rows, total] = await Promise.all([
+    db.callSession.findMany({ where, select: LIST_SELECT, orderBy: [{ startedAt: "desc" }, { id: "desc" }], take: 200 }),
+    db.callSession.count({ where }),
+  ]);
+  const items = await decorate(rows.map(toSessionDto));
+  return { items: items.map((i) => ({ ...toActive(i) })), total };
+}
+
+/** How many sessions the export reads per query. */
+export const EXPORT_BATCH = 500;
+
+/**
+ * The CSV export's rows (calls.downloads, application.call_history_downloads, a GetBriefCallHistory
+ * report): every session matching `filter`, newest first, read by keyset over (startedAt, id) in
+ * batches of EXPORT_BATCH, so memory stays flat however many rows there are. Access is checked
+ * when called, before the first row.
+ */
+export function exportCallSessions(actor: Actor, filter: CallFilter, method: ApiMethod = "GetCallHistory"): AsyncIterable<CallSessionDto> {
+  authorizeHistory(actor, filter.applicationId, method);
+  return {
+    async *[Symbol.asyncIterator]() {
+      const where = await whereOf(actor, filter);
+      let after: { startedAt: Date; id: number } | null = null;
+      for (;;) {
+        const page: ListRow[] = await db.callSession.findMany({
+          where: after ? { AND: [where, { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { lt: after.id } }] }] } : where,
+          select: LIST_SELECT,
+          orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+          take: EXPORT_BATCH,
+        });
+        for (const r of page) yield toSessionDto(r);
+        if (page.length < EXPORT_BATCH) return;
+        const last = page[page.length - 1]!;
+        after = { startedAt: last.startedAt, id: last.id };
+      }
+    },
+  };
+}
+
+export type ApiHistoryItem = CallSessionDto & {
+  secureRecordStorage: boolean;
+  run: string;
+  legs?: CallLegDto[];
+  recordings?: RecordingDto[];
+};
+
+/**
+ * GetCallHistory: sessions matching `filter` by start time (ascending unless `desc`), with their
+ * legs and recordings when asked. `total` is exact unless `withTotal` is false.
+ */
+export async function callHistoryForApi(
+  actor: Actor,
+  input: { filter: CallFilter; desc: boolean; offset: number; count: number; withCalls: boolean; withRecords: boolean; withTotal: boolean },
+): Promise<{ items: ApiHistoryItem[]; total: number }> {
+  authorizeHistory(actor, input.filter.applicationId, "GetCallHistory");
+  const where = await whereOf(actor, input.filter);
+  const dir = input.desc ? "desc" : "asc";
+  const rows = await db.callSession.findMany({
+    where,
+    select: { ...LIST_SELECT, run: true, application: { select: { name: true, secureRecordStorage: true } } },
+    orderBy: [{ startedAt: dir }, { id: dir }],
+    skip: input.offset,
+    take: input.count,
+  });
+  const ids = rows.map((r) => r.id);
+  const [legs, recordings, total] = await Promise.all([
+    input.withCalls && ids.length ? db.callLeg.findMany({ where: { sessionId: { in: ids } }, select: LEG_SELECT, orderBy: { id: "asc" } }) : [],
+    input.withRecords && ids.length ? db.recording.findMany({ where: { sessionId: { in: ids }, deletedAt: null }, select: RECORDING_SELECT, orderBy: { id: "asc" } }) : [],
+    input.withTotal ? db.callSession.count({ where }) : Promise.resolve(input.offset + rows.length),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      ...toSessionDto(r),
+      secureRecordStorage: r.application.secureRecordStorage,
+      run: r.run,
+      ...(input.withCalls ? { legs: legs.filter((l) => l.sessionId === r.id) } : {}),
+      ...(input.withRecords ? { recordings: recordings.filter((x) => x.sessionId === r.id) } : {}),
+    })),
+    total,
+  };
+}
+
+/** The account's newest session id (0: none yet): where a GetBriefCallHistory report is frozen. */
+export async function newestSessionId(actor: Actor): Promise<number> {
+  const r = await db.callSession.findFirst({ where: { accountId: actor.accountId }, select: { id: true }, orderBy: { id: "desc" } });
+  return r?.id ?? 0;
+}
+
+export type CallToolChoices = {
+  applications: { id: number; name: string }[];
+  rules: { id: number; name: string; applicationId: number }[];
+  /** The account's active numbers, with the application whose rules answer them (null: none attached). */
+  numbers: { id: number; number: string; applicationId: number | null }[];
+};
+
+/**
+ * What "Place a test call" and "Simulate inbound call" offer: the account's applications with
+ * their rules (in order) and its active numbers (each list capped at 500). For principals who may
+ * place calls (application.scenarios or application.rules); FORBIDDEN otherwise.
+ */
+export async function callToolChoices(actor: Actor): Promise<CallToolChoices> {
+  if (!can(actor, "application.scenarios") && !can(actor, "application.rules")) throw new AppError("FORBIDDEN", { message: refusalMessage("application.scenarios") });
+  const [applications, rules, numbers] = await Promise.all([
+    db.application.findMany({ where: { accountId: actor.accountId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
+    db.rule.findMany({ where: { accountId: actor.accountId }, select: { id: true, name: true, applicationId: true }, orderBy: [{ applicationId: "asc" }, { position: "asc" }], take: 500 }),
+    db.phoneNumber.findMany({ where: { accountId: actor.accountId, status: "active" }, select: { id: true, number: true, applicationId: true }, orderBy: { number: "asc" }, take: 500 }),
+  ]);
+  return { applications, rules, numbers };
+}
+
+/** Whether the actor may place test calls (the call tools' buttons). */
+export function mayPlaceCalls(actor: Actor): boolean {
+  return can(actor, "application.scenarios") || can(actor, "application.rules");
+}
+
+/**
+ * What the demo seed's calls need (lib/domains/calls/demo.ts): the account named `accountName`,
+ * whether it has sessions already, its "sales" application (else its first), that application's
+ * active number and whether it has a rule. Null when there is no such account or application.
+ */
+export async function demoCallTargets(accountName: string): Promise<{ accountId: number; hasSessions: boolean; applicationId: number; number: string | null; hasRule: boolean } | null> {
+  const account = await db.account.findUnique({ where: { name: accountName }, select: { id: true } });
+  if (!account) return null;
+  const apps = await db.application.findMany({ where: { accountId: account.id }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+  const app = apps.find((a) => a.name === "sales") ?? apps[0];
+  if (!app) return null;
+  const [sessions, number, rules] = await Promise.all([
+    db.callSession.count({ where: { accountId: account.id } }),
+    db.phoneNumber.findFirst({ where: { accountId: account.id, status: "active", applicationId: app.id }, select: { number: true } }),
+    db.rule.count({ where: { accountId: account.id, applicationId: app.id } }),
+  ]);
+  return { accountId: account.id, hasSessions: sessions > 0, applicationId: app.id, number: number?.number ?? null, hasRule: rules > 0 };
+}

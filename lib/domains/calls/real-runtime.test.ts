@@ -1,0 +1,92 @@
+// A scenario runs end to end through the real sandbox and the real routing (lib/domains/scenarios,
+// lib/domains/rules): the session's history, legs, log, recording and ledger rows agree with what
+// the script did.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/core/db";
+import { OWNER_ROLE } from "@/lib/access/matrix";
+import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
+import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
+import { decodeWav } from "@/lib/domains/recordings/audio";
+import { createTestAccount } from "@/test/factories";
+import { balanceOf, fixtureCallApp, fixtureCallerId, testClock } from "./call-fixtures";
+import { advanceCalls, placeCall, simulateInbound } from "./simulator";
+
+const OUTBOUND = `
+VoxEngine.addEventListener(AppEvents.Started, () => {
+  const call = VoxEngine.callPSTN(VoxEngine.customData(), "+14155550100");
+  call.addEventListener(CallEvents.Connected, () => {
+    Logger.write("connected to " + call.number());
+    call.record({ name: "greeting" });
+    call.say("Hello from the integration test");
+  });
+  call.addEventListener(CallEvents.PlaybackFinished, () => {
+    call.stopRecording();
+    setTimeout(() => call.hangup(), 60000);
+  });
+  call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+  call.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
+});`;
+
+const INBOUND = `
+VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+  Logger.write("call from " + e.callerid);
+  e.call.answer();
+  e.call.addEventListener(CallEvents.Connected, () => e.call.say("Welcome"));
+  e.call.addEventListener(CallEvents.PlaybackFinished, () => e.call.hangup());
+});`;
+
+async function appWithRule(accountId: number, script: string, pattern = ".*") {
+  const app = await fixtureCallApp(accountId);
+  const scenario = await db.scenario.create({ data: { accountId, applicationId: app.id, name: `s-${app.id}`, script } });
+  const rule = await db.rule.create({ data: { accountId, applicationId: app.id, name: "everything", pattern, position: 0 } });
+  await db.ruleScenario.create({ data: { ruleId: rule.id, scenarioId: scenario.id, position: 0 } });
+  return { app, rule };
+}
+
+describe("the real sandbox and routing", () => {
+  it("an outbound test call: the scenario calls the destination, records, logs; history, legs, recording and ledger agree", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    await fixtureTopUp(acct.id, 20_00);
+    const callerId = (await fixtureCallerId(acct.id)).number;
+    const { app, rule } = await appWithRule(acct.id, OUTBOUND);
+    const t = testClock();
+    const dest = "+12125550142";
+    const s = await placeCall(owner, { applicationId: app.id, destination: dest, callerKind: "number", callerNumber: callerId, answerAfterSeconds: 3 }, { clock: t.clock, speech: { espeakPath: "/nonexistent" } });
+    expect(s.status).toBe("running");
+    const seconds = (s.plannedEndAt.getTime() - s.startedAt.getTime()) / 1000;
+    // Rings 3 s, says five words (2 s), waits 60 s, hangs up.
+    expect(seconds).toBe(65);
+    await advanceCalls(t.advance(66), { accountId: acct.id, speech: { espeakPath: "/nonexistent" } });
+
+    const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id }, include: { legs: true, logLines: { orderBy: [{ at: "asc" }, { id: "asc" }] }, recordings: true } });
+    const price = pricesForDestination(dest).callOutboundPerMinuteMinor;
+    expect(row).toMatchObject({ status: "completed", ruleId: rule.id, ruleName: "everything", durationSeconds: 65, costMinor: 2 * price });
+    expect(row.legs).toEqual([expect.objectContaining({ remoteNumber: dest, localNumber: callerId, successful: true, durationSeconds: 62, costMinor: 2 * price })]);
+    expect(row.logLines.find((l) => l.source === "scenario")).toMatchObject({ line: `connected to ${dest}`, at: new Date(row.startedAt.getTime() + 3000) });
+    expect(row.recordings).toEqual([expect.objectContaining({ name: "greeting", durationSeconds: 2, startedAt: new Date(row.startedAt.getTime() + 3000) })]);
+    expect(decodeWav(row.recordings[0]!.audio!)!.samples.length).toBeGreaterThan(0);
+    const charges = await db.ledgerEntry.findMany({ where: { accountId: acct.id, kind: "call" } });
+    expect(charges.map((c) => c.amountMinor)).toEqual([-2 * price]);
+    expect(row.legs[0]!.ledgerEntryId).toBe(charges[0]!.id);
+    expect(await balanceOf(acct.id)).toBe(20_00 - 2 * price);
+  });
+
+  it("an inbound call to the account's number runs the application's matching rule", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    await fixtureTopUp(acct.id);
+    const number = await fixtureOwnNumber(acct.id);
+    const { app } = await appWithRule(acct.id, INBOUND, "\\+1.*");
+    await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
+    const t = testClock();
+    const s = await simulateInbound(owner, { numberId: number.id, from: "+447700900123" }, { clock: t.clock });
+    // Answers at once, says one word (0.5 s), hangs up.
+    expect(s.status).toBe("running");
+    expect(await advanceCalls(t.advance(1), { accountId: acct.id })).toEqual([s.id]);
+    const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id }, include: { legs: true, logLines: true } });
+    expect(row.status).toBe("completed");
+    expect(row.legs).toEqual([expect.objectContaining({ incoming: true, successful: true, durationSeconds: 1, remoteNumber: "+447700900123" })]);
+    expect(row.logLines.map((l) => l.line)).toContain("call from +447700900123");
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/core/db";
+import { OWNER_ROLE } from "@/lib/access/matrix";
+import { fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
+import { createTestAccount } from "@/test/factories";
+import { deps, fixtureCallApp, fixtureCallerId, scriptedRuntime, talkRun, testClock } from "./call-fixtures";
+import { placeCall } from "./simulator";
+import { startCallScheduler } from "./scheduler";
+
+describe("the call scheduler", () => {
+  it("ticks advanceCalls on its own until a session whose end has passed is finalised; one per process", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    await fixtureTopUp(acct.id);
+    const app = await fixtureCallApp(acct.id);
+    const callerId = (await fixtureCallerId(acct.id)).number;
+    // Started ten minutes ago by its clock: a ten-minute call whose end has just passed.
+    const t = testClock(new Date(Date.now() - 601_000));
+    const s = await placeCall(owner, { applicationId: app.id, destination: "+12125550100", callerKind: "number", callerNumber: callerId }, deps(scriptedRuntime(talkRun(600)), t.clock));
+    expect(s.status).toBe("running");
+    const errors: unknown[] = [];
+    const scheduler = startCallScheduler({ intervalMs: 25, log: (_m, e) => errors.push(e) });
+    try {
+      expect(startCallScheduler()).toBe(scheduler);
+      let status = "running";
+      for (let i = 0; i < 200 && status === "running"; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        status = (await db.callSession.findUniqueOrThrow({ where: { id: s.id }, select: { status: true } })).status;
+      }
+      expect(status).toBe("completed");
+      expect(errors).toEqual([]);
+    } finally {
+      scheduler.stop();
+    }
+    expect(startCallScheduler({ intervalMs: 60_000 })).not.toBe(scheduler);
+    startCallScheduler().stop();
+  });
+});

@@ -1,0 +1,50 @@
+import "server-only";
+// The call scheduler: one per app server process, started by Next's instrumentation hook
+// (instrumentation.ts, register()), ticking advanceCalls about once a second so running sessions
+// end when their planned end comes. Safe with several app servers on one database: each tick
+// claims due sessions with an atomic conditional update and finalising is exactly-once
+// (./simulator.ts, ./mutations.ts), so servers split the work and never double-charge.
+// CALL_SCHEDULER=false turns it off on a server (another one sharing the database must run it).
+import { env } from "@/lib/core/env";
+import { advanceCalls } from "./simulator";
+
+/** How often a tick runs (ours): a session ends at most this late. */
+export const TICK_MS = 1_000;
+
+type Scheduler = { stop: () => void };
+const globalForScheduler = globalThis as unknown as { switchboardCallScheduler?: Scheduler };
+
+/**
+ * Starts this process's scheduler (once: a second call returns the first). A tick never overlaps
+ * the previous one; a failing tick is logged and the next one tries again.
+ */
+export function startCallScheduler(opts: { intervalMs?: number; now?: () => Date; log?: (message: string, e: unknown) => void } = {}): Scheduler {
+  const existing = globalForScheduler.switchboardCallScheduler;
+  if (existing) return existing;
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? ((message, e) => console.error(message, e));
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    advanceCalls(now())
+      .catch((e) => log("Call scheduler: a tick failed", e))
+      .finally(() => {
+        busy = false;
+      });
+  }, opts.intervalMs ?? TICK_MS);
+  timer.unref();
+  const scheduler = {
+    stop() {
+      clearInterval(timer);
+      if (globalForScheduler.switchboardCallScheduler === scheduler) delete globalForScheduler.switchboardCallScheduler;
+    },
+  };
+  globalForScheduler.switchboardCallScheduler = scheduler;
+  return scheduler;
+}
+
+/** What instrumentation.ts calls at server start: the scheduler, unless CALL_SCHEDULER=false. */
+export function startCallSchedulerIfEnabled(): void {
+  if (env().CALL_SCHEDULER) startCallScheduler();
+}

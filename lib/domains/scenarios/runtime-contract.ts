@@ -1,0 +1,89 @@
+// The contract between the scenario runtime (lib/domains/scenarios: routing rules and the
+// sandbox that runs VoxEngine-style JavaScript) and the call simulator (lib/domains/calls: the
+// only writer of call sessions, legs, logs and recordings). Types only. The simulator takes a
+// RouteCall and a RunScenarios as dependencies, so its tests can give it scripted runs and the
+// runtime's tests need no database of calls.
+//
+// Units: times are seconds after the session started (numbers, may be fractional); prices are
+// minor units; dates UTC.
+import type { Random } from "@/lib/core/random";
+
+/** What the simulated far end does (the panel's "test call" form and the API fill it in). */
+export type SimulatedParty = {
+  /** Seconds until the called party answers an outbound call; null: it never answers (no answer). */
+  answerAfterSeconds: number | null;
+  /** Digits the party presses when the scenario waits for DTMF, in order ("" presses nothing). */
+  dtmf: string;
+  /** Seconds after answering at which the party hangs up by itself; null: it waits for the scenario. */
+  hangupAfterSeconds: number | null;
+};
+
+/** A call the simulator asks the runtime to run. */
+export type CallSetup = {
+  accountId: number;
+  applicationId: number;
+  direction: "inbound" | "outbound";
+  /** The caller: an E.164 number, or an application user's name. */
+  from: string;
+  /** What was dialled (matched against the rules' patterns): an E.164 number or a username. */
+  to: string;
+  /** StartScenarios' script_custom_data / the call list row; the scenario reads it (VoxEngine.customData()). */
+  customData: string;
+  party: SimulatedParty;
+};
+
+/** The rule that matched a dialled string, and its scenarios in their order (each one's current script). */
+export type RouteMatch = {
+  rule: { id: number; name: string };
+  scenarios: { id: number; name: string; script: string }[];
+};
+
+/**
+ * The application's rules in order; the first whose pattern matches `dialled` (and whose exclude
+ * pattern does not) wins. null: no rule matches. Implemented in lib/domains/scenarios (rules).
+ */
+export type RouteCall = (applicationId: number, dialled: string) => Promise<RouteMatch | null>;
+
+/** One thing a scenario did, `at` seconds after the session started, in time order. */
+export type ScenarioEvent =
+  | { at: number; type: "answer" }
+  | { at: number; type: "say"; text: string; seconds: number }
+  | { at: number; type: "play"; url: string; seconds: number }
+  | { at: number; type: "record_start"; name: string }
+  | { at: number; type: "record_stop"; name: string }
+  | { at: number; type: "dtmf"; digits: string }
+  /** A second leg: to an E.164 number or an application user; answered legs talk `seconds`. */
+  | { at: number; type: "forward"; to: string; kind: "number" | "user"; answered: boolean; seconds: number }
+  /** An HTTP request to an allow-listed URL, simulated (no network): its answer. */
+  | { at: number; type: "http"; url: string; method: string; status: number }
+  | { at: number; type: "log"; line: string }
+  /** The session ends: who ended it and why (e.g. "scenario", "party", "no_answer", "error"). */
+  | { at: number; type: "hangup"; by: "scenario" | "party" | "runtime"; reason: string };
+
+/** How a run ended. "error": the script threw; "timeout" / "memory_limit": the sandbox stopped it. */
+export type ScenarioOutcome = "completed" | "error" | "timeout" | "memory_limit";
+
+/** A whole simulated session, as the scenario played it out. The last event is always a hangup. */
+export type ScenarioRun = {
+  events: ScenarioEvent[];
+  /** Seconds from start to the hangup. */
+  durationSeconds: number;
+  outcome: ScenarioOutcome;
+  /** For outcome "error": the script's error message (with line number when known). */
+  error?: string;
+};
+
+/** Sandbox limits: wall-clock CPU time for the whole run and memory for the isolate. */
+export type SandboxLimits = { cpuMilliseconds: number; memoryBytes: number; maxSimulatedSeconds: number };
+
+/**
+ * Runs the scenarios of a session (in order, sharing one sandbox, as VoxEngine does) against a
+ * simulated call and returns what happened. Never throws for a script's fault (that is an outcome);
+ * throws only for a runtime fault of ours. Implemented in lib/domains/scenarios (the sandbox).
+ */
+export type RunScenarios = (
+  scenarios: readonly { name: string; script: string }[],
+  call: CallSetup,
+  /** startedAt (added by the runtime, optional): the session's start, what Date.now() reads at second 0 (default: the Unix epoch). */
+  opts: { random: Random; limits?: Partial<SandboxLimits>; startedAt?: Date },
+) => Promise<ScenarioRun>;

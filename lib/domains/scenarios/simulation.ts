@@ -1,0 +1,127 @@
+// The simulated world a scenario runs against: how long things take, when the far end answers,
+// what an HTTP request gets back. Pure functions of their input (and of nothing else: no
+// clock, no network), so every run of a scenario against the same call is the same run, and
+// docs/scenarios.md can state each rule with an example. The sandbox's prelude calls them
+// through the host bridge (lib/domains/scenarios/runtime.ts).
+import type { SandboxLimits, SimulatedParty } from "./runtime-contract";
+
+/** The limits a run gets unless the caller narrows them (docs/scenarios.md "Limits"). */
+export const DEFAULT_LIMITS: SandboxLimits = {
+  cpuMilliseconds: 1_000,
+  memoryBytes: 32 * 1024 * 1024,
+  maxSimulatedSeconds: 3_600,
+};
+
+/** The most any caller may ask for: a run never holds the server longer or larger than this. */
+export const MAX_LIMITS: SandboxLimits = {
+  cpuMilliseconds: 5_000,
+  memoryBytes: 64 * 1024 * 1024,
+  maxSimulatedSeconds: 4 * 3_600,
+};
+
+/**
+ * The isolate's stack: deep recursion ends as a "Maximum call stack size exceeded" error. The
+ * interpreter's frames also use Node's own stack (about 1 MB), so this stays well under it: at
+ * 512 kB, Node's stack overflows first, inside the WebAssembly (runtime.ts then discards the module).
+ */
+export const STACK_BYTES = 256 * 1024;
+
+/** Caps on what one run may produce (each beyond it ends the run with outcome "error"). */
+export const RUN_CAPS = {
+  events: 2_000,
+  legs: 20,
+  textChars: 4_000,
+  logLineChars: 2_000,
+  urlChars: 2_048,
+  scriptChars: 1_000_000,
+} as const;
+
+/** Seconds an inbound call rings before its caller gives up when the scenario never answers. */
+export const RING_TIMEOUT_SECONDS = 60;
+/** Seconds before a busy destination's leg fails (486). */
+export const BUSY_AFTER_SECONDS = 2;
+/** A playback of a URL lasts this long (the simulator fetches no media). */
+export const PLAYBACK_SECONDS = 5;
+/** Seconds between the digits the party presses once the scenario handles tones. */
+export const DTMF_INTERVAL_SECONDS = 1;
+/** Seconds a simulated HTTP request takes. */
+export const HTTP_SECONDS = 0.2;
+/** Speech rate of say(): words per second. */
+export const WORDS_PER_SECOND = 2.5;
+
+/** Rounds simulated times to milliseconds, so sums of steps stay exact enough to compare. */
+export function simTime(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000;
+}
+
+/** say(text): words / 2.5 seconds, at least half a second ("Hello there" = 0.8 s). */
+export function sayDuration(text: string): number {
+  const words = text.trim().split(/\s+/).filter(Boolean).length;
+  return simTime(Math.max(0.5, words / WORDS_PER_SECOND));
+}
+
+export type LegPlan =
+  | { result: "answer"; after: number; hangupAfter: number | null }
+  | { result: "busy" | "no_answer" | "invalid"; after: number };
+
+/**
+ * What a second leg (callPSTN / callUser) does, by a fixed rule: a destination that is not a
+ * number of 3 to 15 digits (optionally with "+") nor a user name fails at once (404); one
+ * ending in "0000" is busy (486 after 2 s); otherwise it answers after the party's
+ * answerAfterSeconds, or never (408 after the 60 s ring timeout) when that is null or longer.
+ * An answered leg hangs up by itself after the party's hangupAfterSeconds, if set.
+ */
+export function planLeg(to: string, kind: "number" | "user", party: SimulatedParty): LegPlan {
+  const valid = kind === "number" ? /^\+?\d{3,15}$/.test(to) : /^[a-z0-9][a-z0-9_.-]{0,99}$/i.test(to);
+  if (!valid) return { result: "invalid", after: 0 };
+  if (to.endsWith("0000")) return { result: "busy", after: BUSY_AFTER_SECONDS };
+  const after = party.answerAfterSeconds;
+  if (after === null || after > RING_TIMEOUT_SECONDS) return { result: "no_answer", after: RING_TIMEOUT_SECONDS };
+  return { result: "answer", after: simTime(Math.max(0, after)), hangupAfter: party.hangupAfterSeconds };
+}
+
+export type HttpAnswer = { code: number; text: string; headers: Record<string, string>; error?: string };
+
+/**
+ * The hosts Net.httpRequestAsync reaches (nothing leaves the server: the answers are made
+ * here). Any other host fails like a blocked host does on the platform: code -3, "Host not
+ * found". docs/scenarios.md lists them with examples.
+ */
+export const HTTP_ALLOW_LIST = ["api.example.com", "crm.example.com", "hooks.example.com", "httpbin.org"] as const;
+
+const json = (code: number, body: unknown): HttpAnswer => ({ code, text: JSON.stringify(body), headers: { "content-type": "application/json" } });
+
+/** The simulated answer to an HTTP request from a scenario (see HTTP_ALLOW_LIST). */
+export function simulateHttp(rawUrl: string, method: string, body: string): HttpAnswer {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return { code: -2, text: "", headers: {}, error: "Malformed URL" };
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return { code: -2, text: "", headers: {}, error: "Malformed URL" };
+  const host = url.hostname.toLowerCase();
+  if (!(HTTP_ALLOW_LIST as readonly string[]).includes(host)) return { code: -3, text: "", headers: {}, error: "Host not found" };
+  const path = url.pathname;
+  switch (host) {
+    case "httpbin.org": {
+      const status = /^\/status\/(\d{3})$/.exec(path);
+      if (status) return { code: Number(status[1]), text: "", headers: {} };
+      if (path === "/get" || path === "/anything" || path === "/post") {
+        return json(200, { method, url: url.toString(), args: Object.fromEntries(url.searchParams), data: body });
+      }
+      return json(404, { error: "not found" });
+    }
+    case "crm.example.com": {
+      const m = /^\/customers\/(\+?\d{3,15})$/.exec(path);
+      if (!m) return json(404, { error: "not found" });
+      const number = m[1]!;
+      // Numbers ending in an even digit are known customers, others are not: both paths testable.
+      return Number(number.at(-1)) % 2 === 0 ? json(200, { number, name: "Alex Doe", vip: number.endsWith("8") }) : json(404, { error: "unknown customer" });
+    }
+    case "hooks.example.com":
+      return method === "POST" || method === "PUT" ? json(200, { received: true, bytes: body.length }) : json(405, { error: "method not allowed" });
+    default:
+      return json(200, { ok: true, method, path, query: Object.fromEntries(url.searchParams) });
+  }
+}
