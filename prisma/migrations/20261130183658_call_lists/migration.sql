@@ -59,3 +59,5 @@ CREATE INDEX "CallListRow_listId_status_nextAttemptAt_idx" ON "CallListRow"("lis
 -- CreateIndex
 CREATE UNIQUE INDEX "CallListRow_listId_position_key" ON "CallListRow"("listId", "position");
 
+-- CreateIndex
+CREATE INDEX "CallListRow_status_updatedAt_idx" ON "CallListRow"("status", "updatedAt");

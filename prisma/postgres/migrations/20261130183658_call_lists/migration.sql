@@ -69,3 +69,5 @@ ALTER TABLE "CallList" ADD CONSTRAINT "CallList_applicationId_fkey" FOREIGN KEY 
 -- AddForeignKey
 ALTER TABLE "CallListRow" ADD CONSTRAINT "CallListRow_listId_fkey" FOREIGN KEY ("listId") REFERENCES "CallList"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- CreateIndex
+CREATE INDEX "CallListRow_status_updatedAt_idx" ON "CallListRow"("status", "updatedAt");
