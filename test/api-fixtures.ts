@@ -13,6 +13,7 @@ import { PHONE_NUMBER_FIXTURES } from "@/lib/domains/phone-numbers/api-fixtures"
 import { BILLING_FIXTURES } from "@/lib/domains/billing/api-fixtures";
 import { CALLER_ID_FIXTURES } from "@/lib/domains/caller-ids/api-fixtures";
 import { SMS_FIXTURES } from "@/lib/domains/sms/api-fixtures";
+import { CALL_LIST_FIXTURES } from "@/lib/domains/call-lists/api-fixtures";
 import { KEY_FIXTURES } from "@/lib/domains/service-accounts/api-fixtures";
 import { SUBUSER_FIXTURES } from "@/lib/domains/subusers/api-fixtures";
 
@@ -30,6 +31,7 @@ export const METHOD_FIXTURES: Fixtures = {
   ...BILLING_FIXTURES,
   ...CALLER_ID_FIXTURES,
   ...SMS_FIXTURES,
+  ...CALL_LIST_FIXTURES,
 };
 
 /** The fixtures of the resource domains (applications, users, key-value storage, child accounts). */

@@ -13,6 +13,7 @@ import { phoneNumberMethods } from "@/lib/domains/phone-numbers/api";
 import { billingMethods } from "@/lib/domains/billing/api";
 import { callerIdMethods } from "@/lib/domains/caller-ids/api";
 import { smsMethods } from "@/lib/domains/sms/api";
+import { callListMethods } from "@/lib/domains/call-lists/api";
 
 export const METHODS: readonly RegisteredMethod[] = [
   ...roleSystemMethods,
@@ -26,6 +27,7 @@ export const METHODS: readonly RegisteredMethod[] = [
   ...billingMethods,
   ...callerIdMethods,
   ...smsMethods,
+  ...callListMethods,
 ];
 
 export const REGISTRY = buildRegistry(METHODS);

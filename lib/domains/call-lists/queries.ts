@@ -91,7 +91,20 @@ export async function findOwnCallList(client: Tx | typeof db, actor: Actor, list
   return toDto(row, (await inProgressOf(client, [row.id])).get(row.id) ?? 0);
 }
 
-export type CallListFilter = { applicationId?: number; listId?: number; name?: string; status?: CallListStatus; offset?: number; count?: number };
+export type CallListFilter = {
+  applicationId?: number;
+  listId?: number;
+  ruleId?: number;
+  name?: string;
+  status?: CallListStatus;
+  /** true: queued, in progress or paused; false: completed or cancelled. */
+  active?: boolean;
+  /** Created at or after / at or before (UTC). */
+  from?: Date;
+  to?: Date;
+  offset?: number;
+  count?: number;
+};
 
 /** The account's lists, newest first, filtered; `count` at most 1000. */
 export async function listCallLists(actor: Actor, filter: CallListFilter, method: ApiMethod = "GetCallLists"): Promise<{ items: CallListDto[]; total: number }> {
@@ -101,7 +114,9 @@ export async function listCallLists(actor: Actor, filter: CallListFilter, method
     ...(filter.applicationId !== undefined ? { applicationId: filter.applicationId } : {}),
     ...(filter.listId !== undefined ? { id: filter.listId } : {}),
     ...(filter.name ? { name: filter.name } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.ruleId !== undefined ? { ruleId: filter.ruleId } : {}),
+    ...(filter.status ? { status: filter.status } : filter.active !== undefined ? { status: { in: filter.active ? ["queued", "in_progress", "paused"] : ["completed", "cancelled"] } } : {}),
+    ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
   };
   const [rows, total] = await Promise.all([
     db.callList.findMany({ where, select: LIST_SELECT, orderBy: { id: "desc" }, skip: filter.offset ?? 0, take: Math.min(filter.count ?? 100, 1000) }),
@@ -167,4 +182,11 @@ export async function* allCallListRows(listId: number): AsyncGenerator<CallListR
 export async function ruleChoices(actor: Actor, applicationId: number): Promise<{ id: number; name: string }[]> {
   authorizeCallLists(actor, "application.call_lists", "GetCallLists");
   return db.rule.findMany({ where: { accountId: actor.accountId, applicationId }, select: { id: true, name: true }, orderBy: { position: "asc" } });
+}
+
+/** CreateCallList names only the rule: its application, or NOT_FOUND for a rule not of the account. */
+export async function ruleApplicationId(actor: Actor, ruleId: number): Promise<number> {
+  const rule = await db.rule.findFirst({ where: { id: ruleId, accountId: actor.accountId }, select: { applicationId: true } });
+  if (!rule) throw new AppError("NOT_FOUND", { message: "Rule not found", field: "ruleId", reason: "call_not_routed" });
+  return rule.applicationId;
 }
