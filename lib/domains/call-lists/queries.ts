@@ -9,6 +9,7 @@ import { authorize } from "@/lib/access/authorize";
 import type { ApiMethod } from "@/lib/access/api-methods";
 import type { SectionId } from "@/lib/access/matrix";
 import { AppError } from "@/lib/core/errors";
+import { ignoreCase } from "@/lib/core/search";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CallListStatus, RowStatus } from "./schemas";
 
@@ -91,11 +92,19 @@ export async function findOwnCallList(client: Tx | typeof db, actor: Actor, list
   return toDto(row, (await inProgressOf(client, [row.id])).get(row.id) ?? 0);
 }
 
+/** One list of the account (the detail page, the results download), or NOT_FOUND. */
+export async function getCallList(actor: Actor, listId: number): Promise<CallListDto> {
+  authorizeCallLists(actor, "application.call_lists", "GetCallLists");
+  return findOwnCallList(db, actor, listId);
+}
+
 export type CallListFilter = {
   applicationId?: number;
   listId?: number;
   ruleId?: number;
   name?: string;
+  /** The panel's filter: names containing this (any case). */
+  q?: string;
   status?: CallListStatus;
   /** true: queued, in progress or paused; false: completed or cancelled. */
   active?: boolean;
@@ -113,7 +122,7 @@ export async function listCallLists(actor: Actor, filter: CallListFilter, method
     accountId: actor.accountId,
     ...(filter.applicationId !== undefined ? { applicationId: filter.applicationId } : {}),
     ...(filter.listId !== undefined ? { id: filter.listId } : {}),
-    ...(filter.name ? { name: filter.name } : {}),
+    ...(filter.name ? { name: filter.name } : filter.q ? { name: ignoreCase({ contains: filter.q }) } : {}),
     ...(filter.ruleId !== undefined ? { ruleId: filter.ruleId } : {}),
     ...(filter.status ? { status: filter.status } : filter.active !== undefined ? { status: { in: filter.active ? ["queued", "in_progress", "paused"] : ["completed", "cancelled"] } } : {}),
     ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
@@ -151,15 +160,16 @@ const toRowDto = (r: RowRow): CallListRowDto => ({ ...r, status: r.status as Row
 export async function listCallListRows(
   actor: Actor,
   listId: number,
-  opts: { offset?: number; count?: number; status?: RowStatus },
+  opts: { offset?: number; count?: number; status?: RowStatus; /** The panel's filter: numbers starting with this. */ destinationPrefix?: string },
   method: ApiMethod = "GetCallListDetails",
 ): Promise<{ list: CallListDto; items: CallListRowDto[]; total: number }> {
   authorizeCallLists(actor, "application.call_lists", method);
   const list = await findOwnCallList(db, actor, listId);
-  const where = { listId: list.id, ...(opts.status ? { status: opts.status } : {}) };
+  const prefix = opts.destinationPrefix?.replace(/[^\d+]/g, "");
+  const where = { listId: list.id, ...(opts.status ? { status: opts.status } : {}), ...(prefix ? { destination: { startsWith: prefix.startsWith("+") ? prefix : `+${prefix}` } } : {}) };
   const [rows, total] = await Promise.all([
     db.callListRow.findMany({ where, select: ROW_SELECT, orderBy: { position: "asc" }, skip: opts.offset ?? 0, take: Math.min(opts.count ?? 100, 1000) }),
-    opts.status ? db.callListRow.count({ where }) : Promise.resolve(list.total),
+    opts.status || prefix ? db.callListRow.count({ where }) : Promise.resolve(list.total),
   ]);
   return { list, items: rows.map(toRowDto), total };
 }

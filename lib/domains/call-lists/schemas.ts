@@ -223,7 +223,7 @@ export const ZCallListSettings = {
   priority: ZInt("The priority", 0, 1000),
 };
 
-const ZFile = z.union([z.string().max(MAX_FILE_CHARS, "The file is too large"), z.instanceof(Uint8Array)], { error: "Choose a CSV file" });
+const ZFile = z.union([z.string().max(MAX_FILE_CHARS, "The file is too large"), z.custom<Uint8Array>((v) => v instanceof Uint8Array, "Choose a CSV file")], { error: "Choose a CSV file" });
 const ZDelimiter = z.enum(DELIMITERS, { error: "The delimiter is ; or ," }).optional();
 
 /** "Create call list" and CreateCallList. `file`: the CSV, as text or as the uploaded bytes. */
