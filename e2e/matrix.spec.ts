@@ -5,7 +5,8 @@
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, navSections, attributeValues, locationPath } from "./fixtures";
 import { BASE_URL } from "./fixtures/env";
-import { OWNER, PAGE_SECTIONS, PRINCIPALS, holds, isFixedRoute, isPerApplication, type MatrixSection, type Principal } from "./fixtures/matrix";
+import { OWNER, PAGE_SECTIONS, PRINCIPALS, SECTIONS, holds, isFixedRoute, isPerApplication, type MatrixSection, type Principal } from "./fixtures/matrix";
+import { ACTION_CONTROLS } from "./fixtures/action-controls";
 
 // No number exists in the demo account: holders of numbers.parameters get a 404 for this id.
 const MISSING_NUMBER_ID = 987654321;
@@ -84,6 +85,23 @@ for (const principal of PRINCIPALS) {
         const tabs = navSections(await res.text(), "Application sections");
         expect(tabs, "the application page has its tabs").not.toBeNull();
         expect(tabs!.sort()).toEqual(appPages.filter((s) => holds(principal, s)).map((s) => s.id).sort());
+      });
+    }
+
+    // Threat: a control shown to a principal that cannot perform its action (or hidden from one
+    // that can): every action row's control carries data-action and is rendered only for holders.
+    const controls = ACTION_CONTROLS.filter((c) => holds(principal, PAGE_SECTIONS.find((s) => s.id === c.page)!));
+    if (controls.length > 0) {
+      test("action controls are rendered exactly for the principals holding their action rows", async () => {
+        for (const c of controls) {
+          const page = PAGE_SECTIONS.find((s) => s.id === c.page)!;
+          const action = SECTIONS.find((s) => s.id === c.action);
+          expect(action, `${c.action} is a row of role-matrix.json`).toBeTruthy();
+          const res = await api.get(urlOf(page, appId), { maxRedirects: 0 });
+          expect(res.status()).toBe(200);
+          const actions = attributeValues(await res.text(), "data-action");
+          expect.soft(actions.includes(c.action), `${principal} on ${c.page}: data-action="${c.action}"`).toBe(holds(principal, action!));
+        }
       });
     }
 

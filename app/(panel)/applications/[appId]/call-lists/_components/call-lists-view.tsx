@@ -6,7 +6,7 @@
 // progress bars move; it stops once none is.
 import { useEffect, useMemo } from "react";
 import { useRouter } from "next/navigation";
-import { Plus } from "lucide-react";
+import { Plus, Upload } from "lucide-react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import { ConfirmDialog } from "@/components/forms/form-dialog";
 import { useAction, useActionForm } from "@/components/forms/use-action-form";
@@ -145,6 +145,20 @@ export function CallListsView({
     [canAppend, open],
   );
 
+  const appendable = rows.filter((r) => r.status !== "cancelled");
+  const appendButton = canAppend ? (
+    <Button
+      variant="secondary"
+      data-action="application.call_lists.append"
+      disabled={appendable.length === 0}
+      title={appendable.length === 0 ? "Create a call list first" : undefined}
+      onClick={(e) => appendable[0] && open({ kind: "append", row: appendable[0] }, e.currentTarget)}
+    >
+      <Upload aria-hidden className="size-4" />
+      Append rows
+    </Button>
+  ) : null;
+
   const createButton = canCreate ? (
     <Button data-action="application.call_lists.create" onClick={(e) => open({ kind: "create" }, e.currentTarget)} disabled={rules.length === 0} title={rules.length === 0 ? "Add a rule to the application first" : undefined}>
       <Plus aria-hidden className="size-4" />
@@ -155,7 +169,15 @@ export function CallListsView({
   return (
     <>
       {empty ? (
-        <EmptyState title={`${appName} has no call lists yet`} action={createButton}>
+        <EmptyState
+          title={`${appName} has no call lists yet`}
+          action={
+            <div className="flex gap-2">
+              {appendButton}
+              {createButton}
+            </div>
+          }
+        >
           <p>
             A call list calls every row of a CSV file and runs a rule&apos;s scenarios for each call.{" "}
             {rules.length === 0 ? "Add a rule with a scenario to the application first, then create a list." : canCreate ? "Create one from a file of numbers." : "Someone with the Call list manager role can create one."}
@@ -173,11 +195,16 @@ export function CallListsView({
           filterPlaceholder="List name contains…"
           caption={`Call lists of ${appName}`}
           emptyMessage="No call lists match."
-          toolbarActions={createButton}
+          toolbarActions={
+            <div className="flex gap-2">
+              {appendButton}
+              {createButton}
+            </div>
+          }
         />
       )}
       {d?.kind === "create" ? <CreateCallListDialog uploadUrl={uploadUrl} rules={rules} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
-      {d?.kind === "append" ? <AppendRowsDialog row={d.row} uploadUrl={`${d.row.href}/rows`} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
+      {d?.kind === "append" ? <AppendRowsDialog lists={appendable} initial={d.row} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
       {d?.kind === "cancel" ? <CancelDialog row={d.row} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
       {d?.kind === "delete" ? <DeleteDialog row={d.row} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
     </>

@@ -152,9 +152,21 @@ export function CreateCallListDialog({
   );
 }
 
-export function AppendRowsDialog({ row, onClose, returnFocusTo, uploadUrl }: { row: CallListRow; uploadUrl: string; onClose: () => void; returnFocusTo?: HTMLElement | null }) {
+export function AppendRowsDialog({
+  lists,
+  initial,
+  onClose,
+  returnFocusTo,
+}: {
+  /** The lists rows can be appended to (not cancelled); `initial` is chosen first. */
+  lists: CallListRow[];
+  initial: CallListRow;
+  onClose: () => void;
+  returnFocusTo?: HTMLElement | null;
+}) {
   const router = useRouter();
   const toast = useToast();
+  const [chosen, setChosen] = useState(initial);
   const upload = useUpload((d) => {
     toast(`${d.added ?? 0} rows appended to ${d.name}`);
     onClose();
@@ -162,11 +174,11 @@ export function AppendRowsDialog({ row, onClose, returnFocusTo, uploadUrl }: { r
   });
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    void upload.send(uploadUrl, new FormData(e.currentTarget).get("file") as File | null);
+    void upload.send(`${chosen.href}/rows`, new FormData(e.currentTarget).get("file") as File | null);
   };
   return (
     <FormDialog
-      title={`Append rows to ${row.name}`}
+      title="Append rows"
       description="The file must have the list's header. A completed list runs again for the new rows."
       onClose={onClose}
       returnFocusTo={returnFocusTo}
@@ -174,7 +186,21 @@ export function AppendRowsDialog({ row, onClose, returnFocusTo, uploadUrl }: { r
       submitLabel="Append rows"
       data-action="application.call_lists.append"
     >
-      <FileField error={upload.fieldErrors.file ?? upload.fieldErrors.listId} hint="The same columns as the list's header, in the same order." />
+      <div className="space-y-4">
+        <div className="space-y-1">
+          <label htmlFor="append-list" className="block text-sm font-medium text-slate-700">
+            Call list
+          </label>
+          <select id="append-list" name="listId" className={inputClass} value={chosen.id} onChange={(e) => setChosen(lists.find((l) => l.id === Number(e.target.value)) ?? initial)}>
+            {lists.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <FileField error={upload.fieldErrors.file ?? upload.fieldErrors.listId} hint="The same columns as the list's header, in the same order." />
+      </div>
     </FormDialog>
   );
 }
