@@ -260,19 +260,31 @@ async function settleList(tx: Tx, listId: number, now: Date): Promise<void> {
 }
 
 /**
- * Records the outcome of every row whose session has ended (up to `limit`), exactly once each,
- * and gives back claims that never got a session. Returns how many rows it settled.
+ * Records the outcome of every row whose session has ended, exactly once each (rows read
+ * `batch` at a time), and gives back claims that never got a session. Returns how many rows it
+ * settled.
  */
-async function recordEndedCalls(now: Date, limit: number): Promise<number> {
+async function recordEndedCalls(now: Date, batch: number): Promise<number> {
   const stale = new Date(now.getTime() - STALE_CLAIM_SECONDS * 1000);
   await db.callListRow.updateMany({ where: { status: "in_progress", lastSessionId: null, updatedAt: { lt: stale } }, data: { status: "pending", attempts: { decrement: 1 }, updatedAt: now } });
-  const rows = await db.callListRow.findMany({
-    where: { status: "in_progress", lastSessionId: { not: null } },
-    select: { id: true, listId: true, attempts: true, lastSessionId: true },
-    orderBy: { updatedAt: "asc" },
-    take: limit,
-  });
-  if (rows.length === 0) return 0;
+  let settled = 0;
+  // Every row being called, in batches by id, so calls still under way never hide ended ones.
+  for (let after = 0; ; ) {
+    const rows = await db.callListRow.findMany({
+      where: { status: "in_progress", lastSessionId: { not: null }, id: { gt: after } },
+      select: { id: true, listId: true, attempts: true, lastSessionId: true },
+      orderBy: { id: "asc" },
+      take: batch,
+    });
+    if (rows.length === 0) return settled;
+    after = rows[rows.length - 1]!.id;
+    settled += await recordBatch(rows, now);
+    if (rows.length < batch) return settled;
+  }
+}
+
+/** The outcomes of those of `rows` whose session has ended. */
+async function recordBatch(rows: { id: number; listId: number; attempts: number; lastSessionId: number | null }[], now: Date): Promise<number> {
   const sessions = await db.callSession.findMany({
     where: { id: { in: rows.map((r) => r.lastSessionId!) }, status: { not: "running" } },
     select: { id: true, status: true, finishReason: true, costMinor: true, endedAt: true, startedAt: true },
