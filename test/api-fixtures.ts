@@ -15,6 +15,7 @@ import { CALLER_ID_FIXTURES } from "@/lib/domains/caller-ids/api-fixtures";
 import { SMS_FIXTURES } from "@/lib/domains/sms/api-fixtures";
 import { SCENARIO_FIXTURES } from "@/lib/domains/scenarios/api-fixtures";
 import { CALL_FIXTURES } from "@/lib/domains/calls/api-fixtures";
+import { CALL_LIST_FIXTURES } from "@/lib/domains/call-lists/api-fixtures";
 import { KEY_FIXTURES } from "@/lib/domains/service-accounts/api-fixtures";
 import { SUBUSER_FIXTURES } from "@/lib/domains/subusers/api-fixtures";
 
@@ -34,6 +35,7 @@ export const METHOD_FIXTURES: Fixtures = {
   ...SMS_FIXTURES,
   ...SCENARIO_FIXTURES,
   ...CALL_FIXTURES,
+  ...CALL_LIST_FIXTURES,
 };
 
 /** The fixtures of the resource domains (applications, users, key-value storage, child accounts). */

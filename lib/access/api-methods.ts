@@ -96,6 +96,16 @@ export const API_METHOD_ROLES = {
   GetBriefCallHistory: withAnySection("calls", "application.call_history"),
   DeleteRecord: withSection("recordings.delete"),
   GetRecordStorages: withAnySection("calls", "application.call_history"),
+  // Call lists (the matrix's three rows): creating and appending are their own rows; reading,
+  // editing, stopping, recovering and deleting a list are the page's (application.call_lists).
+  CreateCallList: withSection("application.call_lists.create"),
+  AppendToCallList: withSection("application.call_lists.append"),
+  GetCallLists: withSection("application.call_lists"),
+  GetCallListDetails: withSection("application.call_lists"),
+  EditCallList: withSection("application.call_lists"),
+  StopCallListProcessing: withSection("application.call_lists"),
+  RecoverCallList: withSection("application.call_lists"),
+  DeleteCallList: withSection("application.call_lists"),
 } as const satisfies Record<string, readonly AssignableRole[] | "any">;
 
 export type ApiMethod = keyof typeof API_METHOD_ROLES;

@@ -88,6 +88,10 @@ export const API_ERROR = {
   CALL_NOT_RUNNING: 634,
   /** No such history report on the account. */
   INVALID_HISTORY_REPORT: 635,
+  /** No such call list on the account. */
+  INVALID_CALL_LIST: 636,
+  /** The call list's CSV cannot be used (no header, a bad line, too many rows, a header unlike the list's). */
+  INVALID_CALL_LIST_FILE: 637,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -139,6 +143,8 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   call_caller_invalid: API_ERROR.INVALID_CALLER,
   call_not_running: API_ERROR.CALL_NOT_RUNNING,
   history_report_not_found: API_ERROR.INVALID_HISTORY_REPORT,
+  call_list_not_found: API_ERROR.INVALID_CALL_LIST,
+  call_list_file_invalid: API_ERROR.INVALID_CALL_LIST_FILE,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

@@ -16,6 +16,7 @@ import { smsMethods } from "@/lib/domains/sms/api";
 import { scenarioMethods } from "@/lib/domains/scenarios/api";
 import { ruleMethods } from "@/lib/domains/rules/api";
 import { callMethods } from "@/lib/domains/calls/api";
+import { callListMethods } from "@/lib/domains/call-lists/api";
 
 export const METHODS: readonly RegisteredMethod[] = [
   ...roleSystemMethods,
@@ -32,6 +33,7 @@ export const METHODS: readonly RegisteredMethod[] = [
   ...scenarioMethods,
   ...ruleMethods,
   ...callMethods,
+  ...callListMethods,
 ];
 
 export const REGISTRY = buildRegistry(METHODS);

@@ -62,6 +62,8 @@ export const ERROR_REASONS = [
   "call_caller_invalid",
   "call_not_running",
   "history_report_not_found",
+  "call_list_not_found",
+  "call_list_file_invalid",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -1,11 +1,12 @@
 import "server-only";
 // The call scheduler: one per app server process, started by Next's instrumentation hook
 // (instrumentation.ts, register()), ticking advanceCalls about once a second so running sessions
-// end when their planned end comes. Safe with several app servers on one database: each tick
+// end when their planned end comes (then advanceCallLists, so call lists go on). Safe with several app servers on one database: each tick
 // claims due sessions with an atomic conditional update and finalising is exactly-once
 // (./simulator.ts, ./mutations.ts), so servers split the work and never double-charge.
 // CALL_SCHEDULER=false turns it off on a server (another one sharing the database must run it).
 import { env } from "@/lib/core/env";
+import { advanceCallLists } from "@/lib/domains/call-lists/mutations";
 import { advanceCalls } from "./simulator";
 
 /** How often a tick runs (ours): a session ends at most this late. */
@@ -27,7 +28,9 @@ export function startCallScheduler(opts: { intervalMs?: number; now?: () => Date
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
+    // Sessions end first, so call lists see their rows' calls ended and reuse the free slots.
     advanceCalls(now())
+      .then(() => advanceCallLists(now()))
       .catch((e) => log("Call scheduler: a tick failed", e))
       .finally(() => {
         busy = false;

@@ -1,0 +1,89 @@
+"use client";
+// A call list's detail: its progress (refreshing while it runs) and its rows, page by page, each
+// with its status, attempts, last result and cost.
+import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
+import { Badge } from "@/components/ui/page";
+import { DateTime } from "@/components/ui/date-time";
+import { ROW_STATUS_LABELS, type RowStatus } from "@/lib/domains/call-lists/schemas";
+import { Progress, StatusBadge, type CallListRow } from "../../_components/columns";
+import { usePolling } from "../../_components/call-lists-view";
+
+export type ListRowView = {
+  id: number;
+  position: number;
+  destination: string;
+  fields: string;
+  status: RowStatus;
+  attempts: number;
+  result: string;
+  reason: string;
+  cost: string;
+  /** ISO string, or null before the first attempt. */
+  lastAttemptAt: string | null;
+};
+
+const TONES: Record<RowStatus, "slate" | "green" | "red" | "blue" | "amber"> = { pending: "slate", in_progress: "blue", succeeded: "green", failed: "red", cancelled: "amber" };
+
+const columns: DataTableColumn<ListRowView>[] = [
+  { accessorKey: "position", header: "#", enableSorting: false },
+  { accessorKey: "destination", header: "Number", enableSorting: false, cell: ({ row }) => <span className="font-mono">{row.original.destination}</span> },
+  { accessorKey: "fields", header: "Fields", enableSorting: false, cell: ({ row }) => <span className="block max-w-64 truncate text-slate-600" title={row.original.fields}>{row.original.fields}</span> },
+  { id: "status", header: "Status", enableSorting: false, cell: ({ row }) => <Badge tone={TONES[row.original.status]}>{ROW_STATUS_LABELS[row.original.status]}</Badge> },
+  { accessorKey: "attempts", header: "Attempts", enableSorting: false },
+  { id: "result", header: "Result", enableSorting: false, cell: ({ row }) => <span className="text-sm">{row.original.reason || "—"}</span> },
+  { accessorKey: "cost", header: "Cost", enableSorting: false },
+  { id: "last", header: "Last attempt", enableSorting: false, cell: ({ row }) => (row.original.lastAttemptAt ? <DateTime value={row.original.lastAttemptAt} /> : "—") },
+];
+
+export function ListDetailView({ list, rows, total, params }: { list: CallListRow; rows: ListRowView[]; total: number; params: ListParams }) {
+  usePolling(list.status === "queued" || list.status === "in_progress");
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 p-4" data-list-status={list.status}>
+        <StatusBadge status={list.status} />
+        <Progress row={list} />
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700">
+          <div>
+            <dt className="inline text-slate-600">Rule: </dt>
+            <dd className="inline">{list.ruleName}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">Cost so far: </dt>
+            <dd className="inline">{list.cost}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">Calls at once: </dt>
+            <dd className="inline">{list.maxSimultaneous}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">Attempts: </dt>
+            <dd className="inline">
+              {list.numAttempts}, {list.intervalSeconds} s apart
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">Starts: </dt>
+            <dd className="inline">
+              <DateTime value={list.startAt} />
+            </dd>
+          </div>
+        </dl>
+        <a href={list.resultsHref} className="ml-auto text-sm font-medium text-brand-700 hover:underline" download data-testid="download-results">
+          Download results (CSV)
+        </a>
+      </div>
+      <DataTable
+        mode="server"
+        params={params}
+        rowCount={total}
+        columns={columns}
+        data={rows}
+        getRowId={(r) => String(r.id)}
+        filterLabel="Filter by number"
+        filterPlaceholder="Number starts with…"
+        caption={`Rows of ${list.name}`}
+        emptyMessage="No rows match."
+      />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+// What the Call lists pages send their tables: a list as a row, money in the account's currency.
+import type { Route } from "next";
+import { applicationSectionHref } from "@/lib/routes";
+import { formatMoney } from "@/lib/domains/billing/money";
+import type { CallListDto } from "@/lib/domains/call-lists/queries";
+import type { CallListRow } from "./columns";
+
+export const listHref = (appId: number, listId: number) => `${applicationSectionHref("application.call_lists", appId)}/${listId}` as Route;
+
+export function toCallListRow(appId: number, l: CallListDto): CallListRow {
+  const href = listHref(appId, l.id);
+  return {
+    id: l.id,
+    name: l.name,
+    ruleName: l.ruleName,
+    status: l.status,
+    total: l.total,
+    succeeded: l.succeeded,
+    failed: l.failed,
+    cancelled: l.cancelled,
+    inProgress: l.inProgress,
+    pending: l.pending,
+    cost: formatMoney(l.costMinor),
+    maxSimultaneous: l.maxSimultaneous,
+    numAttempts: l.numAttempts,
+    intervalSeconds: l.intervalSeconds,
+    startAt: l.startAt.toISOString(),
+    createdAt: l.createdAt.toISOString(),
+    href,
+    resultsHref: `${href}/results`,
+  };
+}

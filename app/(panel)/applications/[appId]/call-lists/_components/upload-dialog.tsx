@@ -1,0 +1,206 @@
+"use client";
+// Create call list and Append rows: the file is read as bytes in the browser and posted to the
+// upload route handlers (not server actions: a file of 100,000 rows is more than an action takes,
+// and the server tells UTF-8 from Windows-1251 by the bytes). The answer has a server action's
+// shape, so errors sit under their fields like every other form: a bad file's lines under the
+// file input, one per line.
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { Field, inputClass } from "@/components/forms/fields";
+import { useToast } from "@/components/ui/toast";
+import { MAX_ATTEMPTS, MAX_FILE_BYTES, MAX_INTERVAL_SECONDS, MAX_SIMULTANEOUS } from "@/lib/domains/call-lists/schemas";
+import type { useActionForm } from "@/components/forms/use-action-form";
+import type { CallListRow } from "./columns";
+
+/** The kit's form props, for a form that posts to a route handler instead of an action. */
+type FormProps = ReturnType<typeof useActionForm>["formProps"];
+
+type Result = { ok: true; data: { id: number; name: string; total: number; added?: number } } | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
+
+function useUpload(onDone: (r: Extract<Result, { ok: true }>["data"]) => void) {
+  const [pending, setPending] = useState(false);
+  const [formError, setFormError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  async function send(url: string, file: File | null, query: Record<string, string> = {}) {
+    setFormError(undefined);
+    setFieldErrors({});
+    if (!file || file.size === 0) return setFieldErrors({ file: "Choose a CSV file" });
+    if (file.size > MAX_FILE_BYTES) return setFieldErrors({ file: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: split it, then append the rest to the list` });
+    setPending(true);
+    try {
+      const qs = new URLSearchParams(query).toString();
+      const res = await fetch(qs ? `${url}?${qs}` : url, { method: "POST", headers: { "content-type": "application/octet-stream" }, body: await file.arrayBuffer() });
+      const body = (await res.json().catch(() => ({ ok: false, formError: `The upload failed (${res.status}). Please try again.` }))) as Result;
+      if (body.ok) onDone(body.data);
+      else {
+        setFieldErrors(body.fieldErrors ?? {});
+        setFormError(body.formError);
+      }
+    } catch {
+      setFormError("The upload failed: check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
+  }
+  return { send, pending, formError, fieldErrors };
+}
+
+function FileField({ error, hint }: { error?: string; hint: string }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor="call-list-file" className="block text-sm font-medium text-slate-700">
+        CSV file
+      </label>
+      <input
+        id="call-list-file"
+        name="file"
+        type="file"
+        accept=".csv,text/csv,text/plain"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "call-list-file-error" : "call-list-file-hint"}
+        className={inputClass}
+      />
+      {error ? (
+        <p id="call-list-file-error" className="whitespace-pre-line text-xs text-red-700" data-field-error="file" role="alert">
+          {error}
+        </p>
+      ) : (
+        <p id="call-list-file-hint" className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const HINT =
+  "A header row, then one row per call, separated by ; or , (UTF-8 or Windows-1251). The phone_number column (else the first) is the number to call; every column reaches the scenario as JSON custom data. Up to 100,000 rows.";
+
+export function CreateCallListDialog({
+  uploadUrl,
+  rules,
+  onClose,
+  returnFocusTo,
+}: {
+  uploadUrl: string;
+  rules: { id: number; name: string }[];
+  onClose: () => void;
+  returnFocusTo?: HTMLElement | null;
+}) {
+  const router = useRouter();
+  const toast = useToast();
+  const upload = useUpload((d) => {
+    toast(`${d.name} created with ${d.total} rows`);
+    onClose();
+    router.refresh();
+  });
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const start = String(f.get("startAt") ?? "");
+    void upload.send(uploadUrl, f.get("file") as File | null, {
+      name: String(f.get("name") ?? ""),
+      ruleId: String(f.get("ruleId") ?? ""),
+      maxSimultaneous: String(f.get("maxSimultaneous") ?? ""),
+      numAttempts: String(f.get("numAttempts") ?? ""),
+      intervalSeconds: String(f.get("intervalSeconds") ?? ""),
+      // datetime-local is the viewer's local time: sent as UTC.
+      ...(start ? { startAt: new Date(start).toISOString() } : {}),
+    });
+  };
+  const err = upload.fieldErrors;
+  return (
+    <FormDialog
+      title="Create call list"
+      description="Each row of the file gets a call that runs the rule's scenarios."
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      form={{ formProps: { onSubmit, noValidate: true } as FormProps, pending: upload.pending, formError: upload.formError }}
+      submitLabel="Create and start"
+      size="lg"
+      data-action="application.call_lists.create"
+    >
+      <div className="space-y-4">
+        <Field label="Name" name="name" required maxLength={100} error={err.name} autoComplete="off" />
+        <div className="space-y-1">
+          <label htmlFor="call-list-rule" className="block text-sm font-medium text-slate-700">
+            Rule
+          </label>
+          <select id="call-list-rule" name="ruleId" className={inputClass} aria-invalid={err.ruleId ? true : undefined} aria-describedby={err.ruleId ? "call-list-rule-error" : undefined} defaultValue={rules[0]?.id}>
+            {rules.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+          {err.ruleId ? (
+            <p id="call-list-rule-error" className="text-xs text-red-700" data-field-error="ruleId">
+              {err.ruleId}
+            </p>
+          ) : null}
+        </div>
+        <FileField error={err.file} hint={HINT} />
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field label="Max simultaneous calls" name="maxSimultaneous" type="number" min={1} max={MAX_SIMULTANEOUS} defaultValue={5} error={err.maxSimultaneous} />
+          <Field label="Attempts per row" name="numAttempts" type="number" min={1} max={MAX_ATTEMPTS} defaultValue={2} error={err.numAttempts} />
+          <Field label="Interval between attempts (s)" name="intervalSeconds" type="number" min={0} max={MAX_INTERVAL_SECONDS} defaultValue={60} error={err.intervalSeconds} />
+        </div>
+        <Field label="Start at" name="startAt" type="datetime-local" error={err.startAt} hint="Your local time. Empty: start now." />
+      </div>
+    </FormDialog>
+  );
+}
+
+export function AppendRowsDialog({
+  lists,
+  initial,
+  onClose,
+  returnFocusTo,
+}: {
+  /** The lists rows can be appended to (not cancelled); `initial` is chosen first. */
+  lists: CallListRow[];
+  initial: CallListRow;
+  onClose: () => void;
+  returnFocusTo?: HTMLElement | null;
+}) {
+  const router = useRouter();
+  const toast = useToast();
+  const [chosen, setChosen] = useState(initial);
+  const upload = useUpload((d) => {
+    toast(`${d.added ?? 0} rows appended to ${d.name}`);
+    onClose();
+    router.refresh();
+  });
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    void upload.send(`${chosen.href}/rows`, new FormData(e.currentTarget).get("file") as File | null);
+  };
+  return (
+    <FormDialog
+      title="Append rows"
+      description="The file must have the list's header. A completed list runs again for the new rows."
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      form={{ formProps: { onSubmit, noValidate: true } as FormProps, pending: upload.pending, formError: upload.formError }}
+      submitLabel="Append rows"
+      data-action="application.call_lists.append"
+    >
+      <div className="space-y-4">
+        <div className="space-y-1">
+          <label htmlFor="append-list" className="block text-sm font-medium text-slate-700">
+            Call list
+          </label>
+          <select id="append-list" name="listId" className={inputClass} value={chosen.id} onChange={(e) => setChosen(lists.find((l) => l.id === Number(e.target.value)) ?? initial)}>
+            {lists.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <FileField error={upload.fieldErrors.file ?? upload.fieldErrors.listId} hint="The same columns as the list's header, in the same order." />
+      </div>
+    </FormDialog>
+  );
+}

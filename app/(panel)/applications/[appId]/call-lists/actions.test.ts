@@ -1,0 +1,97 @@
+// The call list server actions (pause, resume, cancel, edit, delete) for every principal: holders
+// of application.call_lists succeed and are audited, the rest are refused with nothing written;
+// no session is refused; bad input names the field; another account's list is not found.
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/core/db";
+import { can } from "@/lib/access/matrix";
+import type { Actor, PanelActor } from "@/lib/access/actor-types";
+import { fixtureCallList } from "@/lib/domains/call-lists/api-fixtures";
+import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+
+const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
+vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+
+const { pauseCallListAction, resumeCallListAction, cancelCallListAction, editCallListAction, deleteCallListAction } = await import("./actions");
+
+const asPanel = (a: Actor): PanelActor =>
+  ({ ...a, accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
+
+const snapshot = async (accountId: number) => ({
+  lists: await db.callList.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+  rows: await db.callListRow.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+  audits: await db.auditLog.count({ where: { accountId } }),
+});
+
+describe("call list server actions", () => {
+  let acct: TestAccount;
+  beforeAll(async () => {
+    acct = await createTestAccount();
+  });
+  beforeEach(() => {
+    session.actor = null;
+  });
+
+  const calls = [
+    { name: "pauseCallListAction", status: "queued", run: (listId: number) => pauseCallListAction({ listId }) },
+    { name: "resumeCallListAction", status: "paused", run: (listId: number) => resumeCallListAction({ listId }) },
+    { name: "cancelCallListAction", status: "queued", run: (listId: number) => cancelCallListAction({ listId }) },
+    { name: "editCallListAction", status: "queued", run: (listId: number) => editCallListAction({ listId, name: "Renamed", maxSimultaneous: 3 }) },
+    { name: "deleteCallListAction", status: "queued", run: (listId: number) => deleteCallListAction({ listId }) },
+  ] as const;
+
+  for (const c of calls) {
+    for (const role of PRINCIPALS) {
+      const allowed = can({ roles: [role] }, "application.call_lists");
+      it(`${c.name} as ${role}: ${allowed ? "ok, audited" : "refused, nothing written"}`, async () => {
+        session.actor = asPanel(await acct.actor(role));
+        const { list } = await fixtureCallList(acct.id, { status: c.status });
+        const before = await snapshot(acct.id);
+        const r = await c.run(list.id);
+        if (allowed) {
+          expect(r).toMatchObject({ ok: true });
+          expect((await snapshot(acct.id)).audits).toBe(before.audits + 1);
+        } else {
+          expect(r).toEqual({ ok: false, formError: expect.stringMatching(/^Only .* can use/) });
+          expect(await snapshot(acct.id)).toEqual(before);
+        }
+      });
+    }
+  }
+
+  it("no session: refused, nothing written", async () => {
+    const { list } = await fixtureCallList(acct.id);
+    const before = await snapshot(acct.id);
+    for (const c of calls) expect(await c.run(list.id)).toMatchObject({ ok: false });
+    expect(await snapshot(acct.id)).toEqual(before);
+  });
+
+  it("bad input: field errors naming the field", async () => {
+    session.actor = asPanel(await acct.actor("MainAccount"));
+    const { list } = await fixtureCallList(acct.id);
+    const before = await snapshot(acct.id);
+    expect(await editCallListAction({ listId: list.id, name: "", maxSimultaneous: 0, intervalSeconds: -1 })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: "Enter a name", maxSimultaneous: expect.stringContaining("at least 1"), intervalSeconds: expect.stringContaining("at least 0") },
+    });
+    expect(await pauseCallListAction({ listId: "x" as unknown as number })).toMatchObject({ ok: false, fieldErrors: { listId: "Invalid call list id" } });
+    expect(await snapshot(acct.id)).toEqual(before);
+  });
+
+  it("another account's list: not found, nothing written", async () => {
+    session.actor = asPanel(await acct.actor("MainAccount"));
+    const other = await createTestAccount();
+    const { list } = await fixtureCallList(other.id);
+    const before = await snapshot(other.id);
+    for (const c of calls) expect(await c.run(list.id)).toEqual({ ok: false, fieldErrors: { listId: "Call list not found" } });
+    expect(await snapshot(other.id)).toEqual(before);
+  });
+
+  it("a state that does not allow the change: a conflict under the list, nothing written", async () => {
+    session.actor = asPanel(await acct.actor("MainAccount"));
+    const { list } = await fixtureCallList(acct.id, { status: "queued" });
+    const before = await snapshot(acct.id);
+    expect(await resumeCallListAction({ listId: list.id })).toEqual({ ok: false, fieldErrors: { listId: expect.stringContaining("only a paused list can be resumed") } });
+    expect(await snapshot(acct.id)).toEqual(before);
+  });
+});

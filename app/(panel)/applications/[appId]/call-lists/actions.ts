@@ -1,0 +1,32 @@
+"use server";
+// A call list's controls besides the uploads (which are route handlers: see _server/upload.ts):
+// pause, resume, cancel, edit and delete, all of the page's section (role-matrix.json has no
+// finer rows for them).
+import { action } from "@/lib/server/action";
+import { cancelCallList, deleteCallList, editCallList, pauseCallList, resumeCallList } from "@/lib/domains/call-lists/mutations";
+import { ZCallListRef, ZEditCallListInput } from "@/lib/domains/call-lists/schemas";
+
+export const pauseCallListAction = action({ section: "application.call_lists", input: ZCallListRef }, async (input, actor) => {
+  const l = await pauseCallList(actor, input);
+  return { id: l.id, name: l.name, status: l.status };
+});
+
+export const resumeCallListAction = action({ section: "application.call_lists", input: ZCallListRef }, async (input, actor) => {
+  const { list } = await resumeCallList(actor, input);
+  return { id: list.id, name: list.name, status: list.status };
+});
+
+export const cancelCallListAction = action({ section: "application.call_lists", input: ZCallListRef }, async (input, actor) => {
+  const l = await cancelCallList(actor, input);
+  return { id: l.id, name: l.name, status: l.status, cancelled: l.cancelled };
+});
+
+export const editCallListAction = action({ section: "application.call_lists", input: ZEditCallListInput }, async (input, actor) => {
+  const l = await editCallList(actor, input);
+  return { id: l.id, name: l.name };
+});
+
+export const deleteCallListAction = action({ section: "application.call_lists", input: ZCallListRef }, async (input, actor) => {
+  await deleteCallList(actor, input);
+  return { id: input.listId };
+});

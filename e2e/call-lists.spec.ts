@@ -1,0 +1,85 @@
+// Call lists as a CallListManager runs them (docs/PRODUCT.md section 7, issue 10 item 7): uploads
+// a list with a bad line and sees the error by line with nothing created, fixes the file, watches
+// the list run to completion on the server's own scheduler (the real sandbox runs the rule's
+// scenario for each row), opens the list's rows, and downloads the results. The account is a
+// fresh one with a balance, an application, and a rule whose scenario calls the row's number.
+import { readFile } from "node:fs/promises";
+import { test, expect } from "./fixtures";
+
+const SCRIPT = `
+VoxEngine.addEventListener(AppEvents.Started, () => {
+  const row = JSON.parse(VoxEngine.customData());
+  Logger.write("calling " + row.name);
+  const call = VoxEngine.callPSTN(row.phone_number, "+15550002222");
+  call.addEventListener(CallEvents.Connected, () => setTimeout(VoxEngine.terminate, 3000));
+  call.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
+});`;
+
+const csv = (lines: string[]) => ({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
+
+test("a CallListManager uploads a list with a bad line, fixes it, runs it to completion and downloads the results", async ({ browserLoggedIn, factory }) => {
+  test.setTimeout(120_000);
+  const acct = await factory.account();
+  const app = await factory.application(acct.id);
+  const db = factory.db;
+  await db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: 100_00, kind: "topup", memo: "e2e call lists" } });
+  const scenario = await db.scenario.create({ data: { accountId: acct.id, applicationId: app.id, name: `greet-${app.id}`, script: SCRIPT } });
+  const rule = await db.rule.create({ data: { accountId: acct.id, applicationId: app.id, name: "campaign", pattern: ".*", position: 0, scenarios: { create: [{ scenarioId: scenario.id, position: 0 }] } } });
+  const manager = await factory.subuser({ accountId: acct.id, roles: ["CallListManager"] });
+  const context = await browserLoggedIn({ kind: "subuser", accountId: acct.id, name: manager.name, password: manager.password });
+  const page = await context.newPage();
+  await page.goto(`/applications/${app.id}/call-lists`);
+  await expect(page.getByText(`${app.name} has no call lists yet`)).toBeVisible();
+
+  await page.locator('button[data-action="application.call_lists.create"]').click();
+  const dialog = page.getByRole("dialog", { name: "Create call list" });
+  await dialog.getByLabel("Name").fill("Spring customers");
+  await dialog.getByLabel("Rule").selectOption(String(rule.id));
+  await dialog.getByLabel("Max simultaneous calls").fill("2");
+  await dialog.getByLabel("Attempts per row").fill("1");
+  await dialog.getByLabel("CSV file").setInputFiles(csv(["phone_number;name", "+12125550101;Ann", "not-a-number;Bob", "+12125550103;Cy"]));
+  await dialog.getByRole("button", { name: "Create and start" }).click();
+  const fileError = dialog.locator('[data-field-error="file"]');
+  await expect(fileError).toContainText("Line 3: phone_number “not-a-number” is not a phone number");
+  expect(await db.callList.count({ where: { accountId: acct.id } })).toBe(0);
+
+  await dialog.getByLabel("CSV file").setInputFiles(csv(["phone_number;name", "+12125550101;Ann", "+12125550102;Bob", "+12125550103;Cy"]));
+  await dialog.getByRole("button", { name: "Create and start" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Spring customers created with 3 rows", { exact: true })).toBeVisible();
+
+  await page.getByRole("link", { name: "Spring customers" }).click();
+  await expect(page.locator("[data-list-status]")).toBeVisible();
+  // The server's scheduler runs it; the page refreshes itself while it runs.
+  await expect(page.locator("[data-list-status]")).toHaveAttribute("data-list-status", "completed", { timeout: 60_000 });
+  await expect(page.locator("[data-progress]").first()).toHaveAttribute("data-progress", "3/0/0/3");
+  await expect(page.locator("table tbody tr")).toHaveCount(3);
+  await expect(page.locator("table tbody tr").filter({ hasText: "Succeeded" })).toHaveCount(3);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-results").click()]);
+  const text = await readFile((await download.path())!, "utf8");
+  const lines = text.trim().split("\r\n");
+  expect(lines[0]).toBe("position,phone_number,name,status,attempts,result,reason,cost,call_session_id,updated_at");
+  expect(lines.slice(1).map((l) => l.split(",").slice(0, 6).join(","))).toEqual([
+    "1,+12125550101,Ann,Succeeded,1,completed",
+    "2,+12125550102,Bob,Succeeded,1,completed",
+    "3,+12125550103,Cy,Succeeded,1,completed",
+  ]);
+  const sessions = await db.callSession.findMany({ where: { accountId: acct.id, initiator: "call_list" } });
+  expect(sessions.map((s) => s.status).sort()).toEqual(["completed", "completed", "completed"]);
+  await context.close();
+});
+
+test("a Supervisor sees the lists but no Create or Append rows", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const app = await factory.application(acct.id);
+  const supervisor = await factory.subuser({ accountId: acct.id, roles: ["Supervisor"] });
+  const context = await browserLoggedIn({ kind: "subuser", accountId: acct.id, name: supervisor.name, password: supervisor.password });
+  const page = await context.newPage();
+  const res = await page.goto(`/applications/${app.id}/call-lists`);
+  expect(res?.status()).toBe(200);
+  await expect(page.getByText(`${app.name} has no call lists yet`)).toBeVisible();
+  await expect(page.locator('[data-action="application.call_lists.create"]')).toHaveCount(0);
+  await expect(page.locator('[data-action="application.call_lists.append"]')).toHaveCount(0);
+  await context.close();
+});

@@ -1,0 +1,102 @@
+// Call lists on the Management API: the official Node client creates a list from CSV text, reads
+// it back with GetCallLists and GetCallListDetails (JSON, and CSV text), edits, stops, recovers,
+// appends and deletes it; a bad file answers 637 (INVALID_CALL_LIST_FILE) naming the lines and writes nothing; another
+// account's list answers 636 (INVALID_CALL_LIST); a key without the create row cannot create.
+// Threat: wire incompatibility with the official client; a key reaching further than its roles.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/core/db";
+import { API_ERROR } from "@/lib/api/codes";
+import type { Actor } from "@/lib/access/actor-types";
+import { findOwnCallList } from "./queries";
+import { CALL_LIST_CSV, fixtureCallList } from "./api-fixtures";
+import { createTestAccount, type TestAccount } from "@/test/factories";
+import { callAs, insertKey } from "@/test/api-kit";
+import { call, ok, startClient, stopClient } from "@/test/voximplant-harness";
+
+let acct: TestAccount;
+let owner: Actor;
+
+beforeAll(async () => {
+  ({ acct, owner } = await startClient());
+});
+afterAll(stopClient);
+
+describe("call lists through the official client", () => {
+  it("create, list, details (json and csv), edit, stop, recover, append, delete", async () => {
+    const { rule, app } = await fixtureCallList(acct.id);
+    const startAt = Math.floor(Date.now() / 1000) + 86_400;
+    const created = await ok("CallLists", "createCallList", {
+      ruleId: rule.id,
+      name: "Client list",
+      maxSimultaneous: 2,
+      numAttempts: 3,
+      intervalSeconds: 90,
+      startAt,
+      fileContent: Buffer.from(CALL_LIST_CSV),
+    });
+    expect(created).toMatchObject({ count: 2 });
+    const listId = created.listId as number;
+    expect(await findOwnCallList(db, owner, listId)).toMatchObject({ applicationId: app.id, ruleId: rule.id, name: "Client list", maxSimultaneous: 2, numAttempts: 3, intervalSeconds: 90, total: 2, status: "queued" });
+
+    const lists = await ok("CallLists", "getCallLists", { listId });
+    expect(lists.result).toEqual([
+      expect.objectContaining({ listId, listName: "Client list", ruleId: rule.id, maxSimultaneous: 2, numAttempts: 3, intervalSeconds: 90, status: "Queued" }),
+    ]);
+
+    const details = await ok("CallLists", "getCallListDetails", { listId, output: "json" });
+    expect(details.result).toEqual([
+      expect.objectContaining({ listId, statusId: 0, status: "New", attemptsLeft: 3, customData: JSON.stringify({ phone_number: "+14155550123", name: "Ann" }) }),
+      expect.objectContaining({ listId, statusId: 0, customData: JSON.stringify({ phone_number: "+14155550124", name: "Bob" }) }),
+    ]);
+
+    await ok("CallLists", "editCallList", { listId, name: "Renamed", maxSimultaneous: 4 });
+    await ok("CallLists", "stopCallListProcessing", { listId });
+    expect(await findOwnCallList(db, owner, listId)).toMatchObject({ name: "Renamed", maxSimultaneous: 4, status: "paused" });
+    expect(await ok("CallLists", "recoverCallList", { listId })).toMatchObject({ countRecovery: 2 });
+    expect(await ok("CallLists", "appendToCallList", { listId, fileContent: Buffer.from("phone_number;name\n+14155550125;Cy\n") })).toMatchObject({ count: 1, listId });
+    expect((await findOwnCallList(db, owner, listId)).total).toBe(3);
+    await ok("CallLists", "deleteCallList", { listId });
+    expect(await db.callList.count({ where: { id: listId } })).toBe(0);
+  });
+
+  it("a bad file answers 637 (INVALID_CALL_LIST_FILE) naming every bad line, and writes nothing", async () => {
+    const { rule } = await fixtureCallList(acct.id);
+    const before = await db.callList.count({ where: { accountId: acct.id } });
+    const r = await call("CallLists", "createCallList", { ruleId: rule.id, name: "Bad", maxSimultaneous: 1, numAttempts: 1, fileContent: Buffer.from("phone_number;name\nnot-a-number;x\n+14155550123\n") });
+    expect(r.error).toMatchObject({ code: API_ERROR.INVALID_CALL_LIST_FILE });
+    expect(String((r.error as { msg: string }).msg)).toMatch(/Line 2: .*Line 3: /s);
+    expect(await db.callList.count({ where: { accountId: acct.id } })).toBe(before);
+  });
+});
+
+describe("call lists through the wire", () => {
+  let other: TestAccount;
+  beforeAll(async () => {
+    other = await createTestAccount();
+  });
+
+  it("another account's list answers 636, and its rule is not routed", async () => {
+    const theirs = await fixtureCallList(other.id);
+    const key = await insertKey(acct.id, ["Owner"]);
+    for (const method of ["GetCallListDetails", "EditCallList", "StopCallListProcessing", "RecoverCallList", "DeleteCallList"]) {
+      const r = await callAs(key, method, { list_id: String(theirs.list.id), name: "x" });
+      expect([method, r.body.error?.code]).toEqual([method, API_ERROR.INVALID_CALL_LIST]);
+    }
+    const r = await callAs(key, "AppendToCallList", { list_id: String(theirs.list.id), file_content: CALL_LIST_CSV });
+    expect(r.body.error?.code).toBe(API_ERROR.INVALID_CALL_LIST);
+    const c = await callAs(key, "CreateCallList", { rule_id: String(theirs.rule.id), name: "x", max_simultaneous: "1", num_attempts: "1", file_content: CALL_LIST_CSV });
+    expect(c.body.error?.code).toBe(API_ERROR.CALL_NOT_ROUTED);
+    expect(await db.callList.findUniqueOrThrow({ where: { id: theirs.list.id } })).toMatchObject({ name: "Fixture list", status: "queued" });
+  });
+
+  it("a Supervisor key reads lists but cannot create or append (the matrix's create and append rows)", async () => {
+    const mine = await fixtureCallList(acct.id);
+    const key = await insertKey(acct.id, ["Supervisor"]);
+    expect((await callAs(key, "GetCallLists", { list_id: String(mine.list.id) })).body).toMatchObject({ total_count: 1 });
+    expect((await callAs(key, "CreateCallList", { rule_id: String(mine.rule.id), name: "x", max_simultaneous: "1", num_attempts: "1", file_content: CALL_LIST_CSV })).body.error?.code).toBe(API_ERROR.FORBIDDEN_CMD);
+    expect((await callAs(key, "AppendToCallList", { list_id: String(mine.list.id), file_content: CALL_LIST_CSV })).body.error?.code).toBe(API_ERROR.FORBIDDEN_CMD);
+    const csv = await callAs(key, "GetCallListDetails", { list_id: String(mine.list.id), output: "csv", delimiter: "," });
+    expect(csv.body.result).toMatch(/^list_id,task_id,custom_data,status_id,status,attempts_left,last_attempt,result_data\r\n/);
+    expect(String(csv.body.result).split("\r\n")).toHaveLength(4);
+  });
+});
