@@ -12,7 +12,7 @@ import { placeCall } from "@/lib/domains/calls/simulator";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { deleteRecordingAction, placeTestCallAction, simulateInboundAction, terminateSessionAction } = await import("./actions");
 

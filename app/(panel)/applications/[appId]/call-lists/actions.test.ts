@@ -10,7 +10,7 @@ import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factorie
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { pauseCallListAction, resumeCallListAction, cancelCallListAction, editCallListAction, deleteCallListAction } = await import("./actions");
 

@@ -10,7 +10,7 @@ import { fixtureScenario } from "@/lib/domains/scenarios/api-fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { createScenarioAction, saveScenarioAction, renameScenarioAction, restoreScenarioVersionAction, deleteScenarioAction, checkScriptAction } = await import("./actions");
 

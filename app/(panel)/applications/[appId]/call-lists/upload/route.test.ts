@@ -16,7 +16,7 @@ import { createTestAccount, PRINCIPALS } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { POST: create } = await import("./route");
 const { POST: append } = await import("../[listId]/rows/route");
