@@ -46,6 +46,8 @@ function expectedOnChild(method: ApiMethod, roles: AssignableRole[], childRole: 
   if ((CHILD_ACCOUNT_METHODS as readonly string[]).includes(method) && !childAccountMay(childRole, "manage_child_accounts")) return 104;
   // Seed 004: a Developer child "cannot use caller IDs".
   if ((CALLER_ID_METHODS as readonly string[]).includes(method) && !childAccountMay(childRole, "caller_ids")) return 104;
+  // Seed 004: a ProvisioningAgent child "cannot delete recordings".
+  if (method === "DeleteRecord" && !childAccountMay(childRole, "delete_recordings")) return 104;
   return "fixture";
 }
 

@@ -13,6 +13,11 @@ import { ignoreCase } from "@/lib/core/search";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CallListStatus, RowStatus } from "./schemas";
 
+/** Destinations starting with `prefix` (digits, no case): a range on the index, as lib/domains/app-users does. */
+function digitPrefixRange(prefix: string) {
+  return { gte: prefix, lt: `${prefix}\uffff` };
+}
+
 export const callListNotFound = (field = "listId") => new AppError("NOT_FOUND", { message: "Call list not found", field, reason: "call_list_not_found" });
 
 /** Every call list function's first check: the panel section, or the API method's roles for a key. */
@@ -166,7 +171,7 @@ export async function listCallListRows(
   authorizeCallLists(actor, "application.call_lists", method);
   const list = await findOwnCallList(db, actor, listId);
   const prefix = opts.destinationPrefix?.replace(/[^\d+]/g, "");
-  const where = { listId: list.id, ...(opts.status ? { status: opts.status } : {}), ...(prefix ? { destination: { startsWith: prefix.startsWith("+") ? prefix : `+${prefix}` } } : {}) };
+  const where = { listId: list.id, ...(opts.status ? { status: opts.status } : {}), ...(prefix ? { destination: digitPrefixRange(prefix.startsWith("+") ? prefix : `+${prefix}`) } : {}) };
   const [rows, total] = await Promise.all([
     db.callListRow.findMany({ where, select: ROW_SELECT, orderBy: { position: "asc" }, skip: opts.offset ?? 0, take: Math.min(opts.count ?? 100, 1000) }),
     opts.status || prefix ? db.callListRow.count({ where }) : Promise.resolve(list.total),
