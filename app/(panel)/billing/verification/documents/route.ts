@@ -16,6 +16,7 @@
 // - The type is the domain's business: it sniffs the bytes (PDF, PNG or JPEG) whatever the name
 //   or the Content-Type say.
 import { guardRoute } from "@/lib/server/route-guard";
+import { readLimited, sameOrigin } from "@/lib/server/upload";
 import { PREVIEW_REFUSAL } from "@/lib/server/action";
 import { publicOrigin } from "@/lib/core/request-info";
 import { HTTP_STATUS, isAppError } from "@/lib/core/errors";
@@ -32,34 +33,6 @@ const TOO_LARGE = `The file is larger than ${VERIFICATION_DOCUMENT_MAX_BYTES / 1
 
 const refuse = (status: number, message: string, field?: "file") =>
   jsonResponse(status, (field ? { ok: false, fieldErrors: { [field]: message } } : { ok: false, formError: message }) satisfies UploadResult);
-
-/** Whether the request's Origin header names `panel` (scheme, host and port; a missing, "null" or malformed one never does). */
-function sameOrigin(origin: string | null, panel: string): boolean {
-  try {
-    return origin !== null && new URL(origin).origin === new URL(panel).origin;
-  } catch {
-    return false;
-  }
-}
-
-/** The body's bytes, or null as soon as it passes `limit` (the rest is never read). */
-async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 export async function POST(request: Request): Promise<Response> {
   const actor = await guardRoute("billing.verification");

@@ -16,6 +16,7 @@ import type { PanelActor } from "@/lib/access/actor-types";
 import type { SectionId } from "@/lib/access/matrix";
 import { PREVIEW_REFUSAL } from "@/lib/server/action";
 import { guardRoute } from "@/lib/server/route-guard";
+import { readLimited, sameOrigin } from "@/lib/server/upload";
 import { publicOrigin } from "@/lib/core/request-info";
 import { AppError, HTTP_STATUS, isAppError } from "@/lib/core/errors";
 import { MAX_FILE_BYTES } from "@/lib/domains/call-lists/schemas";
@@ -30,34 +31,6 @@ export function json(status: number, body: UploadResult<unknown>): Response {
 }
 
 const refuse = (status: number, message: string, field?: string) => json(status, field ? { ok: false, fieldErrors: { [field]: message } } : { ok: false, formError: message });
-
-/** Whether the request's Origin header names `panel` (scheme, host and port; a missing, "null" or malformed one never does). */
-function sameOrigin(origin: string | null, panel: string): boolean {
-  try {
-    return origin !== null && new URL(origin).origin === new URL(panel).origin;
-  } catch {
-    return false;
-  }
-}
-
-/** The body's bytes, or null as soon as it passes `limit` (the rest is never read). */
-async function readLimited(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 /**
  * The checks above, then `run` with the actor, the query string and the file's bytes; an AppError
