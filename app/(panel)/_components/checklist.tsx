@@ -13,6 +13,7 @@ import { sectionHref } from "@/lib/routes";
 export function stepHref(section: SectionId, firstAppId: number | null): Route {
   if (section === "application.users") return firstAppId ? appTabHref(firstAppId, section) : sectionHref("applications");
   if (section === "subusers.create") return sectionHref("subusers");
+  if (section === "numbers.purchase") return sectionHref("numbers.available");
   return sectionHref(section);
 }
 

@@ -1,7 +1,6 @@
 // The dashboard's getting-started checklist (issue 8, item 3): each step is one entry, done when
 // its predicate holds on the account's real state, shown only to principals holding the section
-// it asks them to use. A later feature adds its step here ("buy a number" with numbers.purchase,
-// "make a test call") and the counts it needs to AccountState.
+// it asks them to use. A feature adds its step here and the count it needs to AccountState.
 import type { SectionId } from "@/lib/access/matrix";
 
 /** What the steps look at: counts the dashboard query reads (each only for a viewer holding its section). */
@@ -11,6 +10,10 @@ export type AccountState = {
   subusers: number;
   /** Service accounts the viewer reaches (the owner: all of the account's). */
   serviceAccounts: number;
+  /** Numbers the account holds (bought: active or blocked for rent; a reservation is not a purchase). */
+  numbers: number;
+  /** Whether the account has any call session at all (1 or 0: never a count over its history). */
+  calls: number;
 };
 
 export type ChecklistEntry = {
@@ -56,5 +59,21 @@ export const CHECKLIST: readonly ChecklistEntry[] = [
     section: "service_accounts",
     needs: ["serviceAccounts"],
     done: (s) => s.serviceAccounts > 0,
+  },
+  {
+    id: "number",
+    title: "Buy a phone number",
+    text: "A number people can call and text, paid from your balance.",
+    section: "numbers.purchase",
+    needs: ["numbers"],
+    done: (s) => s.numbers > 0,
+  },
+  {
+    id: "test-call",
+    title: "Make a test call",
+    text: "Place a call through a rule and its scenarios, then find it in the call history.",
+    section: "calls",
+    needs: ["calls"],
+    done: (s) => s.calls > 0,
   },
 ];

@@ -82,13 +82,24 @@ describe("getting-started checklist", () => {
     const acct = await createTestAccount();
     const owner = await acct.actor("MainAccount");
     const done = async () => Object.fromEntries((await getChecklist(owner)).map((s) => [s.id, s.done]));
-    expect(await done()).toEqual({ application: false, user: false, subuser: false, "service-account": false });
+    expect(await done()).toEqual({ application: false, user: false, subuser: false, "service-account": false, number: false, "test-call": false });
     const app = await db.application.create({ data: { accountId: acct.id, name: "first" } });
     expect(await done()).toMatchObject({ application: true, user: false });
     await db.appUser.create({ data: { accountId: acct.id, applicationId: app.id, name: "u1", displayName: "U", passwordHash: TEST_PASSWORD_HASH } });
     await db.subuser.create({ data: { accountId: acct.id, name: "first-sub", passwordHash: TEST_PASSWORD_HASH } });
     await insertKey(acct.id, []);
-    expect(await done()).toEqual({ application: true, user: true, subuser: true, "service-account": true });
+    expect(await done()).toEqual({ application: true, user: true, subuser: true, "service-account": true, number: false, "test-call": false });
+    // A reservation is not a purchase; a bought number is.
+    const number = (n: string) => ({ number: n, countryCode: "US", regionId: 1, category: "GEOGRAPHIC", smsSupported: true, setupPriceMinor: 100, monthlyPriceMinor: 100, accountId: acct.id });
+    await db.phoneNumber.create({ data: { ...number(`+1998${Date.now() % 10_000_000}`.padEnd(12, "0")), status: "reserved", reservedUntil: new Date(Date.now() + 86_400_000) } });
+    expect(await done()).toMatchObject({ number: false });
+    await db.phoneNumber.create({ data: { ...number(`+1997${Date.now() % 10_000_000}`.padEnd(12, "0")), status: "active", purchasedAt: new Date() } });
+    expect(await done()).toMatchObject({ number: true, "test-call": false });
+    const now = new Date();
+    await db.callSession.create({
+      data: { accountId: acct.id, applicationId: app.id, initiator: "panel", direction: "outbound", fromNumber: "", toNumber: "+12125550199", status: "completed", startedAt: now, plannedEndAt: now },
+    });
+    expect(await done()).toEqual({ application: true, user: true, subuser: true, "service-account": true, number: true, "test-call": true });
   });
 
   it("shows each principal only the steps of sections it holds", async () => {

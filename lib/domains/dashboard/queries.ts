@@ -32,6 +32,8 @@ const STATE_READERS: Record<keyof AccountState, (actor: Actor) => Promise<number
   appUsers: (a) => accountUserCount(a.accountId),
   subusers: (a) => db.subuser.count({ where: { accountId: a.accountId } }),
   serviceAccounts: async (a) => (await listKeys(a, { count: 1 })).total,
+  numbers: (a) => db.phoneNumber.count({ where: { accountId: a.accountId, status: { in: ["active", "blocked"] } } }),
+  calls: async (a) => ((await db.callSession.findFirst({ where: { accountId: a.accountId }, select: { id: true } })) ? 1 : 0),
 };
 
 type StateRead = (key: keyof AccountState) => Promise<number>;
@@ -73,7 +75,7 @@ async function checklistOf(actor: Actor, state: StateRead): Promise<ChecklistSte
   if (steps.length === 0) return [];
   const needed = [...new Set(steps.flatMap((s) => s.needs))];
   const values = await Promise.all(needed.map((k) => state(k)));
-  const current: AccountState = { applications: 0, appUsers: 0, subusers: 0, serviceAccounts: 0 };
+  const current: AccountState = { applications: 0, appUsers: 0, subusers: 0, serviceAccounts: 0, numbers: 0, calls: 0 };
   needed.forEach((k, i) => (current[k] = values[i]!));
   return steps.map((s) => ({ id: s.id, title: s.title, text: s.text, section: s.section, done: s.done(current) }));
 }
