@@ -6,7 +6,7 @@ import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
 import { attachNumberAction, bulkAttachNumbersAction, bulkDeactivateNumbersAction, bulkSetSmsAction, deactivateNumberAction } from "../actions";
 import type { NumberRow } from "./columns";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/forms/select-field";
 
 type Common = { onClose: () => void; returnFocusTo: HTMLElement | null };
 export type Target = { id: number; name: string };

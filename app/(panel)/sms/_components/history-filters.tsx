@@ -9,7 +9,7 @@ import { Field } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
 import type { ListParams } from "@/components/data-table/search-params";
 import { STATUS_LABEL } from "./status-steps";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/forms/select-field";
 import { HISTORY_STATUSES, type HistoryFilters, type HistoryKind } from "./history-params";
 
 export function HistoryFiltersForm({ kind, path, list, filters }: { kind: HistoryKind; path: Route; list: ListParams; filters: HistoryFilters }) {

@@ -20,7 +20,7 @@ import type { A2PSendersDto } from "@/lib/domains/sms/queries";
 import { MAX_A2P_DESTINATIONS, ZA2PPanelInput, type A2PPanelInput } from "@/lib/domains/sms/schemas";
 import { countSms } from "@/lib/domains/sms/segments";
 import { sendA2PAction } from "../actions";
-import { SelectField } from "../../_components/select-field";
+import { SelectField } from "@/components/forms/select-field";
 import { SmsTextField } from "../../_components/sms-text-field";
 import { TestDestinations } from "../../_components/test-destinations";
 

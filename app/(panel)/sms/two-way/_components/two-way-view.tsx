@@ -17,7 +17,7 @@ import { countryOfNumber, pricesForDestination } from "@/lib/domains/phone-numbe
 import type { SmsSourceDto } from "@/lib/domains/sms/queries";
 import { countSms } from "@/lib/domains/sms/segments";
 import { sendSmsAction } from "../actions";
-import { SelectField } from "../../_components/select-field";
+import { SelectField } from "@/components/forms/select-field";
 import { SmsTextField } from "../../_components/sms-text-field";
 import { SmsText } from "../../_components/sms-text";
 import { StatusSteps } from "../../_components/status-steps";

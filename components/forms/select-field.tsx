@@ -1,8 +1,8 @@
-// A labelled select in the form kit's style (components/forms/fields.tsx): its hint and its
+// A labelled <select> in the form kit's style (./fields.tsx): its hint and its
 // error under it, tied by aria-describedby.
 import { useId } from "react";
 import { cn } from "@/lib/core/cn";
-import { inputClass } from "@/components/forms/fields";
+import { inputClass } from "./fields";
 
 type SelectFieldProps = {
   label: string;
