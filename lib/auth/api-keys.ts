@@ -3,6 +3,7 @@ import "server-only";
 // key named by a token's `kid`, with everything the checks need in one read, and the child
 // account a token's `iss` may name.
 import { db } from "@/lib/core/db";
+import { toBool } from "./raw-values";
 
 /** What authentication needs of a key: its roles, its creator's (a subuser's) state and roles, its account. */
 export type KeyForAuth = {
@@ -31,7 +32,6 @@ type KeyRow = {
   role: string | null;
 };
 
-const toBool = (v: boolean | number | bigint | null) => v === true || (v !== null && v !== false && Number(v) === 1);
 
 /**
  * The key with this id (a token's `kid`), its roles, its creator's roles and its account in ONE

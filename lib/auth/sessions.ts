@@ -7,6 +7,7 @@ import { env } from "@/lib/core/env";
 import type { Clock } from "@/lib/core/clock";
 import { isAssignableRole, OWNER_ROLE, type Role } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
+import { toBool, toDate, toInt } from "./raw-values";
 
 export type NewSession = {
   accountId: number;
@@ -47,10 +48,6 @@ type PrincipalRow = {
   role: string | null;
 };
 
-// Raw rows differ by driver (SQLite: dates as text, booleans as 0/1, integers maybe bigint).
-const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-const toBool = (v: boolean | number | bigint | null) => v === true || (v !== null && v !== false && Number(v) === 1);
-const toInt = (v: number | bigint | null) => (v === null ? null : Number(v));
 
 /**
  * Re-reads the principal behind a session id, on every request: the session row, its account,

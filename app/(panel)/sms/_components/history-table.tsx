@@ -5,9 +5,8 @@ import type { Route } from "next";
 import { ArrowDownLeft, ArrowUpRight } from "lucide-react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import { DateTime } from "@/components/ui/date-time";
-import { formatMoney } from "@/lib/domains/billing/money";
 import { SmsText } from "./sms-text";
-import { StatusSteps } from "./status-steps";
+import { smsResultColumns } from "./result-columns";
 import type { SmsRow } from "./sms-row";
 import type { HistoryKind } from "./history-params";
 
@@ -83,19 +82,7 @@ export function HistoryTable({
           </div>
         ),
       },
-      {
-        accessorKey: "status",
-        header: "Status",
-        enableSorting: false,
-        cell: ({ row }) => (
-          <div className="space-y-0.5">
-            <StatusSteps status={row.original.status} />
-            {row.original.errorMessage ? <p className="text-xs text-red-700">{row.original.errorMessage}</p> : null}
-          </div>
-        ),
-      },
-      { accessorKey: "segments", header: "Segments", enableSorting: false, meta: { className: "tabular-nums" } },
-      { accessorKey: "costMinor", header: "Cost", enableSorting: false, meta: { className: "tabular-nums whitespace-nowrap" }, cell: ({ row }) => formatMoney(row.original.costMinor, currency) },
+      ...smsResultColumns(currency),
     ],
     [kind, currency, batchBase],
   );
