@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { guardRoute } from "@/lib/server/route-guard";
-import { csvFileName, csvResponse, type CsvColumn } from "@/lib/server/csv";
+import { csvFileName, csvResponse, type CsvColumn } from "@/lib/core/csv";
 import { exportAccountNumbers, numberMoneyContext, type AccountNumberDto } from "@/lib/domains/phone-numbers/queries";
 import { CATEGORY_LABELS, type NumberCategory } from "@/lib/domains/phone-numbers/catalogue";
 import { numbersFilterOf, parseNumberFilters } from "../_components/list-filter";

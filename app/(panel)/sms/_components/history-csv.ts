@@ -1,7 +1,7 @@
 import "server-only";
 // The SMS histories' CSV columns (ISO 8601 UTC times, amounts in major units with the currency).
 // A ProvisioningAgent child account's export has no text column at all (seed 004).
-import type { CsvColumn } from "@/lib/server/csv";
+import type { CsvColumn } from "@/lib/core/csv";
 import type { SmsDto } from "@/lib/domains/sms/queries";
 import type { HistoryKind } from "./history-params";
 

@@ -2,7 +2,7 @@ import "server-only";
 // The SMS histories' CSV export (route handlers): the section first (401 / 403), then the same
 // URL state as the page (history-params.ts) over every matching row, streamed.
 import { guardRoute } from "@/lib/server/route-guard";
-import { csvFileName, csvResponse } from "@/lib/server/csv";
+import { csvFileName, csvResponse } from "@/lib/core/csv";
 import { parseListParams, type RawSearchParams } from "@/components/data-table/search-params";
 import { exportSmsHistory, smsCurrency } from "@/lib/domains/sms/queries";
 import { historyCsvColumns } from "./history-csv";

@@ -1,7 +1,7 @@
 // "Download results" (application.call_lists): every row of the list with its outcome, as CSV,
-// streamed in batches (lib/server/csv.ts: formula-safe, one batch of rows in memory).
+// streamed in batches (lib/core/csv.ts: formula-safe, one batch of rows in memory).
 import { guardRoute } from "@/lib/server/route-guard";
-import { csvFileName, csvResponse, type CsvColumn } from "@/lib/server/csv";
+import { csvFileName, csvResponse, type CsvColumn } from "@/lib/core/csv";
 import { isAppError, HTTP_STATUS } from "@/lib/core/errors";
 import { allCallListRows, getCallList, type CallListRowDto } from "@/lib/domains/call-lists/queries";
 import { ROW_STATUS_LABELS } from "@/lib/domains/call-lists/schemas";

@@ -32,13 +32,13 @@ export function csvFileName(stem: string, now: Date): string {
 }
 
 /**
- * Streams `rows` as an RFC 4180 CSV download (header row first, CRLF line ends, UTF-8), through
+ * Streams `rows` as an RFC 4180 CSV download (header row first unless `header` is false, CRLF line ends, UTF-8), through
  * csv-stringify, one row in memory at a time: exports of 100,000 rows never build the file.
  * Every cell passes neutralizeFormula. Dates are ISO 8601 UTC.
  */
-export function csvResponse<T>(opts: { fileName: string; columns: readonly CsvColumn<T>[]; rows: AsyncIterable<T> | Iterable<T> }): Response {
+export function csvResponse<T>(opts: { fileName: string; columns: readonly CsvColumn<T>[]; rows: AsyncIterable<T> | Iterable<T>; header?: boolean }): Response {
   const { columns, rows } = opts;
-  const stringifier = stringify({ header: true, columns: columns.map((c) => c.header), record_delimiter: "windows" });
+  const stringifier = stringify({ header: opts.header ?? true, columns: columns.map((c) => c.header), record_delimiter: "windows" });
   (async () => {
     try {
       for await (const row of rows) {
