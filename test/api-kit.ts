@@ -89,6 +89,9 @@ export async function callApi(
   }
   const text = await response.clone().text();
   let body: ApiBody;
+  // A file method's success (DownloadHistoryReport's CSV) reads as {result: <the file's text>},
+  // which its declared response shape checks like any other.
+  if (response.headers.get("content-type")?.startsWith("text/csv")) return { status: response.status, body: { result: text } as ApiBody, response };
   try {
     body = JSON.parse(text) as ApiBody;
   } catch {

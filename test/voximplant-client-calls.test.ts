@@ -1,6 +1,7 @@
 // The official Voximplant Node client, unchanged, over HTTPS (test/voximplant-harness.ts) through
 // the voice runtime: AddScenario → AddRule → StartScenarios → GetCallHistory with_calls and
-// with_records shows the session the real sandbox ran, its call and its recording.
+// with_records shows the session the real sandbox ran, its call and its recording; the brief
+// history makes a report that GetHistoryReports lists.
 // Threat: wire incompatibility that would break existing integrations silently.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
@@ -43,5 +44,16 @@ describe("the official Node client: scenarios, rules and the call history", () =
     // The client leaves the nested call and record structures as they come (its transformer has no entry for them).
     expect(s!.calls).toEqual([expect.objectContaining({ remote_number: "+12125550142", remote_number_type: "pstn", incoming: false, successful: true, transaction_id: expect.any(Number) })]);
     expect(s!.records).toEqual([expect.objectContaining({ record_name: "greeting", record_url: expect.stringContaining("/calls/recordings/"), file_size: expect.any(Number) })]);
+
+    // The brief history as a report: made, then listed with the client's HistoryReportType names.
+    const made = await ok("History", "getBriefCallHistory", {
+      fromDate: new Date(Date.now() - 86_400_000),
+      toDate: new Date(Date.now() + 86_400_000),
+      output: "csv",
+      applicationId: app.applicationId,
+    });
+    expect(made).toMatchObject({ result: 1, historyReportId: expect.any(Number) });
+    const reports = await ok("History", "getHistoryReports", { historyReportId: made.historyReportId, historyType: "calls" });
+    expect(reports.result).toEqual([expect.objectContaining({ historyReportId: made.historyReportId, historyType: "calls", format: "csv", fileName: expect.stringMatching(/\.csv$/) })]);
   });
 });

@@ -93,7 +93,11 @@ export const API_METHOD_ROLES = {
   // deleting a recording is its own row (the seed's FAQ: Supervisor listens but cannot delete).
   StartScenarios: withAnySection("application.scenarios", "application.rules"),
   GetCallHistory: withAnySection("calls", "application.call_history"),
+  // The contract gives GetBriefCallHistory to the history's holders (docs/management-api.md),
+  // though the panel's CSV needs the download rows; listing and fetching reports go with it.
   GetBriefCallHistory: withAnySection("calls", "application.call_history"),
+  GetHistoryReports: withAnySection("calls", "application.call_history"),
+  DownloadHistoryReport: withAnySection("calls", "application.call_history"),
   DeleteRecord: withSection("recordings.delete"),
   GetRecordStorages: withAnySection("calls", "application.call_history"),
   // Call lists (the matrix's three rows): creating and appending are their own rows; reading,

@@ -19,7 +19,7 @@ import { REASON_CODES } from "./codes";
 import { API_ERROR, ApiError, errorBody, toApiError } from "./errors";
 import { REGISTRY } from "./methods";
 import { apiAuthFailureLimiter, apiRateLimiter, type AuthFailureLimiter, type RateLimiter } from "./rate-limit";
-import type { ApiSuccess, RegisteredMethod } from "./registry";
+import { ApiFile, type RegisteredMethod } from "./registry";
 import { readParams } from "./request";
 import { dropBlanks, type RawParams } from "./wire";
 
@@ -183,9 +183,9 @@ export async function handleApiRequest(request: Request, pathMethod: string | nu
     }
     checkOneOf(def, raw);
     const params = parseParams(def, raw);
-    const body: ApiSuccess = await def.handler(params, { actor: auth.actor, account: auth.account, clock, apiAddress: apiAddressOf(request), raw });
+    const body = await def.handler(params, { actor: auth.actor, account: auth.account, clock, apiAddress: apiAddressOf(request), raw });
     await writeAudit(auth, null, ip, { action: "api.call", target: def.name, outcome: "ok", detail: { method: def.name } });
-    return jsonResponse(body);
+    return body instanceof ApiFile ? body.response : jsonResponse(body);
   } catch (e) {
     const sentNames = new Set(Object.keys(raw).filter((k) => sent(raw, k)));
     const err = toApiError(e, def?.errors, sentNames);

@@ -104,8 +104,10 @@ export function buildOpenApi(methods: readonly RegisteredMethod[], opts: { serve
       },
       responses: {
         "200": {
-          description: "The result, or an error (also HTTP 200)",
-          content: { "application/json": { schema: { oneOf: [response, { $ref: "#/components/schemas/Error" }] } } },
+          description: m.file ? `The file (${m.file.contentType}), or an error (JSON, also HTTP 200)` : "The result, or an error (also HTTP 200)",
+          content: m.file
+            ? { [m.file.contentType]: { schema: { type: "string" } }, "application/json": { schema: { $ref: "#/components/schemas/Error" } } }
+            : { "application/json": { schema: { oneOf: [response, { $ref: "#/components/schemas/Error" }] } } },
         },
       },
     };

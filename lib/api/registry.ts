@@ -40,6 +40,14 @@ export type ApiContext = {
 export type ApiSuccess = { result: unknown } & Record<string, unknown>;
 
 /**
+ * A method whose success is a file (DownloadHistoryReport): the pipeline answers with this
+ * response as it is (streamed); its errors are JSON like every other method's.
+ */
+export class ApiFile {
+  constructor(readonly response: Response) {}
+}
+
+/**
  * Two parameters of which exactly one may be given. Both: 449 for role_id/role_name, else 458.
  * Neither, when `required`: 485.
  */
@@ -52,12 +60,17 @@ export type MethodDef<S extends z.ZodObject = z.ZodObject> = {
   summary: string;
   params: S;
   oneOf?: readonly OneOf[];
-  /** The success body's shape: documents the method and lets tests check every answer. */
+  /**
+   * The success body's shape: documents the method and lets tests check every answer. A file
+   * method (`file` set) declares `{result: string}`: the test kit reads its file as that.
+   */
   response: z.ZodType;
+  /** Set when success is a file of this content type, not JSON (the handler returns an ApiFile). */
+  file?: { contentType: string };
   errors?: ErrorMapping;
   // Method syntax (not a function-typed property) so a list of methods with different
   // parameter schemas type-checks: parameters are checked where each method is declared.
-  handler(params: z.output<S>, ctx: ApiContext): Promise<ApiSuccess>;
+  handler(params: z.output<S>, ctx: ApiContext): Promise<ApiSuccess | ApiFile>;
 };
 
 export type RegisteredMethod = MethodDef<z.ZodObject>;

@@ -1,26 +1,31 @@
 import "server-only";
 // Calls on the Management API, with the public reference's names: StartScenarios (a rule's
 // scenarios in a new session), GetCallHistory (CallSessionInfoType with CallInfoType, RecordType
-// and ResourceUsageType), DeleteRecord and GetRecordStorages. GetBriefCallHistory (the
-// reference's asynchronous CSV report) is not offered yet.
+// and ResourceUsageType), DeleteRecord, GetRecordStorages, and the reference's history reports:
+// GetBriefCallHistory stores a report of the matching sessions (frozen at the newest session),
+// GetHistoryReports lists them (HistoryReportType) and DownloadHistoryReport streams one as CSV
+// (text/csv, not gzipped: ours). A report is complete when made: the CSV is written as it streams.
 //
 // Recording URLs point at the panel's recording route (/calls/recordings/<id>): it serves them to
 // a logged-in principal holding the call history; a key alone cannot fetch the audio (ours).
 import { z } from "zod";
 import { API_ERROR, type ErrorMapping } from "@/lib/api/errors";
-import { DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, page, type RegisteredMethod } from "@/lib/api/registry";
+import { ApiFile, DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, page, type RegisteredMethod } from "@/lib/api/registry";
 import * as w from "@/lib/api/wire";
+import { csvFileName, csvResponse } from "@/lib/core/csv";
 import { resolveApplication } from "@/lib/domains/applications/queries";
 import { deleteRecording } from "@/lib/domains/recordings/mutations";
 import { recordStorages } from "@/lib/domains/recordings/queries";
-import { callHistoryForApi, type ApiHistoryItem } from "./queries";
+import { CALL_CSV_COLUMNS } from "./csv";
+import { createHistoryReport } from "./mutations";
+import { callHistoryForApi, historyReportRows, listHistoryReports, type ApiHistoryItem, type HistoryReportDto } from "./queries";
 import { MAX_CUSTOM_DATA, type CallFilter } from "./schemas";
 import { startScenarios } from "./simulator";
 
 const GROUP = "Call history";
 const money = (minor: number) => minor / 100;
 const ERRORS: ErrorMapping = {
-  fields: { applicationId: ["application_id", "application_name"], ruleId: "rule_id", callerUserId: "user_id", recordingId: "record_id", sessionId: "call_session_history_id" },
+  fields: { applicationId: ["application_id", "application_name"], ruleId: "rule_id", callerUserId: "user_id", recordingId: "record_id", sessionId: "call_session_history_id", historyReportId: "history_report_id" },
 };
 
 export const ZCallInfo = z
@@ -240,4 +245,143 @@ export const getRecordStoragesMethod = defineMethod({
   },
 });
 
-export const callMethods: RegisteredMethod[] = [startScenariosMethod, getCallHistoryMethod, deleteRecordMethod, getRecordStoragesMethod];
+export const getBriefCallHistoryMethod = defineMethod({
+  name: "GetBriefCallHistory",
+  group: GROUP,
+  summary:
+    "Makes a CSV report of the call sessions started in [from_date, to_date) (UTC) that match the filters, as they are now: fetch it with DownloadHistoryReport, list reports with GetHistoryReports. With application_id, holders of that application's call history may call it.",
+  params: z.object({
+    from_date: w.date({ description: "Started at or after (UTC)" }),
+    to_date: w.date({ description: "Started before (UTC)" }),
+    output: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.literal("csv")).meta({ description: "The report's format: csv" }),
+    call_session_history_id: w.intList({ description: "Only these sessions", apiCode: API_ERROR.INVALID_CALL_SESSION }).optional(),
+    application_id: w.id(API_ERROR.INVALID_APPLICATION_ID, { description: "Only this application's sessions" }).optional(),
+    application_name: w.optionalText(z.string().max(200), "Only this application's sessions, by name"),
+    rule_name: w.optionalText(z.string().max(100), "Only sessions started by the rule of this name"),
+    remote_number: w.stringList(z.string().max(64), { description: "The far end: the caller of an inbound call, the called of an outbound one" }).optional(),
+    local_number: w.stringList(z.string().max(64), { description: "The platform's side of the call" }).optional(),
+    call_session_history_custom_data: w.optionalText(z.string().max(MAX_CUSTOM_DATA), "Only sessions with exactly this custom data"),
+    desc_order: w.bool({ description: "Newest first (default: oldest first)" }).optional(),
+    with_header: w.bool({ description: "Start the CSV with a header row (default true)" }).optional(),
+  }),
+  oneOf: [{ params: ["application_id", "application_name"], required: false }],
+  response: okResponse(z.literal(1), { history_report_id: z.number().int() }),
+  errors: ERRORS,
+  async handler(p, { actor, clock }) {
+    const applicationId =
+      p.application_id !== undefined || p.application_name !== undefined ? (await resolveApplication(actor, { applicationId: p.application_id, applicationName: p.application_name })).id : undefined;
+    const report = await createHistoryReport(
+      actor,
+      {
+        filter: {
+          ...(applicationId !== undefined ? { applicationId } : {}),
+          from: p.from_date,
+          to: p.to_date,
+          ...(p.call_session_history_id ? { sessionIds: p.call_session_history_id } : {}),
+          ...(p.rule_name !== undefined ? { ruleName: p.rule_name } : {}),
+          ...(p.remote_number ? { remoteNumbers: p.remote_number } : {}),
+          ...(p.local_number ? { localNumbers: p.local_number } : {}),
+          ...(p.call_session_history_custom_data !== undefined ? { customData: p.call_session_history_custom_data } : {}),
+        },
+        desc: p.desc_order ?? false,
+        withHeader: p.with_header ?? true,
+      },
+      clock(),
+    );
+    return done({ history_report_id: report.id });
+  },
+});
+
+export const ZHistoryReport = z
+  .object({
+    history_report_id: z.number().int(),
+    history_type: z.string(),
+    created: w.timestamp,
+    format: z.string(),
+    completed: w.timestamp.meta({ description: "When the report was ready (it is ready when made)" }),
+    file_name: z.string(),
+    session_count: z.number().int(),
+    filters: z.record(z.string(), z.unknown()).meta({ description: "The report's filters, in the request's parameter names" }),
+  })
+  .meta({ id: "HistoryReportType" });
+
+function reportView(r: HistoryReportDto): z.output<typeof ZHistoryReport> {
+  const f = r.spec.filter;
+  return {
+    history_report_id: r.id,
+    history_type: r.historyType,
+    created: w.formatApiDate(r.createdAt),
+    format: "csv",
+    completed: w.formatApiDate(r.createdAt),
+    file_name: r.fileName,
+    session_count: r.sessionCount,
+    filters: {
+      from_date: w.formatApiDate(f.from),
+      to_date: w.formatApiDate(f.to),
+      ...(f.applicationId !== undefined ? { application_id: f.applicationId } : {}),
+      ...(f.sessionIds ? { call_session_history_id: f.sessionIds } : {}),
+      ...(f.ruleName !== undefined ? { rule_name: f.ruleName } : {}),
+      ...(f.remoteNumbers ? { remote_number: f.remoteNumbers } : {}),
+      ...(f.localNumbers ? { local_number: f.localNumbers } : {}),
+      ...(f.customData !== undefined ? { call_session_history_custom_data: f.customData } : {}),
+      desc_order: r.spec.desc,
+      with_header: r.spec.withHeader,
+    },
+  };
+}
+
+export const getHistoryReportsMethod = defineMethod({
+  name: "GetHistoryReports",
+  group: GROUP,
+  summary: "The account's history reports (GetBriefCallHistory), newest first unless desc_order is false.",
+  params: z.object({
+    history_report_id: w.id(API_ERROR.INVALID_HISTORY_REPORT, { description: "Only this report" }).optional(),
+    history_type: w.stringList(z.string().max(20), { description: "Only these types: calls (the only one here)" }).optional(),
+    created_from: w.date({ description: "Made at or after (UTC)" }).optional(),
+    created_to: w.date({ description: "Made before (UTC)" }).optional(),
+    is_completed: w.bool({ description: "Only completed (true) or pending (false) reports: every report is complete when made" }).optional(),
+    desc_order: w.bool({ description: "Newest first (default true)" }).optional(),
+    application_id: w.intList({ description: "Only the reports filtered to these applications", apiCode: API_ERROR.INVALID_APPLICATION_ID }).optional(),
+    ...w.paging,
+  }),
+  response: listResponse(ZHistoryReport),
+  errors: ERRORS,
+  async handler(p, { actor }) {
+    if (p.history_type && !p.history_type.some((t) => t.trim().toLowerCase() === "calls")) return page([], 0);
+    const { items, total } = await listHistoryReports(actor, {
+      ...(p.history_report_id !== undefined ? { ids: [p.history_report_id] } : {}),
+      ...(p.created_from ? { createdFrom: p.created_from } : {}),
+      ...(p.created_to ? { createdTo: p.created_to } : {}),
+      ...(p.is_completed !== undefined ? { completed: p.is_completed } : {}),
+      ...(p.application_id ? { applicationIds: p.application_id } : {}),
+      desc: p.desc_order ?? true,
+      offset: p.offset,
+      count: p.count,
+    });
+    return page(items.map(reportView), total);
+  },
+});
+
+export const downloadHistoryReportMethod = defineMethod({
+  name: "DownloadHistoryReport",
+  group: GROUP,
+  summary: "Streams a history report as CSV (text/csv, UTF-8; ours: not gzipped): one row per session, formula-safe cells, cost in the account's currency.",
+  params: z.object({ history_report_id: w.id(API_ERROR.INVALID_HISTORY_REPORT, { description: "The report's id (GetBriefCallHistory)" }) }),
+  response: z.object({ result: z.string().meta({ description: "The CSV file" }) }),
+  file: { contentType: "text/csv" },
+  errors: ERRORS,
+  async handler(p, { actor, clock }) {
+    const { report, rows } = await historyReportRows(actor, p.history_report_id);
+    return new ApiFile(csvResponse({ fileName: csvFileName(`call-history-report-${report.id}`, clock()), columns: CALL_CSV_COLUMNS, rows, header: report.spec.withHeader }));
+  },
+});
+
+export const callMethods: RegisteredMethod[] = [
+  startScenariosMethod,
+  getCallHistoryMethod,
+  getBriefCallHistoryMethod,
+  getHistoryReportsMethod,
+  downloadHistoryReportMethod,
+  deleteRecordMethod,
+  getRecordStoragesMethod,
+];

@@ -2,7 +2,8 @@ import "server-only";
 // The call simulator's writes (./simulator.ts decides, this stores): sessions, their legs, log
 // lines, recordings and charges. Nothing else in the code base writes them; the simulator is the
 // only caller of what is exported here (recordings' delete, in lib/domains/recordings, empties
-// the audio of one). Every function scopes by the account it is given.
+// the audio of one). Every function scopes by the account it is given. The one write that is
+// not the simulator's is a history report's definition (createHistoryReport, GetBriefCallHistory).
 //
 // Finalising is exactly-once: the transaction's first statement moves the session out of
 // "running" only if it is still running, so a second finaliser (another app server, a tick that
@@ -19,7 +20,8 @@ import { formatMoney } from "@/lib/domains/billing/money";
 import { recordingAudio, type SpeechOptions } from "@/lib/domains/recordings/audio";
 import type { ScenarioRun, SimulatedParty } from "@/lib/domains/scenarios/runtime-contract";
 import { affordableSeconds, costAt, isPhoneNumber, planLegs, planLog, planRecordings, settleLegs, type LegResult } from "./plan";
-import type { CallDirection, CallInitiator, CallStatus } from "./schemas";
+import { authorizeHistory, countCallSessions, newestSessionId, toReportDto, type HistoryReportDto } from "./queries";
+import type { CallDirection, CallInitiator, CallStatus, ReportSpec } from "./schemas";
 
 /** Who pays a session: the account's ledger, or an application user's separate balance. */
 export type Payer = { kind: "account" } | { kind: "user"; appUserId: number };
@@ -330,4 +332,22 @@ export async function findAccountSession(actor: Actor, id: number): Promise<{ id
 export async function fundsFor(accountId: number, appUserId: number | null): Promise<{ payer: Payer; available: number }> {
   const payer = await payerOf(db, accountId, appUserId);
   return { payer, available: await availableMinor(db, accountId, payer) };
+}
+
+/**
+ * GetBriefCallHistory: stores a report of the sessions matching `spec.filter` as they are now
+ * (frozen at the account's newest session id, counted once), to be listed by GetHistoryReports
+ * and streamed as CSV by DownloadHistoryReport. Needs the call history (authorizeHistory; the
+ * contract's rule); a filter naming an application is resolved in the account by the caller.
+ */
+export async function createHistoryReport(actor: Actor, spec: ReportSpec, now: Date): Promise<HistoryReportDto> {
+  authorizeHistory(actor, spec.filter.applicationId, "GetBriefCallHistory");
+  const maxSessionId = await newestSessionId(actor);
+  const frozen: ReportSpec = { ...spec, filter: { ...spec.filter, maxSessionId } };
+  const rows = await countCallSessions(actor, frozen.filter);
+  const r = await db.historyReport.create({
+    data: { accountId: actor.accountId, applicationId: spec.filter.applicationId ?? null, historyType: "calls", filter: JSON.stringify(frozen), maxSessionId, rows, createdAt: now },
+    select: { id: true, historyType: true, filter: true, rows: true, createdAt: true },
+  });
+  return toReportDto(r);
 }

@@ -17,7 +17,7 @@ import type { ApiMethod } from "@/lib/access/api-methods";
 import { can, refusalMessage } from "@/lib/access/matrix";
 import { AppError } from "@/lib/core/errors";
 import { isUsableCallerId } from "@/lib/domains/caller-ids/queries";
-import type { CallDirection, CallFilter, CallInitiator, CallSort, CallStatus } from "./schemas";
+import { ZReportSpec, type CallDirection, type CallFilter, type CallInitiator, type CallSort, type CallStatus, type ReportSpec } from "./schemas";
 
 /** The panel's count stops here (see the header). */
 export const COUNT_CAP = 10_000;
@@ -343,21 +343,25 @@ export const EXPORT_BATCH = 500;
 
 /**
  * The CSV export's rows (calls.downloads, application.call_history_downloads, a GetBriefCallHistory
- * report): every session matching `filter`, newest first, read by keyset over (startedAt, id) in
- * batches of EXPORT_BATCH, so memory stays flat however many rows there are. Access is checked
- * when called, before the first row.
+ * report): every session matching `filter`, newest first unless `desc` is false, read by keyset
+ * over (startedAt, id) in batches of EXPORT_BATCH, so memory stays flat however many rows there
+ * are. Access is checked when called, before the first row: `method` names the API method a key
+ * calls through (its roles decide).
  */
-export function exportCallSessions(actor: Actor, filter: CallFilter, method: ApiMethod = "GetCallHistory"): AsyncIterable<CallSessionDto> {
-  authorizeHistory(actor, filter.applicationId, method);
+export function exportCallSessions(actor: Actor, filter: CallFilter, opts: { method?: ApiMethod; desc?: boolean } = {}): AsyncIterable<CallSessionDto> {
+  authorizeHistory(actor, filter.applicationId, opts.method ?? "GetCallHistory");
+  const desc = opts.desc ?? true;
+  const dir = desc ? "desc" : "asc";
+  const beyond = desc ? "lt" : "gt";
   return {
     async *[Symbol.asyncIterator]() {
       const where = await whereOf(actor, filter);
       let after: { startedAt: Date; id: number } | null = null;
       for (;;) {
         const page: ListRow[] = await db.callSession.findMany({
-          where: after ? { AND: [where, { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { lt: after.id } }] }] } : where,
+          where: after ? { AND: [where, { OR: [{ startedAt: { [beyond]: after.startedAt } }, { startedAt: after.startedAt, id: { [beyond]: after.id } }] }] } : where,
           select: LIST_SELECT,
-          orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+          orderBy: [{ startedAt: dir }, { id: dir }],
           take: EXPORT_BATCH,
         });
         for (const r of page) yield toSessionDto(r);
@@ -416,6 +420,74 @@ export async function callHistoryForApi(
 export async function newestSessionId(actor: Actor): Promise<number> {
   const r = await db.callSession.findFirst({ where: { accountId: actor.accountId }, select: { id: true }, orderBy: { id: "desc" } });
   return r?.id ?? 0;
+}
+
+// ---- History reports (GetBriefCallHistory, GetHistoryReports, DownloadHistoryReport).
+
+/** A history report as listed (GetHistoryReports' HistoryReportType). */
+export type HistoryReportDto = {
+  id: number;
+  historyType: "calls";
+  createdAt: Date;
+  /** Sessions in the report, counted when it was made (the report is frozen at maxSessionId). */
+  sessionCount: number;
+  spec: ReportSpec;
+  /** `call-history-report-<id>.csv` */
+  fileName: string;
+};
+
+const REPORT_SELECT = { id: true, historyType: true, filter: true, rows: true, createdAt: true } as const;
+type ReportRow = { id: number; historyType: string; filter: string; rows: number; createdAt: Date };
+
+export function toReportDto(r: ReportRow): HistoryReportDto {
+  return { id: r.id, historyType: "calls", createdAt: r.createdAt, sessionCount: r.rows, spec: ZReportSpec.parse(JSON.parse(r.filter)), fileName: `call-history-report-${r.id}.csv` };
+}
+
+export const reportNotFound = () => new AppError("NOT_FOUND", { message: "History report not found", field: "historyReportId", reason: "history_report_not_found" });
+
+/** How many sessions match `filter` (a report's session count; the filter is an index range). */
+export async function countCallSessions(actor: Actor, filter: CallFilter): Promise<number> {
+  return db.callSession.count({ where: await whereOf(actor, filter) });
+}
+
+/**
+ * GetHistoryReports: the account's reports, newest first unless `desc` is false, optionally
+ * only `ids`, those created in [createdFrom, createdTo) (UTC) or those of `applicationIds`.
+ * Every report is complete when made (the CSV is streamed on download), so `completed` filters
+ * nothing or everything.
+ */
+export async function listHistoryReports(
+  actor: Actor,
+  input: { ids?: number[]; createdFrom?: Date; createdTo?: Date; completed?: boolean; applicationIds?: number[]; desc: boolean; offset: number; count: number },
+): Promise<{ items: HistoryReportDto[]; total: number }> {
+  authorizeHistory(actor, undefined, "GetHistoryReports");
+  if (input.completed === false) return { items: [], total: 0 };
+  const created = { ...(input.createdFrom ? { gte: input.createdFrom } : {}), ...(input.createdTo ? { lt: input.createdTo } : {}) };
+  const where: Prisma.HistoryReportWhereInput = {
+    accountId: actor.accountId,
+    historyType: "calls",
+    ...(input.ids ? { id: { in: input.ids } } : {}),
+    ...(Object.keys(created).length ? { createdAt: created } : {}),
+    ...(input.applicationIds ? { applicationId: { in: input.applicationIds } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.historyReport.findMany({ where, orderBy: { id: input.desc ? "desc" : "asc" }, select: REPORT_SELECT, skip: input.offset, take: input.count }),
+    db.historyReport.count({ where }),
+  ]);
+  return { items: rows.map(toReportDto), total };
+}
+
+/**
+ * DownloadHistoryReport: the report (NOT_FOUND, field historyReportId, for another account's id)
+ * and its rows, streamed in its order from the keyset export, frozen at the newest session when
+ * it was made.
+ */
+export async function historyReportRows(actor: Actor, reportId: number): Promise<{ report: HistoryReportDto; rows: AsyncIterable<CallSessionDto> }> {
+  authorizeHistory(actor, undefined, "DownloadHistoryReport");
+  const r = await db.historyReport.findFirst({ where: { id: reportId, accountId: actor.accountId }, select: REPORT_SELECT });
+  if (!r) throw reportNotFound();
+  const report = toReportDto(r);
+  return { report, rows: exportCallSessions(actor, report.spec.filter, { method: "DownloadHistoryReport", desc: report.spec.desc }) };
 }
 
 export type CallToolChoices = {

@@ -202,3 +202,25 @@ export function parseCallFilter(raw: Record<string, string | string[] | undefine
     ...(parsed.maxDuration !== undefined ? { maxDuration: parsed.maxDuration } : {}),
   };
 }
+
+/**
+ * A history report's definition (HistoryReport.filter, stored as JSON): the GetBriefCallHistory
+ * filter frozen at `maxSessionId`, the row order and whether the CSV starts with a header row.
+ * Parsed back with this schema when the report is listed or downloaded.
+ */
+export const ZReportSpec = z.object({
+  filter: z.object({
+    applicationId: z.number().int().optional(),
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+    sessionIds: z.array(z.number().int()).optional(),
+    ruleName: z.string().optional(),
+    remoteNumbers: z.array(z.string()).optional(),
+    localNumbers: z.array(z.string()).optional(),
+    customData: z.string().optional(),
+    maxSessionId: z.number().int().optional(),
+  }),
+  desc: z.boolean(),
+  withHeader: z.boolean(),
+});
+export type ReportSpec = z.output<typeof ZReportSpec>;

@@ -77,6 +77,7 @@ CREATE TABLE "Recording" (
 CREATE TABLE "HistoryReport" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "accountId" INTEGER NOT NULL,
+    "applicationId" INTEGER,
     "historyType" TEXT NOT NULL,
     "filter" TEXT NOT NULL,
     "maxSessionId" INTEGER NOT NULL,

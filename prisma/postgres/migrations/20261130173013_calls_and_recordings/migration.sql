@@ -80,6 +80,7 @@ CREATE TABLE "Recording" (
 CREATE TABLE "HistoryReport" (
     "id" SERIAL NOT NULL,
     "accountId" INTEGER NOT NULL,
+    "applicationId" INTEGER,
     "historyType" TEXT NOT NULL,
     "filter" TEXT NOT NULL,
     "maxSessionId" INTEGER NOT NULL,
