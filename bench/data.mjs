@@ -3,6 +3,7 @@
 // many minutes for a million rows. Plain INSERTs only: the database's own triggers (per-application
 // counters) fire as they would for the app's writes, so no counter column is ever written here.
 //
+// - Ledger: `ledger` entries of the demo account over a year (top-ups and charges, balance > 0).
 // - Phone numbers: `numbers` rows owned by the demo account (active, a few blocked for unpaid
 //   rent), spread over the catalogue's regions and attached to "sales", "growth" or nothing.
 //   Their numbers are outside the catalogue's (lib/domains/phone-numbers/catalogue.ts), so they
@@ -62,7 +63,7 @@ const mix = (i, s) => {
 
 /**
  * Inserts the benchmark's data into `dbFile` (migrated, demo seeded). `sizes`: { users,
- * growthUsers, calls, growthCalls, numbers } (row counts). Prints a line with the time each part
+ * growthUsers, calls, growthCalls, numbers, ledger } (row counts). Prints a line with the time each part
  * took and returns what the targets need: { accountId, sales, growth (each { id, users, calls }),
  * numbers (the account's, sorted), subuserNames, filterPrefix, seconds }.
  */
@@ -237,6 +238,34 @@ export async function insertBenchData(dbFile, sizes, { owner, appName, growthNam
     } else {
       console.log("  call sessions: none (this build has no CallSession table)");
     }
+
+    // --- the ledger -----------------------------------------------------------------------------
+    // `ledger` entries of the demo account over the last 365 days, oldest first: a top-up every
+    // 50th entry, the rest charges (calls, SMS, number rent) small enough that the balance stays
+    // positive. Memos carry "bench" so a page shows it found them.
+    const insertEntry = sqlite.prepare(
+      `INSERT INTO LedgerEntry (accountId, amountMinor, kind, memo, referenceType, referenceId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const CHARGES = [
+      ["call", "bench call"],
+      ["sms", "bench SMS"],
+      ["number_rent", "bench number rent"],
+    ];
+    timed(`ledger entries of the demo account`, () => {
+      const span = 365 * DAY_MS;
+      sqlite.transaction(() => {
+        for (let i = 0; i < sizes.ledger; i++) {
+          const r = mix(i, 7);
+          const at = prismaDate(now - span + Math.floor((i / Math.max(1, sizes.ledger)) * span));
+          if (i % 50 === 0) insertEntry.run(accountId, 100_00, "topup", `bench top-up ${i}`, "payment", `bench-${i}`, at);
+          else {
+            const [kind, memo] = CHARGES[r % CHARGES.length];
+            insertEntry.run(accountId, -(1 + (r % 150)), kind, `${memo} ${i}`, "", "", at);
+          }
+        }
+      })();
+      return sizes.ledger;
+    });
 
     const count = (table, appId) => (hasTable(table) ? sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE applicationId = ?`).get(appId).n : 0);
     const subuserNames = sqlite

@@ -7,7 +7,8 @@
 //    seeded by bench/seed.ts), then bench/data.mjs: BENCH_USERS (100,000) users and BENCH_CALLS
 //    (100,000) call sessions on the demo application "sales", BENCH_GROWTH_USERS (1,000,000) and
 //    BENCH_GROWTH_CALLS (1,000,000) on a second application "growth" (0 unless the growth group
-//    runs), BENCH_NUMBERS (1,000) phone numbers of the demo account.
+//    runs), BENCH_NUMBERS (100,000) phone numbers and BENCH_LEDGER (100,000) ledger entries of
+//    the demo account.
 // 2. The production server (scripts/server.mjs) on 127.0.0.1:BENCH_PORT (3200) with that database,
 //    the call scheduler off and the API rate limit lifted; `next build` only when there is no build.
 // 3. 16 logins of the demo owner (16 sessions, rotated per request) and one RS256 JWT of the demo
@@ -16,13 +17,14 @@
 //    (a 200 with the expected content, so a redirect to /login never passes for a fast page),
 //    warmed up, then driven by autocannon for BENCH_SECONDS (10) recording every latency. A target
 //    whose page or method this build does not have yet is reported "n/a" with the reason.
+// 4b. The export: the call history CSV of "sales" downloaded once, rows/s and the server's peak RSS.
 // 5. The soak: BENCH_SOAK_SECONDS (600) of every working page and API target in turn on 8
 //    connections, sampling the server's RSS every 5 s.
 // 6. First-load JavaScript per panel route from the build's manifests (bench/js.mjs).
 // 7. The table, the memory line, the JS table, "n of m PASS", load averages; the same as JSON in
 //    data/bench/last-run.json. The server is stopped and the database removed (BENCH_KEEP_DB=1 keeps it).
 //
-// BENCH_ONLY=api,pages,growth,soak,js picks groups (default: all). Times are ms, rates req/s.
+// BENCH_ONLY=api,pages,growth,export,soak,js picks groups (default: all). Times are ms, rates req/s.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,7 +33,7 @@ import { HOST, checkTarget, drive, ensureBuild, hardDeadline, loginSessions, mea
 import { HISTORY_DAYS, LAST_DISPLAY_NAME, insertBenchData, showsRemoteNumber } from "./data.mjs";
 import { JS_LIMIT_BYTES, firstLoadJs, kb } from "./js.mjs";
 
-const GROUPS = ["api", "pages", "growth", "soak", "js"];
+const GROUPS = ["api", "pages", "growth", "export", "soak", "js"];
 const only = (process.env.BENCH_ONLY ?? GROUPS.join(","))
   .split(",")
   .map((g) => g.trim())
@@ -56,7 +58,8 @@ const SIZES = {
   growthUsers: int("BENCH_GROWTH_USERS", runs("growth") ? 1_000_000 : 0),
   calls: int("BENCH_CALLS", 100_000),
   growthCalls: int("BENCH_GROWTH_CALLS", runs("growth") ? 1_000_000 : 0),
-  numbers: int("BENCH_NUMBERS", 1000),
+  numbers: int("BENCH_NUMBERS", 100_000),
+  ledger: int("BENCH_LEDGER", 100_000),
 };
 /** Seconds each target is driven. */
 const SECONDS = int("BENCH_SECONDS", 10);
@@ -74,8 +77,8 @@ const SAMPLE_MS = 5000;
 const SOAK_BASELINE_S = Math.min(60, SOAK_SECONDS / 2);
 const SESSIONS = 16;
 
-const needsServer = ["api", "pages", "growth", "soak"].some(runs);
-const rows = SIZES.users + SIZES.growthUsers + 2.4 * (SIZES.calls + SIZES.growthCalls);
+const needsServer = ["api", "pages", "growth", "export", "soak"].some(runs);
+const rows = SIZES.users + SIZES.growthUsers + 2.4 * (SIZES.calls + SIZES.growthCalls) + SIZES.numbers + SIZES.ledger;
 // Setup (a row insert is ~5-20 µs; 1M-row pages may be slow to warm) + targets + soak + margin.
 hardDeadline((600 + rows / 2000 + 40 * (SECONDS + 40) + (runs("soak") ? SOAK_SECONDS + 120 : 0)) * 1000);
 
@@ -140,15 +143,26 @@ function defineTargets(data) {
     page({ name: "subusers", path: "/settings/subusers", expect: data.subuserNames[0] ?? "Subusers" }),
     ...history(`/applications/${sales}/call-history`).map((v) => page({ ...v, name: `call history ${salesTag}, ${v.variant}` })),
     ...history("/calls").map((v) => page({ ...v, name: `calls (whole account), ${v.variant}` })),
-    page({
-      name: `numbers (${data.numbers.length.toLocaleString("en-US")})`,
-      path: "/numbers",
-      expect: (b) => {
-        const text = b.replace(/[\s\u00a0()-]|&nbsp;/g, "");
-        return data.numbers.some((num) => text.includes(num));
-      },
-      placeholder: "The account has no phone numbers",
-    }),
+    ...[
+      { variant: "first page", path: "/numbers" },
+      { variant: "filtered (?country=GB)", path: "/numbers?country=GB" },
+      { variant: "sorted (monthly price desc)", path: "/numbers?sort=monthlyPriceMinor&dir=desc" },
+    ].map((v) =>
+      page({
+        ...v,
+        name: `numbers (${n(data.numbers.length)}), ${v.variant}`,
+        expect: (b) => {
+          const text = b.replace(/[\s\u00a0()-]|&nbsp;/g, "");
+          return data.numbers.some((num) => text.includes(num));
+        },
+        placeholder: "The account has no phone numbers",
+      }),
+    ),
+    ...[
+      { variant: "first page", path: "/billing?tab=transactions" },
+      { variant: "filtered (?kind=sms)", path: "/billing?tab=transactions&kind=sms", expect: "bench SMS" },
+      { variant: "sorted (amount asc)", path: "/billing?tab=transactions&sort=amountMinor&dir=asc" },
+    ].map((v) => page({ expect: "bench ", ...v, name: `transactions (${n(SIZES.ledger)}), ${v.variant}` })),
 
     ...twins.flatMap(([small, large, smallTag, largeTag]) => {
       const id = `growth-base:${small.path}`;
@@ -192,6 +206,7 @@ function judge(t, r, results) {
 // --- 1-3. data, server, sessions ----------------------------------------------------------------
 let data = null;
 let targets = [];
+let sessionCookies = [];
 const checks = new Map(); // target -> null (works) | "n/a reason" | Error (broken)
 if (needsServer) {
   let sessions;
@@ -217,6 +232,7 @@ if (needsServer) {
 
     step(`Logging in as the demo owner ${SESSIONS} times; signing the API token`);
     sessions = await loginSessions(BASE, SESSIONS, OWNER);
+    sessionCookies = sessions;
     const credentials = JSON.parse(readFileSync(credentialsFile, "utf8"));
     const iat = Math.floor(Date.now() / 1000);
     // One token for the whole run (the contract's maximum lifetime, 3600 s).
@@ -276,6 +292,55 @@ for (const group of ["api", "pages", "growth"].filter(runs)) {
     measured.push({ t, r });
     serverAlive();
   }
+}
+
+// --- 4b. the CSV export ------------------------------------------------------------------------
+/** Export rule: every row arrives, and the server's RSS rises by at most this much meanwhile (a buffered file would not). */
+const EXPORT_MAX_RISE = 64 * 1024 * 1024;
+
+/**
+ * Downloads `pathname` once as the demo owner, counting rows (lines after the header) and bytes
+ * as they stream, sampling the server's RSS every 100 ms: { rows, seconds, rowsPerSecond, bytes,
+ * rssBefore, rssPeak } or { broken }.
+ */
+async function measureExport(pathname) {
+  const pid = serverPid();
+  const rssBefore = rssOf(pid);
+  let rssPeak = rssBefore;
+  const timer = setInterval(() => {
+    const r = rssOf(pid);
+    if (r !== null && r > rssPeak) rssPeak = r;
+  }, 100);
+  const t0 = performance.now();
+  let bytes = 0;
+  let lines = 0;
+  try {
+    const res = await fetch(BASE + pathname, { headers: { cookie: sessionCookies[0] } });
+    if (res.status !== 200 || !res.headers.get("content-type")?.includes("text/csv")) return { broken: `GET ${pathname} answered ${res.status} ${res.headers.get("content-type")}` };
+    for await (const chunk of res.body) {
+      bytes += chunk.length;
+      for (const b of chunk) if (b === 10) lines++;
+    }
+  } catch (e) {
+    return { broken: `GET ${pathname} failed: ${e.message}` };
+  } finally {
+    clearInterval(timer);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const rows = Math.max(0, lines - 1);
+  return { rows, seconds, rowsPerSecond: rows / seconds, bytes, rssBefore, rssPeak };
+}
+
+let exportRun = null;
+if (runs("export")) {
+  const pathname = `/applications/${data.sales.id}/call-history/export`;
+  step(`export: the call history CSV of "${APP}" (${data.sales.calls.toLocaleString("en-US")} sessions), server RSS every 100 ms`);
+  const r = data.sales.calls > 0 ? await measureExport(pathname) : { na: "this build has no call history" };
+  const rise = r.rssPeak - r.rssBefore;
+  const pass = !r.broken && !r.na && r.rows === data.sales.calls && Number.isFinite(rise) && rise <= EXPORT_MAX_RISE;
+  const note = r.na ?? r.broken ?? (r.rows !== data.sales.calls ? `${r.rows} rows of ${data.sales.calls}` : !Number.isFinite(rise) ? "could not read the server's RSS" : "");
+  exportRun = { path: pathname, expectedRows: data.sales.calls, ...r, rise, status: r.na ? "n/a" : pass ? "PASS" : "FAIL", note };
+  serverAlive();
 }
 
 // --- 5. soak ------------------------------------------------------------------------------------
@@ -339,12 +404,21 @@ if (soak) {
       `RSS ${mb(soak.baselineRss)} after ${soak.baselineAt?.toFixed(0) ?? "-"} s, ${mb(soak.endRss)} at the end, ${Number.isFinite(soak.ratio) ? soak.ratio.toFixed(2) : "-"}× (rule ≤ 1.2×, no errors): ${soak.status}${soak.note ? ` (${soak.note})` : ""}`,
   );
 }
+if (exportRun) {
+  const e = exportRun;
+  console.log(
+    e.rows !== undefined
+      ? `\nCall history CSV export (${e.path}): ${e.rows.toLocaleString("en-US")} rows, ${mb(e.bytes)} in ${e.seconds.toFixed(1)} s = ${Math.round(e.rowsPerSecond).toLocaleString("en-US")} rows/s; ` +
+          `server RSS ${mb(e.rssBefore)} before, peak ${mb(e.rssPeak)} (+${mb(e.rise)}; rule: every row, rise ≤ ${mb(EXPORT_MAX_RISE)}): ${e.status}${e.note ? ` (${e.note})` : ""}`
+      : `\nCall history CSV export: ${e.status} (${e.note})`,
+  );
+}
 if (js) {
   printTable(`First-load JavaScript per panel route (gzipped, rule ≤ ${kb(JS_LIMIT_BYTES)})`, [["route", "files", "gzipped", "result"], ...js.map((r) => [r.route, String(r.files), kb(r.bytes), r.pass ? "PASS" : "FAIL"])]);
 }
 if (jsError) console.log(`\nFirst-load JavaScript: FAIL (${jsError})`);
 
-const verdicts = [...lines.map(({ v }) => v.status), ...(soak ? [soak.status] : []), ...(js ? js.map((r) => (r.pass ? "PASS" : "FAIL")) : []), ...(jsError ? ["FAIL"] : [])];
+const verdicts = [...lines.map(({ v }) => v.status), ...(exportRun ? [exportRun.status] : []), ...(soak ? [soak.status] : []), ...(js ? js.map((r) => (r.pass ? "PASS" : "FAIL")) : []), ...(jsError ? ["FAIL"] : [])];
 const counted = verdicts.filter((s) => s !== "n/a");
 const passed = counted.filter((s) => s === "PASS").length;
 const na = verdicts.length - counted.length;
@@ -378,6 +452,7 @@ const report = {
     result: v.status,
     note: v.note ?? null,
   })),
+  export: exportRun,
   memory: soak && { ...soak, figures: soak.figures && { ...soak.figures } },
   js: js && js.map((r) => ({ ...r, result: r.pass ? "PASS" : "FAIL" })),
   jsError,
