@@ -1,6 +1,8 @@
 import "server-only";
 // The one writer of money (docs/PRODUCT.md section 7 "Money"). Every credit and charge is a
-// LedgerEntry in minor units; the balance is their sum, never a stored number. Callers run
+// LedgerEntry in minor units; the balance is their sum, never a stored mutable number: each entry
+// carries the running sum up to it (balanceAfterMinor, written by a database trigger at insert,
+// immutable like the entry), so the balance is the newest entry's. Callers run
 // postLedgerEntry inside the transaction that writes what the money pays for and its audit row,
 // so a charge without its purchase (or the reverse) cannot exist.
 //
@@ -9,7 +11,7 @@ import "server-only";
 // COMMITTED: later statements of the transaction see every charge committed before it). Either
 // way two charges of one account run one after the other, so each sees the other's entry when
 // it checks the balance: parallel purchases can never overdraw an account.
-import type { Tx } from "@/lib/core/db";
+import type { db, Tx } from "@/lib/core/db";
 import type { Clock } from "@/lib/core/clock";
 import { AppError } from "@/lib/core/errors";
 import type { LedgerKind } from "./schemas";
@@ -51,10 +53,15 @@ export async function lockLedger(tx: Tx, accountId: number): Promise<{ creditLim
   });
 }
 
-/** The account's balance in minor units, read inside `tx` (after lockLedger it cannot move under the caller). */
-export async function balanceIn(tx: Tx, accountId: number): Promise<number> {
-  const agg = await tx.ledgerEntry.aggregate({ where: { accountId }, _sum: { amountMinor: true } });
-  return agg._sum.amountMinor ?? 0;
+/**
+ * The account's balance in minor units: the running balance of its newest entry (the database
+ * writes LedgerEntry.balanceAfterMinor as each entry is inserted: the sum of the entries up to
+ * it, by id; migration ledger_running_balance). Read inside `tx` after lockLedger, it cannot move
+ * under the caller.
+ */
+export async function balanceIn(tx: Tx | typeof db, accountId: number): Promise<number> {
+  const newest = await tx.ledgerEntry.findFirst({ where: { accountId }, orderBy: { id: "desc" }, select: { balanceAfterMinor: true } });
+  return newest?.balanceAfterMinor ?? 0;
 }
 
 /** The error a charge the balance cannot cover ends with (nothing is written: the caller's transaction rolls back). */

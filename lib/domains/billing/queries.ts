@@ -9,6 +9,7 @@ import { AppError } from "@/lib/core/errors";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { allRegions, COUNTRIES, type CatalogueCountry } from "@/lib/domains/phone-numbers/catalogue";
 import { ZLedgerFilter, ZLedgerQuery, ZPaymentQuery, type LedgerFilter, type LedgerQuery, type PaymentQuery, type VerificationStatus } from "./schemas";
+import { balanceIn } from "./ledger";
 import { clampPage, skipOf } from "@/lib/core/paging";
 import { ignoreCase } from "@/lib/core/search";
 
@@ -23,13 +24,14 @@ export const LEDGER_ENTRY_SELECT = {
 export type LedgerEntryRow = Prisma.LedgerEntryGetPayload<{ select: typeof LEDGER_ENTRY_SELECT }>;
 
 /**
- * The account's balance in minor units: always the sum of its ledger, never a stored field.
- * Not an access check: the dashboard and Billing show it under different sections, so callers
- * authorize first and pass the actor's own accountId (never one from input).
+ * The account's balance in minor units: the sum of its ledger, read as the newest entry's running
+ * balance (LedgerEntry.balanceAfterMinor, written once by the database at insert), so it is one
+ * index lookup however long the ledger; never a stored mutable field. Not an access check: the
+ * dashboard and Billing show it under different sections, so callers authorize first and pass
+ * the actor's own accountId (never one from input).
  */
 export async function accountBalanceMinor(accountId: number): Promise<number> {
-  const agg = await db.ledgerEntry.aggregate({ where: { accountId }, _sum: { amountMinor: true } });
-  return agg._sum.amountMinor ?? 0;
+  return balanceIn(db, accountId);
 }
 
 /** The balance for a principal holding Billing (the top bar shows it); FORBIDDEN otherwise. */
@@ -63,7 +65,8 @@ export async function getLedger(actor: Actor, query: LedgerQuery = {}, filter: L
   const [balanceMinor, total] = await Promise.all([accountBalanceMinor(actor.accountId), db.ledgerEntry.count({ where })]);
   const page = clampPage(requested, total, size);
   const orderBy: Prisma.LedgerEntryOrderByWithRelationInput[] =
-    sort === "createdAt" ? [{ createdAt: dir }, { id: dir }] : [{ amountMinor: dir }, { createdAt: "desc" }, { id: "desc" }];
+    // Ties by id in the same direction: both orders are an index range ((accountId, createdAt) and (accountId, amountMinor, id)).
+    sort === "createdAt" ? [{ createdAt: dir }, { id: dir }] : [{ amountMinor: dir }, { id: dir }];
   const rows = await db.ledgerEntry.findMany({ where, orderBy, skip: skipOf({ page, size }), take: size, select: LEDGER_ENTRY_SELECT });
   return { balanceMinor, rows, total, page, size };
 }
@@ -148,7 +151,8 @@ export async function getPayments(actor: Actor, query: PaymentQuery = {}): Promi
   const total = await db.payment.count({ where });
   const page = clampPage(requested, total, size);
   const orderBy: Prisma.PaymentOrderByWithRelationInput[] =
-    sort === "createdAt" ? [{ createdAt: dir }, { id: dir }] : [{ amountMinor: dir }, { createdAt: "desc" }, { id: "desc" }];
+    // Ties by id in the same direction: both orders are an index range ((accountId, createdAt) and (accountId, amountMinor, id)).
+    sort === "createdAt" ? [{ createdAt: dir }, { id: dir }] : [{ amountMinor: dir }, { id: dir }];
   const rows = await db.payment.findMany({ where, orderBy, skip: skipOf({ page, size }), take: size, select: PAYMENT_ROW_SELECT });
   return { rows, total, page, size };
 }
