@@ -5,6 +5,7 @@
 // in front of the typed schema, so z.toJSONSchema (io: "input") documents the typed value and
 // shared domain schemas (lib/<domain>/schemas.ts) can sit behind them unchanged.
 import { z } from "zod";
+import { MAX_RECORD_ID } from "@/lib/core/ids";
 
 /** One parameter as received: a value, or several when repeated. */
 export type RawValue = string | string[];
@@ -113,9 +114,9 @@ export function int(opts: Doc & { min?: number; max?: number; apiCode?: number }
     .meta(opts.description ? { description: opts.description } : {}));
 }
 
-/** A positive id. Invalid ids answer the method's "invalid X id" code. */
+/** A positive id (at most MAX_RECORD_ID, PostgreSQL's int4). Invalid ids answer the method's "invalid X id" code. */
 export function id(apiCode: number, doc: Doc = {}) {
-  return int({ ...doc, min: 1, apiCode });
+  return int({ ...doc, min: 1, max: MAX_RECORD_ID, apiCode });
 }
 
 const TRUE = new Set(["true", "1"]);
@@ -151,7 +152,7 @@ export function intList(opts: Doc & { apiCode?: number } = {}) {
       const out: number[] = [];
       for (const item of items) {
         const n = toInt(item);
-        if (n === undefined || n < 1) return fail(ctx, `'${item.slice(0, 40)}' is not a valid id`, code);
+        if (n === undefined || n < 1 || n > MAX_RECORD_ID) return fail(ctx, `'${item.slice(0, 40)}' is not a valid id`, code);
         out.push(n);
       }
       return out;
@@ -170,7 +171,7 @@ export function idListOrAll(opts: Doc & { apiCode?: number } = {}) {
       const out: number[] = [];
       for (const item of items) {
         const n = toInt(item);
-        if (n === undefined || n < 1) return fail(ctx, `'${item.slice(0, 40)}' is not a valid id`, code);
+        if (n === undefined || n < 1 || n > MAX_RECORD_ID) return fail(ctx, `'${item.slice(0, 40)}' is not a valid id`, code);
         out.push(n);
       }
       return out;

@@ -3,6 +3,7 @@
 // reason in `params.reason` (lib/core/errors.ts); lib/api/codes.ts turns it into a wire code.
 import { z } from "zod";
 import { AppError, type ErrorReason } from "@/lib/core/errors";
+import { MAX_RECORD_ID } from "@/lib/core/ids";
 
 /** Adds a custom zod issue, with its reason when one applies. */
 export function issue(ctx: z.RefinementCtx, message: string, reason?: ErrorReason): void {
@@ -28,14 +29,14 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
 }
 
 /**
- * A positive integer id, from a number (the panel) or a decimal string (the API). Anything else
+ * A positive integer id (at most MAX_RECORD_ID, PostgreSQL's int4), from a number (the panel) or a decimal string (the API). Anything else
  * fails with `message`, and `reason` when the API answers unusable ids of this kind with their
  * own code ("invalid subuser id", ...).
  */
 export const zId = (message: string, reason?: ErrorReason) =>
   z.unknown().transform((v, ctx): number => {
     const n = typeof v === "string" && /^\s*\d{1,16}\s*$/.test(v) ? Number(v) : v;
-    if (typeof n === "number" && Number.isSafeInteger(n) && n > 0) return n;
+    if (typeof n === "number" && Number.isSafeInteger(n) && n > 0 && n <= MAX_RECORD_ID) return n;
     issue(ctx, message, reason);
     return z.NEVER;
   });

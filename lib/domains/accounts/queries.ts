@@ -4,6 +4,7 @@ import { childAccountMay, type ChildAccountCapability } from "@/lib/access/child
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { accountBalanceMinor } from "@/lib/domains/billing/queries";
+import { parseRecordId } from "@/lib/core/ids";
 
 export type AccountInfoDto = {
   id: number;
@@ -32,8 +33,8 @@ export async function getAccountInfo(actor: Actor): Promise<AccountInfoDto> {
  * account: the page answers 404 for all three alike.
  */
 export async function findLoginAccount(rawId: string): Promise<{ id: number; name: string } | null> {
-  const id = /^\d{1,12}$/.test(rawId) ? Number(rawId) : NaN;
-  if (!Number.isSafeInteger(id)) return null;
+  const id = parseRecordId(rawId);
+  if (!id) return null;
   return db.account.findFirst({ where: { id, active: true }, select: { id: true, name: true } });
 }
 

@@ -5,6 +5,7 @@ import { sectionHref } from "@/lib/routes";
 import { getCallSession } from "@/lib/domains/calls/queries";
 import { PageHeader } from "@/components/ui/page";
 import { SessionDetail } from "../_components/session-detail";
+import { parseRecordId } from "@/lib/core/ids";
 
 type Props = { params: Promise<{ sessionId: string }> };
 
@@ -14,7 +15,8 @@ export const metadata: Metadata = { title: "Call details" };
 export default async function CallSessionPage({ params }: Props) {
   const actor = await requireSection("calls");
   const { sessionId } = await params;
-  const s = /^[1-9]\d{0,14}$/.test(sessionId) ? await getCallSession(actor, Number(sessionId)) : null;
+  const id = parseRecordId(sessionId);
+  const s = id ? await getCallSession(actor, id) : null;
   if (!s) notFound();
   return (
     <>

@@ -3,6 +3,7 @@
 // Parsing never throws: an unknown value is no filter.
 import type { RawSearchParams } from "@/components/data-table/search-params";
 import type { ListAccountNumbersInput } from "@/lib/domains/phone-numbers/schemas";
+import { parseRecordId } from "@/lib/core/ids";
 
 export const NUMBER_LIST_SORTS = ["number", "countryCode", "monthlyPriceMinor", "nextRenewalAt"] as const;
 
@@ -18,7 +19,7 @@ export function parseNumberFilters(raw: RawSearchParams): NumberFilterValues {
   const sms = first(raw.sms);
   const status = first(raw.status);
   return {
-    app: app === "none" || /^[1-9]\d{0,14}$/.test(app) ? app : "",
+    app: app === "none" || parseRecordId(app) ? app : "",
     country: /^[A-Z]{2}$/.test(country) ? country : "",
     sms: sms === "on" || sms === "off" ? sms : "",
     status: status === "active" || status === "blocked" ? status : "",

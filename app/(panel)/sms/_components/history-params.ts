@@ -4,6 +4,7 @@
 // Parsing never throws: a hand-edited or stale value is dropped.
 import type { ListParams, RawSearchParams } from "@/components/data-table/search-params";
 import { SMS_STATUSES, type SmsHistoryQuery, type SmsStatus } from "@/lib/domains/sms/schemas";
+import { parseRecordId } from "@/lib/core/ids";
 
 export type HistoryKind = "two_way" | "a2p";
 
@@ -42,7 +43,8 @@ export function parseHistoryFilters(raw: RawSearchParams, kind: HistoryKind): Hi
   const source = first(raw.source).slice(0, 20);
   if (kind === "a2p" && source) out.source = source;
   const batch = first(raw.batch);
-  if (kind === "a2p" && /^[1-9]\d{0,14}$/.test(batch)) out.batch = Number(batch);
+  const batchId = parseRecordId(batch);
+  if (kind === "a2p" && batchId) out.batch = batchId;
   const from = day(first(raw.from));
   const to = day(first(raw.to));
   if (from) out.from = from;

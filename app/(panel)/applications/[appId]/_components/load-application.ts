@@ -3,6 +3,7 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/access/actor-types";
 import { getApplication, type ApplicationDto } from "@/lib/domains/applications/queries";
+import { parseRecordId } from "@/lib/core/ids";
 
 /**
  * The [appId] segment's application, scoped to the actor's account; 404 for garbage ids and for
@@ -10,8 +11,9 @@ import { getApplication, type ApplicationDto } from "@/lib/domains/applications/
  * the layout and the page share one query.
  */
 export const loadApplication = cache(async (actor: Actor, appIdParam: string): Promise<ApplicationDto> => {
-  if (!/^[1-9]\d{0,14}$/.test(appIdParam)) notFound();
-  const app = await getApplication(actor, Number(appIdParam));
+  const id = parseRecordId(appIdParam);
+  if (!id) notFound();
+  const app = await getApplication(actor, id);
   if (!app) notFound();
   return app;
 });

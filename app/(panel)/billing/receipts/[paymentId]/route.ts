@@ -1,4 +1,5 @@
 import { guardRoute } from "@/lib/server/route-guard";
+import { parseRecordId } from "@/lib/core/ids";
 import { getReceipt } from "@/lib/domains/billing/queries";
 import { renderReceiptPdf } from "@/lib/domains/billing/pdf";
 import { errorResponse, fileResponse, textResponse } from "../../_server/responses";
@@ -8,9 +9,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pay
   const actor = await guardRoute("billing");
   if (actor instanceof Response) return actor;
   const { paymentId } = await params;
-  if (!/^\d{1,12}$/.test(paymentId)) return textResponse(404, "Receipt not found");
+  const id = parseRecordId(paymentId);
+  if (!id) return textResponse(404, "Receipt not found");
   try {
-    const receipt = await getReceipt(actor, Number(paymentId));
+    const receipt = await getReceipt(actor, id);
     return fileResponse(await renderReceiptPdf(receipt), { type: "application/pdf", fileName: `receipt-${receipt.receiptNumber ?? paymentId}.pdf` });
   } catch (e) {
     return errorResponse(e);

@@ -2,6 +2,7 @@ import { can, refusalMessage } from "@/lib/access/matrix";
 import { getActor } from "@/lib/auth/actor";
 import { recordingForPlayback } from "@/lib/domains/recordings/queries";
 import { verifyRecordingSignature } from "@/lib/domains/recordings/signing";
+import { parseRecordId } from "@/lib/core/ids";
 
 // A recording's audio, for the history's player (with seeking: HTTP range requests, RFC 9110
 // section 14) and its download link (?download=1). Only for principals holding a call history
@@ -45,7 +46,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ recordin
   if (!actor) return text(401, "Log in first.");
   if (!can(actor, "calls") && !can(actor, "application.call_history")) return text(403, refusalMessage("application.call_history"));
   const { recordingId } = await params;
-  const id = /^[1-9]\d{0,14}$/.test(recordingId) ? Number(recordingId) : 0;
+  const id = parseRecordId(recordingId);
   const rec = id ? await recordingForPlayback(actor, id) : null;
   if (!rec) return text(404, "Recording not found.");
   const url = new URL(req.url);

@@ -13,6 +13,7 @@ import { formatUtc } from "@/lib/core/format";
 import { Card, PageHeader, type Crumb } from "@/components/ui/page";
 import { StatusBadge } from "../../_components/columns";
 import { NumberSettingsForm } from "./_components/settings-form";
+import { parseRecordId } from "@/lib/core/ids";
 
 export const metadata: Metadata = { title: sectionTitle("numbers.parameters") };
 
@@ -25,8 +26,9 @@ type Props = { params: Promise<{ numberId: string }> };
 export default async function NumberSettingsPage({ params }: Props) {
   const actor = await requireSection("numbers.parameters");
   const raw = (await params).numberId;
-  if (!/^[1-9]\d{0,14}$/.test(raw)) notFound();
-  const n = await getAccountNumber(actor, { numberId: Number(raw) }).catch((e: unknown) => {
+  const numberId = parseRecordId(raw);
+  if (!numberId) notFound();
+  const n = await getAccountNumber(actor, { numberId }).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });

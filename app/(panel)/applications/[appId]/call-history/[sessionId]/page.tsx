@@ -5,6 +5,7 @@ import { getCallSession } from "@/lib/domains/calls/queries";
 import { loadApplication } from "../../_components/load-application";
 import { ApplicationFrame } from "../../_components/application-frame";
 import { SessionDetail } from "../../../../calls/_components/session-detail";
+import { parseRecordId } from "@/lib/core/ids";
 
 type Props = { params: Promise<{ appId: string; sessionId: string }> };
 
@@ -15,7 +16,8 @@ export default async function AppCallSessionPage({ params }: Props) {
   const actor = await requireSection("application.call_history");
   const { appId, sessionId } = await params;
   const app = await loadApplication(actor, appId);
-  const s = /^[1-9]\d{0,14}$/.test(sessionId) ? await getCallSession(actor, Number(sessionId), { applicationId: app.id }) : null;
+  const id = parseRecordId(sessionId);
+  const s = id ? await getCallSession(actor, id, { applicationId: app.id }) : null;
   if (!s) notFound();
   return (
     <ApplicationFrame actor={actor} app={app} section="application.call_history" description={`Call ${s.id}: ${s.from} → ${s.to || "(no call)"}`}>

@@ -9,6 +9,7 @@ import { loadApplication } from "../../_components/load-application";
 import { ApplicationFrame, applicationMetadata } from "../../_components/application-frame";
 import { toCallListRow } from "../_components/rows";
 import { ListDetailView } from "./_components/rows-view";
+import { parseRecordId } from "@/lib/core/ids";
 
 type Props = { params: Promise<{ appId: string; listId: string }> };
 
@@ -18,9 +19,10 @@ export default async function CallListPage({ params, searchParams }: Props & { s
   const actor = await requireSection("application.call_lists");
   const { appId, listId } = await params;
   const app = await loadApplication(actor, appId);
-  if (!/^[1-9]\d{0,14}$/.test(listId)) notFound();
+  const id = parseRecordId(listId);
+  if (!id) notFound();
   // Another account's list, or one of another application, reads as missing.
-  const list = await getCallList(actor, Number(listId)).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
+  const list = await getCallList(actor, id).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
   if (!list || list.applicationId !== app.id) notFound();
   const requested = parseListParams(await searchParams, { sort: ["position"] });
   const fetchPage = (p: typeof requested) => listCallListRows(actor, list.id, { offset: skipOf(p), count: p.size, destinationPrefix: p.q || undefined });

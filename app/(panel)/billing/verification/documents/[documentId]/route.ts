@@ -1,4 +1,5 @@
 import { guardRoute } from "@/lib/server/route-guard";
+import { parseRecordId } from "@/lib/core/ids";
 import { getVerificationDocument } from "@/lib/domains/billing/queries";
 import { errorResponse, fileResponse, textResponse } from "../../../_server/responses";
 
@@ -7,9 +8,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ doc
   const actor = await guardRoute("billing.verification");
   if (actor instanceof Response) return actor;
   const { documentId } = await params;
-  if (!/^\d{1,12}$/.test(documentId)) return textResponse(404, "Document not found");
+  const id = parseRecordId(documentId);
+  if (!id) return textResponse(404, "Document not found");
   try {
-    const doc = await getVerificationDocument(actor, Number(documentId));
+    const doc = await getVerificationDocument(actor, id);
     // The type is the one sniffed at upload (PDF, PNG or JPEG), never what the uploader claimed.
     return fileResponse(doc.content, { type: doc.mimeType, fileName: doc.fileName });
   } catch (e) {

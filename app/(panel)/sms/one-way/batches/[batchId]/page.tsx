@@ -17,6 +17,7 @@ import { BatchProgress } from "../../../_components/batch-progress";
 import { SmsText } from "../../../_components/sms-text";
 import { smsRow } from "../../../_components/sms-row";
 import { BatchMessagesTable } from "./_components/batch-messages-table";
+import { parseRecordId } from "@/lib/core/ids";
 
 type Props = { params: Promise<{ batchId: string }>; searchParams: Promise<RawSearchParams> };
 
@@ -28,9 +29,10 @@ export default async function SmsBatchPage({ params, searchParams }: Props) {
   const actor = await requireSection("sms.one_way");
   const { batchId } = await params;
   // Garbage ids and another account's batch read as missing, never as forbidden.
-  if (!/^[1-9]\d{0,14}$/.test(batchId)) notFound();
+  const id = parseRecordId(batchId);
+  if (!id) notFound();
   const requested = parseListParams(await searchParams, { sort: ["destination"], defaultSize: 50 });
-  const load = (p: typeof requested) => getSmsBatch(actor, Number(batchId), { destination: p.q || undefined, offset: skipOf(p), count: p.size });
+  const load = (p: typeof requested) => getSmsBatch(actor, id, { destination: p.q || undefined, offset: skipOf(p), count: p.size });
   let first: Awaited<ReturnType<typeof load>>;
   try {
     first = await load(requested);
