@@ -10,6 +10,15 @@ const VARIANTS: Record<Variant, string> = {
   ghost: "text-slate-700 hover:bg-slate-100",
 };
 
+/** The classes of a button of `variant` and `size`, for a link that looks like one (a download, a page). */
+export function buttonClasses(variant: Variant = "primary", size: "sm" | "md" = "md"): string {
+  return cn(
+    "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
+    size === "sm" ? "h-8 px-3 text-sm" : "h-10 px-4 text-sm",
+    VARIANTS[variant],
+  );
+}
+
 export type ButtonProps = React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: "sm" | "md" };
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
@@ -20,12 +29,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     <button
       ref={ref}
       type={type}
-      className={cn(
-        "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed",
-        size === "sm" ? "h-8 px-3 text-sm" : "h-10 px-4 text-sm",
-        VARIANTS[variant],
-        className,
-      )}
+      className={cn(buttonClasses(variant, size), className)}
       {...props}
     />
   );

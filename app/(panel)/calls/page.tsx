@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Download } from "lucide-react";
 import { requireSection } from "@/lib/server/guards";
 import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
@@ -9,6 +8,7 @@ import type { RawSearchParams } from "@/components/data-table/search-params";
 import { HistoryView } from "./_components/history-view";
 import { CallTools } from "./_components/call-tools";
 import { exportHref } from "./_components/export-href";
+import { DownloadLink } from "@/components/ui/download-link";
 
 export const metadata: Metadata = { title: sectionTitle("calls") };
 
@@ -25,16 +25,9 @@ export default async function CallsPage({ searchParams }: { searchParams: Promis
           <div className="flex flex-wrap gap-2">
             {choices ? <CallTools choices={choices} detailIn="calls" /> : null}
             {can(actor, "calls.downloads") ? (
-              // A plain anchor: the export is a file download from a route handler, not a page.
-              <a
-                href={exportHref("/calls/export", raw)}
-                download
-                data-action="calls.downloads"
-                className="inline-flex h-10 items-center gap-2 rounded-md bg-white px-4 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
-              >
-                <Download aria-hidden className="size-4" />
+              <DownloadLink href={exportHref("/calls/export", raw)} data-action="calls.downloads">
                 Download CSV
-              </a>
+              </DownloadLink>
             ) : null}
           </div>
         }

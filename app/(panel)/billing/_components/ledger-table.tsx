@@ -1,6 +1,5 @@
 "use client";
 import { useMemo } from "react";
-import { Download } from "lucide-react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import type { LedgerEntryRow } from "@/lib/domains/billing/queries";
 import { formatMoney } from "@/lib/domains/billing/money";
@@ -8,6 +7,7 @@ import { isLedgerKind, LEDGER_KIND_LABELS } from "@/lib/domains/billing/schemas"
 import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/page";
 import { cn } from "@/lib/core/cn";
+import { DownloadLink } from "@/components/ui/download-link";
 
 export function LedgerTable({
   rows,
@@ -70,15 +70,9 @@ export function LedgerTable({
       caption="Transactions"
       emptyMessage={filtered ? "No transactions match these filters." : "No transactions yet: top up the balance to make the first one."}
       toolbarActions={
-        <a
-          href={exportHref}
-          download
-          className="inline-flex h-10 items-center gap-2 rounded-md bg-white px-4 text-sm font-medium text-slate-800 ring-1 ring-slate-400 hover:bg-slate-50"
-          data-testid="export-transactions"
-        >
-          <Download aria-hidden className="size-4" />
+        <DownloadLink href={exportHref} data-testid="export-transactions">
           Export CSV
-        </a>
+        </DownloadLink>
       }
     />
   );

@@ -3,20 +3,18 @@ import { useMemo, useState } from "react";
 import Link from "next/link";
 import type { Route } from "next";
 import { useSearchParams } from "next/navigation";
-import { Download, Settings2, ShoppingCart, Trash2 } from "lucide-react";
+import { Settings2, ShoppingCart, Trash2 } from "lucide-react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import { useDialog } from "@/components/forms/use-dialog";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/page";
 import { FILTER_KEYS, type NumberFilterValues } from "./list-filter";
 import { numberColumns, priceColumns, settingsHref, type NumberRow } from "./columns";
 import { NumberFilterBar } from "./filter-bar";
 import { AttachNumberDialog, BulkAttachDialog, BulkConfirmDialog, DeactivateNumberDialog, type BulkKind, type Picked, type Target } from "./number-dialogs";
+import { DownloadLink } from "@/components/ui/download-link";
 
 type DialogState = { kind: "attach"; row: NumberRow } | { kind: "deactivate"; row: NumberRow } | { kind: "bulk-attach" } | { kind: "bulk"; action: BulkKind };
-
-const linkButton =
-  "inline-flex h-10 items-center justify-center gap-2 rounded-md bg-white px-4 text-sm font-medium text-slate-800 ring-1 ring-slate-400 hover:bg-slate-50";
 
 export function NumbersView({
   rows,
@@ -144,7 +142,7 @@ export function NumbersView({
   }, [rows, selected, allOnPage, can.attach, can.bulk, can.deactivate, can.settings, open]);
 
   const buy = buyHref ? (
-    <Link href={buyHref} className={linkButton}>
+    <Link href={buyHref} className={buttonClasses("secondary")}>
       <ShoppingCart aria-hidden className="size-4" />
       Buy numbers
     </Link>
@@ -231,10 +229,7 @@ export function NumbersView({
         emptyMessage={filtered ? "No numbers match these filters." : "No numbers yet."}
         toolbarActions={
           <>
-            <a href={exportHref} className={linkButton} download>
-              <Download aria-hidden className="size-4" />
-              Export CSV
-            </a>
+            <DownloadLink href={exportHref}>Export CSV</DownloadLink>
             {buy}
           </>
         }

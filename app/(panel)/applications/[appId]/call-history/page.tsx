@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Download } from "lucide-react";
 import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
 import { callToolChoices, mayPlaceCalls } from "@/lib/domains/calls/queries";
@@ -10,6 +9,7 @@ import { applicationSectionHref, routes } from "@/lib/routes";
 import { HistoryView } from "../../../calls/_components/history-view";
 import { CallTools } from "../../../calls/_components/call-tools";
 import { exportHref } from "../../../calls/_components/export-href";
+import { DownloadLink } from "@/components/ui/download-link";
 
 type Props = { params: Promise<{ appId: string }>; searchParams: Promise<RawSearchParams> };
 
@@ -30,16 +30,9 @@ export default async function AppCallHistoryPage({ params, searchParams }: Props
         <div className="flex flex-wrap gap-2">
           {choices ? <CallTools choices={choices} applicationId={app.id} detailIn="application" /> : null}
           {can(actor, "application.call_history_downloads") ? (
-            // A plain anchor: the export is a file from a route handler, not a page.
-            <a
-              href={exportHref(routes.applicationCallHistoryExport(app.id), raw)}
-              download
-              data-action="application.call_history_downloads"
-              className="inline-flex h-10 items-center gap-2 rounded-md bg-white px-4 text-sm font-medium text-slate-800 ring-1 ring-slate-400 hover:bg-slate-50"
-            >
-              <Download aria-hidden className="size-4" />
+            <DownloadLink href={exportHref(routes.applicationCallHistoryExport(app.id), raw)} data-action="application.call_history_downloads">
               Download CSV
-            </a>
+            </DownloadLink>
           ) : null}
         </div>
       }
