@@ -82,6 +82,20 @@ export async function availableMinor(client: Tx | typeof db, accountId: number, 
   return (await balanceIn(client as Tx, accountId)) + account.creditLimitMinor;
 }
 
+/** The CallSession columns a start fixes, whatever becomes of the call. */
+const sessionRow = (s: SessionStart) => ({
+  accountId: s.accountId,
+  applicationId: s.applicationId,
+  ruleId: s.ruleId,
+  ruleName: s.ruleName,
+  initiator: s.initiator,
+  direction: s.direction,
+  fromNumber: s.from,
+  toNumber: s.to,
+  appUserId: s.appUserId,
+  customData: s.customData,
+});
+
 const auditAction = (s: SessionStart) => (s.initiator === "inbound" ? "call.inbound" : "call.place");
 
 /**
@@ -92,23 +106,7 @@ const auditAction = (s: SessionStart) => (s.initiator === "inbound" ? "call.inbo
 export async function insertRefusedSession(s: SessionStart, status: "rejected" | "failed" | "payment_required", reason: string, now: Date): Promise<SessionSummary> {
   return db.$transaction(async (tx) => {
     const row = await tx.callSession.create({
-      data: {
-        accountId: s.accountId,
-        applicationId: s.applicationId,
-        ruleId: s.ruleId,
-        ruleName: s.ruleName,
-        initiator: s.initiator,
-        direction: s.direction,
-        fromNumber: s.from,
-        toNumber: s.to,
-        appUserId: s.appUserId,
-        status,
-        finishReason: reason,
-        startedAt: now,
-        plannedEndAt: now,
-        endedAt: now,
-        customData: s.customData,
-      },
+      data: { ...sessionRow(s), status, finishReason: reason, startedAt: now, plannedEndAt: now, endedAt: now },
       select: SUMMARY,
     });
     // An inbound call arrived and was refused: its leg says so. An outbound session refused at
@@ -141,22 +139,7 @@ export async function insertRefusedSession(s: SessionStart, status: "rejected" |
 export async function insertRunningSession(s: SessionStart, stored: StoredRun, now: Date, plannedEndAt: Date): Promise<SessionSummary> {
   return db.$transaction(async (tx) => {
     const row = await tx.callSession.create({
-      data: {
-        accountId: s.accountId,
-        applicationId: s.applicationId,
-        ruleId: s.ruleId,
-        ruleName: s.ruleName,
-        initiator: s.initiator,
-        direction: s.direction,
-        fromNumber: s.from,
-        toNumber: s.to,
-        appUserId: s.appUserId,
-        status: "running",
-        startedAt: now,
-        plannedEndAt,
-        customData: s.customData,
-        run: JSON.stringify(stored),
-      },
+      data: { ...sessionRow(s), status: "running", startedAt: now, plannedEndAt, run: JSON.stringify(stored) },
       select: SUMMARY,
     });
     await audit(tx, s.by, { action: auditAction(s), targetType: "call_session", targetId: row.id, detail: { from: s.from, to: s.to, rule: s.ruleName, scenarios: stored.scenarios }, at: now });

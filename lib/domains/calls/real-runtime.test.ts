@@ -8,24 +8,8 @@ import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
 import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { decodeWav } from "@/lib/domains/recordings/audio";
 import { createTestAccount } from "@/test/factories";
-import { balanceOf, fixtureCallApp, fixtureCallerId, testClock } from "./call-fixtures";
+import { balanceOf, fixtureAppWithRule, fixtureCallerId, OUTBOUND_SCRIPT, testClock } from "./call-fixtures";
 import { advanceCalls, placeCall, simulateInbound } from "./simulator";
-
-const OUTBOUND = `
-VoxEngine.addEventListener(AppEvents.Started, () => {
-  const call = VoxEngine.callPSTN(VoxEngine.customData(), "+14155550100");
-  call.addEventListener(CallEvents.Connected, () => {
-    Logger.write("connected to " + call.number());
-    call.record({ name: "greeting" });
-    call.say("Hello from the integration test");
-  });
-  call.addEventListener(CallEvents.PlaybackFinished, () => {
-    call.stopRecording();
-    setTimeout(() => call.hangup(), 60000);
-  });
-  call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
-  call.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
-});`;
 
 const INBOUND = `
 VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
@@ -35,21 +19,13 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   e.call.addEventListener(CallEvents.PlaybackFinished, () => e.call.hangup());
 });`;
 
-async function appWithRule(accountId: number, script: string, pattern = ".*") {
-  const app = await fixtureCallApp(accountId);
-  const scenario = await db.scenario.create({ data: { accountId, applicationId: app.id, name: `s-${app.id}`, script } });
-  const rule = await db.rule.create({ data: { accountId, applicationId: app.id, name: "everything", pattern, position: 0 } });
-  await db.ruleScenario.create({ data: { ruleId: rule.id, scenarioId: scenario.id, position: 0 } });
-  return { app, rule };
-}
-
 describe("the real sandbox and routing", () => {
   it("an outbound test call: the scenario calls the destination, records, logs; history, legs, recording and ledger agree", async () => {
     const acct = await createTestAccount();
     const owner = await acct.actor(OWNER_ROLE);
     await fixtureTopUp(acct.id, 20_00);
     const callerId = (await fixtureCallerId(acct.id)).number;
-    const { app, rule } = await appWithRule(acct.id, OUTBOUND);
+    const { app, rule } = await fixtureAppWithRule(acct.id, OUTBOUND_SCRIPT);
     const t = testClock();
     const dest = "+12125550142";
     const s = await placeCall(owner, { applicationId: app.id, destination: dest, callerKind: "number", callerNumber: callerId, answerAfterSeconds: 3 }, { clock: t.clock, speech: { espeakPath: "/nonexistent" } });
@@ -77,7 +53,7 @@ describe("the real sandbox and routing", () => {
     const owner = await acct.actor(OWNER_ROLE);
     await fixtureTopUp(acct.id);
     const number = await fixtureOwnNumber(acct.id);
-    const { app } = await appWithRule(acct.id, INBOUND, "\\+1.*");
+    const { app } = await fixtureAppWithRule(acct.id, INBOUND, "\\+1.*");
     await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
     const t = testClock();
     const s = await simulateInbound(owner, { numberId: number.id, from: "+447700900123" }, { clock: t.clock });
