@@ -1,10 +1,11 @@
 import { formatRelative, formatUtc } from "@/lib/core/format";
 
 /**
- * The panel's one date-time format for lists: relative when recent ("5 minutes ago"), the UTC
- * date and time otherwise, and always the exact UTC time (with seconds) on hover and in the
- * machine-readable dateTime. The relative text depends on the clock, so the server's and the
- * browser's render may differ by a minute: that difference is expected, not a hydration bug.
+ * The panel's one date-time format for lists: relative when recent ("5 minutes ago") or in the
+ * coming hour ("in 10 seconds"), the UTC date and time otherwise, and always the exact UTC time
+ * (with seconds) on hover and in the machine-readable dateTime. The relative text depends on the
+ * clock, so the server's and the browser's render may differ by a minute: that difference is
+ * expected, not a hydration bug.
  */
 export function DateTime({ value, className }: { value: Date | string; className?: string }) {
   const iso = typeof value === "string" ? value : value.toISOString();

@@ -2,12 +2,18 @@ import { Download } from "lucide-react";
 import { buttonClasses } from "./button";
 
 /**
- * A file the server makes (a CSV export, a PDF): a plain anchor with `download`, looking like a
- * secondary button. Not a next/link: the target is a route handler's file, not a page.
+ * A file the server makes (a CSV export, a PDF, a recording): a plain anchor with `download`,
+ * looking like a secondary button of `size` (sm beside a small button, as a recording's Delete).
+ * Not a next/link: the target is a route handler's file, not a page.
  */
-export function DownloadLink({ href, children, ...rest }: Omit<React.AnchorHTMLAttributes<HTMLAnchorElement>, "className" | "download"> & { href: string }) {
+export function DownloadLink({
+  href,
+  size = "md",
+  children,
+  ...rest
+}: Omit<React.AnchorHTMLAttributes<HTMLAnchorElement>, "className" | "download"> & { href: string; size?: "sm" | "md" }) {
   return (
-    <a href={href} download className={buttonClasses("secondary")} {...rest}>
+    <a href={href} download className={buttonClasses("secondary", size)} {...rest}>
       <Download aria-hidden className="size-4" />
       {children}
     </a>

@@ -1,6 +1,7 @@
 // Dates render in UTC with a fixed format, so the server and the browser print the same text
-// whatever the viewer's time zone. Lists show recent moments relatively ("5 min ago") with the
-// exact UTC time on hover (components/ui/date-time.tsx), older ones as the UTC date and time.
+// whatever the viewer's time zone. Lists show recent and imminent moments relatively ("5 min ago",
+// "in 10 seconds") with the exact UTC time on hover (components/ui/date-time.tsx), others as the
+// UTC date and time.
 
 /** "2026-05-01 12:34 UTC". */
 export function formatUtc(value: Date | string, withSeconds = false): string {
@@ -18,13 +19,19 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
 /**
  * "just now", "5 minutes ago", "3 hours ago", "yesterday", "4 days ago" for a moment in the last
- * seven days (as of `now`); null for anything older or in the future, which lists show as
- * formatUtc instead.
+ * seven days (as of `now`); "in 10 seconds", "in 5 minutes" for one in the coming hour (a running
+ * call's planned end); null for anything older or further ahead, which lists show as formatUtc
+ * instead (a renewal or an expiry matters as a date).
  */
 export function formatRelative(value: Date | string, now: Date = new Date()): string | null {
   const d = typeof value === "string" ? new Date(value) : value;
   const ago = now.getTime() - d.getTime();
-  if (Number.isNaN(ago) || ago < -MINUTE || ago >= RECENT_MS) return null;
+  if (Number.isNaN(ago) || ago <= -HOUR || ago >= RECENT_MS) return null;
+  // Less than a second ahead is clock skew (the row stamped by another clock), not a countdown.
+  if (ago <= -1000) {
+    const seconds = Math.ceil(-ago / 1000);
+    return seconds < 60 ? `in ${plural(seconds, "second")}` : `in ${plural(Math.max(1, Math.floor(-ago / MINUTE)), "minute")}`;
+  }
   if (ago < MINUTE) return "just now";
   if (ago < HOUR) return `${plural(Math.floor(ago / MINUTE), "minute")} ago`;
   if (ago < DAY) return `${plural(Math.floor(ago / HOUR), "hour")} ago`;

@@ -1,7 +1,8 @@
 // The call history's CSV columns: the panel's downloads (calls.downloads,
 // application.call_history_downloads) and a GetBriefCallHistory report share them. The columns
-// are fixed (scripts rely on them); cost is a decimal in the account's currency
-// (ACCOUNT_CURRENCY), dates ISO 8601 UTC.
+// are fixed (scripts rely on them); rule is the name of the rule that started the session (empty
+// for none), after from and to as in the call history table; cost is a decimal in the account's
+// currency (ACCOUNT_CURRENCY), dates ISO 8601 UTC.
 import type { CsvColumn } from "@/lib/core/csv";
 import type { CallSessionDto } from "./queries";
 
@@ -13,6 +14,7 @@ export const CALL_CSV_COLUMNS: readonly CsvColumn<CallSessionDto>[] = [
   { header: "direction", value: (r) => r.direction },
   { header: "from", value: (r) => r.from },
   { header: "to", value: (r) => r.to },
+  { header: "rule", value: (r) => r.ruleName },
   { header: "status", value: (r) => r.status },
   { header: "cost", value: (r) => (r.costMinor / 100).toFixed(2) },
 ];

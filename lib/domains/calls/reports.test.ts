@@ -53,7 +53,7 @@ describe("GetBriefCallHistory → GetHistoryReports → DownloadHistoryReport", 
     const rows = parse(file.body.result as string, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => Number(r.call_id))).toEqual([first.sessionId, second.sessionId]);
     expect(rows.map((r) => Number(r.call_id))).not.toContain(later.sessionId);
-    expect(rows[0]).toMatchObject({ direction: "outbound", status: "completed", to: expect.stringMatching(/^\+\d+$/) });
+    expect(rows[0]).toMatchObject({ direction: "outbound", rule: expect.any(String), status: "completed", to: expect.stringMatching(/^\+\d+$/) });
 
     const bare = await callAs(key, "DownloadHistoryReport", { history_report_id: String(descId) });
     const lines = parse(bare.body.result as string) as string[][];

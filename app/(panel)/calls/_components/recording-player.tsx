@@ -1,12 +1,14 @@
 "use client";
 // A recording in a call's detail: the player (the route answers Range requests, so seeking
-// works), a download link and, for holders of recordings.delete, Delete with a confirmation.
+// works), a download link and, for holders of recordings.delete, Delete with a confirmation (both
+// small secondary buttons, the same height).
 import { useRouter } from "next/navigation";
-import { Download, Trash2 } from "lucide-react";
+import { Trash2 } from "lucide-react";
 import { ConfirmDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
 import { Button } from "@/components/ui/button";
+import { DownloadLink } from "@/components/ui/download-link";
 import { useToast } from "@/components/ui/toast";
 import { deleteRecordingAction } from "../actions";
 
@@ -56,10 +58,9 @@ export function RecordingPlayer({ recording, canDelete }: { recording: PlayerRec
       </div>
       <audio controls preload="metadata" src={recording.playUrl} className="w-full" aria-label={`Recording ${recording.name}`} />
       <div className="flex gap-2">
-        <a href={recording.downloadUrl} download className="inline-flex h-9 items-center gap-2 rounded-md px-3 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
-          <Download aria-hidden className="size-4" />
+        <DownloadLink href={recording.downloadUrl} size="sm">
           Download
-        </a>
+        </DownloadLink>
         {canDelete ? (
           <Button variant="secondary" size="sm" data-action="recordings.delete" onClick={(e) => dialog.open(true, e.currentTarget)}>
             <Trash2 aria-hidden className="size-4" />

@@ -1,6 +1,6 @@
 "use client";
-// The running sessions, refreshed every 2 seconds with router.refresh() while the tab is visible
-// (paused when hidden, refreshed at once when it shows again), each with its elapsed time and
+// The running sessions, refreshed every 2 seconds while the tab is visible (useAutoRefresh: paused
+// when hidden, refreshed at once when it shows again), each with its elapsed time and
 // "End session" behind a confirmation that says what ending it costs.
 import { useEffect, useState } from "react";
 import Link from "next/link";
@@ -9,6 +9,7 @@ import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
+import { useAutoRefresh } from "@/components/ui/auto-refresh";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
@@ -27,34 +28,6 @@ export type ActiveRow = {
   /** The caller leg's price per minute, formatted; null when free. */
   perMinute: string | null;
 };
-
-export const POLL_MS = 2000;
-
-function usePolling() {
-  const router = useRouter();
-  useEffect(() => {
-    let timer: ReturnType<typeof setInterval> | null = null;
-    const start = () => {
-      if (timer === null) timer = setInterval(() => router.refresh(), POLL_MS);
-    };
-    const stop = () => {
-      if (timer !== null) clearInterval(timer);
-      timer = null;
-    };
-    const onVisibility = () => {
-      if (document.visibilityState === "visible") {
-        router.refresh();
-        start();
-      } else stop();
-    };
-    if (document.visibilityState === "visible") start();
-    document.addEventListener("visibilitychange", onVisibility);
-    return () => {
-      stop();
-      document.removeEventListener("visibilitychange", onVisibility);
-    };
-  }, [router]);
-}
 
 function useNow(ms = 1000) {
   const [now, setNow] = useState(() => Date.now());
@@ -96,7 +69,7 @@ function EndSessionDialog({ row, onClose, returnFocusTo }: { row: ActiveRow; onC
 }
 
 export function ActiveSessions({ rows, total }: { rows: ActiveRow[]; total: number }) {
-  usePolling();
+  useAutoRefresh();
   const now = useNow();
   const dialog = useDialog<ActiveRow>();
   if (rows.length === 0) {

@@ -13,10 +13,10 @@ const { GET } = await import("./route");
 const asPanel = (a: Actor): PanelActor =>
   ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 const get = (query = "") => GET(new Request(`http://panel.test/calls/export${query}`));
-const HEADER = "call_id,start_time_utc,duration_seconds,application,direction,from,to,status,cost";
+const HEADER = "call_id,start_time_utc,duration_seconds,application,direction,from,to,rule,status,cost";
 
 /** A finished session row as the simulator leaves it (the export reads rows; it does not care who wrote them). */
-async function sessionRow(accountId: number, applicationId: number, at: Date, more: { status?: string; direction?: string; fromNumber?: string; costMinor?: number; durationSeconds?: number } = {}) {
+async function sessionRow(accountId: number, applicationId: number, at: Date, more: { status?: string; direction?: string; fromNumber?: string; ruleName?: string; costMinor?: number; durationSeconds?: number } = {}) {
   return db.callSession.create({
     data: {
       accountId,
@@ -25,6 +25,7 @@ async function sessionRow(accountId: number, applicationId: number, at: Date, mo
       direction: more.direction ?? "outbound",
       fromNumber: more.fromNumber ?? "+14155550100",
       toNumber: "+12125550199",
+      ruleName: more.ruleName ?? "",
       status: more.status ?? "completed",
       startedAt: at,
       plannedEndAt: at,
@@ -46,7 +47,7 @@ describe("GET /calls/export", () => {
     const a = await sessionRow(acct.id, app.id, new Date("2026-05-01T10:00:00Z"));
     const b = await sessionRow(acct.id, app.id, new Date("2026-05-02T10:00:00Z"), { status: "no_answer", costMinor: 0, durationSeconds: 0 });
     // A spreadsheet formula in a field must arrive as text.
-    const c = await sessionRow(acct.id, app.id, new Date("2026-05-03T10:00:00Z"), { direction: "inbound", fromNumber: "=HYPERLINK(1)" });
+    const c = await sessionRow(acct.id, app.id, new Date("2026-05-03T10:00:00Z"), { direction: "inbound", fromNumber: "=HYPERLINK(1)", ruleName: "inbound calls" });
     ids = [a.id, b.id, c.id];
   });
   beforeEach(() => {
@@ -85,9 +86,9 @@ describe("GET /calls/export", () => {
     expect(body).toBe(
       [
         HEADER,
-        `${ids[2]},2026-05-03T10:00:00.000Z,62,${appName},inbound,'=HYPERLINK(1),+12125550199,completed,1.23`,
-        `${ids[1]},2026-05-02T10:00:00.000Z,0,${appName},outbound,+14155550100,+12125550199,no_answer,0.00`,
-        `${ids[0]},2026-05-01T10:00:00.000Z,62,${appName},outbound,+14155550100,+12125550199,completed,1.23`,
+        `${ids[2]},2026-05-03T10:00:00.000Z,62,${appName},inbound,'=HYPERLINK(1),+12125550199,inbound calls,completed,1.23`,
+        `${ids[1]},2026-05-02T10:00:00.000Z,0,${appName},outbound,+14155550100,+12125550199,,no_answer,0.00`,
+        `${ids[0]},2026-05-01T10:00:00.000Z,62,${appName},outbound,+14155550100,+12125550199,,completed,1.23`,
         "",
       ].join("\r\n"),
     );

@@ -6,7 +6,11 @@ import type { Route } from "next";
 
 export type AppTab = { section: string; title: string; href: Route };
 
-/** The per-application tabs the actor holds (filtered on the server). */
+/**
+ * The per-application tabs the actor holds (filtered on the server). They wrap onto another row
+ * when the content area is too narrow for all of them, so every tab stays visible and reachable
+ * at any width (a scrolling strip hid the last ones behind the edge with no sign that it scrolls).
+ */
 export function AppTabs({ tabs }: { tabs: AppTab[] }) {
   const pathname = usePathname();
   const active = tabs.reduce<AppTab | null>((best, t) => {
@@ -14,7 +18,7 @@ export function AppTabs({ tabs }: { tabs: AppTab[] }) {
     return hit && (!best || t.href.length > best.href.length) ? t : best;
   }, null);
   return (
-    <nav aria-label="Application sections" className="-mb-px flex gap-1 overflow-x-auto">
+    <nav aria-label="Application sections" className="-mb-px flex flex-wrap gap-x-1">
       {tabs.map((t) => (
         <Link
           key={t.section}

@@ -13,11 +13,11 @@ const asPanel = (a: Actor): PanelActor =>
   ({ ...a, accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 const get = (appId: string | number, query = "") =>
   GET(new Request(`http://test/applications/${appId}/call-history/export${query}`), { params: Promise.resolve({ appId: String(appId) }) });
-const HEADER = "call_id,start_time_utc,duration_seconds,direction,from,to,status,cost";
+const HEADER = "call_id,start_time_utc,duration_seconds,direction,from,to,rule,status,cost";
 
 const row = (accountId: number, applicationId: number, startedAt: Date) =>
   db.callSession.create({
-    data: { accountId, applicationId, initiator: "inbound", direction: "inbound", fromNumber: "+447700900123", toNumber: "+14155550100", status: "completed", startedAt, plannedEndAt: startedAt, durationSeconds: 5, costMinor: 7 },
+    data: { accountId, applicationId, initiator: "inbound", direction: "inbound", fromNumber: "+447700900123", toNumber: "+14155550100", ruleName: "support", status: "completed", startedAt, plannedEndAt: startedAt, durationSeconds: 5, costMinor: 7 },
   });
 
 describe("GET /applications/[appId]/call-history/export", () => {
@@ -50,7 +50,7 @@ describe("GET /applications/[appId]/call-history/export", () => {
         expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="call-history-exported-\d{4}-\d{2}-\d{2}\.csv"$/);
         expect(res.headers.get("cache-control")).toBe("private, no-store");
         // This application's sessions only, not its sibling's.
-        expect(await res.text()).toBe(`${HEADER}\r\n${mine},2026-06-01T08:00:00.000Z,5,inbound,+447700900123,+14155550100,completed,0.07\r\n`);
+        expect(await res.text()).toBe(`${HEADER}\r\n${mine},2026-06-01T08:00:00.000Z,5,inbound,+447700900123,+14155550100,support,completed,0.07\r\n`);
       } else {
         expect(res.status).toBe(403);
         expect(await res.text()).toMatch(/^Only .* can use/);
