@@ -22,8 +22,12 @@ describe("audit sentences", () => {
     const written = new Set<string>();
     for (const file of sources(path.join(ROOT, "lib"))) {
       for (const m of readFileSync(file, "utf8").matchAll(/action: "([a-z_]+\.[a-z_.]+)"/g)) written.add(m[1]!);
+      // Either branch of a conditional action: status === "declined" ? "billing.top_up_declined" : "...".
+      for (const m of readFileSync(file, "utf8").matchAll(/action: [^,\n]*\? "([a-z_]+\.[a-z_.]+)" : "([a-z_]+\.[a-z_.]+)"/g)) written.add(m[1]!).add(m[2]!);
       for (const m of readFileSync(file, "utf8").matchAll(/"(subuser\.roles\.[a-z]+|kv\.[a-z]+|app_user\.[a-z]+|subuser\.[a-z]+)"/g)) written.add(m[1]!);
     }
+    // Built from a value: the verification review's outcomes (ZReviewVerificationInput).
+    for (const outcome of ["verified", "rejected"]) written.add(`verification.${outcome}`);
     const missing = [...written].filter((a) => !PHRASED_ACTIONS.includes(a));
     expect(missing).toEqual([]);
   });
@@ -39,6 +43,24 @@ describe("audit sentences", () => {
     expect(row("rule.create", { name: "all", application: "sales", pattern: ".*" })).toBe("Subuser alice added the rule all to sales for .*");
     expect(row("something.new", {}, { targetType: "api_key", targetId: "k1" })).toBe("Subuser alice did something new on api key #k1");
     for (const a of PHRASED_ACTIONS) expect(row(a, { name: "x", roles: { from: [], to: ["Admin"] } })).not.toMatch(/[{}[\]"]/);
+  });
+});
+
+describe("audit sentences for calls", () => {
+  it("say who started a call (a test call, the API, a call list) and leave out a caller there is none of", () => {
+    const place = (detail: object, over: Partial<Parameters<typeof auditSentence>[0]> = {}) => row("call.place", detail, over);
+    const list = { actorType: "system", actorName: "Call list reminders" };
+    expect(place({ initiator: "panel", from: "+14155550100", to: "+14155550102" })).toBe("Subuser alice placed a test call from +14155550100 to +14155550102");
+    expect(place({ initiator: "panel", from: "alice", to: "" })).toBe("Subuser alice placed a test call from alice with nothing dialled");
+    expect(place({ initiator: "api", from: "+14155550100", to: "+14155550102" }, { actorType: "key", actorName: "ci" })).toBe(
+      "Service account ci started a call from +14155550100 to +14155550102 through the API (StartScenarios)",
+    );
+    expect(place({ initiator: "api", from: "", to: "" }, { actorType: "key", actorName: "ci" })).toBe("Service account ci started scenarios through the API (StartScenarios)");
+    expect(place({ initiator: "call_list", from: "+15550002222", to: "+14155550102" }, list)).toBe("Call list reminders called +14155550102 (caller ID +15550002222)");
+    expect(place({ initiator: "call_list", from: "", to: "+14155550102" }, list)).toBe("Call list reminders called +14155550102");
+    // Rows written before the detail named the initiator: the principal tells.
+    expect(place({ from: "", to: "+14155550102" }, list)).toBe("Call list reminders called +14155550102");
+    expect(row("call.inbound", { initiator: "inbound", from: "+447700900123", to: "+14155550100" })).toBe("Subuser alice simulated an inbound call from +447700900123 to +14155550100");
   });
 });
 

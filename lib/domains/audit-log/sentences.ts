@@ -51,6 +51,26 @@ const forMoney = (v: unknown): string => (money(v) ? ` for ${money(v)}` : "");
 
 const named = (what: string, key = "name"): Phrase => (d, row) => `${what} ${str(d[key]) ?? `#${row.targetId}`}`;
 
+/**
+ * call.place, by who started the call (detail.initiator; older rows without it: a service
+ * account's is the API's, the system's a call list's): "placed a test call from +1... to +1...",
+ * "started a call from +1... to +1... through the API (StartScenarios)", "called +1... (caller ID
+ * +1...)". A missing caller or destination is left out, never printed as an empty slot.
+ */
+const placedCall: Phrase = (d, row) => {
+  const from = str(d.from);
+  const to = str(d.to);
+  const initiator = str(d.initiator) ?? (row.actorType === "key" ? "api" : row.actorType === "system" ? "call_list" : "panel");
+  switch (initiator) {
+    case "call_list":
+      return `called ${to ?? "nobody"}${from ? ` (caller ID ${from})` : ""}`;
+    case "api":
+      return to ? `started a call${from ? ` from ${from}` : ""} to ${to} through the API (StartScenarios)` : `started scenarios${from ? ` for ${from}` : ""} through the API (StartScenarios)`;
+    default:
+      return `placed a test call${from ? ` from ${from}` : ""}${to ? ` to ${to}` : " with nothing dialled"}`;
+  }
+};
+
 /** What the actor did, as a predicate (after "<who> "). */
 const PHRASES: Record<string, Phrase> = {
   "account.create": () => "created the account",
@@ -66,6 +86,8 @@ const PHRASES: Record<string, Phrase> = {
   "billing.settings": () => "changed the billing settings",
   "billing.top_up": (d) => `topped up the balance${money(d.amountMinor, d.currency) ? ` by ${money(d.amountMinor, d.currency)}` : ""}`,
   "billing.top_up_canceled": (d) => `canceled a top-up${forMoney(d.amountMinor)}`,
+  "billing.top_up_declined": (d) => `had a top-up${forMoney(d.amountMinor)} declined${str(d.card) ? ` (${str(d.card)})` : ""}`,
+  "billing.top_up_pending": (d) => `started a top-up${forMoney(d.amountMinor)} that waits for confirmation${str(d.card) ? ` (${str(d.card)})` : ""}`,
   "blacklist.add": named("added to the PSTN blacklist", "phone"),
   "blacklist.update": named("changed the PSTN blacklist entry", "phone"),
   "blacklist.delete": named("removed from the PSTN blacklist", "phone"),
@@ -82,6 +104,9 @@ const PHRASES: Record<string, Phrase> = {
   "caller_id.verify": named("verified the caller ID", "number"),
   "caller_id.delete": named("deleted the caller ID", "number"),
   "number.buy": (d, row) => `bought the number ${str(d.number) ?? `#${row.targetId}`}${forMoney(d.chargedMinor)}`,
+  "number.attach": (d, row) =>
+    `attached the number ${str(d.number) ?? `#${row.targetId}`}${str(d.application) ? ` to ${str(d.application)}` : ""}${str(d.rule) ? `, routed by the rule ${str(d.rule)}` : ""}`,
+  "number.detach": (d, row) => `detached the number ${str(d.number) ?? `#${row.targetId}`}${str(d.from) ? ` from ${str(d.from)}` : ""}`,
   "number.reserve": named("reserved the number", "number"),
   "number.reservation_release": named("let go of the reserved number", "number"),
   "number.update": named("changed the settings of the number", "number"),
@@ -91,11 +116,15 @@ const PHRASES: Record<string, Phrase> = {
   "number.restore": (d, row) => `restored the blocked number ${str(d.number) ?? `#${row.targetId}`}${forMoney(d.chargedMinor)}`,
   "number.release_blocked": (d, row) => `released the number ${str(d.number) ?? `#${row.targetId}`}, blocked past its release date`,
   "number.release_not_renewed": (d, row) => `released the number ${str(d.number) ?? `#${row.targetId}`}, not renewed`,
+  "sms.enable": named("turned SMS on for the number", "number"),
+  "sms.disable": named("turned SMS off for the number", "number"),
   "sms.send": (d) => `sent an SMS${str(d.from) ? ` from ${str(d.from)}` : ""}${str(d.to) ? ` to ${str(d.to)}` : ""}${forMoney(d.costMinor)}`,
   "verification.details": () => "entered the account's verification details",
   "verification.document_upload": named("uploaded the verification document", "fileName"),
   "verification.document_delete": named("deleted the verification document", "fileName"),
   "verification.submit": () => "submitted the account for verification",
+  "verification.verified": () => "approved the account's verification (demo review)",
+  "verification.rejected": (d) => `rejected the account's verification (demo review)${str(d.reason) ? `: ${str(d.reason)}` : ""}`,
   "app_user.create": (d) => `created the user ${str(d.name) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
   "app_user.update": named("changed the user"),
   "app_user.activate": named("activated the user"),
@@ -133,8 +162,8 @@ const PHRASES: Record<string, Phrase> = {
   "subuser.deactivate": named("deactivated the subuser"),
   "subuser.delete": named("deleted the subuser"),
   // Calls and recordings (issue 10: the call simulator).
-  "call.place": (d) => `placed a test call from ${str(d.from) ?? ""} to ${str(d.to) || "(no call)"}`,
-  "call.inbound": (d) => `simulated an inbound call from ${str(d.from) ?? ""} to ${str(d.to) ?? ""}`,
+  "call.place": placedCall,
+  "call.inbound": (d) => `simulated an inbound call${str(d.from) ? ` from ${str(d.from)}` : ""}${str(d.to) ? ` to ${str(d.to)}` : ""}`,
   "call.terminate": () => "ended a running call session",
   "recording.delete": named("deleted the recording"),
   // Scenarios and rules (issue 10).

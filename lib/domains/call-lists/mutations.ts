@@ -194,7 +194,7 @@ export async function cancelCallList(actor: Actor, input: CallListRef, opts: { c
   const list = await findOwnCallList(db, actor, listId);
   await db.$transaction(async (tx) => {
     const n = await tx.callList.updateMany({ where: { id: list.id, status: { in: ["queued", "in_progress", "paused"] } }, data: { status: "cancelled", nextRunAt: null, completedAt: now } });
-    if (n.count === 0) throw notNow(`The list is already ${list.status}`);
+    if (n.count === 0) throw notNow(`The list is already ${list.status.replace("_", " ")}`);
     const rows = await tx.callListRow.updateMany({ where: { listId: list.id, status: "pending" }, data: { status: "cancelled", reason: `Cancelled by ${actor.name}`, updatedAt: now } });
     await tx.callList.update({ where: { id: list.id }, data: { cancelled: { increment: rows.count } } });
     await audit(tx, actor, { action: "call_list.cancel", targetType: "call_list", targetId: list.id, detail: { name: list.name, cancelledRows: rows.count } });

@@ -19,7 +19,7 @@ import { balanceIn, lockLedger, postLedgerEntry } from "@/lib/domains/billing/le
 import { formatMoney } from "@/lib/domains/billing/money";
 import { recordingAudio, type SpeechOptions } from "@/lib/domains/recordings/audio";
 import type { ScenarioRun, SimulatedParty } from "@/lib/domains/scenarios/runtime-contract";
-import { affordableSeconds, costAt, isPhoneNumber, planLegs, planLog, planRecordings, settleLegs, type LegResult } from "./plan";
+import { affordableSeconds, costAt, hangupSentence, isPhoneNumber, mmss, outcomeWords, planLegs, planLog, planRecordings, settleLegs, wholeSeconds, type LegResult } from "./plan";
 import { authorizeHistory, countCallSessions, newestSessionId, toReportDto, type HistoryReportDto } from "./queries";
 import type { CallDirection, CallInitiator, CallStatus, ReportSpec } from "./schemas";
 
@@ -58,7 +58,6 @@ export type SessionStart = {
 const SUMMARY = { id: true, status: true, startedAt: true, plannedEndAt: true, finishReason: true } as const;
 const asSummary = (r: { id: number; status: string; startedAt: Date; plannedEndAt: Date; finishReason: string }): SessionSummary => ({ ...r, status: r.status as CallStatus });
 const at = (start: Date, seconds: number) => new Date(start.getTime() + Math.round(seconds * 1000));
-const mmss = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
 
 /** A session's summary (after the simulator finalised it). */
 export async function sessionSummary(id: number): Promise<SessionSummary> {
@@ -98,6 +97,9 @@ const sessionRow = (s: SessionStart) => ({
 
 const auditAction = (s: SessionStart) => (s.initiator === "inbound" ? "call.inbound" : "call.place");
 
+/** The audit detail every start writes (lib/domains/audit-log/sentences.ts reads it: who started the call, from, to). */
+const auditDetail = (s: SessionStart) => ({ initiator: s.initiator, from: s.from, to: s.to });
+
 /**
  * A call that ends before its scenarios run (a blacklisted caller, no rule, a balance that cannot
  * pay a first minute): written final at once, with a log line saying why (and, for an inbound
@@ -130,7 +132,7 @@ export async function insertRefusedSession(s: SessionStart, status: "rejected" |
       });
     }
     await tx.callLogLine.create({ data: { sessionId: row.id, at: now, source: "system", line: reason } });
-    await audit(tx, s.by, { action: auditAction(s), targetType: "call_session", targetId: row.id, detail: { status, from: s.from, to: s.to, reason }, at: now });
+    await audit(tx, s.by, { action: auditAction(s), targetType: "call_session", targetId: row.id, detail: { ...auditDetail(s), status, reason }, at: now });
     return asSummary(row);
   });
 }
@@ -142,7 +144,7 @@ export async function insertRunningSession(s: SessionStart, stored: StoredRun, n
       data: { ...sessionRow(s), status: "running", startedAt: now, plannedEndAt, run: JSON.stringify(stored) },
       select: SUMMARY,
     });
-    await audit(tx, s.by, { action: auditAction(s), targetType: "call_session", targetId: row.id, detail: { from: s.from, to: s.to, rule: s.ruleName, scenarios: stored.scenarios }, at: now });
+    await audit(tx, s.by, { action: auditAction(s), targetType: "call_session", targetId: row.id, detail: { ...auditDetail(s), rule: s.ruleName, scenarios: stored.scenarios }, at: now });
     return asSummary(row);
   });
 }
@@ -152,13 +154,18 @@ function finalStatus(stored: StoredRun, legs: LegResult[], cut: StoredRun["cut"]
   if (cut?.cause === "funds") return { status: "payment_required", reason: `Payment required: the balance ran out at ${mmss(cut.at)}` };
   const run = stored.run;
   if (run.outcome !== "completed") {
-    const what = run.outcome === "timeout" ? "the scenario ran out of time" : run.outcome === "memory_limit" ? "the scenario ran out of memory" : "the scenario failed";
-    return { status: "error", reason: `Error: ${what}${run.error ? `: ${run.error}` : ""}` };
+    return { status: "error", reason: `Error: the scenario ${outcomeWords(run.outcome)}${run.error ? `: ${run.error}` : ""}` };
   }
   const caller = legs.find((l) => l.index === 0);
-  if (caller && !caller.successful) return { status: "no_answer", reason: caller.incoming ? "Not answered: the scenario never answered the call" : `No answer from ${caller.remoteNumber}` };
+  // Busy and invalid keep the status no_answer (the call never connected; the statuses are a
+  // closed list the panel's badges and filters enumerate); the reason says which.
+  if (caller && !caller.successful) {
+    if (caller.incoming) return { status: "no_answer", reason: "Not answered: the scenario never answered the call" };
+    const n = caller.remoteNumber;
+    return { status: "no_answer", reason: caller.endReason === "busy" ? `Busy: ${n}` : caller.endReason === "invalid" ? `Invalid number: ${n}` : `No answer from ${n}` };
+  }
   const hangup = run.events.findLast((e) => e.type === "hangup");
-  return { status: "completed", reason: hangup?.type === "hangup" ? `Hung up by the ${hangup.by}: ${hangup.reason}` : "Completed" };
+  return { status: "completed", reason: hangup?.type === "hangup" ? hangupSentence(hangup.by, hangup.reason) : "Completed" };
 }
 
 const legMemo = (sessionId: number, l: LegResult) =>
@@ -178,7 +185,7 @@ export type FinaliseOptions = {
 export async function finaliseSession(sessionId: number, opts: FinaliseOptions): Promise<boolean> {
   const s = await db.callSession.findUnique({
     where: { id: sessionId },
-    select: { id: true, accountId: true, applicationId: true, status: true, startedAt: true, run: true },
+    select: { id: true, accountId: true, applicationId: true, initiator: true, status: true, startedAt: true, run: true },
   });
   if (!s || s.status !== "running") return false;
   const stored = JSON.parse(s.run) as StoredRun;
@@ -243,7 +250,7 @@ export async function finaliseSession(sessionId: number, opts: FinaliseOptions):
       });
     }
     const { status, reason } = finalStatus(stored, legs, cut, opts.terminate?.by.name ?? null);
-    const log = planLog(stored.setup, stored.run, stored.scenarios, end, reason);
+    const log = planLog({ ...stored.setup, initiator: s.initiator as CallInitiator }, stored.run, stored.scenarios, end, reason);
     await tx.callLogLine.createMany({ data: log.map((l) => ({ sessionId: s.id, at: at(s.startedAt, l.at), source: l.source, line: l.line.slice(0, 2000) })) });
     for (const r of recordings) {
       await tx.recording.create({
@@ -268,7 +275,7 @@ export async function finaliseSession(sessionId: number, opts: FinaliseOptions):
         finishReason: reason,
         endedAt: at(s.startedAt, end),
         plannedEndAt: at(s.startedAt, end),
-        durationSeconds: Math.ceil(end - 1e-9),
+        durationSeconds: wholeSeconds(end),
         costMinor: cost,
         claimedBy: null,
         claimedUntil: null,
@@ -276,7 +283,7 @@ export async function finaliseSession(sessionId: number, opts: FinaliseOptions):
       },
     });
     if (opts.terminate) {
-      await audit(tx, opts.terminate.by, { action: "call.terminate", targetType: "call_session", targetId: s.id, detail: { atSeconds: Math.round(end), costMinor: cost }, at: opts.now });
+      await audit(tx, opts.terminate.by, { action: "call.terminate", targetType: "call_session", targetId: s.id, detail: { atSeconds: wholeSeconds(end), costMinor: cost }, at: opts.now });
     }
     return true;
   });

@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
 import type { ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
-import { affordableSeconds, costAt, firstMinuteMinor, legCost, planLegs, planLog, planRecordings, settleLegs } from "./plan";
+import {
+  affordableSeconds,
+  costAt,
+  firstMinuteMinor,
+  hangupSentence,
+  legCost,
+  legEndReasonText,
+  mmss,
+  planLegs,
+  planLog,
+  planRecordings,
+  scenarioCallerId,
+  settleLegs,
+  wholeSeconds,
+} from "./plan";
 
 const UK = "+447700900123";
 const US = "+14155550123";
@@ -11,6 +25,7 @@ const usIn = pricesForDestination(US).callInboundPerMinuteMinor;
 
 const party = { answerAfterSeconds: 2, dtmf: "", hangupAfterSeconds: null };
 const outbound = (to = US) => ({ direction: "outbound" as const, from: "+14155550100", to, party });
+const panelCall = (to = US) => ({ ...outbound(to), initiator: "panel" as const });
 
 // An outbound session: the scenario calls the US number at 0 s (answered after the party's 2 s),
 // records a greeting while saying it, logs, calls a UK number at 10 s (talks 90 s) and a user at
@@ -71,6 +86,31 @@ describe("planLegs", () => {
     const [leg] = settleLegs(planLegs(outbound(), run), 60);
     expect(leg).toMatchObject({ successful: false, durationSeconds: 0, costMinor: 0, endReason: "no_answer" });
   });
+
+  it("a busy or invalid destination's leg ends busy / invalid (the runtime's failure), in words for the history", () => {
+    const busy = (failure: "busy" | "invalid"): ScenarioRun => ({
+      outcome: "completed",
+      durationSeconds: 2,
+      events: [{ at: 0, type: "forward", to: "+14155550000", kind: "number", answered: false, seconds: 0, failure }, { at: 2, type: "hangup", by: "party", reason: "busy" }],
+    });
+    expect(settleLegs(planLegs(outbound(), busy("busy")), 2)[0]).toMatchObject({ successful: false, endReason: "busy" });
+    expect(planLegs(outbound(), busy("invalid"))[0]!.endReason).toBe("invalid");
+    expect(["no_answer", "busy", "invalid", "not_answered", "hangup", "payment_required", "max_duration", "some_new_code"].map(legEndReasonText)).toEqual([
+      "no answer",
+      "busy",
+      "invalid number",
+      "not answered",
+      "hung up",
+      "payment required",
+      "longest allowed duration reached",
+      "some new code",
+    ]);
+  });
+
+  it("a session with no caller of its own shows the caller ID its scenario gave its first call", () => {
+    expect(scenarioCallerId({ ...RUN, events: [{ at: 0, type: "forward", to: US, kind: "number", answered: true, seconds: 5, callerId: "+15550002222" }, ...RUN.events] })).toBe("+15550002222");
+    expect(scenarioCallerId(RUN)).toBe("");
+  });
 });
 
 describe("costs", () => {
@@ -112,8 +152,8 @@ describe("costs", () => {
 
 describe("planLog and planRecordings", () => {
   it("the log holds the scenario's lines and ours in time order, ending with why", () => {
-    const log = planLog(outbound(), RUN, ["main"], 130, "Hung up by the scenario: done");
-    expect(log[0]).toMatchObject({ at: 0, source: "system", line: "Session started: started by +14155550100 for +14155550123; scenarios “main”" });
+    const log = planLog(panelCall(), RUN, ["main"], 130, "Hung up by the scenario: done");
+    expect(log[0]).toMatchObject({ at: 0, source: "system", line: "Session started: test call from the panel for +14155550123, caller +14155550100; scenarios “main”" });
     expect(log.find((l) => l.at === 10)).toMatchObject({ line: `Called ${UK}: answered, talked 90 s` });
     expect(log.find((l) => l.source === "scenario")).toEqual({ at: 5, source: "scenario", line: "customer called" });
     expect(log.at(-1)).toEqual({ at: 130, source: "system", line: "Session ended at 2:10: Hung up by the scenario: done" });
@@ -121,9 +161,49 @@ describe("planLog and planRecordings", () => {
   });
 
   it("a cut ends the log and the recordings where it falls", () => {
-    const log = planLog(outbound(), RUN, ["main"], 4, "cut");
+    const log = planLog(panelCall(), RUN, ["main"], 4, "cut");
     expect(log.some((l) => l.line === "customer called")).toBe(false);
     expect(planRecordings(RUN, 4)).toEqual([{ name: "greeting", from: 2, to: 4, durationSeconds: 2, spokenText: "Hello and welcome" }]);
+  });
+
+  it("the first line names who started the session, and leaves out a caller there is none of", () => {
+    const first = (setup: Parameters<typeof planLog>[0]) => planLog(setup, RUN, ["main"], 130, "done")[0]!.line;
+    expect(first({ ...outbound(), from: "", initiator: "call_list" })).toBe(`Session started: started by a call list for ${US}; scenarios “main”`);
+    expect(first({ ...outbound(), from: "+15550002222", initiator: "call_list" })).toBe(`Session started: started by a call list for ${US}, caller +15550002222; scenarios “main”`);
+    expect(first({ ...outbound(""), from: "alice", initiator: "api" })).toBe("Session started: started through the API (StartScenarios), caller alice; scenarios “main”");
+    expect(first({ direction: "inbound", from: UK, to: US, party, initiator: "inbound" })).toBe(`Session started: incoming call from ${UK} to ${US}; scenarios “main”`);
+  });
+
+  it("hangups read as sentences: a reason that repeats who, or a code word, is said plainly", () => {
+    expect(hangupSentence("scenario", "scenario")).toBe("The scenario hung up");
+    expect(hangupSentence("party", "party")).toBe("The other party hung up");
+    expect(hangupSentence("party", "busy")).toBe("The other party was busy");
+    expect(hangupSentence("runtime", "no_answer")).toBe("Nobody answered");
+    expect(hangupSentence("runtime", "invalid")).toBe("The number called is invalid");
+    expect(hangupSentence("runtime", "max_duration")).toBe("The session reached its longest allowed duration");
+    expect(hangupSentence("scenario", "done")).toBe("Hung up by the scenario: done");
+    const busy: ScenarioRun = { outcome: "completed", durationSeconds: 2, events: [{ at: 0, type: "forward", to: "+14155550000", kind: "number", answered: false, seconds: 0, failure: "busy" }, { at: 2, type: "hangup", by: "party", reason: "busy" }] };
+    expect(planLog(panelCall("+14155550000"), busy, ["main"], 2, "Busy: +14155550000").map((l) => l.line).slice(1)).toEqual([
+      "Called +14155550000: busy",
+      "The other party was busy",
+      "Session ended at 0:02: Busy: +14155550000",
+    ]);
+    const failed: ScenarioRun = { outcome: "timeout", error: "CPU limit", durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: "error" }] };
+    expect(planLog(panelCall(), failed, ["main"], 0, "x").map((l) => l.line).slice(1, -1)).toEqual(["The platform stopped the scenario", "The scenario ran out of time: CPU limit"]);
+  });
+
+  it("one rounding for every length: whole seconds rounded up, so the end, the talk and the stored durations agree", () => {
+    expect([0, 0.2, 4, 4.0000000001, 4.3, 59.5, 125].map(wholeSeconds)).toEqual([0, 1, 4, 4, 5, 60, 125]);
+    expect([4.3, 59.5, 125].map(mmss)).toEqual(["0:05", "1:00", "2:05"]);
+    // Cut at 4.4 s: the caller's leg talked from 2 s, 2.4 s: 3 s everywhere.
+    const cut = 4.4;
+    const log = planLog(panelCall(), { ...RUN, events: [{ ...RUN.events[0]!, seconds: 2.4 } as ScenarioRun["events"][number], ...RUN.events.slice(1)] }, ["main"], cut, "cut");
+    expect(log.find((l) => l.line.startsWith(`Called ${US}`))!.line).toBe(`Called ${US}: answered, talked 3 s`);
+    expect(log.at(-1)!.line).toBe("Session ended at 0:05: cut");
+    expect(settleLegs(planLegs(outbound(), RUN), cut)[0]!.durationSeconds).toBe(3);
+    expect(wholeSeconds(cut)).toBe(5);
+    // A cut mid-talk: the log's talk is the talk within the cut, as the leg's.
+    expect(planLog(panelCall(), RUN, ["main"], 40, "cut").find((l) => l.line.startsWith(`Called ${US}`))!.line).toBe(`Called ${US}: answered, talked 38 s`);
   });
 
   it("recordings pair record_start with record_stop, and an unstopped one runs to the end", () => {

@@ -6,10 +6,12 @@
 //
 // Units: times are seconds after the session started; prices and costs are minor units of the
 // catalogue's currency; talk time is billed per started minute (ours: a call of 61 s is billed as
-// 2 minutes, as most carriers' per-minute tariffs do), each leg on its own.
+// 2 minutes, as most carriers' per-minute tariffs do), each leg on its own. Every span shown or
+// stored in whole seconds is rounded up by wholeSeconds (see there).
 import { E164_RE } from "@/lib/core/phone";
 import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
-import type { CallSetup, ScenarioEvent, ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
+import type { CallSetup, ScenarioEvent, ScenarioOutcome, ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
+import type { CallInitiator } from "./schemas";
 
 /**
  * Legs to and from application users (SDK clients and SIP phones) stay on the platform, so they
@@ -44,6 +46,24 @@ export type LegResult = LegPlan & {
 
 export type LogPlan = { at: number; source: "scenario" | "system"; line: string };
 export type RecordingPlan = { name: string; from: number; to: number; durationSeconds: number; spokenText: string };
+
+/**
+ * A span of simulated time (seconds, fractional) in whole seconds: rounded up, a started second
+ * counts (4.2 s is 5 s; a millisecond of float noise is forgiven). The one rule for every length
+ * the history shows or stores: a session's duration, a leg's talk, a recording, "talked n s",
+ * and the m:ss of "Session ended at", "Terminated at" and "the balance ran out at", so a header
+ * of 0:05 never sits next to an end at 0:04. Billing is separate: per started minute of each
+ * leg's talk (legCost), which rounding the seconds up first leaves unchanged.
+ */
+export function wholeSeconds(seconds: number): number {
+  return Math.max(0, Math.ceil(seconds - 1e-9));
+}
+
+/** A span as m:ss ("2:05"), of its wholeSeconds. */
+export function mmss(seconds: number): string {
+  const s = wholeSeconds(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
 
 /** Whether a dialled or calling string is a phone number (else an application user's name). */
 export const isPhoneNumber = (s: string): boolean => E164_RE.test(s);
@@ -91,7 +111,7 @@ export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "p
       talkFrom,
       talkTo: talkFrom === null ? null : Math.min(end, talkFrom + e.seconds),
       pricePerMinuteMinor: pstn ? pricesForDestination(e.to).callOutboundPerMinuteMinor : USER_LEG_PRICE_PER_MINUTE_MINOR,
-      endReason: e.answered ? "hangup" : "no_answer",
+      endReason: e.answered ? "hangup" : (e.failure ?? "no_answer"),
     });
   }
   return legs;
@@ -101,7 +121,7 @@ export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "p
 export function talkSeconds(leg: LegPlan, cut: number): number {
   if (leg.talkFrom === null || leg.talkTo === null) return 0;
   const to = Math.min(leg.talkTo, cut);
-  return to > leg.talkFrom ? Math.ceil(to - leg.talkFrom - 1e-9) : 0;
+  return to > leg.talkFrom ? wholeSeconds(to - leg.talkFrom) : 0;
 }
 
 /** Per started minute. */
@@ -151,53 +171,148 @@ export function firstMinuteMinor(legs: readonly LegPlan[]): number {
   return paid[0]?.pricePerMinuteMinor ?? 0;
 }
 
-const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
+/**
+ * The caller an outbound session without one of its own (a call list's) shows: the caller ID its
+ * scenario gave the first call it placed, or "" when it gave none.
+ */
+export function scenarioCallerId(run: ScenarioRun): string {
+  const first = run.events.find((e) => e.type === "forward");
+  return first?.type === "forward" ? (first.callerId ?? "") : "";
+}
 
-function systemLine(e: ScenarioEvent): string | null {
+/**
+ * Why a session or a call ended, as a sentence: the runtime's causes (who: scenario, party,
+ * runtime; why: a code word, see lib/domains/scenarios/prelude.ts) in plain words ("The other
+ * party was busy"); any other reason (a scripted run's own words) follows who hung up.
+ */
+export function hangupSentence(by: "scenario" | "party" | "runtime", reason: string): string {
+  const who = by === "scenario" ? "scenario" : by === "party" ? "other party" : "platform";
+  switch (reason) {
+    case "scenario":
+      return "The scenario hung up";
+    case "party":
+      return "The other party hung up";
+    case "hangup":
+      return `The ${who} hung up`;
+    case "busy":
+      return "The other party was busy";
+    case "no_answer":
+      return by === "party" ? "The caller hung up: nobody answered" : "Nobody answered";
+    case "invalid":
+      return "The number called is invalid";
+    case "max_duration":
+      return "The session reached its longest allowed duration";
+    case "idle":
+      return "The scenario had nothing left to do";
+    case "error":
+    case "timeout":
+    case "memory_limit":
+      return "The platform stopped the scenario";
+    default:
+      return `Hung up by the ${who}: ${reason}`;
+  }
+}
+
+/** How a run that did not complete ended, after "the scenario ": "ran out of time". */
+export function outcomeWords(outcome: Exclude<ScenarioOutcome, "completed">): string {
+  return outcome === "timeout" ? "ran out of time" : outcome === "memory_limit" ? "ran out of memory" : "failed";
+}
+
+/** A leg's stored end reason (a code word: no_answer, busy, invalid, ...; the API's end_reason) in words: "no answer". */
+const LEG_END_WORDS: Record<string, string> = {
+  hangup: "hung up",
+  no_answer: "no answer",
+  not_answered: "not answered",
+  busy: "busy",
+  invalid: "invalid number",
+  terminated: "terminated",
+  payment_required: "payment required",
+  rejected: "rejected",
+  failed: "failed",
+  scenario: "the scenario hung up",
+  party: "the other party hung up",
+  max_duration: "longest allowed duration reached",
+  idle: "the scenario had nothing left to do",
+  error: "scenario error",
+  timeout: "the scenario ran out of time",
+  memory_limit: "the scenario ran out of memory",
+};
+
+/** What the history shows for a leg's end reason (the stored code word stays the API's end_reason). */
+export function legEndReasonText(code: string): string {
+  return LEG_END_WORDS[code] ?? code.replaceAll("_", " ");
+}
+
+function systemLine(e: ScenarioEvent, talked: (e: Extract<ScenarioEvent, { type: "forward" }>) => number | null): string | null {
   switch (e.type) {
     case "answer":
       return "Call answered";
     case "say":
-      return `Said “${e.text}” (${Math.round(e.seconds)} s)`;
+      return `Said “${e.text}” (${wholeSeconds(e.seconds)} s)`;
     case "play":
-      return `Played ${e.url} (${Math.round(e.seconds)} s)`;
+      return `Played ${e.url} (${wholeSeconds(e.seconds)} s)`;
     case "record_start":
       return `Recording “${e.name}” started`;
     case "record_stop":
       return `Recording “${e.name}” stopped`;
     case "dtmf":
       return `DTMF received: ${e.digits || "(none)"}`;
-    case "forward":
-      return `Called ${e.to}: ${e.answered ? `answered, talked ${Math.round(e.seconds)} s` : "not answered"}`;
+    case "forward": {
+      const seconds = talked(e);
+      return `Called ${e.to}: ${seconds !== null ? `answered, talked ${seconds} s` : e.failure ? legEndReasonText(e.failure) : "not answered"}`;
+    }
     case "http":
       return `HTTP ${e.method} ${e.url}: ${e.status} (simulated)`;
     case "hangup":
-      return `Hung up by the ${e.by}: ${e.reason}`;
+      return hangupSentence(e.by, e.reason);
     case "log":
       return null;
   }
 }
 
+/** How the log's first line names who started an outbound session. */
+const STARTED_BY: Record<Exclude<CallInitiator, "inbound">, string> = {
+  panel: "test call from the panel",
+  api: "started through the API (StartScenarios)",
+  call_list: "started by a call list",
+};
+
 /**
  * The session's log up to `cut`: the scenario's own lines (Logger.write) and a line of ours for
- * everything else it did, in time order; `end` closes it with why the session ended.
+ * everything else it did, in time order; `end` closes it with why the session ended. The first
+ * line names who started it (`initiator`) and the caller, when there is one. A placed call's
+ * "talked n s" is its talk within the cut, as its leg (settleLegs) counts it.
  */
-export function planLog(setup: Pick<CallSetup, "direction" | "from" | "to">, run: ScenarioRun, scenarioNames: readonly string[], cut: number, end: string): LogPlan[] {
+export function planLog(
+  setup: Pick<CallSetup, "direction" | "from" | "to" | "party"> & { initiator: CallInitiator },
+  run: ScenarioRun,
+  scenarioNames: readonly string[],
+  cut: number,
+  end: string,
+): LogPlan[] {
   const lines: LogPlan[] = [];
-  const what = setup.direction === "inbound" ? `incoming call from ${setup.from} to ${setup.to}` : `started by ${setup.from || "the API"}${setup.to ? ` for ${setup.to}` : ""}`;
+  const what =
+    setup.initiator === "inbound" || setup.direction === "inbound"
+      ? `incoming call from ${setup.from} to ${setup.to}`
+      : `${STARTED_BY[setup.initiator]}${setup.to ? ` for ${setup.to}` : ""}${setup.from ? `, caller ${setup.from}` : ""}`;
+  const ring = Math.max(0, setup.party.answerAfterSeconds ?? 0);
+  const talked = (e: Extract<ScenarioEvent, { type: "forward" }>) => {
+    const from = Math.min(run.durationSeconds, e.at + ring);
+    return e.answered && from < cut ? wholeSeconds(Math.min(e.seconds, cut - from)) : null;
+  };
   lines.push({ at: 0, source: "system", line: `Session started: ${what}; scenarios ${scenarioNames.map((n) => `“${n}”`).join(", ") || "(none)"}` });
   for (const e of run.events) {
     if (e.at > cut) break;
     if (e.type === "log") lines.push({ at: e.at, source: "scenario", line: e.line });
     else {
-      const line = systemLine(e);
+      const line = systemLine(e, talked);
       if (line) lines.push({ at: e.at, source: "system", line });
     }
   }
   if (run.outcome !== "completed" && cut >= run.durationSeconds) {
-    lines.push({ at: cut, source: "system", line: `Scenario stopped (${run.outcome})${run.error ? `: ${run.error}` : ""}` });
+    lines.push({ at: cut, source: "system", line: `The scenario ${outcomeWords(run.outcome)}${run.error ? `: ${run.error}` : ""}` });
   }
-  lines.push({ at: cut, source: "system", line: `Session ended at ${clock(cut)}: ${end}` });
+  lines.push({ at: cut, source: "system", line: `Session ended at ${mmss(cut)}: ${end}` });
   return lines;
 }
 
@@ -213,7 +328,7 @@ export function planRecordings(run: ScenarioRun, cut: number): RecordingPlan[] {
       .filter((e): e is Extract<ScenarioEvent, { type: "say" }> => e.type === "say" && e.at >= from && e.at < to)
       .map((e) => e.text)
       .join(" ");
-    out.push({ name, from, to, durationSeconds: Math.max(0, Math.ceil(to - from - 1e-9)), spokenText });
+    out.push({ name, from, to, durationSeconds: wholeSeconds(to - from), spokenText });
   };
   for (const e of run.events) {
     if (e.at > cut) break;

@@ -18,6 +18,7 @@ import { can, refusalMessage } from "@/lib/access/matrix";
 import { AppError } from "@/lib/core/errors";
 import { isUsableCallerId } from "@/lib/domains/caller-ids/queries";
 import { ZReportSpec, type CallDirection, type CallFilter, type CallInitiator, type CallSort, type CallStatus, type ReportSpec } from "./schemas";
+import { legEndReasonText } from "./plan";
 
 /** The panel's count stops here (see the header). */
 export const COUNT_CAP = 10_000;
@@ -227,6 +228,7 @@ export type CallLegDto = {
   durationSeconds: number;
   pricePerMinuteMinor: number;
   costMinor: number;
+  /** Why the leg ended: the stored code word (the API's end_reason: no_answer, busy, ...); in words ("no answer") in a session's detail (getCallSession). */
   endReason: string;
   chargedAppUserId: number | null;
   ledgerEntryId: number | null;
@@ -312,7 +314,7 @@ export async function getCallSession(actor: Actor, sessionId: number, opts: { ap
     ...toSessionDto(row),
     userName: user?.name ?? null,
     secureRecordStorage: row.application.secureRecordStorage,
-    legs,
+    legs: legs.map((l) => ({ ...l, endReason: legEndReasonText(l.endReason) })),
     log: log.map((l) => ({ ...l, source: l.source === "scenario" ? "scenario" : "system" })),
     recordings,
   };

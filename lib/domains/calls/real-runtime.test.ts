@@ -1,12 +1,15 @@
 // A scenario runs end to end through the real sandbox and the real routing (lib/domains/scenarios,
 // lib/domains/rules): the session's history, legs, log, recording and ledger rows agree with what
-// the script did.
+// the script did; a call list's calls show the caller ID their scenario gave, and a busy
+// destination reads as busy.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { OWNER_ROLE } from "@/lib/access/matrix";
 import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
 import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { decodeWav } from "@/lib/domains/recordings/audio";
+import { auditSentence } from "@/lib/domains/audit-log/sentences";
+import { advanceCallLists, createCallList } from "@/lib/domains/call-lists/mutations";
 import { createTestAccount } from "@/test/factories";
 import { balanceOf, fixtureAppWithRule, fixtureCallerId, OUTBOUND_SCRIPT, testClock } from "./call-fixtures";
 import { advanceCalls, placeCall, simulateInbound } from "./simulator";
@@ -46,6 +49,58 @@ describe("the real sandbox and routing", () => {
     expect(charges.map((c) => c.amountMinor)).toEqual([-2 * price]);
     expect(row.legs[0]!.ledgerEntryId).toBe(charges[0]!.id);
     expect(await balanceOf(acct.id)).toBe(20_00 - 2 * price);
+  });
+
+  it("a call list: each call shows the caller ID its scenario gave and says who started it; a busy row reads busy, not no answer", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    await fixtureTopUp(acct.id, 20_00);
+    const script = `
+VoxEngine.addEventListener(AppEvents.Started, () => {
+  const row = JSON.parse(VoxEngine.customData());
+  const call = VoxEngine.callPSTN(row.phone_number, "+15550002222");
+  call.addEventListener(CallEvents.Failed, (e) => { Logger.write("failed " + e.code); VoxEngine.terminate(); });
+  call.addEventListener(CallEvents.Connected, () => setTimeout(VoxEngine.terminate, 2500));
+});`;
+    const { app, rule } = await fixtureAppWithRule(acct.id, script);
+    // The scheduler's step is global: a clock long before the other tests' lists keeps theirs out of it.
+    const t = testClock(new Date("2001-01-01T00:00:00Z"));
+    const speech = { espeakPath: "/nonexistent" };
+    const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "reminders", maxSimultaneous: 2, numAttempts: 1, file: "phone_number;name\n+12125550142;Ann\n+14155550000;Bo\n" }, { clock: t.clock });
+    await advanceCallLists(t.now(), { deps: { speech } });
+    await advanceCalls(t.advance(10), { accountId: acct.id, speech });
+    await advanceCallLists(t.now(), { deps: { speech } });
+
+    const sessions = await db.callSession.findMany({ where: { accountId: acct.id }, include: { legs: true, logLines: { orderBy: [{ at: "asc" }, { id: "asc" }] } }, orderBy: { toNumber: "asc" } });
+    const [answered, busy] = sessions;
+    // Answered at 2 s, terminated 2.5 s later: 4.5 s is 5 s in the header, the log and the finish.
+    expect(answered).toMatchObject({ initiator: "call_list", fromNumber: "+15550002222", toNumber: "+12125550142", status: "completed", durationSeconds: 5, finishReason: "The scenario hung up" });
+    expect(answered!.legs).toEqual([expect.objectContaining({ localNumber: "+15550002222", durationSeconds: 3, endReason: "hangup" })]);
+    expect(answered!.logLines.map((l) => l.line)).toEqual([
+      `Session started: started by a call list for +12125550142, caller +15550002222; scenarios “s-${app.id}”`,
+      "Called +12125550142: answered, talked 3 s",
+      "The scenario hung up",
+      "Session ended at 0:05: The scenario hung up",
+    ]);
+    expect(busy).toMatchObject({ fromNumber: "+15550002222", toNumber: "+14155550000", status: "no_answer", durationSeconds: 2, finishReason: "Busy: +14155550000" });
+    expect(busy!.legs).toEqual([expect.objectContaining({ successful: false, endReason: "busy" })]);
+    expect(busy!.logLines.map((l) => l.line)).toEqual([
+      `Session started: started by a call list for +14155550000, caller +15550002222; scenarios “s-${app.id}”`,
+      "Called +14155550000: busy",
+      "failed 486",
+      "The other party was busy",
+      "Session ended at 0:02: Busy: +14155550000",
+    ]);
+    const rows = await db.callListRow.findMany({ where: { listId: list.id }, orderBy: { position: "asc" } });
+    expect(rows.map((r) => [r.status, r.reason])).toEqual([
+      ["succeeded", "The scenario hung up"],
+      ["failed", "Busy: +14155550000"],
+    ]);
+    const audits = await db.auditLog.findMany({ where: { accountId: acct.id, action: "call.place" }, orderBy: { targetId: "asc" } });
+    expect(audits.map((a) => auditSentence(a)).sort()).toEqual([
+      "Call list reminders called +12125550142 (caller ID +15550002222)",
+      "Call list reminders called +14155550000 (caller ID +15550002222)",
+    ]);
   });
 
   it("an inbound call to the account's number runs the application's matching rule", async () => {

@@ -43,7 +43,7 @@ import {
   type SessionSummary,
   type StoredRun,
 } from "./mutations";
-import { affordableSeconds, firstMinuteMinor, isPhoneNumber, planLegs } from "./plan";
+import { affordableSeconds, firstMinuteMinor, isPhoneNumber, planLegs, scenarioCallerId } from "./plan";
 import { findCallerUser, findInboundNumber, isPresentableNumber } from "./queries";
 import { realRuntime } from "./runtime";
 import { ZPlaceCallInput, ZSessionRef, ZSimulateInboundInput, type CallDirection, type CallInitiator, type PlaceCallInput, type SessionRef, type SimulateInboundInput } from "./schemas";
@@ -129,13 +129,15 @@ export async function startCall(call: NewCall, partialDeps: Partial<SimulatorDep
     match = await deps.ruleById(call.applicationId, call.rule.ruleId);
     if (!match) throw new AppError("NOT_FOUND", { message: "Rule not found", field: "ruleId", reason: "call_not_routed" });
   }
-  const start: SessionStart = { ...base, ruleId: match.rule.id, ruleName: match.rule.name };
-  const setup = { direction: call.direction, from: call.from, to: call.to, party: call.party };
   const run = await deps.run(
     match.scenarios.map((s) => ({ name: s.name, script: s.script })),
     { accountId: call.accountId, applicationId: call.applicationId, direction: call.direction, from: call.from, to: call.to, customData: call.customData, party: call.party },
     { random: deps.random, startedAt: now },
   );
+  // A session with no caller of its own (a call list's) shows the caller ID its scenario gave.
+  const from = call.from || (call.direction === "outbound" ? scenarioCallerId(run) : "");
+  const start: SessionStart = { ...base, from, ruleId: match.rule.id, ruleName: match.rule.name };
+  const setup = { direction: call.direction, from, to: call.to, party: call.party };
   const legs = planLegs(setup, run);
   const { payer, available } = await fundsFor(call.accountId, call.appUserId);
   const first = firstMinuteMinor(legs);

@@ -230,8 +230,9 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
 
   function dial(kind, to, callerid) {
     if (ended) throw new Error("The session has ended");
-    var plan = host("leg_start", { to: String(to), kind: kind });
-    var st = makeCall(kind === "number" ? "pstn" : "user", String(to), callerid === undefined ? "" : String(callerid), plan.id);
+    var from = callerid === undefined || callerid === null ? "" : String(callerid);
+    var plan = host("leg_start", { to: String(to), kind: kind, callerid: from });
+    var st = makeCall(kind === "number" ? "pstn" : "user", String(to), from, plan.id);
     if (!primary) primary = st;
     st.timers.push(schedule(plan.after, function () {
       if (st.state !== "PROGRESSING") return;

@@ -44,6 +44,9 @@ export type RouteMatch = {
  */
 export type RouteCall = (applicationId: number, dialled: string) => Promise<RouteMatch | null>;
 
+/** Why a placed call was never answered (lib/domains/scenarios/simulation.ts planLeg). */
+export type LegFailure = "busy" | "no_answer" | "invalid";
+
 /** One thing a scenario did, `at` seconds after the session started, in time order. */
 export type ScenarioEvent =
   | { at: number; type: "answer" }
@@ -52,8 +55,14 @@ export type ScenarioEvent =
   | { at: number; type: "record_start"; name: string }
   | { at: number; type: "record_stop"; name: string }
   | { at: number; type: "dtmf"; digits: string }
-  /** A second leg: to an E.164 number or an application user; answered legs talk `seconds`. */
-  | { at: number; type: "forward"; to: string; kind: "number" | "user"; answered: boolean; seconds: number }
+  /**
+   * A second leg: to an E.164 number or an application user; answered legs talk `seconds`.
+   * callerId: what the scenario gave as the caller (callPSTN's second argument, callUser's
+   * callerid), absent when it gave none. failure: why an unanswered leg failed (busy: SIP 486,
+   * no_answer: 408 after the ring timeout, invalid: 404), absent when it was answered or ended
+   * before it rang out.
+   */
+  | { at: number; type: "forward"; to: string; kind: "number" | "user"; answered: boolean; seconds: number; callerId?: string; failure?: LegFailure }
   /** An HTTP request to an allow-listed URL, simulated (no network): its answer. */
   | { at: number; type: "http"; url: string; method: string; status: number }
   | { at: number; type: "log"; line: string }

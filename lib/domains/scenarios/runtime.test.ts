@@ -174,7 +174,7 @@ describe("the sandbox runs the VoxEngine subset on a simulated clock", () => {
     );
     expectWellFormed(r);
     expect(strip(r)).toEqual([
-      { at: 0, type: "forward", to: "+15557654321", kind: "number", answered: true, seconds: 30 },
+      { at: 0, type: "forward", to: "+15557654321", kind: "number", answered: true, seconds: 30, callerId: "+15550002222" },
       { at: 4, type: "answer" },
       { at: 34, type: "hangup", by: "party", reason: "party" },
     ]);
@@ -194,14 +194,29 @@ describe("the sandbox runs the VoxEngine subset on a simulated clock", () => {
       });`);
     expect(strip(r)).toEqual([
       { at: 0, type: "answer" },
-      { at: 0, type: "forward", to: "agent0000", kind: "user", answered: false, seconds: 0 },
+      { at: 0, type: "forward", to: "agent0000", kind: "user", answered: false, seconds: 0, callerId: "+15550002222", failure: "busy" },
       { at: 2, type: "log", line: "failed 486" },
-      { at: 2, type: "forward", to: "alice", kind: "user", answered: true, seconds: 10 },
+      { at: 2, type: "forward", to: "alice", kind: "user", answered: true, seconds: 10, callerId: "+15550002222" },
       { at: 15, type: "hangup", by: "scenario", reason: "scenario" },
     ]);
     expect(planLeg("12", "number", party())).toEqual({ result: "invalid", after: 0 });
     expect(planLeg("+15550000000", "number", party()).result).toBe("busy");
     expect(planLeg("+15551234567", "number", party({ answerAfterSeconds: null }))).toEqual({ result: "no_answer", after: 60 });
+  });
+
+  it("a leg the scenario hangs up before it fails by itself has no failure; a call without a caller ID has no callerId", async () => {
+    const r = await run(
+      `
+      VoxEngine.addEventListener(AppEvents.Started, () => {
+        const call = VoxEngine.callPSTN("+15551230000");
+        setTimeout(() => { call.hangup(); VoxEngine.terminate(); }, 1000);
+      });`,
+      outbound(),
+    );
+    expect(strip(r)).toEqual([
+      { at: 0, type: "forward", to: "+15551230000", kind: "number", answered: false, seconds: 0 },
+      { at: 1, type: "hangup", by: "scenario", reason: "scenario" },
+    ]);
   });
 
   it("an outbound session (Started only): the first callPSTN is the session's call; no answer ends it 408 at 60 s", async () => {
@@ -214,7 +229,7 @@ describe("the sandbox runs the VoxEngine subset on a simulated clock", () => {
       outbound({ answerAfterSeconds: null }, { customData: "+15551234567" }),
     );
     expect(strip(r)).toEqual([
-      { at: 0, type: "forward", to: "+15551234567", kind: "number", answered: false, seconds: 0 },
+      { at: 0, type: "forward", to: "+15551234567", kind: "number", answered: false, seconds: 0, callerId: "+15550002222", failure: "no_answer" },
       { at: 60, type: "log", line: "408 Request Timeout" },
       { at: 60, type: "hangup", by: "runtime", reason: "no_answer" },
     ]);

@@ -23,7 +23,7 @@ import {
   simTime,
   simulateHttp,
 } from "./simulation";
-import type { CallSetup, RunScenarios, SandboxLimits, ScenarioEvent, ScenarioOutcome, ScenarioRun } from "./runtime-contract";
+import type { CallSetup, LegFailure, RunScenarios, SandboxLimits, ScenarioEvent, ScenarioOutcome, ScenarioRun } from "./runtime-contract";
 
 let modulePromise: Promise<QuickJSWASMModule> | null = null;
 
@@ -67,7 +67,8 @@ function clip(s: string, max: number): string {
 }
 
 type Opened = { event: Extract<ScenarioEvent, { type: "say" | "play" }>; start: number };
-type Leg = { event: Extract<ScenarioEvent, { type: "forward" }>; answeredAt: number | null; open: boolean };
+/** A placed call while it lasts; failsAt: when it fails by itself (busy, no answer, invalid), null when it answers. */
+type Leg = { event: Extract<ScenarioEvent, { type: "forward" }>; answeredAt: number | null; open: boolean; failsAt: number | null; failure: LegFailure | null };
 
 class Abort extends Error {
   constructor(
@@ -182,11 +183,14 @@ class Recorder {
         if (this.legs.size >= RUN_CAPS.legs) throw new Abort("error", `The scenario made too many calls (more than ${RUN_CAPS.legs})`);
         const kind = a.kind === "user" ? "user" : "number";
         const to = clip(this.text(a.to, 200, "A destination"), 100);
+        const callerId = typeof a.callerid === "string" ? clip(a.callerid.trim(), 100) : "";
         const id = this.nextId++;
-        const event: Leg["event"] = { at: this.now, type: "forward", to, kind, answered: false, seconds: 0 };
+        const event: Leg["event"] = { at: this.now, type: "forward", to, kind, answered: false, seconds: 0, ...(callerId ? { callerId } : {}) };
         this.push(event);
-        this.legs.set(id, { event, answeredAt: null, open: true });
-        return JSON.stringify({ id, ...planLeg(to, kind, this.call.party) });
+        const plan = planLeg(to, kind, this.call.party);
+        const failure = plan.result === "answer" ? null : plan.result;
+        this.legs.set(id, { event, answeredAt: null, open: true, failsAt: failure ? simTime(this.now + plan.after) : null, failure });
+        return JSON.stringify({ id, ...plan });
       }
       case "leg_answer": {
         const leg = this.legs.get(Number(a.id));
@@ -223,6 +227,8 @@ class Recorder {
     if (!leg?.open) return;
     leg.open = false;
     leg.event.seconds = leg.answeredAt === null ? 0 : simTime(this.now - leg.answeredAt);
+    // Failed by itself (it rang out, or was busy or invalid), not hung up by the scenario before.
+    if (leg.answeredAt === null && leg.failure && leg.failsAt !== null && this.now >= leg.failsAt) leg.event.failure = leg.failure;
   }
 
   /** Closes what is still open at the current time and appends the hangup: the run is over. */

@@ -1,12 +1,14 @@
 import "server-only";
 // A call session's detail (/calls/<id>, /applications/<appId>/call-history/<id>): what happened,
 // its legs with their prices and charges, the scenario's log and the recordings. A recording of a
-// secure-storage application gets a fresh signed URL on every render.
+// secure-storage application gets a fresh signed URL on every render. While the session runs the
+// page refreshes itself (AutoRefresh), so the result shows once the call scheduler has ended it.
 import { can } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { formatMoney } from "@/lib/domains/billing/money";
 import type { CallSessionDetailDto } from "@/lib/domains/calls/queries";
 import { recordingUrl } from "@/lib/domains/recordings/signing";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Card } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
 import { formatDuration } from "./format";
@@ -29,6 +31,7 @@ export function SessionDetail({ actor, s }: { actor: PanelActor; s: CallSessionD
   const canDelete = can(actor, "recordings.delete");
   return (
     <div className="space-y-6" data-testid="call-session" data-status={s.status}>
+      {s.status === "running" ? <AutoRefresh /> : null}
       <Card>
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
           <Fact label="Status">
