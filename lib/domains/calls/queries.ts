@@ -40,8 +40,8 @@ export async function isPresentableNumber(accountId: number, number: string, now
 }
 
 /** One of the account's active numbers, with the application its calls go to. */
-export async function findInboundNumber(actor: Actor, numberId: number): Promise<{ number: string; applicationId: number | null } | null> {
-  return db.phoneNumber.findFirst({ where: { id: numberId, accountId: actor.accountId, status: "active" }, select: { number: true, applicationId: true } });
+export async function findInboundNumber(actor: Actor, numberId: number): Promise<{ number: string; applicationId: number | null; ruleId: number | null } | null> {
+  return db.phoneNumber.findFirst({ where: { id: numberId, accountId: actor.accountId, status: "active" }, select: { number: true, applicationId: true, ruleId: true } });
 }
 
 // ---- Access.

@@ -221,7 +221,8 @@ export async function placeCall(actor: Actor, input: PlaceCallInput, deps: Parti
 /**
  * "Simulate inbound call": a caller dials one of the account's active numbers. Refused with a
  * "rejected" record when the caller is on the account's PSTN blacklist (numbers.blocked); else
- * routed by the rules of the number's application (recorded "failed" when none matches).
+ * routed by the number's rule, or when it has none by the first rule of its application whose
+ * pattern matches the number (recorded "failed" when none matches).
  */
 export async function simulateInbound(actor: Actor, input: SimulateInboundInput, deps: Partial<SimulatorDeps> = {}): Promise<SessionSummary> {
   authorizeStart(actor);
@@ -239,7 +240,8 @@ export async function simulateInbound(actor: Actor, input: SimulateInboundInput,
     from: data.from,
     to: number.number,
     appUserId: null,
-    rule: "match",
+    // The number's own rule when it has one (its settings page), else the first matching rule.
+    rule: number.ruleId !== null ? { ruleId: number.ruleId } : "match",
     party: { answerAfterSeconds: 0, dtmf: data.dtmf, hangupAfterSeconds: data.hangupAfterSeconds },
     customData: data.customData,
     by: actor,

@@ -12,6 +12,7 @@ import { API_ERROR, ApiError, type ErrorMapping } from "@/lib/api/errors";
 import { DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, page, type RegisteredMethod } from "@/lib/api/registry";
 import * as w from "@/lib/api/wire";
 import { APP_REF_ONE_OF, appRefParams, resolveAppRef } from "@/lib/domains/applications/api";
+import { resolveRule } from "@/lib/domains/rules/queries";
 import { countryByCode, NUMBER_CATEGORIES } from "./catalogue";
 import {
   addBlacklistEntry,
@@ -129,7 +130,7 @@ function attachedPhoneInfo(n: AccountNumberDto): z.output<typeof ZAttachedPhoneI
 const e164 = (v: string) => `+${v.replace(/[^\d]/g, "")}`;
 
 const NUMBER_ERRORS: ErrorMapping = {
-  fields: { numberIds: ["phone_id", "phone_number"], numbers: "phone_number", applicationId: "application_id", countryCode: "country_code", category: "phone_category_name", count: "phone_count", regionId: "phone_region_id" },
+  fields: { numberIds: ["phone_id", "phone_number"], numbers: "phone_number", applicationId: "application_id", ruleId: "rule_id", ruleName: "rule_name", countryCode: "country_code", category: "phone_category_name", count: "phone_count", regionId: "phone_region_id" },
 };
 
 const phoneIds = w.intList({ apiCode: API_ERROR.INVALID_PHONE_NUMBER, description: "The phone ids" }).optional();
@@ -356,8 +357,8 @@ export const bindPhoneNumberToApplication = defineMethod({
     phone_id: phoneIds,
     phone_number: phoneNumbers,
     ...appRefParams,
-    rule_id: w.int({ min: 1, description: "Accepted for compatibility until routing rules exist" }).optional(),
-    rule_name: w.optionalText(z.string().max(100), "Accepted for compatibility until routing rules exist"),
+    rule_id: w.id(API_ERROR.INVALID_RULE, { description: "The application's rule that answers the numbers' calls (default: the first rule whose pattern matches)" }).optional(),
+    rule_name: w.optionalText(z.string().max(100), "The application's rule, by name, that answers the numbers' calls"),
     bind: w.bool({ description: "true: attach (default); false: detach" }).optional(),
   }),
   oneOf: [PHONE_ONE_OF, APP_REF_ONE_OF(false)],
@@ -370,7 +371,10 @@ export const bindPhoneNumberToApplication = defineMethod({
       throw new ApiError(API_ERROR.SPECIFY_PARAM, "Specify the 'application_id' or 'application_name' parameter to bind numbers");
     }
     const app = bind ? await resolveAppRef(actor, p) : null;
-    await attachNumbers(actor, { numberIds, applicationId: app?.id ?? null });
+    const named = p.rule_id ?? p.rule_name;
+    if (named !== undefined && !app) throw new ApiError(API_ERROR.SPECIFY_PARAM, "A rule is chosen when binding: send bind=true with the application");
+    const rule = named !== undefined && app ? await resolveRule(actor, { id: p.rule_id, name: p.rule_name, applicationId: app.id }) : undefined;
+    await attachNumbers(actor, { numberIds, applicationId: app?.id ?? null, ...(rule ? { ruleId: rule.id } : {}) });
     return done();
   },
 });

@@ -15,6 +15,7 @@ import { AppError, conflict, isAppError, rethrowUnique } from "@/lib/core/errors
 import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
 import { postLedgerEntry } from "@/lib/domains/billing/ledger";
+import { findOwnRule, ruleNotFound } from "@/lib/domains/rules/queries";
 import { countryByCode } from "./catalogue";
 import {
   ACCOUNT_NUMBER_SELECT,
@@ -69,6 +70,7 @@ const RELEASED = {
   smsEnabled: false,
   label: "",
   applicationId: null,
+  ruleId: null,
   blockedReason: null,
   blockedAt: null,
   releaseAt: null,
@@ -180,22 +182,35 @@ export async function releaseReservation(actor: Actor, input: NumberRef): Promis
   });
 }
 
+/** The application's rule `ruleId`, or NOT_FOUND (rule_not_found): another application's or account's reads as missing. */
+async function ruleOfApplication(tx: Tx, actor: Actor, applicationId: number, ruleId: number): Promise<{ id: number; name: string }> {
+  const rule = await findOwnRule(tx, actor, ruleId);
+  if (rule.applicationId !== applicationId) throw ruleNotFound();
+  return rule;
+}
+
 /** BindPhoneNumberToApplication / Attach and Detach (numbers.attach; several at once need numbers.all_actions in the panel). */
 export async function attachNumbers(actor: Actor, input: AttachNumbersInput): Promise<AccountNumberDto[]> {
   authorize(actor, { section: "numbers.attach", method: "BindPhoneNumberToApplication" });
-  const { numberIds, applicationId } = parseInput(ZAttachNumbersInput, input);
+  const { numberIds, applicationId, ruleId } = parseInput(ZAttachNumbersInput, input);
   assertBulk(actor, new Set(numberIds).size);
   return db.$transaction(async (tx) => {
     const app = applicationId === null ? null : await findOwnApplication(tx, actor, applicationId);
+    if (!app && ruleId) throw new AppError("INVALID_INPUT", { message: "A detached number has no rule: choose an application for the rule", field: "ruleId" });
+    const rule = app && ruleId ? await ruleOfApplication(tx, actor, app.id, ruleId) : null;
     const out: AccountNumberDto[] = [];
     for (const id of new Set(numberIds)) {
       const before = await findOwnNumber(tx, actor, id);
-      await tx.phoneNumber.updateMany({ where: { id, accountId: actor.accountId }, data: { applicationId: app?.id ?? null } });
+      const keepsRule = ruleId === undefined && app !== null && before.applicationId === app.id;
+      await tx.phoneNumber.updateMany({
+        where: { id, accountId: actor.accountId },
+        data: { applicationId: app?.id ?? null, ...(keepsRule ? {} : { ruleId: rule?.id ?? null }) },
+      });
       await audit(tx, actor, {
         action: app ? "number.attach" : "number.detach",
         targetType: "phone_number",
         targetId: id,
-        detail: { number: before.number, ...(app ? { application: app.name } : { from: before.applicationName }) },
+        detail: { number: before.number, ...(app ? { application: app.name, ...(rule ? { rule: rule.name } : {}) } : { from: before.applicationName }) },
       });
       out.push(await findOwnNumber(tx, actor, id));
     }
@@ -219,7 +234,8 @@ export async function deactivateNumbers(actor: Actor, input: NumberIdsInput): Pr
 
 /**
  * A number's settings (numbers.parameters) and SetPhoneNumberInfo: label, auto-renew, SMS on or
- * off (only where the number supports SMS), the inbound SMS callback URL. Several at once need
+ * off (only where the number supports SMS), the inbound SMS callback URL, the rule of its
+ * application that answers its calls (PRODUCT.md: number → rule → scenario). Several at once need
  * numbers.all_actions in the panel (the bulk "enable SMS").
  */
 export async function updateNumberSettings(actor: Actor, input: NumberSettingsInput): Promise<AccountNumberDto[]> {
@@ -232,6 +248,10 @@ export async function updateNumberSettings(actor: Actor, input: NumberSettingsIn
       const before = await findOwnNumber(tx, actor, id);
       if (changes.smsEnabled && !before.smsSupported) {
         throw new AppError("INVALID_INPUT", { message: `${before.number} does not support SMS`, field: "smsEnabled" });
+      }
+      if (changes.ruleId) {
+        if (before.applicationId === null) throw new AppError("INVALID_INPUT", { message: `${before.number} is not attached to an application: attach it first, then choose one of its rules`, field: "ruleId" });
+        await ruleOfApplication(tx, actor, before.applicationId, changes.ruleId);
       }
       await tx.phoneNumber.updateMany({ where: { id, accountId: actor.accountId }, data: changes });
       await audit(tx, actor, { action: "number.update", targetType: "phone_number", targetId: id, detail: { number: before.number, changes } });

@@ -47,6 +47,8 @@ export const ACCOUNT_NUMBER_SELECT = {
   label: true,
   applicationId: true,
   application: { select: { name: true } },
+  ruleId: true,
+  rule: { select: { name: true } },
   blockedReason: true,
   blockedAt: true,
   releaseAt: true,
@@ -58,20 +60,23 @@ export const ACCOUNT_NUMBER_SELECT = {
 type AccountNumberRow = Prisma.PhoneNumberGetPayload<{ select: typeof ACCOUNT_NUMBER_SELECT }>;
 
 /** One of the account's numbers. Prices in minor units of the catalogue's currency; dates UTC. */
-export type AccountNumberDto = Omit<AccountNumberRow, "application" | "status"> & {
+export type AccountNumberDto = Omit<AccountNumberRow, "application" | "rule" | "status"> & {
   status: NumberStatus;
   applicationName: string | null;
+  /** The rule of its application that answers its calls; null: the first rule whose pattern matches. */
+  ruleName: string | null;
   regionName: string;
   countryName: string;
 };
 
 export function toAccountNumberDto(row: AccountNumberRow): AccountNumberDto {
-  const { application, ...rest } = row;
+  const { application, rule, ...rest } = row;
   const where = regionById(row.regionId);
   return {
     ...rest,
     status: row.status as NumberStatus,
     applicationName: application?.name ?? null,
+    ruleName: rule?.name ?? null,
     regionName: where?.region.name ?? "",
     countryName: where?.country.name ?? row.countryCode,
   };
@@ -325,6 +330,15 @@ export async function getAccountNumber(actor: Actor, input: NumberRef): Promise<
   authorize(actor, { section: "numbers.parameters", method: "SetPhoneNumberInfo" });
   const { numberId } = parseInput(ZNumberRef, input);
   return findOwnNumber(db, actor, numberId);
+}
+
+/**
+ * The rules a number's calls can be routed by (its settings page, numbers.parameters): the rules
+ * of `applicationId`, in their order, by id and name only (choosing one needs no rules section).
+ */
+export async function numberRuleChoices(actor: Actor, applicationId: number): Promise<{ id: number; name: string }[]> {
+  authorize(actor, { section: "numbers.parameters" });
+  return db.rule.findMany({ where: { accountId: actor.accountId, applicationId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true } });
 }
 
 /** IsAccountPhoneNumber: whether an E.164 number is one of the account's (active or blocked). */

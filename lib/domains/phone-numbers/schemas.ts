@@ -4,6 +4,7 @@ import { z } from "zod";
 import { safeText, zId } from "@/lib/core/validate";
 import { ZApplicationId } from "@/lib/domains/applications/schemas";
 import { NUMBER_CATEGORIES } from "./catalogue";
+import { ZRuleId } from "@/lib/domains/rules/schemas";
 
 /** Ours: how long a reservation holds a number for the account before it must be bought. */
 export const RESERVATION_DAYS = 7;
@@ -63,7 +64,12 @@ export const ZNumberIdsInput = z.object({ numberIds: ZNumberIds });
 export type NumberIdsInput = z.input<typeof ZNumberIdsInput>;
 
 /** Attach to an application (or detach with applicationId null). */
-export const ZAttachNumbersInput = z.object({ numberIds: ZNumberIds, applicationId: ZApplicationId.nullable() });
+/**
+ * Attach (an application) or detach (null). `ruleId`: the application's rule that answers the
+ * numbers' calls (null: the first rule whose pattern matches); left out, a number that stays in
+ * the same application keeps its rule and one that moves gets none.
+ */
+export const ZAttachNumbersInput = z.object({ numberIds: ZNumberIds, applicationId: ZApplicationId.nullable(), ruleId: ZRuleId.nullable().optional() });
 export type AttachNumbersInput = z.input<typeof ZAttachNumbersInput>;
 
 export const NUMBER_LABEL_MAX = 100;
@@ -74,6 +80,8 @@ export const ZNumberSettingsInput = z.object({
   label: z.string().trim().max(NUMBER_LABEL_MAX, `Label must be at most ${NUMBER_LABEL_MAX} characters`).superRefine(safeText("Label")).optional(),
   autoRenew: z.boolean().optional(),
   smsEnabled: z.boolean().optional(),
+  /** The rule of the number's application that answers its calls; null: the first rule whose pattern matches. */
+  ruleId: ZRuleId.nullable().optional(),
   incomingSmsCallbackUrl: z
     .string()
     .trim()

@@ -6,7 +6,7 @@ import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
 import { applicationSectionHref, sectionHref } from "@/lib/routes";
 import { isAppError } from "@/lib/core/errors";
-import { getAccountNumber, numberMoneyContext } from "@/lib/domains/phone-numbers/queries";
+import { getAccountNumber, numberMoneyContext, numberRuleChoices } from "@/lib/domains/phone-numbers/queries";
 import { CATEGORY_LABELS, formatPhoneNumber, type NumberCategory } from "@/lib/domains/phone-numbers/catalogue";
 import { formatMoney } from "@/lib/domains/billing/money";
 import { formatUtc } from "@/lib/core/format";
@@ -32,7 +32,10 @@ export default async function NumberSettingsPage({ params }: Props) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const { currency } = await numberMoneyContext(actor, "numbers.parameters");
+  const [{ currency }, rules] = await Promise.all([
+    numberMoneyContext(actor, "numbers.parameters"),
+    n.applicationId === null ? null : numberRuleChoices(actor, n.applicationId),
+  ]);
   const display = formatPhoneNumber(n.number);
   const crumbs: Crumb[] = [{ label: "Numbers" }, { label: sectionTitle("numbers.list"), href: can(actor, "numbers.list") ? sectionHref("numbers.list") : undefined }];
   const appLink = n.applicationId !== null && can(actor, "application.phone_numbers") ? applicationSectionHref("application.phone_numbers", n.applicationId) : null;
@@ -52,7 +55,8 @@ export default async function NumberSettingsPage({ params }: Props) {
         <Card>
           <h2 className="mb-4 text-base font-semibold text-slate-900">Settings</h2>
           <NumberSettingsForm
-            number={{ id: n.id, display, label: n.label, autoRenew: n.autoRenew, smsSupported: n.smsSupported, smsEnabled: n.smsEnabled, incomingSmsCallbackUrl: n.incomingSmsCallbackUrl }}
+            number={{ id: n.id, display, label: n.label, autoRenew: n.autoRenew, smsSupported: n.smsSupported, smsEnabled: n.smsEnabled, incomingSmsCallbackUrl: n.incomingSmsCallbackUrl, ruleId: n.ruleId }}
+            rules={rules}
           />
         </Card>
         <div className="space-y-6">
@@ -87,7 +91,13 @@ export default async function NumberSettingsPage({ params }: Props) {
               )}
             </p>
             <p className="mt-2 text-sm text-slate-600">
-              The application rule a call to this number is routed by arrives with the voice runtime; until then a number is routed by its application alone.
+              {n.applicationId === null
+                ? "Attach it to an application to choose the rule that answers its calls."
+                : n.ruleName
+                  ? `Calls to it run the scenarios of the rule ${n.ruleName}.`
+                  : rules && rules.length === 0
+                    ? "Its application has no rules yet: add one on the application's Rules tab, or its calls go unanswered."
+                    : "Calls to it run the scenarios of the first rule, in the application's order, whose pattern matches the number."}
               {can(actor, "numbers.attach") && can(actor, "numbers.list") ? (
                 <>
                   {" "}

@@ -1,19 +1,21 @@
 "use client";
-import { CheckboxField, Field, FormError } from "@/components/forms/fields";
+import { CheckboxField, Field, FormError, SelectField } from "@/components/forms/fields";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
 import { NUMBER_LABEL_MAX } from "@/lib/domains/phone-numbers/schemas";
 import { updateNumberSettingsAction } from "../actions";
 
-type Settings = { id: number; display: string; label: string; autoRenew: boolean; smsSupported: boolean; smsEnabled: boolean; incomingSmsCallbackUrl: string };
+type Settings = { id: number; display: string; label: string; autoRenew: boolean; smsSupported: boolean; smsEnabled: boolean; incomingSmsCallbackUrl: string; ruleId: number | null };
 
-export function NumberSettingsForm({ number: n }: { number: Settings }) {
+/** `rules`: the rules of the number's application, in order; null when it is not attached to one. */
+export function NumberSettingsForm({ number: n, rules }: { number: Settings; rules: { id: number; name: string }[] | null }) {
   const toast = useToast();
   const form = useActionForm(updateNumberSettingsAction, {
-    fields: ["label", "autoRenew", "smsEnabled", "incomingSmsCallbackUrl"],
+    fields: ["label", "autoRenew", "ruleId", "smsEnabled", "incomingSmsCallbackUrl"],
     toInput: (f) => ({
       numberId: n.id,
+      ...(rules ? { ruleId: formText(f, "ruleId") ? Number(formText(f, "ruleId")) : null } : {}),
       label: formText(f, "label"),
       autoRenew: f.get("autoRenew") === "on",
       ...(n.smsSupported ? { smsEnabled: f.get("smsEnabled") === "on", incomingSmsCallbackUrl: formText(f, "incomingSmsCallbackUrl") } : {}),
@@ -30,6 +32,22 @@ export function NumberSettingsForm({ number: n }: { number: Settings }) {
         defaultChecked={n.autoRenew}
         description="Each month's rent is charged on the renewal date. Turned off, the number is released on that date instead."
       />
+      {rules ? (
+        <SelectField
+          label="Routing rule"
+          name="ruleId"
+          defaultValue={n.ruleId === null ? "" : String(n.ruleId)}
+          error={fieldErrors.ruleId}
+          hint="The rule whose scenarios answer calls to this number. By pattern: the first rule, in the application's order, whose pattern matches the number."
+        >
+          <option value="">By pattern (first matching rule)</option>
+          {rules.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       {n.smsSupported ? (
         <>
           <CheckboxField label="SMS enabled" name="smsEnabled" defaultChecked={n.smsEnabled} description="The number sends and receives SMS (two-way SMS); each segment is charged." />
