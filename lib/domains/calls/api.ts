@@ -9,6 +9,7 @@ import "server-only";
 // Recording URLs point at the panel's recording route (/calls/recordings/<id>): it serves them to
 // a logged-in principal holding the call history; a key alone cannot fetch the audio (ours).
 import { z } from "zod";
+import { safeText } from "@/lib/core/validate";
 import { API_ERROR, type ErrorMapping } from "@/lib/api/errors";
 import { ApiFile, DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, page, type RegisteredMethod } from "@/lib/api/registry";
 import * as w from "@/lib/api/wire";
@@ -21,6 +22,12 @@ import { createHistoryReport } from "./mutations";
 import { callHistoryForApi, historyReportRows, listHistoryReports, type ApiHistoryItem, type HistoryReportDto } from "./queries";
 import { MAX_CUSTOM_DATA, type CallFilter } from "./schemas";
 import { startScenarios } from "./simulator";
+
+/**
+ * A filter's text: at most `max` characters, no control characters (PostgreSQL refuses a NUL in
+ * text and in JSON; docs/SECURITY.md "Text input"), so a bad one is a clear error naming it.
+ */
+const filterText = (max: number, label: string) => z.string().max(max).superRefine(safeText(label));
 
 const GROUP = "Call history";
 const money = (minor: number) => minor / 100;
@@ -178,10 +185,10 @@ export const getCallHistoryMethod = defineMethod({
     application_id: w.id(API_ERROR.INVALID_APPLICATION_ID, { description: "Only this application's sessions" }).optional(),
     application_name: w.optionalText(z.string().max(200), "Only this application's sessions, by name"),
     user_id: w.intList({ description: "Only the sessions of these application users", apiCode: API_ERROR.INVALID_USER_ID }).optional(),
-    rule_name: w.optionalText(z.string().max(100), "Only sessions started by the rule of this name"),
-    remote_number: w.stringList(z.string().max(64), { description: "The far end: the caller of an inbound call, the called of an outbound one" }).optional(),
-    local_number: w.stringList(z.string().max(64), { description: "The platform's side of the call" }).optional(),
-    call_session_history_custom_data: w.optionalText(z.string().max(MAX_CUSTOM_DATA), "Only sessions with exactly this custom data"),
+    rule_name: w.optionalText(filterText(100, "rule_name"), "Only sessions started by the rule of this name"),
+    remote_number: w.stringList(filterText(64, "remote_number"), { description: "The far end: the caller of an inbound call, the called of an outbound one" }).optional(),
+    local_number: w.stringList(filterText(64, "local_number"), { description: "The platform's side of the call" }).optional(),
+    call_session_history_custom_data: w.optionalText(filterText(MAX_CUSTOM_DATA, "call_session_history_custom_data"), "Only sessions with exactly this custom data"),
     with_calls: w.bool({ description: "Include each session's calls" }).optional(),
     with_records: w.bool({ description: "Include each session's records" }).optional(),
     with_other_resources: w.bool({ description: "Include other resource usage (none in this product)" }).optional(),
@@ -257,10 +264,10 @@ export const getBriefCallHistoryMethod = defineMethod({
     call_session_history_id: w.intList({ description: "Only these sessions", apiCode: API_ERROR.INVALID_CALL_SESSION }).optional(),
     application_id: w.id(API_ERROR.INVALID_APPLICATION_ID, { description: "Only this application's sessions" }).optional(),
     application_name: w.optionalText(z.string().max(200), "Only this application's sessions, by name"),
-    rule_name: w.optionalText(z.string().max(100), "Only sessions started by the rule of this name"),
-    remote_number: w.stringList(z.string().max(64), { description: "The far end: the caller of an inbound call, the called of an outbound one" }).optional(),
-    local_number: w.stringList(z.string().max(64), { description: "The platform's side of the call" }).optional(),
-    call_session_history_custom_data: w.optionalText(z.string().max(MAX_CUSTOM_DATA), "Only sessions with exactly this custom data"),
+    rule_name: w.optionalText(filterText(100, "rule_name"), "Only sessions started by the rule of this name"),
+    remote_number: w.stringList(filterText(64, "remote_number"), { description: "The far end: the caller of an inbound call, the called of an outbound one" }).optional(),
+    local_number: w.stringList(filterText(64, "local_number"), { description: "The platform's side of the call" }).optional(),
+    call_session_history_custom_data: w.optionalText(filterText(MAX_CUSTOM_DATA, "call_session_history_custom_data"), "Only sessions with exactly this custom data"),
     desc_order: w.bool({ description: "Newest first (default: oldest first)" }).optional(),
     with_header: w.bool({ description: "Start the CSV with a header row (default true)" }).optional(),
   }),
