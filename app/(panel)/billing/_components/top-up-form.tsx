@@ -70,11 +70,17 @@ export function TopUpForm({ currency, cards }: { currency: string; cards: readon
                 size="sm"
                 variant="secondary"
                 onClick={() => {
-                  const input = form.formProps.ref.current?.elements.namedItem("cardNumber");
-                  if (input instanceof HTMLInputElement) {
-                    input.value = c.number.replace(/(\d{4})(?=\d)/g, "$1 ");
-                    input.focus();
-                  }
+                  // The card, plus a valid expiry and CVC where none was typed (any work with test cards).
+                  const elements = form.formProps.ref.current?.elements;
+                  const fill = (name: string, value: string, always: boolean) => {
+                    const input = elements?.namedItem(name);
+                    if (input instanceof HTMLInputElement && (always || input.value.trim() === "")) input.value = value;
+                  };
+                  fill("cardNumber", c.number.replace(/(\d{4})(?=\d)/g, "$1 "), true);
+                  fill("expiry", `12/${String((new Date().getUTCFullYear() + 3) % 100).padStart(2, "0")}`, false);
+                  fill("cvc", "123", false);
+                  const card = elements?.namedItem("cardNumber");
+                  if (card instanceof HTMLInputElement) card.focus();
                 }}
               >
                 {c.label.replace(/ \(.*\)$/, "")} ({c.number.slice(-4)})
@@ -83,8 +89,8 @@ export function TopUpForm({ currency, cards }: { currency: string; cards: readon
           </div>
         </div>
         <div className="grid grid-cols-2 gap-4">
-          <Field label="Expiry (MM/YY)" name="expiry" inputMode="numeric" autoComplete="cc-exp" placeholder="12/30" error={fieldErrors.expiry} required />
-          <Field label="CVC" name="cvc" inputMode="numeric" autoComplete="cc-csc" placeholder="123" error={fieldErrors.cvc} required />
+          <Field label="Expiry (MM/YY)" name="expiry" inputMode="numeric" autoComplete="cc-exp" placeholder="MM/YY" error={fieldErrors.expiry} required />
+          <Field label="CVC" name="cvc" inputMode="numeric" autoComplete="cc-csc" placeholder="3 digits" error={fieldErrors.cvc} required />
         </div>
         <FormError message={form.formError} />
         <SubmitButton pending={form.pending} pendingLabel="Paying…" data-testid="top-up-submit">

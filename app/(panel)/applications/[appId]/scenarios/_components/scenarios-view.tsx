@@ -30,7 +30,13 @@ export type ScenarioDetail = {
 };
 export type ScenarioDiff = { from: { number: number; script: string }; to: { number: number; script: string } };
 
-export const NEW_SCENARIO_TEMPLATE = `// Runs when a call reaches this application through a rule.
+export const NEW_SCENARIO_TEMPLATE = `// Runs when a call reaches this application through a rule (VoxEngine style).
+// The simulator supports: call.answer(), call.say(text), call.startPlayback(url) and
+// stopPlayback(), call.record({ name }) and stopRecording(), call.handleTones(true) with
+// CallEvents.ToneReceived, VoxEngine.callPSTN(number, callerId), VoxEngine.callUser(name,
+// callerId), VoxEngine.easyProcess(...), VoxEngine.customData(), Logger.write(line),
+// Net.httpRequestAsync(url) to the simulated hosts, setTimeout, call.hangup() and
+// VoxEngine.terminate(). A run gets 1 s of CPU and 32 MB of memory.
 VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   e.call.answer();
   e.call.addEventListener(CallEvents.Connected, () => {
@@ -56,7 +62,7 @@ export function ScenariosView({ appId, base, items, detail, diff }: Props) {
         <EmptyState title="No scenarios yet" action={create}>
           <p>
             A scenario is the JavaScript that runs when a call reaches this application: answer, play a greeting, record, connect to a number or user. Create one,
-            then add a rule on the Rules tab to start it. See the scenario reference in docs/scenarios.md.
+            then add a rule on the Rules tab to start it. A new scenario starts from a commented template that uses the calls the simulator supports.
           </p>
         </EmptyState>
       ) : (
