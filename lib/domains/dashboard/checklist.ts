@@ -22,6 +22,8 @@ export type ChecklistEntry = {
   text: string;
   /** The section the step is done in: only its holders see the step. */
   section: SectionId;
+  /** Also needed, any one of them (placing a test call needs an application's scenarios or rules). */
+  alsoAnyOf?: readonly SectionId[];
   /** The counts `done` reads: only these are queried. */
   needs: readonly (keyof AccountState)[];
   done: (state: AccountState) => boolean;
@@ -73,6 +75,8 @@ export const CHECKLIST: readonly ChecklistEntry[] = [
     title: "Make a test call",
     text: "Place a call through a rule and its scenarios, then find it in the call history.",
     section: "calls",
+    // Who may place one: lib/domains/calls/simulator.ts authorizeStart (mayPlaceCalls).
+    alsoAnyOf: ["application.scenarios", "application.rules"],
     needs: ["calls"],
     done: (s) => s.calls > 0,
   },

@@ -71,7 +71,7 @@ export async function getDashboardOverview(actor: Actor): Promise<DashboardOverv
 export type ChecklistStep = { id: string; title: string; text: string; section: SectionId; done: boolean };
 
 async function checklistOf(actor: Actor, state: StateRead): Promise<ChecklistStep[]> {
-  const steps = CHECKLIST.filter((c) => can(actor, c.section));
+  const steps = CHECKLIST.filter((c) => can(actor, c.section) && (!c.alsoAnyOf || c.alsoAnyOf.some((s) => can(actor, s))));
   if (steps.length === 0) return [];
   const needed = [...new Set(steps.flatMap((s) => s.needs))];
   const values = await Promise.all(needed.map((k) => state(k)));
