@@ -131,13 +131,13 @@ export const CodeEditor = forwardRef<CodeEditorHandle, { initial: string; label:
   return <div ref={host} className="overflow-hidden rounded-md ring-1 ring-slate-300 [&_.cm-editor]:min-h-[18rem]" data-testid="scenario-editor" />;
 });
 
-/** Two versions side by side, read-only, changes marked (@codemirror/merge). */
+/** Two versions side by side, read-only, changes marked, long unchanged stretches folded (a click opens one) (@codemirror/merge). */
 export function DiffView({ from, to, fromLabel, toLabel }: { from: string; to: string; fromLabel: string; toLabel: string }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const theme = new Compartment();
     const ro = (label: string): Extension[] => [...base(label), EditorState.readOnly.of(true), EditorView.editable.of(false), theme.of(light)];
-    const mv = new MergeView({ a: { doc: from, extensions: ro(fromLabel) }, b: { doc: to, extensions: ro(toLabel) }, parent: host.current!, gutter: true });
+    const mv = new MergeView({ a: { doc: from, extensions: ro(fromLabel) }, b: { doc: to, extensions: ro(toLabel) }, parent: host.current!, gutter: true, collapseUnchanged: { margin: 3, minSize: 4 } });
     const stop = followTheme([mv.a, mv.b], theme);
     return () => {
       stop();
