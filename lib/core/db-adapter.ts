@@ -64,6 +64,25 @@ export function sqlitePragmas(busyTimeoutMs: number = SQLITE_BUSY_TIMEOUT_MS): s
 type SqliteFactory = PrismaBetterSQLite3 | PrismaLibSQL;
 
 /**
+ * better-sqlite3 opens every interactive transaction with a plain (deferred) BEGIN: it reads under
+ * a snapshot and asks for the write lock only at its first write. When another connection (a
+ * second process on the same file: a second server, a script, the e2e suite's factory) committed
+ * in between, that write fails at once with SQLITE_BUSY_SNAPSHOT, which no busy timeout can
+ * wait out, and the user sees "Something went wrong". BEGIN IMMEDIATE takes the write lock at
+ * the start (waiting up to busy_timeout for it), so a transaction that reads then writes always
+ * writes on what it read. Transactions in one process are serialized by the adapter anyway, so
+ * this costs nothing there. The adapter keeps its driver connection in `client` and starts a
+ * transaction with `client.prepare("BEGIN")` (@prisma/adapter-better-sqlite3 6.19); when that
+ * shape changes, this does nothing and the db-adapter test fails.
+ */
+function beginImmediate(adapter: object): void {
+  const client = (adapter as { client?: { prepare?: unknown } }).client;
+  if (!client || typeof client.prepare !== "function" || !("pragma" in client)) return; // libSQL: not better-sqlite3
+  const prepare = (client.prepare as (sql: string) => unknown).bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+}
+
+/**
  * A SQLite adapter factory whose every connection (the app's and a shadow one) runs `statements`
  * first, one query each (some PRAGMAs answer a row, which libSQL's script runner refuses).
  */
@@ -80,6 +99,7 @@ class WithConnectionPragmas {
   async connect(): ReturnType<SqliteFactory["connect"]> {
     const adapter = await this.inner.connect();
     for (const sql of this.statements) await adapter.queryRaw({ sql, args: [], argTypes: [] });
+    beginImmediate(adapter);
     return adapter;
   }
   async connectToShadowDb(): ReturnType<SqliteFactory["connectToShadowDb"]> {
