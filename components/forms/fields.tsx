@@ -59,30 +59,6 @@ export function TextAreaField({ label, name, error, className, ...props }: TextA
   );
 }
 
-type SelectProps = { label: string; name: string; error?: string; hint?: React.ReactNode; children: React.ReactNode } & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "name" | "children">;
-
-/** A labelled native select (keyboard and screen readers for free), with hint and error like Field. */
-export function SelectField({ label, name, error, hint, className, children, ...props }: SelectProps) {
-  const id = useId();
-  const describedBy = [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...props}>
-        {children}
-      </select>
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} name={name} error={error} />
-    </div>
-  );
-}
-
 type CheckboxProps = { label: string; name: string; description?: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "type">;
 
 export function CheckboxField({ label, name, description, className, ...props }: CheckboxProps) {

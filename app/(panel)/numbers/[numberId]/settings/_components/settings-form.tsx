@@ -1,5 +1,6 @@
 "use client";
-import { CheckboxField, Field, FormError, SelectField } from "@/components/forms/fields";
+import { CheckboxField, Field, FormError } from "@/components/forms/fields";
+import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
