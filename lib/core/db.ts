@@ -8,6 +8,7 @@ import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgres/client";
 import { createAdapterFactory, databaseKind, databaseUrl, type AdapterOptions, type DatabaseKind } from "@/lib/core/db-adapter";
 import { env } from "@/lib/core/env";
+import "@/lib/core/prisma-plan-cache"; // before any client compiles a query
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
