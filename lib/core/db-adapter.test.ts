@@ -5,7 +5,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { createClient, db, dbKind } from "./db";
-import { SQLITE_BUSY_TIMEOUT_MS } from "./db-adapter";
+import { SQLITE_BUSY_TIMEOUT_MS, statementCacheStats } from "./db-adapter";
 import { createThrowawayDatabase } from "@/test/databases";
 
 const execFileAsync = promisify(execFile);
@@ -31,42 +31,40 @@ describe.runIf(dbKind() === "sqlite")("SQLite connection settings", () => {
     for (const s of scratch) await s.dispose();
   });
 
+  /** Runs `fn` with a client of `driver` on a new throwaway SQLite file, then closes it. */
+  async function onNewDatabase(driver: "better-sqlite3" | "libsql", name: string, fn: (client: typeof db, url: string) => Promise<void>) {
+    const previous = process.env.DATABASE_ADAPTER;
+    const s = await createThrowawayDatabase("sqlite", name);
+    scratch.push(s);
+    process.env.DATABASE_ADAPTER = driver;
+    const client = createClient(s.url);
+    try {
+      await fn(client, s.url);
+    } finally {
+      await client.$disconnect();
+      process.env.DATABASE_ADAPTER = previous;
+    }
+  }
+
   it("hold on the suite's own connection (this run's driver)", async () => {
     expect(await pragmas(db)).toEqual(EXPECTED);
   });
 
-  it.each(["better-sqlite3", "libsql"] as const)("hold on a new %s connection to a new file", async (driver) => {
-    const previous = process.env.DATABASE_ADAPTER;
-    const s = await createThrowawayDatabase("sqlite", `pragmas-${driver}`);
-    scratch.push(s);
-    process.env.DATABASE_ADAPTER = driver;
-    try {
-      const client = createClient(s.url);
-      try {
-        expect(await pragmas(client)).toEqual(EXPECTED);
-        // Foreign keys really are enforced: a subuser of no account is refused.
-        await expect(client.subuser.create({ data: { accountId: 999_999, name: "orphan1", passwordHash: "x" } })).rejects.toThrow();
-      } finally {
-        await client.$disconnect();
-      }
-    } finally {
-      process.env.DATABASE_ADAPTER = previous;
-    }
-  });
+  it.each(["better-sqlite3", "libsql"] as const)("hold on a new %s connection to a new file", (driver) =>
+    onNewDatabase(driver, `pragmas-${driver}`, async (client) => {
+      expect(await pragmas(client)).toEqual(EXPECTED);
+      // Foreign keys really are enforced: a subuser of no account is refused.
+      await expect(client.subuser.create({ data: { accountId: 999_999, name: "orphan1", passwordHash: "x" } })).rejects.toThrow();
+    }));
 
   // Threat: a transaction that reads, then writes after another process committed, failed with
   // SQLITE_BUSY_SNAPSHOT (a deferred BEGIN), and a user's send or purchase died with a 500.
-  it("better-sqlite3 transactions take the write lock at BEGIN: a read-then-write beside another connection's commit succeeds", async () => {
-    const previous = process.env.DATABASE_ADAPTER;
-    const s = await createThrowawayDatabase("sqlite", "begin-immediate");
-    scratch.push(s);
-    process.env.DATABASE_ADAPTER = "better-sqlite3";
-    const a = createClient(s.url);
-    try {
+  it("better-sqlite3 transactions take the write lock at BEGIN: a read-then-write beside another connection's commit succeeds", () =>
+    onNewDatabase("better-sqlite3", "begin-immediate", async (a, url) => {
       const account = await a.account.create({ data: { name: "immediate1", email: "immediate1@example.com", passwordHash: "x" } });
       // The other writer is another process (a second server, a script): better-sqlite3 blocks its
       // thread while it waits for a lock, so in this process it would stall this transaction too.
-      const file = s.url.replace(/^file:/, "");
+      const file = url.replace(/^file:/, "");
       const script = `const D = require("better-sqlite3"); const d = new D(process.argv[1], { timeout: 5000 }); d.prepare('UPDATE "Account" SET "email" = ? WHERE "id" = ?').run("immediate2@example.com", Number(process.argv[2]));`;
       let other!: Promise<void>;
       const tx = a.$transaction(async (t) => {
@@ -80,9 +78,28 @@ describe.runIf(dbKind() === "sqlite")("SQLite connection settings", () => {
       await expect(tx).resolves.toMatchObject({ name: "immediate2" });
       await other;
       expect(await a.account.findUniqueOrThrow({ where: { id: account.id }, select: { name: true, email: true } })).toEqual({ name: "immediate2", email: "immediate2@example.com" });
-    } finally {
-      await a.$disconnect();
-      process.env.DATABASE_ADAPTER = previous;
-    }
-  });
+    }));
+
+  // Issue 11: better-sqlite3 statements are prepared once per SQL text and reused.
+  it("better-sqlite3 reuses a prepared statement across values, after a failed run and across a schema change", () =>
+    onNewDatabase("better-sqlite3", "statement-cache", async (c) => {
+      const a = await c.account.create({ data: { name: "stmt1", email: "stmt1@example.com", passwordHash: "x" } });
+      const b = await c.account.create({ data: { name: "stmt2", email: "stmt2@example.com", passwordHash: "x" } });
+      const name = async (id: number) => (await c.account.findUnique({ where: { id }, select: { name: true } }))?.name;
+      expect(await name(a.id)).toBe("stmt1");
+      const before = statementCacheStats();
+      expect(await name(b.id)).toBe("stmt2"); // the same SQL, other values: the kept statement
+      expect(await name(a.id)).toBe("stmt1");
+      expect(statementCacheStats().hits).toBeGreaterThanOrEqual(before.hits + 2);
+      expect(statementCacheStats().misses).toBe(before.misses);
+
+      // A run that fails (a unique name taken) leaves the statement usable for the next one.
+      await expect(c.account.create({ data: { name: "stmt1", email: "stmt3@example.com", passwordHash: "x" } })).rejects.toThrow();
+      const d = await c.account.create({ data: { name: "stmt4", email: "stmt4@example.com", passwordHash: "x" } });
+      expect(await name(d.id)).toBe("stmt4");
+
+      // SQLite re-prepares a kept statement when the schema changes under it.
+      await c.$executeRawUnsafe('ALTER TABLE "Account" ADD COLUMN "statementCacheProbe" TEXT');
+      expect(await name(b.id)).toBe("stmt2");
+    }));
 });

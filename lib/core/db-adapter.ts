@@ -63,23 +63,82 @@ export function sqlitePragmas(busyTimeoutMs: number = SQLITE_BUSY_TIMEOUT_MS): s
 
 type SqliteFactory = PrismaBetterSQLite3 | PrismaLibSQL;
 
+/** Prepared statements kept per better-sqlite3 connection, least recently used dropped first. */
+export const STATEMENT_CACHE_ENTRIES = 500;
+
+const statementStats = { hits: 0, misses: 0 };
+
+/** Counts since the process started, over every better-sqlite3 connection: hits, misses (prepared). */
+export function statementCacheStats(): Readonly<typeof statementStats> {
+  return { ...statementStats };
+}
+
+type Statement = {
+  reader: boolean;
+  run(args?: unknown[]): unknown;
+  columns(): unknown[];
+  raw(on: boolean): { all(args: unknown[]): unknown[] };
+};
+
 /**
- * better-sqlite3 opens every interactive transaction with a plain (deferred) BEGIN: it reads under
- * a snapshot and asks for the write lock only at its first write. When another connection (a
- * second process on the same file: a second server, a script, the e2e suite's factory) committed
- * in between, that write fails at once with SQLITE_BUSY_SNAPSHOT, which no busy timeout can
- * wait out, and the user sees "Something went wrong". BEGIN IMMEDIATE takes the write lock at
- * the start (waiting up to busy_timeout for it), so a transaction that reads then writes always
- * writes on what it read. Transactions in one process are serialized by the adapter anyway, so
- * this costs nothing there. The adapter keeps its driver connection in `client` and starts a
- * transaction with `client.prepare("BEGIN")` (@prisma/adapter-better-sqlite3 6.19); when that
- * shape changes, this does nothing and the db-adapter test fails.
+ * One prepared statement reused for every query with its SQL. The adapter calls
+ * `prepare(sql).bind(args)` and then `run()`, or `columns()` and `raw().all()`: better-sqlite3
+ * binds a statement once for good, so the values are kept here and handed to each call instead.
  */
-function beginImmediate(adapter: object): void {
+function reusable(stmt: Statement) {
+  let columns: unknown[] | undefined;
+  return {
+    reader: stmt.reader,
+    run: () => stmt.run(), // "BEGIN", which takes no values
+    bind(args: unknown[]) {
+      return {
+        reader: stmt.reader,
+        run: () => stmt.run(args),
+        columns: () => (columns ??= stmt.columns()),
+        raw: () => ({ all: () => stmt.raw(true).all(args) }),
+      };
+    },
+  };
+}
+
+/**
+ * Two changes to how @prisma/adapter-better-sqlite3 6.19 drives its connection (issue 11), made by
+ * wrapping the connection's `prepare`, the one method the adapter calls for every query:
+ *
+ * - Statements are prepared once per SQL text and reused (the adapter prepares every query anew:
+ *   5.5% of an API read's CPU under the bench). SQLite re-prepares a statement by itself when the
+ *   schema changes under it.
+ * - Transactions begin IMMEDIATE. The adapter opens every interactive transaction with a plain
+ *   (deferred) BEGIN: it reads under a snapshot and asks for the write lock only at its first
+ *   write. When another connection (a second server, a script, the e2e suite's factory) committed
+ *   in between, that write fails at once with SQLITE_BUSY_SNAPSHOT, which no busy timeout can wait
+ *   out, and the user sees "Something went wrong". BEGIN IMMEDIATE takes the write lock at the
+ *   start (waiting up to busy_timeout), so a transaction that reads then writes always writes on
+ *   what it read. Transactions in one process are serialized by the adapter anyway.
+ *
+ * The adapter keeps its driver connection in `client`, calls `client.prepare(sql).bind(args)` and
+ * starts a transaction with `client.prepare("BEGIN").run()`; when that shape changes, this does
+ * nothing and the db-adapter test fails. libSQL connections are left as they are.
+ */
+function tuneBetterSqlite3(adapter: object): void {
   const client = (adapter as { client?: { prepare?: unknown } }).client;
   if (!client || typeof client.prepare !== "function" || !("pragma" in client)) return; // libSQL: not better-sqlite3
-  const prepare = (client.prepare as (sql: string) => unknown).bind(client);
-  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+  const prepare = (client.prepare as (sql: string) => Statement).bind(client);
+  const cache = new Map<string, ReturnType<typeof reusable>>();
+  client.prepare = (sql: string) => {
+    const hit = cache.get(sql);
+    if (hit) {
+      statementStats.hits++;
+      cache.delete(sql); // most recently used goes last
+      cache.set(sql, hit);
+      return hit;
+    }
+    statementStats.misses++;
+    const entry = reusable(prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql));
+    cache.set(sql, entry);
+    if (cache.size > STATEMENT_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+    return entry;
+  };
 }
 
 /**
@@ -99,7 +158,7 @@ class WithConnectionPragmas {
   async connect(): ReturnType<SqliteFactory["connect"]> {
     const adapter = await this.inner.connect();
     for (const sql of this.statements) await adapter.queryRaw({ sql, args: [], argTypes: [] });
-    beginImmediate(adapter);
+    tuneBetterSqlite3(adapter);
     return adapter;
   }
   async connectToShadowDb(): ReturnType<SqliteFactory["connectToShadowDb"]> {
