@@ -9,6 +9,7 @@
 // Remove this when Prisma caches plans itself (Prisma 7 parameterizes and caches queries).
 import { QueryCompiler as SqliteQueryCompiler } from "@prisma/client/runtime/query_compiler_bg.sqlite.mjs";
 import { QueryCompiler as PostgresQueryCompiler } from "@prisma/client/runtime/query_compiler_bg.postgresql.mjs";
+import { env } from "./env";
 
 /** Plans kept per compiler, least recently used dropped first. */
 export const PLAN_CACHE_ENTRIES = 2_000;
@@ -37,7 +38,7 @@ function memoize(proto: { compile: Compile } & { [PATCHED]?: true }): void {
   if (proto[PATCHED]) return; // once per module, however often this file is evaluated (dev reloads)
   const compile = proto.compile;
   const caches = new WeakMap<object, Map<string, unknown>>();
-  const freeze = process.env.NODE_ENV === "test";
+  const freeze = env().NODE_ENV === "test";
   proto.compile = function cachedCompile(this: object, request: string) {
     if (request.length > PLAN_CACHE_MAX_QUERY_CHARS) {
       stats.skipped++;
