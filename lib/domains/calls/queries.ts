@@ -192,9 +192,12 @@ export async function listCallSessions(
 ): Promise<HistoryPage> {
   authorizeHistory(actor, input.filter.applicationId, "GetCallHistory");
   const where = await whereOf(actor, input.filter);
+  const orderBy = [{ [input.sort]: input.dir }, { id: input.dir }];
   const [rows, counted] = await Promise.all([
-    db.callSession.findMany({ where, select: LIST_SELECT, orderBy: [{ [input.sort]: input.dir }, { id: input.dir }], skip: input.offset, take: Math.min(input.count, 1000) }),
-    db.callSession.count({ where, take: COUNT_CAP + 1 }),
+    db.callSession.findMany({ where, select: LIST_SELECT, orderBy, skip: input.offset, take: Math.min(input.count, 1000) }),
+    // The capped count reads the page's own index in the page's order: without an order SQLite
+    // chose the filter's index and sorted the matches in a temporary B-tree first.
+    db.callSession.count({ where, orderBy, take: COUNT_CAP + 1 }),
   ]);
   const decorated = await decorate(rows.map(toSessionDto));
   return { items: decorated, total: Math.min(counted, COUNT_CAP + 1), capped: counted > COUNT_CAP };
