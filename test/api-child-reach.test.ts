@@ -23,9 +23,10 @@ async function familySnapshot(parentId: number, childIds: number[]) {
     accounts.map(async (id) => ({
       ...(await snapshot(id)),
       account: await db.account.findUniqueOrThrow({ where: { id } }),
-      // A child's own bookkeeping (its ledger's version, its low-balance mark) moves when a call
-      // on the child is charged to the child: that is the child's row changing, not the parent's.
-      children: await db.account.findMany({ where: { parentId: id }, orderBy: { id: "asc" }, omit: { ledgerVersion: true, lowBalanceAlertedAt: true } }),
+      // A child's own bookkeeping (its ledger's version, its low-balance mark, its held-number
+      // counter) moves when the child is charged or buys a number: that is the child's row
+      // changing, not the parent's.
+      children: await db.account.findMany({ where: { parentId: id }, orderBy: { id: "asc" }, omit: { ledgerVersion: true, lowBalanceAlertedAt: true, numberCount: true } }),
     })),
   );
 }

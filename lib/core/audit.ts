@@ -42,6 +42,12 @@ export function auditPrincipal(actor: Actor): AuditPrincipal {
 
 const isActor = (who: Actor | AuditPrincipal): who is Actor => "kind" in who;
 
+/**
+ * Entries that record access rather than change (logins, API calls, reading notifications): written
+ * with `routine` set, and left out of the dashboard's "recent changes" through an index.
+ */
+export const ROUTINE_ACTIONS: readonly string[] = ["session.login", "session.revoke", "session.revoke_others", "api.call", "api.auth_failed", "api.rate_limited", "notifications.read"];
+
 /** Writes one audit row with `tx` (a transaction, or the client for a row that stands alone). */
 export async function audit(tx: Pick<Db, "auditLog">, who: Actor | AuditPrincipal, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
@@ -52,6 +58,7 @@ export async function audit(tx: Pick<Db, "auditLog">, who: Actor | AuditPrincipa
       targetId: entry.targetId === undefined ? "" : String(entry.targetId),
       detail: JSON.stringify(entry.detail ?? {}),
       outcome: entry.outcome ?? "ok",
+      routine: ROUTINE_ACTIONS.includes(entry.action),
       ...(entry.at ? { createdAt: entry.at } : {}),
     },
   });

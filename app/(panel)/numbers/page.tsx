@@ -3,7 +3,7 @@ import { requireSection } from "@/lib/server/guards";
 import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
 import { sectionHref } from "@/lib/routes";
-import { accountNumberCountries, applicationsWithNumbers, attachTargets, listAccountNumbers, numberMoneyContext } from "@/lib/domains/phone-numbers/queries";
+import { accountNumberCountries, applicationsWithNumbers, attachTargets, countHeldNumbers, listAccountNumbers, numberMoneyContext } from "@/lib/domains/phone-numbers/queries";
 import { countryByCode } from "@/lib/domains/phone-numbers/catalogue";
 import { lastPageOf, parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
 import { SectionHeader } from "@/components/ui/page";
@@ -25,7 +25,7 @@ export default async function NumbersPage({ searchParams }: { searchParams: Prom
   const canAttach = can(actor, "numbers.attach");
   const [first, held, apps, countryCodes, targets, money] = await Promise.all([
     fetchPage(requested),
-    narrowed ? listAccountNumbers(actor, { count: 1 }).then((r) => r.total) : null,
+    narrowed ? countHeldNumbers(actor) : null,
     applicationsWithNumbers(actor),
     accountNumberCountries(actor),
     canAttach ? attachTargets(actor) : [],

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
+import { audit } from "@/lib/core/audit";
 import { can } from "@/lib/access/matrix";
 import type { Actor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
@@ -139,10 +140,9 @@ describe("listRecentChanges", () => {
     const acct = await createTestAccount();
     const other = await createTestAccount();
     const owner = await acct.actor("MainAccount");
+    // Through audit(), which marks logins and API calls routine as every writer's rows are.
     const row = (accountId: number, action: string, minute: number) =>
-      db.auditLog.create({
-        data: { accountId, actorType: "owner", actorId: "1", actorName: "x", action, detail: JSON.stringify({ name: `n${minute}` }), createdAt: new Date(T0 + minute * 60_000) },
-      });
+      audit(db, { accountId, actorType: "owner", actorId: "1", actorName: "x", ip: "" }, { action, detail: { name: `n${minute}` }, at: new Date(T0 + minute * 60_000) });
     await row(acct.id, "session.login", 1);
     await row(acct.id, "application.create", 2);
     await row(acct.id, "api.call", 3);

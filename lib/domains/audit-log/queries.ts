@@ -72,9 +72,6 @@ export function describeDetail(json: string): string {
     .join(", ");
 }
 
-/** Entries that record access rather than change (logins, API calls, reading notifications): left out of "recent changes". */
-export const ROUTINE_ACTIONS = ["session.login", "session.revoke", "session.revoke_others", "api.call", "api.auth_failed", "api.rate_limited", "notifications.read"];
-
 /**
  * The dashboard's recent activity: the account's newest changes (not its logins or API calls),
  * as sentences. The same section as the Logs list (logs), scoped by the actor's account.
@@ -82,7 +79,7 @@ export const ROUTINE_ACTIONS = ["session.login", "session.revoke", "session.revo
 export async function listRecentChanges(actor: Actor, count = 8): Promise<AuditLogRow[]> {
   authorize(actor, { section: "logs" });
   const records = await db.auditLog.findMany({
-    where: { accountId: actor.accountId, action: { notIn: ROUTINE_ACTIONS } },
+    where: { accountId: actor.accountId, routine: false }, // lib/core/audit.ts ROUTINE_ACTIONS
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(1, count), 50),
     select: AUDIT_LOG_ROW_SELECT,

@@ -6,6 +6,7 @@ import { can, type SectionId } from "@/lib/access/matrix";
 import { accountBalanceMinor } from "@/lib/domains/billing/queries";
 import { listKeys } from "@/lib/domains/service-accounts/queries";
 import { accountUserCount } from "@/lib/domains/applications/queries";
+import { heldNumberCount } from "@/lib/domains/phone-numbers/queries";
 import { CHECKLIST, type AccountState } from "./checklist";
 
 /**
@@ -32,7 +33,7 @@ const STATE_READERS: Record<keyof AccountState, (actor: Actor) => Promise<number
   appUsers: (a) => accountUserCount(a.accountId),
   subusers: (a) => db.subuser.count({ where: { accountId: a.accountId } }),
   serviceAccounts: async (a) => (await listKeys(a, { count: 1 })).total,
-  numbers: (a) => db.phoneNumber.count({ where: { accountId: a.accountId, status: { in: ["active", "blocked"] } } }),
+  numbers: (a) => heldNumberCount(db, a.accountId),
   calls: async (a) => ((await db.callSession.findFirst({ where: { accountId: a.accountId }, select: { id: true } })) ? 1 : 0),
 };
 

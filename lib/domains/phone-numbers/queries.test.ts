@@ -8,9 +8,11 @@ import type { Actor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS } from "@/test/factories";
 import { fixtureAvailableNumber, fixtureOwnNumber, fixtureTopUp } from "./api-fixtures";
 import {
+  accountNumberCountries,
   applicationsWithNumbers,
   attachableNumbers,
   attachTargets,
+  countHeldNumbers,
   exportAccountNumbers,
   listAccountNumbers,
   listApplicationNumbers,
@@ -26,6 +28,7 @@ const collect = async <T>(it: AsyncIterable<T>) => {
 describe("the panel's phone number queries: the matrix, for every principal", () => {
   const cases: { name: string; section: SectionId; run: (a: Actor, appId: number) => Promise<unknown> }[] = [
     { name: "applicationsWithNumbers", section: "numbers.list", run: (a) => applicationsWithNumbers(a) },
+    { name: "countHeldNumbers", section: "numbers.list", run: (a) => countHeldNumbers(a) },
     { name: "exportAccountNumbers", section: "numbers.list", run: (a) => collect(exportAccountNumbers(a)) },
     { name: "attachTargets", section: "numbers.attach", run: (a) => attachTargets(a) },
     { name: "attachableNumbers", section: "numbers.attach", run: (a) => attachableNumbers(a) },
@@ -118,6 +121,20 @@ describe("what the pages read", () => {
     const sms = await collect(exportAccountNumbers(owner, { smsEnabled: true }));
     expect(sms).toHaveLength(252);
     expect((await listAccountNumbers(owner, { smsEnabled: true })).total).toBe(252);
+  });
+
+  it("the country filter lists the countries of the account's active and blocked numbers, A to Z, within applications when given", async () => {
+    const [acct, other] = [await createTestAccount(), await createTestAccount()];
+    const owner = await acct.actor("MainAccount");
+    const app = await db.application.create({ data: { accountId: acct.id, name: "desk" } });
+    const [gb, de, fr, se] = [await fixtureOwnNumber(acct.id), await fixtureOwnNumber(acct.id), await fixtureOwnNumber(acct.id), await fixtureOwnNumber(other.id)];
+    await db.phoneNumber.update({ where: { id: gb.id }, data: { countryCode: "GB", applicationId: app.id } });
+    await db.phoneNumber.update({ where: { id: de.id }, data: { countryCode: "DE", status: "blocked", blockedReason: "unpaid" } });
+    await db.phoneNumber.update({ where: { id: fr.id }, data: { countryCode: "FR", status: "reserved" } });
+    await db.phoneNumber.update({ where: { id: se.id }, data: { countryCode: "SE" } });
+    expect(await accountNumberCountries(owner)).toEqual(["DE", "GB"]);
+    expect(await accountNumberCountries(owner, [app.id])).toEqual(["GB"]);
+    expect(await accountNumberCountries(await other.actor("MainAccount"))).toEqual(["SE"]);
   });
 
   it("the money context shows the balance and credit limit to Billing holders only", async () => {

@@ -4,7 +4,7 @@ import "server-only";
 // and its PSTN blacklist. Every read of account data is scoped by the actor's account; another
 // account's number reads as not found. Lists are paged over indexed columns.
 import { db, type Tx } from "@/lib/core/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import type { Clock } from "@/lib/core/clock";
@@ -196,15 +196,43 @@ function accountNumbersWhere(actor: Actor, p: AccountNumbersFilter): Prisma.Phon
   };
 }
 
-/** /numbers and GetPhoneNumbers: the account's active and blocked numbers, filtered, sorted, paged. */
+/**
+ * How many numbers the account holds (status active or blocked): Account.numberCount, which
+ * database triggers on PhoneNumber keep (migration held_number_count_routine_audit), so no table
+ * count. The dashboard's checklist and /numbers' totals. Unchecked: callers authorize.
+ */
+export async function heldNumberCount(client: Tx | typeof db, accountId: number): Promise<number> {
+  const row = await client.account.findUnique({ where: { id: accountId }, select: { numberCount: true } });
+  return row?.numberCount ?? 0;
+}
+
+const NOT_NARROWING = new Set<string>(["orderBy", "dir", "offset", "count", "statuses"]);
+
+/** /numbers' empty state under a filter: how many numbers the account holds at all (numbers.list). */
+export async function countHeldNumbers(actor: Actor): Promise<number> {
+  authorize(actor, { section: "numbers.list", method: "GetPhoneNumbers" });
+  return heldNumberCount(db, actor.accountId);
+}
+
+/** Whether a parsed filter selects every held number (paging and sort aside); a filter added later narrows. */
+function everyHeldNumber(p: AccountNumbersFilter): boolean {
+  return Object.entries(p).every(([key, v]) => NOT_NARROWING.has(key) || v === undefined) && (!p.statuses || new Set(p.statuses).size === 2);
+}
+
+/**
+ * /numbers and GetPhoneNumbers: the account's active and blocked numbers, filtered, sorted, paged.
+ * Unfiltered, the total is the account's held-number counter rather than a count of its rows.
+ */
 export async function listAccountNumbers(actor: Actor, input: ListAccountNumbersInput = {}): Promise<{ items: AccountNumberDto[]; total: number }> {
   authorize(actor, { section: "numbers.list", method: "GetPhoneNumbers" });
   const p = parseInput(ZListAccountNumbersInput, input);
   const where = accountNumbersWhere(actor, p);
-  const orderBy: Prisma.PhoneNumberOrderByWithRelationInput[] = p.orderBy === "id" ? [{ id: p.dir }] : [{ [p.orderBy]: p.dir }, { id: p.dir }];
+  // Every sort reads an index of (accountId, column, tie): countries tie by number, the rest by id.
+  const orderBy: Prisma.PhoneNumberOrderByWithRelationInput[] =
+    p.orderBy === "id" ? [{ id: p.dir }] : [{ [p.orderBy]: p.dir }, p.orderBy === "countryCode" ? { number: p.dir } : { id: p.dir }];
   const [rows, total] = await Promise.all([
     db.phoneNumber.findMany({ where, select: ACCOUNT_NUMBER_SELECT, orderBy, skip: p.offset, take: p.count }),
-    db.phoneNumber.count({ where }),
+    everyHeldNumber(p) ? heldNumberCount(db, actor.accountId) : db.phoneNumber.count({ where }),
   ]);
   return { items: rows.map(toAccountNumberDto), total };
 }
@@ -348,15 +376,27 @@ export async function isAccountNumber(actor: Actor, e164: string): Promise<boole
   return n > 0;
 }
 
-/** GetAccountPhoneNumberCountries: the countries the account holds numbers in (within applications, when given). */
+/**
+ * GetAccountPhoneNumberCountries and /numbers' country filter: the catalogue country codes the
+ * account holds active or blocked numbers in (within applications, when given), A to Z. Without
+ * applications, one EXISTS probe per catalogue country on the (accountId, countryCode, number)
+ * index: a grouping read every number of the account (100,000 on the bench's /numbers).
+ */
 export async function accountNumberCountries(actor: Actor, applicationIds?: number[]): Promise<string[]> {
   authorize(actor, { section: "numbers.list", method: "GetAccountPhoneNumberCountries" });
-  const rows = await db.phoneNumber.groupBy({
-    by: ["countryCode"],
-    where: { accountId: actor.accountId, status: { in: ["active", "blocked"] }, ...(applicationIds ? { applicationId: { in: applicationIds } } : {}) },
-    orderBy: { countryCode: "asc" },
-  });
-  return rows.map((r) => r.countryCode);
+  if (applicationIds) {
+    const rows = await db.phoneNumber.groupBy({
+      by: ["countryCode"],
+      where: { accountId: actor.accountId, status: { in: ["active", "blocked"] }, applicationId: { in: applicationIds } },
+      orderBy: { countryCode: "asc" },
+    });
+    return rows.map((r) => r.countryCode);
+  }
+  const probes = COUNTRIES.map(
+    (c) => Prisma.sql`SELECT CAST(${c.code} AS TEXT) AS "code" WHERE EXISTS (SELECT 1 FROM "PhoneNumber" WHERE "accountId" = ${actor.accountId} AND "countryCode" = ${c.code} AND "status" IN ('active', 'blocked'))`,
+  );
+  const rows = await db.$queryRaw<{ code: string }[]>(Prisma.join(probes, " UNION ALL "));
+  return rows.map((r) => r.code).sort();
 }
 
 /** /numbers/reserved (numbers.reserved): the account's live reservations, soonest to run out first. */
