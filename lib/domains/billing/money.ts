@@ -15,3 +15,22 @@ export function formatMoney(amountMinor: number, currency: string = ACCOUNT_CURR
   }
   return f.format(amountMinor / 100);
 }
+
+// Amounts people type are in the currency's major units ("25", "25.5", "25.50"); the database
+// holds minor units (1/100). The conversion is done on the digits, never through a float, so
+// "0.29" is 29 and not 28.999...
+
+const MAJOR_AMOUNT = /^(\d{1,8})(?:\.(\d{1,2}))?$/;
+
+/** "25.5" -> 2550; null for anything that is not a plain non-negative amount with at most two decimals. */
+export function majorToMinor(text: string): number | null {
+  const m = MAJOR_AMOUNT.exec(text.trim().replace(/^\$/, "").replace(/,(?=\d{3}(\D|$))/g, ""));
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+/** 2550 -> "25.50", -45 -> "-0.45": the exact decimal of a minor amount (CSV cells, form defaults). */
+export function minorToMajor(minor: number): string {
+  const abs = Math.abs(minor);
+  return `${minor < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}

@@ -3,25 +3,10 @@
 import { z } from "zod";
 import { safeText } from "@/lib/core/validate";
 import { isCountryCode } from "./countries";
-
-/** What a ledger entry is for. "credit" and "charge" are the kinds of entries made before the catalogue existed. */
-export const LEDGER_KINDS = ["topup", "credit", "charge", "number_purchase", "number_rent", "sms", "call", "refund", "adjustment"] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
-
-/** How the panel names each kind (the Transactions filter and table). */
-export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
-  topup: "Top-up",
-  credit: "Credit",
-  charge: "Charge",
-  number_purchase: "Number purchase",
-  number_rent: "Number rent",
-  sms: "SMS",
-  call: "Call",
-  refund: "Refund",
-  adjustment: "Adjustment",
-};
-
-export const isLedgerKind = (v: string): v is LedgerKind => (LEDGER_KINDS as readonly string[]).includes(v);
+export * from "./client-safe";
+import { LEDGER_KINDS, type LedgerKind } from "./client-safe";
+import { majorToMinor, minorToMajor } from "./money";
+export { majorToMinor, minorToMajor } from "./money";
 
 export const LEDGER_SORTS = ["createdAt", "amountMinor"] as const;
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
@@ -109,25 +94,6 @@ export function ledgerFilterSearch(p: { kinds: readonly string[]; fromDay: strin
   if (p.toDay) out.set("to", p.toDay);
   if (p.q) out.set("q", p.q);
   return out;
-}
-
-// Amounts people type are in the currency's major units ("25", "25.5", "25.50"); the database
-// holds minor units (1/100). The conversion is done on the digits, never through a float, so
-// "0.29" is 29 and not 28.999...
-
-const MAJOR_AMOUNT = /^(\d{1,8})(?:\.(\d{1,2}))?$/;
-
-/** "25.5" -> 2550; null for anything that is not a plain non-negative amount with at most two decimals. */
-export function majorToMinor(text: string): number | null {
-  const m = MAJOR_AMOUNT.exec(text.trim().replace(/^\$/, "").replace(/,(?=\d{3}(\D|$))/g, ""));
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
-}
-
-/** 2550 -> "25.50", -45 -> "-0.45": the exact decimal of a minor amount (CSV cells, form defaults). */
-export function minorToMajor(minor: number): string {
-  const abs = Math.abs(minor);
-  return `${minor < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
 /** A money amount typed in major units, as minor units: a field error naming `label` otherwise. */
@@ -271,6 +237,4 @@ export type VerificationReviewInput = z.input<typeof ZVerificationReviewInput>;
 export const ZVerificationDocumentRef = z.object({ documentId: z.number({ error: "Choose a document" }).int().positive() });
 export type VerificationDocumentRef = z.input<typeof ZVerificationDocumentRef>;
 
-export const VERIFICATION_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
 export const VERIFICATION_DOCUMENT_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
-export const MAX_VERIFICATION_DOCUMENTS = 10;

@@ -21,6 +21,8 @@ import { z } from "zod";
 import { AppError } from "@/lib/core/errors";
 import { toE164 } from "@/lib/core/phone";
 import { safeText, zId } from "@/lib/core/validate";
+export * from "./client-safe";
+import { MAX_FILE_BYTES, MAX_SIMULTANEOUS, MAX_ATTEMPTS, MAX_INTERVAL_SECONDS } from "./client-safe";
 
 export const CALL_LIST_STATUSES = ["queued", "in_progress", "paused", "completed", "cancelled"] as const;
 export type CallListStatus = (typeof CALL_LIST_STATUSES)[number];
@@ -32,25 +34,10 @@ export const CALL_LIST_STATUS_LABELS: Record<CallListStatus, string> = {
   cancelled: "Cancelled",
 };
 
-export const ROW_STATUSES = ["pending", "in_progress", "succeeded", "failed", "cancelled"] as const;
-export type RowStatus = (typeof ROW_STATUSES)[number];
-export const ROW_STATUS_LABELS: Record<RowStatus, string> = {
-  pending: "Pending",
-  in_progress: "Calling",
-  succeeded: "Succeeded",
-  failed: "Failed",
-  cancelled: "Cancelled",
-};
-
 /** The limit: rows per uploaded file. */
 export const MAX_FILE_ROWS = 100_000;
 /** Ours: rows a list may grow to through appends. */
 export const MAX_LIST_ROWS = 1_000_000;
-/**
- * Ours: the largest file the panel's upload takes (bytes). Under the 10 MB Next buffers for a
- * request its proxy runs on, and room for 100,000 rows of a number and a few fields.
- */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** Ours: characters of file text a call takes (the API's body is capped at 1 MB before this). */
 export const MAX_FILE_CHARS = MAX_FILE_BYTES;
 /** Ours: columns in the header. */
@@ -59,10 +46,6 @@ export const MAX_COLUMNS = 50;
 export const MAX_ROW_DATA = 2000;
 /** How many bad lines an error lists (the rest are counted). */
 export const MAX_REPORTED_PROBLEMS = 50;
-/** Ours: the limits a list's settings take. */
-export const MAX_SIMULTANEOUS = 100;
-export const MAX_ATTEMPTS = 10;
-export const MAX_INTERVAL_SECONDS = 7 * 86_400;
 
 /** The destination column, by the first of these names in the header (any case); else the first column. */
 export const DESTINATION_COLUMNS = ["phone_number", "phone", "number", "destination"] as const;

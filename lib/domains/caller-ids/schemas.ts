@@ -2,11 +2,8 @@
 import { z } from "zod";
 import { ZE164 } from "@/lib/core/phone";
 import { zId } from "@/lib/core/validate";
+export * from "./limits";
 
-/** Ours: a code is good for ten minutes and three tries; a number may ask for five codes. */
-export const CODE_TTL_SECONDS = 10 * 60;
-export const CODE_ATTEMPTS = 3;
-export const VERIFICATION_CALLS = 5;
 /** A verified caller ID stays usable for a year, then must be verified again. */
 export const VERIFIED_FOR_DAYS = 365;
 /** Ours: at most this many caller IDs per account. */

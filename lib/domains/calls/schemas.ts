@@ -4,20 +4,8 @@
 import { z } from "zod";
 import { toE164 } from "@/lib/core/phone";
 import { safeText, zId } from "@/lib/core/validate";
-
-export const CALL_STATUSES = ["running", "completed", "failed", "no_answer", "rejected", "payment_required", "terminated", "error"] as const;
-export type CallStatus = (typeof CALL_STATUSES)[number];
-
-export const CALL_STATUS_LABELS: Record<CallStatus, string> = {
-  running: "Running",
-  completed: "Completed",
-  failed: "Failed",
-  no_answer: "No answer",
-  rejected: "Rejected",
-  payment_required: "Payment required",
-  terminated: "Terminated",
-  error: "Scenario error",
-};
+export * from "./statuses";
+import { CALL_STATUSES, type CallStatus } from "./statuses";
 
 export const CALL_DIRECTIONS = ["inbound", "outbound"] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];

@@ -5,6 +5,7 @@ import { safeText, zId } from "@/lib/core/validate";
 import { ZApplicationId } from "@/lib/domains/applications/schemas";
 import { NUMBER_CATEGORIES } from "./catalogue";
 import { ZRuleId } from "@/lib/domains/rules/schemas";
+import { NUMBER_LABEL_MAX } from "./limits";
 
 /** Ours: how long a reservation holds a number for the account before it must be bought. */
 export const RESERVATION_DAYS = 7;
@@ -71,8 +72,6 @@ export type NumberIdsInput = z.input<typeof ZNumberIdsInput>;
  */
 export const ZAttachNumbersInput = z.object({ numberIds: ZNumberIds, applicationId: ZApplicationId.nullable(), ruleId: ZRuleId.nullable().optional() });
 export type AttachNumbersInput = z.input<typeof ZAttachNumbersInput>;
-
-export const NUMBER_LABEL_MAX = 100;
 
 /** A number's settings page (numbers.parameters) and SetPhoneNumberInfo. */
 export const ZNumberSettingsInput = z.object({

@@ -1,7 +1,7 @@
 "use client";
 import Form from "next/form";
 import Link from "next/link";
-import { LEDGER_KIND_LABELS, LEDGER_KINDS, type LedgerKind } from "@/lib/domains/billing/schemas";
+import { LEDGER_KIND_LABELS, LEDGER_KINDS, type LedgerKind } from "@/lib/domains/billing/client-safe";
 import type { ListParams } from "@/components/data-table/search-params";
 import { Field } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";

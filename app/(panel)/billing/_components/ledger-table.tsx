@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import type { LedgerEntryRow } from "@/lib/domains/billing/queries";
 import { formatMoney } from "@/lib/domains/billing/money";
-import { isLedgerKind, LEDGER_KIND_LABELS } from "@/lib/domains/billing/schemas";
+import { isLedgerKind, LEDGER_KIND_LABELS } from "@/lib/domains/billing/client-safe";
 import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/page";
 import { cn } from "@/lib/core/cn";

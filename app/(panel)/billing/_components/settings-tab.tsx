@@ -4,9 +4,8 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { Card } from "@/components/ui/page";
 import { useToast } from "@/components/ui/toast";
-import { formatMoney } from "@/lib/domains/billing/money";
-import { minorToMajor } from "@/lib/domains/billing/schemas";
 import { updateBillingSettingsAction } from "../actions";
+import { formatMoney, minorToMajor } from "@/lib/domains/billing/money";
 
 type Settings = { currency: string; lowBalanceThresholdMinor: number; creditLimitMinor: number };
 

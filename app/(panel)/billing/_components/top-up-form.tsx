@@ -6,10 +6,10 @@ import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { formatMoney } from "@/lib/domains/billing/money";
-import { majorToMinor, type TestCardOutcome } from "@/lib/domains/billing/schemas";
+import type { TestCardOutcome } from "@/lib/domains/billing/schemas";
 import { topUpAction, type PaymentResult } from "../actions";
 import { ConfirmPaymentDialog } from "./confirm-payment-dialog";
+import { formatMoney, majorToMinor } from "@/lib/domains/billing/money";
 
 const FIELDS = ["amount", "cardNumber", "expiry", "cvc"] as const;
 

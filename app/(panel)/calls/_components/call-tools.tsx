@@ -13,7 +13,7 @@ import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { CALL_STATUS_LABELS, type CallStatus } from "@/lib/domains/calls/schemas";
+import { CALL_STATUS_LABELS, type CallStatus } from "@/lib/domains/calls/statuses";
 import type { CallToolChoices } from "@/lib/domains/calls/queries";
 import { placeTestCallAction, simulateInboundAction } from "../actions";
 

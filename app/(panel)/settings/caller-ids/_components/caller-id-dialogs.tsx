@@ -7,7 +7,7 @@ import { formText, useAction, useActionForm } from "@/components/forms/use-actio
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { formatUtc } from "@/lib/core/format";
-import { CODE_ATTEMPTS, CODE_TTL_SECONDS } from "@/lib/domains/caller-ids/schemas";
+import { CODE_ATTEMPTS, CODE_TTL_SECONDS } from "@/lib/domains/caller-ids/limits";
 import { activateCallerIdAction, addCallerIdAction, deleteCallerIdAction, sendCallerIdCodeAction } from "../actions";
 import type { CallerIdRow } from "./row";
 import { CODE_SENT } from "./row-actions";

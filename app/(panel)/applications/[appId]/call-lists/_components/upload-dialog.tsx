@@ -9,7 +9,7 @@ import { useRouter } from "next/navigation";
 import { FormDialog } from "@/components/forms/form-dialog";
 import { Field, inputClass } from "@/components/forms/fields";
 import { useToast } from "@/components/ui/toast";
-import { MAX_ATTEMPTS, MAX_FILE_BYTES, MAX_INTERVAL_SECONDS, MAX_SIMULTANEOUS } from "@/lib/domains/call-lists/schemas";
+import { MAX_ATTEMPTS, MAX_FILE_BYTES, MAX_INTERVAL_SECONDS, MAX_SIMULTANEOUS } from "@/lib/domains/call-lists/client-safe";
 import type { useActionForm } from "@/components/forms/use-action-form";
 import type { CallListRow } from "./columns";
 

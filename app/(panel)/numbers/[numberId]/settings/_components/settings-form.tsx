@@ -4,7 +4,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
-import { NUMBER_LABEL_MAX } from "@/lib/domains/phone-numbers/schemas";
+import { NUMBER_LABEL_MAX } from "@/lib/domains/phone-numbers/limits";
 import { updateNumberSettingsAction } from "../actions";
 
 type Settings = { id: number; display: string; label: string; autoRenew: boolean; smsSupported: boolean; smsEnabled: boolean; incomingSmsCallbackUrl: string; ruleId: number | null };

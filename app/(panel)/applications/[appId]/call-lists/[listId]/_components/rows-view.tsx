@@ -4,7 +4,7 @@
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
-import { ROW_STATUS_LABELS, type RowStatus } from "@/lib/domains/call-lists/schemas";
+import { ROW_STATUS_LABELS, type RowStatus } from "@/lib/domains/call-lists/client-safe";
 import { Progress, StatusBadge, type CallListRow } from "../../_components/columns";
 import { usePolling } from "../../_components/call-lists-view";
 

@@ -1,0 +1,23 @@
+// Call lists' row statuses and the upload and settings limits: pure constants, safe to import
+// from a client component (schemas.ts brings zod).
+
+export const ROW_STATUSES = ["pending", "in_progress", "succeeded", "failed", "cancelled"] as const;
+export type RowStatus = (typeof ROW_STATUSES)[number];
+export const ROW_STATUS_LABELS: Record<RowStatus, string> = {
+  pending: "Pending",
+  in_progress: "Calling",
+  succeeded: "Succeeded",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
+
+/**
+ * Ours: the largest file the panel's upload takes (bytes). Under the 10 MB Next buffers for a
+ * request its proxy runs on, and room for 100,000 rows of a number and a few fields.
+ */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** Ours: the limits a list's settings take. */
+export const MAX_SIMULTANEOUS = 100;
+export const MAX_ATTEMPTS = 10;
+export const MAX_INTERVAL_SECONDS = 7 * 86_400;
