@@ -1,5 +1,15 @@
-// Call lists' row statuses and the upload and settings limits: pure constants, safe to import
+// Call lists' statuses, their rows' statuses and the upload and settings limits: pure constants, safe to import
 // from a client component (schemas.ts brings zod).
+
+export const CALL_LIST_STATUSES = ["queued", "in_progress", "paused", "completed", "cancelled"] as const;
+export type CallListStatus = (typeof CALL_LIST_STATUSES)[number];
+export const CALL_LIST_STATUS_LABELS: Record<CallListStatus, string> = {
+  queued: "Queued",
+  in_progress: "In progress",
+  paused: "Paused",
+  completed: "Completed",
+  cancelled: "Cancelled",
+};
 
 export const ROW_STATUSES = ["pending", "in_progress", "succeeded", "failed", "cancelled"] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];

@@ -24,16 +24,6 @@ import { safeText, zId } from "@/lib/core/validate";
 export * from "./client-safe";
 import { MAX_FILE_BYTES, MAX_SIMULTANEOUS, MAX_ATTEMPTS, MAX_INTERVAL_SECONDS } from "./client-safe";
 
-export const CALL_LIST_STATUSES = ["queued", "in_progress", "paused", "completed", "cancelled"] as const;
-export type CallListStatus = (typeof CALL_LIST_STATUSES)[number];
-export const CALL_LIST_STATUS_LABELS: Record<CallListStatus, string> = {
-  queued: "Queued",
-  in_progress: "In progress",
-  paused: "Paused",
-  completed: "Completed",
-  cancelled: "Cancelled",
-};
-
 /** The limit: rows per uploaded file. */
 export const MAX_FILE_ROWS = 100_000;
 /** Ours: rows a list may grow to through appends. */

@@ -5,6 +5,8 @@ import { issue, safeText } from "@/lib/core/validate";
 import { ZE164 } from "@/lib/core/phone";
 import { countSms, MAX_SMS_SEGMENTS } from "./segments";
 import { invalidDestinationsMessage, parseDestinations } from "./destinations";
+import { SMS_STATUSES } from "./statuses";
+export * from "./statuses";
 
 /** Ours: one A2P send reaches at most this many destinations. */
 export const MAX_A2P_DESTINATIONS = 1000;
@@ -72,9 +74,6 @@ export type A2PPanelInput = z.input<typeof ZA2PPanelInput>;
 
 export const ZControlSmsInput = z.object({ number: ZE164, enabled: z.boolean() });
 export type ControlSmsInput = z.input<typeof ZControlSmsInput>;
-
-export const SMS_STATUSES = ["queued", "sent", "delivered", "failed", "received"] as const;
-export type SmsStatus = (typeof SMS_STATUSES)[number];
 
 export const ZSmsHistoryQuery = z.object({
   kind: z.enum(["two_way", "a2p"]),

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/page";
-import { CALL_STATUS_LABELS, type CallStatus } from "@/lib/domains/calls/schemas";
+import { CALL_STATUS_LABELS, type CallStatus } from "@/lib/domains/calls/statuses";
 
 const TONES: Record<CallStatus, "slate" | "green" | "red" | "blue" | "amber"> = {
   running: "blue",

@@ -3,7 +3,8 @@
 // its CSV export parse the same URL here, so the file holds exactly the rows the table filters.
 // Parsing never throws: a hand-edited or stale value is dropped.
 import type { ListParams, RawSearchParams } from "@/components/data-table/search-params";
-import { SMS_STATUSES, type SmsHistoryQuery, type SmsStatus } from "@/lib/domains/sms/schemas";
+import { SMS_STATUSES, type SmsStatus } from "@/lib/domains/sms/statuses";
+import type { SmsHistoryQuery } from "@/lib/domains/sms/schemas";
 import { parseRecordId } from "@/lib/core/ids";
 
 export type HistoryKind = "two_way" | "a2p";

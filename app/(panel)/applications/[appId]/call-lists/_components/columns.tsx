@@ -5,7 +5,7 @@ import type { Route } from "next";
 import type { DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
-import { CALL_LIST_STATUS_LABELS, type CallListStatus } from "@/lib/domains/call-lists/schemas";
+import { CALL_LIST_STATUS_LABELS, type CallListStatus } from "@/lib/domains/call-lists/client-safe";
 
 export type CallListRow = {
   id: number;
