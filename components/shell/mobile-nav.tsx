@@ -1,42 +1,28 @@
 "use client";
-import { useState } from "react";
-import { usePathname } from "next/navigation";
-import { Dialog as D } from "radix-ui";
-import { Menu, X } from "lucide-react";
+import { lazy, Suspense, useState } from "react";
+import { Menu } from "lucide-react";
+import { MENU_BUTTON } from "./mobile-nav-button";
+
+const loadDrawer = () => import("./mobile-nav-drawer");
+const MobileNavDrawer = lazy(loadDrawer);
 
 /**
- * Below 1024 px the sidebar is a drawer: the top bar's menu button opens it over the page (focus
- * trapped, Escape or a click outside closes it) and following a link closes it.
+ * Below 1024 px the sidebar is a drawer behind the top bar's menu button. The drawer (Radix
+ * Dialog and its focus trap, about 8 kB gzipped) loads on the first press of the button (fetched
+ * already when the pointer or focus reaches it) and mounts open; from then on it is the drawer's
+ * own button (issue 11: first-load JavaScript per route).
  */
 export function MobileNav({ children }: { children: React.ReactNode }) {
-  // Open on the page it was opened on: navigating anywhere closes it.
-  const pathname = usePathname();
-  const [openOn, setOpenOn] = useState<string | null>(null);
+  const [pressed, setPressed] = useState(false);
+  const button = (open?: () => void) => (
+    <button type="button" aria-haspopup="dialog" aria-expanded={false} {...MENU_BUTTON} onPointerEnter={() => void loadDrawer()} onFocus={() => void loadDrawer()} onClick={open}>
+      <Menu className="size-5" aria-hidden />
+    </button>
+  );
+  if (!pressed) return button(() => setPressed(true));
   return (
-    <D.Root open={openOn === pathname} onOpenChange={(o) => setOpenOn(o ? pathname : null)}>
-      <D.Trigger
-        aria-label="Open the menu"
-        className="-ml-1 rounded-md p-2 text-slate-700 hover:bg-slate-100 lg:hidden"
-        data-testid="menu-button"
-      >
-        <Menu className="size-5" aria-hidden />
-      </D.Trigger>
-      <D.Portal>
-        <D.Overlay className="fixed inset-0 z-40 bg-black/50 lg:hidden" />
-        <D.Content
-          className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col bg-white shadow-xl ring-1 ring-slate-200 lg:hidden"
-          data-testid="drawer"
-          aria-describedby={undefined}
-        >
-          <div className="flex h-14 shrink-0 items-center justify-between border-b border-slate-200 px-4">
-            <D.Title className="text-base font-semibold text-slate-900">Menu</D.Title>
-            <D.Close aria-label="Close the menu" className="rounded-md p-2 text-slate-700 hover:bg-slate-100">
-              <X className="size-5" aria-hidden />
-            </D.Close>
-          </div>
-          <div className="min-h-0 flex-1">{children}</div>
-        </D.Content>
-      </D.Portal>
-    </D.Root>
+    <Suspense fallback={button()}>
+      <MobileNavDrawer>{children}</MobileNavDrawer>
+    </Suspense>
   );
 }

@@ -1,74 +1,48 @@
 "use client";
-import Link from "next/link";
-import type { Route } from "next";
-import { DropdownMenu as M } from "radix-ui";
-import { ChevronDown, LogOut, User, Wallet } from "lucide-react";
+import { lazy, Suspense, useState } from "react";
+import { USER_MENU_TRIGGER_CLASS, UserMenuFace, type UserMenuProps } from "./user-menu-face";
+
+const loadPopup = () => import("./user-menu-popup");
+const UserMenuPopup = lazy(loadPopup);
 
 /**
- * The top bar's user menu: who is signed in, the way to Profile (for principals holding it),
- * the balance on narrow screens (for principals holding Billing), and Log out. Logging out submits
- * the form the top bar renders (id `logoutForm`), so it stays a POST of the logout action.
+ * The top bar's user menu. Every page shows its button, few pages open it: the menu (Radix
+ * DropdownMenu and its positioning, about 15 kB gzipped) loads on the first press of the button
+ * (fetched already when the pointer or focus reaches it) and mounts open; from then on it is the
+ * menu's own button (issue 11: first-load JavaScript per route).
  */
-export function UserMenu({
-  who,
-  detail,
-  profileHref,
-  balance,
-  logoutForm,
-}: {
-  /** "demo (owner)" or "alice @ demo". */
-  who: string;
-  /** A second line in the menu ("Account owner", "Subuser with Admin, Payer"). */
-  detail: string;
-  profileHref: Route | null;
-  balance: { text: string; href: Route } | null;
-  logoutForm: string;
-}) {
-  const item = "flex cursor-pointer select-none items-center gap-2 rounded px-2 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100";
+export function UserMenu(props: UserMenuProps) {
+  const [pressed, setPressed] = useState(false);
+  const button = (open?: () => void) => (
+    <button
+      type="button"
+      aria-label={`Account menu: ${props.who}`}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      className={USER_MENU_TRIGGER_CLASS}
+      onPointerEnter={() => void loadPopup()}
+      onFocus={() => void loadPopup()}
+      // As the menu's own button does: the left button's press (not a Ctrl-click), Enter, Space, ArrowDown.
+      onPointerDown={(e) => {
+        if (open && e.button === 0 && !e.ctrlKey) {
+          e.preventDefault();
+          open();
+        }
+      }}
+      onKeyDown={(e) => {
+        if (open && (e.key === "Enter" || e.key === " " || e.key === "ArrowDown")) {
+          e.preventDefault();
+          open();
+        }
+      }}
+    >
+      <UserMenuFace who={props.who} />
+    </button>
+  );
+  if (!pressed) return button(() => setPressed(true));
   return (
-    <M.Root>
-      <M.Trigger
-        aria-label={`Account menu: ${who}`}
-        className="flex min-w-0 items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-slate-800 hover:bg-slate-100 data-[state=open]:bg-slate-100"
-      >
-        <span className="grid size-7 shrink-0 place-items-center rounded-full bg-brand-50 text-brand-700">
-          <User className="size-4" aria-hidden />
-        </span>
-        <span className="hidden max-w-48 truncate font-medium sm:inline" data-testid="whoami">
-          {who}
-        </span>
-        <ChevronDown className="hidden size-4 shrink-0 text-slate-600 sm:block" aria-hidden />
-      </M.Trigger>
-      <M.Portal>
-        <M.Content align="end" sideOffset={6} className="z-50 w-64 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
-          <div className="px-2 py-2">
-            <p className="truncate text-sm font-medium text-slate-900">{who}</p>
-            <p className="truncate text-xs text-slate-600">{detail}</p>
-          </div>
-          <M.Separator className="my-1 h-px bg-slate-200" />
-          {balance ? (
-            <M.Item asChild className={`${item} sm:hidden`}>
-              <Link href={balance.href}>
-                <Wallet className="size-4 text-slate-600" aria-hidden />
-                Balance {balance.text}
-              </Link>
-            </M.Item>
-          ) : null}
-          {profileHref ? (
-            <M.Item asChild className={item}>
-              <Link href={profileHref}>
-                <User className="size-4 text-slate-600" aria-hidden />
-                Profile
-              </Link>
-            </M.Item>
-          ) : null}
-          {/* The item closes the menu as it is chosen, so it submits the form itself rather than being its button. */}
-          <M.Item className={item} onSelect={() => (document.getElementById(logoutForm) as HTMLFormElement | null)?.requestSubmit()}>
-            <LogOut className="size-4 text-slate-600" aria-hidden />
-            Log out
-          </M.Item>
-        </M.Content>
-      </M.Portal>
-    </M.Root>
+    <Suspense fallback={button()}>
+      <UserMenuPopup {...props} />
+    </Suspense>
   );
 }
