@@ -7,6 +7,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "./env";
+import { LruMap } from "./lru";
 
 export function databaseUrl(): string {
   return env().DATABASE_URL;
@@ -124,19 +125,16 @@ function tuneBetterSqlite3(adapter: object): void {
   const client = (adapter as { client?: { prepare?: unknown } }).client;
   if (!client || typeof client.prepare !== "function" || !("pragma" in client)) return; // libSQL: not better-sqlite3
   const prepare = (client.prepare as (sql: string) => Statement).bind(client);
-  const cache = new Map<string, ReturnType<typeof reusable>>();
+  const cache = new LruMap<string, ReturnType<typeof reusable>>(STATEMENT_CACHE_ENTRIES);
   client.prepare = (sql: string) => {
     const hit = cache.get(sql);
     if (hit) {
       statementStats.hits++;
-      cache.delete(sql); // most recently used goes last
-      cache.set(sql, hit);
       return hit;
     }
     statementStats.misses++;
     const entry = reusable(prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql));
     cache.set(sql, entry);
-    if (cache.size > STATEMENT_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
     return entry;
   };
 }

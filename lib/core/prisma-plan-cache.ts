@@ -10,6 +10,7 @@
 import { QueryCompiler as SqliteQueryCompiler } from "@prisma/client/runtime/query_compiler_bg.sqlite.mjs";
 import { QueryCompiler as PostgresQueryCompiler } from "@prisma/client/runtime/query_compiler_bg.postgresql.mjs";
 import { env } from "./env";
+import { LruMap } from "./lru";
 
 /** Plans kept per compiler, least recently used dropped first. */
 export const PLAN_CACHE_ENTRIES = 2_000;
@@ -37,7 +38,7 @@ const PATCHED = Symbol.for("switchboard.planCache");
 function memoize(proto: { compile: Compile } & { [PATCHED]?: true }): void {
   if (proto[PATCHED]) return; // once per module, however often this file is evaluated (dev reloads)
   const compile = proto.compile;
-  const caches = new WeakMap<object, Map<string, unknown>>();
+  const caches = new WeakMap<object, LruMap<string, unknown>>();
   const freeze = env().NODE_ENV === "test";
   proto.compile = function cachedCompile(this: object, request: string) {
     if (request.length > PLAN_CACHE_MAX_QUERY_CHARS) {
@@ -45,18 +46,15 @@ function memoize(proto: { compile: Compile } & { [PATCHED]?: true }): void {
       return compile.call(this, request);
     }
     let cache = caches.get(this);
-    if (!cache) caches.set(this, (cache = new Map()));
+    if (!cache) caches.set(this, (cache = new LruMap(PLAN_CACHE_ENTRIES)));
     const hit = cache.get(request);
     if (hit !== undefined) {
       stats.hits++;
-      cache.delete(request); // most recently used goes last
-      cache.set(request, hit);
       return hit;
     }
     stats.misses++;
     const plan = compile.call(this, request); // a compile error throws and is not kept
     cache.set(request, freeze ? deepFreeze(plan) : plan);
-    if (cache.size > PLAN_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
     return plan;
   };
   proto[PATCHED] = true;
