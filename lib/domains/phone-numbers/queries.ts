@@ -206,13 +206,13 @@ export async function heldNumberCount(client: Tx | typeof db, accountId: number)
   return row?.numberCount ?? 0;
 }
 
-const NOT_NARROWING = new Set<string>(["orderBy", "dir", "offset", "count", "statuses"]);
-
 /** /numbers' empty state under a filter: how many numbers the account holds at all (numbers.list). */
 export async function countHeldNumbers(actor: Actor): Promise<number> {
   authorize(actor, { section: "numbers.list", method: "GetPhoneNumbers" });
   return heldNumberCount(db, actor.accountId);
 }
+
+const NOT_NARROWING = new Set<string>(["orderBy", "dir", "offset", "count", "statuses"]);
 
 /** Whether a parsed filter selects every held number (paging and sort aside); a filter added later narrows. */
 function everyHeldNumber(p: AccountNumbersFilter): boolean {
