@@ -1,11 +1,12 @@
 // Issue 11: every SQLite connection, whichever driver opens it, runs in WAL mode with
-// synchronous=NORMAL, a busy timeout and foreign keys enforced. Read back from real connections
-// (the suite's own client, and fresh ones through each SQLite driver), not from the script text.
+// synchronous=NORMAL, a busy timeout, foreign keys enforced and a 64 MiB page cache. Read back
+// from real connections (the suite's own client, and fresh ones through each SQLite driver), not
+// from the script text.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { createClient, db, dbKind } from "./db";
-import { SQLITE_BUSY_TIMEOUT_MS, statementCacheStats } from "./db-adapter";
+import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_CACHE_KIB, statementCacheStats } from "./db-adapter";
 import { createThrowawayDatabase } from "@/test/databases";
 
 const execFileAsync = promisify(execFile);
@@ -19,11 +20,12 @@ async function pragmas(client: typeof db) {
     synchronous: value(await client.$queryRawUnsafe<PragmaRow[]>("PRAGMA synchronous")),
     busy_timeout: value(await client.$queryRawUnsafe<PragmaRow[]>("PRAGMA busy_timeout")),
     foreign_keys: value(await client.$queryRawUnsafe<PragmaRow[]>("PRAGMA foreign_keys")),
+    cache_size: value(await client.$queryRawUnsafe<PragmaRow[]>("PRAGMA cache_size")),
   };
 }
 
-// synchronous: 1 = NORMAL (0 OFF, 2 FULL, 3 EXTRA).
-const EXPECTED = { journal_mode: "wal", synchronous: "1", busy_timeout: String(SQLITE_BUSY_TIMEOUT_MS), foreign_keys: "1" };
+// synchronous: 1 = NORMAL (0 OFF, 2 FULL, 3 EXTRA); cache_size: negative means KiB (the default is -2000).
+const EXPECTED = { journal_mode: "wal", synchronous: "1", busy_timeout: String(SQLITE_BUSY_TIMEOUT_MS), foreign_keys: "1", cache_size: String(-SQLITE_CACHE_KIB) };
 
 describe.runIf(dbKind() === "sqlite")("SQLite connection settings", () => {
   const scratch: { dispose(): Promise<void> }[] = [];
