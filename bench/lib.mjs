@@ -140,6 +140,20 @@ export async function startServer(env, base) {
 }
 
 /**
+ * fetch, tried once more when the first attempt fails before any answer ("fetch failed"): the
+ * check's keep-alive socket from before the previous line's measurement may have been closed by
+ * the server's idle timeout while autocannon ran, and undici reuses it. A second failure throws.
+ */
+async function fetchRetryingClosedSocket(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    return fetch(url, init);
+  }
+}
+
+/**
  * A target: { name, path, method?, headers?, body?, cookies?, expect, ok?, placeholder? }.
  * `expect` (a string the body must contain, or a predicate on the body) is checked on the first
  * answer; `ok`, a predicate on the body, is checked on the first answer and then on every measured
@@ -157,7 +171,7 @@ export async function checkTarget(base, t, { warmups, failure }) {
   const expect = typeof t.expect === "function" ? t.expect : (b) => b.includes(t.expect);
   const ok = (b) => expect(b) && (!t.ok || t.ok(b));
   const headers = t.cookies ? { ...t.headers, cookie: t.cookies[0] } : t.headers;
-  const call = (extra = {}) => fetch(`${base}${t.path}`, { method: t.method, headers, body: t.body, ...extra });
+  const call = (extra = {}) => fetchRetryingClosedSocket(`${base}${t.path}`, { method: t.method, headers, body: t.body, ...extra });
   const res = await call({ redirect: "manual" });
   const body = await res.text();
   if (res.status === 404) return `${t.path} answers 404 in this build`;
