@@ -379,8 +379,8 @@ export async function isAccountNumber(actor: Actor, e164: string): Promise<boole
 /**
  * GetAccountPhoneNumberCountries and /numbers' country filter: the catalogue country codes the
  * account holds active or blocked numbers in (within applications, when given), A to Z. Without
- * applications, one EXISTS probe per catalogue country on the (accountId, countryCode, number)
- * index: a grouping read every number of the account (100,000 on the bench's /numbers).
+ * applications, one EXISTS probe per catalogue country on the (accountId, countryCode, number,
+ * status) index: a grouping read every number of the account (100,000 on the bench's /numbers).
  */
 export async function accountNumberCountries(actor: Actor, applicationIds?: number[]): Promise<string[]> {
   authorize(actor, { section: "numbers.list", method: "GetAccountPhoneNumberCountries" });
