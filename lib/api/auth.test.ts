@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { SignJWT, base64url, type JWTPayload } from "jose";
 import { db } from "@/lib/core/db";
 import { createTestAccount, TEST_PASSWORD_HASH, uniq } from "@/test/factories";
+import { signatureCheckCount } from "./auth";
 import { handleApiRequest } from "./handle";
 import { callApi, insertKey, TEST_PUBLIC_KEY_PEM, tokenFor } from "@/test/api-kit";
 
@@ -92,6 +93,34 @@ describe("Management API authentication", () => {
     const earlier = () => new Date(Date.now() - 3600_000);
     expect(((await (await handleApiRequest(request(), "GetRoles", { clock: later })).json()) as { error: { code: number } }).error.code).toBe(456);
     expect(((await (await handleApiRequest(request(), "GetRoles", { clock: earlier })).json()) as { error: { code: number } }).error.code).toBe(455);
+  });
+
+  // Threat: the verified-token cache (issue 11) must never let a token skip a check it would fail
+  // today: only the identical token under the same key and PEM skips the signature, and every
+  // other check still runs on each request.
+  it("checks a token's signature once, and still checks its lifetime, key and PEM on every request", async () => {
+    const { key } = await ownerKey();
+    const token = await tokenFor(key);
+    const before = signatureCheckCount();
+    expect(await codeWith(token)).toBeUndefined();
+    expect(await codeWith(token)).toBeUndefined();
+    expect(signatureCheckCount() - before).toBe(1);
+    // A different token of the same key is checked.
+    expect(await codeWith(await tokenFor(key, { iat: now() - 1, exp: now() + 30 }))).toBeUndefined();
+    expect(signatureCheckCount() - before).toBe(2);
+    // Expiry is judged on every request, cached signature or not.
+    const request = () => new Request("http://localhost/platform_api/GetRoles", { method: "POST", headers: { authorization: `Bearer ${token}` } });
+    const later = () => new Date(Date.now() + 3600_000);
+    expect(((await (await handleApiRequest(request(), "GetRoles", { clock: later })).json()) as { error: { code: number } }).error.code).toBe(456);
+    // The key's public key replaced under the same id: the cached check no longer applies.
+    const otherPem = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
+    await db.apiKey.update({ where: { id: key.id }, data: { publicKeyPem: otherPem } });
+    expect(await codeWith(token)).toBe(100);
+    // The key deleted: refused although its token was verified before.
+    await db.apiKey.update({ where: { id: key.id }, data: { publicKeyPem: TEST_PUBLIC_KEY_PEM } });
+    expect(await codeWith(token)).toBeUndefined();
+    await db.apiKey.delete({ where: { id: key.id } });
+    expect(await codeWith(token)).toBe(100);
   });
 
   it("rejects unknown keys, deleted keys and signatures by another key (100)", async () => {
