@@ -7,6 +7,7 @@
 //   application_id) counts up to COUNT_CAP + 1 in the page's own order, scoped by account and
 //   application: with accountId missing from the index, the count looked up every counted row
 //   (3.6 ms filtered by status, 7.3 ms sorted by duration at 100,000 sessions; 0.5 ms from the index).
+//   GetCallHistory's exact total_count over 90 days of 100,000 sessions: 13.7 ms, 4.1 from the index.
 // - /numbers filtered by country counts the account's held numbers there (status active or
 //   blocked): without status in the index, 5.3 ms for 9,757 numbers; 0.8 ms from it.
 import { describe, expect, it } from "vitest";
@@ -35,6 +36,12 @@ describe.runIf(dbKind() === "sqlite")("list totals are counted from an index alo
     ["sorted by cost", "", `"CallSession"."costMinor" ASC, "CallSession"."id" ASC`, [], "CallSession_applicationId_accountId_costMinor_id_idx"],
   ])("an application's call history, %s", async (_name, where, order, extra, index) => {
     expectIndexOnly(await planOf(sessions(where, order), [1, 1, ...extra, 10_001, 0]), index);
+  });
+
+  it("GetCallHistory's exact total of an application in a date range", async () => {
+    const sql = `SELECT COUNT(*) FROM (SELECT "CallSession"."id" FROM "CallSession" WHERE ("CallSession"."accountId" = ? AND "CallSession"."applicationId" = ? AND "CallSession"."startedAt" >= ? AND "CallSession"."startedAt" < ?) LIMIT ? OFFSET ?) AS "sub"`;
+    const plan = await planOf(sql, [1, 1, "2026-01-01T00:00:00.000+00:00", "2026-04-01T00:00:00.000+00:00", -1, 0]);
+    expectIndexOnly(plan, "CallSession_applicationId_accountId_startedAt_id_idx");
   });
 
   it("the account's numbers in a country", async () => {
