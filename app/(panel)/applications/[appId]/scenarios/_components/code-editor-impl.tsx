@@ -1,8 +1,9 @@
 "use client";
 // CodeMirror 6 for scenario scripts: JavaScript highlighting, line numbers, search (Ctrl/Cmd+F),
 // undo history, bracket matching, and the one-dark theme while the system is dark (the panel's
-// theme follows prefers-color-scheme). Imported only by the Scenarios page, so no other page
-// loads it. Tab is left to move focus (CodeMirror's accessible default); Ctrl+] / Ctrl+[ indent.
+// theme follows prefers-color-scheme). Loaded lazily by code-editor.tsx, so not even the
+// Scenarios page's first load carries it. Tab is left to move focus (CodeMirror's accessible
+// default); Ctrl+] / Ctrl+[ indent.
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
 import { Compartment, EditorSelection, EditorState, type Extension } from "@codemirror/state";
 import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view";
@@ -13,6 +14,7 @@ import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/sea
 import { javascript } from "@codemirror/lang-javascript";
 import { MergeView } from "@codemirror/merge";
 import { oneDarkTheme } from "@codemirror/theme-one-dark";
+import type { CodeEditorHandle, CodeEditorProps, DiffViewProps } from "./code-editor";
 
 const DARK = "(prefers-color-scheme: dark)";
 
@@ -72,10 +74,9 @@ function followTheme(views: EditorView[], compartment: Compartment): () => void 
   return () => mq.removeEventListener("change", apply);
 }
 
-export type CodeEditorHandle = { value: () => string; setValue: (text: string) => void; goToLine: (line: number) => void };
 
 /** The editable script. `onChange` gets every new text. */
-export const CodeEditor = forwardRef<CodeEditorHandle, { initial: string; label: string; onChange?: (text: string) => void }>(function CodeEditor(
+export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function CodeEditor(
   { initial, label, onChange },
   ref,
 ) {
@@ -132,7 +133,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, { initial: string; label:
 });
 
 /** Two versions side by side, read-only, changes marked, long unchanged stretches folded (a click opens one) (@codemirror/merge). */
-export function DiffView({ from, to, fromLabel, toLabel }: { from: string; to: string; fromLabel: string; toLabel: string }) {
+export function DiffView({ from, to, fromLabel, toLabel }: DiffViewProps) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const theme = new Compartment();
