@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { toE164, ZE164 } from "./phone";
+import { toE164 } from "./phone";
+import { ZE164 } from "./validate";
 
 describe("E.164", () => {
   it.each([

@@ -4,6 +4,8 @@
 import { z } from "zod";
 import { AppError, type ErrorReason } from "@/lib/core/errors";
 import { MAX_RECORD_ID } from "@/lib/core/ids";
+import { toE164 } from "./phone";
+import { unsafeTextProblem } from "./safe-text";
 
 /** Adds a custom zod issue, with its reason when one applies. */
 export function issue(ctx: z.RefinementCtx, message: string, reason?: ErrorReason): void {
@@ -41,24 +43,25 @@ export const zId = (message: string, reason?: ErrorReason) =>
     return z.NEVER;
   });
 
-// C0 controls, DEL and C1 controls; multi-line text keeps tab, line feed and carriage return
-// (browsers send a textarea's line breaks as CRLF).
-const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
-const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
 /**
- * The one rule for free text a person or a client types (docs/SECURITY.md "Text input"): no lone
- * UTF-16 surrogate (it cannot be stored as UTF-8 and comes back as something else) and no
- * control character (NUL and the rest of C0, DEL, C1), except tab and line breaks in multi-line
- * text. Returns a zod refinement for `.superRefine()`: a field error naming `label`, with
- * `reason` when the API answers the field's failures with a code of their own (else 101).
+ * The one rule for free text a person or a client types (docs/SECURITY.md "Text input"; the rule
+ * itself is lib/core/safe-text.ts, which client components use without zod). Returns a zod
+ * refinement for `.superRefine()`: a field error naming `label`, with `reason` when the API
+ * answers the field's failures with a code of their own (else 101).
  */
 export function safeText(label: string, opts: { multiline?: boolean; reason?: ErrorReason } = {}) {
-  const control = opts.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE;
   return (v: string, ctx: z.RefinementCtx): void => {
-    if (!v.isWellFormed()) issue(ctx, `${label} contains an invalid character (a lone UTF-16 surrogate)`, opts.reason);
-    else if (control.test(v)) {
-      issue(ctx, opts.multiline ? `${label} must not contain control characters other than tabs and line breaks` : `${label} must not contain control characters`, opts.reason);
-    }
+    const problem = unsafeTextProblem(label, v, opts.multiline);
+    if (problem) issue(ctx, problem, opts.reason);
   };
 }
+
+/** A phone number field: normalised to E.164 (lib/core/phone.ts), with one clear message when it is not one. */
+export const ZE164 = z.string({ error: "Enter a phone number" }).transform((v, ctx) => {
+  const n = toE164(v);
+  if (!n) {
+    issue(ctx, "Enter the number in international format: + then the country code and number, e.g. +14155550123");
+    return z.NEVER;
+  }
+  return n;
+});

@@ -1,7 +1,6 @@
 // Caller ID inputs (section caller_ids; AddCallerID, VerifyCallerID, ActivateCallerID, DelCallerID).
 import { z } from "zod";
-import { ZE164 } from "@/lib/core/phone";
-import { zId } from "@/lib/core/validate";
+import { ZE164, zId } from "@/lib/core/validate";
 export * from "./limits";
 
 /** A verified caller ID stays usable for a year, then must be verified again. */

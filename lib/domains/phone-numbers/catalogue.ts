@@ -6,6 +6,7 @@
 // lib/domains/phone-numbers/mutations.ts materialises them into the PhoneNumber table. Pure.
 import { z } from "zod";
 import data from "./catalogue.json";
+import { countryOfNumber, pricesForDestination } from "./destination-prices";
 
 export const NUMBER_CATEGORIES = ["GEOGRAPHIC", "MOBILE", "TOLLFREE"] as const;
 export type NumberCategory = (typeof NUMBER_CATEGORIES)[number];
@@ -72,29 +73,8 @@ export function allRegions(): readonly { country: CatalogueCountry; region: Cata
   return REGIONS;
 }
 
-/** Prices where no catalogue country matches a destination (ours): the dearest of the catalogue. */
-const REST_OF_WORLD: CountryPrices = {
-  smsOutboundPerSegmentMinor: Math.max(...COUNTRIES.map((c) => c.prices.smsOutboundPerSegmentMinor)),
-  smsInboundPerSegmentMinor: 0,
-  callOutboundPerMinuteMinor: Math.max(...COUNTRIES.map((c) => c.prices.callOutboundPerMinuteMinor)),
-  callInboundPerMinuteMinor: 0,
-};
-
-const BY_DIAL_CODE = [...COUNTRIES].sort((a, b) => b.dialCode.length - a.dialCode.length);
-
-/**
- * The catalogue country an E.164 number dials into (the longest matching dial code; +1 reads as
- * the first +1 country, whose prices the others share), or undefined outside the catalogue.
- */
-export function countryOfNumber(e164: string): CatalogueCountry | undefined {
-  const digits = e164.replace(/^\+/, "");
-  return BY_DIAL_CODE.find((c) => digits.startsWith(c.dialCode));
-}
-
-/** The per-segment SMS and per-minute call prices of a destination, minor units of CATALOGUE_CURRENCY. */
-export function pricesForDestination(e164: string): CountryPrices {
-  return countryOfNumber(e164)?.prices ?? REST_OF_WORLD;
-}
+// A destination's country and prices: in a module of their own, without zod, for the SMS composers.
+export { countryOfNumber, pricesForDestination };
 
 /** A 32-bit FNV-1a hash: spreads the generated numbers' digits without a random source. */
 function fnv1a(text: string): number {

@@ -1,7 +1,7 @@
 // The one-way page's destination list as people paste it: one number per line, or several on a
 // line separated by commas or semicolons, in international format with the usual spaces, dots,
 // dashes and parentheses. Pure: the form checks it as users type and the server action parses
-// the same text with the same function (ZA2PPanelInput), so both name the same bad lines.
+// the same text with the same function (checks.ts, ZA2PPanelInput), so both name the same bad lines.
 import { toE164 } from "@/lib/core/phone";
 
 export type DestinationList = {

@@ -1,21 +1,17 @@
 // SMS inputs (sections sms.two_way and sms.one_way; SendSmsMessage, A2PSendSms, ControlSms,
 // GetSmsHistory, A2PGetSmsHistory).
 import { z } from "zod";
-import { issue, safeText } from "@/lib/core/validate";
-import { ZE164 } from "@/lib/core/phone";
-import { countSms, MAX_SMS_SEGMENTS } from "./segments";
-import { invalidDestinationsMessage, parseDestinations } from "./destinations";
+import { issue, ZE164 } from "@/lib/core/validate";
+import { a2pDestinations, A2P_SENDER_MESSAGE, isA2PSender, MAX_A2P_DESTINATIONS, smsTextProblem } from "./checks";
 import { SMS_STATUSES } from "./statuses";
 export * from "./statuses";
+export { MAX_A2P_DESTINATIONS } from "./checks";
 
-/** Ours: one A2P send reaches at most this many destinations. */
-export const MAX_A2P_DESTINATIONS = 1000;
-
-export const ZSmsText = z
-  .string({ error: "Write the message" })
-  .min(1, "Write the message")
-  .superRefine(safeText("The message", { multiline: true }))
-  .refine((t) => countSms(t).segments <= MAX_SMS_SEGMENTS, `The message is longer than ${MAX_SMS_SEGMENTS} segments`);
+/** The rules themselves are plain functions in checks.ts, which the composers check with too. */
+export const ZSmsText = z.string({ error: "Write the message" }).superRefine((t, ctx) => {
+  const problem = smsTextProblem(t);
+  if (problem) issue(ctx, problem);
+});
 
 /** Two-way: from one of the account's SMS-enabled numbers (by id, or by its E.164 form) to a destination. */
 export const ZSendSmsInput = z
@@ -34,10 +30,7 @@ export type SendSmsInput = z.input<typeof ZSendSmsInput>;
  * A sender ID (3 to 11 latin letters, digits or spaces, at least one letter: what the handset
  * shows), one of the account's SMS-enabled numbers, or a verified caller ID.
  */
-export const ZA2PSender = z
-  .string({ error: "Choose the sender" })
-  .trim()
-  .refine((v) => /^\+?\d{7,15}$/.test(v.replace(/[\s().-]/g, "")) || (/^[A-Za-z0-9 ]{3,11}$/.test(v) && /[A-Za-z]/.test(v)), "A sender ID is 3 to 11 latin letters, digits or spaces (at least one letter), or a phone number");
+export const ZA2PSender = z.string({ error: "Choose the sender" }).trim().refine(isA2PSender, A2P_SENDER_MESSAGE);
 
 export const ZA2PInput = z.object({
   sender: ZA2PSender,
@@ -59,13 +52,10 @@ export const ZA2PPanelInput = z.object({
   sender: ZA2PSender,
   destinations: z
     .string({ error: "Add at least one destination" })
-    .max(MAX_A2P_DESTINATIONS * 40, "The list is too long")
     .transform((raw, ctx) => {
-      const list = parseDestinations(raw);
-      if (list.invalid.length > 0) issue(ctx, invalidDestinationsMessage(list.invalid));
-      else if (list.numbers.length === 0) issue(ctx, "Add at least one destination");
-      else if (list.numbers.length > MAX_A2P_DESTINATIONS) issue(ctx, `At most ${MAX_A2P_DESTINATIONS} destinations at a time (this list has ${list.numbers.length})`);
-      else return list.numbers;
+      const list = a2pDestinations(raw);
+      if ("numbers" in list) return list.numbers;
+      issue(ctx, list.problem);
       return z.NEVER;
     }),
   text: ZSmsText,

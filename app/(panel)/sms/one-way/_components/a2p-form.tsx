@@ -2,7 +2,8 @@
 // The one-way (A2P) composer: the sender (a sender ID, one of the account's SMS numbers or a
 // verified caller ID), the destinations as pasted (checked as typed, by the parser the server
 // uses), the text with its live segment counter and the estimated total. "Review and send"
-// checks everything with the server's own schema, then asks for confirmation stating the total.
+// checks everything with the functions the server's schema is made of (lib/domains/sms/checks.ts:
+// no zod in the browser), then asks for confirmation stating the total.
 import { useState } from "react";
 import { Send } from "lucide-react";
 import { Field } from "@/components/forms/fields";
@@ -14,10 +15,11 @@ import { Card } from "@/components/ui/page";
 import { useToast } from "@/components/ui/toast";
 import { inputClass } from "@/components/forms/fields";
 import { formatMoney } from "@/lib/domains/billing/money";
-import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
+import { pricesForDestination } from "@/lib/domains/phone-numbers/destination-prices";
 import { parseDestinations } from "@/lib/domains/sms/destinations";
 import type { A2PSendersDto } from "@/lib/domains/sms/queries";
-import { MAX_A2P_DESTINATIONS, ZA2PPanelInput, type A2PPanelInput } from "@/lib/domains/sms/schemas";
+import { a2pPanelProblems, MAX_A2P_DESTINATIONS } from "@/lib/domains/sms/checks";
+import type { A2PPanelInput } from "@/lib/domains/sms/schemas";
 import { countSms } from "@/lib/domains/sms/segments";
 import { sendA2PAction } from "../actions";
 import { SelectField } from "@/components/forms/select-field";
@@ -26,12 +28,6 @@ import { TestDestinations } from "../../_components/test-destinations";
 
 const SENDER_ID = "__sender_id__";
 
-/** The schema's issues as the form shows them: the first message per field. */
-function issuesByField(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) out[i.path.map(String).join(".") || "form"] ??= i.message;
-  return out;
-}
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The estimate: every destination's per-segment price times the message's segments. */
@@ -56,9 +52,9 @@ export function A2PForm({ senders, currency }: { senders: A2PSendersDto; currenc
   const review = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const input = { sender, destinations, text };
-    const parsed = ZA2PPanelInput.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error.issues));
+    const problems = a2pPanelProblems(input);
+    if (Object.keys(problems).length > 0) {
+      setErrors(problems);
       return;
     }
     setErrors({});

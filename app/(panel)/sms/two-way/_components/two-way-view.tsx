@@ -13,7 +13,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { useToast } from "@/components/ui/toast";
 import { toE164 } from "@/lib/core/phone";
 import { formatMoney } from "@/lib/domains/billing/money";
-import { countryOfNumber, pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
+import { countryOfNumber, pricesForDestination } from "@/lib/domains/phone-numbers/destination-prices";
 import type { SmsSourceDto } from "@/lib/domains/sms/queries";
 import { countSms } from "@/lib/domains/sms/segments";
 import { sendSmsAction } from "../actions";
