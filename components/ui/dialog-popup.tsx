@@ -2,7 +2,21 @@
 import { Dialog as D } from "radix-ui";
 import { X } from "lucide-react";
 import { cn } from "@/lib/core/cn";
-import type { DialogProps } from "./dialog";
+
+/** The props of components/ui/dialog.tsx's Dialog (defined here, where they are used, so neither module imports the other's code back). */
+export type DialogProps = {
+  open?: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description?: React.ReactNode;
+  /** The body: scrolls on its own when long. A form dialog passes its whole <form> (see FormDialog). */
+  children: React.ReactNode;
+  /** Buttons kept visible under the body. */
+  footer?: React.ReactNode;
+  returnFocusTo?: HTMLElement | null;
+  dismissible?: boolean;
+  size?: "md" | "lg";
+} & Record<`data-${string}`, string>;
 
 /**
  * The modal of components/ui/dialog.tsx (Radix Dialog), loaded lazily by Dialog; see there for

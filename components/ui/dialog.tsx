@@ -7,19 +7,9 @@ const DialogPopup = lazy(loadPopup);
 // Fetched once the page is idle after it loads, so the first dialog opens at once.
 if (typeof window !== "undefined") (window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200)))(() => void loadPopup());
 
-export type DialogProps = {
-  open?: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description?: React.ReactNode;
-  /** The body: scrolls on its own when long. A form dialog passes its whole <form> (see FormDialog). */
-  children: React.ReactNode;
-  /** Buttons kept visible under the body. */
-  footer?: React.ReactNode;
-  returnFocusTo?: HTMLElement | null;
-  dismissible?: boolean;
-  size?: "md" | "lg";
-} & Record<`data-${string}`, string>;
+import type { DialogProps } from "./dialog-popup";
+
+export type { DialogProps };
 
 /**
  * The panel's one modal: a title and description that stay at the top, a body that scrolls when

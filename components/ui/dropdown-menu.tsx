@@ -1,12 +1,11 @@
 "use client";
-import { createContext, lazy, useContext } from "react";
+import { lazy, useContext } from "react";
 import { MoreHorizontal } from "lucide-react";
 import { LoadOnPress } from "./load-on-press";
+import { MenuItemContext, ROW_MENU_TRIGGER_CLASS, type MenuItemProps } from "./row-menu-item";
 
 const loadMenu = () => import("./row-menu-popup");
 const RowMenuPopup = lazy(loadMenu);
-
-export const ROW_MENU_TRIGGER_CLASS = "rounded p-1.5 text-slate-600 hover:bg-slate-100 data-[state=open]:bg-slate-100";
 
 /**
  * The three-dots row menu. `label` is the button's accessible name ("Actions for alice").
@@ -31,15 +30,6 @@ export function RowMenu({ label, children }: { label: string; children: React.Re
     </LoadOnPress>
   );
 }
-
-export type MenuItemProps = {
-  onSelect: (opener: HTMLElement | null) => void;
-  danger?: boolean;
-  children: React.ReactNode;
-} & Record<`data-${string}`, string>;
-
-/** How the open menu (row-menu-popup.tsx) renders an item (Radix's), given to its MenuItems. */
-export const MenuItemContext = createContext<((props: MenuItemProps) => React.ReactNode) | null>(null);
 
 /**
  * An item of a row menu. `onSelect` runs once the menu has closed and handed focus back (so a

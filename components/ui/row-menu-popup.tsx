@@ -3,12 +3,12 @@ import { useRef } from "react";
 import { DropdownMenu as M } from "radix-ui";
 import { MoreHorizontal } from "lucide-react";
 import { cn } from "@/lib/core/cn";
-import { MenuItemContext, ROW_MENU_TRIGGER_CLASS, type MenuItemProps } from "./dropdown-menu";
+import { MenuItemContext, ROW_MENU_TRIGGER_CLASS, type MenuItemProps } from "./row-menu-item";
 
 /**
  * A row menu itself (Radix DropdownMenu), loaded by RowMenu (components/ui/dropdown-menu.tsx) on
  * the first press of its button and mounted open. Its items are the page's MenuItems, which it
- * renders as Radix items through MenuItemContext.
+ * renders as Radix items through MenuItemContext (row-menu-item.ts).
  */
 export default function RowMenuPopup({ label, children }: { label: string; children: React.ReactNode }) {
   const trigger = useRef<HTMLButtonElement>(null);

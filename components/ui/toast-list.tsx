@@ -2,7 +2,8 @@
 import { Toast as T } from "radix-ui";
 import { CheckCircle2, CircleAlert, X } from "lucide-react";
 import { cn } from "@/lib/core/cn";
-import type { ToastMessage } from "./toast";
+
+export type ToastMessage = { id: number; title: string; tone: "success" | "error" };
 
 /**
  * The toasts (Radix Toast), loaded by Toaster (components/ui/toast.tsx) when the first one is

@@ -1,7 +1,7 @@
 "use client";
 import { createContext, lazy, Suspense, useCallback, useContext, useState } from "react";
+import type { ToastMessage } from "./toast-list";
 
-export type ToastMessage = { id: number; title: string; tone: "success" | "error" };
 const ToastContext = createContext<(title: string, tone?: ToastMessage["tone"]) => void>(() => {});
 
 const loadToasts = () => import("./toast-list");

@@ -2,10 +2,14 @@
 // as users type (issue 11: first-load JavaScript per route). The data is catalogue.json itself,
 // which catalogue.ts checks with its schema when the server loads it; catalogue.ts re-exports
 // these functions.
+// Its types are the JSON's own, so nothing here imports catalogue.ts (which imports this).
 import data from "./catalogue.json";
-import type { CatalogueCountry, CountryPrices } from "./catalogue";
 
-const COUNTRIES = data.countries as readonly CatalogueCountry[];
+/** A catalogue country as catalogue.json holds it (the same shape as catalogue.ts's CatalogueCountry). */
+type DestinationCountry = (typeof data.countries)[number];
+type CountryPrices = DestinationCountry["prices"];
+
+const COUNTRIES: readonly DestinationCountry[] = data.countries;
 
 /** Prices where no catalogue country matches a destination (ours): the dearest of the catalogue. */
 const REST_OF_WORLD: CountryPrices = {
@@ -21,7 +25,7 @@ const BY_DIAL_CODE = [...COUNTRIES].sort((a, b) => b.dialCode.length - a.dialCod
  * The catalogue country an E.164 number dials into (the longest matching dial code; +1 reads as
  * the first +1 country, whose prices the others share), or undefined outside the catalogue.
  */
-export function countryOfNumber(e164: string): CatalogueCountry | undefined {
+export function countryOfNumber(e164: string): DestinationCountry | undefined {
   const digits = e164.replace(/^\+/, "");
   return BY_DIAL_CODE.find((c) => digits.startsWith(c.dialCode));
 }

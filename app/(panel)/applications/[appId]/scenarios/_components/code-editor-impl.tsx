@@ -14,7 +14,10 @@ import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/sea
 import { javascript } from "@codemirror/lang-javascript";
 import { MergeView } from "@codemirror/merge";
 import { oneDarkTheme } from "@codemirror/theme-one-dark";
-import type { CodeEditorHandle, CodeEditorProps, DiffViewProps } from "./code-editor";
+
+export type CodeEditorHandle = { value: () => string; setValue: (text: string) => void; goToLine: (line: number) => void };
+export type CodeEditorProps = { initial: string; label: string; onChange?: (text: string) => void };
+export type DiffViewProps = { from: string; to: string; fromLabel: string; toLabel: string };
 
 const DARK = "(prefers-color-scheme: dark)";
 

@@ -1,9 +1,9 @@
 "use client";
 import { forwardRef, lazy, Suspense, useImperativeHandle, useRef, useState, useSyncExternalStore } from "react";
 
-export type CodeEditorHandle = { value: () => string; setValue: (text: string) => void; goToLine: (line: number) => void };
-export type CodeEditorProps = { initial: string; label: string; onChange?: (text: string) => void };
-export type DiffViewProps = { from: string; to: string; fromLabel: string; toLabel: string };
+import type { CodeEditorHandle, CodeEditorProps, DiffViewProps } from "./code-editor-impl";
+
+export type { CodeEditorHandle, CodeEditorProps, DiffViewProps };
 
 // CodeMirror (about 160 kB gzipped, code-editor-impl.tsx) is not part of the Scenarios page's
 // first load (issue 11: first-load JavaScript per route): it is fetched as the page hydrates and
