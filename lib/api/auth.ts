@@ -59,14 +59,13 @@ async function decoyVerify(token: string): Promise<void> {
   await compactVerify(token, decoyKey, { algorithms: ["RS256"] }).catch(() => undefined);
 }
 
-
-// Parsed public keys by key id and PEM: parsing costs more than the signature check itself.
-const publicKeys = new Map<string, KeyObject>();
+// Parsed public keys by key id and PEM, least recently used dropped first: parsing costs more
+// than the signature check itself.
+const publicKeys = new LruMap<string, KeyObject>(1000);
 function publicKeyOf(id: string, pem: string): KeyObject {
   const cacheKey = `${id}\n${pem}`;
   let k = publicKeys.get(cacheKey);
   if (!k) {
-    if (publicKeys.size > 1000) publicKeys.clear();
     k = createPublicKey(pem);
     publicKeys.set(cacheKey, k);
   }

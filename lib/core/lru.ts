@@ -1,4 +1,5 @@
-// A bounded map for process-local caches (query plans, prepared statements).
+// A bounded map for process-local caches (query plans, prepared statements, the API's parsed
+// public keys and checked tokens).
 
 /**
  * A Map of at most `max` entries that drops the least recently used one first; `get` of a present
