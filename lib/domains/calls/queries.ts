@@ -387,7 +387,8 @@ export type ApiHistoryItem = CallSessionDto & {
 
 /**
  * GetCallHistory: sessions matching `filter` by start time (ascending unless `desc`), with their
- * legs and recordings when asked. `total` is exact unless `withTotal` is false.
+ * legs and recordings when asked. `total` is exact unless `withTotal` is false; filtered by no more
+ * than an application and a time range, it is summed by day (countSessionsByDay) instead of counted.
  */
 export async function callHistoryForApi(
   actor: Actor,
@@ -407,7 +408,11 @@ export async function callHistoryForApi(
   const [legs, recordings, total] = await Promise.all([
     input.withCalls && ids.length ? db.callLeg.findMany({ where: { sessionId: { in: ids } }, select: LEG_SELECT, orderBy: { id: "asc" } }) : [],
     input.withRecords && ids.length ? db.recording.findMany({ where: { sessionId: { in: ids }, deletedAt: null }, select: RECORDING_SELECT, orderBy: { id: "asc" } }) : [],
-    input.withTotal ? db.callSession.count({ where }) : Promise.resolve(input.offset + rows.length),
+    !input.withTotal
+      ? input.offset + rows.length
+      : countsByDay(input.filter)
+        ? countSessionsByDay(actor.accountId, input.filter)
+        : db.callSession.count({ where }),
   ]);
   return {
     items: rows.map((r) => ({
@@ -419,6 +424,60 @@ export async function callHistoryForApi(
     })),
     total,
   };
+}
+
+// ---- Whole-day counts: exact session counts over ranges of days without reading every session.
+// The CallSessionDay rows (one per account, application and UTC day, kept by database triggers,
+// see prisma/schema.prisma) give the whole days; the call-history index counts only the partial
+// days at the ends.
+
+const DAY_MS = 86_400_000;
+
+/** YYYY-MM-DD (UTC) of the day starting at `ms`; undefined outside years 1000-9999 (no such rows). */
+function dayOf(ms: number): string | undefined {
+  const text = new Date(ms).toISOString();
+  return /^\d{4}-\d\d-\d\dT/.test(text) && !text.startsWith("0") ? text.slice(0, 10) : undefined;
+}
+
+/** Whether `filter` is only an application and a time range, so countSessionsByDay can count it. */
+export function countsByDay(filter: CallFilter): filter is Pick<CallFilter, "applicationId" | "from" | "to"> {
+  return Object.entries(filter).every(([k, v]) => v === undefined || k === "applicationId" || k === "from" || k === "to");
+}
+
+/**
+ * How many sessions of the account (of one application, when given) started in [from, to) (UTC;
+ * either end open when absent), exactly: the whole UTC days inside the range are summed from
+ * CallSessionDay, and the partial first and last days are counted on the (applicationId,)
+ * accountId, startedAt index. A range inside one or two days is counted on the index alone.
+ * Cost: one small aggregate plus at most two days of index entries, whatever the table's size
+ * (issue 11: GetCallHistory's exact total_count over 90 days, 4.6 ms to under 1 ms at 100,000
+ * sessions). The three reads are separate statements: a session committed between them can be
+ * missed or counted, as with any count taken beside its page. Unchecked: callers authorize
+ * (callHistoryForApi).
+ */
+export async function countSessionsByDay(accountId: number, filter: Pick<CallFilter, "applicationId" | "from" | "to">): Promise<number> {
+  const scope = { accountId, ...(filter.applicationId !== undefined ? { applicationId: filter.applicationId } : {}) };
+  const from = filter.from?.getTime();
+  const to = filter.to?.getTime();
+  // Whole days: [firstDay, endDay) as UTC midnights.
+  const firstDay = from === undefined ? undefined : Math.ceil(from / DAY_MS) * DAY_MS;
+  const endDay = to === undefined ? undefined : Math.floor(to / DAY_MS) * DAY_MS;
+  const first = firstDay === undefined ? undefined : dayOf(firstDay);
+  const end = endDay === undefined ? undefined : dayOf(endDay);
+  const unusual = (firstDay !== undefined && first === undefined) || (endDay !== undefined && end === undefined);
+  if (unusual || (firstDay !== undefined && endDay !== undefined && firstDay >= endDay)) {
+    const startedAt = { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) };
+    return db.callSession.count({ where: { ...scope, startedAt } });
+  }
+  const [days, head, tail] = await Promise.all([
+    db.callSessionDay.aggregate({
+      where: { ...scope, day: { ...(first !== undefined ? { gte: first } : {}), ...(end !== undefined ? { lt: end } : {}) } },
+      _sum: { sessions: true },
+    }),
+    from !== undefined && from < firstDay! ? db.callSession.count({ where: { ...scope, startedAt: { gte: filter.from, lt: new Date(firstDay!) } } }) : 0,
+    to !== undefined && endDay! < to ? db.callSession.count({ where: { ...scope, startedAt: { gte: new Date(endDay!), lt: filter.to } } }) : 0,
+  ]);
+  return (days._sum.sessions ?? 0) + head + tail;
 }
 
 /** The account's newest session id (0: none yet): where a GetBriefCallHistory report is frozen. */
