@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
-import { findOwnApplication, userCountsOf } from "@/lib/domains/applications/queries";
+import { applicationNotFound, userCountsOf } from "@/lib/domains/applications/queries";
 import { ZListAppUsersInput, type ListAppUsersInput } from "./schemas";
 import { ignoreCase } from "@/lib/core/search";
 
@@ -99,7 +99,9 @@ function prefixRange(prefix: string) {
 export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Promise<{ items: AppUserDto[]; total: number }> {
   authorize(actor, { section: "application.users", method: "GetUsers" });
   const p = parseInput(ZListAppUsersInput, input);
-  await findOwnApplication(db, actor, p.applicationId);
+  // The account's own application (NOT_FOUND otherwise) and its user counter, in one read.
+  const app = await db.application.findFirst({ where: { id: p.applicationId, accountId: actor.accountId }, select: { userCount: true } });
+  if (!app) throw applicationNotFound();
   const q = p.q?.toLowerCase();
   // The account is checked on the application row, not AppUser.accountId: see userCountsOf in
   // lib/domains/applications/queries.ts for why (SQLite would pick the accountId index).
@@ -125,7 +127,7 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
       skip: p.offset,
       take: p.count,
     }),
-    filtered ? db.appUser.count({ where }) : countAppUsers(actor, p.applicationId),
+    filtered ? db.appUser.count({ where }) : app.userCount,
   ]);
   return { items: rows.map(toAppUserDto), total };
 }
