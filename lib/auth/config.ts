@@ -17,6 +17,7 @@ import { revokeSession } from "@/lib/auth/sessions";
 import { clientIpFrom, publicOrigin, userAgentFrom } from "@/lib/core/request-info";
 import { ZOwnerLoginInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
 import { loadPrincipalCached } from "@/lib/auth/principal";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { routes } from "@/lib/routes";
 
 // Auth.js's in-process calls (auth(), signIn, signOut) build their URL from AUTH_URL or the
@@ -37,6 +38,8 @@ const nextAuth = NextAuth({
   secret: env().AUTH_SECRET,
   // The cookie may outlive nothing: the session row's absolute expiry is the real limit.
   session: { strategy: "jwt", maxAge: env().SESSION_TTL_SECONDS },
+  // Decrypts a given cookie once per process (its expiry and session row are still checked on every request).
+  jwt: { decode: decodeSessionToken },
   pages: { signIn: routes.login, error: routes.login },
   // A failed login is expected traffic (and in the audit log), not a server error with a stack;
   // so is a form posted without its CSRF token (a stale tab, or a forged request): one line.
