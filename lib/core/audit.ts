@@ -1,7 +1,8 @@
 // The account's audit log: every change by a person or a key, every login and every Management
-// API call writes one row (who, what, target, when, from where), through audit() only. Changes
-// write it in the same transaction as the change, so a change without its row cannot exist. It
-// is what the Logs section shows.
+// API call writes one row (who, what, target, when, from where), through this module only. Changes
+// write it with audit() in the same transaction as the change, so a change without its row cannot
+// exist; an API call's outcome goes through auditNow(), which batches the rows of concurrent calls.
+// It is what the Logs section shows.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Db } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
