@@ -44,8 +44,10 @@ test("the roles picker says what each role is for, in one line, not how many sec
   await page.goto("/settings/subusers");
   await page.locator('[data-action="subusers.create"]').click();
   const d = page.getByRole("dialog", { name: "Add subuser" });
-  const lines = await d.locator("[data-role-description]").allTextContents();
-  expect(lines).toHaveLength(11);
+  // The dialog's body loads lazily (components/ui/dialog.tsx): wait for it before reading it.
+  const descriptions = d.locator("[data-role-description]");
+  await expect(descriptions).toHaveCount(11);
+  const lines = await descriptions.allTextContents();
   for (const line of lines) {
     expect(line).not.toMatch(/\d+ of \d+ sections/);
     expect(line.length).toBeGreaterThan(20);
