@@ -136,6 +136,11 @@ export function toSessionDto(r: ListRow): CallSessionDto {
 }
 
 /** The where of a filter, always inside the actor's account. Application user names resolve to their ids first. */
+/** Sessions started in [from, to) (UTC), either end open when absent: a `startedAt` condition. */
+function startedIn(f: Pick<CallFilter, "from" | "to">): Prisma.DateTimeFilter {
+  return { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) };
+}
+
 async function whereOf(actor: Actor, f: CallFilter): Promise<Prisma.CallSessionWhereInput> {
   const and: Prisma.CallSessionWhereInput[] = [];
   let userIds = f.appUserIds;
@@ -155,7 +160,7 @@ async function whereOf(actor: Actor, f: CallFilter): Promise<Prisma.CallSessionW
   if (f.localNumbers?.length) {
     and.push({ OR: [{ direction: "inbound", toNumber: { in: f.localNumbers } }, { direction: "outbound", fromNumber: { in: f.localNumbers } }] });
   }
-  const started = { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) };
+  const started = startedIn(f);
   const duration = { ...(f.minDuration !== undefined ? { gte: f.minDuration } : {}), ...(f.maxDuration !== undefined ? { lte: f.maxDuration } : {}) };
   const ids = { ...(f.sessionIds ? { in: f.sessionIds } : {}), ...(f.maxSessionId !== undefined ? { lte: f.maxSessionId } : {}) };
   return {
@@ -466,8 +471,7 @@ export async function countSessionsByDay(accountId: number, filter: Pick<CallFil
   const end = endDay === undefined ? undefined : dayOf(endDay);
   const unusual = (firstDay !== undefined && first === undefined) || (endDay !== undefined && end === undefined);
   if (unusual || (firstDay !== undefined && endDay !== undefined && firstDay >= endDay)) {
-    const startedAt = { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) };
-    return db.callSession.count({ where: { ...scope, startedAt } });
+    return db.callSession.count({ where: { ...scope, startedAt: startedIn(filter) } });
   }
   const [days, head, tail] = await Promise.all([
     db.callSessionDay.aggregate({
