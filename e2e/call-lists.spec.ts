@@ -83,3 +83,42 @@ test("a Supervisor sees the lists but no Create or Append rows", async ({ browse
   await expect(page.locator('[data-action="application.call_lists.append"]')).toHaveCount(0);
   await context.close();
 });
+
+test("a page with a queued list refreshes itself while its tab is visible, and not while it is hidden", async ({ browserLoggedIn, factory }) => {
+  test.setTimeout(60_000);
+  const acct = await factory.account();
+  const app = await factory.application(acct.id);
+  // Queued for tomorrow: the scheduler leaves it alone, so the page keeps watching it.
+  const startAt = new Date(Date.now() + 86_400_000);
+  await factory.db.callList.create({
+    data: {
+      accountId: acct.id, applicationId: app.id, ruleId: 0, name: "Tomorrow", maxSimultaneous: 1, numAttempts: 1, intervalSeconds: 60,
+      startAt, nextRunAt: startAt, status: "queued", header: JSON.stringify(["phone_number"]), destinationColumn: "phone_number", createdByName: "e2e", createdAt: new Date(),
+    },
+  });
+  const supervisor = await factory.subuser({ accountId: acct.id, roles: ["Supervisor"] });
+  const context = await browserLoggedIn({ kind: "subuser", accountId: acct.id, name: supervisor.name, password: supervisor.password });
+  const page = await context.newPage();
+  let refreshes = 0;
+  page.on("request", (r) => {
+    if (r.headers()["rsc"] === "1" && new URL(r.url()).pathname === `/applications/${app.id}/call-lists`) refreshes++;
+  });
+  await page.goto(`/applications/${app.id}/call-lists`);
+  await expect(page.getByRole("link", { name: "Tomorrow" })).toBeVisible();
+  await expect.poll(() => refreshes, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+
+  const setVisibility = (state: "hidden" | "visible") =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => s });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, state);
+  await setVisibility("hidden");
+  await page.waitForTimeout(500); // a refresh already on its way may still land
+  const whileHidden = refreshes;
+  await page.waitForTimeout(7_000);
+  expect(refreshes, "no refresh while the tab is hidden").toBe(whileHidden);
+
+  await setVisibility("visible");
+  await expect.poll(() => refreshes, { timeout: 2_000, message: "a refresh at once when the tab shows again" }).toBeGreaterThan(whileHidden);
+  await context.close();
+});

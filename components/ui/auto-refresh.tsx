@@ -10,10 +10,14 @@ import { useRouter } from "next/navigation";
 /** How often a page that watches running work refreshes itself. */
 export const REFRESH_MS = 2000;
 
-/** Refreshes the page every `intervalMs` while the tab is visible. */
-export function useAutoRefresh(intervalMs: number = REFRESH_MS): void {
+/**
+ * Refreshes the page every `intervalMs` while the tab is visible and `active` holds (pass false once
+ * nothing on the page can change any more: a hidden or finished page costs the server nothing).
+ */
+export function useAutoRefresh(intervalMs: number = REFRESH_MS, active = true): void {
   const router = useRouter();
   useEffect(() => {
+    if (!active) return;
     let timer: ReturnType<typeof setInterval> | null = null;
     const start = () => {
       if (timer === null) timer = setInterval(() => router.refresh(), intervalMs);
@@ -34,7 +38,7 @@ export function useAutoRefresh(intervalMs: number = REFRESH_MS): void {
       stop();
       document.removeEventListener("visibilitychange", onVisibility);
     };
-  }, [router, intervalMs]);
+  }, [router, intervalMs, active]);
 }
 
 /**

@@ -2,15 +2,16 @@
 // The Call lists page's table, its toolbar (Create, for holders of the create row), each row's
 // menu (Append rows for holders of the append row; Pause or Resume, Cancel, Download results,
 // Delete) and their dialogs. While any list on the page is queued or running, the page refreshes
-// itself every few seconds (router.refresh: the server component re-reads the lists) so the
+// itself every few seconds while its tab is visible (useAutoRefresh, router.refresh: the server component re-reads the lists) so the
 // progress bars move; it stops once none is.
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { Plus, Upload } from "lucide-react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import { ConfirmDialog } from "@/components/forms/form-dialog";
 import { useAction, useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
+import { useAutoRefresh } from "@/components/ui/auto-refresh";
 import { Button } from "@/components/ui/button";
 import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/page";
@@ -19,18 +20,8 @@ import { cancelCallListAction, deleteCallListAction, pauseCallListAction, resume
 import { callListColumns, type CallListRow, type DialogState } from "./columns";
 import { AppendRowsDialog, CreateCallListDialog } from "./upload-dialog";
 
-/** How often a page with a running list refreshes (ours). */
+/** How often a page with a running list refreshes (ours), while its tab is visible. */
 export const POLL_MS = 3_000;
-
-/** Refreshes the page every POLL_MS while `active`. */
-export function usePolling(active: boolean) {
-  const router = useRouter();
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => router.refresh(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [active, router]);
-}
 
 function RowActions({ row, canAppend, onOpen }: { row: CallListRow; canAppend: boolean; onOpen: (d: NonNullable<DialogState>, opener: HTMLElement | null) => void }) {
   const toast = useToast();
@@ -129,7 +120,7 @@ export function CallListsView({
   const dialog = useDialog<NonNullable<DialogState>>();
   const { open } = dialog;
   const d = dialog.state;
-  usePolling(rows.some((r) => r.status === "queued" || r.status === "in_progress"));
+  useAutoRefresh(POLL_MS, rows.some((r) => r.status === "queued" || r.status === "in_progress"));
 
   const columns = useMemo<DataTableColumn<CallListRow>[]>(
     () => [

@@ -6,7 +6,8 @@ import { Badge } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
 import { ROW_STATUS_LABELS, type RowStatus } from "@/lib/domains/call-lists/client-safe";
 import { Progress, StatusBadge, type CallListRow } from "../../_components/columns";
-import { usePolling } from "../../_components/call-lists-view";
+import { useAutoRefresh } from "@/components/ui/auto-refresh";
+import { POLL_MS } from "../../_components/call-lists-view";
 
 export type ListRowView = {
   id: number;
@@ -36,7 +37,7 @@ const columns: DataTableColumn<ListRowView>[] = [
 ];
 
 export function ListDetailView({ list, rows, total, params }: { list: CallListRow; rows: ListRowView[]; total: number; params: ListParams }) {
-  usePolling(list.status === "queued" || list.status === "in_progress");
+  useAutoRefresh(POLL_MS, list.status === "queued" || list.status === "in_progress");
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 p-4" data-list-status={list.status}>
