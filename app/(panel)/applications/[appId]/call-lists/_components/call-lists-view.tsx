@@ -1,9 +1,9 @@
 "use client";
 // The Call lists page's table, its toolbar (Create, for holders of the create row), each row's
 // menu (Append rows for holders of the append row; Pause or Resume, Cancel, Download results,
-// Delete) and their dialogs. While any list on the page is queued or running, the page refreshes
-// itself every few seconds while its tab is visible (useAutoRefresh, router.refresh: the server component re-reads the lists) so the
-// progress bars move; it stops once none is.
+// Delete) and their dialogs. While any list on the page is queued or running and the tab is
+// visible, the page refreshes itself every few seconds (useAutoRefresh: router.refresh, the server
+// component re-reads the lists) so the progress bars move; it stops once none is.
 import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { Plus, Upload } from "lucide-react";

@@ -2,11 +2,11 @@
 // A call list's detail: its progress (refreshing while it runs) and its rows, page by page, each
 // with its status, attempts, last result and cost.
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
+import { useAutoRefresh } from "@/components/ui/auto-refresh";
 import { Badge } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
 import { ROW_STATUS_LABELS, type RowStatus } from "@/lib/domains/call-lists/client-safe";
 import { Progress, StatusBadge, type CallListRow } from "../../_components/columns";
-import { useAutoRefresh } from "@/components/ui/auto-refresh";
 import { POLL_MS } from "../../_components/call-lists-view";
 
 export type ListRowView = {
