@@ -33,3 +33,10 @@ describe("parseListParams", () => {
     expect(lastPageOf(41, 20)).toBe(3);
   });
 });
+
+describe("parseListParams' search text", () => {
+  it("searches nothing for text with a control character or a lone surrogate (PostgreSQL refuses a NUL)", () => {
+    for (const q of ["a\u0000b", "\u0000", "tab\there", "del\u007f", "\ud800x"]) expect(parse({ q }).q, JSON.stringify(q)).toBe("");
+    expect(parse({ q: "émile 77" }).q).toBe("émile 77");
+  });
+});

@@ -3,6 +3,7 @@
 // Parsing never throws: a hand-edited or stale URL falls back to the defaults instead of a 500,
 // and `sort` is restricted to an allow-list so it can go straight into an orderBy.
 import { z } from "zod";
+import { unsafeTextProblem } from "@/lib/core/safe-text";
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -27,8 +28,9 @@ export const Q_MAX_LENGTH = 100;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 /**
- * Parses a list page's search params. `sort` must be one of `opts.sort`, `size` one of
- * PAGE_SIZES, `page` an integer >= 1, `dir` asc|desc; anything else takes the default.
+ * Parses a list page's search params. `q` must be safe text (lib/core/safe-text.ts), `sort` one of
+ * `opts.sort`, `size` one of PAGE_SIZES, `page` an integer >= 1, `dir` asc|desc; anything else
+ * takes the default.
  *
  * @example
  * const params = parseListParams(await searchParams, { sort: ["name", "createdAt"], defaultSort: "name" });
@@ -40,7 +42,8 @@ export function parseListParams<const S extends string>(
 ): ListParams<S> {
   const defaultSort = opts.defaultSort ?? opts.sort[0];
   const schema = z.object({
-    q: z.preprocess(first, z.string().trim().max(Q_MAX_LENGTH)).catch(""),
+    // Text with a control character (PostgreSQL refuses a NUL) or a lone surrogate searches nothing.
+    q: z.preprocess(first, z.string().trim().max(Q_MAX_LENGTH).refine((v) => unsafeTextProblem("q", v) === null)).catch(""),
     sort: z.preprocess(first, z.enum(opts.sort as unknown as [S, ...S[]])).catch(defaultSort),
     dir: z.preprocess(first, z.enum(["asc", "desc"])).catch(opts.defaultDir ?? "asc"),
     page: z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000)).catch(1),

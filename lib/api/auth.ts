@@ -145,6 +145,8 @@ export async function authenticate(request: Request, params: RawParams, clock: C
   if (header.alg !== "RS256") throw new AuthError(API_ERROR.AUTH_FAILED, "Only RS256-signed tokens are accepted");
   const kid = header.kid;
   if (typeof kid !== "string" || kid.length === 0 || kid.length > 128) throw malformed("the 'kid' header is missing");
+  // PostgreSQL cannot hold a NUL in text: the lookup would fail there as a server error.
+  if (kid.includes("\u0000")) throw malformed("the 'kid' header is not a key id");
 
   const key = await findApiKeyForAuth(kid);
   if (!key) {

@@ -20,7 +20,7 @@ import { API_ERROR, ApiError, errorBody, toApiError } from "./errors";
 import { REGISTRY } from "./methods";
 import { apiAuthFailureLimiter, apiRateLimiter, type AuthFailureLimiter, type RateLimiter } from "./rate-limit";
 import { ApiFile, type RegisteredMethod } from "./registry";
-import { readParams } from "./request";
+import { readParams, refuseNul } from "./request";
 import { dropBlanks, type RawParams } from "./wire";
 
 /** A key's failed authentications within this long of its last row add to that row's count. */
@@ -183,6 +183,7 @@ export async function handleApiRequest(request: Request, pathMethod: string | nu
     }
     checkOneOf(def, raw);
     const params = parseParams(def, raw);
+    refuseNul(params);
     const body = await def.handler(params, { actor: auth.actor, account: auth.account, clock, apiAddress: apiAddressOf(request), raw });
     await writeAudit(auth, null, ip, { action: "api.call", target: def.name, outcome: "ok", detail: { method: def.name } });
     return body instanceof ApiFile ? body.response : jsonResponse(body);

@@ -1,6 +1,8 @@
 // The contract's transport (docs/management-api.md "Transport", "Envelope"): every request style,
 // value encoding, the 102/103 errors, HTTP 200 JSON for everything, rate limiting, and no
 // internal detail ever leaking.
+import { generateKeyPairSync } from "node:crypto";
+import { SignJWT } from "jose";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/core/db";
@@ -8,7 +10,7 @@ import { createTestAccount, TEST_PASSWORD_HASH } from "@/test/factories";
 import { handleApiRequest } from "./handle";
 import { RateLimiter } from "./rate-limit";
 import { buildRegistry, defineMethod, DONE_RESPONSE, type RegisteredMethod } from "./registry";
-import { callApi, callAs, insertKey, REQUEST_STYLES, tokenFor } from "@/test/api-kit";
+import { callApi, callAs, insertKey, REQUEST_STYLES, snapshot, tokenFor } from "@/test/api-kit";
 
 async function setup() {
   const acct = await createTestAccount();
@@ -214,5 +216,42 @@ describe("Management API transport", () => {
         else process.env[k] = v;
       }
     }
+  });
+
+  // PostgreSQL cannot hold a NUL in text: a NUL reaching a lookup there would answer code 1.
+  it("refuses a token whose kid holds a NUL as malformed, before looking it up", async () => {
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const iat = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ iss: "1", iat, exp: iat + 60 }).setProtectedHeader({ alg: "RS256", kid: "k\u0000" }).sign(privateKey);
+    const r = await callApi("GetAccountInfo", {}, { token });
+    expect(r.body.error?.msg).toMatch(/^Invalid token format: the 'kid' header is not a key id/);
+  });
+
+  for (const style of REQUEST_STYLES) {
+    it(`refuses a NUL in a parameter's value, naming it, nothing written (${style})`, async () => {
+      const { acct, key } = await setup();
+      const before = await snapshot(acct.id);
+      expect((await callAs(key, "GetApplications", { application_name: "a\u0000b" }, style)).body).toEqual({
+        error: { code: 101, msg: "Invalid 'application_name': must not contain a NUL character" },
+      });
+      // A parameter's own rule answers first, with its own code.
+      expect((await callAs(key, "AddSubUser", { new_subuser_name: "nul\u0000", new_subuser_password: "Gr8-Passw0rd!", role_name: "Admin" }, style)).body.error?.code).toBe(452);
+      // A parameter the method does not have is ignored, whatever its name holds.
+      expect((await callAs(key, "GetApplications", { "x\u0000y": "\u0000" }, style)).body.error).toBeUndefined();
+      expect(await snapshot(acct.id)).toEqual(before);
+      // A key whose roles do not allow the method hears 104 first, whatever its parameters.
+      const support = await insertKey(acct.id, ["Support"]);
+      expect((await callAs(support, "AddSubUser", { new_subuser_name: "nul\u0000" }, style)).body.error?.code).toBe(104);
+    });
+  }
+
+  it("refuses a NUL in a JSON body's value, naming it", async () => {
+    const { key } = await setup();
+    const request = new Request("http://localhost/platform_api/GetApplications", {
+      method: "POST",
+      headers: { authorization: `Bearer ${await tokenFor(key)}`, "content-type": "application/json" },
+      body: JSON.stringify({ application_name: "a\u0000" }),
+    });
+    expect(await (await handleApiRequest(request, "GetApplications")).json()).toEqual({ error: { code: 101, msg: "Invalid 'application_name': must not contain a NUL character" } });
   });
 });

@@ -1,10 +1,10 @@
 // auditNow(): rows of calls in flight together share one INSERT, each caller resolves only once
 // its row is committed, the rows keep every field (time, flags, detail) as audit() writes them,
-// and a row that cannot be written fails alone, on every adapter.
+// a row that cannot be written fails alone, and a client's NUL never fails a row, on every adapter.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { createTestAccount } from "@/test/factories";
-import { audit, auditInsertCount, auditNow, type AuditPrincipal } from "./audit";
+import { audit, auditInsertCount, auditNow, auditRepeated, type AuditPrincipal } from "./audit";
 
 const who = (accountId: number, actorId = "k1"): AuditPrincipal => ({ accountId, actorType: "key", actorId, actorName: "script", ip: "203.0.113.7" });
 
@@ -54,5 +54,24 @@ describe("auditNow", () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect((await db.auditLog.findMany({ where: { accountId: acct.id }, orderBy: { id: "asc" } })).map((r) => r.targetId)).toEqual(["first", "last"]);
+  });
+
+  it("stores a NUL from a client (a method name, a login name) as U+FFFD, through audit(), auditNow() and auditRepeated()", async () => {
+    const acct = await createTestAccount();
+    const client = { accountId: acct.id, actorType: "key" as const, actorId: "k\u0000", actorName: "n\u0000ame", ip: "203.0.113.7\u0000" };
+    const entry = { action: "api.call", targetType: "api_method", targetId: "Get\u0000Users", detail: { method: "Get\u0000Users" } };
+    await audit(db, client, entry);
+    await auditNow(client, entry);
+    await auditRepeated(client, { ...entry, action: "api.auth_failed", at: new Date() }, 60_000);
+    await auditRepeated(client, { ...entry, action: "api.auth_failed", at: new Date() }, 60_000);
+    const rows = await db.auditLog.findMany({ where: { accountId: acct.id }, orderBy: { id: "asc" } });
+    expect(rows).toHaveLength(3);
+    for (const r of rows) {
+      expect(r).toMatchObject({ actorId: "k\uFFFD", actorName: "n\uFFFDame", ip: "203.0.113.7\uFFFD", targetId: "Get\uFFFDUsers" });
+      // detail is JSON: the NUL is its escape there and reads back as it was sent.
+      expect((JSON.parse(r.detail) as { method: string }).method).toBe("Get\u0000Users");
+    }
+    // The repeat found the first failure's row: one row, counted twice.
+    expect(JSON.parse(rows[2]!.detail)).toMatchObject({ count: 2 });
   });
 });

@@ -65,12 +65,23 @@ type AuditRow = {
   createdAt?: Date;
 };
 
+/**
+ * Text as a row can hold it on every adapter: a NUL (U+0000), which PostgreSQL refuses in text, as
+ * U+FFFD. Names, targets and method names can come from a client (a path, a login name), and a row
+ * must never fail on them. (`detail` is JSON, where a NUL is already the escape `\u0000`.)
+ */
+const storable = (s: string) => s.replaceAll("\u0000", "\uFFFD");
+
 function rowOf(who: Actor | AuditPrincipal, entry: AuditEntry): AuditRow {
+  const principal = isActor(who) ? auditPrincipal(who) : who;
   return {
-    ...(isActor(who) ? auditPrincipal(who) : who),
-    action: entry.action,
-    targetType: entry.targetType ?? "",
-    targetId: entry.targetId === undefined ? "" : String(entry.targetId),
+    ...principal,
+    actorId: storable(principal.actorId),
+    actorName: storable(principal.actorName),
+    ip: storable(principal.ip),
+    action: storable(entry.action),
+    targetType: storable(entry.targetType ?? ""),
+    targetId: storable(entry.targetId === undefined ? "" : String(entry.targetId)),
     detail: JSON.stringify(entry.detail ?? {}),
     outcome: entry.outcome ?? "ok",
     routine: ROUTINE_ACTIONS.includes(entry.action),
@@ -153,7 +164,7 @@ export function auditRepeated(who: AuditPrincipal, entry: AuditEntry & { at: Dat
     await db.$transaction(async (tx) => {
       const since = new Date(entry.at.getTime() - windowMs);
       const row = await tx.auditLog.findFirst({
-        where: { accountId: who.accountId, actorType: who.actorType, actorId: who.actorId, action: entry.action, createdAt: { gte: since, lte: entry.at } },
+        where: { accountId: who.accountId, actorType: who.actorType, actorId: storable(who.actorId), action: storable(entry.action), createdAt: { gte: since, lte: entry.at } },
         orderBy: { id: "desc" },
         select: { id: true, detail: true },
       });

@@ -6,7 +6,7 @@ const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn() }));
 
-const { action, echoedValues, PREVIEW_REFUSAL } = await import("./action");
+const { action, echoedValues, NUL_REFUSAL, PREVIEW_REFUSAL } = await import("./action");
 
 const owner = { kind: "owner", accountId: 1, accountName: "a", subuserId: null, keyId: null, name: "a", roles: ["MainAccount"], ip: "" } as unknown as PanelActor;
 const form = (entries: Record<string, string>) => {
@@ -46,5 +46,21 @@ describe("action()", () => {
     expect(await signedIn({})).toEqual({ ok: true, data: "done" });
     session.actor = null;
     expect(await signedIn({})).toMatchObject({ ok: false, formError: expect.stringContaining("log in") });
+  });
+
+  it("refuses a NUL anywhere in the parsed input as a field error naming it, before the handler; the schema's own message first", async () => {
+    const handler = vi.fn(async () => "done");
+    const save = action({ section: "applications", input: z.object({ name: z.string(), tags: z.array(z.string()), note: z.any() }) }, handler);
+    session.actor = owner;
+    expect(await save({ name: "a\u0000", tags: [], note: null })).toEqual({ ok: false, fieldErrors: { name: NUL_REFUSAL } });
+    expect(await save({ name: "a", tags: ["x", "\u0000"], note: null })).toEqual({ ok: false, fieldErrors: { "tags.1": NUL_REFUSAL } });
+    expect(await save({ name: "a", tags: [], note: { deep: { er: "\u0000" } } })).toEqual({ ok: false, fieldErrors: { "note.deep.er": NUL_REFUSAL } });
+    const named = action({ section: "applications", input: z.object({ name: z.string() }) }, handler);
+    expect(await named(null, form({ name: "b\u0000" }))).toMatchObject({ ok: false, fieldErrors: { name: NUL_REFUSAL }, values: { name: "b\u0000" } });
+    const free = action({ section: "applications", input: z.object({ name: z.string().refine((v) => !v.includes("\u0000"), "Name must not contain control characters") }) }, handler);
+    expect(await free({ name: "\u0000" })).toEqual({ ok: false, fieldErrors: { name: "Name must not contain control characters" } });
+    expect(handler).not.toHaveBeenCalled();
+    expect(await save({ name: "a", tags: ["x"], note: "\t\n" })).toEqual({ ok: true, data: "done" });
+    session.actor = null;
   });
 });

@@ -76,6 +76,29 @@ export function echoedValues(form: FormData): Record<string, string> {
   return out;
 }
 
+/** The field error for text with a NUL in it. */
+export const NUL_REFUSAL = "Must not contain a NUL character";
+
+/**
+ * The dotted path (as fieldErrorsOf keys it; "form" for the input itself) of the first string in
+ * `v` that contains a NUL (U+0000), or null. No field of ours means one, and PostgreSQL cannot
+ * hold it in text, so an input whose parsed value still has one is refused before the handler,
+ * whatever the schema let through: a lookup or a write with it would fail there as a server error
+ * (SQLite would take it). Free text says so in its own words first (safeText).
+ */
+export function nulPath(v: unknown, path: readonly string[] = []): string | null {
+  if (typeof v === "string") return v.includes("\u0000") ? path.join(".") || "form" : null;
+  if (v === null || typeof v !== "object" || path.length > 8) return null;
+  // Plain objects and arrays only: a Date, a File or a byte array holds no text of the client's.
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) return null;
+  for (const [k, child] of Object.entries(v)) {
+    const found = nulPath(child, [...path, k]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /** The message every server action answers with while the account owner previews roles. */
 export const PREVIEW_REFUSAL = "You are previewing the panel as other roles: nothing can be changed until you end the preview.";
 
@@ -94,7 +117,8 @@ type Public<S extends z.ZodType> = { public: true; input: S };
  * refuse every principal but the account owner's own login; actions that run before a login
  * exists (logging in, signing up) say `public: true` and get the actor if there is one. While the
  * account owner previews roles (lib/access/preview.ts), every action but the public ones is
- * refused before its input is read: a preview writes nothing. Next's control flow (redirect,
+ * refused before its input is read: a preview writes nothing. Parsed input with a NUL anywhere is a
+ * field error before the handler runs (nulPath). Next's control flow (redirect,
  * notFound, forbidden) passes through; expected errors become the result, unexpected ones are
  * logged and masked.
  */
@@ -119,6 +143,8 @@ export function action<S extends z.ZodType, T>(
       }
       const parsed = def.input.safeParse(form ? formDataObject(form) : args[0]);
       if (!parsed.success) return fail({ ok: false, fieldErrors: fieldErrorsOf(parsed.error) });
+      const nul = nulPath(parsed.data);
+      if (nul !== null) return fail({ ok: false, fieldErrors: { [nul]: NUL_REFUSAL } });
       const data = await handler(parsed.data, actor as PanelActor);
       // The caller's current page (and the shell: balance, unread count) is rendered again in
       // this action's response. Nothing is cached on the server (every page is dynamic), so

@@ -6,6 +6,7 @@ import type { ListParams, RawSearchParams } from "@/components/data-table/search
 import { SMS_STATUSES, type SmsStatus } from "@/lib/domains/sms/statuses";
 import type { SmsHistoryQuery } from "@/lib/domains/sms/schemas";
 import { parseRecordId } from "@/lib/core/ids";
+import { unsafeTextProblem } from "@/lib/core/safe-text";
 
 export type HistoryKind = "two_way" | "a2p";
 
@@ -42,7 +43,8 @@ export function parseHistoryFilters(raw: RawSearchParams, kind: HistoryKind): Hi
   const status = first(raw.status);
   if ((HISTORY_STATUSES[kind] as readonly string[]).includes(status)) out.status = status as SmsStatus;
   const source = first(raw.source).slice(0, 20);
-  if (kind === "a2p" && source) out.source = source;
+  // Text with a control character (PostgreSQL refuses a NUL) is dropped like any bad value.
+  if (kind === "a2p" && source && unsafeTextProblem("source", source) === null) out.source = source;
   const batch = first(raw.batch);
   const batchId = parseRecordId(batch);
   if (kind === "a2p" && batchId) out.batch = batchId;
