@@ -2,28 +2,37 @@
 // registry-wide tables by test/api-fixtures.ts, and the helpers other tests use to hold numbers.
 import { randomInt } from "node:crypto";
 import { db } from "@/lib/core/db";
+import { uniqueViolationFields } from "@/lib/core/errors";
 import type { Fixtures } from "@/test/api-kit";
 import { fixtureApp } from "../applications/api-fixtures";
 import { allRegions } from "./catalogue";
 
 const US = allRegions().find((r) => r.country.code === "US" && r.region.smsSupported)!;
 
-/** A fresh available number in a US region (made for the test; the shared catalogue stays untouched). */
+/**
+ * A fresh available number in a US region (made for the test; the shared catalogue stays
+ * untouched). Always a new row: a random number that another test already made (and perhaps
+ * bought or reserved since) is drawn again, so the caller never gets a number that is not free.
+ */
 export async function fixtureAvailableNumber(region = US) {
-  const number = `+1${region.region.prefix}9${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
-  return db.phoneNumber.upsert({
-    where: { number },
-    create: {
-      number,
-      countryCode: region.country.code,
-      regionId: region.region.id,
-      category: region.region.category,
-      smsSupported: region.region.smsSupported,
-      setupPriceMinor: region.region.setupPriceMinor,
-      monthlyPriceMinor: region.region.monthlyPriceMinor,
-    },
-    update: {},
-  });
+  for (let attempt = 1; ; attempt++) {
+    const number = `+1${region.region.prefix}9${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
+    try {
+      return await db.phoneNumber.create({
+        data: {
+          number,
+          countryCode: region.country.code,
+          regionId: region.region.id,
+          category: region.region.category,
+          smsSupported: region.region.smsSupported,
+          setupPriceMinor: region.region.setupPriceMinor,
+          monthlyPriceMinor: region.region.monthlyPriceMinor,
+        },
+      });
+    } catch (e) {
+      if (attempt >= 20 || uniqueViolationFields(e) === null) throw e;
+    }
+  }
 }
 
 /** A number the account holds (active, renewing in a month), SMS enabled where supported. */
