@@ -8,9 +8,6 @@ import type { RawParams } from "./wire";
 /** Generous for every method in scope (user custom data is < 8 KiB), small enough to bound work. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** A parameter name as an error message quotes it: NULs visible, at most 64 characters. */
-const quoted = (name: string) => name.replaceAll("\u0000", "\\0").slice(0, 64);
-
 /**
  * Refuses a NUL (U+0000) in a parsed parameter's text (a string, or a list of them), naming the
  * parameter (101). No parameter means one, and PostgreSQL cannot hold it in text, so a lookup or
@@ -21,7 +18,7 @@ const quoted = (name: string) => name.replaceAll("\u0000", "\\0").slice(0, 64);
 export function refuseNul(params: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(params)) {
     if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === "string" && v.includes("\u0000"))) {
-      throw new ApiError(API_ERROR.INVALID_ARGUMENTS, `Invalid '${quoted(name)}': must not contain a NUL character`);
+      throw new ApiError(API_ERROR.INVALID_ARGUMENTS, `Invalid '${name}': must not contain a NUL character`);
     }
   }
 }
@@ -119,7 +116,7 @@ function jsonParams(buf: Uint8Array<ArrayBuffer>): RawParams {
   for (const [name, value] of Object.entries(body)) {
     const values: unknown[] = Array.isArray(value) ? value : [value];
     if (!values.every(isScalar)) {
-      throw new ApiError(API_ERROR.INVALID_ARGUMENTS, `Invalid '${quoted(name)}': must be a string, a number, a boolean or a list of them`);
+      throw new ApiError(API_ERROR.INVALID_ARGUMENTS, `Invalid '${name.slice(0, 64)}': must be a string, a number, a boolean or a list of them`);
     }
     for (const v of values) entries.push([name, String(v)]);
   }
