@@ -184,7 +184,7 @@ export async function handleApiRequest(request: Request, pathMethod: string | nu
     checkOneOf(def, raw);
     const params = parseParams(def, raw);
     refuseNul(params);
-    const body = await def.handler(params, { actor: auth.actor, account: auth.account, clock, apiAddress: apiAddressOf(request), raw });
+    const body = await def.handler(params, { actor: auth.actor, account: auth.account, clock, apiAddress: apiAddressOf(request) });
     await writeAudit(auth, null, ip, { action: "api.call", target: def.name, outcome: "ok", detail: { method: def.name } });
     return body instanceof ApiFile ? body.response : jsonResponse(body);
   } catch (e) {

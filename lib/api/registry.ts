@@ -21,7 +21,6 @@ import type { Actor } from "@/lib/access/actor-types";
 import type { Clock } from "@/lib/core/clock";
 import type { ApiAccount } from "./auth";
 import type { ErrorMapping } from "./errors";
-import type { RawParams } from "./wire";
 
 export type KeyActor = Actor & { kind: "key"; keyId: string };
 
@@ -32,8 +31,6 @@ export type ApiContext = {
   clock: Clock;
   /** This server's Management API address, e.g. https://panel.example.com/platform_api. */
   apiAddress: string;
-  /** The request's raw parameters, for the rare method that needs to know what was sent. */
-  raw: RawParams;
 };
 
 /** A success body: {"result": ...} plus method-specific siblings (count, total_count, ...). */

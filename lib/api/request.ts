@@ -13,7 +13,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * parameter (101). No parameter means one, and PostgreSQL cannot hold it in text, so a lookup or
  * a row with it would fail there as a server error (SQLite would take it). lib/api/handle.ts calls
  * it after the method's own parameter checks, so a refused role set is still 104 and a text
- * parameter's own code (e.g. 157 for a display name) still comes first.
+ * parameter's own code (e.g. 157 for a display name) still comes first. Handlers see only the
+ * parsed parameters (ApiContext carries no raw ones), so none can look a NUL up.
  */
 export function refuseNul(params: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(params)) {
