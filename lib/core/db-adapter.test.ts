@@ -61,11 +61,11 @@ describe.runIf(dbKind() === "sqlite")("SQLite connection settings", () => {
 
   // Threat: a transaction that reads, then writes after another process committed, failed with
   // SQLITE_BUSY_SNAPSHOT (a deferred BEGIN), and a user's send or purchase died with a 500.
-  it("better-sqlite3 transactions take the write lock at BEGIN: a read-then-write beside another connection's commit succeeds", () =>
-    onNewDatabase("better-sqlite3", "begin-immediate", async (a, url) => {
+  it.each(["better-sqlite3", "libsql"] as const)("%s transactions take the write lock at BEGIN: a read-then-write beside another connection's commit succeeds", (driver) =>
+    onNewDatabase(driver, `begin-immediate-${driver}`, async (a, url) => {
       const account = await a.account.create({ data: { name: "immediate1", email: "immediate1@example.com", passwordHash: "x" } });
-      // The other writer is another process (a second server, a script): better-sqlite3 blocks its
-      // thread while it waits for a lock, so in this process it would stall this transaction too.
+      // The other writer is another process (a second server, a script): both drivers block their
+      // thread while they wait for a lock, so in this process it would stall this transaction too.
       const file = url.replace(/^file:/, "");
       const script = `const D = require("better-sqlite3"); const d = new D(process.argv[1], { timeout: 5000 }); d.prepare('UPDATE "Account" SET "email" = ? WHERE "id" = ?').run("immediate2@example.com", Number(process.argv[2]));`;
       let other!: Promise<void>;

@@ -136,7 +136,7 @@ function reusable(stmt: Statement) {
  *
  * The adapter keeps its driver connection in `client`, calls `client.prepare(sql).bind(args)` and
  * starts a transaction with `client.prepare("BEGIN").run()`; when that shape changes, this does
- * nothing and the db-adapter test fails. libSQL connections are left as they are.
+ * nothing and the db-adapter test fails. libSQL connections: writeLockLibSqlTransactions below.
  */
 function tuneBetterSqlite3(adapter: object): void {
   const client = (adapter as { client?: { prepare?: unknown } }).client;
@@ -157,8 +157,23 @@ function tuneBetterSqlite3(adapter: object): void {
 }
 
 /**
+ * libSQL transactions begin IMMEDIATE too, for the reason above: @prisma/adapter-libsql 6.19 opens
+ * every interactive transaction with `client.transaction("deferred")`. The adapter keeps the
+ * @libsql/client Client in `client`; its `transaction(mode)` is that client's public API, where
+ * "write" is BEGIN IMMEDIATE on a local file and a write transaction on sqld or Turso. When the
+ * shape changes, this does nothing and the db-adapter test fails.
+ */
+function writeLockLibSqlTransactions(adapter: object): void {
+  const client = (adapter as { client?: { transaction?: unknown; pragma?: unknown } }).client;
+  if (!client || typeof client.transaction !== "function" || "pragma" in client) return; // better-sqlite3
+  const transaction = (client.transaction as (mode?: string) => Promise<unknown>).bind(client);
+  client.transaction = (mode?: string) => transaction(mode === "deferred" ? "write" : mode);
+}
+
+/**
  * A SQLite adapter factory whose every connection (the app's and a shadow one) runs `statements`
- * first, one query each (some PRAGMAs answer a row, which libSQL's script runner refuses).
+ * first, one query each (some PRAGMAs answer a row, which libSQL's script runner refuses), and
+ * whose app connections get the changes above.
  */
 class WithConnectionPragmas {
   readonly provider: SqliteFactory["provider"];
@@ -174,6 +189,7 @@ class WithConnectionPragmas {
     const adapter = await this.inner.connect();
     for (const sql of this.statements) await adapter.queryRaw({ sql, args: [], argTypes: [] });
     tuneBetterSqlite3(adapter);
+    writeLockLibSqlTransactions(adapter);
     return adapter;
   }
   async connectToShadowDb(): ReturnType<SqliteFactory["connectToShadowDb"]> {
@@ -189,7 +205,8 @@ export function createAdapterFactory(url: string, opts: AdapterOptions = {}) {
   const timeout = opts.sqliteTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS;
   if (kind === "libsql") {
     const factory = new PrismaLibSQL({ url, authToken: env().DATABASE_AUTH_TOKEN });
-    return url.startsWith("file:") ? new WithConnectionPragmas(factory, sqlitePragmas(timeout)) : factory;
+    // A sqld server or Turso keeps its own settings: only the transactions change.
+    return new WithConnectionPragmas(factory, url.startsWith("file:") ? sqlitePragmas(timeout) : []);
   }
   return new WithConnectionPragmas(new PrismaBetterSQLite3({ url, timeout }), sqlitePragmas(timeout));
 }
