@@ -72,6 +72,10 @@ test("the owner creates a child, changes its role and suspends it; the child's o
   await childPage.goto("/dashboard");
   await expect(childPage).toHaveURL(/\/dashboard$/);
   await expect(childPage.getByTestId("whoami")).toContainText(name);
+  // Its role may not manage child accounts of its own: the page says so (it was a server error).
+  const own = await childPage.goto("/settings/child-accounts");
+  expect(own?.status()).toBe(200);
+  await expect(childPage.getByText("Child accounts are not available to this account")).toBeVisible();
 
   // Suspend: the child's open session ends on its next request; it cannot log in again.
   await rowAction(owner, name, "Suspend");

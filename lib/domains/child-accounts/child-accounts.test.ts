@@ -14,7 +14,7 @@ import { systemClock } from "@/lib/core/clock";
 import { loginOwner } from "@/lib/auth/login";
 import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount } from "@/test/factories";
 import { createChildAccount, setChildAccountActive, setChildAccountRole, updateChildAccounts } from "./mutations";
-import { listChildAccounts } from "./queries";
+import { childAccountsAllowed, listChildAccounts } from "./queries";
 import { reasonFor } from "@/test/reasons";
 
 const PASSWORD = "Ch1ld-Passw0rd!";
@@ -51,6 +51,7 @@ describe("child accounts: who may manage them", () => {
   const CASES: Case[] = [
     { name: "createChildAccount", method: "AddAccount", writes: true, run: (a) => createChildAccount(a, newChild()) },
     { name: "listChildAccounts", method: "GetChildrenAccounts", writes: false, run: (a) => listChildAccounts(a, {}) },
+    { name: "childAccountsAllowed", method: "GetChildrenAccounts", writes: false, run: (a) => childAccountsAllowed(a) },
     { name: "updateChildAccounts", method: "SetChildAccountInfo", writes: true, run: (a) => updateChildAccounts(a, { target: { ids: "all" }, role: "Developer" }) },
     {
       name: "setChildAccountRole",
@@ -117,10 +118,13 @@ describe("child accounts: who may manage them", () => {
     expect(CHILD_ACCOUNT_ROLES.filter((r) => childAccountMay(r, "manage_child_accounts"))).toEqual(["Administrator"]);
     expect(childAccountMay(null, "manage_child_accounts")).toBe(true);
     expect(childAccountMay("Superuser", "manage_child_accounts")).toBe(false);
+    expect(await childAccountsAllowed(ownerActorOf(acct))).toBe(true);
     for (const role of CHILD_ACCOUNT_ROLES) {
       const kid = await child(acct.id, role);
       const actor = ownerActorOf(kid);
       const before = await familySnapshot(kid.id);
+      // The page asks first, so a child that may not gets a message rather than a server error.
+      expect(await childAccountsAllowed(actor)).toBe(role === "Administrator");
       if (role === "Administrator") {
         const grandchild = await createChildAccount(actor, newChild());
         expect(grandchild.parentId).toBe(kid.id);

@@ -3,7 +3,8 @@ import { db, type Tx } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/access/actor-types";
 import type { ApiMethod } from "@/lib/access/api-methods";
-import { authorizeChildAccounts, childAccountMay, isChildAccountRole, type ChildAccountRole } from "@/lib/access/child-account-roles";
+import { authorizeChildAccounts, isChildAccountRole, type ChildAccountRole } from "@/lib/access/child-account-roles";
+import { accountMay } from "@/lib/domains/accounts/queries";
 import { parseInput } from "@/lib/core/validate";
 import { AppError } from "@/lib/core/errors";
 import { ZListChildAccountsInput, type ListChildAccountsInput } from "./schemas";
@@ -68,10 +69,19 @@ export async function balancesOf(client: Tx | typeof db, ids: readonly number[])
  */
 export async function authorizeManageChildren(client: Tx | typeof db, actor: Actor, method: ApiMethod): Promise<void> {
   authorizeChildAccounts(actor, method);
-  const self = await client.account.findUnique({ where: { id: actor.accountId }, select: { childRole: true } });
-  if (!self || !childAccountMay(self.childRole, "manage_child_accounts")) {
+  if (!(await accountMay(client, actor.accountId, "manage_child_accounts"))) {
     throw new AppError("FORBIDDEN", { message: "This account's role does not allow managing child accounts" });
   }
+}
+
+/**
+ * Whether the acting account may manage child accounts (seed 004: a Developer or
+ * ProvisioningAgent child may not), for a page that says so rather than failing. FORBIDDEN for a
+ * principal that is not the account owner, like every child-account function.
+ */
+export async function childAccountsAllowed(actor: Actor): Promise<boolean> {
+  authorizeChildAccounts(actor, "GetChildrenAccounts");
+  return accountMay(db, actor.accountId, "manage_child_accounts");
 }
 
 /** GetChildrenAccounts: the actor's own children, filtered and paged. */

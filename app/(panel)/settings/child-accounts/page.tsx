@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireOwner } from "@/lib/server/guards";
-import { Card, PageHeader } from "@/components/ui/page";
-import { listChildAccounts } from "@/lib/domains/child-accounts/queries";
+import { Card, EmptyState, PageHeader } from "@/components/ui/page";
+import { childAccountsAllowed, listChildAccounts } from "@/lib/domains/child-accounts/queries";
 import { formatMoney } from "@/lib/domains/billing/money";
 import { routes } from "@/lib/routes";
 import type { ChildAccountRow } from "./_components/columns";
@@ -14,6 +14,23 @@ export const metadata: Metadata = { title: "Child accounts" };
 // guard is requireOwner; subusers get a real 403 whatever their roles.
 export default async function ChildAccountsPage() {
   const actor = await requireOwner("child_accounts");
+  const header = (
+    <PageHeader
+      title="Child accounts"
+      description="Independent accounts you create and manage: each has its own login, applications, users and balance, and a role that limits what it may do."
+    />
+  );
+  // A Developer or ProvisioningAgent child may not manage child accounts (seed 004): say so rather than fail.
+  if (!(await childAccountsAllowed(actor))) {
+    return (
+      <>
+        {header}
+        <EmptyState title="Child accounts are not available to this account">
+          <p>This account is a child account whose role does not include managing child accounts. The parent account can change its role.</p>
+        </EmptyState>
+      </>
+    );
+  }
   const { items } = await listChildAccounts(actor, { count: 1000 });
   const rows: ChildAccountRow[] = items.map((c) => ({
     id: c.id,
@@ -28,10 +45,7 @@ export default async function ChildAccountsPage() {
 
   return (
     <>
-      <PageHeader
-        title="Child accounts"
-        description="Independent accounts you create and manage: each has its own login, applications, users and balance, and a role that limits what it may do."
-      />
+      {header}
       <Card className="mb-6">
         <h2 className="text-sm font-semibold text-slate-900">Working inside a child account</h2>
         <p className="mt-1 text-sm text-slate-600">
