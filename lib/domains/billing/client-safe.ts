@@ -2,7 +2,7 @@
 // component (schemas.ts brings zod).
 
 /** What a ledger entry is for. "credit" and "charge" are the kinds of entries made before the catalogue existed. */
-export const LEDGER_KINDS = ["topup", "credit", "charge", "number_purchase", "number_rent", "sms", "call", "refund", "adjustment"] as const;
+export const LEDGER_KINDS = ["topup", "credit", "charge", "number_purchase", "number_rent", "sms", "call", "refund", "adjustment", "transfer"] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 /** How the panel names each kind (the Transactions filter and table). */
@@ -16,6 +16,7 @@ export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
   call: "Call",
   refund: "Refund",
   adjustment: "Adjustment",
+  transfer: "Transfer",
 };
 
 export const isLedgerKind = (v: string): v is LedgerKind => (LEDGER_KINDS as readonly string[]).includes(v);

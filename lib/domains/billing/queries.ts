@@ -8,7 +8,8 @@ import { parseInput } from "@/lib/core/validate";
 import { AppError } from "@/lib/core/errors";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { allRegions, COUNTRIES, type CatalogueCountry } from "@/lib/domains/phone-numbers/catalogue";
-import { ZLedgerFilter, ZLedgerQuery, ZPaymentQuery, type LedgerFilter, type LedgerQuery, type PaymentQuery, type VerificationStatus } from "./schemas";
+import { ZLedgerFilter, ZLedgerQuery, ZPaymentQuery, type LedgerFilter, type LedgerKind, type LedgerQuery, type PaymentQuery, type VerificationStatus } from "./schemas";
+import { isLedgerKind } from "./client-safe";
 import { balanceIn } from "./ledger";
 import { clampPage, skipOf } from "@/lib/core/paging";
 import { ignoreCase } from "@/lib/core/search";
@@ -187,7 +188,7 @@ export type InvoiceDto = {
   closingBalanceMinor: number;
 };
 
-const KIND_LABELS: Record<string, string> = {
+const KIND_LABELS: Record<LedgerKind, string> = {
   topup: "Top-ups",
   credit: "Credits",
   charge: "Charges",
@@ -197,6 +198,7 @@ const KIND_LABELS: Record<string, string> = {
   call: "Calls",
   refund: "Refunds",
   adjustment: "Adjustments",
+  transfer: "Transfers between parent and child accounts",
 };
 
 const monthStart = (y: number, m: number) => new Date(Date.UTC(y, m, 1));
@@ -233,7 +235,7 @@ export async function getInvoice(actor: Actor, month: number): Promise<InvoiceDt
     }),
   ]);
   // A kind's entries may be both signs (an adjustment): charges and credits split by the sum's sign.
-  const lines = groups.map((g) => ({ kind: g.kind, label: KIND_LABELS[g.kind] ?? g.kind, count: g._count._all, sum: g._sum.amountMinor ?? 0 }));
+  const lines = groups.map((g) => ({ kind: g.kind, label: isLedgerKind(g.kind) ? KIND_LABELS[g.kind] : g.kind, count: g._count._all, sum: g._sum.amountMinor ?? 0 }));
   const charges = lines.filter((l) => l.sum < 0).map((l) => ({ kind: l.kind, label: l.label, count: l.count, amountMinor: -l.sum }));
   const credits = lines.filter((l) => l.sum > 0).map((l) => ({ kind: l.kind, label: l.label, count: l.count, amountMinor: l.sum }));
   const opening = before._sum.amountMinor ?? 0;

@@ -13,9 +13,10 @@ import { ASSIGNABLE_ROLES, OWNER_ROLE } from "@/lib/access/matrix";
 import { systemClock } from "@/lib/core/clock";
 import { loginOwner } from "@/lib/auth/login";
 import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount } from "@/test/factories";
-import { createChildAccount, setChildAccountActive, setChildAccountRole, updateChildAccounts } from "./mutations";
+import { createChildAccount, setChildAccountActive, setChildAccountRole, transferToChildAccount, updateChildAccounts } from "./mutations";
 import { childAccountsAllowed, listChildAccounts } from "./queries";
 import { reasonFor } from "@/test/reasons";
+import { ZTransferToChildForm } from "./schemas";
 
 const PASSWORD = "Ch1ld-Passw0rd!";
 
@@ -25,12 +26,21 @@ async function child(parentId: number, role: string | null = "Administrator", ac
 }
 
 async function familySnapshot(accountId: number) {
-  const [children, audits] = await Promise.all([
+  const [children, audits, ledger] = await Promise.all([
     db.account.findMany({ where: { parentId: accountId }, orderBy: { id: "asc" }, select: { id: true, name: true, email: true, active: true, childRole: true, passwordHash: true } }),
     db.auditLog.count({ where: { accountId } }),
+    db.ledgerEntry.count({ where: { account: { OR: [{ id: accountId }, { parentId: accountId }] } } }),
   ]);
-  return { children, audits };
+  return { children, audits, ledger };
 }
+
+/** Credits an account's ledger directly (a top-up without the payment simulator). */
+async function fund(accountId: number, amountMinor: number) {
+  await db.ledgerEntry.create({ data: { accountId, amountMinor, kind: "topup", memo: "test funds" } });
+}
+
+const balanceOf = async (accountId: number) =>
+  (await db.ledgerEntry.findFirst({ where: { accountId }, orderBy: { id: "desc" }, select: { balanceAfterMinor: true } }))?.balanceAfterMinor ?? 0;
 
 function ownerActorOf(account: { id: number; name: string }): Actor {
   return { kind: "owner", accountId: account.id, accountName: account.name, subuserId: null, keyId: null, name: account.name, roles: [OWNER_ROLE], ip: "" };
@@ -45,6 +55,7 @@ describe("child accounts: who may manage them", () => {
   let acct: TestAccount;
   beforeAll(async () => {
     acct = await createTestAccount();
+    await fund(acct.id, 1_000_00); // every allowed move below takes 1 cent
   });
 
   type Case = { name: string; method: ApiMethod; writes: boolean; run: (a: Actor, childId: number) => Promise<unknown> };
@@ -52,6 +63,7 @@ describe("child accounts: who may manage them", () => {
     { name: "createChildAccount", method: "AddAccount", writes: true, run: (a) => createChildAccount(a, newChild()) },
     { name: "listChildAccounts", method: "GetChildrenAccounts", writes: false, run: (a) => listChildAccounts(a, {}) },
     { name: "childAccountsAllowed", method: "GetChildrenAccounts", writes: false, run: (a) => childAccountsAllowed(a) },
+    { name: "transferToChildAccount", method: "SetChildAccountInfo", writes: true, run: (a, childId) => transferToChildAccount(a, { childId, amountMinor: 1 }) },
     { name: "updateChildAccounts", method: "SetChildAccountInfo", writes: true, run: (a) => updateChildAccounts(a, { target: { ids: "all" }, role: "Developer" }) },
     {
       name: "setChildAccountRole",
@@ -129,7 +141,13 @@ describe("child accounts: who may manage them", () => {
         const grandchild = await createChildAccount(actor, newChild());
         expect(grandchild.parentId).toBe(kid.id);
       } else {
-        for (const run of [() => createChildAccount(actor, newChild()), () => listChildAccounts(actor), () => updateChildAccounts(actor, { target: { ids: "all" }, active: false })]) {
+        const runs = [
+          () => createChildAccount(actor, newChild()),
+          () => listChildAccounts(actor),
+          () => updateChildAccounts(actor, { target: { ids: "all" }, active: false }),
+          () => transferToChildAccount(actor, { childId: kid.id, amountMinor: 1 }),
+        ];
+        for (const run of runs) {
           await expect(run()).rejects.toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
         }
         expect(await familySnapshot(kid.id)).toEqual(before);
@@ -226,5 +244,70 @@ describe("child accounts: behaviour", () => {
     await expect(updateChildAccounts(owner, { target: { ids: [mine.id] }, email: mine2.email })).rejects.toMatchObject({ code: "CONFLICT", field: "email" });
     expect(await familySnapshot(acct.id)).toEqual(before);
     expect(await db.account.findUniqueOrThrow({ where: { id: stranger.id } })).toEqual(strangerBefore);
+  });
+
+  it("moves balance to a child: a transfer entry on each ledger, audit rows in both logs", async () => {
+    const kid = await child(acct.id);
+    await fund(acct.id, 100_00);
+    const parentBefore = await balanceOf(acct.id);
+    const t = await transferToChildAccount(owner, { childId: kid.id, amountMinor: 30_00 });
+    expect(t).toMatchObject({ amountMinor: 30_00, currency: "USD", parentBalanceMinor: parentBefore - 30_00, child: { id: kid.id, balanceMinor: 30_00 } });
+    expect(await balanceOf(acct.id)).toBe(parentBefore - 30_00);
+    expect(await balanceOf(kid.id)).toBe(30_00);
+    const entries = await db.ledgerEntry.findMany({ where: { kind: "transfer", accountId: { in: [acct.id, kid.id] }, referenceId: { in: [String(kid.id), String(acct.id)] } }, orderBy: { id: "asc" } });
+    expect(entries.map((e) => [e.accountId, e.amountMinor, e.referenceType, e.referenceId, e.memo])).toEqual([
+      [acct.id, -30_00, "account", String(kid.id), `Moved to child account ${kid.name}`],
+      [kid.id, 30_00, "account", String(acct.id), `Moved from parent account ${acct.name}`],
+    ]);
+    expect(await db.auditLog.findFirst({ where: { accountId: acct.id, action: "child_account.transfer", targetId: String(kid.id) } })).not.toBeNull();
+    expect(await db.auditLog.findFirst({ where: { accountId: kid.id, action: "account.transfer_from_parent" } })).not.toBeNull();
+    // The child spends it as its own: its balance is the ledger's.
+    await transferToChildAccount(owner, { childId: kid.id, amountMinor: 1 });
+    expect(await balanceOf(kid.id)).toBe(30_01);
+  });
+
+  it("refuses a move the balance cannot cover (never the credit limit), bad amounts and other accounts' children, writing nothing", async () => {
+    const poor = await createTestAccount();
+    const poorOwner = await poor.actor(OWNER_ROLE);
+    await db.account.update({ where: { id: poor.id }, data: { creditLimitMinor: 1_000_00 } });
+    await fund(poor.id, 10_00);
+    const kid = await child(poor.id);
+    const grandchild = await child(kid.id);
+    const stranger = await child(acct.id);
+    const before = await familySnapshot(poor.id);
+    await expect(transferToChildAccount(poorOwner, { childId: kid.id, amountMinor: 10_01 })).rejects.toMatchObject({
+      code: "CONFLICT",
+      field: "amountMinor",
+      reason: "insufficient_funds",
+      message: expect.stringContaining("cannot use the credit limit"),
+    });
+    for (const amountMinor of [0, -5_00, 1.5, 100_000_01, Number.NaN]) {
+      await expect(transferToChildAccount(poorOwner, { childId: kid.id, amountMinor }), String(amountMinor)).rejects.toMatchObject({ code: "INVALID_INPUT", field: "amountMinor" });
+    }
+    for (const childId of [grandchild.id, stranger.id, poor.id, 999_999_999]) {
+      await expect(transferToChildAccount(poorOwner, { childId, amountMinor: 1_00 }), String(childId)).rejects.toMatchObject({ code: "NOT_FOUND", field: "childId" });
+    }
+    await db.account.update({ where: { id: kid.id }, data: { currency: "EUR" } });
+    await expect(transferToChildAccount(poorOwner, { childId: kid.id, amountMinor: 1_00 })).rejects.toMatchObject({ code: "CONFLICT", field: "childId" });
+    expect(await familySnapshot(poor.id)).toEqual(before);
+    expect(await balanceOf(poor.id)).toBe(10_00);
+    // The whole balance may move.
+    await db.account.update({ where: { id: kid.id }, data: { currency: "USD" } });
+    await transferToChildAccount(poorOwner, { childId: kid.id, amountMinor: 10_00 });
+    expect([await balanceOf(poor.id), await balanceOf(kid.id)]).toEqual([0, 10_00]);
+  });
+
+  it("the Move balance form reads major units and names the amount field", () => {
+    expect(ZTransferToChildForm.parse({ childId: 5, amount: "25.50" })).toEqual({ childId: 5, amount: 25_50 });
+    const cases: [string, string][] = [
+      ["", "Enter the amount"],
+      ["abc", "Enter the amount as a number, like 25 or 25.50"],
+      ["0", "Enter an amount above 0"],
+      ["100000.01", "The largest move is 100000.00"],
+    ];
+    for (const [amount, message] of cases) {
+      const r = ZTransferToChildForm.safeParse({ childId: 5, amount });
+      expect(r.success ? null : r.error.issues.map((i) => [i.path.join("."), i.message]), amount).toEqual([["amount", message]]);
+    }
   });
 });

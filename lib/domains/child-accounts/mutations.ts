@@ -7,6 +7,8 @@ import { audit, auditPrincipal } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { AppError, conflict, invalid, isAppError, rethrowUnique } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/passwords";
+import { balanceIn, lockLedger, postLedgerEntry } from "@/lib/domains/billing/ledger";
+import { formatMoney } from "@/lib/domains/billing/money";
 import {
   authorizeManageChildren,
   balancesOf,
@@ -20,8 +22,10 @@ import {
   ZCreateChildAccountInput,
   ZSetChildAccountActiveInput,
   ZSetChildAccountRoleInput,
+  ZTransferToChildInput,
   ZUpdateChildAccountsInput,
   type CreateChildAccountInput,
+  type TransferToChildInput,
   type SetChildAccountActiveInput,
   type SetChildAccountRoleInput,
   type UpdateChildAccountsInput,
@@ -166,4 +170,63 @@ export async function setChildAccountActive(actor: Actor, input: SetChildAccount
   await authorizeManageChildren(db, actor, "SetChildAccountInfo");
   const { childId, active } = parseInput(ZSetChildAccountActiveInput, input);
   return updateOne(actor, childId, { active }, clock);
+}
+
+export type ChildTransfer = {
+  child: ChildAccountDto;
+  /** The parent's balance after the move, minor units. */
+  parentBalanceMinor: number;
+  /** The moved amount, minor units of the accounts' currency. */
+  amountMinor: number;
+  currency: string;
+};
+
+/**
+ * The panel's "Move balance" (PRODUCT.md section 5: the parent may "move balance to them"): in
+ * one transaction, a "transfer" ledger entry of -amountMinor on the actor's account and one of
+ * +amountMinor on the child's, and an audit row in each account's log. Only the parent's balance
+ * funds a move, never its credit limit (lending the limit to a child would let it spend credit
+ * it was not given): CONFLICT "insufficient_funds" on `amountMinor` otherwise. An id that is not
+ * the actor's own child is NOT_FOUND (`childId`); accounts of different currencies are CONFLICT.
+ * A suspended child may receive money. Locks the parent's ledger, then the child's: always
+ * ancestor first, so two moves never wait on each other in a cycle.
+ */
+export async function transferToChildAccount(actor: Actor, input: TransferToChildInput, clock: Clock = systemClock): Promise<ChildTransfer> {
+  await authorizeManageChildren(db, actor, "SetChildAccountInfo");
+  const { childId, amountMinor } = parseInput(ZTransferToChildInput, input);
+  return db.$transaction(async (tx) => {
+    const child = await tx.account.findFirst({ where: { id: childId, parentId: actor.accountId }, select: { ...CHILD_ACCOUNT_SELECT, currency: true } });
+    if (!child) throw childAccountNotFound("childId");
+    const parent = await lockLedger(tx, actor.accountId);
+    if (parent.currency !== child.currency) {
+      throw conflict("childId", `This child account keeps its balance in ${child.currency} and yours is in ${parent.currency}: money cannot move between them`);
+    }
+    const before = await balanceIn(tx, actor.accountId);
+    if (before < amountMinor) {
+      throw conflict(
+        "amountMinor",
+        `Insufficient funds: moving ${formatMoney(amountMinor, parent.currency)} needs that much balance and yours is ${formatMoney(before, parent.currency)}. A move cannot use the credit limit.`,
+        "insufficient_funds",
+      );
+    }
+    const out = await postLedgerEntry(
+      tx,
+      { accountId: actor.accountId, amountMinor: -amountMinor, kind: "transfer", memo: `Moved to child account ${child.name}`, reference: { type: "account", id: child.id } },
+      clock,
+    );
+    const into = await postLedgerEntry(
+      tx,
+      { accountId: child.id, amountMinor, kind: "transfer", memo: `Moved from parent account ${actor.accountName}`, reference: { type: "account", id: actor.accountId } },
+      clock,
+    );
+    const detail = { amountMinor, currency: parent.currency };
+    await audit(tx, actor, { action: "child_account.transfer", targetType: "account", targetId: child.id, detail: { name: child.name, ...detail } });
+    await audit(tx, { ...auditPrincipal(actor), accountId: child.id }, {
+      action: "account.transfer_from_parent",
+      targetType: "account",
+      targetId: child.id,
+      detail: { ...detail, parentAccountId: actor.accountId, parentAccount: actor.accountName },
+    });
+    return { child: toChildAccountDto(child, into.balanceAfterMinor), parentBalanceMinor: out.balanceAfterMinor, amountMinor, currency: parent.currency };
+  });
 }

@@ -6,6 +6,7 @@ import { childAccountRoleByName, CHILD_ACCOUNT_ROLES, DEFAULT_CHILD_ACCOUNT_ROLE
 import { ZAccountName, ZEmail } from "@/lib/domains/accounts/schemas";
 import { issue, zId } from "@/lib/core/validate";
 import { ZPassword } from "@/lib/auth/password-rule";
+import { minorToMajor, zMajorAmount } from "@/lib/domains/billing/schemas";
 
 export const ZChildAccountId = zId("Invalid account id", "account_not_found");
 
@@ -72,3 +73,20 @@ export type SetChildAccountRoleInput = z.input<typeof ZSetChildAccountRoleInput>
 /** The panel's Suspend / Reactivate: suspending ends the child's sessions; it cannot log in or call the API. */
 export const ZSetChildAccountActiveInput = z.object({ childId: ZChildAccountId, active: z.boolean({ error: "Active must be true or false" }) });
 export type SetChildAccountActiveInput = z.input<typeof ZSetChildAccountActiveInput>;
+
+/** The largest single move of balance to a child account, minor units. */
+export const CHILD_TRANSFER_MAX_MINOR = 100_000_00;
+
+const transferAmount = z
+  .number({ error: "Enter an amount" })
+  .int("Enter the amount in whole cents")
+  .min(1, "Enter an amount above 0")
+  .max(CHILD_TRANSFER_MAX_MINOR, `The largest move is ${minorToMajor(CHILD_TRANSFER_MAX_MINOR)}`);
+
+/** Move balance to a child (PRODUCT.md section 5): one child, an amount in minor units of the shared currency. */
+export const ZTransferToChildInput = z.object({ childId: ZChildAccountId, amountMinor: transferAmount });
+export type TransferToChildInput = z.input<typeof ZTransferToChildInput>;
+
+/** The panel's "Move balance" form: the amount as typed, in major units ("25.50"). */
+export const ZTransferToChildForm = z.object({ childId: ZChildAccountId, amount: zMajorAmount("amount").pipe(transferAmount) });
+export type TransferToChildForm = z.input<typeof ZTransferToChildForm>;
