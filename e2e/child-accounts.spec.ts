@@ -1,7 +1,8 @@
 // Settings → Child accounts, the account owner's alone (docs/PRODUCT.md sections 5 and 9).
 // Threats: a subuser opening the page (every demo subuser gets a real 403 naming the account
 // owner, and no sidebar entry); a suspended child staying logged in (its open session must end
-// on its very next request, and it cannot log in again).
+// on its very next request, and it cannot log in again); a move of balance the parent's balance
+// cannot cover.
 import type { Page } from "@playwright/test";
 import { test, expect, attributeValues } from "./fixtures";
 import { uniq } from "./fixtures/db";
@@ -23,6 +24,7 @@ async function rowAction(page: Page, name: string, item: string) {
 test("the owner creates a child, changes its role and suspends it; the child's open session ends on its next request", async ({ browserLoggedIn, factory, canLogIn }) => {
   test.setTimeout(120_000);
   const acct = await factory.account();
+  await factory.db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: 50_00, kind: "topup", memo: "e2e funds" } });
   const owner = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
   await owner.goto("/dashboard");
   // The sidebar folds every group but the current page's: open Settings first, as a person would.
@@ -66,6 +68,23 @@ test("the owner creates a child, changes its role and suspends it; the child's o
   await expect(role).toBeHidden();
   await expect(row(owner, name)).toContainText("ProvisioningAgent");
   expect((await factory.db.account.findUniqueOrThrow({ where: { id: child.id } })).childRole).toBe("ProvisioningAgent");
+
+  // Move balance: more than the balance is refused under the field; then $12.50 moves.
+  await rowAction(owner, name, "Move balance");
+  const move = owner.getByRole("dialog", { name: `Move balance to ${name}` });
+  await expect(move.getByTestId("move-balance-funds")).toContainText("$50.00");
+  await move.getByLabel("Amount (USD)").fill("60");
+  await move.getByRole("button", { name: "Move" }).click();
+  await expect(move.locator('[data-field-error="amount"]')).toContainText("Insufficient funds");
+  await move.getByLabel("Amount (USD)").fill("12.50");
+  await move.getByRole("button", { name: "Move" }).click();
+  await expect(move).toBeHidden();
+  await expect(row(owner, name)).toContainText("$12.50");
+  const moved = await factory.db.ledgerEntry.findMany({ where: { kind: "transfer", accountId: { in: [acct.id, child.id] } }, orderBy: { id: "asc" } });
+  expect(moved.map((e) => [e.accountId, e.amountMinor])).toEqual([
+    [acct.id, -12_50],
+    [child.id, 12_50],
+  ]);
 
   // The child logs in to its own panel, in another browser.
   const childPage = await (await browserLoggedIn({ kind: "owner", login: name, password: CHILD_PASSWORD })).newPage();

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import type { ApiMethod } from "@/lib/access/api-methods";
 import { authorizeChildAccounts, isChildAccountRole, type ChildAccountRole } from "@/lib/access/child-account-roles";
 import { accountMay } from "@/lib/domains/accounts/queries";
+import { balanceIn } from "@/lib/domains/billing/ledger";
 import { parseInput } from "@/lib/core/validate";
 import { AppError } from "@/lib/core/errors";
 import { ZListChildAccountsInput, type ListChildAccountsInput } from "./schemas";
@@ -82,6 +83,19 @@ export async function authorizeManageChildren(client: Tx | typeof db, actor: Act
 export async function childAccountsAllowed(actor: Actor): Promise<boolean> {
   authorizeChildAccounts(actor, "GetChildrenAccounts");
   return accountMay(db, actor.accountId, "manage_child_accounts");
+}
+
+/**
+ * The acting account's own balance (minor units) and currency: what a move of balance to a child
+ * can draw on (transferToChildAccount). The account owner's alone, like every child-account function.
+ */
+export async function ownFunds(actor: Actor): Promise<{ balanceMinor: number; currency: string }> {
+  authorizeChildAccounts(actor, "GetChildrenAccounts");
+  const [account, balanceMinor] = await Promise.all([
+    db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { currency: true } }),
+    balanceIn(db, actor.accountId),
+  ]);
+  return { balanceMinor, currency: account.currency };
 }
 
 /** GetChildrenAccounts: the actor's own children, filtered and paged. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireOwner } from "@/lib/server/guards";
 import { Card, EmptyState, PageHeader } from "@/components/ui/page";
-import { childAccountsAllowed, listChildAccounts } from "@/lib/domains/child-accounts/queries";
+import { childAccountsAllowed, listChildAccounts, ownFunds } from "@/lib/domains/child-accounts/queries";
 import { formatMoney } from "@/lib/domains/billing/money";
 import { routes } from "@/lib/routes";
 import type { ChildAccountRow } from "./_components/columns";
@@ -31,7 +31,7 @@ export default async function ChildAccountsPage() {
       </>
     );
   }
-  const { items } = await listChildAccounts(actor, { count: 1000 });
+  const [{ items }, funds] = await Promise.all([listChildAccounts(actor, { count: 1000 }), ownFunds(actor)]);
   const rows: ChildAccountRow[] = items.map((c) => ({
     id: c.id,
     name: c.name,
@@ -39,7 +39,7 @@ export default async function ChildAccountsPage() {
     role: c.role,
     active: c.active,
     balanceMinor: c.balanceMinor,
-    balance: formatMoney(c.balanceMinor),
+    balance: formatMoney(c.balanceMinor, funds.currency),
     createdAt: c.createdAt.toISOString(),
   }));
 
@@ -57,7 +57,7 @@ export default async function ChildAccountsPage() {
           subusers&apos; keys never do. Suspending a child ends its open sessions and stops its logins and API calls until you reactivate it.
         </p>
       </Card>
-      <ChildAccountsTable rows={rows} />
+      <ChildAccountsTable rows={rows} funds={funds} />
     </>
   );
 }

@@ -6,7 +6,8 @@ import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
 import { CHILD_ACCOUNT_ROLE_HINTS, CHILD_ACCOUNT_ROLES, DEFAULT_CHILD_ACCOUNT_ROLE } from "@/lib/access/child-account-roles";
 import { PASSWORD_RULE } from "@/lib/auth/password-text";
-import { createChildAccountAction, setChildAccountActiveAction, setChildAccountRoleAction } from "../actions";
+import { formatMoney } from "@/lib/domains/billing/money";
+import { createChildAccountAction, setChildAccountActiveAction, setChildAccountRoleAction, transferToChildAccountAction } from "../actions";
 import type { ChildAccountRow } from "./columns";
 
 /** One radio per child role (seed 004), each described by what it limits. */
@@ -126,5 +127,47 @@ export function SuspendDialog({ row, onClose, returnFocusTo }: DialogProps & { r
           : "The child account can log in and call the API again."}
       </p>
     </ConfirmDialog>
+  );
+}
+
+/** The parent's own balance, minor units, and its currency: what a move can draw on. */
+export type ParentFunds = { balanceMinor: number; currency: string };
+
+export function MoveBalanceDialog({ row, funds, onClose, returnFocusTo }: DialogProps & { row: ChildAccountRow; funds: ParentFunds }) {
+  const toast = useToast();
+  const form = useActionForm(transferToChildAccountAction, {
+    fields: ["amount"],
+    toInput: (f) => ({ childId: row.id, amount: formText(f, "amount") }),
+    onSuccess: (t) => {
+      toast(`Moved ${formatMoney(t.amountMinor, t.currency)} to ${t.name}; its balance is ${formatMoney(t.balanceMinor, t.currency)}`);
+      onClose();
+    },
+  });
+  return (
+    <FormDialog
+      title={`Move balance to ${row.name}`}
+      description="The amount leaves your balance and arrives in the child account's at once. Both accounts' transactions show it."
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      form={form}
+      submitLabel="Move"
+    >
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm" data-testid="move-balance-funds">
+        <dt className="text-slate-600">Your balance</dt>
+        <dd className="text-right tabular-nums">{formatMoney(funds.balanceMinor, funds.currency)}</dd>
+        <dt className="text-slate-600">{row.name}&apos;s balance</dt>
+        <dd className="text-right tabular-nums">{row.balance}</dd>
+      </dl>
+      <Field
+        label={`Amount (${funds.currency})`}
+        name="amount"
+        inputMode="decimal"
+        autoComplete="off"
+        placeholder="25.00"
+        required
+        error={form.fieldErrors.amount}
+        hint="Only your balance funds a move, not your credit limit."
+      />
+    </FormDialog>
   );
 }

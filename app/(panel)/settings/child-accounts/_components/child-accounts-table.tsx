@@ -6,9 +6,9 @@ import { DataTable, type DataTableColumn } from "@/components/data-table/data-ta
 import { Button } from "@/components/ui/button";
 import { childAccountColumns, type ChildAccountRow, type DialogState } from "./columns";
 import { RowActions } from "./row-actions";
-import { ChangeRoleDialog, CreateChildAccountDialog, SuspendDialog } from "./child-account-dialogs";
+import { ChangeRoleDialog, CreateChildAccountDialog, MoveBalanceDialog, SuspendDialog, type ParentFunds } from "./child-account-dialogs";
 
-export function ChildAccountsTable({ rows }: { rows: ChildAccountRow[] }) {
+export function ChildAccountsTable({ rows, funds }: { rows: ChildAccountRow[]; funds: ParentFunds }) {
   const dialog = useDialog<NonNullable<DialogState>>();
   const { open } = dialog;
   const d = dialog.state;
@@ -48,6 +48,7 @@ export function ChildAccountsTable({ rows }: { rows: ChildAccountRow[] }) {
       />
       {d?.kind === "create" ? <CreateChildAccountDialog {...props} /> : null}
       {d?.kind === "role" ? <ChangeRoleDialog row={d.row} {...props} /> : null}
+      {d?.kind === "move" ? <MoveBalanceDialog row={d.row} funds={funds} {...props} /> : null}
       {d?.kind === "suspend" ? <SuspendDialog row={d.row} {...props} /> : null}
     </>
   );

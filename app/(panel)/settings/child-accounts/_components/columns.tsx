@@ -19,7 +19,12 @@ export type ChildAccountRow = {
   createdAt: string;
 };
 
-export type DialogState = { kind: "create" } | { kind: "role"; row: ChildAccountRow } | { kind: "suspend"; row: ChildAccountRow } | null;
+export type DialogState =
+  | { kind: "create" }
+  | { kind: "role"; row: ChildAccountRow }
+  | { kind: "move"; row: ChildAccountRow }
+  | { kind: "suspend"; row: ChildAccountRow }
+  | null;
 
 export function childAccountColumns(): DataTableColumn<ChildAccountRow>[] {
   return [

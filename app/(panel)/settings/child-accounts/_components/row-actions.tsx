@@ -8,6 +8,9 @@ export function RowActions({ row, onOpen }: { row: ChildAccountRow; onOpen: (d: 
       <MenuItem data-owner-action="child_accounts" onSelect={(o) => onOpen({ kind: "role", row }, o)}>
         Change role
       </MenuItem>
+      <MenuItem data-owner-action="child_accounts" onSelect={(o) => onOpen({ kind: "move", row }, o)}>
+        Move balance
+      </MenuItem>
       <MenuItem data-owner-action="child_accounts" danger={row.active} onSelect={(o) => onOpen({ kind: "suspend", row }, o)}>
         {row.active ? "Suspend" : "Reactivate"}
       </MenuItem>
