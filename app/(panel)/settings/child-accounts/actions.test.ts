@@ -18,7 +18,7 @@ const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const { createChildAccountAction, setChildAccountActiveAction, setChildAccountRoleAction } = await import("./actions");
+const { createChildAccountAction, setChildAccountActiveAction, setChildAccountRoleAction, transferToChildAccountAction } = await import("./actions");
 
 const PASSWORD = "Ch1ld-Passw0rd!";
 
@@ -48,6 +48,15 @@ const CALLS = [
   },
   { name: "setChildAccountRoleAction", run: (childId: number) => setChildAccountRoleAction({ childId, role: "ProvisioningAgent" }) },
   { name: "setChildAccountActiveAction", run: (childId: number) => setChildAccountActiveAction({ childId, active: false }) },
+  {
+    name: "transferToChildAccountAction",
+    // The parent is funded first (a ledger entry, no audit row), so only the move is judged.
+    run: async (childId: number) => {
+      const { parentId } = await db.account.findUniqueOrThrow({ where: { id: childId }, select: { parentId: true } });
+      await db.ledgerEntry.create({ data: { accountId: parentId!, amountMinor: 5_00, kind: "topup", memo: "test funds" } });
+      return transferToChildAccountAction({ childId, amount: "1.25" });
+    },
+  },
 ] as const;
 
 beforeEach(() => {
@@ -142,5 +151,24 @@ describe("child account actions: behaviour", () => {
     expect((await db.account.findUniqueOrThrow({ where: { id: child.id } })).childRole).toBe("Developer");
     const row = await db.auditLog.findFirstOrThrow({ where: { accountId: acct.id, action: "child_account.update", targetId: String(child.id) } });
     expect(JSON.parse(row.detail)).toMatchObject({ changes: { role: "Developer" } });
+  });
+
+  it("moves balance: the amount typed in major units; refusals land under amount, nothing written", async () => {
+    const acct = await createTestAccount();
+    session.actor = await loginAs(acct, OWNER_ROLE);
+    const child = await fixtureChild(acct.id);
+    await db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: 10_00, kind: "topup", memo: "test funds" } });
+    const before = await family(acct.id);
+    for (const amount of ["", "abc", "0", "10.01", "1.001"]) {
+      const r = await transferToChildAccountAction({ childId: child.id, amount });
+      expect(r, amount).toEqual({ ok: false, fieldErrors: { amount: expect.any(String) } });
+    }
+    expect(await transferToChildAccountAction({ childId: child.id, amount: "10.01" })).toEqual({ ok: false, fieldErrors: { amount: expect.stringMatching(/^Insufficient funds/) } });
+    expect(await family(acct.id)).toEqual(before);
+    expect(await db.ledgerEntry.count({ where: { kind: "transfer", accountId: { in: [acct.id, child.id] } } })).toBe(0);
+    expect(await transferToChildAccountAction({ childId: child.id, amount: "2.50" })).toMatchObject({
+      ok: true,
+      data: { id: child.id, amountMinor: 2_50, balanceMinor: 2_50, parentBalanceMinor: 7_50, currency: "USD" },
+    });
   });
 });
