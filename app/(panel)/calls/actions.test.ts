@@ -141,6 +141,15 @@ describe("call server actions", () => {
       fieldErrors: { answerAfterSeconds: expect.stringContaining("at least 0"), dtmf: expect.stringContaining("DTMF"), callerUser: expect.stringContaining("username") },
     });
     expect(await simulateInboundAction({ numberId, from: "nobody" })).toEqual({ ok: false, fieldErrors: { from: expect.stringContaining("international format") } });
+    // A fraction or a word gets the field's own rule, not a bare "Invalid input".
+    expect(await simulateInboundAction({ numberId, from: "+447700900123", hangupAfterSeconds: "1.5" })).toEqual({
+      ok: false,
+      fieldErrors: { hangupAfterSeconds: "Hang up after must be a whole number of seconds" },
+    });
+    expect(await placeTestCallAction({ applicationId: appId, destination: "+12125550142", callerKind: "number", callerNumber: callerId, answerAfterSeconds: "soon" })).toEqual({
+      ok: false,
+      fieldErrors: { answerAfterSeconds: "Answer after must be a number of seconds" },
+    });
     expect(await terminateSessionAction({ sessionId: "x" })).toEqual({ ok: false, fieldErrors: { sessionId: "Invalid call session id" } });
     expect(await deleteRecordingAction({ recordingId: "x" })).toEqual({ ok: false, fieldErrors: { recordingId: "Invalid recording id" } });
     // A number the account has not proved cannot be shown on the telephone network.

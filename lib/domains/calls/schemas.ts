@@ -20,15 +20,15 @@ export type CallSort = (typeof CALL_SORTS)[number];
 export const MAX_PARTY_SECONDS = 3600;
 export const MAX_CUSTOM_DATA = 2000;
 
+// Nullable rather than a union with null: a union that no branch matches says only "Invalid
+// input", where the number's own message ("must be a whole number of seconds") names the rule.
 const ZSeconds = (label: string, min: number) =>
-  z.union([
-    z.null(),
-    z.coerce
-      .number({ error: `${label} must be a number of seconds` })
-      .int(`${label} must be a whole number of seconds`)
-      .min(min, `${label} must be at least ${min} s`)
-      .max(MAX_PARTY_SECONDS, `${label} must be at most ${MAX_PARTY_SECONDS} s`),
-  ]);
+  z.coerce
+    .number({ error: `${label} must be a number of seconds` })
+    .int(`${label} must be a whole number of seconds`)
+    .min(min, `${label} must be at least ${min} s`)
+    .max(MAX_PARTY_SECONDS, `${label} must be at most ${MAX_PARTY_SECONDS} s`)
+    .nullable();
 
 /**
  * What the simulated far end does (runtime-contract.ts SimulatedParty), as flat fields so each
