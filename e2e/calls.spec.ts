@@ -128,3 +128,11 @@ test("the demo account's call history is not empty: the seed's calls are listed"
   expect(html).toContain("+13125550188");
   expect(html).not.toContain("No calls yet");
 });
+
+test("a filter that can match no call says why under the filters", async ({ apiAs }) => {
+  const api = await apiAs(OWNER);
+  const html = await (await api.get("/calls?minDuration=100&maxDuration=5")).text();
+  expect(html).toContain('data-testid="call-filter-problems"');
+  expect(html).toContain("Min duration (100 s) is above max duration (5 s)");
+  expect(await (await api.get("/calls?minDuration=5&maxDuration=100")).text()).not.toContain("call-filter-problems");
+});

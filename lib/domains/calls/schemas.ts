@@ -160,6 +160,20 @@ const utcDate = z
 export const CALL_FILTER_PARAMS = ["from", "to", "q", "user", "rule", "status", "direction", "minDuration", "maxDuration"] as const;
 
 /**
+ * Why a parsed history filter can match no call (UTC dates, durations in seconds): an inverted
+ * date or duration range, one message per range naming both fields as the form labels them.
+ * Empty when the filter is consistent. The list still runs the filter as given (it is empty).
+ */
+export function callFilterProblems(f: CallFilter): string[] {
+  const problems: string[] = [];
+  if (f.from && f.to && f.from.getTime() >= f.to.getTime()) problems.push("“Started from” is not before “Started before”: no call can match. Swap or clear one of them.");
+  if (f.minDuration !== undefined && f.maxDuration !== undefined && f.minDuration > f.maxDuration) {
+    problems.push(`Min duration (${f.minDuration} s) is above max duration (${f.maxDuration} s): no call can match. Swap or clear one of them.`);
+  }
+  return problems;
+}
+
+/**
  * The history filters in a page's URL (?from=&to=&q=&user=&rule=&status=&direction=&minDuration=
  * &maxDuration=). Never throws: a value that does not parse is left out, as a stale link should
  * show the list rather than an error. `q` is a number or username on either side of the call.

@@ -22,7 +22,8 @@ function Labelled({ id, label, children }: { id: string; label: string; children
   );
 }
 
-export function HistoryFilters({ raw, action, showRule = true }: { raw: Raw; action: Route; showRule?: boolean }) {
+/** `problems`: why the filters as given can match nothing (callFilterProblems), shown under the fields. */
+export function HistoryFilters({ raw, action, showRule = true, problems = [] }: { raw: Raw; action: Route; showRule?: boolean; problems?: string[] }) {
   const text = (name: string, label: string, placeholder?: string, type = "text") => (
     <Labelled id={`f-${name}`} label={label}>
       <input id={`f-${name}`} name={name} type={type} defaultValue={one(raw, name)} placeholder={placeholder} className={inputClass} min={type === "number" ? 0 : undefined} />
@@ -59,6 +60,13 @@ export function HistoryFilters({ raw, action, showRule = true }: { raw: Raw; act
         {text("minDuration", "Min duration (s)", "0", "number")}
         {text("maxDuration", "Max duration (s)", undefined, "number")}
       </div>
+      {problems.length ? (
+        <ul role="alert" className="mt-3 space-y-1 text-sm text-red-700" data-testid="call-filter-problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
       {/* The number-or-username filter is the table's own search box (it keeps these filters too). */}
       {one(raw, "q") ? <input type="hidden" name="q" value={one(raw, "q")} /> : null}
       {one(raw, "sort") ? <input type="hidden" name="sort" value={one(raw, "sort")} /> : null}

@@ -6,7 +6,7 @@ import type { Route } from "next";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { formatMoney } from "@/lib/domains/billing/money";
 import { COUNT_CAP, listCallSessions } from "@/lib/domains/calls/queries";
-import { CALL_SORTS, parseCallFilter } from "@/lib/domains/calls/schemas";
+import { CALL_SORTS, callFilterProblems, parseCallFilter } from "@/lib/domains/calls/schemas";
 import { lastPageOf, parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
 import { EmptyState } from "@/components/ui/page";
 import { HistoryFilters } from "./history-filters";
@@ -56,7 +56,7 @@ export async function HistoryView({
   }
   return (
     <>
-      <HistoryFilters raw={raw} action={basePath as Route} />
+      <HistoryFilters raw={raw} action={basePath as Route} problems={callFilterProblems(filter)} />
       {page.capped ? (
         <p className="mb-2 text-sm text-slate-700" role="status">
           More than {COUNT_CAP.toLocaleString("en")} calls match: the pager stops there. Narrow the dates or filters to reach older calls.
