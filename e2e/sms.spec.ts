@@ -139,7 +139,7 @@ test("a one-way batch to three destinations: bad lines named, the total confirme
   await page.getByLabel("Sender ID", { exact: true }).fill("Acme");
   const list = page.getByLabel("Destinations", { exact: true });
   await list.fill(`${dests[0]}\nnot a number\n${dests[1]}, 12345`);
-  await expect(page.locator("[data-destinations-hint]")).toContainText("2 destinations; 2 lines not a phone number: 2, 3");
+  await expect(page.locator("[data-destinations-hint]")).toContainText("2 destinations; 2 entries are not phone numbers: “not a number” (line 2), “12345” (line 3)");
   await page.getByLabel("Message", { exact: true }).fill("Flash sale today");
   await page.getByRole("button", { name: "Review and send" }).click();
   await expect(page.locator('[data-field-error="destinations"]')).toHaveText(

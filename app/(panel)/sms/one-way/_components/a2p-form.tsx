@@ -29,6 +29,8 @@ import { TestDestinations } from "../../_components/test-destinations";
 const SENDER_ID = "__sender_id__";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** A bad entry as the hint shows it: its text (the first 24 characters) and its line, since a line may hold several. */
+const badEntry = (b: { line: number; value: string }) => `“${b.value.length > 24 ? `${b.value.slice(0, 24)}…` : b.value}” (line ${b.line})`;
 
 /** The estimate: every destination's per-segment price times the message's segments. */
 export function estimate(destinations: string[], text: string): { segments: number; totalMinor: number } {
@@ -65,7 +67,9 @@ export function A2PForm({ senders, currency }: { senders: A2PSendersDto; currenc
     list.numbers.length === 0 && list.invalid.length === 0
       ? `One number per line, or separated by commas; at most ${MAX_A2P_DESTINATIONS}.`
       : `${plural(list.numbers.length, "destination")}${list.duplicates ? ` (${plural(list.duplicates, "repeat")} sent once)` : ""}${
-          list.invalid.length ? `; ${plural(list.invalid.length, "line")} not a phone number: ${list.invalid.slice(0, 3).map((b) => b.line).join(", ")}${list.invalid.length > 3 ? "…" : ""}` : ""
+          list.invalid.length
+            ? `; ${list.invalid.length === 1 ? "1 entry is not a phone number" : `${list.invalid.length} entries are not phone numbers`}: ${list.invalid.slice(0, 3).map(badEntry).join(", ")}${list.invalid.length > 3 ? "…" : ""}`
+            : ""
         }`;
 
   return (
