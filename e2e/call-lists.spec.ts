@@ -33,6 +33,13 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
 
   await page.locator('button[data-action="application.call_lists.create"]').click();
   const dialog = page.getByRole("dialog", { name: "Create call list" });
+  // Nothing filled in: the name's and the file's errors at once; a 0-byte file is called empty.
+  await dialog.getByRole("button", { name: "Create and start" }).click();
+  await expect(dialog.locator('[data-field-error="name"]')).toHaveText("Enter a name");
+  await expect(dialog.locator('[data-field-error="file"]')).toHaveText("Choose a CSV file");
+  await dialog.getByLabel("CSV file").setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
+  await dialog.getByRole("button", { name: "Create and start" }).click();
+  await expect(dialog.locator('[data-field-error="file"]')).toHaveText("The file is empty");
   await dialog.getByLabel("Name").fill("Spring customers");
   await dialog.getByLabel("Rule").selectOption(String(rule.id));
   await dialog.getByLabel("Max simultaneous calls").fill("2");

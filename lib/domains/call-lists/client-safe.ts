@@ -31,3 +31,8 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 export const MAX_SIMULTANEOUS = 100;
 export const MAX_ATTEMPTS = 10;
 export const MAX_INTERVAL_SECONDS = 7 * 86_400;
+
+/** The messages the Create dialog gives before any upload (the schema gives the same). */
+export const NAME_REQUIRED = "Enter a name";
+export const FILE_REQUIRED = "Choose a CSV file";
+export const FILE_EMPTY = "The file is empty";

@@ -22,7 +22,7 @@ import { AppError } from "@/lib/core/errors";
 import { toE164 } from "@/lib/core/phone";
 import { safeText, zId } from "@/lib/core/validate";
 export * from "./client-safe";
-import { MAX_FILE_BYTES, MAX_SIMULTANEOUS, MAX_ATTEMPTS, MAX_INTERVAL_SECONDS } from "./client-safe";
+import { FILE_REQUIRED, MAX_FILE_BYTES, MAX_SIMULTANEOUS, MAX_ATTEMPTS, MAX_INTERVAL_SECONDS, NAME_REQUIRED } from "./client-safe";
 
 /** The issue's limit: rows per uploaded file. */
 export const MAX_FILE_ROWS = 100_000;
@@ -188,7 +188,7 @@ const ZStartAt = z.union([z.date(), z.string().trim()]).optional().transform((v,
 
 /** The settings a list is created with and EditCallList changes. */
 export const ZCallListSettings = {
-  name: z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(100, "At most 100 characters").superRefine(safeText("The name")),
+  name: z.string({ error: NAME_REQUIRED }).trim().min(1, NAME_REQUIRED).max(100, "At most 100 characters").superRefine(safeText("The name")),
   maxSimultaneous: ZInt("Max simultaneous calls", 1, MAX_SIMULTANEOUS),
   numAttempts: ZInt("Attempts", 1, MAX_ATTEMPTS),
   intervalSeconds: ZInt("The interval", 0, MAX_INTERVAL_SECONDS),
@@ -196,7 +196,7 @@ export const ZCallListSettings = {
   priority: ZInt("The priority", 0, 1000),
 };
 
-const ZFile = z.union([z.string().max(MAX_FILE_CHARS, "The file is too large"), z.custom<Uint8Array>((v) => v instanceof Uint8Array, "Choose a CSV file")], { error: "Choose a CSV file" });
+const ZFile = z.union([z.string().max(MAX_FILE_CHARS, "The file is too large"), z.custom<Uint8Array>((v) => v instanceof Uint8Array, FILE_REQUIRED)], { error: FILE_REQUIRED });
 const ZDelimiter = z.enum(DELIMITERS, { error: "The delimiter is ; or ," }).optional();
 
 /** "Create call list" and CreateCallList. `file`: the CSV, as text or as the uploaded bytes. */

@@ -9,7 +9,7 @@ import { useRouter } from "next/navigation";
 import { FormDialog } from "@/components/forms/form-dialog";
 import { Field, inputClass } from "@/components/forms/fields";
 import { useToast } from "@/components/ui/toast";
-import { MAX_ATTEMPTS, MAX_FILE_BYTES, MAX_INTERVAL_SECONDS, MAX_SIMULTANEOUS } from "@/lib/domains/call-lists/client-safe";
+import { FILE_EMPTY, FILE_REQUIRED, MAX_ATTEMPTS, MAX_FILE_BYTES, MAX_INTERVAL_SECONDS, MAX_SIMULTANEOUS, NAME_REQUIRED } from "@/lib/domains/call-lists/client-safe";
 import type { useActionForm } from "@/components/forms/use-action-form";
 import type { CallListRow } from "./columns";
 
@@ -22,10 +22,13 @@ function useUpload(onDone: (r: Extract<Result, { ok: true }>["data"]) => void) {
   const [pending, setPending] = useState(false);
   const [formError, setFormError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  async function send(url: string, file: File | null, query: Record<string, string> = {}) {
+  /** `settingsErrors`: what the form can tell before an upload, shown with a missing file's error so every field's comes at once. */
+  async function send(url: string, file: File | null, query: Record<string, string> = {}, settingsErrors: Record<string, string> = {}) {
     setFormError(undefined);
     setFieldErrors({});
-    if (!file || file.size === 0) return setFieldErrors({ file: "Choose a CSV file" });
+    // An empty file input still gives a File, named "" (nothing chosen).
+    if (!file || file.name === "") return setFieldErrors({ ...settingsErrors, file: FILE_REQUIRED });
+    if (file.size === 0) return setFieldErrors({ ...settingsErrors, file: FILE_EMPTY });
     if (file.size > MAX_FILE_BYTES) return setFieldErrors({ file: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: split it, then append the rest to the list` });
     setPending(true);
     try {
@@ -99,15 +102,17 @@ export function CreateCallListDialog({
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const start = String(f.get("startAt") ?? "");
+    const name = String(f.get("name") ?? "");
+    const settingsErrors: Record<string, string> = name.trim() === "" ? { name: NAME_REQUIRED } : {};
     void upload.send(uploadUrl, f.get("file") as File | null, {
-      name: String(f.get("name") ?? ""),
+      name,
       ruleId: String(f.get("ruleId") ?? ""),
       maxSimultaneous: String(f.get("maxSimultaneous") ?? ""),
       numAttempts: String(f.get("numAttempts") ?? ""),
       intervalSeconds: String(f.get("intervalSeconds") ?? ""),
       // datetime-local is the viewer's local time: sent as UTC.
       ...(start ? { startAt: new Date(start).toISOString() } : {}),
-    });
+    }, settingsErrors);
   };
   const err = upload.fieldErrors;
   return (

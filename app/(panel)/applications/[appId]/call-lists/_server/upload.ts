@@ -20,6 +20,7 @@ import { readLimited, sameOrigin } from "@/lib/server/upload";
 import { publicOrigin } from "@/lib/core/request-info";
 import { AppError, HTTP_STATUS, isAppError } from "@/lib/core/errors";
 import { MAX_FILE_BYTES } from "@/lib/domains/call-lists/schemas";
+import { FILE_EMPTY } from "@/lib/domains/call-lists/client-safe";
 
 /** What an upload answers: the shape of a server action's result, so the dialog shows errors the same way. */
 export type UploadResult<T> = { ok: true; data: T } | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
@@ -45,7 +46,7 @@ export async function handleUpload<T>(request: Request, section: SectionId, run:
   if (declared !== null && (!/^\d{1,15}$/.test(declared) || Number(declared) > MAX_FILE_BYTES)) return refuse(413, TOO_LARGE, "file");
   const bytes = await readLimited(request.body, MAX_FILE_BYTES);
   if (!bytes) return refuse(413, TOO_LARGE, "file");
-  if (bytes.byteLength === 0) return refuse(400, "Choose a CSV file", "file");
+  if (bytes.byteLength === 0) return refuse(400, FILE_EMPTY, "file");
   try {
     return json(201, { ok: true, data: await run(actor, new URL(request.url).searchParams, bytes) });
   } catch (e) {

@@ -110,6 +110,17 @@ describe("POST .../call-lists/upload (create)", () => {
     expect(await res.json()).toMatchObject({ ok: false, fieldErrors: { name: "Enter a name", ruleId: "Choose a rule", maxSimultaneous: expect.any(String), numAttempts: expect.any(String) } });
   });
 
+  it("an empty body is an empty file, under the file, nothing written", async () => {
+    const acct = await createTestAccount();
+    const { app, rule } = await fixtureCallList(acct.id);
+    session.actor = asPanel(await acct.actor("MainAccount"));
+    const before = await state(acct.id);
+    const res = await createAs(app.id, { name: "Empty", ruleId: String(rule.id) }, new Uint8Array(0));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ ok: false, fieldErrors: { file: "The file is empty" } });
+    expect(await state(acct.id)).toEqual(before);
+  });
+
   it("refuses a request from another origin or none, a role preview, and a body over the limit before reading it", async () => {
     const acct = await createTestAccount();
     const { app, rule } = await fixtureCallList(acct.id);
