@@ -76,6 +76,12 @@ describe("audit sentences for numbers, money and SMS", () => {
       "The system released the number +14155550100, blocked past its release date",
     );
     expect(row("billing.top_up", { amountMinor: 25_00, currency: "USD" })).toBe("Subuser alice topped up the balance by $25.00");
+    expect(row("child_account.transfer", { name: "kid-1", amountMinor: 12_50, currency: "USD" }, { actorType: "owner", actorName: "demo" })).toBe(
+      "The account owner moved $12.50 to the child account kid-1",
+    );
+    expect(row("account.transfer_from_parent", { parentAccount: "demo", amountMinor: 12_50, currency: "USD" }, { actorType: "owner", actorName: "demo" })).toBe(
+      "The account owner moved $12.50 to this account from demo",
+    );
     expect(row("caller_id.code_wrong", { number: "+14155550199" }, { outcome: "failed" })).toBe(
       "Failed: Subuser alice entered a wrong verification code for the caller ID +14155550199",
     );

@@ -75,6 +75,7 @@ const placedCall: Phrase = (d, row) => {
 const PHRASES: Record<string, Phrase> = {
   "account.create": () => "created the account",
   "account.create_by_parent": (d) => `created this account as a child of ${str(d.parentAccount) ?? "its parent account"}`,
+  "account.transfer_from_parent": (d) => `moved ${money(d.amountMinor, d.currency) ?? "balance"} to this account from ${str(d.parentAccount) ?? "its parent account"}`,
   "account.seed_demo": () => "set up the demo account",
   "account.signup_attempt": () => "tried to sign up again with this account's email",
   "access.request": (d, row) => `asked the account owner for access to ${isSectionId(row.targetId) ? sectionTitle(row.targetId) : row.targetId}`,
@@ -136,6 +137,7 @@ const PHRASES: Record<string, Phrase> = {
   "application.delete": (d, row) => `deleted the application ${str(d.name) ?? `#${row.targetId}`}${typeof d.deletedUsers === "number" && d.deletedUsers > 0 ? ` and its ${d.deletedUsers} user${d.deletedUsers === 1 ? "" : "s"}` : ""}`,
   "child_account.create": named("created the child account"),
   "child_account.update": named("changed the child account"),
+  "child_account.transfer": (d, row) => `moved ${money(d.amountMinor, d.currency) ?? "balance"} to the child account ${str(d.name) ?? `#${row.targetId}`}`,
   "kv.create": (d) => `stored the key ${str(d.key) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
   "kv.update": (d) => `updated the key ${str(d.key) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
   "kv.delete": (d) => `deleted the key ${str(d.key) ?? ""}${str(d.application) ? ` from ${str(d.application)}` : ""}`,
