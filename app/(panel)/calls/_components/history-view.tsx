@@ -29,13 +29,14 @@ export async function HistoryView({
   emptyHint: React.ReactNode;
 }) {
   const requested = parseListParams(raw, { sort: CALL_SORTS, defaultSort: "startedAt", defaultDir: "desc" });
-  const filter = { ...parseCallFilter(raw), ...(applicationId !== undefined ? { applicationId } : {}) };
+  const fromUrl = parseCallFilter(raw);
+  const filter = { ...fromUrl, ...(applicationId !== undefined ? { applicationId } : {}) };
   const fetchPage = (list: typeof requested) => listCallSessions(actor, { filter, sort: list.sort, dir: list.dir, offset: skipOf(list), count: list.size });
   const first = await fetchPage(requested);
   const last = lastPageOf(first.total, requested.size);
   const list = requested.page > last ? { ...requested, page: last } : requested;
   const page = list === requested ? first : await fetchPage(list);
-  const filtered = Object.keys(parseCallFilter(raw)).length > 0;
+  const filtered = Object.keys(fromUrl).length > 0;
   const rows: HistoryRow[] = page.items.map((s) => ({
     id: s.id,
     href: `${basePath}/${s.id}`,
