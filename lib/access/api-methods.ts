@@ -8,6 +8,9 @@ const withSection = (id: SectionId): AssignableRole[] =>
 /** Roles with any of the sections, in the matrix's order. */
 const withAnySection = (...ids: SectionId[]): AssignableRole[] =>
   ASSIGNABLE_ROLES.filter((r) => ids.some((id) => withSection(id).includes(r)));
+/** Roles with every one of the sections, in the matrix's order. */
+const withAllSections = (...ids: SectionId[]): AssignableRole[] =>
+  ASSIGNABLE_ROLES.filter((r) => ids.every((id) => withSection(id).includes(r)));
 
 export const API_METHOD_ROLES = {
   AddSubUser: ["Owner"],
@@ -35,6 +38,9 @@ export const API_METHOD_ROLES = {
   GetUsers: ["Owner", "Admin", "Developer", "Supervisor", "UserManager"],
   SetUserInfo: ["Owner", "Admin", "UserManager"],
   DelUser: ["Owner", "Admin", "UserManager"],
+  // Ours (lib/domains/app-users/balance.ts): moving the account's money to a user's separate
+  // balance needs the users and the money, as in the panel.
+  TransferMoneyToUser: withAllSections("application.users", "billing"),
   AddAccount: ["Owner", "Admin"],
   GetChildrenAccounts: ["Owner", "Admin"],
   SetChildAccountInfo: ["Owner", "Admin"],

@@ -45,6 +45,8 @@ export const API_ERROR = {
   PASSWORD_TOO_WEAK: 523,
   PASSWORD_WHITESPACE: 524,
   APPLICATION_NOT_FOUND: 558,
+  /** The user spends the account's balance (parent accounting on): no money can move to it. */
+  CANNOT_TRANSFER_TO_USER: 573,
   // Ours (600 and up: no Voximplant code means these), for the numbers, SMS and money methods.
   /** A charge the balance (plus the account's credit limit) cannot cover. */
   INSUFFICIENT_FUNDS: 601,
@@ -124,6 +126,7 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   password_common: API_ERROR.PASSWORD_TOO_WEAK,
   password_whitespace: API_ERROR.PASSWORD_WHITESPACE,
   insufficient_funds: API_ERROR.INSUFFICIENT_FUNDS,
+  user_transfer_refused: API_ERROR.CANNOT_TRANSFER_TO_USER,
   phone_number_not_found: API_ERROR.INVALID_PHONE_NUMBER,
   phone_number_unavailable: API_ERROR.PHONE_NUMBER_UNAVAILABLE,
   verification_required: API_ERROR.VERIFICATION_REQUIRED,

@@ -43,6 +43,7 @@ export const ERROR_REASONS = [
   "password_common",
   "password_whitespace",
   "insufficient_funds",
+  "user_transfer_refused",
   "phone_number_not_found",
   "phone_number_unavailable",
   "verification_required",

@@ -213,3 +213,57 @@ describe("DelUser", () => {
     expect(await db.appUser.findUnique({ where: { id: theirs.id } })).not.toBeNull();
   });
 });
+
+describe("TransferMoneyToUser", () => {
+  let admin: TestKey;
+  beforeEach(async () => {
+    admin = await insertKey(acct.id, ["Admin"]);
+    await db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: 20_00, kind: "topup", memo: "test funds" } });
+  });
+
+  it("moves money to a separate balance and back, by id or by name; GetUsers shows the user's balance", async () => {
+    const u = await fixtureUser(acct.id, app.id, "wallet", { parentAccounting: false });
+    expect((await callAs(admin, "TransferMoneyToUser", { user_id: String(u.id), amount: "12.5" })).body).toEqual({ result: 1, balance: 7.5, user_balance: 12.5 });
+    expect((await callAs(admin, "TransferMoneyToUser", { user_name: "wallet", application_name: "main", amount: "-2.25", currency: "usd" })).body).toEqual({
+      result: 1,
+      balance: 9.75,
+      user_balance: 10.25,
+    });
+    const listed = (await callAs(admin, "GetUsers", { application_id: String(app.id), user_id: String(u.id) })).body;
+    expect(listed.result).toEqual([expect.objectContaining({ user_id: u.id, parent_accounting: false, balance: 10.25, live_balance: 10.25 })]);
+  });
+
+  it("answers each refusal with its code, naming the parameter, with nothing written", async () => {
+    const shared = await fixtureUser(acct.id, app.id, "shared");
+    const separate = await fixtureUser(acct.id, app.id, "separate", { parentAccounting: false, balanceMinor: 1_00 });
+    const other = await createTestAccount();
+    const foreign = await fixtureUser(other.id, (await fixtureApp(other.id, "theirs")).id, "theirs", { parentAccounting: false });
+    const before = await snapshot(acct.id);
+    const cases: [Record<string, string>, number, RegExp][] = [
+      [{ user_id: String(shared.id), amount: "1" }, 573, /turn on Separate balance.*'user_id'/],
+      [{ user_id: String(separate.id), amount: "20.01" }, 601, /Insufficient funds.*'amount'/],
+      [{ user_id: String(separate.id), amount: "-1.01" }, 601, /balance is \$1\.00.*'amount'/],
+      [{ user_id: String(separate.id), amount: "0" }, 101, /'amount'/],
+      [{ user_id: String(separate.id), amount: "1.234" }, 101, /'amount'/],
+      [{ user_id: String(separate.id), amount: "ten" }, 101, /'amount'/],
+      [{ user_id: String(separate.id), amount: "100000.01" }, 101, /'amount'/],
+      [{ user_id: String(separate.id), amount: "1", currency: "EUR" }, 101, /'currency'.*USD/],
+      [{ user_id: String(foreign.id), amount: "1" }, 117, /User not found/],
+      [{ user_name: "separate", amount: "1" }, 485, /application_id/],
+      [{ amount: "1" }, 485, /user_id/],
+      [{ user_id: String(separate.id) }, 485, /amount/],
+    ];
+    for (const [params, code, msg] of cases) {
+      const { error } = (await callAs(admin, "TransferMoneyToUser", params)).body;
+      expect(error, JSON.stringify(params)).toMatchObject({ code, msg: expect.stringMatching(msg) });
+    }
+    expect(await snapshot(acct.id)).toEqual(before);
+  });
+
+  it("a UserManager key (users without the money) is refused with 104", async () => {
+    const u = await fixtureUser(acct.id, app.id, "wallet", { parentAccounting: false });
+    const before = await snapshot(acct.id);
+    expect((await callAs(key, "TransferMoneyToUser", { user_id: String(u.id), amount: "1" })).body.error).toMatchObject({ code: 104 });
+    expect(await snapshot(acct.id)).toEqual(before);
+  });
+});

@@ -4,7 +4,8 @@ import "server-only";
 // data rules (101/134/157/212/463/464/523/524), uniqueness (118) and tenant scoping (117/558)
 // live there once. The wire's parent_accounting is the panel's "separate balance" inverted.
 import { z } from "zod";
-import { createAppUser, deleteAppUsers, updateAppUser } from "./mutations";
+import { createAppUser, deleteAppUsers, transferToAppUser, updateAppUser } from "./mutations";
+import { majorToMinor } from "@/lib/domains/billing/money";
 import { findAppUserRef, listAppUsers } from "./queries";
 import { ZAppUserName, ZCustomData, ZDisplayName } from "./schemas";
 import { PASSWORD_RULE, ZPassword } from "@/lib/auth/password-rule";
@@ -70,6 +71,8 @@ const USER_ERRORS: ErrorMapping = {
     customData: "user_custom_data",
     active: "user_active",
     separateBalance: "parent_accounting",
+    amountMinor: "amount",
+    direction: "amount",
   },
 };
 
@@ -174,10 +177,7 @@ export const setUserInfo = defineMethod({
   response: DONE_RESPONSE,
   errors: USER_ERRORS,
   async handler(p, { actor }) {
-    if (p.user_name !== undefined) needApplication(p);
-    const hasApp = p.application_id !== undefined || p.application_name !== undefined;
-    const app = hasApp ? await resolveAppRef(actor, p) : undefined;
-    const user = await findAppUserRef(actor, { userId: p.user_id, applicationId: app?.id, name: p.user_name });
+    const user = await resolveUser(actor, p);
     await updateAppUser(actor, {
       applicationId: user.applicationId,
       userId: user.id,
@@ -213,4 +213,54 @@ export const delUser = defineMethod({
   },
 });
 
-export const userMethods: RegisteredMethod[] = [addUser, getUsers, setUserInfo, delUser] as RegisteredMethod[];
+/** A signed amount in major units ("25", "-2.50"): minor units, or a message naming what is wrong. */
+const signedAmount = z.string().transform((v, ctx): number => {
+  const t = v.trim();
+  const minor = majorToMinor(t.replace(/^[-+]/, ""));
+  if (minor === null || minor === 0) {
+    ctx.addIssue({ code: "custom", message: "must be a non-zero amount with at most two decimals, like 25 or -2.50" });
+    return z.NEVER;
+  }
+  return t.startsWith("-") ? -minor : minor;
+});
+
+/** The user a method names: by id, or by name within the application (485 without one). */
+async function resolveUser(actor: Parameters<typeof findAppUserRef>[0], p: { user_id?: number; user_name?: string; application_id?: number; application_name?: string }) {
+  if (p.user_name !== undefined) needApplication(p);
+  const hasApp = p.application_id !== undefined || p.application_name !== undefined;
+  const app = hasApp ? await resolveAppRef(actor, p) : undefined;
+  return findAppUserRef(actor, { userId: p.user_id, applicationId: app?.id, name: p.user_name });
+}
+
+export const transferMoneyToUser = defineMethod({
+  name: "TransferMoneyToUser",
+  group: GROUP,
+  summary:
+    "Ours (after the public reference): moves money between the account's balance and a user's separate balance. A positive amount tops the user up (573 when the user spends the account's balance, parent_accounting true); a negative one moves money back to the account. The credit limit never funds a move.",
+  params: z.object({
+    user_id: w.id(INVALID_USER_ID, { description: "The user id" }).optional(),
+    user_name: w.optionalText(z.string().max(50), "The user's name (with application_id or application_name)"),
+    ...appRefParams,
+    amount: w.text(signedAmount, { description: "In the account's currency's major units: positive to the user, negative back to the account (0.01 to 100000)" }),
+    currency: w.optionalText(z.string().trim().toUpperCase().max(10), "The account's currency (e.g. USD); another is refused"),
+  }),
+  oneOf: [{ params: ["user_id", "user_name"], required: true }, APP_REF_ONE_OF(false)],
+  response: okResponse(z.literal(1), {
+    balance: z.number().meta({ description: "The account's balance after the move" }),
+    user_balance: z.number().meta({ description: "The user's separate balance after the move" }),
+  }),
+  errors: USER_ERRORS,
+  async handler(p, { actor }) {
+    const user = await resolveUser(actor, p);
+    const moved = await transferToAppUser(actor, {
+      applicationId: user.applicationId,
+      userId: user.id,
+      direction: p.amount > 0 ? "to_user" : "to_account",
+      amountMinor: Math.abs(p.amount),
+      currency: p.currency,
+    });
+    return done({ balance: moved.accountBalanceMinor / 100, user_balance: moved.user.balanceMinor / 100 });
+  },
+});
+
+export const userMethods: RegisteredMethod[] = [addUser, getUsers, setUserInfo, delUser, transferMoneyToUser] as RegisteredMethod[];

@@ -3,21 +3,27 @@ import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/core/audit";
-import { conflict, rethrowUnique } from "@/lib/core/errors";
+import { conflict, invalid, rethrowUnique } from "@/lib/core/errors";
+import { systemClock, type Clock } from "@/lib/core/clock";
+import { balanceIn, lockLedger, postLedgerEntry } from "@/lib/domains/billing/ledger";
+import { formatMoney } from "@/lib/domains/billing/money";
 import { hashPassword } from "@/lib/auth/passwords";
 import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
-import { APP_USER_SELECT, findOwnAppUser, findOwnAppUserById, findOwnAppUserByName, toAppUserDto, type AppUserDto } from "./queries";
+import { APP_USER_SELECT, authorizeUserFunds, findOwnAppUser, findOwnAppUserById, findOwnAppUserByName, toAppUserDto, type AppUserDto } from "./queries";
 import {
   ZAppUserRef,
   ZCreateAppUserInput,
   ZDeleteAppUsersInput,
   ZSetAppUserActiveInput,
+  ZTransferToAppUserInput,
   ZUpdateAppUserInput,
   type AppUserRef,
   type CreateAppUserInput,
   type DeleteAppUsersInput,
   type SetAppUserActiveInput,
+  type TransferToAppUserInput,
+  type UserTransferDirection,
   type UpdateAppUserInput,
 } from "./schemas";
 
@@ -133,14 +139,15 @@ export async function setAppUserActive(actor: Actor, input: SetAppUserActiveInpu
   });
 }
 
-/** One user, audited; inside the caller's transaction. */
+/** One user, audited, its separate balance moved back to the account; inside the caller's transaction. */
 async function removeAppUser(tx: Tx, actor: Actor, user: { id: number; name: string; applicationId: number }): Promise<{ id: number; name: string }> {
+  const returned = await returnBalancesOfDeletedUsers(tx, actor, { applicationId: user.applicationId, id: user.id });
   await tx.appUser.deleteMany({ where: { id: user.id, applicationId: user.applicationId, accountId: actor.accountId } });
   await audit(tx, actor, {
     action: "app_user.delete",
     targetType: "app_user",
     targetId: user.id,
-    detail: { applicationId: user.applicationId, name: user.name },
+    detail: { applicationId: user.applicationId, name: user.name, ...returned },
   });
   return { id: user.id, name: user.name };
 }
@@ -183,4 +190,115 @@ export async function deleteAppUsers(actor: Actor, input: DeleteAppUsersInput): 
     for (const user of users) out.push(await removeAppUser(tx, actor, user));
     return out;
   });
+}
+
+// Money on users (see queries.ts, "Money on users"): a move between the account and a user's
+// separate balance, and what a deleted user held going back to the account.
+
+export type AppUserTransfer = {
+  user: AppUserDto;
+  direction: UserTransferDirection;
+  /** Minor units moved, always positive. */
+  amountMinor: number;
+  /** The account's balance after the move, minor units. */
+  accountBalanceMinor: number;
+  currency: string;
+};
+
+/**
+ * Moves `amountMinor` (minor units, 1 to USER_TRANSFER_MAX_MINOR) between the account's balance
+ * and one user's separate balance. `to_user` needs a user with a separate balance (CONFLICT
+ * "user_transfer_refused" on userId, API 573, otherwise) and that much account balance (the
+ * credit limit never funds it: CONFLICT "insufficient_funds" on amountMinor); `to_account` needs
+ * that much on the user's balance (the same error), whatever the user's accounting now. Another
+ * application's or account's user is NOT_FOUND (userId); a `currency` other than the account's
+ * is INVALID_INPUT (currency). Writes the ledger entry, the user's
+ * balance and an `app_user.transfer` audit row, or nothing.
+ */
+export async function transferToAppUser(actor: Actor, input: TransferToAppUserInput, clock: Clock = systemClock): Promise<AppUserTransfer> {
+  authorizeUserFunds(actor);
+  const { applicationId, userId, direction, amountMinor, currency } = parseInput(ZTransferToAppUserInput, input);
+  return db.$transaction(async (tx) => {
+    const app = await findOwnApplication(tx, actor, applicationId);
+    const user = await findOwnAppUser(tx, actor, app.id, userId);
+    // The account's lock first, then the user's row, as every writer of both does: no cycle.
+    const account = await lockLedger(tx, actor.accountId);
+    const money = (minor: number) => formatMoney(minor, account.currency);
+    if (currency !== undefined && currency !== account.currency) {
+      throw invalid("currency", `The account's balance is in ${account.currency}, not ${currency}`);
+    }
+    let entry;
+    if (direction === "to_user") {
+      if (!user.separateBalance) {
+        throw conflict("userId", `${user.name} spends the account's balance: turn on Separate balance in its settings before moving money to it`, "user_transfer_refused");
+      }
+      const before = await balanceIn(tx, actor.accountId);
+      if (before < amountMinor) {
+        throw conflict(
+          "amountMinor",
+          `Insufficient funds: moving ${money(amountMinor)} needs that much balance and the account's is ${money(before)}. A move cannot use the credit limit.`,
+          "insufficient_funds",
+        );
+      }
+      await tx.appUser.updateMany({ where: { id: user.id, accountId: actor.accountId }, data: { balanceMinor: { increment: amountMinor } } });
+      entry = await postLedgerEntry(
+        tx,
+        { accountId: actor.accountId, amountMinor: -amountMinor, kind: "transfer", memo: `Moved to user ${user.name} (${app.name})`, appUserId: user.id, reference: { type: "app_user", id: user.id } },
+        clock,
+      );
+    } else {
+      const taken = await tx.appUser.updateMany({
+        where: { id: user.id, accountId: actor.accountId, balanceMinor: { gte: amountMinor } },
+        data: { balanceMinor: { decrement: amountMinor } },
+      });
+      if (taken.count !== 1) {
+        throw conflict("amountMinor", `Insufficient funds: ${user.name}'s balance is ${money(user.balanceMinor)}, so at most that can move back to the account.`, "insufficient_funds");
+      }
+      entry = await postLedgerEntry(
+        tx,
+        { accountId: actor.accountId, amountMinor, kind: "transfer", memo: `Moved back from user ${user.name} (${app.name})`, appUserId: user.id, reference: { type: "app_user", id: user.id } },
+        clock,
+      );
+    }
+    const after = await findOwnAppUser(tx, actor, app.id, user.id);
+    await audit(tx, actor, {
+      action: "app_user.transfer",
+      targetType: "app_user",
+      targetId: user.id,
+      detail: { applicationId: app.id, application: app.name, name: user.name, direction, amountMinor, currency: account.currency, userBalanceMinor: after.balanceMinor },
+    });
+    return { user: after, direction, amountMinor, accountBalanceMinor: entry.balanceAfterMinor, currency: account.currency };
+  });
+}
+
+/**
+ * Before users are deleted: what is left on each one's separate balance moves back to the
+ * account (a `transfer` entry per user with money, memo naming it), inside the caller's
+ * transaction. `where` picks the users (always within the actor's account). Returns the audit
+ * detail of what moved back, `{ returnedMinor, currency }` (minor units), or `{}` when nobody had
+ * money.
+ */
+export async function returnBalancesOfDeletedUsers(
+  tx: Tx,
+  actor: Actor,
+  where: { applicationId: number; id?: number },
+  clock: Clock = systemClock,
+): Promise<{ returnedMinor?: number; currency?: string }> {
+  const funded = await tx.appUser.findMany({
+    where: { ...where, accountId: actor.accountId, balanceMinor: { gt: 0 } },
+    select: { id: true, name: true, balanceMinor: true },
+    orderBy: { id: "asc" },
+  });
+  if (funded.length === 0) return {};
+  const { currency } = await lockLedger(tx, actor.accountId);
+  let returnedMinor = 0;
+  for (const u of funded) {
+    await postLedgerEntry(
+      tx,
+      { accountId: actor.accountId, amountMinor: u.balanceMinor, kind: "transfer", memo: `Moved back from deleted user ${u.name}`, appUserId: u.id, reference: { type: "app_user", id: u.id } },
+      clock,
+    );
+    returnedMinor += u.balanceMinor;
+  }
+  return { returnedMinor, currency };
 }

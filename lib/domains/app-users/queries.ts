@@ -3,7 +3,8 @@ import { db, type Tx } from "@/lib/core/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
-import { AppError } from "@/lib/core/errors";
+import { AppError, isAppError } from "@/lib/core/errors";
+import { balanceIn } from "@/lib/domains/billing/ledger";
 import { parseInput } from "@/lib/core/validate";
 import { applicationNotFound, userCountsOf } from "@/lib/domains/applications/queries";
 import { ZListAppUsersInput, type ListAppUsersInput } from "./schemas";
@@ -136,4 +137,48 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
 export async function countAppUsers(actor: Actor, applicationId: number): Promise<number> {
   authorize(actor, { section: "application.users", method: "GetUsers" });
   return (await userCountsOf(actor, [applicationId])).get(applicationId) ?? 0;
+}
+
+// Money on users: a user's separate balance (seed 002 "parent accounting" off; PRODUCT.md
+// section 4: it "can be topped up from the account balance"). The money stays the account's ledger's: a move to a user
+// is a `transfer` ledger entry of -amount on the account carrying the user's id, and the user's
+// balanceMinor grows by the amount, in one transaction; a move back is the reverse. A user who is
+// deleted (alone or with its application) hands what is left back the same way, so no money
+// disappears with it. Calls of the user spend balanceMinor (lib/domains/calls/mutations.ts).
+//
+// Who may move money (ours; the matrix has no row for it): a principal holding both the users
+// page (application.users) and Billing, i.e. the account owner, Owner and Admin. A UserManager
+// may turn a separate balance on but not spend the account's money on it; an Accountant holds
+// the money but not the users. For keys, TransferMoneyToUser's roles are the same intersection
+// (lib/access/api-methods.ts).
+
+/** Both halves of the rule above: the users page and Billing (panel), or the method's roles (keys). */
+export function authorizeUserFunds(actor: Actor): void {
+  authorize(actor, { section: "application.users", method: "TransferMoneyToUser" });
+  authorize(actor, { section: "billing", method: "TransferMoneyToUser" });
+}
+
+/** Whether the actor may move money to and from users' separate balances (authorizeUserFunds, without throwing). */
+export function mayMoveUserFunds(actor: Actor): boolean {
+  try {
+    authorizeUserFunds(actor);
+    return true;
+  } catch (e) {
+    if (isAppError(e) && e.code === "FORBIDDEN") return false;
+    throw e;
+  }
+}
+
+/**
+ * The Users tab's money: the account's currency (users' balances are shown in it) and, for an
+ * actor who may move money (mayMoveUserFunds), the account's balance in minor units (null
+ * otherwise: a UserManager sees users' balances, not the account's).
+ */
+export async function usersFunds(actor: Actor): Promise<{ currency: string; accountBalanceMinor: number | null }> {
+  authorize(actor, { section: "application.users", method: "GetUsers" });
+  const [account, balance] = await Promise.all([
+    db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { currency: true } }),
+    mayMoveUserFunds(actor) ? balanceIn(db, actor.accountId) : null,
+  ]);
+  return { currency: account.currency, accountBalanceMinor: balance };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ZPassword } from "@/lib/auth/password-rule";
 import { issue, safeText, zId } from "@/lib/core/validate";
 import { ZApplicationId } from "@/lib/domains/applications/schemas";
+import { minorToMajor, zMajorAmount } from "@/lib/domains/billing/schemas";
 
 /** docs/management-api.md: `[a-z0-9][a-z0-9_-]{2,49}`. Stored lowercase, like subuser names. */
 export const APP_USER_NAME_RE = /^[a-z0-9][a-z0-9_-]{2,49}$/;
@@ -79,6 +80,39 @@ export const ZDeleteAppUsersInput = z.union([
   }),
 ]);
 export type DeleteAppUsersInput = z.input<typeof ZDeleteAppUsersInput>;
+
+/** The largest single move between the account's balance and a user's separate balance, minor units. */
+export const USER_TRANSFER_MAX_MINOR = 100_000_00;
+
+const userTransferAmount = z
+  .number({ error: "Enter an amount" })
+  .int("Enter the amount in whole cents")
+  .min(1, "Enter an amount above 0")
+  .max(USER_TRANSFER_MAX_MINOR, `The largest move is ${minorToMajor(USER_TRANSFER_MAX_MINOR)}`);
+
+/**
+ * Which way money moves (PRODUCT.md section 4: a separate balance "can be topped up from the
+ * account balance"): `to_user` tops the user's separate balance up from the account's,
+ * `to_account` returns some of it to the account.
+ */
+export const USER_TRANSFER_DIRECTIONS = ["to_user", "to_account"] as const;
+export type UserTransferDirection = (typeof USER_TRANSFER_DIRECTIONS)[number];
+const ZUserTransferDirection = z.enum(USER_TRANSFER_DIRECTIONS, { error: "Choose which way the money moves" });
+
+/**
+ * A move of money between the account and one user's separate balance, minor units of the
+ * account's currency; `currency`, when given, must be that currency (the API's check).
+ */
+export const ZTransferToAppUserInput = ZAppUserRef.extend({
+  direction: ZUserTransferDirection,
+  amountMinor: userTransferAmount,
+  currency: z.string().trim().toUpperCase().max(10).optional(),
+});
+export type TransferToAppUserInput = z.input<typeof ZTransferToAppUserInput>;
+
+/** The Users tab's "Move balance" form: the amount as typed, in major units ("25.50"). */
+export const ZTransferToAppUserForm = ZAppUserRef.extend({ direction: ZUserTransferDirection, amount: zMajorAmount("amount").pipe(userTransferAmount) });
+export type TransferToAppUserForm = z.input<typeof ZTransferToAppUserForm>;
 
 export const ZSetAppUserActiveInput = ZAppUserRef.extend({ active: z.boolean() });
 export type SetAppUserActiveInput = z.input<typeof ZSetAppUserActiveInput>;

@@ -15,12 +15,13 @@ vi.mock("@/lib/core/audit", async (orig) => {
 });
 
 const { createApplication, renameApplication, deleteApplication } = await import("./mutations");
-const { createAppUser, deleteAppUser, updateAppUser, setAppUserActive } = await import("@/lib/domains/app-users/mutations");
+const { createAppUser, deleteAppUser, updateAppUser, setAppUserActive, transferToAppUser } = await import("@/lib/domains/app-users/mutations");
 
 async function state(accountId: number) {
   return {
     apps: await db.application.findMany({ where: { accountId }, select: { id: true, name: true } }),
-    users: await db.appUser.findMany({ where: { accountId }, select: { id: true, name: true, displayName: true, active: true, passwordHash: true } }),
+    users: await db.appUser.findMany({ where: { accountId }, select: { id: true, name: true, displayName: true, active: true, passwordHash: true, balanceMinor: true } }),
+    ledger: await db.ledgerEntry.findMany({ where: { accountId }, select: { id: true } }),
   };
 }
 
@@ -29,7 +30,11 @@ describe("a failed audit write rolls the change back", () => {
     const acct = await createTestAccount();
     const owner = await acct.actor("MainAccount");
     const app = await db.application.create({ data: { accountId: acct.id, name: "keep" } });
-    const user = await db.appUser.create({ data: { accountId: acct.id, applicationId: app.id, name: "alice", displayName: "Alice", passwordHash: TEST_PASSWORD_HASH } });
+    // A separate balance with money on it: deleting the user or the application moves it back too.
+    const user = await db.appUser.create({
+      data: { accountId: acct.id, applicationId: app.id, name: "alice", displayName: "Alice", passwordHash: TEST_PASSWORD_HASH, parentAccounting: false, balanceMinor: 2_00 },
+    });
+    await db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: 10_00, kind: "topup", memo: "test funds" } });
     const before = await state(acct.id);
     const attempts: Array<() => Promise<unknown>> = [
       () => createApplication(owner, { name: "fresh" }),
@@ -39,6 +44,8 @@ describe("a failed audit write rolls the change back", () => {
       () => updateAppUser(owner, { applicationId: app.id, userId: user.id, displayName: "Changed", password: "An0ther-Pass!" }),
       () => setAppUserActive(owner, { applicationId: app.id, userId: user.id, active: false }),
       () => deleteAppUser(owner, { applicationId: app.id, userId: user.id }),
+      () => transferToAppUser(owner, { applicationId: app.id, userId: user.id, direction: "to_user", amountMinor: 1_00 }),
+      () => transferToAppUser(owner, { applicationId: app.id, userId: user.id, direction: "to_account", amountMinor: 1_00 }),
     ];
     for (const attempt of attempts) {
       await expect(attempt()).rejects.toThrow("audit store unavailable");

@@ -6,6 +6,7 @@ import { audit } from "@/lib/core/audit";
 import { conflict, rethrowUnique } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
 import { APPLICATION_SELECT, findOwnApplication, findOwnApplicationByName, toApplicationDto, type ApplicationDto } from "./queries";
+import { returnBalancesOfDeletedUsers } from "@/lib/domains/app-users/mutations";
 import {
   ZCreateApplicationInput,
   ZDeleteApplicationInput,
@@ -107,11 +108,15 @@ export async function setApplicationInfo(actor: Actor, input: SetApplicationInfo
   }
 }
 
-/** One application with its users, key-value items, rules and scenarios, audited; inside the caller's transaction. */
+/**
+ * One application with its users (what is left on their separate balances back to the account),
+ * key-value items, rules and scenarios, audited; inside the caller's transaction.
+ */
 async function removeApplication(tx: Tx, actor: Actor, app: { id: number; name: string }): Promise<{ id: number; name: string; deletedUsers: number }> {
   const scope = { accountId: actor.accountId, applicationId: app.id };
   // Explicit rather than trusting ON DELETE CASCADE: SQLite enforces foreign keys only when
   // the connection enables them, and the adapters differ.
+  const returned = await returnBalancesOfDeletedUsers(tx, actor, { applicationId: app.id });
   const users = await tx.appUser.deleteMany({ where: scope });
   await tx.kvItem.deleteMany({ where: scope });
   // Its rules and its own scenarios (shared ones stay: other applications may use them).
@@ -124,7 +129,7 @@ async function removeApplication(tx: Tx, actor: Actor, app: { id: number; name: 
     action: "application.delete",
     targetType: "application",
     targetId: app.id,
-    detail: { name: app.name, deletedUsers: users.count },
+    detail: { name: app.name, deletedUsers: users.count, ...returned },
   });
   return { id: app.id, name: app.name, deletedUsers: users.count };
 }

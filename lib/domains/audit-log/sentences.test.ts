@@ -82,6 +82,17 @@ describe("audit sentences for numbers, money and SMS", () => {
     expect(row("account.transfer_from_parent", { parentAccount: "demo", amountMinor: 12_50, currency: "USD" }, { actorType: "owner", actorName: "demo" })).toBe(
       "The account owner moved $12.50 to this account from demo",
     );
+    expect(row("app_user.transfer", { name: "alice-phone", direction: "to_user", amountMinor: 5_25, currency: "USD" })).toBe("Subuser alice moved $5.25 to the user alice-phone");
+    expect(row("app_user.transfer", { name: "alice-phone", direction: "to_account", amountMinor: 1_25, currency: "USD" })).toBe(
+      "Subuser alice moved $1.25 from the user alice-phone back to the account",
+    );
+    expect(row("app_user.delete", { name: "alice-phone", returnedMinor: 4_00, currency: "USD" })).toBe(
+      "Subuser alice deleted the user alice-phone; $4.00 left on its balance went back to the account",
+    );
+    expect(row("app_user.delete", { name: "bob-phone" })).toBe("Subuser alice deleted the user bob-phone");
+    expect(row("application.delete", { name: "shop", deletedUsers: 2, returnedMinor: 3_00, currency: "USD" })).toBe(
+      "Subuser alice deleted the application shop and its 2 users; $3.00 left on their balances went back to the account",
+    );
     expect(row("caller_id.code_wrong", { number: "+14155550199" }, { outcome: "failed" })).toBe(
       "Failed: Subuser alice entered a wrong verification code for the caller ID +14155550199",
     );

@@ -49,6 +49,10 @@ type Phrase = (d: Detail, row: AuditSentenceInput) => string;
 const money = (v: unknown, currency?: unknown): string | null => (typeof v === "number" ? formatMoney(v, str(currency) ?? undefined) : null);
 const forMoney = (v: unknown): string => (money(v) ? ` for ${money(v)}` : "");
 
+/** A deleted user's (or application's users') separate balance that went back to the account. */
+const returnedToAccount = (d: Record<string, unknown>, whose: "its" | "their"): string =>
+  money(d.returnedMinor, d.currency) ? `; ${money(d.returnedMinor, d.currency)} left on ${whose} balance${whose === "its" ? "" : "s"} went back to the account` : "";
+
 const named = (what: string, key = "name"): Phrase => (d, row) => `${what} ${str(d[key]) ?? `#${row.targetId}`}`;
 
 /**
@@ -130,11 +134,16 @@ const PHRASES: Record<string, Phrase> = {
   "app_user.update": named("changed the user"),
   "app_user.activate": named("activated the user"),
   "app_user.deactivate": named("deactivated the user"),
-  "app_user.delete": named("deleted the user"),
+  "app_user.delete": (d, row) => `deleted the user ${str(d.name) ?? `#${row.targetId}`}${returnedToAccount(d, "its")}`,
+  "app_user.transfer": (d, row) =>
+    d.direction === "to_account"
+      ? `moved ${money(d.amountMinor, d.currency) ?? "balance"} from the user ${str(d.name) ?? `#${row.targetId}`} back to the account`
+      : `moved ${money(d.amountMinor, d.currency) ?? "balance"} to the user ${str(d.name) ?? `#${row.targetId}`}`,
   "application.create": named("created the application"),
   "application.rename": (d) => `renamed the application ${str(d.from) ?? ""} to ${str(d.to) ?? ""}`,
   "application.update": named("changed the settings of the application"),
-  "application.delete": (d, row) => `deleted the application ${str(d.name) ?? `#${row.targetId}`}${typeof d.deletedUsers === "number" && d.deletedUsers > 0 ? ` and its ${d.deletedUsers} user${d.deletedUsers === 1 ? "" : "s"}` : ""}`,
+  "application.delete": (d, row) =>
+    `deleted the application ${str(d.name) ?? `#${row.targetId}`}${typeof d.deletedUsers === "number" && d.deletedUsers > 0 ? ` and its ${d.deletedUsers} user${d.deletedUsers === 1 ? "" : "s"}` : ""}${returnedToAccount(d, "their")}`,
   "child_account.create": named("created the child account"),
   "child_account.update": named("changed the child account"),
   "child_account.transfer": (d, row) => `moved ${money(d.amountMinor, d.currency) ?? "balance"} to the child account ${str(d.name) ?? `#${row.targetId}`}`,
