@@ -133,3 +133,65 @@ test("the list filters by username and sorts on the server", async ({ browserLog
   await page.reload();
   await expect.poll(() => usernames(page)).toEqual([bert]);
 });
+
+test("tops up a user's separate balance from the account's, moves some back, and deleting the user returns the rest", async ({ browserLoggedIn, factory }) => {
+  const { acct, app, page, url } = await ownerOnUsersPage({ browserLoggedIn, factory });
+  await factory.db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: 20_00, kind: "topup", memo: "e2e funds" } });
+  const user = await factory.appUser({ accountId: acct.id, applicationId: app.id });
+  await factory.db.appUser.update({ where: { id: user.id }, data: { parentAccounting: false } });
+  const balance = async () => (await factory.db.ledgerEntry.findFirst({ where: { accountId: acct.id }, orderBy: { id: "desc" } }))?.balanceAfterMinor;
+  await page.goto(url);
+  await expect(rowOf(page, user.name)).toContainText("Separate$0.00");
+
+  // More than the account holds is refused under the field, nothing moved; then $5.25 moves.
+  await rowMenu(page, user.name, "Top up balance");
+  const topUp = page.getByRole("dialog", { name: `Top up ${user.name}'s balance` });
+  await expect(topUp.getByTestId("user-balance-funds")).toContainText("$20.00");
+  await topUp.getByLabel("Amount (USD)").fill("25");
+  await topUp.getByRole("button", { name: "Move" }).click();
+  await expect(topUp.locator('[data-field-error="amount"]')).toContainText("Insufficient funds");
+  expect(await balance()).toBe(20_00);
+  await topUp.getByLabel("Amount (USD)").fill("5.25");
+  await topUp.getByRole("button", { name: "Move" }).click();
+  await expect(topUp).toBeHidden();
+  await expect(page.locator('[data-toast="success"]').filter({ hasText: `Moved $5.25 to ${user.name}` })).toBeVisible();
+  await expect(rowOf(page, user.name)).toContainText("$5.25");
+  expect(await balance()).toBe(14_75);
+
+  // Back to the account: $1.25.
+  await rowMenu(page, user.name, "Move balance back");
+  const back = page.getByRole("dialog", { name: `Move ${user.name}'s balance back` });
+  await back.getByLabel("Amount (USD)").fill("1.25");
+  await back.getByRole("button", { name: "Move" }).click();
+  await expect(back).toBeHidden();
+  await expect(rowOf(page, user.name)).toContainText("$4.00");
+  expect(await balance()).toBe(16_00);
+
+  // Deleting the user says where its $4.00 goes, and the account gets it back.
+  await rowMenu(page, user.name, "Delete");
+  const confirm = page.getByRole("dialog", { name: `Delete ${user.name}?` });
+  await expect(confirm).toContainText("The $4.00 on its own balance goes back to the account.");
+  await confirm.getByRole("button", { name: "Delete user" }).click();
+  await expect(confirm).toBeHidden();
+  expect(await balance()).toBe(20_00);
+  const moves = await factory.db.ledgerEntry.findMany({ where: { accountId: acct.id, kind: "transfer" }, orderBy: { id: "asc" } });
+  expect(moves.map((e) => [e.amountMinor, e.appUserId])).toEqual([
+    [-5_25, user.id],
+    [1_25, user.id],
+    [4_00, user.id],
+  ]);
+});
+
+test("a UserManager manages users but has no balance items: moving money needs Billing too", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const app = await factory.application(acct.id);
+  const user = await factory.appUser({ accountId: acct.id, applicationId: app.id });
+  await factory.db.appUser.update({ where: { id: user.id }, data: { parentAccounting: false, balanceMinor: 3_00 } });
+  const manager = await factory.subuser({ accountId: acct.id, roles: ["UserManager"] });
+  const page = await (await browserLoggedIn({ kind: "subuser", accountId: acct.id, name: manager.name, password: manager.password })).newPage();
+  await page.goto(`/applications/${app.id}/users`);
+  // The user's own balance is shown; the menu has Edit, Deactivate and Delete only.
+  await expect(rowOf(page, user.name)).toContainText("$3.00");
+  await page.getByRole("button", { name: `Actions for ${user.name}`, exact: true }).click();
+  await expect(page.getByRole("menuitem")).toHaveText(["Edit", "Deactivate", "Delete"]);
+});

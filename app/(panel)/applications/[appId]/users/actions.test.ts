@@ -8,7 +8,7 @@ const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const { createAppUserAction, deleteAppUserAction, setAppUserActiveAction, updateAppUserAction } = await import("./actions");
+const { createAppUserAction, deleteAppUserAction, setAppUserActiveAction, transferToAppUserAction, updateAppUserAction } = await import("./actions");
 
 const asPanel = (a: Actor): PanelActor =>
   ({ ...a, accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
@@ -16,6 +16,7 @@ const asPanel = (a: Actor): PanelActor =>
 const snapshot = async (accountId: number) => ({
   users: await db.appUser.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
   audits: await db.auditLog.count({ where: { accountId } }),
+  ledger: await db.ledgerEntry.count({ where: { accountId } }),
 });
 
 describe("application user server actions", () => {
@@ -68,5 +69,51 @@ describe("application user server actions", () => {
     await db.appUser.create({ data: { accountId: acct.id, applicationId: appId, name: "taken", displayName: "T", passwordHash: TEST_PASSWORD_HASH } });
     const r = await createAppUserAction({ applicationId: appId, name: "taken", password: "Str0ng-Pass!x", displayName: "Again" });
     expect(r).toEqual({ ok: false, fieldErrors: { name: expect.stringContaining("already exists") } });
+  });
+});
+
+describe("Top up balance / Move balance back: the users page and Billing", () => {
+  let acct: TestAccount;
+  let appId: number;
+  beforeAll(async () => {
+    acct = await createTestAccount();
+    appId = (await db.application.create({ data: { accountId: acct.id, name: "wallets" } })).id;
+    await db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: 1_000_00, kind: "topup", memo: "test funds" } });
+  });
+  const separateUser = () =>
+    db.appUser.create({ data: { accountId: acct.id, applicationId: appId, name: uniq("u"), displayName: "U", passwordHash: TEST_PASSWORD_HASH, parentAccounting: false } });
+
+  for (const role of PRINCIPALS) {
+    const users = can({ roles: [role] }, "application.users");
+    const allowed = users && can({ roles: [role] }, "billing");
+    it(`as ${role}: ${allowed ? "moved, audited" : "refused, nothing written"}`, async () => {
+      session.actor = asPanel(await acct.actor(role));
+      const user = await separateUser();
+      const before = await snapshot(acct.id);
+      const r = await transferToAppUserAction({ applicationId: appId, userId: user.id, direction: "to_user", amount: "2.50" });
+      if (allowed) {
+        expect(r).toEqual({ ok: true, data: expect.objectContaining({ id: user.id, direction: "to_user", amountMinor: 2_50, balanceMinor: 2_50, currency: "USD" }) });
+        expect((await snapshot(acct.id)).audits).toBe(before.audits + 1);
+      } else {
+        // Without the users page the action refuses first; with it but without Billing, the domain does.
+        expect(r).toEqual({ ok: false, formError: users ? expect.stringContaining("Billing") : expect.stringMatching(/^Only .* can use/) });
+        expect(await snapshot(acct.id)).toEqual(before);
+      }
+    });
+  }
+
+  it("the amount is typed in major units; its errors come back on the amount field, nothing written", async () => {
+    session.actor = asPanel(await acct.actor("MainAccount"));
+    const user = await separateUser();
+    const before = await snapshot(acct.id);
+    for (const amount of ["", "abc", "0", "1.234"]) {
+      expect(await transferToAppUserAction({ applicationId: appId, userId: user.id, direction: "to_user", amount }), amount).toEqual({ ok: false, fieldErrors: { amount: expect.any(String) } });
+    }
+    // The domain's refusals name amountMinor; the form's field is amount.
+    expect(await transferToAppUserAction({ applicationId: appId, userId: user.id, direction: "to_account", amount: "1" })).toEqual({
+      ok: false,
+      fieldErrors: { amount: expect.stringContaining("at most that can move back") },
+    });
+    expect(await snapshot(acct.id)).toEqual(before);
   });
 });

@@ -1,7 +1,8 @@
 "use server";
 import { action } from "@/lib/server/action";
-import { createAppUser, deleteAppUser, setAppUserActive, updateAppUser } from "@/lib/domains/app-users/mutations";
-import { ZAppUserRef, ZCreateAppUserInput, ZSetAppUserActiveInput, ZUpdateAppUserInput } from "@/lib/domains/app-users/schemas";
+import { createAppUser, deleteAppUser, setAppUserActive, transferToAppUser, updateAppUser } from "@/lib/domains/app-users/mutations";
+import { ZAppUserRef, ZCreateAppUserInput, ZSetAppUserActiveInput, ZTransferToAppUserForm, ZUpdateAppUserInput } from "@/lib/domains/app-users/schemas";
+import { AppError, isAppError } from "@/lib/core/errors";
 
 export const createAppUserAction = action({ section: "application.users", input: ZCreateAppUserInput }, async (input, actor) => {
   const u = await createAppUser(actor, input);
@@ -20,4 +21,15 @@ export const setAppUserActiveAction = action({ section: "application.users", inp
 
 export const deleteAppUserAction = action({ section: "application.users", input: ZAppUserRef }, async (input, actor) => {
   return deleteAppUser(actor, input);
+});
+
+/** The row menu's Top up balance / Move balance back: the domain also requires Billing (lib/domains/app-users/balance.ts). */
+export const transferToAppUserAction = action({ section: "application.users", input: ZTransferToAppUserForm }, async ({ amount, ...ref }, actor) => {
+  try {
+    const t = await transferToAppUser(actor, { ...ref, amountMinor: amount });
+    return { id: t.user.id, name: t.user.name, direction: t.direction, amountMinor: t.amountMinor, balanceMinor: t.user.balanceMinor, accountBalanceMinor: t.accountBalanceMinor, currency: t.currency };
+  } catch (e) {
+    if (isAppError(e) && e.field === "amountMinor") throw new AppError(e.code, { message: e.message, field: "amount", reason: e.reason });
+    throw e;
+  }
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
-import { countAppUsers, listAppUsers } from "@/lib/domains/app-users/queries";
+import { countAppUsers, listAppUsers, usersFunds } from "@/lib/domains/app-users/queries";
+import { formatMoney } from "@/lib/domains/billing/money";
 import { APP_USER_SORTS } from "@/lib/domains/app-users/schemas";
 import { lastPageOf, parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
 import { loadApplication } from "../_components/load-application";
@@ -22,7 +23,7 @@ export default async function AppUsersPage({ params, searchParams }: Props & { s
   const requested = parseListParams(await searchParams, { sort: PANEL_SORTS, defaultSort: "name" });
   const fetchPage = (list: typeof requested) =>
     listAppUsers(actor, { applicationId: app.id, q: list.q, orderBy: list.sort, dir: list.dir, offset: skipOf(list), count: list.size });
-  const [first, inApp] = await Promise.all([fetchPage(requested), requested.q ? countAppUsers(actor, app.id) : null]);
+  const [first, inApp, funds] = await Promise.all([fetchPage(requested), requested.q ? countAppUsers(actor, app.id) : null, usersFunds(actor)]);
   // A stale link past the last page (users were deleted, the filter narrowed) shows the last page.
   const last = lastPageOf(first.total, requested.size);
   const list = requested.page > last ? { ...requested, page: last } : requested;
@@ -33,6 +34,8 @@ export default async function AppUsersPage({ params, searchParams }: Props & { s
     displayName: u.displayName,
     active: u.active,
     separateBalance: u.separateBalance,
+    balanceMinor: u.balanceMinor,
+    balance: formatMoney(u.balanceMinor, funds.currency),
     createdAt: u.createdAt.toISOString(),
   }));
   return (
@@ -46,6 +49,8 @@ export default async function AppUsersPage({ params, searchParams }: Props & { s
         // No users at all (not just none matching the filter): the empty state with Create in the middle.
         empty={(inApp ?? total) === 0}
         canManage={can(actor, "application.users")}
+        // Only a principal with Billing too moves money (null: the menu has no balance items).
+        funds={funds.accountBalanceMinor === null ? null : { balanceMinor: funds.accountBalanceMinor, currency: funds.currency }}
       />
     </ApplicationFrame>
   );

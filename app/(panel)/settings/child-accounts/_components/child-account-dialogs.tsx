@@ -2,6 +2,7 @@
 import { useId } from "react";
 import { Field } from "@/components/forms/fields";
 import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
+import { MoneyMoveFields } from "@/components/forms/money-move-fields";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
 import { CHILD_ACCOUNT_ROLE_HINTS, CHILD_ACCOUNT_ROLES, DEFAULT_CHILD_ACCOUNT_ROLE } from "@/lib/access/child-account-roles";
@@ -152,19 +153,13 @@ export function MoveBalanceDialog({ row, funds, onClose, returnFocusTo }: Dialog
       form={form}
       submitLabel="Move"
     >
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm" data-testid="move-balance-funds">
-        <dt className="text-slate-600">Your balance</dt>
-        <dd className="text-right tabular-nums">{formatMoney(funds.balanceMinor, funds.currency)}</dd>
-        <dt className="text-slate-600">{row.name}&apos;s balance</dt>
-        <dd className="text-right tabular-nums">{row.balance}</dd>
-      </dl>
-      <Field
-        label={`Amount (${funds.currency})`}
-        name="amount"
-        inputMode="decimal"
-        autoComplete="off"
-        placeholder="25.00"
-        required
+      <MoneyMoveFields
+        testId="move-balance-funds"
+        balances={[
+          ["Your balance", formatMoney(funds.balanceMinor, funds.currency)],
+          [`${row.name}'s balance`, row.balance],
+        ]}
+        currency={funds.currency}
         error={form.fieldErrors.amount}
         hint="Only your balance funds a move, not your credit limit."
       />

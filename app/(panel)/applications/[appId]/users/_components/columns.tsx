@@ -4,6 +4,7 @@
 import type { DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
+import type { UserTransferDirection } from "@/lib/domains/app-users/schemas";
 
 export type UserRow = {
   id: number;
@@ -11,11 +12,23 @@ export type UserRow = {
   displayName: string;
   active: boolean;
   separateBalance: boolean;
+  /** The user's own balance, minor units (what a separate balance holds; may remain after it is turned off). */
+  balanceMinor: number;
+  /** balanceMinor formatted in the account's currency. */
+  balance: string;
   /** ISO string. */
   createdAt: string;
 };
 
-export type DialogState = { kind: "create" } | { kind: "edit"; row: UserRow } | { kind: "delete"; row: UserRow } | null;
+export type DialogState =
+  | { kind: "create" }
+  | { kind: "edit"; row: UserRow }
+  | { kind: "delete"; row: UserRow }
+  | { kind: "move"; row: UserRow; direction: UserTransferDirection }
+  | null;
+
+/** The account's balance (minor units) and currency, for those who may move money to users. */
+export type AccountFunds = { balanceMinor: number; currency: string };
 
 export function userColumns(): DataTableColumn<UserRow>[] {
   return [
@@ -29,7 +42,19 @@ export function userColumns(): DataTableColumn<UserRow>[] {
     {
       id: "balance",
       header: "Balance",
-      cell: ({ row }) => (row.original.separateBalance ? <Badge tone="blue">Separate</Badge> : <span className="text-slate-600">Account</span>),
+      cell: ({ row }) => {
+        const u = row.original;
+        if (u.separateBalance) {
+          return (
+            <span className="flex items-center gap-2">
+              <Badge tone="blue">Separate</Badge>
+              <span className="tabular-nums">{u.balance}</span>
+            </span>
+          );
+        }
+        // Turned off with money left on it: the user spends the account's, and the rest can move back.
+        return <span className="text-slate-600">{u.balanceMinor > 0 ? `Account (${u.balance} left on its own)` : "Account"}</span>;
+      },
     },
     { accessorKey: "createdAt", header: "Created", cell: ({ row }) => <DateTime value={row.original.createdAt} /> },
   ];

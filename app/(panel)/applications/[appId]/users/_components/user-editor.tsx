@@ -10,7 +10,7 @@ import { PASSWORD_RULE } from "@/lib/auth/password-text";
 type DialogProps = { appId: number; onClose: () => void; returnFocusTo: HTMLElement | null };
 
 const ACTIVE_HINT = "Inactive users cannot log in to the application.";
-const BALANCE_HINT = "The user's spending is charged to its own balance, topped up from the account's.";
+const BALANCE_HINT = "The user's spending is charged to its own balance, topped up from the account's (the row menu's Top up balance).";
 
 /** The New user editor, with "Create another" to keep it open, cleared, for the next user. */
 export function CreateUserDialog({ appId, onClose, returnFocusTo }: DialogProps) {
@@ -104,7 +104,7 @@ export function DeleteUserDialog({ appId, user, onClose, returnFocusTo }: Dialog
   return (
     <ConfirmDialog
       title={`Delete ${user.name}?`}
-      description="The user can no longer log in to the application. This cannot be undone."
+      description={`The user can no longer log in to the application.${user.balanceMinor > 0 ? ` The ${user.balance} on its own balance goes back to the account.` : ""} This cannot be undone.`}
       onClose={onClose}
       returnFocusTo={returnFocusTo}
       form={form}

@@ -5,7 +5,8 @@ import { DataTable, type DataTableColumn, type ListParams } from "@/components/d
 import { useDialog } from "@/components/forms/use-dialog";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/page";
-import { userColumns, type DialogState, type UserRow } from "./columns";
+import { userColumns, type AccountFunds, type DialogState, type UserRow } from "./columns";
+import { MoveUserBalanceDialog } from "./move-balance-dialog";
 import { RowActions } from "./row-actions";
 import { CreateUserDialog, DeleteUserDialog, EditUserDialog } from "./user-editor";
 
@@ -17,6 +18,7 @@ export function UsersView({
   params,
   empty,
   canManage,
+  funds,
 }: {
   appId: number;
   appName: string;
@@ -25,6 +27,8 @@ export function UsersView({
   params: ListParams;
   empty: boolean;
   canManage: boolean;
+  /** Set when the principal may move money to users (it holds Billing too). */
+  funds: AccountFunds | null;
 }) {
   const dialog = useDialog<NonNullable<DialogState>>();
   const { open } = dialog;
@@ -41,12 +45,12 @@ export function UsersView({
               header: "Actions",
               enableSorting: false,
               meta: { className: "w-12 text-right", label: "Actions", srOnlyHeader: true },
-              cell: ({ row }) => <RowActions appId={appId} row={row.original} onOpen={open} />,
+              cell: ({ row }) => <RowActions appId={appId} row={row.original} canMoveFunds={funds !== null} onOpen={open} />,
             } satisfies DataTableColumn<UserRow>,
           ]
         : []),
     ],
-    [appId, canManage, open],
+    [appId, canManage, funds, open],
   );
 
   const createButton = canManage ? (
@@ -80,6 +84,7 @@ export function UsersView({
       {d?.kind === "create" ? <CreateUserDialog {...props} /> : null}
       {d?.kind === "edit" ? <EditUserDialog {...props} user={d.row} /> : null}
       {d?.kind === "delete" ? <DeleteUserDialog {...props} user={d.row} /> : null}
+      {d?.kind === "move" && funds ? <MoveUserBalanceDialog {...props} user={d.row} direction={d.direction} funds={funds} /> : null}
     </>
   );
 }
