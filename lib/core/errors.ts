@@ -116,3 +116,17 @@ export function rethrowUnique(e: unknown, asConflict: (fields: string[]) => AppE
   if (fields) throw asConflict(fields);
   throw e;
 }
+
+/**
+ * Runs `fn`; an AppError it throws on field `from` is thrown again on field `to` (same code,
+ * message and reason), for a caller whose input names the field otherwise (a form's `amount` for
+ * the domain's `amountMinor`). Every other error passes through as is.
+ */
+export async function renamingField<T>(from: string, to: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isAppError(e) && e.field === from) throw new AppError(e.code, { message: e.message, field: to, reason: e.reason });
+    throw e;
+  }
+}

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { parseInput } from "@/lib/core/validate";
 import { audit, auditPrincipal } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
-import { AppError, conflict, invalid, isAppError, rethrowUnique } from "@/lib/core/errors";
+import { conflict, invalid, renamingField, rethrowUnique } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/passwords";
 import { balanceIn, lockLedger, postLedgerEntry } from "@/lib/domains/billing/ledger";
 import { formatMoney } from "@/lib/domains/billing/money";
@@ -139,15 +139,12 @@ export async function updateChildAccounts(actor: Actor, input: UpdateChildAccoun
 
 /** One child, changed through updateChildAccounts (the same checks, audit and session ends as SetChildAccountInfo). */
 async function updateOne(actor: Actor, childId: number, change: Omit<UpdateChildAccountsInput, "target">, clock: Clock): Promise<ChildAccountDto> {
-  try {
+  // The one child is named by childId here, not by an id list.
+  return renamingField("ids", "childId", async () => {
     const [child] = await updateChildAccounts(actor, { target: { ids: [childId] }, ...change }, clock);
     if (!child) throw childAccountNotFound("childId");
     return child;
-  } catch (e) {
-    // The one child is named by childId here, not by an id list.
-    if (isAppError(e) && e.field === "ids") throw new AppError(e.code, { message: e.message, field: "childId", reason: e.reason });
-    throw e;
-  }
+  });
 }
 
 /**

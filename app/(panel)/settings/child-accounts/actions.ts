@@ -1,6 +1,6 @@
 "use server";
 import { action } from "@/lib/server/action";
-import { AppError, isAppError } from "@/lib/core/errors";
+import { renamingField } from "@/lib/core/errors";
 import { createChildAccount, setChildAccountActive, setChildAccountRole, transferToChildAccount } from "@/lib/domains/child-accounts/mutations";
 import { ZCreateChildAccountInput, ZSetChildAccountActiveInput, ZSetChildAccountRoleInput, ZTransferToChildForm } from "@/lib/domains/child-accounts/schemas";
 
@@ -24,11 +24,6 @@ export const setChildAccountActiveAction = action({ owner: "child_accounts", inp
 
 /** Move balance: the form's amount is typed in major units; the domain's errors on amountMinor name the form's field. */
 export const transferToChildAccountAction = action({ owner: "child_accounts", input: ZTransferToChildForm }, async ({ childId, amount }, actor) => {
-  try {
-    const t = await transferToChildAccount(actor, { childId, amountMinor: amount });
-    return { id: t.child.id, name: t.child.name, balanceMinor: t.child.balanceMinor, amountMinor: t.amountMinor, currency: t.currency, parentBalanceMinor: t.parentBalanceMinor };
-  } catch (e) {
-    if (isAppError(e) && e.field === "amountMinor") throw new AppError(e.code, { message: e.message, field: "amount", reason: e.reason });
-    throw e;
-  }
+  const t = await renamingField("amountMinor", "amount", () => transferToChildAccount(actor, { childId, amountMinor: amount }));
+  return { id: t.child.id, name: t.child.name, balanceMinor: t.child.balanceMinor, amountMinor: t.amountMinor, currency: t.currency, parentBalanceMinor: t.parentBalanceMinor };
 });

@@ -2,7 +2,7 @@
 import { action } from "@/lib/server/action";
 import { createAppUser, deleteAppUser, setAppUserActive, transferToAppUser, updateAppUser } from "@/lib/domains/app-users/mutations";
 import { ZAppUserRef, ZCreateAppUserInput, ZSetAppUserActiveInput, ZTransferToAppUserForm, ZUpdateAppUserInput } from "@/lib/domains/app-users/schemas";
-import { AppError, isAppError } from "@/lib/core/errors";
+import { renamingField } from "@/lib/core/errors";
 
 export const createAppUserAction = action({ section: "application.users", input: ZCreateAppUserInput }, async (input, actor) => {
   const u = await createAppUser(actor, input);
@@ -25,11 +25,7 @@ export const deleteAppUserAction = action({ section: "application.users", input:
 
 /** The row menu's Top up balance / Move balance back: the domain also requires Billing (lib/domains/app-users/balance.ts). */
 export const transferToAppUserAction = action({ section: "application.users", input: ZTransferToAppUserForm }, async ({ amount, ...ref }, actor) => {
-  try {
-    const t = await transferToAppUser(actor, { ...ref, amountMinor: amount });
-    return { id: t.user.id, name: t.user.name, direction: t.direction, amountMinor: t.amountMinor, balanceMinor: t.user.balanceMinor, accountBalanceMinor: t.accountBalanceMinor, currency: t.currency };
-  } catch (e) {
-    if (isAppError(e) && e.field === "amountMinor") throw new AppError(e.code, { message: e.message, field: "amount", reason: e.reason });
-    throw e;
-  }
+  // The form's amount is typed in major units; the domain's errors on amountMinor name the form's field.
+  const t = await renamingField("amountMinor", "amount", () => transferToAppUser(actor, { ...ref, amountMinor: amount }));
+  return { id: t.user.id, name: t.user.name, direction: t.direction, amountMinor: t.amountMinor, balanceMinor: t.user.balanceMinor, accountBalanceMinor: t.accountBalanceMinor, currency: t.currency };
 });
