@@ -212,8 +212,8 @@ export type AppUserTransfer = {
  * credit limit never funds it: CONFLICT "insufficient_funds" on amountMinor); `to_account` needs
  * that much on the user's balance (the same error), whatever the user's accounting now. Another
  * application's or account's user is NOT_FOUND (userId); a `currency` other than the account's
- * is INVALID_INPUT (currency). Writes the ledger entry, the user's
- * balance and an `app_user.transfer` audit row, or nothing.
+ * is INVALID_INPUT (currency). Writes the ledger entry, the user's balance and an
+ * `app_user.transfer` audit row, or nothing.
  */
 export async function transferToAppUser(actor: Actor, input: TransferToAppUserInput, clock: Clock = systemClock): Promise<AppUserTransfer> {
   authorizeUserFunds(actor);

@@ -140,11 +140,12 @@ export async function countAppUsers(actor: Actor, applicationId: number): Promis
 }
 
 // Money on users: a user's separate balance (seed 002 "parent accounting" off; PRODUCT.md
-// section 4: it "can be topped up from the account balance"). The money stays the account's ledger's: a move to a user
-// is a `transfer` ledger entry of -amount on the account carrying the user's id, and the user's
-// balanceMinor grows by the amount, in one transaction; a move back is the reverse. A user who is
-// deleted (alone or with its application) hands what is left back the same way, so no money
-// disappears with it. Calls of the user spend balanceMinor (lib/domains/calls/mutations.ts).
+// section 4: it "can be topped up from the account balance"). The money stays in the account's
+// ledger: a move to a user is a `transfer` ledger entry of -amount on the account carrying the
+// user's id, and the user's balanceMinor grows by the amount, in one transaction; a move back is
+// the reverse. A user who is deleted (alone or with its application) hands what is left back the
+// same way, so no money disappears with it. Calls of the user spend balanceMinor
+// (lib/domains/calls/mutations.ts); the moves themselves are in mutations.ts.
 //
 // Who may move money (ours; the matrix has no row for it): a principal holding both the users
 // page (application.users) and Billing, i.e. the account owner, Owner and Admin. A UserManager

@@ -23,7 +23,7 @@ export const deleteAppUserAction = action({ section: "application.users", input:
   return deleteAppUser(actor, input);
 });
 
-/** The row menu's Top up balance / Move balance back: the domain also requires Billing (lib/domains/app-users/balance.ts). */
+/** The row menu's Top up balance / Move balance back: the domain also requires Billing (authorizeUserFunds). */
 export const transferToAppUserAction = action({ section: "application.users", input: ZTransferToAppUserForm }, async ({ amount, ...ref }, actor) => {
   // The form's amount is typed in major units; the domain's errors on amountMinor name the form's field.
   const t = await renamingField("amountMinor", "amount", () => transferToAppUser(actor, { ...ref, amountMinor: amount }));
