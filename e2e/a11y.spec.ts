@@ -1,21 +1,11 @@
 // Accessibility (issue 8, item 8): axe-core on every page route of the panel, as the account owner
 // (in the light and the dark theme) and as three subuser roles whose pages differ, plus the
 // pages outside the panel. Any serious or critical violation fails, named with its elements.
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { seriousViolations } from "./fixtures/axe";
 import { test, expect } from "./fixtures";
 import { BASE_URL, storageStatePath } from "./fixtures/env";
 import { OWNER } from "./fixtures/matrix";
 import { panelRoutes } from "./fixtures/pages";
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} element(s), e.g. ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-}
 
 test.describe.configure({ mode: "parallel" });
 

@@ -4,7 +4,7 @@
 // approves it; PayerNoVerify sees the status and no verification control. Each test makes its
 // own account.
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./fixtures/axe";
 import type { Page } from "@playwright/test";
 import { test, expect, type E2eFixtures } from "./fixtures";
 import { BASE_URL } from "./fixtures/env";
@@ -320,8 +320,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     const found: Record<string, string[]> = {};
     for (const tab of ["transactions", "top-up", "receipts", "invoices", "settings", "verification"]) {
       await page.goto(`/billing?tab=${tab}`);
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+      const serious = await seriousViolations(page);
       if (serious.length) found[tab] = serious;
     }
     await context.close();

@@ -3,18 +3,12 @@
 // (listed in Notifications; the code taken from that notification's record), enter a wrong code (a
 // try is spent) and the right one; only then is it offered as an SMS sender; delete it with
 // confirmation. Each test makes its own account.
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./fixtures/axe";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import type { Factory } from "./fixtures/db";
 
 const NUMBER = "+14155550142";
-
-/** axe-core's serious and critical findings on the page as it is now (with its data, dialogs open). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-}
 
 async function rowMenu(page: Page, item: string) {
   await page.getByRole("button", { name: `Actions for ${NUMBER}`, exact: true }).click();

@@ -3,16 +3,10 @@
 // server's scheduler finalises it, opens its detail and plays the recording (the <audio> element
 // loads; the recording route answers a Range request with 206). A Supervisor plays the recording
 // but has no delete control; the owner deletes it behind a confirmation.
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./fixtures/axe";
 import type { Page } from "@playwright/test";
 import { test, expect, type E2eFixtures } from "./fixtures";
 import { OWNER } from "./fixtures/matrix";
-
-/** Serious or critical axe violations on the page (the a11y spec's bar), named with their elements. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-}
 
 // Answers at once, records while it greets, then holds the line for a few seconds and hangs up.
 const SCRIPT = `

@@ -9,6 +9,7 @@ import { randomInt } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { test, expect, type E2eFixtures } from "./fixtures";
 import { E2E_PASSWORD } from "./fixtures/db";
+import { seriousViolations } from "./fixtures/axe";
 
 type Factory = E2eFixtures["factory"];
 
@@ -293,12 +294,8 @@ test("no serious or critical axe violation on the numbers pages with real rows a
   await factory.db.phoneNumber.update({ where: { id: n.id }, data: { applicationId: app.id } });
   await factory.db.phoneNumber.update({ where: { id: blocked.id }, data: { status: "blocked", blockedReason: "unpaid", blockedAt: new Date(), releaseAt: new Date(Date.now() + 86_400_000) } });
   await factory.db.pstnBlacklistEntry.create({ data: { accountId: acct.id, phone: "+1900", isPrefix: true, reason: "scams" } });
-  const { default: AxeBuilder } = await import("@axe-core/playwright");
   const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
-  const serious = async () =>
-    (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze()).violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(" ")).slice(0, 3).join(" | ")}`);
+  const serious = () => seriousViolations(page);
   const found: Record<string, string[]> = {};
   for (const url of ["/numbers", "/numbers/buy", `/numbers/${n.id}/settings`, "/numbers/blocked", "/numbers/blocked?tab=blacklist", `/applications/${app.id}/numbers`]) {
     expect((await page.goto(url))?.status(), url).toBe(200);

@@ -5,7 +5,7 @@
 // A one-way batch to three destinations with its confirmation, progress and per-destination
 // results. Each test makes its own account, number and balance.
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./fixtures/axe";
 import type { Page } from "@playwright/test";
 import { test, expect, type E2eFixtures } from "./fixtures";
 import type { E2eClient } from "./fixtures/db";
@@ -43,12 +43,6 @@ async function claimSmsNumber(db: E2eClient, accountId: number): Promise<{ id: n
 }
 
 const counter = (page: Page) => page.locator("[data-sms-counter]");
-
-/** axe-core's serious and critical findings on the page as it is now (with its data, dialogs open). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-}
 
 test("the owner sends a two-way SMS, counted and priced as typed, and sees it delivered; its history filters, exports and hides text from a ProvisioningAgent child", async ({ browserLoggedIn, factory }) => {
   const { acct, line, page } = await smsOwner({ browserLoggedIn, factory });

@@ -4,6 +4,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect, type E2eFixtures } from "./fixtures";
 import { E2E_PASSWORD, uniq } from "./fixtures/db";
+import { seriousViolations } from "./fixtures/axe";
 
 async function ownerOnUsersPage({ browserLoggedIn, factory }: Pick<E2eFixtures, "browserLoggedIn" | "factory">) {
   const acct = await factory.account();
@@ -147,6 +148,7 @@ test("tops up a user's separate balance from the account's, moves some back, and
   await rowMenu(page, user.name, "Top up balance");
   const topUp = page.getByRole("dialog", { name: `Top up ${user.name}'s balance` });
   await expect(topUp.getByTestId("user-balance-funds")).toContainText("$20.00");
+  expect(await seriousViolations(page)).toEqual([]);
   await topUp.getByLabel("Amount (USD)").fill("25");
   await topUp.getByRole("button", { name: "Move" }).click();
   await expect(topUp.locator('[data-field-error="amount"]')).toContainText("Insufficient funds");
