@@ -6,6 +6,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { uniq } from "./fixtures/db";
+import { seriousViolations } from "./fixtures/axe";
 
 /** Types at the end of the CodeMirror document. */
 async function typeAtEnd(page: Page, text: string) {
@@ -123,3 +124,39 @@ test("adds rules, refuses a catastrophic pattern, reorders by keyboard, and the 
   await expect(result).toContainText("No rule matches x123");
 });
 
+
+test("a child account reads its parent's shared scenario (read-only) and starts it from its own rule", async ({ browserLoggedIn, factory }) => {
+  const parent = await factory.account();
+  const child = await factory.account();
+  await factory.db.account.update({ where: { id: child.id }, data: { parentId: parent.id, childRole: "Administrator" } });
+  const script = "// the parent's greeting\nVoxEngine.addEventListener(AppEvents.CallAlerting, (e) => e.call.hangup());";
+  const shared = await factory.db.scenario.create({ data: { accountId: parent.id, applicationId: null, name: `greet-${parent.id}`, script, versions: { create: { accountId: parent.id, number: 1, script, authorName: "e2e" } } } });
+  const app = await factory.application(child.id);
+  const page = await (await browserLoggedIn({ kind: "owner", login: child.name, password: child.password })).newPage();
+
+  // Scenarios: listed with a "parent" badge; its text is shown read-only, with no Save, Rename or Delete.
+  await page.goto(`/applications/${app.id}/scenarios?scenario=${shared.id}`);
+  await expect(page.getByTestId("scenario-list")).toContainText(`greet-${parent.id}parent`);
+  await expect(page.getByTestId("parent-scenario-script")).toContainText("the parent's greeting");
+  await expect(page.getByTestId("scenario-panel")).toContainText("only the parent account can change it");
+  await expect(page.getByTestId("save-scenario")).toHaveCount(0);
+  await expect(page.getByTestId("delete-scenario")).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Rules: the picker offers it, marked; the rule starts it and the tester says so.
+  await page.goto(`/applications/${app.id}/rules`);
+  await page.getByRole("button", { name: "Add rule" }).click();
+  const editor = page.getByRole("dialog", { name: "Add rule" });
+  await editor.getByLabel("Name").fill("inbound");
+  await editor.getByLabel("Pattern", { exact: true }).fill(".*");
+  await expect(editor.getByTestId("rule-scenarios").locator("li")).toContainText([`greet-${parent.id}`]);
+  await editor.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(editor).toBeHidden();
+  const tester = page.getByTestId("rule-tester");
+  await tester.getByLabel("Number or user name").fill("123");
+  await tester.getByRole("button", { name: "Test" }).click();
+  await expect(page.getByTestId("tester-result")).toContainText(`matches rule inbound`);
+  await expect(page.getByTestId("tester-result")).toContainText(`greet-${parent.id}`);
+  const rule = await factory.db.rule.findFirstOrThrow({ where: { accountId: child.id }, select: { scenarios: { select: { scenarioId: true } } } });
+  expect(rule.scenarios).toEqual([{ scenarioId: shared.id }]);
+});

@@ -8,6 +8,7 @@ import { AppError, conflict, rethrowUnique } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
 import { ZApplicationId } from "@/lib/domains/applications/schemas";
+import { parentAccountIdOf, usableScenarioWhere } from "@/lib/domains/scenarios/queries";
 import { findOwnRule, findOwnRuleByName } from "./queries";
 import {
   MAX_RULE_SCENARIOS,
@@ -41,10 +42,14 @@ async function assertNameFree(tx: Tx, actor: Actor, applicationId: number, name:
   if (taken) throw nameTaken();
 }
 
-/** The scenarios, each the actor's and usable in the application (its own or shared); NOT_FOUND naming `field` otherwise. */
+/**
+ * The scenarios, each usable in the application: the actor's (the application's own or shared)
+ * or, for a child account, its parent's shared ones; NOT_FOUND naming `field` otherwise.
+ */
 async function usableScenarios(tx: Tx, actor: Actor, applicationId: number, ids: readonly number[], field = "scenarioIds"): Promise<{ id: number; name: string }[]> {
+  const parentId = await parentAccountIdOf(tx, actor.accountId);
   const rows = await tx.scenario.findMany({
-    where: { id: { in: [...ids] }, accountId: actor.accountId, OR: [{ applicationId }, { applicationId: null }] },
+    where: { AND: [{ id: { in: [...ids] } }, usableScenarioWhere(actor, parentId, applicationId)] },
     select: { id: true, name: true },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -58,7 +58,8 @@ export type RuleDto = {
   videoConference: boolean;
   position: number;
   updatedAt: Date;
-  scenarios: { id: number; name: string; shared: boolean; updatedAt: Date }[];
+  /** `parent`: the parent account's shared scenario (a child account's rule may start it). */
+  scenarios: { id: number; name: string; shared: boolean; parent: boolean; updatedAt: Date }[];
 };
 
 /**
@@ -86,11 +87,11 @@ export async function listRules(actor: Actor, input: ListRulesInput): Promise<{ 
     videoConference: true,
     position: true,
     updatedAt: true,
-    scenarios: { orderBy: [{ position: "asc" }, { scenarioId: "asc" }], select: { scenario: { select: { id: true, name: true, applicationId: true, updatedAt: true } } } },
+    scenarios: { orderBy: [{ position: "asc" }, { scenarioId: "asc" }], select: { scenario: { select: { id: true, name: true, accountId: true, applicationId: true, updatedAt: true } } } },
   } as const satisfies Prisma.RuleSelect;
   const toDto = (r: Prisma.RuleGetPayload<{ select: typeof select }>): RuleDto => ({
     ...r,
-    scenarios: r.scenarios.map(({ scenario: s }) => ({ id: s.id, name: s.name, shared: s.applicationId === null, updatedAt: s.updatedAt })),
+    scenarios: r.scenarios.map(({ scenario: s }) => ({ id: s.id, name: s.name, shared: s.applicationId === null, parent: s.accountId !== actor.accountId, updatedAt: s.updatedAt })),
   });
   const orderBy: Prisma.RuleOrderByWithRelationInput[] = [{ position: "asc" }, { id: "asc" }];
   if (p.template !== undefined) {

@@ -9,6 +9,7 @@ import { callAs, insertKey, snapshot, type TestKey } from "@/test/api-kit";
 import { fixtureApp } from "../applications/api-fixtures";
 import { routeCall } from "../rules/routing";
 import { FIXTURE_SCRIPT, fixtureRule, fixtureScenario } from "./api-fixtures";
+import { fixtureChild } from "../child-accounts/api-fixtures";
 
 let acct: TestAccount;
 let key: TestKey;
@@ -122,5 +123,34 @@ describe("scenario and rule methods", () => {
     expect(await snapshot(acct.id)).toEqual(before);
     expect((await callAs(key, "GetScenarios", {})).body.result).toEqual([expect.objectContaining({ scenario_name: "mine" })]);
     expect(await db.scenario.findUniqueOrThrow({ where: { id: theirScenario.id } })).toMatchObject({ name: "their-sc", script: FIXTURE_SCRIPT });
+  });
+});
+
+describe("a child account's key and its parent's shared scenarios", () => {
+  it("GetScenarios lists them with parent=true after the child's own; AddRule and BindScenario take them by name; DelScenario of the parent's refuses while the child uses it", async () => {
+    const kid = await fixtureChild(acct.id);
+    const kidKey = await insertKey(kid.id, ["Developer"]);
+    const kidApp = await fixtureApp(kid.id, "kid-app");
+    const parentGreet = await fixtureScenario(acct.id, null, "greet");
+    const parentPrivate = await fixtureScenario(acct.id, app.id, "private");
+    const own = (await callAs(kidKey, "AddScenario", { scenario_name: "own", scenario_script: FIXTURE_SCRIPT })).body;
+
+    const listed = (await callAs(kidKey, "GetScenarios", { application_id: String(kidApp.id) })).body.result as { scenario_id: number; parent: boolean }[];
+    expect(listed.map((r) => [r.scenario_id, r.parent])).toEqual([
+      [own.scenario_id, false],
+      [parentGreet.id, true],
+    ]);
+    expect(listed.map((r) => r.scenario_id)).not.toContain(parentPrivate.id);
+
+    const rule = (await callAs(kidKey, "AddRule", { application_id: String(kidApp.id), rule_name: "in", rule_pattern: ".*", scenario_name: "greet" })).body;
+    expect(rule.result).toBe(1);
+    expect((await callAs(kidKey, "BindScenario", { rule_id: String(rule.rule_id), scenario_name: "own" })).body.result).toBe(1);
+    expect((await routeCall(kidApp.id, "123"))?.scenarios.map((x) => x.id)).toEqual([parentGreet.id, own.scenario_id]);
+
+    // The child cannot change the parent's scenario; the parent cannot delete it from under the child's rule.
+    expect((await callAs(kidKey, "SetScenarioInfo", { scenario_id: String(parentGreet.id), scenario_script: "// mine" })).body.error).toMatchObject({ code: 620 });
+    const before = await snapshot(acct.id);
+    expect((await callAs(key, "DelScenario", { scenario_id: String(parentGreet.id) })).body.error).toMatchObject({ code: 624, msg: expect.stringContaining(kid.name) });
+    expect(await snapshot(acct.id)).toEqual(before);
   });
 });

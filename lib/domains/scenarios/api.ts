@@ -29,13 +29,13 @@ export const ZScenarioInfo = z
     scenario_name: z.string(),
     scenario_script: z.string().optional(),
     modified: w.timestamp,
-    parent: z.boolean().meta({ description: "Whether the scenario belongs to the parent account (always false)" }),
+    parent: z.boolean().meta({ description: "Whether the scenario is the parent account's shared one (a child account may bind it, not change it)" }),
   })
   .meta({ id: "ScenarioInfo" });
 export type ScenarioInfo = z.output<typeof ZScenarioInfo>;
 
-export function scenarioInfo(s: { id: number; name: string; updatedAt: Date; script?: string }): ScenarioInfo {
-  return { scenario_id: s.id, scenario_name: s.name, ...(s.script !== undefined ? { scenario_script: s.script } : {}), modified: w.formatApiDate(s.updatedAt), parent: false };
+export function scenarioInfo(s: { id: number; name: string; updatedAt: Date; script?: string; parent?: boolean }): ScenarioInfo {
+  return { scenario_id: s.id, scenario_name: s.name, ...(s.script !== undefined ? { scenario_script: s.script } : {}), modified: w.formatApiDate(s.updatedAt), parent: s.parent ?? false };
 }
 
 const SCENARIO_ERRORS: ErrorMapping = {
@@ -143,7 +143,8 @@ export const bindScenario = defineMethod({
 export const getScenarios = defineMethod({
   name: "GetScenarios",
   group: GROUP,
-  summary: "Lists scenarios by name: an application's and the shared ones, or all of the account's; with_script adds each text.",
+  summary:
+    "Lists scenarios by name: an application's and the shared ones, or all of the account's, then (a child account) the parent account's shared ones with parent=true; with_script adds each text.",
   params: z.object({
     scenario_id: w.id(INVALID_SCENARIO_ID, { description: "Only this scenario" }).optional(),
     scenario_name: w.optionalText(z.string().max(200), "Only scenarios whose name contains this (case-insensitive)"),

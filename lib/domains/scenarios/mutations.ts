@@ -185,11 +185,20 @@ export async function restoreScenarioVersion(actor: Actor, input: RestoreScenari
 }
 
 async function removeInTx(tx: Tx, actor: Actor, s: { id: number; name: string }): Promise<void> {
-  const uses = await tx.ruleScenario.findMany({ where: { scenarioId: s.id, rule: { accountId: actor.accountId } }, select: { rule: { select: { name: true } } } });
-  if (uses.length > 0) {
-    const rules = uses.map((u) => u.rule.name);
+  const uses = await tx.ruleScenario.findMany({ where: { scenarioId: s.id }, select: { rule: { select: { name: true, accountId: true, account: { select: { name: true } } } } } });
+  const own = uses.filter((u) => u.rule.accountId === actor.accountId).map((u) => u.rule.name);
+  if (own.length > 0) {
     throw new AppError("CONFLICT", {
-      message: `Scenario ${s.name} is used by the rule${rules.length > 1 ? "s" : ""} ${rules.join(", ")}: remove it from ${rules.length > 1 ? "them" : "it"} first`,
+      message: `Scenario ${s.name} is used by the rule${own.length > 1 ? "s" : ""} ${own.join(", ")}: remove it from ${own.length > 1 ? "them" : "it"} first`,
+      field: "scenarioId",
+      reason: "scenario_in_use",
+    });
+  }
+  // A shared scenario a child account's rule starts (the child's rules are the child's to change).
+  const children = [...new Set(uses.map((u) => u.rule.account.name))];
+  if (children.length > 0) {
+    throw new AppError("CONFLICT", {
+      message: `Scenario ${s.name} is used by rules of the child account${children.length > 1 ? "s" : ""} ${children.join(", ")}: ${children.length > 1 ? "they" : "it"} must remove it first`,
       field: "scenarioId",
       reason: "scenario_in_use",
     });

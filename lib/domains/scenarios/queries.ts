@@ -11,24 +11,47 @@ import { ZDiffInput, ZListScenariosInput, ZScenarioId, type DiffInput, type List
 
 // Reads of scenarios and their versions. Every where carries the actor's account: another
 // account's scenario id reads as missing. An application's scenarios are its own plus the
-// account's shared ones (applicationId null), which every application may use.
+// account's shared ones (applicationId null), which every application may use. A child account
+// may also use its parent's shared scenarios (seed 000's FAQ: child accounts "have access to your
+// main account scenarios"; PRODUCT.md section 5): it lists them (`parent: true`), reads their
+// text and binds them to its rules, but never edits, renames or deletes them, and the parent's
+// rules stay out of its sight (rule counts and lists are the reader's own account's).
 
 export const scenarioNotFound = (field = "scenarioId") => new AppError("NOT_FOUND", { message: "Scenario not found", field, reason: "scenario_not_found" });
 
-const SCENARIO_SELECT = {
-  id: true,
-  name: true,
-  applicationId: true,
-  createdAt: true,
-  updatedAt: true,
-  _count: { select: { rules: true } },
-} as const satisfies Prisma.ScenarioSelect;
+/** The columns of a scenario's DTO; its rule count is of the reader's own rules only (a parent's scenario is also bound to its children's). */
+const scenarioSelect = (accountId: number) =>
+  ({
+    id: true,
+    name: true,
+    accountId: true,
+    applicationId: true,
+    createdAt: true,
+    updatedAt: true,
+    _count: { select: { rules: { where: { rule: { accountId } } } } },
+  }) as const satisfies Prisma.ScenarioSelect;
+
+/** The parent account of `accountId` (a child account's creator), or null. */
+export async function parentAccountIdOf(client: Tx | typeof db, accountId: number): Promise<number | null> {
+  return (await client.account.findUnique({ where: { id: accountId }, select: { parentId: true } }))?.parentId ?? null;
+}
+
+/**
+ * The scenarios the actor may read and bind: its account's (within `applicationId`: that
+ * application's and the shared ones), and its parent account's shared ones.
+ */
+export function usableScenarioWhere(actor: Actor, parentId: number | null, applicationId?: number): Prisma.ScenarioWhereInput {
+  const own: Prisma.ScenarioWhereInput = { accountId: actor.accountId, ...(applicationId !== undefined ? { OR: [{ applicationId }, { applicationId: null }] } : {}) };
+  return parentId === null ? own : { OR: [own, { accountId: parentId, applicationId: null }] };
+}
 
 export type ScenarioDto = {
   id: number;
   name: string;
   /** null: shared by all of the account's applications. */
   applicationId: number | null;
+  /** The parent account's shared scenario, which this (child) account may use but not change. */
+  parent: boolean;
   createdAt: Date;
   updatedAt: Date;
   /** How many rules start it. */
@@ -42,11 +65,12 @@ export type ScenarioVersionDto = { number: number; authorName: string; note: str
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 
-function toDto(row: Prisma.ScenarioGetPayload<{ select: typeof SCENARIO_SELECT & { script: true } }>, withScript: boolean): ScenarioDto {
+function toDto(actor: Actor, row: Prisma.ScenarioGetPayload<{ select: ReturnType<typeof scenarioSelect> & { script: true } }>, withScript: boolean): ScenarioDto {
   return {
     id: row.id,
     name: row.name,
     applicationId: row.applicationId,
+    parent: row.accountId !== actor.accountId,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     ruleCount: row._count.rules,
@@ -77,23 +101,30 @@ export async function latestVersion(client: Tx | typeof db, scenarioId: number):
 
 /**
  * GetScenarios and the Scenarios page: an application's scenarios and the shared ones (no
- * application: all of the account's), by name, with each one's rule count; scripts on request.
+ * application: all of the account's), then, for a child account, its parent's shared ones
+ * (`parent: true`), each group by name, with each one's count of the reader's rules; scripts on
+ * request.
  */
 export async function listScenarios(actor: Actor, input: ListScenariosInput = {}): Promise<{ items: ScenarioDto[]; total: number }> {
   authorize(actor, { section: "application.scenarios", method: "GetScenarios" });
   const p = parseInput(ZListScenariosInput, input);
-  const app = p.applicationId !== undefined ? await findOwnApplication(db, actor, p.applicationId) : null;
+  const [app, parentId] = await Promise.all([p.applicationId !== undefined ? findOwnApplication(db, actor, p.applicationId) : null, parentAccountIdOf(db, actor.accountId)]);
   const where: Prisma.ScenarioWhereInput = {
-    accountId: actor.accountId,
-    ...(app ? { OR: [{ applicationId: app.id }, { applicationId: null }] } : {}),
-    ...(p.scenarioId !== undefined ? { id: p.scenarioId } : {}),
-    ...(p.namePart ? { name: ignoreCase({ contains: p.namePart }) } : {}),
+    AND: [
+      usableScenarioWhere(actor, parentId, app?.id),
+      {
+        ...(p.scenarioId !== undefined ? { id: p.scenarioId } : {}),
+        ...(p.namePart ? { name: ignoreCase({ contains: p.namePart }) } : {}),
+      },
+    ],
   };
+  // The account's own first (a parent's scenario may share a name with one of them).
+  const orderBy: Prisma.ScenarioOrderByWithRelationInput[] = [...(parentId !== null ? [{ accountId: parentId < actor.accountId ? "desc" : "asc" } as const] : []), { name: "asc" }, { id: "asc" }];
   const [rows, total] = await Promise.all([
-    db.scenario.findMany({ where, select: { ...SCENARIO_SELECT, script: true }, orderBy: [{ name: "asc" }, { id: "asc" }], skip: p.offset, take: p.count }),
+    db.scenario.findMany({ where, select: { ...scenarioSelect(actor.accountId), script: true }, orderBy, skip: p.offset, take: p.count }),
     db.scenario.count({ where }),
   ]);
-  return { items: rows.map((r) => toDto(r, p.withScript)), total };
+  return { items: rows.map((r) => toDto(actor, r, p.withScript)), total };
 }
 
 /**
@@ -107,12 +138,18 @@ export async function getScenario(
 ): Promise<ScenarioDto & { script: string; version: number; rules: { id: number; name: string; applicationId: number }[] }> {
   authorize(actor, { section: "application.scenarios", method: "GetScenarios" });
   const id = parseInput(ZScenarioId, scenarioId);
+  const parentId = await parentAccountIdOf(db, actor.accountId);
   const row = await db.scenario.findFirst({
-    where: { id, accountId: actor.accountId, ...(applicationId !== undefined ? { OR: [{ applicationId }, { applicationId: null }] } : {}) },
-    select: { ...SCENARIO_SELECT, script: true, rules: { select: { rule: { select: { id: true, name: true, applicationId: true } } }, orderBy: { ruleId: "asc" } } },
+    where: { AND: [{ id }, usableScenarioWhere(actor, parentId, applicationId)] },
+    select: {
+      ...scenarioSelect(actor.accountId),
+      script: true,
+      // The reader's rules only: a parent's scenario is also started by its children's rules, and theirs by the parent's.
+      rules: { where: { rule: { accountId: actor.accountId } }, select: { rule: { select: { id: true, name: true, applicationId: true } } }, orderBy: { ruleId: "asc" } },
+    },
   });
   if (!row) throw scenarioNotFound();
-  return { ...toDto(row, true), script: row.script, version: await latestVersion(db, row.id), rules: row.rules.map((r) => r.rule) };
+  return { ...toDto(actor, row, true), script: row.script, version: await latestVersion(db, row.id), rules: row.rules.map((r) => r.rule) };
 }
 
 /** A scenario's versions, newest first (no scripts: the list shows who saved what when). */
@@ -145,10 +182,20 @@ export async function getScenarioDiff(actor: Actor, input: DiffInput): Promise<{
   return { from: pick(p.from, "from"), to: pick(p.to, "to") };
 }
 
-/** The actor's scenarios by name, in the given order (NOT_FOUND naming `field` for the first missing one). */
+/**
+ * Scenarios to bind, by name, in the given order: the actor's own of that name, else (a child
+ * account) its parent's shared one; NOT_FOUND naming `field` for the first missing one.
+ */
 export async function scenarioIdsByNames(actor: Actor, names: readonly string[], field = "names"): Promise<number[]> {
+  const parentId = await parentAccountIdOf(db, actor.accountId);
   const out: number[] = [];
-  for (const n of names) out.push((await findOwnScenarioByName(db, actor, n, field)).id);
+  for (const n of names) {
+    const name = n.trim();
+    const own = await db.scenario.findFirst({ where: { accountId: actor.accountId, name }, select: { id: true } });
+    const found = own ?? (parentId !== null ? await db.scenario.findFirst({ where: { accountId: parentId, applicationId: null, name }, select: { id: true } }) : null);
+    if (!found) throw scenarioNotFound(field);
+    out.push(found.id);
+  }
   return out;
 }
 

@@ -22,7 +22,7 @@ export default async function RulesPage({ params }: Props) {
     can(actor, "application.scenarios") ? listScenarios(actor, { applicationId: app.id }) : Promise.resolve({ items: [] }),
   ]);
   const rules: RuleRow[] = items.map((r) => ({ id: r.id, name: r.name, pattern: r.pattern, patternExclude: r.patternExclude, scenarios: r.scenarios.map((s) => ({ id: s.id, name: s.name })) }));
-  const scenarios: ScenarioOption[] = scenarioList.items.map((s) => ({ id: s.id, name: s.name, shared: s.applicationId === null }));
+  const scenarios: ScenarioOption[] = scenarioList.items.map((s) => ({ id: s.id, name: s.name, shared: s.applicationId === null, parent: s.parent }));
   return (
     <ApplicationFrame actor={actor} app={app} section="application.rules" description="Rules match incoming calls by the dialled number or user name and start the scenarios they name.">
       <RulesView appId={app.id} rules={rules} scenarios={scenarios} scenariosHref={appTabHref(app.id, "application.scenarios")} />

@@ -21,17 +21,27 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
   const app = await loadApplication(actor, (await params).appId);
   const sp = await searchParams;
   const { items } = await listScenarios(actor, { applicationId: app.id });
-  const rows: ScenarioItem[] = items.map((s) => ({ id: s.id, name: s.name, shared: s.applicationId === null, ruleCount: s.ruleCount, size: s.size, updatedAt: s.updatedAt.toISOString() }));
+  const rows: ScenarioItem[] = items.map((s) => ({
+    id: s.id,
+    name: s.name,
+    shared: s.applicationId === null,
+    parent: s.parent,
+    ruleCount: s.ruleCount,
+    size: s.size,
+    updatedAt: s.updatedAt.toISOString(),
+  }));
   const wanted = Number(one(sp.scenario));
   const chosen = items.find((s) => s.id === wanted) ?? items[0];
   let detail: ScenarioDetail | null = null;
   let diff: ScenarioDiff | null = null;
   if (chosen) {
-    const [s, versions] = await Promise.all([getScenario(actor, chosen.id, app.id), listScenarioVersions(actor, chosen.id)]);
+    // A parent account's scenario is read here, not edited: its versions are the parent's.
+    const [s, versions] = await Promise.all([getScenario(actor, chosen.id, app.id), chosen.parent ? [] : listScenarioVersions(actor, chosen.id)]);
     detail = {
       id: s.id,
       name: s.name,
       shared: s.applicationId === null,
+      parent: s.parent,
       script: s.script,
       version: s.version,
       rules: s.rules.map((r) => ({ id: r.id, name: r.name })),
@@ -39,7 +49,7 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
     };
     const from = one(sp.from);
     const to = one(sp.to);
-    if (from && to) {
+    if (from && to && !s.parent) {
       try {
         diff = await getScenarioDiff(actor, { scenarioId: s.id, from, to });
       } catch (e) {

@@ -20,7 +20,8 @@ import { useToast } from "@/components/ui/toast";
 import { createRuleAction, deleteRuleAction, moveRuleAction, reorderRulesAction, testRouteAction, updateRuleAction } from "../actions";
 
 export type RuleRow = { id: number; name: string; pattern: string; patternExclude: string; scenarios: { id: number; name: string }[] };
-export type ScenarioOption = { id: number; name: string; shared: boolean };
+/** `parent`: the parent account's shared scenario (this is a child account). */
+export type ScenarioOption = { id: number; name: string; shared: boolean; parent: boolean };
 
 type Props = { appId: number; rules: RuleRow[]; scenarios: ScenarioOption[]; scenariosHref: string };
 
@@ -229,7 +230,7 @@ function RuleDialog({ appId, rule, scenarios, onClose, returnFocusTo }: DialogPr
                 {left.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
-                    {s.shared ? " (shared)" : ""}
+                    {s.parent ? " (parent account)" : s.shared ? " (shared)" : ""}
                   </option>
                 ))}
               </select>

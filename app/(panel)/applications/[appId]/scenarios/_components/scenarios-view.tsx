@@ -1,7 +1,8 @@
 "use client";
-// The Scenarios page: the application's scenarios (and the account's shared ones) on the left;
-// the chosen one in the code editor with Save (a new version), Check syntax, Rename and Delete;
-// its versions with their authors, Compare two of them, Restore one (a new version).
+// The Scenarios page: the application's scenarios (and the account's shared ones, then a child
+// account's parent's shared ones) on the left; the chosen one in the code editor with Save (a new
+// version), Check syntax, Rename and Delete; its versions with their authors, Compare two of them,
+// Restore one (a new version). A parent's scenario is shown read-only: the parent edits it.
 import Link from "next/link";
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
@@ -18,11 +19,13 @@ import { cn } from "@/lib/core/cn";
 import { checkScriptAction, createScenarioAction, deleteScenarioAction, renameScenarioAction, restoreScenarioVersionAction, saveScenarioAction } from "../actions";
 import { CodeEditor, DiffView, type CodeEditorHandle } from "./code-editor";
 
-export type ScenarioItem = { id: number; name: string; shared: boolean; ruleCount: number; size: number; updatedAt: string };
+/** `parent`: the parent account's shared scenario, which this child account may bind but not change. */
+export type ScenarioItem = { id: number; name: string; shared: boolean; parent: boolean; ruleCount: number; size: number; updatedAt: string };
 export type ScenarioDetail = {
   id: number;
   name: string;
   shared: boolean;
+  parent: boolean;
   script: string;
   version: number;
   rules: { id: number; name: string }[];
@@ -78,13 +81,13 @@ export function ScenariosView({ appId, base, items, detail, diff }: Props) {
                     className={cn("flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm", s.id === detail.id ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100")}
                   >
                     <span className="truncate font-mono">{s.name}</span>
-                    {s.shared ? <Badge>shared</Badge> : null}
+                    {s.parent ? <Badge tone="blue">parent</Badge> : s.shared ? <Badge>shared</Badge> : null}
                   </Link>
                 </li>
               ))}
             </ul>
           </nav>
-          <ScenarioPanel key={detail.id} base={base} detail={detail} diff={diff} />
+          {detail.parent ? <ParentScenarioPanel key={detail.id} detail={detail} /> : <ScenarioPanel key={detail.id} base={base} detail={detail} diff={diff} />}
         </div>
       )}
       {dialog.state === "create" ? <CreateScenarioDialog appId={appId} base={base} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
@@ -109,6 +112,31 @@ function CreateScenarioDialog({ appId, base, onClose, returnFocusTo }: { appId: 
       <Field label="Name" name="name" error={form.fieldErrors.name} hint="Latin letters, digits, _ - and . (at most 29 characters), unique in the account." autoComplete="off" required />
       <CheckboxField label="Shared" name="shared" description="Every application of the account can use a shared scenario in its rules." />
     </FormDialog>
+  );
+}
+
+/** The parent account's shared scenario: its text to read, and which of this account's rules start it. */
+function ParentScenarioPanel({ detail }: { detail: ScenarioDetail }) {
+  return (
+    <section aria-labelledby="scenario-title" className="min-w-0 space-y-6" data-testid="scenario-panel">
+      <Card className="space-y-4">
+        <div>
+          <h2 id="scenario-title" className="font-mono text-lg font-semibold text-slate-900">
+            {detail.name}
+          </h2>
+          <p className="text-sm text-slate-600">
+            Version {detail.version} · the parent account&apos;s shared scenario: your rules can start it, and only the parent account can change it
+            {detail.rules.length > 0 ? ` · started by ${detail.rules.map((r) => r.name).join(", ")}` : " · none of your rules starts it yet"}
+          </p>
+        </div>
+        {/* A scrollable region: focusable and named, so a keyboard can scroll it. */}
+        <div role="region" aria-label={`Script of ${detail.name} (read-only)`} tabIndex={0} className="max-h-[32rem] overflow-auto rounded-md bg-slate-50 ring-1 ring-slate-300">
+          <pre className="whitespace-pre-wrap break-words p-3 font-mono text-[13px] leading-[1.4] text-slate-800" data-testid="parent-scenario-script">
+            {detail.script}
+          </pre>
+        </div>
+      </Card>
+    </section>
   );
 }
 
