@@ -102,7 +102,16 @@ export function nulPath(v: unknown, path: readonly string[] = []): string | null
 /** The message every server action answers with while the account owner previews roles. */
 export const PREVIEW_REFUSAL = "You are previewing the panel as other roles: nothing can be changed until you end the preview.";
 
-type Guarded<S extends z.ZodType> = { section: SectionId; input: S };
+type Guarded<S extends z.ZodType> = {
+  section: SectionId;
+  input: S;
+  /**
+   * The caller leaves the page on success (it deleted what the page shows): the page is not
+   * rendered again in the response, where it would be a 404 that replaces the dialog before its
+   * success callback can navigate away.
+   */
+  leavesPage?: true;
+};
 /** The actions of an owner-only page of ours that is not a matrix section (lib/access/account-owner.ts). */
 type OwnerOnly<S extends z.ZodType> = { owner: OwnerPage; input: S };
 type SignedIn<S extends z.ZodType> = { signedIn: true; input: S };
@@ -149,7 +158,7 @@ export function action<S extends z.ZodType, T>(
       // The caller's current page (and the shell: balance, unread count) is rendered again in
       // this action's response. Nothing is cached on the server (every page is dynamic), so
       // revalidating paths would only throw away the browser's other prefetched routes.
-      refresh();
+      if (!("leavesPage" in def && def.leavesPage)) refresh();
       return { ok: true, data };
     } catch (e) {
       unstable_rethrow(e);

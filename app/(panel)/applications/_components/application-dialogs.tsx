@@ -6,7 +6,7 @@ import { CheckboxField, Field } from "@/components/forms/fields";
 import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
-import { createApplicationAction, deleteApplicationAction, renameApplicationAction } from "../actions";
+import { createApplicationAction, deleteApplicationAction, deleteApplicationFromItsPageAction, renameApplicationAction } from "../actions";
 
 const NAME_HINT = "Lowercase latin letters, digits and hyphens, starting with a letter (2 to 65 characters).";
 
@@ -82,7 +82,8 @@ export function DeleteApplicationDialog({
 }) {
   const toast = useToast();
   const router = useRouter();
-  const form = useActionForm(deleteApplicationAction, {
+  // From the application's own page the action leaves the page alone (it would be a 404) and this dialog navigates.
+  const form = useActionForm(afterDeleteHref ? deleteApplicationFromItsPageAction : deleteApplicationAction, {
     fields: [],
     toInput: () => ({ applicationId: app.id }),
     onSuccess: (a) => {
@@ -91,11 +92,14 @@ export function DeleteApplicationDialog({
       if (afterDeleteHref) router.push(afterDeleteHref);
     },
   });
-  const users = app.userCount === 1 ? "its 1 user" : `its ${app.userCount} users`;
+  const description =
+    app.userCount === 0
+      ? "The application is deleted for good. This cannot be undone."
+      : `The application and its ${app.userCount} user${app.userCount === 1 ? "" : "s"} are deleted for good; money left on a user's separate balance goes back to the account. This cannot be undone.`;
   return (
     <ConfirmDialog
       title={`Delete ${app.name}?`}
-      description={`The application and ${users} are deleted for good. This cannot be undone.`}
+      description={description}
       onClose={onClose}
       returnFocusTo={returnFocusTo}
       form={form}
