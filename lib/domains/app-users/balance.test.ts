@@ -188,7 +188,7 @@ describe("a deleted user's separate balance goes back to the account", () => {
     await deleteAppUser(owner, { applicationId: app.id, userId: user.id });
     expect(await accountBalanceMinor(acct.id)).toBe(start + 3_25);
     const entry = await db.ledgerEntry.findFirstOrThrow({ where: { accountId: acct.id }, orderBy: { id: "desc" } });
-    expect(entry).toMatchObject({ kind: "transfer", amountMinor: 3_25, appUserId: user.id, memo: `Moved back from deleted user ${user.name}` });
+    expect(entry).toMatchObject({ kind: "transfer", amountMinor: 3_25, appUserId: user.id, memo: `Moved back from deleted user ${user.name} (${app.name})` });
     const row = await db.auditLog.findFirstOrThrow({ where: { accountId: acct.id, action: "app_user.delete" }, orderBy: { id: "desc" } });
     expect(JSON.parse(row.detail)).toMatchObject({ returnedMinor: 3_25, currency: "USD" });
   });

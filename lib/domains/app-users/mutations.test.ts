@@ -211,13 +211,15 @@ describe("application user mutations: effects", () => {
     await updateAppUser(owner, { applicationId: app.id, userId: u.id, displayName: "Dave Dunn", password: "" });
     let row = await db.appUser.findUniqueOrThrow({ where: { id: u.id } });
     expect(row).toMatchObject({ displayName: "Dave Dunn", active: true, parentAccounting: true, passwordHash: TEST_PASSWORD_HASH });
-    await updateAppUser(owner, { applicationId: app.id, userId: u.id, password: GOOD_PASSWORD, separateBalance: true, active: false, name: "david" });
+    await updateAppUser(owner, { applicationId: app.id, userId: u.id, password: GOOD_PASSWORD, separateBalance: true, active: false, name: "david", displayName: "Dave Dunn", customData: "" });
     row = await db.appUser.findUniqueOrThrow({ where: { id: u.id } });
     expect(row).toMatchObject({ name: "david", active: false, parentAccounting: false });
     expect(await verifyPassword(row.passwordHash, GOOD_PASSWORD)).toBe(true);
     expect(await verifyPassword(row.passwordHash, TEST_PASSWORD)).toBe(false);
     const audit = await lastAudit(acct.id);
-    expect(JSON.parse(audit!.detail)).toMatchObject({ passwordChanged: true, changes: { name: "david", active: false, parentAccounting: false } });
+    // Only what changed, in the panel's terms; the display name given again unchanged is not listed.
+    expect(JSON.parse(audit!.detail)).toMatchObject({ passwordChanged: true, customDataChanged: false, changes: { name: "david", active: false, separateBalance: true } });
+    expect(Object.keys(JSON.parse(audit!.detail).changes)).toEqual(["name", "active", "separateBalance"]);
     expect(audit!.detail).not.toContain(GOOD_PASSWORD);
     expect(await db.appUser.findUniqueOrThrow({ where: { id: neighbour.id } })).toMatchObject({ name: "erin", active: true });
   });

@@ -99,7 +99,9 @@ export async function updateAppUser(actor: Actor, input: UpdateAppUserInput): Pr
         where: { id: before.id, applicationId: data.applicationId, accountId: actor.accountId },
         data: { ...changes, ...(passwordHash ? { passwordHash } : {}) },
       });
-      const { customData: newCustomData, ...loggable } = changes;
+      // The log names what changed, in the panel's terms (separate balance, not parent accounting), and nothing else.
+      const given = { name: data.name, displayName: data.displayName, active: data.active, separateBalance: data.separateBalance };
+      const changed = Object.fromEntries(Object.entries(given).filter(([k, v]) => v !== undefined && v !== before[k as keyof typeof given]));
       await audit(tx, actor, {
         action: "app_user.update",
         targetType: "app_user",
@@ -107,9 +109,9 @@ export async function updateAppUser(actor: Actor, input: UpdateAppUserInput): Pr
         detail: {
           applicationId: data.applicationId,
           name: before.name,
-          changes: loggable,
+          changes: changed,
           passwordChanged: passwordHash !== undefined,
-          customDataChanged: newCustomData !== undefined,
+          customDataChanged: data.customData !== undefined && data.customData !== before.customData,
         },
       });
       return findOwnAppUser(tx, actor, data.applicationId, before.id);
@@ -286,7 +288,7 @@ export async function returnBalancesOfDeletedUsers(
 ): Promise<{ returnedMinor?: number; currency?: string }> {
   const funded = await tx.appUser.findMany({
     where: { ...where, accountId: actor.accountId, balanceMinor: { gt: 0 } },
-    select: { id: true, name: true, balanceMinor: true },
+    select: { id: true, name: true, balanceMinor: true, application: { select: { name: true } } },
     orderBy: { id: "asc" },
   });
   if (funded.length === 0) return {};
@@ -295,7 +297,7 @@ export async function returnBalancesOfDeletedUsers(
   for (const u of funded) {
     await postLedgerEntry(
       tx,
-      { accountId: actor.accountId, amountMinor: u.balanceMinor, kind: "transfer", memo: `Moved back from deleted user ${u.name}`, appUserId: u.id, reference: { type: "app_user", id: u.id } },
+      { accountId: actor.accountId, amountMinor: u.balanceMinor, kind: "transfer", memo: `Moved back from deleted user ${u.name} (${u.application.name})`, appUserId: u.id, reference: { type: "app_user", id: u.id } },
       clock,
     );
     returnedMinor += u.balanceMinor;

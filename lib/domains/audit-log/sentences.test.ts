@@ -90,6 +90,13 @@ describe("audit sentences for numbers, money and SMS", () => {
       "Subuser alice deleted the user alice-phone; $4.00 left on its balance went back to the account",
     );
     expect(row("app_user.delete", { name: "bob-phone" })).toBe("Subuser alice deleted the user bob-phone");
+    expect(row("app_user.update", { name: "dave", changes: { separateBalance: false, displayName: "Dave D" }, passwordChanged: true, customDataChanged: false })).toBe(
+      "Subuser alice changed the user dave: display name, separate balance off, password",
+    );
+    expect(row("app_user.update", { name: "dave", changes: { name: "dave2", active: false, parentAccounting: false } })).toBe(
+      "Subuser alice changed the user dave: renamed to dave2, deactivated, separate balance on",
+    );
+    expect(row("app_user.update", { name: "dave", changes: {} })).toBe("Subuser alice changed the user dave");
     expect(row("application.delete", { name: "shop", deletedUsers: 2, returnedMinor: 3_00, currency: "USD" })).toBe(
       "Subuser alice deleted the application shop and its 2 users; $3.00 left on their balances went back to the account",
     );

@@ -49,6 +49,24 @@ type Phrase = (d: Detail, row: AuditSentenceInput) => string;
 const money = (v: unknown, currency?: unknown): string | null => (typeof v === "number" ? formatMoney(v, str(currency) ?? undefined) : null);
 const forMoney = (v: unknown): string => (money(v) ? ` for ${money(v)}` : "");
 
+/**
+ * What an app_user.update changed, after a colon: "renamed to dave2, display name, deactivated,
+ * separate balance on, password, custom data" (older rows logged parentAccounting, inverted).
+ */
+function appUserChanges(d: Record<string, unknown>): string {
+  const c = (d.changes ?? {}) as Record<string, unknown>;
+  const separate = typeof c.separateBalance === "boolean" ? c.separateBalance : typeof c.parentAccounting === "boolean" ? !c.parentAccounting : undefined;
+  const parts = [
+    str(c.name) ? `renamed to ${str(c.name)}` : null,
+    c.displayName !== undefined ? "display name" : null,
+    c.active === true ? "activated" : c.active === false ? "deactivated" : null,
+    separate === true ? "separate balance on" : separate === false ? "separate balance off" : null,
+    d.passwordChanged === true ? "password" : null,
+    d.customDataChanged === true ? "custom data" : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length > 0 ? `: ${parts.join(", ")}` : "";
+}
+
 /** A deleted user's (or application's users') separate balance that went back to the account. */
 const returnedToAccount = (d: Record<string, unknown>, whose: "its" | "their"): string =>
   money(d.returnedMinor, d.currency) ? `; ${money(d.returnedMinor, d.currency)} left on ${whose} balance${whose === "its" ? "" : "s"} went back to the account` : "";
@@ -131,7 +149,7 @@ const PHRASES: Record<string, Phrase> = {
   "verification.verified": () => "approved the account's verification (demo review)",
   "verification.rejected": (d) => `rejected the account's verification (demo review)${str(d.reason) ? `: ${str(d.reason)}` : ""}`,
   "app_user.create": (d) => `created the user ${str(d.name) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
-  "app_user.update": named("changed the user"),
+  "app_user.update": (d, row) => `changed the user ${str(d.name) ?? `#${row.targetId}`}${appUserChanges(d)}`,
   "app_user.activate": named("activated the user"),
   "app_user.deactivate": named("deactivated the user"),
   "app_user.delete": (d, row) => `deleted the user ${str(d.name) ?? `#${row.targetId}`}${returnedToAccount(d, "its")}`,

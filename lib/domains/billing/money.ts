@@ -20,13 +20,25 @@ export function formatMoney(amountMinor: number, currency: string = ACCOUNT_CURR
 // holds minor units (1/100). The conversion is done on the digits, never through a float, so
 // "0.29" is 29 and not 28.999...
 
-const MAJOR_AMOUNT = /^(\d{1,8})(?:\.(\d{1,2}))?$/;
+const MAJOR_AMOUNT = /^(?:(\d{1,8})(?:\.(\d{1,2}))?|\.(\d{1,2}))$/;
 
-/** "25.5" -> 2550; null for anything that is not a plain non-negative amount with at most two decimals. */
+/** The text majorToMinor reads: trimmed, without a leading "$" or thousands separators ("1,250.50" -> "1250.50"). */
+const plainAmount = (text: string) => text.trim().replace(/^\$/, "").replace(/,(?=\d{3}(\D|$))/g, "");
+
+/** "25.5" -> 2550, ".5" -> 50; null for anything that is not a plain non-negative amount with at most two decimals (and 8 digits before them). */
 export function majorToMinor(text: string): number | null {
-  const m = MAJOR_AMOUNT.exec(text.trim().replace(/^\$/, "").replace(/,(?=\d{3}(\D|$))/g, ""));
+  const m = MAJOR_AMOUNT.exec(plainAmount(text));
   if (!m) return null;
+  if (m[3] !== undefined) return Number(m[3].padEnd(2, "0"));
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+/** Why majorToMinor refused a text that looks like a number: too many decimals or too many digits; null otherwise. */
+export function amountShapeProblem(text: string): "decimals" | "too_large" | null {
+  const t = plainAmount(text);
+  if (/^\d*\.\d{3,}$/.test(t)) return "decimals";
+  if (/^\d{9,}(\.\d*)?$/.test(t)) return "too_large";
+  return null;
 }
 
 /** 2550 -> "25.50", -45 -> "-0.45": the exact decimal of a minor amount (CSV cells, form defaults). */

@@ -26,10 +26,13 @@ describe("major units <-> minor units", () => {
     expect(majorToMinor("1,000.07")).toBe(1_000_07);
     expect(majorToMinor("$19.99")).toBe(19_99);
     expect(majorToMinor("99999999.99")).toBe(9_999_999_999);
+    // A leading point, as people type it.
+    expect(majorToMinor(".5")).toBe(50);
+    expect(majorToMinor("$.05")).toBe(5);
   });
 
   it("refuses anything else", () => {
-    for (const bad of ["", "abc", "-5", "1.234", "1e3", "25,50", "1,5000", "0x10", ".5", "5.", "Infinity", "123456789"]) expect(majorToMinor(bad), bad).toBeNull();
+    for (const bad of ["", "abc", "-5", "1.234", "1e3", "25,50", "1,5000", "0x10", ".", ".567", "5.", "Infinity", "123456789"]) expect(majorToMinor(bad), bad).toBeNull();
   });
 
   it("round-trips every amount", () => {
@@ -44,6 +47,10 @@ describe("major units <-> minor units", () => {
     expect(z.parse("10.10")).toBe(10_10);
     expect(z.safeParse("").error?.issues[0]?.message).toBe("Enter the amount");
     expect(z.safeParse("ten").error?.issues[0]?.message).toBe("Enter the amount as a number, like 25 or 25.50");
+    // A number that is almost right says what is wrong with it.
+    expect(z.safeParse("1.234").error?.issues[0]?.message).toBe("Enter the amount with at most two decimals, like 25.50");
+    expect(z.safeParse("99999999999999999999").error?.issues[0]?.message).toBe("The amount is too large");
+    expect(z.safeParse("1,234,567,890.5").error?.issues[0]?.message).toBe("The amount is too large");
     expect(z.safeParse(undefined).error?.issues[0]?.message).toBe("Enter the amount");
   });
 });

@@ -5,7 +5,7 @@ import { safeText } from "@/lib/core/validate";
 import { isCountryCode } from "./countries";
 export * from "./client-safe";
 import { LEDGER_KINDS, type LedgerKind } from "./client-safe";
-import { majorToMinor, minorToMajor } from "./money";
+import { amountShapeProblem, majorToMinor, minorToMajor } from "./money";
 export { majorToMinor, minorToMajor } from "./money";
 
 export const LEDGER_SORTS = ["createdAt", "amountMinor"] as const;
@@ -105,7 +105,10 @@ export const zMajorAmount = (label: string) =>
     }
     const minor = majorToMinor(v);
     if (minor === null) {
-      ctx.addIssue({ code: "custom", message: `Enter the ${label} as a number, like 25 or 25.50` });
+      const problem = amountShapeProblem(v);
+      const message =
+        problem === "decimals" ? `Enter the ${label} with at most two decimals, like 25.50` : problem === "too_large" ? `The ${label} is too large` : `Enter the ${label} as a number, like 25 or 25.50`;
+      ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }
     return minor;

@@ -86,7 +86,16 @@ export function EditUserDialog({ appId, user, onClose, returnFocusTo }: DialogPr
         autoComplete="new-password"
       />
       <CheckboxField label="Active" name="active" description={ACTIVE_HINT} defaultChecked={user.active} />
-      <CheckboxField label="Separate balance" name="separateBalance" description={BALANCE_HINT} defaultChecked={user.separateBalance} />
+      <CheckboxField
+        label="Separate balance"
+        name="separateBalance"
+        description={
+          user.balanceMinor > 0
+            ? `${BALANCE_HINT} It holds ${user.balance}: turned off, the user spends the account's balance and the ${user.balance} waits on its own until moved back.`
+            : BALANCE_HINT
+        }
+        defaultChecked={user.separateBalance}
+      />
     </FormDialog>
   );
 }
