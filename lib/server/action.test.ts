@@ -7,6 +7,7 @@ vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn() }));
 
 const { action, echoedValues, NUL_REFUSAL, PREVIEW_REFUSAL } = await import("./action");
+const { refresh } = await import("next/cache");
 
 const owner = { kind: "owner", accountId: 1, accountName: "a", subuserId: null, keyId: null, name: "a", roles: ["MainAccount"], ip: "" } as unknown as PanelActor;
 const form = (entries: Record<string, string>) => {
@@ -46,6 +47,17 @@ describe("action()", () => {
     expect(await signedIn({})).toEqual({ ok: true, data: "done" });
     session.actor = null;
     expect(await signedIn({})).toMatchObject({ ok: false, formError: expect.stringContaining("log in") });
+  });
+
+  it("renders the caller's page again after a success, unless the action leaves the page (it deleted what the page shows)", async () => {
+    session.actor = owner;
+    const stays = action({ section: "applications", input: z.object({}) }, async () => "done");
+    const leaves = action({ section: "applications", input: z.object({}), leavesPage: true }, async () => "done");
+    vi.mocked(refresh).mockClear();
+    expect(await stays({})).toEqual({ ok: true, data: "done" });
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(await leaves({})).toEqual({ ok: true, data: "done" });
+    expect(refresh).toHaveBeenCalledTimes(1);
   });
 
   it("refuses a NUL anywhere in the parsed input as a field error naming it, before the handler; the schema's own message first", async () => {
