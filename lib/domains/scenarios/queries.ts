@@ -187,16 +187,16 @@ export async function getScenarioDiff(actor: Actor, input: DiffInput): Promise<{
  * account) its parent's shared one; NOT_FOUND naming `field` for the first missing one.
  */
 export async function scenarioIdsByNames(actor: Actor, names: readonly string[], field = "names"): Promise<number[]> {
+  const wanted = names.map((n) => n.trim());
   const parentId = await parentAccountIdOf(db, actor.accountId);
-  const out: number[] = [];
-  for (const n of names) {
-    const name = n.trim();
-    const own = await db.scenario.findFirst({ where: { accountId: actor.accountId, name }, select: { id: true } });
-    const found = own ?? (parentId !== null ? await db.scenario.findFirst({ where: { accountId: parentId, applicationId: null, name }, select: { id: true } }) : null);
+  // One read for every name, through the same rule as the list; names are unique per account, so each has at most two rows.
+  const rows = await db.scenario.findMany({ where: { AND: [{ name: { in: wanted } }, usableScenarioWhere(actor, parentId)] }, select: { id: true, name: true, accountId: true } });
+  return wanted.map((name) => {
+    const matches = rows.filter((r) => r.name === name);
+    const found = matches.find((r) => r.accountId === actor.accountId) ?? matches[0];
     if (!found) throw scenarioNotFound(field);
-    out.push(found.id);
-  }
-  return out;
+    return found.id;
+  });
 }
 
 /** One scenario of the actor by id or name (the API's scenario_id / required_scenario_name). */
