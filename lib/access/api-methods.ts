@@ -38,7 +38,7 @@ export const API_METHOD_ROLES = {
   GetUsers: ["Owner", "Admin", "Developer", "Supervisor", "UserManager"],
   SetUserInfo: ["Owner", "Admin", "UserManager"],
   DelUser: ["Owner", "Admin", "UserManager"],
-  // Ours (lib/domains/app-users/balance.ts): moving the account's money to a user's separate
+  // Ours (transferToAppUser, lib/domains/app-users/mutations.ts): moving the account's money to a user's separate
   // balance needs the users and the money, as in the panel.
   TransferMoneyToUser: withAllSections("application.users", "billing"),
   AddAccount: ["Owner", "Admin"],

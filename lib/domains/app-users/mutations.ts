@@ -5,7 +5,7 @@ import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/core/audit";
 import { conflict, invalid, rethrowUnique } from "@/lib/core/errors";
 import { systemClock, type Clock } from "@/lib/core/clock";
-import { balanceIn, lockLedger, postLedgerEntry } from "@/lib/domains/billing/ledger";
+import { assertBalanceCoversMove, lockLedger, postLedgerEntry } from "@/lib/domains/billing/ledger";
 import { formatMoney } from "@/lib/domains/billing/money";
 import { hashPassword } from "@/lib/auth/passwords";
 import { parseInput } from "@/lib/core/validate";
@@ -225,7 +225,6 @@ export async function transferToAppUser(actor: Actor, input: TransferToAppUserIn
     const user = await findOwnAppUser(tx, actor, app.id, userId);
     // The account's lock first, then the user's row, as every writer of both does: no cycle.
     const account = await lockLedger(tx, actor.accountId);
-    const money = (minor: number) => formatMoney(minor, account.currency);
     if (currency !== undefined && currency !== account.currency) {
       throw invalid("currency", `The account's balance is in ${account.currency}, not ${currency}`);
     }
@@ -234,14 +233,7 @@ export async function transferToAppUser(actor: Actor, input: TransferToAppUserIn
       if (!user.separateBalance) {
         throw conflict("userId", `${user.name} spends the account's balance: turn on Separate balance in its settings before moving money to it`, "user_transfer_refused");
       }
-      const before = await balanceIn(tx, actor.accountId);
-      if (before < amountMinor) {
-        throw conflict(
-          "amountMinor",
-          `Insufficient funds: moving ${money(amountMinor)} needs that much balance and the account's is ${money(before)}. A move cannot use the credit limit.`,
-          "insufficient_funds",
-        );
-      }
+      await assertBalanceCoversMove(tx, actor.accountId, amountMinor, { currency: account.currency, field: "amountMinor", whose: "the account's" });
       await tx.appUser.updateMany({ where: { id: user.id, accountId: actor.accountId }, data: { balanceMinor: { increment: amountMinor } } });
       entry = await postLedgerEntry(
         tx,
@@ -254,7 +246,7 @@ export async function transferToAppUser(actor: Actor, input: TransferToAppUserIn
         data: { balanceMinor: { decrement: amountMinor } },
       });
       if (taken.count !== 1) {
-        throw conflict("amountMinor", `Insufficient funds: ${user.name}'s balance is ${money(user.balanceMinor)}, so at most that can move back to the account.`, "insufficient_funds");
+        throw conflict("amountMinor", `Insufficient funds: ${user.name}'s balance is ${formatMoney(user.balanceMinor, account.currency)}, so at most that can move back to the account.`, "insufficient_funds");
       }
       entry = await postLedgerEntry(
         tx,

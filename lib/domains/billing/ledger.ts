@@ -14,6 +14,7 @@ import "server-only";
 import type { db, Tx } from "@/lib/core/db";
 import type { Clock } from "@/lib/core/clock";
 import { AppError } from "@/lib/core/errors";
+import { formatMoney } from "./money";
 import type { LedgerKind } from "./schemas";
 
 export type LedgerReference = { type: string; id: string | number };
@@ -62,6 +63,22 @@ export async function lockLedger(tx: Tx, accountId: number): Promise<{ creditLim
 export async function balanceIn(tx: Tx | typeof db, accountId: number): Promise<number> {
   const newest = await tx.ledgerEntry.findFirst({ where: { accountId }, orderBy: { id: "desc" }, select: { balanceAfterMinor: true } });
   return newest?.balanceAfterMinor ?? 0;
+}
+
+/**
+ * For a move of money out of the account's balance (to a child account, to a user's separate
+ * balance): the balance alone must cover `amountMinor` (minor units), never the credit limit, or
+ * CONFLICT "insufficient_funds" on `field`, naming the balance as `whose` ("yours", "the
+ * account's"). Call after lockLedger, in the same transaction.
+ */
+export async function assertBalanceCoversMove(tx: Tx, accountId: number, amountMinor: number, opts: { currency: string; field: string; whose: string }): Promise<void> {
+  const before = await balanceIn(tx, accountId);
+  if (before >= amountMinor) return;
+  throw new AppError("CONFLICT", {
+    message: `Insufficient funds: moving ${formatMoney(amountMinor, opts.currency)} needs that much balance and ${opts.whose} is ${formatMoney(before, opts.currency)}. A move cannot use the credit limit.`,
+    field: opts.field,
+    reason: "insufficient_funds",
+  });
 }
 
 /** The error a charge the balance cannot cover ends with (nothing is written: the caller's transaction rolls back). */

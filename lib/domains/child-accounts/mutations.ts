@@ -7,8 +7,7 @@ import { audit, auditPrincipal } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { conflict, invalid, renamingField, rethrowUnique } from "@/lib/core/errors";
 import { hashPassword } from "@/lib/auth/passwords";
-import { balanceIn, lockLedger, postLedgerEntry } from "@/lib/domains/billing/ledger";
-import { formatMoney } from "@/lib/domains/billing/money";
+import { assertBalanceCoversMove, lockLedger, postLedgerEntry } from "@/lib/domains/billing/ledger";
 import {
   authorizeManageChildren,
   balancesOf,
@@ -198,14 +197,7 @@ export async function transferToChildAccount(actor: Actor, input: TransferToChil
     if (parent.currency !== child.currency) {
       throw conflict("childId", `This child account keeps its balance in ${child.currency} and yours is in ${parent.currency}: money cannot move between them`);
     }
-    const before = await balanceIn(tx, actor.accountId);
-    if (before < amountMinor) {
-      throw conflict(
-        "amountMinor",
-        `Insufficient funds: moving ${formatMoney(amountMinor, parent.currency)} needs that much balance and yours is ${formatMoney(before, parent.currency)}. A move cannot use the credit limit.`,
-        "insufficient_funds",
-      );
-    }
+    await assertBalanceCoversMove(tx, actor.accountId, amountMinor, { currency: parent.currency, field: "amountMinor", whose: "yours" });
     const out = await postLedgerEntry(
       tx,
       { accountId: actor.accountId, amountMinor: -amountMinor, kind: "transfer", memo: `Moved to child account ${child.name}`, reference: { type: "account", id: child.id } },
