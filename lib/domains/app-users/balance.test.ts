@@ -9,9 +9,10 @@ import { deleteApplication } from "@/lib/domains/applications/mutations";
 import { deleteAppUser, deleteAppUsers, transferToAppUser } from "./mutations";
 import { mayMoveUserFunds, usersFunds } from "./queries";
 
-// Moving money between the account's balance and a user's separate balance
-// (lib/domains/app-users/balance.ts): who may, what is written, every refusal with nothing
-// written, and the money a deleted user (or application) still held coming back.
+// Moving money between the account's balance and a user's separate balance (transferToAppUser
+// and returnBalancesOfDeletedUsers in mutations.ts, the funds reads in queries.ts): who may, what
+// is written, every refusal with nothing written, and the money a deleted user (or application)
+// still held coming back.
 
 const fund = (accountId: number, amountMinor: number) => db.ledgerEntry.create({ data: { accountId, amountMinor, kind: "topup", memo: "test funds" } });
 
