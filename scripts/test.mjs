@@ -2,8 +2,9 @@
 // `npm test`: every check the project has, in order, stopping at the first failure. Each step
 // prints a banner and its time; a summary closes the run. `npm test -- <step> ...` runs only the
 // named steps (e.g. `npm test -- build e2e`), `npm test -- --from <step>` resumes at one.
-import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+// Neighbouring steps of one `parallel` group run at once (see runTogether).
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startPostgres } from "./postgres.mjs";
@@ -52,28 +53,32 @@ async function cleanup() {
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => cleanup().finally(() => process.exit(130)));
 
 const STEPS = [
-  { name: "typecheck", title: "TypeScript (next typegen for typed routes, then tsc --noEmit)", cmd: ["sh", "-c", "npx next typegen >/dev/null && npx tsc --noEmit"] },
-  { name: "lint", title: "ESLint (no warnings allowed)", cmd: ["npx", "eslint", "--max-warnings=0", "."] },
+  { name: "typecheck", parallel: "static", title: "TypeScript (next typegen for typed routes, then tsc --noEmit)", cmd: ["sh", "-c", "npx next typegen >/dev/null && npx tsc --noEmit"] },
+  { name: "lint", parallel: "static", title: "ESLint (no warnings allowed)", cmd: ["npx", "eslint", "--max-warnings=0", "."] },
   {
     name: "audit",
+    parallel: "static",
     title: "Runtime dependency audit (npm audit --omit=dev --audit-level=high, docs/SECURITY.md version floors)",
     cmd: ["node", "scripts/audit.mjs"],
   },
-  { name: "roles-guard", title: "No role name outside lib/access/", cmd: ["npx", "vitest", "run", "test/no-role-names.test.ts"] },
+  { name: "roles-guard", parallel: "static", title: "No role name outside lib/access/", cmd: ["npx", "vitest", "run", "test/no-role-names.test.ts"] },
   {
     name: "vitest",
+    parallel: "vitest",
     title: "Unit + integration tests on better-sqlite3",
     cmd: ["npx", "vitest", "run"],
     env: { DATABASE_ADAPTER: "better-sqlite3" },
   },
   {
     name: "vitest-libsql",
+    parallel: "vitest",
     title: "Integration tests again on libSQL (file: URL)",
     cmd: ["npx", "vitest", "run"],
     env: { DATABASE_ADAPTER: "libsql" },
   },
   {
     name: "vitest-postgres",
+    parallel: "vitest",
     title: "Integration tests again on PostgreSQL (TEST_POSTGRES_URL, or a throwaway cluster)",
     cmd: ["npx", "vitest", "run"],
     env: async () => ({ DATABASE_ADAPTER: "pg", TEST_POSTGRES_URL: await postgresServer() }),
@@ -124,38 +129,87 @@ const results = [];
 const started = Date.now();
 let failed = null;
 
-for (const [i, step] of steps.entries()) {
-  console.log(`\n${line}\n[${i + 1}/${steps.length}] ${step.title}\n    $ ${step.cmd.join(" ")}\n${line}`);
-  const t0 = Date.now();
-  let extra;
+/** The step's own variables (some start a server first), or null after printing why it cannot run. */
+async function prepare(step) {
   try {
-    extra = typeof step.env === "function" ? await step.env() : step.env ?? {};
+    const extra = typeof step.env === "function" ? await step.env() : step.env ?? {};
+    for (const [k, v] of Object.entries(extra)) console.log(`    ${step.name}: ${k}=${v.replace(/\/\/[^@/]*:[^@/]*@/, "//***@")}`);
+    const env = { ...process.env, ...extra };
+    for (const [k, v] of Object.entries(extra)) if (v === "") delete env[k];
+    return env;
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
-    results.push({ step, ms: Date.now() - t0, ok: false });
-    console.log(`\n--> ${step.name}: FAILED (could not prepare it) in ${fmt(Date.now() - t0)}`);
-    failed = step;
-    break;
-  }
-  for (const [k, v] of Object.entries(extra)) console.log(`    ${k}=${v.replace(/\/\/[^@/]*:[^@/]*@/, "//***@")}`);
-  const env = { ...process.env, ...extra };
-  for (const [k, v] of Object.entries(extra)) if (v === "") delete env[k];
-  const r = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: "inherit", env });
-  const ms = Date.now() - t0;
-  const ok = r.status === 0;
-  results.push({ step, ms, ok });
-  console.log(`\n--> ${step.name}: ${ok ? "passed" : `FAILED (exit ${r.status ?? r.signal ?? r.error?.message})`} in ${fmt(ms)}`);
-  if (!ok) {
-    failed = step;
-    break;
+    console.log(`\n--> ${step.name}: FAILED (could not prepare it)`);
+    return null;
   }
 }
 
+const STOPPED = "stopped: another step failed";
+const record = (step, ms, ok, why) => {
+  const stopped = why === STOPPED;
+  results.push({ step, ms, ok, stopped });
+  console.log(`\n--> ${step.name}: ${ok ? "passed" : stopped ? "stopped (another step failed)" : `FAILED (${why})`} in ${fmt(ms)}`);
+  if (!ok && !stopped) failed ??= step;
+};
+
+/** One step with its output on this terminal. */
+async function runAlone(step) {
+  const t0 = Date.now();
+  const env = await prepare(step);
+  if (!env) return record(step, Date.now() - t0, false, "could not prepare it");
+  const r = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: "inherit", env });
+  record(step, Date.now() - t0, r.status === 0, `exit ${r.status ?? r.signal ?? r.error?.message}`);
+}
+
+/**
+ * Steps of one `parallel` group at once (each mostly uses one core of two, and none shares a
+ * database with another), each step's output kept in data/test-logs/<step>.log and printed whole
+ * when it ends, so logs never interleave. The first failure stops the others.
+ */
+async function runTogether(group) {
+  mkdirSync("data/test-logs", { recursive: true });
+  const running = new Map();
+  await Promise.all(
+    group.map(async (step) => {
+      const t0 = Date.now();
+      const env = await prepare(step);
+      if (!env || failed) return record(step, Date.now() - t0, false, env ? STOPPED : "could not prepare it");
+      const logPath = `data/test-logs/${step.name}.log`;
+      const log = openSync(logPath, "w");
+      console.log(`    ${step.name}: started ($ ${step.cmd.join(" ")}), output in ${logPath}`);
+      const child = spawn(step.cmd[0], step.cmd.slice(1), { stdio: ["ignore", log, log], env, detached: true });
+      running.set(step, child);
+      const why = await new Promise((resolve) => {
+        child.on("error", (e) => resolve(e.message));
+        child.on("exit", (code, signal) => resolve(code === 0 ? null : `exit ${code ?? signal}`));
+      });
+      running.delete(step);
+      closeSync(log);
+      console.log(`\n${"-".repeat(78)}\n${step.name}: output\n${"-".repeat(78)}`);
+      process.stdout.write(readFileSync(logPath));
+      record(step, Date.now() - t0, !why, failed && why ? STOPPED : why);
+      if (why) for (const other of running.values()) try { process.kill(-other.pid, "SIGTERM"); } catch {}
+    }),
+  );
+}
+
+for (let i = 0; i < steps.length && !failed; ) {
+  let end = i + 1;
+  while (steps[i].parallel && steps[end]?.parallel === steps[i].parallel) end++;
+  const group = steps.slice(i, end);
+  const names = group.map((s) => s.name).join(" + ");
+  console.log(`\n${line}\n[${i + 1}${group.length > 1 ? `-${i + group.length}` : ""}/${steps.length}] ${group.map((s) => s.title).join("\n    ")}\n${group.length > 1 ? `    (${names}, at once)` : `    $ ${group[0].cmd.join(" ")}`}\n${line}`);
+  await (group.length > 1 ? runTogether(group) : runAlone(group[0]));
+  i += group.length;
+}
+
 console.log(`\n${line}\nSummary\n${line}`);
-for (const { step, ms, ok } of results) console.log(`  ${ok ? "ok  " : "FAIL"}  ${step.name.padEnd(16)} ${fmt(ms).padStart(8)}`);
-for (const step of steps.slice(results.length)) console.log(`  skip  ${step.name}`);
+for (const step of steps) {
+  const r = results.find((x) => x.step === step);
+  console.log(r ? `  ${r.ok ? "ok  " : r.stopped ? "stop" : "FAIL"}  ${step.name.padEnd(16)} ${fmt(r.ms).padStart(8)}` : `  skip  ${step.name}`);
+}
 console.log(`  total ${fmt(Date.now() - started)}`);
 const passed = results.filter((r) => r.ok).length;
-console.log(`\n${passed} passed, ${failed ? 1 : 0} failed`);
+console.log(`\n${passed} passed, ${results.filter((r) => !r.ok && !r.stopped).length} failed`);
 await cleanup();
 process.exit(failed ? 1 : 0);
