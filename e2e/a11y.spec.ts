@@ -77,6 +77,12 @@ test("the owner's runs between them open every page route; each subuser's, every
   }
 });
 
+test("the check finds what it is for: an image without a text alternative, a button without a name", async ({ page }) => {
+  await page.setContent('<main><h1>Probe</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><button></button></main>');
+  const found = await seriousViolations(page);
+  expect(found.map((v) => v.split(" ")[0])).toEqual(expect.arrayContaining(["image-alt", "button-name"]));
+});
+
 test("the pages outside the panel: login, subuser login, signup, a 404", async ({ page, factory }) => {
   const demo = await factory.demoAccount();
   const found: Record<string, string[]> = {};
