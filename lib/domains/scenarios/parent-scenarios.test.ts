@@ -96,6 +96,9 @@ describe("a child account and its parent's shared scenarios", () => {
     expect([childView.ruleCount, parentView.ruleCount]).toEqual([1, 1]);
     expect((await getScenario(child, s.parentShared.id)).rules.map((r) => r.name)).toEqual(["inbound"]);
     expect((await getScenario(parentOwner, s.parentShared.id)).rules.map((r) => r.name)).toEqual(["parent-inbound"]);
+    // The parent's page counts its children's rules (the reason a delete is refused) without naming them; the child sees no count of others'.
+    expect((await getScenario(parentOwner, s.parentShared.id)).childRuleCount).toBe(1);
+    expect((await getScenario(child, s.parentShared.id)).childRuleCount).toBe(0);
   });
 
   it("binding: the parent's application-only scenario, a stranger's and a grandparent's are not found, nothing written", async () => {

@@ -128,14 +128,17 @@ export async function listScenarios(actor: Actor, input: ListScenariosInput = {}
 }
 
 /**
- * One scenario for the editor: its script, its latest version number and the rules that start
- * it. `applicationId`: the page's application; a scenario of another application reads as missing.
+ * One scenario for the editor: its script, its latest version number and the reader's rules that
+ * start it. `childRuleCount`: for the account's own shared scenario, how many of its child
+ * accounts' rules start it (counted, never named: those names are the children's; they are why a
+ * delete is refused, see deleteScenario); 0 otherwise. `applicationId`: the page's application; a
+ * scenario of another application reads as missing.
  */
 export async function getScenario(
   actor: Actor,
   scenarioId: unknown,
   applicationId?: number,
-): Promise<ScenarioDto & { script: string; version: number; rules: { id: number; name: string; applicationId: number }[] }> {
+): Promise<ScenarioDto & { script: string; version: number; rules: { id: number; name: string; applicationId: number }[]; childRuleCount: number }> {
   authorize(actor, { section: "application.scenarios", method: "GetScenarios" });
   const id = parseInput(ZScenarioId, scenarioId);
   const parentId = await parentAccountIdOf(db, actor.accountId);
@@ -149,7 +152,12 @@ export async function getScenario(
     },
   });
   if (!row) throw scenarioNotFound();
-  return { ...toDto(actor, row, true), script: row.script, version: await latestVersion(db, row.id), rules: row.rules.map((r) => r.rule) };
+  const ownShared = row.accountId === actor.accountId && row.applicationId === null;
+  const [version, childRuleCount] = await Promise.all([
+    latestVersion(db, row.id),
+    ownShared ? db.ruleScenario.count({ where: { scenarioId: row.id, rule: { accountId: { not: actor.accountId } } } }) : 0,
+  ]);
+  return { ...toDto(actor, row, true), script: row.script, version, rules: row.rules.map((r) => r.rule), childRuleCount };
 }
 
 /** A scenario's versions, newest first (no scripts: the list shows who saved what when). */

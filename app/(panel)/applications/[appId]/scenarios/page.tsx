@@ -45,6 +45,7 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
       script: s.script,
       version: s.version,
       rules: s.rules.map((r) => ({ id: r.id, name: r.name })),
+      childRuleCount: s.childRuleCount,
       versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
     };
     const from = one(sp.from);

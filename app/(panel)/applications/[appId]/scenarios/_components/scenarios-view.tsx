@@ -18,6 +18,7 @@ import { useToast } from "@/components/ui/toast";
 import { cn } from "@/lib/core/cn";
 import { checkScriptAction, createScenarioAction, deleteScenarioAction, renameScenarioAction, restoreScenarioVersionAction, saveScenarioAction } from "../actions";
 import { CodeEditor, DiffView, type CodeEditorHandle } from "./code-editor";
+import { deleteBlockedBy, startedBy } from "./started-by";
 
 /** `parent`: the parent account's shared scenario, which this child account may bind but not change. */
 export type ScenarioItem = { id: number; name: string; shared: boolean; parent: boolean; ruleCount: number; size: number; updatedAt: string };
@@ -29,6 +30,8 @@ export type ScenarioDetail = {
   script: string;
   version: number;
   rules: { id: number; name: string }[];
+  /** Rules of child accounts that start this (own, shared) scenario: counted, not named. */
+  childRuleCount: number;
   versions: { number: number; authorName: string; note: string; createdAt: string; size: number }[];
 };
 export type ScenarioDiff = { from: { number: number; script: string }; to: { number: number; script: string } };
@@ -178,7 +181,7 @@ function ScenarioPanel({ base, detail, diff }: { base: string; detail: ScenarioD
             <p className="text-sm text-slate-600">
               Version {detail.version}
               {detail.shared ? " · shared by every application" : ""}
-              {detail.rules.length > 0 ? ` · started by ${detail.rules.map((r) => r.name).join(", ")}` : " · no rule starts it yet"}
+              {` · ${startedBy(detail.rules.map((r) => r.name), detail.childRuleCount)}`}
               {dirty ? " · unsaved changes" : ""}
             </p>
           </div>
@@ -341,9 +344,10 @@ function DeleteDialog({ detail, onClose, returnFocusTo, onDeleted }: DialogProps
   return (
     <ConfirmDialog title={`Delete ${detail.name}?`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Delete">
       <p className="text-sm text-slate-700">
-        {detail.rules.length > 0
-          ? `The rule${detail.rules.length > 1 ? "s" : ""} ${detail.rules.map((r) => r.name).join(", ")} start${detail.rules.length > 1 ? "" : "s"} this scenario: remove it from them on the Rules tab first.`
-          : `The scenario and its ${detail.versions.length} version${detail.versions.length > 1 ? "s" : ""} are deleted for good.`}
+        {deleteBlockedBy(
+          detail.rules.map((r) => r.name),
+          detail.childRuleCount,
+        ) ?? `The scenario and its ${detail.versions.length} version${detail.versions.length > 1 ? "s" : ""} are deleted for good.`}
       </p>
     </ConfirmDialog>
   );
