@@ -50,7 +50,19 @@ async function cleanup() {
   }
   postgres.stop();
 }
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => cleanup().finally(() => process.exit(130)));
+// Steps of a parallel group run in process groups of their own (see runTogether), which a Ctrl-C
+// on this terminal does not reach: stopping the run stops them too.
+const running = new Set();
+const stopRunning = () => {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+};
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => (stopRunning(), cleanup().finally(() => process.exit(130))));
 
 const STEPS = [
   { name: "typecheck", parallel: "static", title: "TypeScript (next typegen for typed routes, then tsc --noEmit)", cmd: ["sh", "-c", "npx next typegen >/dev/null && npx tsc --noEmit"] },
@@ -139,7 +151,6 @@ async function prepare(step) {
     return env;
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
-    console.log(`\n--> ${step.name}: FAILED (could not prepare it)`);
     return null;
   }
 }
@@ -168,7 +179,6 @@ async function runAlone(step) {
  */
 async function runTogether(group) {
   mkdirSync("data/test-logs", { recursive: true });
-  const running = new Map();
   await Promise.all(
     group.map(async (step) => {
       const t0 = Date.now();
@@ -178,17 +188,17 @@ async function runTogether(group) {
       const log = openSync(logPath, "w");
       console.log(`    ${step.name}: started ($ ${step.cmd.join(" ")}), output in ${logPath}`);
       const child = spawn(step.cmd[0], step.cmd.slice(1), { stdio: ["ignore", log, log], env, detached: true });
-      running.set(step, child);
+      running.add(child);
       const why = await new Promise((resolve) => {
         child.on("error", (e) => resolve(e.message));
         child.on("exit", (code, signal) => resolve(code === 0 ? null : `exit ${code ?? signal}`));
       });
-      running.delete(step);
+      running.delete(child);
       closeSync(log);
       console.log(`\n${"-".repeat(78)}\n${step.name}: output\n${"-".repeat(78)}`);
       process.stdout.write(readFileSync(logPath));
       record(step, Date.now() - t0, !why, failed && why ? STOPPED : why);
-      if (why) for (const other of running.values()) try { process.kill(-other.pid, "SIGTERM"); } catch {}
+      if (why) stopRunning();
     }),
   );
 }
