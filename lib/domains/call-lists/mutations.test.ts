@@ -81,7 +81,7 @@ describe("create and append", () => {
     expect(rows.items.map((r) => [r.position, r.line, r.destination, r.data.name])).toEqual([0, 1, 2, 3, 4].map((i) => [i + 1, i + 2, numberOf(i), `Customer ${i}`]));
     expect(await db.auditLog.count({ where: { accountId: acct.id, action: "call_list.create", targetId: String(list.id) } })).toBe(1);
     // Not before its start.
-    expect(await advanceCallLists(new Date(), { deps: deps(listRuntime(() => false), () => new Date()) })).toBe(0);
+    expect(await advanceCallLists(new Date(), { deps: deps(listRuntime(() => false), () => new Date()), accountId: acct.id })).toBe(0);
   });
 
   it("a file with any bad line creates nothing and names the lines", async () => {
@@ -215,7 +215,7 @@ describe("running a list", () => {
     const runtime = listRuntime(() => false);
     const d = deps(runtime, t.clock, { speech: SPEECH });
     const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Race", maxSimultaneous: 7, file: csvOf(40) }, { clock: t.clock });
-    const [a, b] = await Promise.all([advanceCallLists(t.now(), { deps: d }), advanceCallLists(t.now(), { deps: d })]);
+    const [a, b] = await Promise.all([advanceCallLists(t.now(), { deps: d, accountId: acct.id }), advanceCallLists(t.now(), { deps: d, accountId: acct.id })]);
     expect(a + b).toBe(7);
     const sessions = await db.callSession.findMany({ where: { accountId: acct.id, initiator: "call_list" } });
     expect(sessions).toHaveLength(7);
@@ -245,23 +245,23 @@ describe("running a list", () => {
   });
 
   it("pause stops new calls (calls under way finish), resume goes on, cancel cancels what is left", async () => {
-    const { owner, app, rule } = await setup();
+    const { owner, app, rule, acct } = await setup();
     const t = testClock();
     const d = deps(listRuntime(() => false), t.clock, { speech: SPEECH });
     const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Pausable", maxSimultaneous: 2, file: csvOf(6) }, { clock: t.clock });
-    expect(await advanceCallLists(t.now(), { deps: d })).toBe(2);
+    expect(await advanceCallLists(t.now(), { deps: d, accountId: acct.id })).toBe(2);
     expect(await pauseCallList(owner, { listId: list.id })).toMatchObject({ status: "paused", inProgress: 2 });
     expect(await refusal(pauseCallList(owner, { listId: list.id }))).toMatchObject({ code: "CONFLICT" });
     // The two calls end and are recorded; nothing new starts while paused.
     t.advance(60);
     await advanceCalls(t.now(), { speech: SPEECH });
-    expect(await advanceCallLists(t.now(), { deps: d })).toBe(0);
+    expect(await advanceCallLists(t.now(), { deps: d, accountId: acct.id })).toBe(0);
     expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "paused", succeeded: 2, inProgress: 0, pending: 4 });
 
     const { list: resumed, pending } = await resumeCallList(owner, { listId: list.id }, { clock: t.clock });
     expect(resumed.status).toBe("in_progress");
     expect(pending).toBe(4);
-    expect(await advanceCallLists(t.now(), { deps: d })).toBe(2);
+    expect(await advanceCallLists(t.now(), { deps: d, accountId: acct.id })).toBe(2);
     const edited = await editCallList(owner, { listId: list.id, name: "Renamed", maxSimultaneous: 5, intervalSeconds: 10, numAttempts: 2 });
     expect(edited).toMatchObject({ name: "Renamed", maxSimultaneous: 5, intervalSeconds: 10, numAttempts: 2 });
 

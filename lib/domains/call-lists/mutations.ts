@@ -367,12 +367,13 @@ async function failRow(rowId: number, listId: number, reason: string, now: Date)
  * `limit` lists), claims its due rows up to its free slots and starts each one's call through the
  * simulator, then records the outcomes of calls that ended at once. Safe to run concurrently on
  * several app servers. `deps`: the simulator's (tests inject routing, the sandbox and the clock).
- * Returns how many calls it started.
+ * `accountId`: only that account's lists (tests, which share one database with other tests' lists
+ * that are due too). Returns how many calls it started.
  */
-export async function advanceCallLists(now: Date, opts: { deps?: Partial<SimulatorDeps>; limit?: number } = {}): Promise<number> {
+export async function advanceCallLists(now: Date, opts: { deps?: Partial<SimulatorDeps>; limit?: number; accountId?: number } = {}): Promise<number> {
   await recordEndedCalls(now, 1000);
   const lists: ActiveList[] = await db.callList.findMany({
-    where: { status: { in: ["queued", "in_progress"] }, nextRunAt: { lte: now } },
+    where: { status: { in: ["queued", "in_progress"] }, nextRunAt: { lte: now }, ...(opts.accountId !== undefined ? { accountId: opts.accountId } : {}) },
     orderBy: [{ priority: "desc" }, { nextRunAt: "asc" }],
     take: opts.limit ?? 50,
     select: { id: true, accountId: true, applicationId: true, ruleId: true, name: true, maxSimultaneous: true, numAttempts: true, intervalSeconds: true, status: true },
