@@ -25,7 +25,7 @@ if (adapter === "pg") {
 // for every driver, thousands of times over, so they run on better-sqlite3 only. Every method's
 // call with a key of every role still runs on each driver (lib/api/methods.test.ts), and so do the
 // random parameters (lib/api/fuzz.test.ts). The saving keeps npm test's three drivers inside CI's
-// time (docs/TESTING.md).
+// time (README, "Tests").
 const FIRST_DRIVER_ONLY = ["test/api-child-reach.test.ts", "lib/domains/service-accounts/key-reach.test.ts"];
 
 // Set here, in the main process, so globalSetup (database + migrations) and the workers see the same one.
