@@ -13,7 +13,7 @@ import "server-only";
 // it checks the balance: parallel purchases can never overdraw an account.
 import type { db, Tx } from "@/lib/core/db";
 import type { Clock } from "@/lib/core/clock";
-import { AppError } from "@/lib/core/errors";
+import { AppError, conflict } from "@/lib/core/errors";
 import { formatMoney } from "./money";
 import type { LedgerKind } from "./schemas";
 
@@ -74,11 +74,11 @@ export async function balanceIn(tx: Tx | typeof db, accountId: number): Promise<
 export async function assertBalanceCoversMove(tx: Tx, accountId: number, amountMinor: number, opts: { currency: string; field: string; whose: string }): Promise<void> {
   const before = await balanceIn(tx, accountId);
   if (before >= amountMinor) return;
-  throw new AppError("CONFLICT", {
-    message: `Insufficient funds: moving ${formatMoney(amountMinor, opts.currency)} needs that much balance and ${opts.whose} is ${formatMoney(before, opts.currency)}. A move cannot use the credit limit.`,
-    field: opts.field,
-    reason: "insufficient_funds",
-  });
+  throw conflict(
+    opts.field,
+    `Insufficient funds: moving ${formatMoney(amountMinor, opts.currency)} needs that much balance and ${opts.whose} is ${formatMoney(before, opts.currency)}. A move cannot use the credit limit.`,
+    "insufficient_funds",
+  );
 }
 
 /** The error a charge the balance cannot cover ends with (nothing is written: the caller's transaction rolls back). */
