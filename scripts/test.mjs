@@ -183,7 +183,11 @@ async function runTogether(group) {
     group.map(async (step) => {
       const t0 = Date.now();
       const env = await prepare(step);
-      if (!env || failed) return record(step, Date.now() - t0, false, env ? STOPPED : "could not prepare it");
+      if (!env) {
+        record(step, Date.now() - t0, false, "could not prepare it");
+        return stopRunning();
+      }
+      if (failed) return record(step, Date.now() - t0, false, STOPPED);
       const logPath = `data/test-logs/${step.name}.log`;
       const log = openSync(logPath, "w");
       console.log(`    ${step.name}: started ($ ${step.cmd.join(" ")}), output in ${logPath}`);
