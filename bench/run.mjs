@@ -44,6 +44,13 @@ if (unknown.length) {
   process.exit(2);
 }
 const runs = (g) => only.includes(g);
+let lineFilter = null;
+try {
+  lineFilter = process.env.BENCH_LINES ? new RegExp(process.env.BENCH_LINES, "i") : null;
+} catch (e) {
+  console.error(`BENCH_LINES: not a regular expression: ${e.message}`);
+  process.exit(2);
+}
 const int = (name, fallback) => {
   const v = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(v) || v < 0) {
@@ -287,7 +294,8 @@ function serverAlive() {
 const results = new Map(); // target id or name -> figures
 const measured = [];
 for (const group of ["api", "pages", "growth"].filter(runs)) {
-  const lines = targets.filter((t) => t.group === group);
+  // BENCH_LINES=<regex>: only the lines whose name matches, plus the references they compare with.
+  const lines = targets.filter((t) => t.group === group && (!lineFilter || typeof t.rule === "string" || lineFilter.test(t.name)));
   step(`${group}: ${lines.length} lines, ${SECONDS} s each`);
   for (const t of lines) {
     const c = await check(t);
