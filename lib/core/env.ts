@@ -67,13 +67,20 @@ export type Env = z.infer<typeof ZEnv>;
 export const ENV_VARIABLES = Object.keys(ZEnv.shape) as (keyof Env)[];
 
 let cached: { key: string; value: Env } | undefined;
+/**
+ * A production process reads its environment once: nothing in it changes these variables at run
+ * time, and each process.env read is a call into Node (about 1 µs; env() reads all of them, several
+ * times per request: issue 11's profile of the API reads).
+ */
+const READ_ONCE = process.env.NODE_ENV === "production";
 
 /**
- * The validated configuration. Re-parsed only when one of its variables changed (tests and
- * benchmarks set some at run time), so a hot path pays one string join. Throws an Error naming
- * the variable and the rule when a value is unusable.
+ * The validated configuration. Outside production (tests set variables at run time) re-parsed only
+ * when one of its variables changed, so a hot path pays one string join; in production read once.
+ * Throws an Error naming the variable and the rule when a value is unusable.
  */
 export function env(): Env {
+  if (READ_ONCE && cached) return cached.value;
   const key = ENV_VARIABLES.map((k) => process.env[k] ?? "\u0000").join("\u0001");
   if (cached?.key === key) return cached.value;
   const parsed = ZEnv.safeParse(Object.fromEntries(ENV_VARIABLES.map((k) => [k, process.env[k] || undefined])));
