@@ -33,6 +33,24 @@ export type AuditLogRow = Omit<AuditLogRecord, "detail"> & {
 
 export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; size: number };
 
+// Fields listed one by one, not `{ ...r, detail }`: on Node 20's V8 a spread followed by further
+// properties, an overridden one above all, takes a slow path, several µs a row (issue 11).
+function toAuditLogRow(r: AuditLogRecord): AuditLogRow {
+  return {
+    id: r.id,
+    createdAt: r.createdAt,
+    actorType: r.actorType,
+    actorName: r.actorName,
+    action: r.action,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    outcome: r.outcome,
+    ip: r.ip,
+    detail: describeDetail(r.detail),
+    sentence: auditSentence(r),
+  };
+}
+
 /**
  * One page of the account's audit log. Scoped by the actor's account: another account's rows
  * can never appear, whatever the filter. Ties (same timestamp) break on id, so paging is stable.
@@ -55,7 +73,7 @@ export async function listAuditLog(actor: Actor, query: AuditLogQuery = {}): Pro
     take: size,
     select: AUDIT_LOG_ROW_SELECT,
   });
-  return { rows: records.map((r) => ({ ...r, detail: describeDetail(r.detail), sentence: auditSentence(r) })), total, page, size };
+  return { rows: records.map(toAuditLogRow), total, page, size };
 }
 
 /** The stored JSON detail as readable pairs; anything unparsable is shown as stored. */
@@ -84,5 +102,5 @@ export async function listRecentChanges(actor: Actor, count = 8): Promise<AuditL
     take: Math.min(Math.max(1, count), 50),
     select: AUDIT_LOG_ROW_SELECT,
   });
-  return records.map((r) => ({ ...r, detail: describeDetail(r.detail), sentence: auditSentence(r) }));
+  return records.map(toAuditLogRow);
 }

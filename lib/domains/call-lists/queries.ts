@@ -159,7 +159,23 @@ export type CallListRowDto = {
 
 const ROW_SELECT = { id: true, position: true, line: true, destination: true, data: true, status: true, attempts: true, nextAttemptAt: true, lastSessionId: true, result: true, reason: true, costMinor: true, updatedAt: true } as const;
 type RowRow = Omit<CallListRowDto, "data" | "status"> & { data: string; status: string };
-const toRowDto = (r: RowRow): CallListRowDto => ({ ...r, status: r.status as RowStatus, data: JSON.parse(r.data) as Record<string, string> });
+// Fields listed one by one, not `{ ...r, status, data }`: on Node 20's V8 a spread followed by
+// overridden properties takes a slow path, several µs a row (issue 11); a results download is 100,000 rows.
+const toRowDto = (r: RowRow): CallListRowDto => ({
+  id: r.id,
+  position: r.position,
+  line: r.line,
+  destination: r.destination,
+  data: JSON.parse(r.data) as Record<string, string>,
+  status: r.status as RowStatus,
+  attempts: r.attempts,
+  nextAttemptAt: r.nextAttemptAt,
+  lastSessionId: r.lastSessionId,
+  result: r.result,
+  reason: r.reason,
+  costMinor: r.costMinor,
+  updatedAt: r.updatedAt,
+});
 
 /** A page of a list's rows in upload order (`status`: only those). */
 export async function listCallListRows(

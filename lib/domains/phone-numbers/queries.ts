@@ -69,14 +69,35 @@ export type AccountNumberDto = Omit<AccountNumberRow, "application" | "rule" | "
   countryName: string;
 };
 
+// Fields listed one by one, not `{ ...row, more }`: on Node 20's V8 a spread followed by further
+// properties takes a slow path, about 10 µs a row for rows this wide (issue 11's profile of GetPhoneNumbers).
 export function toAccountNumberDto(row: AccountNumberRow): AccountNumberDto {
-  const { application, rule, ...rest } = row;
   const where = regionById(row.regionId);
   return {
-    ...rest,
+    id: row.id,
+    number: row.number,
+    countryCode: row.countryCode,
+    regionId: row.regionId,
+    category: row.category,
+    smsSupported: row.smsSupported,
+    smsEnabled: row.smsEnabled,
+    setupPriceMinor: row.setupPriceMinor,
+    monthlyPriceMinor: row.monthlyPriceMinor,
     status: row.status as NumberStatus,
-    applicationName: application?.name ?? null,
-    ruleName: rule?.name ?? null,
+    purchasedAt: row.purchasedAt,
+    nextRenewalAt: row.nextRenewalAt,
+    autoRenew: row.autoRenew,
+    label: row.label,
+    applicationId: row.applicationId,
+    ruleId: row.ruleId,
+    blockedReason: row.blockedReason,
+    blockedAt: row.blockedAt,
+    releaseAt: row.releaseAt,
+    reservedUntil: row.reservedUntil,
+    incomingSmsCallbackUrl: row.incomingSmsCallbackUrl,
+    updatedAt: row.updatedAt,
+    applicationName: row.application?.name ?? null,
+    ruleName: row.rule?.name ?? null,
     regionName: where?.region.name ?? "",
     countryName: where?.country.name ?? row.countryCode,
   };
@@ -135,7 +156,19 @@ export async function searchAvailableNumbers(actor: Actor, input: SearchAvailabl
     db.phoneNumber.count({ where }),
   ]);
   return {
-    items: rows.map((r) => ({ ...r, regionName: regionById(r.regionId)?.region.name ?? "", verificationRequired: country.verificationRequired })),
+    // Listed field by field, as in toAccountNumberDto.
+    items: rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      countryCode: r.countryCode,
+      regionId: r.regionId,
+      category: r.category,
+      smsSupported: r.smsSupported,
+      setupPriceMinor: r.setupPriceMinor,
+      monthlyPriceMinor: r.monthlyPriceMinor,
+      regionName: regionById(r.regionId)?.region.name ?? "",
+      verificationRequired: country.verificationRequired,
+    })),
     total,
   };
 }
