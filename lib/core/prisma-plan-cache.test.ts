@@ -5,20 +5,20 @@ import { QueryCompiler as SqliteQueryCompiler } from "@prisma/client/runtime/que
 import { QueryCompiler as PostgresQueryCompiler } from "@prisma/client/runtime/query_compiler_bg.postgresql.mjs";
 import { describe, expect, it } from "vitest";
 import { db, dbKind } from "./db";
-import { memoize, PLAN_CACHE_MAX_QUERY_CHARS, planCacheStats, VERIFY_USES } from "./prisma-plan-cache";
+import { compileUncached, memoize, PLAN_CACHE_MAX_QUERY_CHARS, planCacheStats, VERIFY_USES } from "./prisma-plan-cache";
 import { MAX_SHAPE_VALUES } from "./prisma-plan-shape";
 import { createTestAccount } from "@/test/factories";
 
 const Compiler = dbKind() === "postgres" ? PostgresQueryCompiler : SqliteQueryCompiler;
 type Compile = (this: object, request: string) => unknown;
 
-/** Runs `work` and answers the compiler and every request it compiled meanwhile. */
+/** Runs `work` and answers the compiler's own compile (past the caches) and every request it compiled meanwhile. */
 async function capture(work: () => Promise<unknown>): Promise<{ compiler: { compile(r: string): unknown }; requests: string[] }> {
   const compile = Compiler.prototype.compile as Compile;
   let compiler: { compile(r: string): unknown } | undefined;
   const requests: string[] = [];
-  Compiler.prototype.compile = function (this: { compile(r: string): unknown }, request: string) {
-    compiler ??= { compile: (r: string) => compile.call(this, r) };
+  Compiler.prototype.compile = function (this: object, request: string) {
+    compiler ??= { compile: (r: string) => compileUncached(this, r) };
     requests.push(request);
     return compile.call(this, request);
   };
@@ -72,18 +72,20 @@ describe("query plan memo", () => {
         return compiler.compile(request);
       }
     }
-    memoize(Stand.prototype as never, { checkEveryUse: false });
+    memoize(Stand.prototype as never, { checkEvery: 0 });
     const stand = new Stand();
+    const expected = requests.map((r) => compiler.compile(r));
     const before = planCacheStats();
-    for (const request of requests) expect(stand.compile(request)).toEqual(compiler.compile(request));
+    const plans = requests.map((r) => stand.compile(r));
     const after = planCacheStats();
+    expect(plans).toEqual(expected);
     // Three accounts, seven shapes: the first VERIFY_USES uses of each are compiled, the rest are not.
     const shapes = 7;
     expect(after.refusedShapes - before.refusedShapes).toBe(0);
     expect(after.shapeHits - before.shapeHits).toBe(shapes * (accounts.length - VERIFY_USES));
   });
 
-  it("refuses a shape whose first uses do not match, and under test throws when a trusted one stops matching", () => {
+  it("refuses a shape whose first uses do not match, and throws when a checked use of a trusted one stops matching", () => {
     // A compiler whose plan depends on a value beyond its class: id 999 reads another table.
     const plan = (request: string) => {
       const id = JSON.parse(request).query.arguments.where.id as number;
@@ -95,7 +97,7 @@ describe("query plan memo", () => {
         return plan(r);
       }
     }
-    memoize(Checked.prototype as never, { checkEveryUse: true });
+    memoize(Checked.prototype as never, { checkEvery: 1 });
     const checked = new Checked();
     for (let id = 2; id < 2 + VERIFY_USES + 2; id++) expect(checked.compile(request(id))).toEqual(plan(request(id)));
     expect(() => checked.compile(request(999))).toThrow(/a trusted shape gave another plan/);
@@ -105,7 +107,7 @@ describe("query plan memo", () => {
         return plan(r);
       }
     }
-    memoize(Unchecked.prototype as never, { checkEveryUse: false });
+    memoize(Unchecked.prototype as never, { checkEvery: 0 });
     const unchecked = new Unchecked();
     const before = planCacheStats();
     // Its first use already differs (999 is not where the sentinel's plan puts it): refused, compiled from then on.

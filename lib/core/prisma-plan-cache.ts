@@ -7,8 +7,9 @@
 // - by the query's shape (lib/core/prisma-plan-shape.ts): a query that differs only in its values
 //   (a timestamp, an id, an audit row's fields) gets the shape's plan with its own values put in.
 //   A new shape's first VERIFY_USES uses are also compiled for real and must give the same plan,
-//   or the shape is refused for good (compiled every time); under test (NODE_ENV=test) every use
-//   is checked, and a mismatch throws, so the whole suite checks the shapes it runs.
+//   or the shape is refused for good (compiled every time); under test (NODE_ENV=test) one use in
+//   TEST_CHECK_EVERY after those is compared too, and a mismatch throws, so the whole suite keeps
+//   checking the shapes it runs, at many values each.
 // Plans are read, never written, by Prisma's executor; the test suite freezes them so a Prisma
 // upgrade that starts writing to one fails there.
 //
@@ -27,6 +28,11 @@ export const PLAN_CACHE_MAX_QUERY_CHARS = 4_096;
 export const PLAN_SHAPE_MAX_QUERY_CHARS = 65_536;
 /** How many uses of a new shape are also compiled, and must match, before the shape is trusted. */
 export const VERIFY_USES = 2;
+/**
+ * Under test, one use of a trusted shape in this many is compiled too and must match. Every use
+ * would check more but costs the suite a fifth of its time (a compile and two plans serialized per query).
+ */
+export const TEST_CHECK_EVERY = 8;
 
 const stats = { hits: 0, shapeHits: 0, misses: 0, skipped: 0, refusedShapes: 0 };
 
@@ -49,20 +55,32 @@ function deepFreeze<T>(value: T): T {
 
 type Compile = (this: object, request: string) => unknown;
 const PATCHED = Symbol.for("switchboard.planCache");
+const UNCACHED = Symbol.for("switchboard.planCache.uncached");
 
-/** A shape's template and how many of its uses matched a real compile; null: refused. */
-type ShapeEntry = { template: PlanTemplate; verified: number } | null;
+/** The compiler's own plan for `request`, past both caches (for the tests' comparisons). */
+export function compileUncached(compiler: object, request: string): unknown {
+  const compile = (Object.getPrototypeOf(compiler) as { [UNCACHED]?: Compile })[UNCACHED];
+  if (!compile) throw new Error("compileUncached: this compiler has no plan cache");
+  return compile.call(compiler, request);
+}
+
+/** A shape's template, how many of its uses matched a real compile, and how many it served; null: refused. */
+type ShapeEntry = { template: PlanTemplate; verified: number; uses: number } | null;
 
 /**
  * Puts the two caches in front of `proto.compile` (a query compiler's prototype; exported for the
- * tests, which also use it on a compiler of their own). `checkEveryUse`: compile every shape use
- * for real too and throw when a trusted shape's plan differs; also freezes kept plans (tests).
+ * tests, which also use it on a compiler of their own). `checkEvery`: n > 0 compiles one use in n
+ * of a trusted shape for real too and throws when its plan differs (1: every use; 0: never, as in
+ * production). `freeze`: deep-freezes kept plans, so a Prisma that writes to one fails a test.
  */
-export function memoize(proto: { compile: Compile } & { [PATCHED]?: true }, { checkEveryUse = env().NODE_ENV === "test" } = {}): void {
+export function memoize(
+  proto: { compile: Compile } & { [PATCHED]?: true; [UNCACHED]?: Compile },
+  { checkEvery = env().NODE_ENV === "test" ? TEST_CHECK_EVERY : 0, freeze = env().NODE_ENV === "test" } = {},
+): void {
   if (proto[PATCHED]) return; // once per module, however often this file is evaluated (dev reloads)
   const compile = proto.compile;
   const caches = new WeakMap<object, { byText: LruMap<string, unknown>; byShape: LruMap<string, ShapeEntry> }>();
-  const keep = (plan: unknown) => (checkEveryUse ? deepFreeze(plan) : plan);
+  const keep = (plan: unknown) => (freeze ? deepFreeze(plan) : plan);
 
   /** The plan of `request` from its shape's template, or undefined when its shape is refused or has none. */
   function byShape(compiler: object, byShapeCache: LruMap<string, ShapeEntry>, request: string, kept: (plan: unknown) => unknown): unknown {
@@ -72,17 +90,18 @@ export function memoize(proto: { compile: Compile } & { [PATCHED]?: true }, { ch
     if (entry === undefined) {
       let template: PlanTemplate | null = null;
       try {
-        template = templateOf(compile.call(compiler, shape.key), shape);
+        template = templateOf(keep(compile.call(compiler, shape.key)), shape);
       } catch {
         // The sentinel query does not compile (a value the schema checks): this shape is compiled per query.
       }
-      entry = template ? { template, verified: 0 } : null;
+      entry = template ? { template, verified: 0, uses: 0 } : null;
       if (!entry) stats.refusedShapes++;
       byShapeCache.set(shape.key, entry);
     }
     if (entry === null) return undefined;
     const plan = instantiate(entry.template, shape.values);
-    if (entry.verified < VERIFY_USES || checkEveryUse) {
+    entry.uses++;
+    if (entry.verified < VERIFY_USES || (checkEvery > 0 && entry.uses % checkEvery === 0)) {
       const real = compile.call(compiler, request); // a compile error throws, as without the cache
       stats.misses++;
       if (JSON.stringify(real) !== JSON.stringify(plan)) {
@@ -95,7 +114,7 @@ export function memoize(proto: { compile: Compile } & { [PATCHED]?: true }, { ch
       return kept(real);
     }
     stats.shapeHits++;
-    return plan;
+    return keep(plan);
   }
 
   proto.compile = function cachedCompile(this: object, request: string) {
@@ -129,6 +148,7 @@ export function memoize(proto: { compile: Compile } & { [PATCHED]?: true }, { ch
     return plan;
   };
   proto[PATCHED] = true;
+  proto[UNCACHED] = compile;
 }
 
 memoize(SqliteQueryCompiler.prototype as never);
