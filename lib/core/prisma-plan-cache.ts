@@ -30,7 +30,7 @@ export const PLAN_SHAPE_MAX_QUERY_CHARS = 65_536;
 export const VERIFY_USES = 2;
 /**
  * Under test, one use of a trusted shape in this many is compiled too and must match. Every use
- * would check more but costs the suite a fifth of its time (a compile and two plans serialized per query).
+ * would check more, at a compile and two serialized plans per query, all through the suite.
  */
 export const TEST_CHECK_EVERY = 8;
 
