@@ -10,7 +10,7 @@
 // own values written into the slots.
 //
 // What keeps this exact (the cache also checks each new shape's first uses against a real compile,
-// and under test checks every use):
+// and under test one later use in TEST_CHECK_EVERY, lib/core/prisma-plan-cache.ts):
 // - Only values are replaced: strings, integers 2..2^31-1 (either sign), DateTimes, inside the
 //   query's `arguments`; never keys, booleans, null, 0, ±1, fractions, large integers, typed values
 //   other than DateTime, nor anything under orderBy, distinct, select, include, omit, mode, ...
