@@ -2,12 +2,14 @@
 // (in the light and the dark theme) and as three subuser roles whose pages differ, plus the
 // pages outside the panel. Any serious or critical violation fails, named with its elements.
 //
-// The owner's runs open every route. A subuser's run opens every page it may see except the API
-// reference (one static document, the same for every role: the owner's runs check it in both
-// themes, and it alone takes half a minute), and only the first of its 403 (and 404) routes: those
-// are one component that differs only by the section's name, and each costs as much as a page.
+// The owner's runs open every route: the light run checks every rule of AXE_TAGS, the dark run
+// only the rules that depend on colour (COLOUR_RULES), since the theme changes colours and nothing
+// else. A subuser's run opens every page it may see except the API reference (one static
+// document, the same for every role: the owner's runs check it in both themes, and it alone takes
+// half a minute), and only the first of its 403 (and 404) routes: those are one component that
+// differs only by the section's name, and each costs as much as a page.
 // The owner's runs are split in two, so no single test holds a worker for minutes.
-import { seriousViolations } from "./fixtures/axe";
+import { COLOUR_RULES, seriousViolations } from "./fixtures/axe";
 import { test, expect } from "./fixtures";
 import { BASE_URL, storageStatePath } from "./fixtures/env";
 import { OWNER } from "./fixtures/matrix";
@@ -56,7 +58,7 @@ for (const run of RUNS) {
     for (const route of routes) {
       const res = await page.goto(route.url);
       expect.soft(res?.status(), `${principal} ${route.url}`).toBe(route.status);
-      const v = await seriousViolations(page);
+      const v = await seriousViolations(page, colorScheme === "dark" ? COLOUR_RULES : undefined);
       if (v.length) found[`${route.url} (${route.status})`] = v;
     }
     await context.close();
@@ -81,6 +83,9 @@ test("the check finds what it is for: an image without a text alternative, a but
   await page.setContent('<main><h1>Probe</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><button></button></main>');
   const found = await seriousViolations(page);
   expect(found.map((v) => v.split(" ")[0])).toEqual(expect.arrayContaining(["image-alt", "button-name"]));
+  // The dark runs' rule set still finds low contrast, and nothing outside its rules.
+  await page.setContent('<main><h1>Probe</h1><p style="color:#777;background:#888">Hard to read</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>');
+  expect((await seriousViolations(page, COLOUR_RULES)).map((v) => v.split(" ")[0])).toEqual(["color-contrast"]);
 });
 
 test("the pages outside the panel: login, subuser login, signup, a 404", async ({ page, factory }) => {

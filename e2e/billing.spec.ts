@@ -4,7 +4,7 @@
 // approves it; PayerNoVerify sees the status and no verification control. Each test makes its
 // own account.
 import { readFile } from "node:fs/promises";
-import { seriousViolations } from "./fixtures/axe";
+import { COLOUR_RULES, seriousViolations } from "./fixtures/axe";
 import type { Page } from "@playwright/test";
 import { test, expect, type E2eFixtures } from "./fixtures";
 import { BASE_URL } from "./fixtures/env";
@@ -320,7 +320,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     const found: Record<string, string[]> = {};
     for (const tab of ["transactions", "top-up", "receipts", "invoices", "settings", "verification"]) {
       await page.goto(`/billing?tab=${tab}`);
-      const serious = await seriousViolations(page);
+      const serious = await seriousViolations(page, colorScheme === "dark" ? COLOUR_RULES : undefined);
       if (serious.length) found[tab] = serious;
     }
     await context.close();
