@@ -1,6 +1,7 @@
 import path from "node:path";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { configDefaults, defineConfig } from "vitest/config";
+import { filesReachingDatabase } from "./test/database-reach";
 
 // Integration tests run against a real database with the migrations applied, through the adapter
 // DATABASE_ADAPTER names (npm test runs the suite once per adapter): better-sqlite3 (default) and
@@ -25,8 +26,24 @@ if (adapter === "pg") {
 // for every driver, thousands of times over, so they run on better-sqlite3 only. Every method's
 // call with a key of every role still runs on each driver (lib/api/methods.test.ts), and so do the
 // random parameters (lib/api/fuzz.test.ts). The saving keeps npm test's three drivers inside CI's
-// time (README, "Tests").
+// time (README, "Tests"), as do filesWithoutDatabase() below and test/drivers.ts.
 const FIRST_DRIVER_ONLY = ["test/api-child-reach.test.ts", "lib/domains/service-accounts/key-reach.test.ts"];
+const INCLUDE_DIRS = ["lib", "app", "components", "test"];
+
+/**
+ * The test files that cannot reach the database (test/database-reach.ts): they test the same code
+ * on every driver, so only the first driver's run (better-sqlite3) runs them. Relative paths.
+ */
+function filesWithoutDatabase(): string[] {
+  const root = import.meta.dirname;
+  const files = INCLUDE_DIRS.flatMap((dir) =>
+    readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".test.ts") && !f.split(path.sep).includes("generated"))
+      .map((f) => path.join(root, dir, f)),
+  );
+  const reaching = filesReachingDatabase(root, files);
+  return files.filter((f) => !reaching.has(f)).map((f) => path.relative(root, f));
+}
 
 // Set here, in the main process, so globalSetup (database + migrations) and the workers see the same one.
 Object.assign(process.env, { DATABASE_URL, DATABASE_ADAPTER: adapter, AUTH_SECRET: "vitest-secret" });
@@ -39,8 +56,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],
-    exclude: [...configDefaults.exclude, ...(adapter === "better-sqlite3" ? [] : FIRST_DRIVER_ONLY)],
+    include: INCLUDE_DIRS.map((dir) => `${dir}/**/*.test.ts`),
+    exclude: [...configDefaults.exclude, ...(adapter === "better-sqlite3" ? [] : [...FIRST_DRIVER_ONLY, ...filesWithoutDatabase()])],
     environment: "node",
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],

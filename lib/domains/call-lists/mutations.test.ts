@@ -1,9 +1,10 @@
 // Call lists on the database with scripted scenario runs (the simulator's call-fixtures): create
-// and append write everything or nothing; a list of 1,000 rows runs to completion on the injected
-// clock with the right per-row results and costs; retries wait the interval and stop at the
-// attempts; max simultaneous is never exceeded; two schedulers never start a row twice; a balance
-// that cannot pay fails the rows with "payment required"; pause, resume, cancel, edit and delete;
-// every principal gets exactly its matrix rows; another account's list reads as missing.
+// and append write everything or nothing; a list of 1,000 rows (200 on the second and third
+// drivers) runs to completion on the injected clock with the right per-row results and costs;
+// retries wait the interval and stop at the attempts; max simultaneous is never exceeded; two
+// schedulers never start a row twice; a balance that cannot pay fails the rows with "payment
+// required"; pause, resume, cancel, edit and delete; every principal gets exactly its matrix rows;
+// another account's list reads as missing.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { OWNER_ROLE, can } from "@/lib/access/matrix";
@@ -15,6 +16,7 @@ import { deps, fixtureCallApp, SCENARIO, talkRun, testClock } from "@/lib/domain
 import type { CallSetup, ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
 import type { Runtime } from "@/lib/domains/calls/simulator";
 import { createTestAccount, PRINCIPALS } from "@/test/factories";
+import { FIRST_DRIVER_RUN } from "@/test/drivers";
 import { advanceCallLists, appendToCallList, cancelCallList, createCallList, deleteCallList, editCallList, pauseCallList, resumeCallList } from "./mutations";
 import { findOwnCallList, listCallListRows, listCallLists } from "./queries";
 
@@ -146,26 +148,28 @@ async function runToEnd(listId: number, t: Clk, d: ReturnType<typeof deps>, opts
 }
 
 describe("running a list", () => {
-  it("1,000 rows run to completion: every 7th destination never answers (two attempts, 60 s apart, then failed), the rest succeed; costs add up; never more than 25 calls at once", async () => {
+  // 1,000 rows on the first driver; 200 on the others, which still fill the 25 lines and retry.
+  const ROWS = FIRST_DRIVER_RUN ? 1000 : 200;
+  it(`${ROWS} rows run to completion: every 7th destination never answers (two attempts, 60 s apart, then failed), the rest succeed; costs add up; never more than 25 calls at once`, async () => {
     const { owner, app, rule, acct } = await setup();
     const failing = (to: string) => Number(to.slice(-4)) % 7 === 0;
     const runtime = listRuntime((to) => failing(to));
     const t = testClock(new Date("2026-03-02T09:00:00Z"));
     const d = deps(runtime, t.clock, { speech: SPEECH });
-    const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Thousand", maxSimultaneous: 25, numAttempts: 2, intervalSeconds: 60, file: csvOf(1000) }, { clock: t.clock });
+    const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: `${ROWS} rows`, maxSimultaneous: 25, numAttempts: 2, intervalSeconds: 60, file: csvOf(ROWS) }, { clock: t.clock });
 
     const peak = await runToEnd(list.id, t, d, { step: 30 });
     expect(peak).toBeLessThanOrEqual(25);
     expect(peak).toBe(25);
 
     const done = await findOwnCallList(db, owner, list.id);
-    const expectedFailed = Array.from({ length: 1000 }, (_, i) => numberOf(i)).filter(failing).length;
-    expect(done).toMatchObject({ status: "completed", total: 1000, succeeded: 1000 - expectedFailed, failed: expectedFailed, inProgress: 0, pending: 0 });
-    expect(runtime.calls).toHaveLength(1000 + expectedFailed);
+    const expectedFailed = Array.from({ length: ROWS }, (_, i) => numberOf(i)).filter(failing).length;
+    expect(done).toMatchObject({ status: "completed", total: ROWS, succeeded: ROWS - expectedFailed, failed: expectedFailed, inProgress: 0, pending: 0 });
+    expect(runtime.calls).toHaveLength(ROWS + expectedFailed);
 
     const rows = await db.callListRow.findMany({ where: { listId: list.id }, orderBy: { position: "asc" } });
     const sessions = await db.callSession.findMany({ where: { accountId: acct.id, initiator: "call_list" }, orderBy: { id: "asc" } });
-    expect(sessions).toHaveLength(1000 + expectedFailed);
+    expect(sessions).toHaveLength(ROWS + expectedFailed);
     const byTo = new Map<string, typeof sessions>();
     for (const s of sessions) byTo.set(s.toNumber, [...(byTo.get(s.toNumber) ?? []), s]);
     for (const row of rows) {

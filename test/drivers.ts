@@ -1,0 +1,8 @@
+// npm test runs the suite once per driver (vitest.config.ts); better-sqlite3's run is the first.
+
+/**
+ * True on the first driver's run. Work whose driver is fixed by the test itself, or whose scale
+ * proves nothing more on a second driver, runs in full there only. Read at import, before any test
+ * switches DATABASE_ADAPTER for a client of its own.
+ */
+export const FIRST_DRIVER_RUN = (process.env.DATABASE_ADAPTER ?? "better-sqlite3") === "better-sqlite3";
