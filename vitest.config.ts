@@ -2,13 +2,14 @@ import path from "node:path";
 import { mkdirSync, readdirSync } from "node:fs";
 import { configDefaults, defineConfig } from "vitest/config";
 import { filesReachingDatabase } from "./test/database-reach";
+import { FIRST_DRIVER, FIRST_DRIVER_RUN } from "./test/drivers";
 
 // Integration tests run against a real database with the migrations applied, through the adapter
 // DATABASE_ADAPTER names (npm test runs the suite once per adapter): better-sqlite3 (default) and
 // libsql on a throwaway SQLite file under data/test/, pg on a throwaway PostgreSQL database
 // switchboard_test_* created in the server TEST_POSTGRES_URL names (npm test's vitest-postgres
 // step starts one; see test/databases.ts), C collation, dropped at the end.
-const adapter = process.env.DATABASE_ADAPTER ?? "better-sqlite3";
+const adapter = process.env.DATABASE_ADAPTER ?? FIRST_DRIVER;
 const run = `${process.pid}_${Date.now()}`;
 let DATABASE_URL: string;
 if (adapter === "pg") {
@@ -34,21 +35,20 @@ const INCLUDE_DIRS = ["lib", "app", "components", "test"];
  * The test files that cannot reach the database (test/database-reach.ts): they test the same code
  * on every driver, so only the first driver's run (better-sqlite3) runs them. Relative paths.
  */
-function filesWithoutDatabase(): string[] {
-  const root = import.meta.dirname;
+async function filesWithoutDatabase(): Promise<string[]> {
   const files = INCLUDE_DIRS.flatMap((dir) =>
-    readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+    readdirSync(path.join(import.meta.dirname, dir), { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith(".test.ts") && !f.split(path.sep).includes("generated"))
-      .map((f) => path.join(root, dir, f)),
+      .map((f) => path.join(dir, f)),
   );
-  const reaching = filesReachingDatabase(root, files);
-  return files.filter((f) => !reaching.has(f)).map((f) => path.relative(root, f));
+  const reaching = await filesReachingDatabase(import.meta.dirname, files);
+  return files.filter((f) => !reaching.has(f));
 }
 
 // Set here, in the main process, so globalSetup (database + migrations) and the workers see the same one.
 Object.assign(process.env, { DATABASE_URL, DATABASE_ADAPTER: adapter, AUTH_SECRET: "vitest-secret" });
 
-export default defineConfig({
+export default defineConfig(async () => ({
   resolve: {
     alias: {
       "@": path.resolve(import.meta.dirname),
@@ -57,7 +57,7 @@ export default defineConfig({
   },
   test: {
     include: INCLUDE_DIRS.map((dir) => `${dir}/**/*.test.ts`),
-    exclude: [...configDefaults.exclude, ...(adapter === "better-sqlite3" ? [] : [...FIRST_DRIVER_ONLY, ...filesWithoutDatabase()])],
+    exclude: [...configDefaults.exclude, ...(FIRST_DRIVER_RUN ? [] : [...FIRST_DRIVER_ONLY, ...(await filesWithoutDatabase())])],
     environment: "node",
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],
@@ -70,4 +70,4 @@ export default defineConfig({
     server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 60_000,
   },
-});
+}));

@@ -8,25 +8,13 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { cruise, type ICruiseOptions, type IViolation } from "dependency-cruiser";
-import extractDepcruiseOptions from "dependency-cruiser/config-utl/extract-depcruise-options";
-import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
+import type { IViolation } from "dependency-cruiser";
+import { cruiseProject } from "./cruise";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SCANNED = ["app", "components", "lib", "test", "proxy.ts"];
 
-async function cruiseTree(baseDir: string, targets: string[]) {
-  const options: ICruiseOptions = await extractDepcruiseOptions(path.join(ROOT, ".dependency-cruiser.cjs"));
-  const tsConfigFile = path.join(baseDir, "tsconfig.json");
-  const result = await cruise(
-      targets,
-      { ...options, baseDir, tsConfig: { fileName: tsConfigFile } },
-      {},
-      { tsConfig: extractTSConfig(tsConfigFile) },
-    );
-  if (typeof result.output === "string") throw new Error("expected a cruise result object");
-  return result.output.summary;
-}
+const cruiseTree = async (baseDir: string, targets: string[]) => (await cruiseProject(baseDir, targets)).summary;
 
 const violations = async (baseDir: string, targets: string[]): Promise<IViolation[]> => (await cruiseTree(baseDir, targets)).violations;
 
