@@ -9,23 +9,28 @@
 // half a minute), and only the first of its 403 (and 404) routes: those are one component that
 // differs only by the section's name, and each costs as much as a page.
 // The owner's runs are split in two, so no single test holds a worker for minutes.
+// The owner's dark runs also resize each page to a phone's width and check that it does not scroll
+// sideways (reflow, WCAG 1.4.10; responsive.spec.ts checks a Supervisor's pages the same way):
+// opening every page once more at 390 px cost a minute of a worker.
 import { COLOUR_RULES, seriousViolations } from "./fixtures/axe";
 import { test, expect } from "./fixtures";
 import { BASE_URL, storageStatePath } from "./fixtures/env";
 import { OWNER } from "./fixtures/matrix";
 import { panelRoutes, type PageRoute } from "./fixtures/pages";
+import { sidewaysScrollOnPhone } from "./fixtures/reflow";
 
 test.describe.configure({ mode: "parallel" });
 
 const API_REFERENCE = "/settings/service-accounts/api-docs";
 
-type Run = { principal: string; colorScheme: "light" | "dark"; part?: [number, number] };
+/** `reflow`: each page is also checked for sideways scrolling at a phone's width. */
+type Run = { principal: string; colorScheme: "light" | "dark"; part?: [number, number]; reflow?: true };
 
 const RUNS: Run[] = [
   { principal: OWNER, colorScheme: "light", part: [1, 2] },
   { principal: OWNER, colorScheme: "light", part: [2, 2] },
-  { principal: OWNER, colorScheme: "dark", part: [1, 2] },
-  { principal: OWNER, colorScheme: "dark", part: [2, 2] },
+  { principal: OWNER, colorScheme: "dark", part: [1, 2], reflow: true },
+  { principal: OWNER, colorScheme: "dark", part: [2, 2], reflow: true },
   { principal: "Developer", colorScheme: "light" },
   { principal: "Accountant", colorScheme: "light" },
   { principal: "UserManager", colorScheme: "light" },
@@ -46,8 +51,9 @@ function routesOf({ principal, part }: Run, appId: number): PageRoute[] {
 }
 
 for (const run of RUNS) {
-  const { principal, colorScheme, part } = run;
-  test(`${principal} (${colorScheme}${part ? `, part ${part.join(" of ")}` : ""}): no serious or critical axe violation on any page route`, async ({ browser, factory }) => {
+  const { principal, colorScheme, part, reflow } = run;
+  const what = `no serious or critical axe violation${reflow ? " and no sideways scrolling at 390 px" : ""} on any page route`;
+  test(`${principal} (${colorScheme}${part ? `, part ${part.join(" of ")}` : ""}): ${what}`, async ({ browser, factory }) => {
     test.setTimeout(300_000);
     const appId = (await factory.demoApplication("sales")).id;
     const routes = routesOf(run, appId);
@@ -55,14 +61,18 @@ for (const run of RUNS) {
     const context = await browser.newContext({ baseURL: BASE_URL, storageState: storageStatePath(principal), colorScheme });
     const page = await context.newPage();
     const found: Record<string, string[]> = {};
+    const wide: string[] = [];
     for (const route of routes) {
       const res = await page.goto(route.url);
       expect.soft(res?.status(), `${principal} ${route.url}`).toBe(route.status);
       const v = await seriousViolations(page, colorScheme === "dark" ? COLOUR_RULES : undefined);
       if (v.length) found[`${route.url} (${route.status})`] = v;
+      const wider = reflow ? await sidewaysScrollOnPhone(page) : null;
+      if (wider) wide.push(`${route.url}: ${wider}`);
     }
     await context.close();
     expect(found).toEqual({});
+    expect(wide, "pages that scroll sideways at 390 px").toEqual([]);
   });
 }
 
@@ -71,6 +81,9 @@ test("the owner's runs between them open every page route; each subuser's, every
   const urls = (r: PageRoute[]) => r.map((x) => x.url).sort();
   const ownerParts = RUNS.filter((r) => r.principal === OWNER && r.colorScheme === "light").flatMap((r) => routesOf(r, appId));
   expect(urls(ownerParts)).toEqual(urls(panelRoutes(OWNER, appId)));
+  // The owner's check at a phone's width (moved here from responsive.spec.ts) covers every route too.
+  const reflowParts = RUNS.filter((r) => r.principal === OWNER && r.reflow).flatMap((r) => routesOf(r, appId));
+  expect(urls(reflowParts)).toEqual(urls(panelRoutes(OWNER, appId)));
   for (const run of RUNS.filter((r) => r.principal !== OWNER)) {
     const routes = routesOf(run, appId);
     const expected = panelRoutes(run.principal, appId).filter((r) => r.status === 200 && r.url !== API_REFERENCE);
