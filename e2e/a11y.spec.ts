@@ -10,7 +10,7 @@
 // differs only by the section's name, and each costs as much as a page.
 // The owner's runs are split in two, so no single test holds a worker for minutes.
 // The owner's dark runs also resize each page to a phone's width and check that it does not scroll
-// sideways (reflow, WCAG 1.4.10; responsive.spec.ts checks a Supervisor's pages the same way):
+// sideways (reflow, WCAG 1.4.10; responsive.spec.ts opens a Supervisor's pages at 390 px):
 // opening every page once more at 390 px cost a minute of a worker.
 import { COLOUR_RULES, seriousViolations } from "./fixtures/axe";
 import { test, expect } from "./fixtures";
