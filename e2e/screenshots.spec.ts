@@ -8,13 +8,14 @@ import { test, expect } from "./fixtures";
 import { apiLogin } from "./fixtures/auth";
 import { BASE_URL, ROOT, storageStatePath } from "./fixtures/env";
 import { OWNER } from "./fixtures/matrix";
+import { PHONE } from "./fixtures/reflow";
 
 test.skip(!process.env.SCREENSHOTS, "documentation: SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts");
 
 const OUT = path.join(ROOT, "docs", "screenshots");
 const SIZES = [
   { name: "desktop", viewport: { width: 1440, height: 900 } },
-  { name: "phone", viewport: { width: 390, height: 844 } },
+  { name: "phone", viewport: PHONE },
 ] as const;
 const THEMES = ["light", "dark"] as const;
 
