@@ -127,7 +127,9 @@ function defineTargets(data) {
       { variant: "sorted (duration desc)", path: `${base}?sort=durationSeconds&dir=desc` },
     ].map((v) => ({ ...v, expect: showsRemoteNumber, placeholder: callsPlaceholder }));
   const n = (k) => (k >= 1_000_000 ? `${k / 1_000_000}M` : k >= 1000 ? `${Math.round(k / 1000)}k` : String(k));
+  // "sales" holds SIZES.users users and SIZES.calls call sessions: each line names the count it reads.
   const salesTag = `(${APP}, ${n(SIZES.users)})`;
+  const salesCallsTag = `(${APP}, ${n(SIZES.calls)})`;
 
   const page = (t) => ({ group: "pages", conns: CONNS.pages, auth: "session", rule: PAGE_RULE, ...t });
   const api = (t) => ({ group: "api", conns: CONNS.api, auth: "api", method: "POST", expect: apiList, ok: apiList, rule: API_RULE, ...t });
@@ -146,7 +148,7 @@ function defineTargets(data) {
     api({ name: `GetUsers, first page ${salesTag}`, path: "/platform_api/GetUsers", body: `application_name=${APP}` }),
     api({ name: "GetPhoneNumbers, first page", path: "/platform_api/GetPhoneNumbers", body: "" }),
     api({
-      name: `GetCallHistory, ${HISTORY_DAYS} days, first page ${salesTag}`,
+      name: `GetCallHistory, ${HISTORY_DAYS} days, first page ${salesCallsTag}`,
       path: "/platform_api/GetCallHistory",
       body: new URLSearchParams({ from_date: apiTime(Date.now() - HISTORY_DAYS * 86_400_000), to_date: apiTime(Date.now() + 86_400_000), application_name: APP }).toString(),
     }),
@@ -155,7 +157,7 @@ function defineTargets(data) {
     page({ name: "dashboard", path: "/dashboard", expect: 'data-section="control_panel"' }),
     ...lists(sales).map((v) => page({ ...v, name: `users list ${salesTag}, ${v.variant}` })),
     page({ name: "subusers", path: "/settings/subusers", expect: data.subuserNames[0] ?? "Subusers" }),
-    ...history(`/applications/${sales}/call-history`).map((v) => page({ ...v, name: `call history ${salesTag}, ${v.variant}` })),
+    ...history(`/applications/${sales}/call-history`).map((v) => page({ ...v, name: `call history ${salesCallsTag}, ${v.variant}` })),
     ...history("/calls").map((v) => page({ ...v, name: `calls (whole account), ${v.variant}` })),
     ...[
       { variant: "first page", path: "/numbers" },
