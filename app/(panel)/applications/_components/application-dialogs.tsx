@@ -89,7 +89,12 @@ export function DeleteApplicationDialog({
     onSuccess: (a) => {
       toast(`Application ${a.name} deleted`);
       onClose();
-      if (afterDeleteHref) router.push(afterDeleteHref);
+      if (afterDeleteHref) {
+        router.push(afterDeleteHref);
+        // A soft navigation keeps the panel layout as it was: refresh it too, so the top bar's
+        // balance shows the money the application's users handed back.
+        router.refresh();
+      }
     },
   });
   const description =
