@@ -7,8 +7,9 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { Route } from "next";
 import { PhoneIncoming, PhoneOutgoing } from "lucide-react";
-import { Field, inputClass } from "@/components/forms/fields";
+import { Field } from "@/components/forms/fields";
 import { FormDialog } from "@/components/forms/form-dialog";
+import { SelectField } from "@/components/forms/select-field";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
 import { Button } from "@/components/ui/button";
@@ -26,24 +27,6 @@ type Props = {
 
 const detailHref = (props: Props, applicationId: number, sessionId: number) =>
   (props.detailIn === "calls" ? `/calls/${sessionId}` : `/applications/${applicationId}/call-history/${sessionId}`) as Route;
-
-function Select({ id, label, name, error, children, ...props }: { id: string; label: string; name: string; error?: string; children: React.ReactNode } & React.SelectHTMLAttributes<HTMLSelectElement>) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={id} name={name} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...props}>
-        {children}
-      </select>
-      {error ? (
-        <p id={`${id}-error`} className="text-xs text-red-700" data-field-error={name}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 const seconds = (form: FormData, key: string) => {
   const v = formText(form, key).trim();
@@ -92,26 +75,26 @@ function PlaceCallDialog({ onClose, returnFocusTo, ...props }: Props & { onClose
       data-testid="place-call-form"
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Select id="pc-app" label="Application" name="applicationId" value={appId} onChange={(ev) => setAppId(Number(ev.target.value))} error={e.applicationId}>
+        <SelectField label="Application" name="applicationId" value={appId} onChange={(ev) => setAppId(Number(ev.target.value))} error={e.applicationId}>
           {choices.applications.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
             </option>
           ))}
-        </Select>
-        <Select id="pc-rule" label="Rule" name="ruleId" key={appId} defaultValue="" error={e.ruleId}>
+        </SelectField>
+        <SelectField label="Rule" name="ruleId" key={appId} defaultValue="" error={e.ruleId}>
           <option value="">The first rule matching the destination</option>
           {rules.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}
             </option>
           ))}
-        </Select>
+        </SelectField>
         <Field label="Destination" name="destination" placeholder="+12125550142 or a username" error={e.destination} hint="Whom the scenario calls (its custom data, unless you give some)." />
-        <Select id="pc-kind" label="Caller" name="callerKind" value={callerKind} onChange={(ev) => setCallerKind(ev.target.value === "user" ? "user" : "number")} error={e.callerKind}>
+        <SelectField label="Caller" name="callerKind" value={callerKind} onChange={(ev) => setCallerKind(ev.target.value === "user" ? "user" : "number")} error={e.callerKind}>
           <option value="number">A number (the account&apos;s own or a verified caller ID)</option>
           <option value="user">A user of the application</option>
-        </Select>
+        </SelectField>
         {callerKind === "user" ? (
           <Field label="Caller username" name="callerUser" error={e.callerUser} autoComplete="off" />
         ) : (
@@ -169,13 +152,13 @@ function InboundDialog({ onClose, returnFocusTo, ...props }: Props & { onClose: 
         <p className="text-sm text-slate-700">No number of the account is attached to an application: buy a number and attach it first.</p>
       ) : (
         <div className="grid gap-4">
-          <Select id="ib-number" label="Number dialled" name="numberId" error={e.numberId}>
+          <SelectField label="Number dialled" name="numberId" error={e.numberId}>
             {numbers.map((n) => (
               <option key={n.id} value={n.id}>
                 {n.number} ({choices.applications.find((a) => a.id === n.applicationId)?.name ?? "application"})
               </option>
             ))}
-          </Select>
+          </SelectField>
           <Field label="Caller's number" name="from" placeholder="+447700900123" error={e.from} autoComplete="off" />
           <Field label="DTMF digits the caller presses" name="dtmf" error={e.dtmf} autoComplete="off" />
           <Field label="Caller hangs up after (s)" name="hangupAfterSeconds" type="number" min={1} placeholder="Waits for the scenario" error={e.hangupAfterSeconds} />
