@@ -363,13 +363,18 @@ export function exportCallSessions(actor: Actor, filter: CallFilter, opts: { met
   const desc = opts.desc ?? true;
   const dir = desc ? "desc" : "asc";
   const beyond = desc ? "lt" : "gt";
+  // Redundant with the OR below, but a range the index can seek to: without it SQLite walks the
+  // index from the first session on every batch (issue 11: 5 ms a batch at row 50,000, 0.3 ms with it).
+  const upTo = desc ? "lte" : "gte";
   return {
     async *[Symbol.asyncIterator]() {
       const where = await whereOf(actor, filter);
       let after: { startedAt: Date; id: number } | null = null;
       for (;;) {
         const page: ListRow[] = await db.callSession.findMany({
-          where: after ? { AND: [where, { OR: [{ startedAt: { [beyond]: after.startedAt } }, { startedAt: after.startedAt, id: { [beyond]: after.id } }] }] } : where,
+          where: after
+            ? { AND: [where, { startedAt: { [upTo]: after.startedAt } }, { OR: [{ startedAt: { [beyond]: after.startedAt } }, { startedAt: after.startedAt, id: { [beyond]: after.id } }] }] }
+            : where,
           select: LIST_SELECT,
           orderBy: [{ startedAt: dir }, { id: dir }],
           take: EXPORT_BATCH,

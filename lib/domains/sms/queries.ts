@@ -160,8 +160,9 @@ export async function exportSmsHistory(
     let after: { createdAt: Date; id: number } | null = null;
     for (;;) {
       const cmp = q.dir === "asc" ? "gt" : "lt";
+      // The createdAt bound repeats the OR's, as a range the index can seek to (see exportCallSessions).
       const keyset: Prisma.SmsMessageWhereInput = after
-        ? { OR: [{ createdAt: { [cmp]: after.createdAt } }, { createdAt: after.createdAt, id: { [cmp]: after.id } }] }
+        ? { createdAt: { [q.dir === "asc" ? "gte" : "lte"]: after.createdAt }, OR: [{ createdAt: { [cmp]: after.createdAt } }, { createdAt: after.createdAt, id: { [cmp]: after.id } }] }
         : {};
       const batch = await db.smsMessage.findMany({ where: { AND: [where, keyset] }, select: SMS_SELECT, orderBy: [{ createdAt: q.dir }, { id: q.dir }], take: EXPORT_BATCH });
       for (const r of batch) yield toSmsDto(r, now, mayReadText);

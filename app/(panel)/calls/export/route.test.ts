@@ -4,6 +4,7 @@ import { can, OWNER_ROLE } from "@/lib/access/matrix";
 import type { Actor, PanelActor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { fixtureCallApp } from "@/lib/domains/calls/call-fixtures";
+import { EXPORT_BATCH } from "@/lib/domains/calls/queries";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
@@ -101,6 +102,23 @@ describe("GET /calls/export", () => {
     expect(await lines("?from=2026-05-02&to=2026-05-03")).toEqual([ids[1]]);
     expect(await lines("?direction=inbound")).toEqual([ids[2]]);
     expect(await lines("?minDuration=1")).toEqual([ids[2], ids[0]]);
+  });
+
+  it("holds every session once, newest first, across the export's read batches, when many start at one moment", async () => {
+    const many = await createTestAccount();
+    const app = await fixtureCallApp(many.id);
+    // Three sessions a second, so batch boundaries fall inside a moment and the keyset must order by id there.
+    const start = Date.parse("2026-06-01T00:00:00Z");
+    const rows = Array.from({ length: 2 * EXPORT_BATCH + 7 }, (_, i) => {
+      const at = new Date(start + Math.floor(i / 3) * 1000);
+      return { accountId: many.id, applicationId: app.id, initiator: "panel", direction: "outbound", fromNumber: "+14155550100", toNumber: "+12125550199", status: "completed", startedAt: at, plannedEndAt: at };
+    });
+    await db.callSession.createMany({ data: rows });
+    const expected = (await db.callSession.findMany({ where: { accountId: many.id }, orderBy: [{ startedAt: "desc" }, { id: "desc" }], select: { id: true } })).map((r) => r.id);
+    session.actor = asPanel(await many.actor(OWNER_ROLE));
+    const got = (await (await get()).text()).trim().split("\r\n").slice(1).map((l) => Number(l.split(",")[0]));
+    expect(got).toEqual(expected);
+    expect(new Set(got).size).toBe(rows.length);
   });
 
   it("never holds another account's sessions", async () => {
