@@ -38,8 +38,8 @@ export const CSV_CHUNK_ROWS = 500;
  * ends, UTF-8), encoded by csv-stringify CSV_CHUNK_ROWS rows at a time: the body is pulled as the
  * client reads it, so at most one chunk of rows is in memory and an export of 100,000 rows never
  * builds the file. One chunk per row instead cost a compression flush and a socket write per row
- * (issue 11: Next flushes gzip after every chunk; the 100,000-row export spent 3.6 s in zlib and
- * buffered 160 MB). Every cell passes neutralizeFormula. Dates are ISO 8601 UTC. A row source
+ * (issue 11: Next flushes gzip after every chunk; the 100,000-row call history export spent 3.6 s
+ * of its 16 s in zlib, and takes under 3 s in chunks). Every cell passes neutralizeFormula. Dates are ISO 8601 UTC. A row source
  * that throws ends the body with that error (the client sees a cut download, never a short file
  * that looks whole).
  */
