@@ -29,25 +29,30 @@ export type ErrorMapping = {
   fields?: Record<string, string | readonly string[]>;
 };
 
-export function wireName(field: string | undefined, mapping: ErrorMapping, sent: ReadonlySet<string> = new Set()): string | undefined {
+/**
+ * The wire parameter a domain field is named as. With `params` (the method's parameters), a name
+ * outside them (a domain field the mapping lacks) is undefined: a message names no parameter
+ * rather than one the client cannot send.
+ */
+export function wireName(field: string | undefined, mapping: ErrorMapping, sent: ReadonlySet<string> = new Set(), params?: ReadonlySet<string>): string | undefined {
   if (!field) return undefined;
   const target = mapping.fields?.[field] ?? field;
-  if (typeof target === "string") return target;
-  return target.find((t) => sent.has(t)) ?? target[0];
+  const name = typeof target === "string" ? target : (target.find((t) => sent.has(t)) ?? target[0]);
+  return params && name !== undefined && !params.has(name) ? undefined : name;
 }
 
-/** AppError -> the contract's code and a message naming the wire parameter. */
-export function fromAppError(e: AppError, mapping: ErrorMapping = {}, sent?: ReadonlySet<string>): ApiError {
-  const param = wireName(e.field, mapping, sent);
+/** AppError -> the contract's code and a message naming the wire parameter (one of `params`, when given). */
+export function fromAppError(e: AppError, mapping: ErrorMapping = {}, sent?: ReadonlySet<string>, params?: ReadonlySet<string>): ApiError {
+  const param = wireName(e.field, mapping, sent, params);
   const code = apiCodeOf(e);
   const msg = param && e.code === "INVALID_INPUT" ? `Invalid '${param}': ${e.message}` : param && e.code !== "FORBIDDEN" ? `${e.message} (parameter '${param}')` : e.message;
   return new ApiError(code, msg);
 }
 
 /** Any thrown value -> the error answered. Unexpected ones are logged here and masked. */
-export function toApiError(e: unknown, mapping: ErrorMapping = {}, sent?: ReadonlySet<string>): ApiError {
+export function toApiError(e: unknown, mapping: ErrorMapping = {}, sent?: ReadonlySet<string>, params?: ReadonlySet<string>): ApiError {
   if (isApiError(e)) return e;
-  if (isAppError(e)) return fromAppError(e, mapping, sent);
+  if (isAppError(e)) return fromAppError(e, mapping, sent, params);
   console.error("Management API: unexpected error", e);
   return new ApiError(API_ERROR.INTERNAL, "Internal error");
 }

@@ -189,7 +189,7 @@ export async function handleApiRequest(request: Request, pathMethod: string | nu
     return body instanceof ApiFile ? body.response : jsonResponse(body);
   } catch (e) {
     const sentNames = new Set(Object.keys(raw).filter((k) => sent(raw, k)));
-    const err = toApiError(e, def?.errors, sentNames);
+    const err = toApiError(e, def?.errors, sentNames, def ? new Set(Object.keys(def.params.shape)) : undefined);
     if (auth) {
       await writeAudit(auth, null, ip, {
         action: "api.call",

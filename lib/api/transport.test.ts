@@ -6,6 +6,7 @@ import { SignJWT } from "jose";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/core/db";
+import { AppError } from "@/lib/core/errors";
 import { createTestAccount, TEST_PASSWORD_HASH } from "@/test/factories";
 import { handleApiRequest } from "./handle";
 import { RateLimiter } from "./rate-limit";
@@ -176,6 +177,31 @@ describe("Management API transport", () => {
     expect(text).not.toMatch(/SQLITE|constraint|\/srv/i);
     expect(spy).toHaveBeenCalled();
     spy.mockRestore();
+  });
+
+  it("a domain error names a parameter only if the method takes it: never an internal field name", async () => {
+    const { key } = await setup();
+    const failing = (field: string): RegisteredMethod =>
+      defineMethod({
+        name: "GetRoles",
+        group: "test",
+        summary: "refuses",
+        params: z.object({ thing_id: z.string().optional() }),
+        response: DONE_RESPONSE,
+        errors: { fields: { thingId: "thing_id" } },
+        async handler() {
+          throw new AppError("NOT_FOUND", { message: "Thing not found", field });
+        },
+      }) as RegisteredMethod;
+    const call = async (field: string) => {
+      const token = await tokenFor(key);
+      const r = await handleApiRequest(new Request("http://localhost/platform_api/GetRoles", { method: "POST", headers: { authorization: `Bearer ${token}` } }), "GetRoles", {
+        registry: buildRegistry([failing(field)]),
+      });
+      return ((await r.json()) as { error: { msg: string } }).error.msg;
+    };
+    expect(await call("thingId")).toBe("Thing not found (parameter 'thing_id')");
+    expect(await call("internalId")).toBe("Thing not found");
   });
 
   it("envelopes: mutations {result: 1}, lists with count and total_count, ids as numbers, key_id as a string", async () => {

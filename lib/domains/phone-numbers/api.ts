@@ -130,7 +130,7 @@ function attachedPhoneInfo(n: AccountNumberDto): z.output<typeof ZAttachedPhoneI
 const e164 = (v: string) => `+${v.replace(/[^\d]/g, "")}`;
 
 const NUMBER_ERRORS: ErrorMapping = {
-  fields: { numberIds: ["phone_id", "phone_number"], numbers: "phone_number", applicationId: "application_id", ruleId: "rule_id", ruleName: "rule_name", countryCode: "country_code", category: "phone_category_name", count: "phone_count", regionId: "phone_region_id" },
+  fields: { numberId: ["phone_id", "phone_number"], numberIds: ["phone_id", "phone_number"], numbers: "phone_number", applicationId: "application_id", ruleId: "rule_id", ruleName: "rule_name", countryCode: "country_code", category: "phone_category_name", count: "phone_count", regionId: "phone_region_id" },
 };
 
 const phoneIds = w.intList({ apiCode: API_ERROR.INVALID_PHONE_NUMBER, description: "The phone ids" }).optional();

@@ -136,4 +136,12 @@ describe("a number's routing rule", () => {
     expect(byId.body).toEqual({ result: 1 });
     expect(await db.phoneNumber.findUniqueOrThrow({ where: { id: n.id }, select: { applicationId: true, ruleId: true } })).toEqual({ applicationId: other.app.id, ruleId: other.second.id });
   });
+
+  it("BindPhoneNumberToApplication with a number the account does not hold names the parameter sent (phone_id)", async () => {
+    const acct = await createTestAccount();
+    const { app } = await twoRules(acct.id);
+    const key = await insertKey(acct.id, ["Developer"]);
+    const missing = await callAs(key, "BindPhoneNumberToApplication", { phone_id: "999999999", application_id: String(app.id) });
+    expect(missing.body.error?.msg).toBe("Phone number not found (parameter 'phone_id')");
+  });
 });
