@@ -33,9 +33,10 @@ export function majorToMinor(text: string): number | null {
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
 }
 
-/** Why majorToMinor refused a text that looks like a number: too many decimals or too many digits; null otherwise. */
-export function amountShapeProblem(text: string): "decimals" | "too_large" | null {
+/** Why majorToMinor refused a text that looks like a number: a minus sign, too many decimals or too many digits; null otherwise. */
+export function amountShapeProblem(text: string): "negative" | "decimals" | "too_large" | null {
   const t = plainAmount(text);
+  if (/^-\s*\$?(\d+(\.\d*)?|\.\d+)$/.test(t)) return "negative";
   if (/^\d*\.\d{3,}$/.test(t)) return "decimals";
   if (/^\d{9,}(\.\d*)?$/.test(t)) return "too_large";
   return null;

@@ -49,6 +49,8 @@ describe("major units <-> minor units", () => {
     expect(z.safeParse("ten").error?.issues[0]?.message).toBe("Enter the amount as a number, like 25 or 25.50");
     // A number that is almost right says what is wrong with it.
     expect(z.safeParse("1.234").error?.issues[0]?.message).toBe("Enter the amount with at most two decimals, like 25.50");
+    for (const negative of ["-5", "-5.50", "-$5", "- 5", "-.5"]) expect(z.safeParse(negative).error?.issues[0]?.message).toBe("The amount cannot be negative");
+    expect(z.safeParse("-five").error?.issues[0]?.message).toBe("Enter the amount as a number, like 25 or 25.50");
     expect(z.safeParse("99999999999999999999").error?.issues[0]?.message).toBe("The amount is too large");
     expect(z.safeParse("1,234,567,890.5").error?.issues[0]?.message).toBe("The amount is too large");
     expect(z.safeParse(undefined).error?.issues[0]?.message).toBe("Enter the amount");

@@ -107,7 +107,13 @@ export const zMajorAmount = (label: string) =>
     if (minor === null) {
       const problem = amountShapeProblem(v);
       const message =
-        problem === "decimals" ? `Enter the ${label} with at most two decimals, like 25.50` : problem === "too_large" ? `The ${label} is too large` : `Enter the ${label} as a number, like 25 or 25.50`;
+        problem === "negative"
+          ? `The ${label} cannot be negative`
+          : problem === "decimals"
+            ? `Enter the ${label} with at most two decimals, like 25.50`
+            : problem === "too_large"
+              ? `The ${label} is too large`
+              : `Enter the ${label} as a number, like 25 or 25.50`;
       ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }
