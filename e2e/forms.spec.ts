@@ -1,5 +1,6 @@
 // Never lose typed input (issue 8, item 2): after a server error on signup and login, every value
-// but the password is still in its field; toasts appear once the list behind them shows the change.
+// but the password is still in its field, and a cleared password asks to be typed again; toasts
+// appear once the list behind them shows the change.
 import { test, expect } from "./fixtures";
 import { E2E_PASSWORD, uniq } from "./fixtures/db";
 
@@ -15,6 +16,7 @@ test("signup refused by the server (a taken account name) keeps the name and ema
   await expect(page.getByLabel("Account name")).toHaveValue(taken.name);
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await expect(page.getByLabel("Password")).toHaveValue("");
+  await expect(page.getByLabel("Password")).toHaveAttribute("placeholder", "Type the password again");
 });
 
 test("a wrong password at login keeps the login name, clears the password", async ({ page, factory }) => {
@@ -73,6 +75,8 @@ test("a field error keeps every other field of a dialog as typed", async ({ brow
   await expect(d.getByLabel("Name")).toHaveValue("ok-name");
   await expect(d.getByLabel("Description")).toHaveValue("Pays the bills");
   await expect(d.locator('input[name="roles"][value="Payer"]')).toBeChecked();
+  await expect(d.getByLabel("Password")).toHaveValue("");
+  await expect(d.getByLabel("Password")).toHaveAttribute("placeholder", "Type the password again");
 });
 
 test("a toast appears with an icon and a close button once the list shows the change", async ({ browserLoggedIn, factory }) => {

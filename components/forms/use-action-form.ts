@@ -5,7 +5,7 @@
 //
 // - Typed input stays, passwords excepted: the form is submitted from onSubmit inside a
 //   transition, which React does not follow with its automatic form reset, and a refusal clears
-//   the password fields only; before hydration the form posts natively and the action echoes the
+//   the password fields only (a cleared one asks for the password again in its placeholder); before hydration the form posts natively and the action echoes the
 //   non-password values back (`defaultValues`).
 // - `onSuccess` runs in an effect, after React has committed the result, so the list behind a
 //   dialog already shows the change when its toast appears.
@@ -27,6 +27,9 @@ export type ActionFormOptions<I, T> = {
   fields?: readonly string[];
 };
 
+/** What a password field cleared by a refusal shows until it is typed again. */
+export const RETYPE_PASSWORD = "Type the password again";
+
 export function useActionForm<I, T>(action: Action<I, T>, opts: ActionFormOptions<I, T> = {}) {
   const { toInput } = opts;
   const reducer: FormAction<T> = toInput
@@ -41,8 +44,13 @@ export function useActionForm<I, T>(action: Action<I, T>, opts: ActionFormOption
 
   useEffect(() => {
     if (state?.ok) onSuccess.current?.(state.data, formRef.current);
-    // A refused form keeps what was typed, except passwords (never kept, never echoed).
-    else if (state) formRef.current?.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((i) => (i.value = ""));
+    // A refused form keeps what was typed, except passwords (never kept, never echoed); a cleared
+    // password says so, or the next submit would be refused for a field the user had filled.
+    else if (state)
+      formRef.current?.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((i) => {
+        if (i.value !== "") i.placeholder = RETYPE_PASSWORD;
+        i.value = "";
+      });
   }, [state]);
 
   const failure = state && !state.ok ? state : null;
