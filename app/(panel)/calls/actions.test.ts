@@ -9,6 +9,7 @@ import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factorie
 import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { callState, deps, fixtureAppWithRule, fixtureCallerId, fixtureRecordedCall, scriptedRuntime, talkRun, testClock } from "@/lib/domains/calls/call-fixtures";
 import { placeCall } from "@/lib/domains/calls/simulator";
+import { endedWithoutCalls } from "@/lib/domains/calls/queries";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
@@ -112,6 +113,17 @@ describe("call server actions", () => {
       });
     }
   }
+
+  it("a test call whose scenario only answers inbound calls says it placed no call; a call with legs, or still running, does not", async () => {
+    session.actor = asPanel(owner);
+    const { app: inboundOnly } = await fixtureAppWithRule(acct.id, "VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => e.call.answer());");
+    const none = await placeTestCallAction({ applicationId: inboundOnly.id, destination: "+12125550142", callerKind: "number", callerNumber: callerId });
+    expect(none).toMatchObject({ ok: true, data: { status: "completed", noCall: true } });
+    const calling = await placeTestCallAction({ applicationId: appId, destination: "+12125550142", callerKind: "number", callerNumber: callerId, answerAfterSeconds: 1 });
+    expect(calling).toMatchObject({ ok: true, data: { status: "running", noCall: false } });
+    const { sessionId } = await fixtureRecordedCall(owner);
+    expect(await endedWithoutCalls(owner, sessionId)).toBe(false);
+  });
 
   it("without a session every action is refused and nothing is written", async () => {
     const s = await runningSession(owner, callerId, appId);

@@ -4,14 +4,16 @@
 // "End session" on /calls/active (calls.active_sessions) and deleting a recording from a call's
 // detail (recordings.delete; a ProvisioningAgent child account cannot, whoever acts in it).
 import { action } from "@/lib/server/action";
+import { endedWithoutCalls } from "@/lib/domains/calls/queries";
 import { ZPlaceCallInput, ZSessionRef, ZSimulateInboundInput } from "@/lib/domains/calls/schemas";
 import { placeCall, simulateInbound, terminateSession } from "@/lib/domains/calls/simulator";
 import { deleteRecording } from "@/lib/domains/recordings/mutations";
 import { ZRecordingRef } from "@/lib/domains/recordings/schemas";
 
+/** `noCall`: the session has already ended without calling anyone (its scenario only answers inbound calls). */
 export const placeTestCallAction = action({ signedIn: true, input: ZPlaceCallInput }, async (input, actor) => {
   const s = await placeCall(actor, input);
-  return { sessionId: s.id, status: s.status };
+  return { sessionId: s.id, status: s.status, noCall: await endedWithoutCalls(actor, s.id) };
 });
 
 export const simulateInboundAction = action({ signedIn: true, input: ZSimulateInboundInput }, async (input, actor) => {

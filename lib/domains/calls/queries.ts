@@ -591,6 +591,18 @@ export function mayPlaceCalls(actor: Actor): boolean {
 }
 
 /**
+ * Whether a session the actor's account holds has ended without a single call leg: its scenario
+ * never called (one that only answers inbound calls, started by "Place a test call"). False while
+ * it runs (its legs are written when it ends) and for another account's session. For the call
+ * tools, which may place calls (mayPlaceCalls).
+ */
+export async function endedWithoutCalls(actor: Actor, sessionId: number): Promise<boolean> {
+  if (!mayPlaceCalls(actor)) throw new AppError("FORBIDDEN", { message: refusalMessage("application.scenarios") });
+  const s = await db.callSession.findFirst({ where: { id: sessionId, accountId: actor.accountId }, select: { status: true, _count: { select: { legs: true } } } });
+  return s !== null && s.status !== "running" && s._count.legs === 0;
+}
+
+/**
  * What the demo seed's calls need (lib/domains/calls/demo.ts): the account named `accountName`,
  * whether it has sessions already, its "sales" application (else its first), that application's
  * active number and whether it has a rule. Null when there is no such account or application.

@@ -56,7 +56,8 @@ function PlaceCallDialog({ onClose, returnFocusTo, ...props }: Props & { onClose
       customData: formText(f, "customData"),
     }),
     onSuccess: (r) => {
-      toast(outcome(r.status));
+      // A green "Call ended: Completed" would hide that nobody was called (a scenario that only answers inbound calls).
+      toast(r.noCall ? "The scenario ended without placing a call: does it handle outbound calls?" : outcome(r.status));
       onClose();
       router.push(detailHref(props, appId, r.sessionId));
     },
