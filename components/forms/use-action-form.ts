@@ -5,8 +5,9 @@
 //
 // - Typed input stays, passwords excepted: the form is submitted from onSubmit inside a
 //   transition, which React does not follow with its automatic form reset, and a refusal clears
-//   the password fields only (a cleared one asks for the password again in its placeholder); before hydration the form posts natively and the action echoes the
-//   non-password values back (`defaultValues`).
+//   the password fields only (a cleared one asks for the password again in its placeholder);
+//   before hydration the form posts natively and the action echoes the non-password values back
+//   (`defaultValues`).
 // - `onSuccess` runs in an effect, after React has committed the result, so the list behind a
 //   dialog already shows the change when its toast appears.
 // - Field errors for fields the form does not show become the form error, so none is lost.
