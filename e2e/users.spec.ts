@@ -36,6 +36,7 @@ test("creates two users in a row with Create another; bad input stays in the edi
   await expect(editor.locator('[data-field-error="name"]')).toBeVisible();
   await expect(editor.locator('[data-field-error="password"]')).toBeVisible();
   await expect(editor.locator('[data-field-error="displayName"]')).toBeVisible();
+  await expect(editor.getByLabel("Password")).toHaveAttribute("placeholder", "Type the password again");
   expect(await factory.db.appUser.count({ where: { applicationId: app.id } })).toBe(0);
 
   const [first, second] = [uniq("first-"), uniq("second-")];
@@ -49,6 +50,8 @@ test("creates two users in a row with Create another; bad input stays in the edi
   await expect(editor.getByLabel("Display name")).toHaveValue("");
   await expect(editor).toBeVisible();
   await expect(editor.locator("[data-field-error]")).toHaveCount(0);
+  // Nothing was refused this time: the cleared password does not ask to be typed "again".
+  await expect(editor.getByLabel("Password")).not.toHaveAttribute("placeholder", "Type the password again");
 
   await editor.getByLabel("Username").fill(second);
   await editor.getByLabel("Password").fill(E2E_PASSWORD);

@@ -44,14 +44,27 @@ export function useActionForm<I, T>(action: Action<I, T>, opts: ActionFormOption
   });
 
   useEffect(() => {
-    if (state?.ok) onSuccess.current?.(state.data, formRef.current);
+    const passwords = formRef.current?.querySelectorAll<HTMLInputElement>('input[type="password"]') ?? [];
+    if (state?.ok) {
+      // A form that stays open ("Create another") asks for nothing again after a success.
+      for (const i of passwords) {
+        if (i.dataset.placeholder === undefined) continue;
+        if (i.dataset.placeholder) i.placeholder = i.dataset.placeholder;
+        else i.removeAttribute("placeholder");
+        delete i.dataset.placeholder;
+      }
+      onSuccess.current?.(state.data, formRef.current);
+    }
     // A refused form keeps what was typed, except passwords (never kept, never echoed); a cleared
     // password says so, or the next submit would be refused for a field the user had filled.
     else if (state)
-      formRef.current?.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((i) => {
-        if (i.value !== "") i.placeholder = RETYPE_PASSWORD;
+      for (const i of passwords) {
+        if (i.value !== "" && i.dataset.placeholder === undefined) {
+          i.dataset.placeholder = i.placeholder;
+          i.placeholder = RETYPE_PASSWORD;
+        }
         i.value = "";
-      });
+      }
   }, [state]);
 
   const failure = state && !state.ok ? state : null;
