@@ -8,6 +8,7 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import type { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { keysetAfter } from "@/lib/core/paging";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { systemClock, type Clock } from "@/lib/core/clock";
@@ -157,18 +158,18 @@ export async function exportSmsHistory(
   const where = historyWhere(actor, q, now);
   const mayReadText = await accountMay(db, actor.accountId, "read_sms_text");
   async function* rows(): AsyncGenerator<SmsDto> {
-    let after: { createdAt: Date; id: number } | null = null;
+    let after: { value: Date; id: number } | null = null;
     for (;;) {
-      const cmp = q.dir === "asc" ? "gt" : "lt";
-      // The createdAt bound repeats the OR's, as a range the index can seek to (see exportCallSessions).
-      const keyset: Prisma.SmsMessageWhereInput = after
-        ? { createdAt: { [q.dir === "asc" ? "gte" : "lte"]: after.createdAt }, OR: [{ createdAt: { [cmp]: after.createdAt } }, { createdAt: after.createdAt, id: { [cmp]: after.id } }] }
-        : {};
-      const batch = await db.smsMessage.findMany({ where: { AND: [where, keyset] }, select: SMS_SELECT, orderBy: [{ createdAt: q.dir }, { id: q.dir }], take: EXPORT_BATCH });
+      const batch: Row[] = await db.smsMessage.findMany({
+        where: after ? { AND: [where, keysetAfter("createdAt", q.dir, after)] } : where,
+        select: SMS_SELECT,
+        orderBy: [{ createdAt: q.dir }, { id: q.dir }],
+        take: EXPORT_BATCH,
+      });
       for (const r of batch) yield toSmsDto(r, now, mayReadText);
       if (batch.length < EXPORT_BATCH) return;
       const last = batch.at(-1)!;
-      after = { createdAt: last.createdAt, id: last.id };
+      after = { value: last.createdAt, id: last.id };
     }
   }
   return { textHidden: !mayReadText, rows: rows() };
