@@ -4,7 +4,7 @@
 // named steps (e.g. `npm test -- build e2e`), `npm test -- --from <step>` resumes at one.
 // Neighbouring steps of one `parallel` group run at once (see runTogether).
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startPostgres } from "./postgres.mjs";
@@ -106,6 +106,11 @@ const STEPS = [
       mkdirSync("data/e2e", { recursive: true });
       return { DATABASE_URL: `file:./data/e2e/${new Date().toISOString().replace(/[:.]/g, "-")}.db`, DATABASE_ADAPTER: "better-sqlite3" };
     },
+    // Kept when the step fails, for a look at what the failing test saw; removed when it passes.
+    afterPass: (env) => {
+      const file = env.DATABASE_URL.slice("file:".length);
+      for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+    },
   },
   {
     name: "e2e-shared",
@@ -169,6 +174,7 @@ async function runAlone(step) {
   const env = await prepare(step);
   if (!env) return record(step, Date.now() - t0, false, "could not prepare it");
   const r = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: "inherit", env });
+  if (r.status === 0) step.afterPass?.(env);
   record(step, Date.now() - t0, r.status === 0, `exit ${r.status ?? r.signal ?? r.error?.message}`);
 }
 

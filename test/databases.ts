@@ -37,6 +37,11 @@ export function throwawayName(tag: string): string {
 /** SQL for a PostgreSQL database the app accepts: byte-order collation (lib/core/db-check.ts). */
 const createSql = (name: string) => `CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`;
 
+/** Removes a throwaway SQLite file with its WAL, shared-memory and journal files (absent ones are fine). */
+export function removeSqliteFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+}
+
 async function onServer<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
@@ -70,9 +75,7 @@ export async function createThrowawayDatabase(
     mkdirSync(path.join(ROOT, "data/test"), { recursive: true });
     const file = path.join(ROOT, "data/test", `${name}.db`);
     url = `file:${file}`;
-    dispose = async () => {
-      for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
-    };
+    dispose = async () => removeSqliteFiles(file);
   }
   if (opts.migrate !== false) {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url };
