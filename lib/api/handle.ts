@@ -76,7 +76,14 @@ function paramError(issue: z.core.$ZodIssue, raw: RawParams): ApiError {
   const params = "params" in issue ? (issue.params as { apiCode?: unknown } | undefined) : undefined;
   const reason = reasonOf(issue);
   const code = typeof params?.apiCode === "number" ? params.apiCode : reason ? REASON_CODES[reason] : API_ERROR.INVALID_ARGUMENTS;
-  return new ApiError(code, param ? `Invalid '${param}': ${issue.message}` : issue.message);
+  return new ApiError(code, param ? `Invalid '${param}': ${messageOf(issue)}` : messageOf(issue));
+}
+
+/** The issue's message; for a value outside an enum, its allowed values in the API's words rather than zod's. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code !== "invalid_value" || !issue.message.startsWith("Invalid option")) return issue.message;
+  const values = issue.values.map(String);
+  return values.length === 1 ? `the only accepted value is ${values[0]}` : `use one of ${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
 }
 
 function parseParams(def: RegisteredMethod, raw: RawParams): Record<string, unknown> {

@@ -171,6 +171,21 @@ describe("SetUserInfo", () => {
     expect(await snapshot(acct.id)).toEqual(before);
     expect(await db.appUser.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ displayName: "User erin" });
   });
+
+  it("names an enum's accepted values in a bad order_by", async () => {
+    expect((await callAs(key, "GetUsers", { application_id: String(app.id), order_by: "bogus" })).body.error).toEqual({
+      code: 101,
+      msg: "Invalid 'order_by': use one of user_id, user_name or user_display_name",
+    });
+  });
+
+  it("names the parameter the client sent: new_user_name for a taken new name, user_name for a user looked up by name", async () => {
+    const u = await fixtureUser(acct.id, app.id, "gina");
+    await fixtureUser(acct.id, app.id, "hank");
+    expect((await callAs(key, "SetUserInfo", { user_id: String(u.id), new_user_name: "hank" })).body.error?.msg).toMatch(/\(parameter 'new_user_name'\)$/);
+    expect((await callAs(key, "SetUserInfo", { user_name: "nobody", application_id: String(app.id), user_display_name: "x" })).body.error?.msg).toBe("User 'nobody' not found (parameter 'user_name')");
+    expect((await callAs(key, "SetUserInfo", { user_id: "999999999", user_display_name: "x" })).body.error?.msg).toBe("User not found (parameter 'user_id')");
+  });
 });
 
 describe("DelUser", () => {

@@ -62,7 +62,8 @@ const INVALID_USER_ID = 117;
 const USER_ERRORS: ErrorMapping = {
   fields: {
     ...APP_REF_FIELDS,
-    userId: "user_id",
+    // By id or by name: the one the request carries is named.
+    userId: ["user_id", "user_name"],
     userIds: "user_id",
     names: "user_name",
     name: "user_name",
@@ -175,7 +176,8 @@ export const setUserInfo = defineMethod({
   }),
   oneOf: [{ params: ["user_id", "user_name"], required: true }, APP_REF_ONE_OF(false)],
   response: DONE_RESPONSE,
-  errors: USER_ERRORS,
+  // The domain's `name` is the new name here; user_name names the user to change.
+  errors: { fields: { ...USER_ERRORS.fields, name: "new_user_name" } },
   async handler(p, { actor }) {
     const user = await resolveUser(actor, p);
     await updateAppUser(actor, {

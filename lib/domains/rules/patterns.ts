@@ -23,7 +23,9 @@ export function patternProblem(pattern: string): string | null {
   try {
     compilePattern(pattern);
   } catch (e) {
-    return `is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, "")}`;
+    // V8 says "Invalid regular expression: /^(?:([)$/: Unterminated character class": the engine's
+    // reason alone, without the anchored wrapper the user never wrote.
+    return `is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "")}`;
   }
   const verdict = checkSync(`^(?:${pattern})$`, "", { timeout: 2_000 });
   if (verdict.status === "vulnerable") {

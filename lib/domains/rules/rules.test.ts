@@ -42,6 +42,8 @@ describe("patterns", () => {
     expect(patternProblem("(\\d|\\d)*x")).toMatch(/catastrophic backtracking/);
     expect(patternProblem("([0-9]+)*$")).toMatch(/catastrophic backtracking/);
     expect(patternProblem("(")).toMatch(/^is not a valid regular expression: /);
+    // The engine's reason, not the anchored expression we compile.
+    expect(patternProblem("([")).toBe("is not a valid regular expression: Unterminated character class");
     expect(patternProblem("\\+1\\d{10}")).toBeNull();
     expect(patternProblem(".*")).toBeNull();
     expect(patternProblem("sales_.+|support")).toBeNull();
