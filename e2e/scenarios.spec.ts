@@ -117,11 +117,33 @@ test("adds rules, refuses a catastrophic pattern, reorders by keyboard, and the 
   await page.getByRole("button", { name: "Move up short" }).focus();
   await page.keyboard.press("Enter");
   await expect(rules.first()).toHaveAttribute("data-rule", "short");
+  // At the top its Move up is disabled: focus stays on the rule, on its Move down, not on <body>.
+  await expect(page.getByRole("button", { name: "Move down short" })).toBeFocused();
   await tester.getByRole("button", { name: "Test" }).click();
   await expect(result).toContainText("matches rule short");
   await tester.getByLabel("Number or user name").fill("x123");
   await tester.getByRole("button", { name: "Test" }).click();
   await expect(result).toContainText("No rule matches x123");
+
+  // A scenario a rule starts cannot be deleted: the dialog says why and offers Close, not Delete.
+  const welcome = await factory.db.scenario.findFirstOrThrow({ where: { accountId: acct.id, name: `welcome-${app.id}` } });
+  await page.goto(`/applications/${app.id}/scenarios?scenario=${welcome.id}`);
+  await page.getByTestId("delete-scenario").click();
+  const refusal = page.getByRole("dialog", { name: `Delete welcome-${app.id}?` });
+  await expect(refusal).toContainText("The rule numbers starts this scenario: remove it from that rule on the Rules tab first.");
+  await expect(refusal.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  // Its footer's Close (beside the title's ×) has the focus.
+  await expect(refusal.getByText("Close", { exact: true })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(refusal).toBeHidden();
+
+  // Deleting a rule removes its row and the Delete button that opened the dialog: focus goes to
+  // the page's main region, not to <body>.
+  await page.goto(`/applications/${app.id}/rules`);
+  await page.getByRole("button", { name: "Delete numbers" }).click();
+  await page.getByRole("dialog", { name: /Delete numbers/ }).getByRole("button", { name: "Delete" }).click();
+  await expect(rules).toHaveCount(1);
+  await expect(page.locator("#main")).toBeFocused();
 });
 
 

@@ -86,25 +86,36 @@ export function DialogForm({
   );
 }
 
-/** "Delete x?": the consequences, Cancel (focused) and the confirming button. */
-export function ConfirmDialog({ children, ...props }: Common & { children?: React.ReactNode }) {
+/**
+ * "Delete x?": the consequences, Cancel (focused) and the confirming button. A confirmation has no
+ * fields, so a field error of the action (the id it was given) is shown as the form error. With
+ * `blocked` (the consequences say why it cannot be done now) there is only Close.
+ */
+export function ConfirmDialog({
+  children,
+  blocked = false,
+  ...props
+}: Omit<Common, "form"> & { form: Kit & { fieldErrors?: Record<string, string> }; blocked?: boolean; children?: React.ReactNode }) {
   const { title, description, onClose, returnFocusTo, form, submitLabel, danger = true, ...data } = props;
+  const error = form.formError ?? Object.values(form.fieldErrors ?? {})[0];
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={title} description={description} returnFocusTo={returnFocusTo}>
       <form {...form.formProps} className="flex min-h-0 flex-1 flex-col" {...data}>
-        {children || form.formError ? (
+        {children || error ? (
           <DialogBody>
             {children}
-            <FormError message={form.formError} />
+            <FormError message={error} />
           </DialogBody>
         ) : null}
         <DialogFooter>
           <Button variant="secondary" onClick={onClose} data-autofocus="">
-            Cancel
+            {blocked ? "Close" : "Cancel"}
           </Button>
-          <SubmitButton pending={form.pending} variant={danger ? "danger" : "primary"}>
-            {submitLabel}
-          </SubmitButton>
+          {blocked ? null : (
+            <SubmitButton pending={form.pending} variant={danger ? "danger" : "primary"}>
+              {submitLabel}
+            </SubmitButton>
+          )}
         </DialogFooter>
       </form>
     </Dialog>

@@ -2,6 +2,7 @@
 import { Dialog as D } from "radix-ui";
 import { X } from "lucide-react";
 import { cn } from "@/lib/core/cn";
+import { returnFocus } from "./return-focus";
 
 /** The props of components/ui/dialog.tsx's Dialog (defined here, where they are used, so neither module imports the other's code back). */
 export type DialogProps = {
@@ -42,9 +43,9 @@ export default function DialogPopup({ open = true, onOpenChange, title, descript
             }
           }}
           onCloseAutoFocus={(e) => {
-            if (returnFocusTo?.isConnected) {
+            if (returnFocusTo) {
               e.preventDefault();
-              returnFocusTo.focus();
+              returnFocus(returnFocusTo);
             }
           }}
           onInteractOutside={dismissible ? undefined : (e) => e.preventDefault()}

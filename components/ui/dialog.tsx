@@ -18,6 +18,8 @@ export type { DialogProps };
  * - Focus goes to the first field of the body when it opens (not to the close button), and
  *   back to `returnFocusTo` (the control that opened it) when it closes: components/forms's
  *   useDialog records it, also for dialogs opened from a row's menu, whose own trigger is gone.
+ *   When that control is gone too (its row was deleted), focus goes to the page's main region
+ *   (return-focus.ts), not to <body>.
  * - `dismissible={false}` (dialogs that show a secret): a click outside and Escape do nothing
  *   and there is no close button; only the dialog's own buttons close it.
  *

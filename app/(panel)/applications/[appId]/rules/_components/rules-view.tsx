@@ -5,7 +5,7 @@
 // the call simulator uses) which rule a number or user name reaches.
 import Link from "next/link";
 import type { Route } from "next";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
@@ -70,7 +70,20 @@ function RuleList({ rules, add, onEdit, onDelete }: { rules: RuleRow[]; add: Rea
   const [dragged, setDragged] = useState<{ ids: number[]; from: RuleRow[] } | null>(null);
   const order = dragged && dragged.from === rules ? dragged.ids.map((id) => rules.find((r) => r.id === id)!).filter(Boolean) : rules;
   const reorder = useAction(reorderRulesAction, { onSuccess: () => toast("Order saved"), onError: (m) => (setDragged(null), toast(m, "error")) });
-  const move = useAction(moveRuleAction, { onError: (m) => toast(m, "error") });
+  // Keyboard focus follows a rule moved with its buttons: to the same button, or to the other
+  // one when the rule has reached the top or the bottom (a disabled button would drop focus).
+  const movedRef = useRef<{ id: number; direction: "up" | "down"; from: number } | null>(null);
+  const move = useAction(moveRuleAction, { onError: (m) => ((movedRef.current = null), toast(m, "error")) });
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const moved = movedRef.current;
+    if (!moved || order.findIndex((r) => r.id === moved.id) === moved.from) return;
+    movedRef.current = null;
+    const row = listRef.current?.querySelector(`li[data-rule-id="${moved.id}"]`);
+    const same = row?.querySelector<HTMLButtonElement>(`[data-testid="move-${moved.direction}"]`);
+    const other = row?.querySelector<HTMLButtonElement>(`[data-testid="move-${moved.direction === "up" ? "down" : "up"}"]`);
+    (same && !same.disabled ? same : other)?.focus();
+  }, [order]);
   const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const onDragEnd = (e: DragEndEvent) => {
     if (!e.over || e.active.id === e.over.id) return;
@@ -87,7 +100,7 @@ function RuleList({ rules, add, onEdit, onDelete }: { rules: RuleRow[]; add: Rea
       </div>
       <DndContext id="rules-order" sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ screenReaderInstructions: { draggable: "To reorder a rule, press Space on its handle, use the arrow keys, and press Space again to drop it." } }}>
         <SortableContext items={order.map((r) => r.id)} strategy={verticalListSortingStrategy}>
-          <ol className="divide-y divide-slate-100" data-testid="rule-list">
+          <ol ref={listRef} className="divide-y divide-slate-100" data-testid="rule-list">
             {order.map((r, i) => (
               <SortableRule
                 key={r.id}
@@ -95,7 +108,10 @@ function RuleList({ rules, add, onEdit, onDelete }: { rules: RuleRow[]; add: Rea
                 index={i}
                 last={i === order.length - 1}
                 busy={move.pending || reorder.pending}
-                onMove={(direction) => move.run({ ruleId: r.id, direction })}
+                onMove={(direction) => {
+                  movedRef.current = { id: r.id, direction, from: i };
+                  move.run({ ruleId: r.id, direction });
+                }}
                 onEdit={onEdit}
                 onDelete={onDelete}
               />
@@ -115,6 +131,7 @@ function SortableRule({ rule, index, last, busy, onMove, onEdit, onDelete }: { r
       style={{ transform: CSS.Transform.toString(transform), transition }}
       className={`flex flex-wrap items-center gap-3 bg-white py-3 ${isDragging ? "relative z-10 shadow-md" : ""}`}
       data-rule={rule.name}
+      data-rule-id={rule.id}
     >
       <button type="button" ref={setActivatorNodeRef} {...attributes} {...listeners} aria-label={`Drag ${rule.name} to reorder`} className="cursor-grab rounded p-1 text-slate-500 hover:bg-slate-100">
         <GripVertical className="size-4" aria-hidden />
@@ -135,10 +152,11 @@ function SortableRule({ rule, index, last, busy, onMove, onEdit, onDelete }: { r
         </p>
       </div>
       <div className="flex gap-1">
-        <Button variant="ghost" size="sm" onClick={() => onMove("up")} disabled={busy || index === 0} data-testid="move-up">
+        {/* Busy (a move on its way) is aria-disabled, not disabled: a focused disabled button loses focus. */}
+        <Button variant="ghost" size="sm" onClick={() => busy || onMove("up")} disabled={index === 0} aria-disabled={busy || undefined} data-testid="move-up">
           Move up<span className="sr-only"> {rule.name}</span>
         </Button>
-        <Button variant="ghost" size="sm" onClick={() => onMove("down")} disabled={busy || last} data-testid="move-down">
+        <Button variant="ghost" size="sm" onClick={() => busy || onMove("down")} disabled={last} aria-disabled={busy || undefined} data-testid="move-down">
           Move down<span className="sr-only"> {rule.name}</span>
         </Button>
         <Button variant="secondary" size="sm" onClick={(e) => onEdit(rule, e.currentTarget)}>

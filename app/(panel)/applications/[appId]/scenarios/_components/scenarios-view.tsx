@@ -341,13 +341,14 @@ function DeleteDialog({ detail, onClose, returnFocusTo, onDeleted }: DialogProps
       onDeleted();
     },
   });
+  const blockedBy = deleteBlockedBy(
+    detail.rules.map((r) => r.name),
+    detail.childRuleCount,
+  );
   return (
-    <ConfirmDialog title={`Delete ${detail.name}?`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Delete">
+    <ConfirmDialog title={`Delete ${detail.name}?`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Delete" blocked={blockedBy !== null}>
       <p className="text-sm text-slate-700">
-        {deleteBlockedBy(
-          detail.rules.map((r) => r.name),
-          detail.childRuleCount,
-        ) ?? `The scenario and its ${detail.versions.length} version${detail.versions.length > 1 ? "s" : ""} are deleted for good.`}
+        {blockedBy ?? `The scenario and its ${detail.versions.length} version${detail.versions.length > 1 ? "s" : ""} are deleted for good.`}
       </p>
     </ConfirmDialog>
   );
