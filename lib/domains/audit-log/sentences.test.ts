@@ -35,7 +35,7 @@ describe("audit sentences", () => {
   it("reads like sentences, never like JSON", () => {
     expect(row("subuser.create", { name: "bob", roles: ["Admin", "Payer"] })).toBe("Subuser alice created the subuser bob with Admin, Payer");
     expect(row("application.rename", { from: "a1", to: "b2" }, { actorType: "owner", actorName: "demo" })).toBe("The account owner renamed the application a1 to b2");
-    expect(row("subuser.update", { name: "bob", roles: { from: ["Admin"], to: ["Payer"] } })).toBe("Subuser alice gave the subuser bob the roles Payer");
+    expect(row("subuser.update", { name: "bob", roles: { from: ["Admin"], to: ["Payer"] } })).toBe("Subuser alice changed the subuser bob's roles from Admin to Payer");
     expect(row("access.request", { roles: ["Owner"] }, { targetId: "numbers.list" })).toBe("Subuser alice asked the account owner for access to My numbers");
     expect(row("session.login", {}, { outcome: "failed" })).toBe("Failed: Subuser alice tried to log in");
     expect(row("api.call", { method: "GetUsers" }, { actorType: "key", actorName: "ci" })).toBe("Service account ci called GetUsers through the Management API");
@@ -43,6 +43,16 @@ describe("audit sentences", () => {
     expect(row("rule.create", { name: "all", application: "sales", pattern: ".*" })).toBe("Subuser alice added the rule all to sales for .*");
     expect(row("something.new", {}, { targetType: "api_key", targetId: "k1" })).toBe("Subuser alice did something new on api key #k1");
     for (const a of PHRASED_ACTIONS) expect(row(a, { name: "x", roles: { from: [], to: ["Admin"] } })).not.toMatch(/[{}[\]"]/);
+  });
+
+  it("say what a roles change replaced, added or removed, with role or roles as many as there are", () => {
+    const change = { name: "bob", roles: { from: ["Supervisor", "Payer"], to: ["Developer", "Payer"] } };
+    expect(row("subuser.roles.set", change)).toBe("Subuser alice changed the subuser bob's roles from Supervisor, Payer to Developer, Payer");
+    expect(row("subuser.roles.add", { name: "bob", roles: { from: ["Payer"], to: ["Payer", "Developer"] } })).toBe("Subuser alice gave the subuser bob the role Developer");
+    expect(row("subuser.roles.add", { name: "bob", roles: { from: [], to: ["Payer", "Developer"] } })).toBe("Subuser alice gave the subuser bob the roles Payer, Developer");
+    expect(row("subuser.roles.remove", { name: "bob", roles: { from: ["Payer", "Developer"], to: ["Payer"] } })).toBe("Subuser alice took the role Developer from the subuser bob, leaving Payer");
+    expect(row("subuser.update", { name: "bob", roles: { from: ["Admin"], to: [] } })).toBe("Subuser alice changed the subuser bob's roles from Admin to no roles");
+    expect(row("subuser.roles.set", { name: "bob", roles: { to: ["Admin"] } })).toBe("Subuser alice set the subuser bob's roles to Admin");
   });
 });
 

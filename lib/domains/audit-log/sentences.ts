@@ -29,6 +29,26 @@ function parse(json: string): Detail {
 
 const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : null);
 const list = (v: unknown): string => (Array.isArray(v) && v.length ? v.map(String).join(", ") : "no roles");
+const names = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const roleWord = (roles: readonly string[]) => (roles.length === 1 ? "role" : "roles");
+
+/**
+ * A subuser's roles change, from its `{ roles: { from, to } }` detail: a replacement says what it
+ * replaced ("changed the subuser bob's roles from Supervisor to Developer"); an addition or a
+ * removal names the roles it added or removed. Rows without `from` say what the roles became.
+ */
+function rolesChange(kind: "set" | "add" | "remove", d: Detail, who: string): string {
+  const change = (d.roles ?? {}) as { from?: unknown; to?: unknown };
+  const to = names(change.to);
+  const from = Array.isArray(change.from) ? names(change.from) : null;
+  if (kind === "set") return from ? `changed the subuser ${who}'s roles from ${list(from)} to ${list(to)}` : `set the subuser ${who}'s roles to ${list(to)}`;
+  if (kind === "add") {
+    const added = from ? to.filter((r) => !from.includes(r)) : to;
+    return `gave the subuser ${who} the ${roleWord(added)} ${list(added)}`;
+  }
+  const removed = from ? from.filter((r) => !to.includes(r)) : [];
+  return removed.length ? `took the ${roleWord(removed)} ${list(removed)} from the subuser ${who}, leaving ${list(to)}` : `took roles from the subuser ${who}, leaving ${list(to)}`;
+}
 
 /** "The account owner", "Subuser alice", "Service account ci-bot", "The system". */
 export function auditActor(actorType: string, actorName: string): string {
@@ -180,12 +200,12 @@ const PHRASES: Record<string, Phrase> = {
   "subuser.update": (d, row) => {
     const roles = d.roles as { to?: unknown } | undefined;
     return roles && typeof roles === "object" && "to" in roles
-      ? `gave the subuser ${str(d.name) ?? `#${row.targetId}`} the roles ${list(roles.to)}`
+      ? rolesChange("set", d, str(d.name) ?? `#${row.targetId}`)
       : `changed the description of the subuser ${str(d.name) ?? `#${row.targetId}`}`;
   },
-  "subuser.roles.set": (d) => `gave the subuser ${str(d.name) ?? ""} the roles ${list((d.roles as { to?: unknown } | undefined)?.to)}`,
-  "subuser.roles.add": (d) => `gave the subuser ${str(d.name) ?? ""} the roles ${list((d.roles as { to?: unknown } | undefined)?.to)}`,
-  "subuser.roles.remove": (d) => `took roles from the subuser ${str(d.name) ?? ""}, leaving ${list((d.roles as { to?: unknown } | undefined)?.to)}`,
+  "subuser.roles.set": (d, row) => rolesChange("set", d, str(d.name) ?? `#${row.targetId}`),
+  "subuser.roles.add": (d, row) => rolesChange("add", d, str(d.name) ?? `#${row.targetId}`),
+  "subuser.roles.remove": (d, row) => rolesChange("remove", d, str(d.name) ?? `#${row.targetId}`),
   "subuser.password": named("reset the password of the subuser"),
   "subuser.activate": named("reactivated the subuser"),
   "subuser.deactivate": named("deactivated the subuser"),
