@@ -22,17 +22,23 @@ async function expectLoggedIn(page: Page) {
   await expect(page.getByTestId("whoami")).toBeVisible();
 }
 
-/** After the owner's change, every open tab of the subuser ends on the login page. */
-async function expectAllSentToLogin(s: Setup) {
+/**
+ * After the owner's change, every open tab of the subuser ends on its account's subuser login
+ * link (the only page it can log in on), saying that its session has ended; a deleted subuser,
+ * whose sessions are gone with it, on /login.
+ */
+async function expectAllSentToLogin(s: Setup, opts: { deleted?: boolean } = {}) {
+  const login = opts.deleted ? /\/login$/ : new RegExp(`/login/subuser/${s.sub.accountId}\\?ended=1$`);
   // Tab 1: a client-side navigation through the sidebar (an RSC request, no full reload).
   await s.tabs[0].locator('nav[aria-label="Sections"] [data-section="notification_history"]').click();
-  await expect(s.tabs[0]).toHaveURL(/\/login$/);
+  await expect(s.tabs[0]).toHaveURL(login);
+  if (!opts.deleted) await expect(s.tabs[0].getByTestId("session-ended")).toContainText("Your session has ended");
   // Tab 2 of the same browser and the second device: a reload.
   for (const page of [s.tabs[1], s.other]) {
     await page.reload();
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(login);
     await page.goto("/dashboard");
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(login);
   }
 }
 
@@ -95,7 +101,7 @@ test.describe("a subuser's open sessions end on its next request when the owner"
 
   test("deletes it", async ({ factory, canLogIn }) => {
     await subusers.remove(s.owner, s.sub.name);
-    await expectAllSentToLogin(s);
+    await expectAllSentToLogin(s, { deleted: true });
     expect(await factory.findSubuser(acct.id, s.sub.name)).toBeNull();
     expect(await canLogIn({ kind: "subuser", accountId: acct.id, name: s.sub.name, password: s.sub.password })).toBe(false);
   });

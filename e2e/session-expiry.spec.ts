@@ -25,10 +25,12 @@ test("a session ends exactly 8 hours after login, whatever happens in between", 
   expect(after.createdAt.getTime()).toBe(aged.createdAt.getTime());
   expect(after.revokedAt).toBeNull();
 
-  // One second past the end: the next request goes to the login page, and so does every later one.
+  // One second past the end: the next request goes to the account's subuser login link, saying
+  // why, and so does every later one.
   await factory.ageSession(session!.id, 61_000);
   const res = await api.get("/dashboard");
-  expect(new URL(res.url()).pathname).toBe("/login");
+  expect(new URL(res.url()).pathname + new URL(res.url()).search).toBe(`/login/subuser/${sub.accountId}?ended=1`);
+  expect(await res.text()).toContain("Your session has ended");
   const again = await api.get("/dashboard", { maxRedirects: 0 });
   expect(again.status()).not.toBe(200);
 });
@@ -41,5 +43,6 @@ test("the owner's session is limited the same way", async ({ apiLoggedIn, factor
   expect((await api.get("/dashboard", { maxRedirects: 0 })).status()).toBe(200);
   await factory.ageSession(session!.id, 8 * HOUR + 1_000);
   const res = await api.get("/dashboard");
-  expect(new URL(res.url()).pathname).toBe("/login");
+  expect(new URL(res.url()).pathname + new URL(res.url()).search).toBe("/login?ended=1");
+  expect(await res.text()).toContain("Your session has ended");
 });

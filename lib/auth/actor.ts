@@ -1,10 +1,14 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { auth, sessionIdOf } from "@/lib/auth/config";
+import type { Route } from "next";
+import { auth, sessionIdInCookie, sessionIdOf } from "@/lib/auth/config";
+import { db } from "@/lib/core/db";
+import { routes } from "@/lib/routes";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { PREVIEW_COOKIE, previewFor } from "@/lib/access/preview";
 import { loadPrincipalCached } from "./principal";
+import { sessionHolder } from "./sessions";
 
 /**
  * The panel actor for this request: session cookie -> Auth.js JWT -> session row -> principal,
@@ -20,3 +24,17 @@ export const getActor = cache(async (): Promise<PanelActor | null> => {
   const preview = previewFor(actor, (await cookies()).get(PREVIEW_COOKIE)?.value);
   return preview ? { ...actor, preview } : actor;
 });
+
+/**
+ * Where a request without a live session logs in: a subuser whose session ended (revoked by a
+ * role change, a password reset or deactivation, or past its 8 hours) goes back to its account's
+ * subuser login link, the only page it can log in on, and the account owner to /login; both
+ * with `?ended=1`, which the page turns into "Your session has ended". A request with no
+ * readable session cookie, or whose session row is gone, goes to /login.
+ */
+export async function loginAfterSessionEnd(): Promise<Route> {
+  const store = await cookies();
+  const holder = await sessionHolder(db, await sessionIdInCookie((name) => store.get(name)?.value));
+  if (!holder) return routes.login;
+  return `${holder.subuserId === null ? routes.login : routes.subuserLogin(holder.accountId)}?ended=1` as Route;
+}

@@ -104,6 +104,31 @@ const nextAuth = NextAuth({
 
 export const { auth, signIn, signOut } = nextAuth;
 
+/** Auth.js's session cookie: `__Secure-` on https (AUTH_URL/PUBLIC_URL), plain otherwise. */
+const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"];
+
+/**
+ * The session row's id inside a request's session cookie, whether or not that session is still
+ * live: auth() answers null for an ended one, and the login page to send its holder back to
+ * depends on whose it was. "" when there is no cookie, or it does not decrypt (a forged or
+ * foreign one) or has expired. `get` reads a cookie by name (next/headers' cookies()).
+ */
+export async function sessionIdInCookie(get: (name: string) => string | undefined): Promise<string> {
+  const secret = env().AUTH_SECRET;
+  if (!secret) return "";
+  for (const salt of SESSION_COOKIE_NAMES) {
+    const token = get(salt);
+    if (!token) continue;
+    try {
+      const payload = await decodeSessionToken({ token, secret, salt });
+      return typeof payload?.sid === "string" ? payload.sid : "";
+    } catch {
+      return "";
+    }
+  }
+  return "";
+}
+
 /**
  * The session row's id behind an `auth()` result: server-side, next-auth hands the verified JWT
  * over as `user` (the client-facing /api/auth/session never sees it). Empty when there is none.

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { createTestAccount, TEST_PASSWORD, TEST_PASSWORD_HASH } from "@/test/factories";
 import { loginOwner, loginSubuser } from "./login";
-import { createSession, listActiveSessions, loadPrincipal, revokeAllSessions, revokeSession } from "./sessions";
+import { createSession, listActiveSessions, loadPrincipal, revokeAllSessions, revokeSession, sessionHolder } from "./sessions";
 
 const HOUR = 3600_000;
 const T0 = Date.parse("2030-03-10T08:00:00Z");
@@ -139,5 +139,21 @@ describe("session rows", () => {
     const r = await loginSubuser(db, { accountId: acct.id, name: "worker", password: TEST_PASSWORD }, { ip: "10.2.0.3", userAgent: "ua", clock: t.clock });
     if (!r.ok) throw new Error("login failed");
     expect(await db.session.findUniqueOrThrow({ where: { id: r.sessionId } })).toMatchObject({ subuserId: sub.id, credVersion: 1, expiresAt: new Date(T0 + 8 * HOUR) });
+  });
+});
+
+describe("sessionHolder", () => {
+  it("names whose session it was, live, revoked or expired; null when the row is gone", async () => {
+    const { acct, sub, t, start } = await setup();
+    const own = await start(null);
+    const theirs = await start(sub.id);
+    await revokeSession(db, { id: theirs.id, accountId: acct.id }, t.clock);
+    t.set(T0 + 9 * HOUR);
+    expect(await sessionHolder(db, own.id)).toEqual({ accountId: acct.id, subuserId: null });
+    expect(await sessionHolder(db, theirs.id)).toEqual({ accountId: acct.id, subuserId: sub.id });
+    await db.subuser.delete({ where: { id: sub.id } });
+    expect(await sessionHolder(db, theirs.id)).toBeNull();
+    expect(await sessionHolder(db, "")).toBeNull();
+    expect(await sessionHolder(db, "no-such-session")).toBeNull();
   });
 });

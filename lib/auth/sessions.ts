@@ -96,6 +96,17 @@ export async function loadPrincipal(db: Db, sessionId: string, clock: Clock): Pr
   return { ...base, kind: "subuser", subuserId, name: s.subuserName, roles };
 }
 
+/**
+ * Whose session `sessionId` is or was: `{ accountId, subuserId }` (subuserId null for the owner's),
+ * whatever its state (revoked, expired), or null when there is no such row (its subuser or
+ * account was deleted). Only for choosing the login page to send an ended session to: never
+ * an authorization.
+ */
+export async function sessionHolder(db: Db, sessionId: string): Promise<{ accountId: number; subuserId: number | null } | null> {
+  if (!sessionId) return null;
+  return db.session.findUnique({ where: { id: sessionId }, select: { accountId: true, subuserId: true } });
+}
+
 /** Ends one session (logout, or "end session" on the profile page). */
 export async function revokeSession(db: Db, where: { id: string; accountId: number }, clock: Clock) {
   await db.session.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: clock() } });

@@ -8,8 +8,7 @@ import { forbidden, redirect } from "next/navigation";
 import { can, type SectionId } from "@/lib/access/matrix";
 import { isAccountOwner, type OwnerPage } from "@/lib/access/account-owner";
 import type { PanelActor } from "@/lib/access/actor-types";
-import { getActor } from "@/lib/auth/actor";
-import { routes } from "@/lib/routes";
+import { getActor, loginAfterSessionEnd } from "@/lib/auth/actor";
 
 /**
  * The request-scoped section (or owner-only page) a page was refused for, read by the 403 page
@@ -17,10 +16,10 @@ import { routes } from "@/lib/routes";
  */
 export const refusedSection = cache((): { id: SectionId | null; ownerPage: OwnerPage | null } => ({ id: null, ownerPage: null }));
 
-/** Pages: the live actor, or a redirect to the login page. */
+/** Pages: the live actor, or a redirect to the login page its session came from (loginAfterSessionEnd). */
 export async function requireActor(): Promise<PanelActor> {
   const actor = await getActor();
-  if (!actor) redirect(routes.login);
+  if (!actor) redirect(await loginAfterSessionEnd());
   return actor;
 }
 

@@ -5,17 +5,20 @@ import { redirect } from "next/navigation";
 import { env } from "@/lib/core/env";
 import { getActor } from "@/lib/auth/actor";
 import { AuthForm } from "../_components/auth-form";
+import { SessionEndedNotice, sessionEnded } from "../_components/session-ended";
 import { loginOwnerAction } from "../actions";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Log in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ "signed-up"?: string | string[] }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ "signed-up"?: string | string[]; ended?: string | string[] }> }) {
   await connection(); // read SIGNUP_ENABLED at request time, not build time
   if (await getActor()) redirect(routes.dashboard);
-  const signedUp = (await searchParams)["signed-up"] !== undefined;
+  const params = await searchParams;
+  const signedUp = params["signed-up"] !== undefined;
   return (
     <>
+      {sessionEnded(params) ? <SessionEndedNotice /> : null}
       {signedUp ? (
         // The same words whether the email was new or not (signupAction).
         <p role="status" data-testid="signup-notice" className="mb-5 rounded-md bg-brand-50 p-3 text-sm text-brand-700 ring-1 ring-brand-100">

@@ -3,13 +3,14 @@ import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
 import { findLoginAccount } from "@/lib/domains/accounts/queries";
 import { AuthForm } from "../../../_components/auth-form";
+import { SessionEndedNotice, sessionEnded } from "../../../_components/session-ended";
 import { loginSubuserAction } from "../../../actions";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Subuser login" };
 
 // The account's subuser login link. The account name is always shown (the seed: it cannot be hidden).
-export default async function SubuserLoginPage({ params }: { params: Promise<{ accountId: string }> }) {
+export default async function SubuserLoginPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<{ ended?: string | string[] }> }) {
   const { accountId } = await params;
   const account = await findLoginAccount(accountId);
   if (!account) notFound();
@@ -17,6 +18,7 @@ export default async function SubuserLoginPage({ params }: { params: Promise<{ a
   if (actor?.accountId === account.id) redirect(routes.dashboard);
   return (
     <>
+      {sessionEnded(await searchParams) ? <SessionEndedNotice /> : null}
       <h1 className="mb-1 text-lg font-semibold">Subuser login</h1>
       <p className="mb-5 text-sm text-slate-600">
         Account <span className="font-medium text-slate-800" data-testid="account-name">{account.name}</span>
