@@ -10,7 +10,7 @@ import { seriousViolations } from "./fixtures/axe";
 
 /** Types at the end of the CodeMirror document. */
 async function typeAtEnd(page: Page, text: string) {
-  const content = page.getByTestId("scenario-panel").locator(".cm-content");
+  const content = page.getByTestId("scenario-editor").locator(".cm-content");
   await content.click();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.insertText(text);
@@ -69,6 +69,13 @@ test("writes a scenario, saves two versions, compares them and restores the firs
   await expect(page.getByTestId("scenario-editor")).not.toContainText("second version");
   const saved = await factory.db.scenario.findFirstOrThrow({ where: { accountId: acct.id, name } });
   expect(saved.script).not.toContain("second version");
+
+  // A text that does not compile is saved (a draft), and the editor says so at once.
+  await typeAtEnd(page, "\nlet y = ;");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.locator('[data-toast="error"]')).toContainText(/Saved as version 4, but it has a syntax error on line \d+: calls that start it will fail/);
+  await expect(page.getByTestId("syntax-error")).toContainText(/Line \d+: SyntaxError/);
+  await expect(versionRows(page)).toHaveCount(4);
 });
 
 test("adds rules, refuses a catastrophic pattern, reorders by keyboard, and the tester shows the match", async ({ browserLoggedIn, factory }) => {

@@ -17,10 +17,15 @@ export const createScenarioAction = action({ section: "application.scenarios", i
   return { id: s.id, name: s.name, version: s.version };
 });
 
-/** The editor's Save: a new version (changed: false when the text is the current one). */
+/**
+ * The editor's Save: a new version (changed: false when the text is the current one). A text
+ * that does not compile is saved all the same (a draft is worth keeping), and its syntax error
+ * comes back so the editor says at once that calls starting it would fail.
+ */
 export const saveScenarioAction = action({ section: "application.scenarios", input: ZSaveScenarioInput }, async (input, actor) => {
   const s = await saveScenario(actor, input);
-  return { id: s.id, name: s.name, version: s.version, changed: s.changed };
+  const error = await checkScript(input.script, s.name);
+  return { id: s.id, name: s.name, version: s.version, changed: s.changed, syntaxError: error && { message: `${error.name}: ${error.message}`, line: error.line ?? null } };
 });
 
 export const renameScenarioAction = action({ section: "application.scenarios", input: ZRenameScenarioInput }, async (input, actor) => {

@@ -156,7 +156,10 @@ function ScenarioPanel({ base, detail, diff }: { base: string; detail: ScenarioD
     onSuccess: (s) => {
       setSaveError(undefined);
       setDirty(false);
-      toast(s.changed ? `Saved as version ${s.version}` : "No changes to save");
+      setProblem(s.syntaxError);
+      const saved = s.changed ? `Saved as version ${s.version}` : "No changes to save";
+      if (s.syntaxError) toast(`${saved}, but it has a syntax error${s.syntaxError.line ? ` on line ${s.syntaxError.line}` : ""}: calls that start it will fail`, "error");
+      else toast(saved);
     },
     onError: setSaveError,
   });
