@@ -76,6 +76,23 @@ test("writes a scenario, saves two versions, compares them and restores the firs
   await expect(page.locator('[data-toast="error"]')).toContainText(/Saved as version 4, but it has a syntax error on line \d+: calls that start it will fail/);
   await expect(page.getByTestId("syntax-error")).toContainText(/Line \d+: SyntaxError/);
   await expect(versionRows(page)).toHaveCount(4);
+
+  // Unsaved changes: a link to another page asks first; Cancel keeps the text, OK leaves.
+  await typeAtEnd(page, "\n// not saved yet");
+  await expect(page.getByTestId("scenario-panel")).toContainText("unsaved changes");
+  const asked: string[] = [];
+  page.once("dialog", (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  const rulesTab = page.getByRole("link", { name: "Rules", exact: true });
+  await rulesTab.click();
+  await expect.poll(() => asked).toEqual([`${name} has unsaved changes. Leave without saving them?`]);
+  await expect(page).toHaveURL(/\/scenarios/);
+  await expect(page.getByTestId("scenario-editor")).toContainText("// not saved yet");
+  page.once("dialog", (d) => void d.accept());
+  await rulesTab.click();
+  await expect(page).toHaveURL(new RegExp(`/applications/${app.id}/rules$`));
 });
 
 test("adds rules, refuses a catastrophic pattern, reorders by keyboard, and the tester shows the match", async ({ browserLoggedIn, factory }) => {

@@ -11,6 +11,7 @@ import { CheckboxField, Field, FormError } from "@/components/forms/fields";
 import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
 import { formText, useAction, useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
+import { useLeaveGuard } from "@/components/forms/use-leave-guard";
 import { Button } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
 import { Badge, Card, EmptyState } from "@/components/ui/page";
@@ -151,6 +152,7 @@ function ScenarioPanel({ base, detail, diff }: { base: string; detail: ScenarioD
   const [problem, setProblem] = useState<{ message: string; line: number | null } | null>(null);
   const [saveError, setSaveError] = useState<string | undefined>();
   const dialog = useDialog<{ kind: "rename" } | { kind: "delete" } | { kind: "restore"; version: number }>();
+  useLeaveGuard(dirty, `${detail.name} has unsaved changes. Leave without saving them?`);
 
   const save = useAction(saveScenarioAction, {
     onSuccess: (s) => {
