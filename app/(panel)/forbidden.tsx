@@ -19,7 +19,10 @@ export default async function Forbidden() {
   const { id, ownerPage } = refusedSection();
   const actor = await getActor();
   const owner = actor ? isAccountOwner(actor) : false;
-  const askable = id && actor && !owner ? assignableGranters(id).length > 0 : false;
+  // The account owner previewing roles: it is the one who would be asked, so it is told what the
+  // preview means instead, and offered no request.
+  const previewed = actor?.preview ? actor.preview.roles.join(", ") : null;
+  const askable = id && actor && !owner && !previewed ? assignableGranters(id).length > 0 : false;
   const title = id ? sectionTitle(id) : ownerPage ? OWNER_PAGES[ownerPage].title : "You can't open this page";
   return (
     <div className="mx-auto max-w-lg py-12 text-center sm:py-16" data-forbidden={id ?? ownerPage ?? ""}>
@@ -34,7 +37,9 @@ export default async function Forbidden() {
             : "Your roles don't include this section."
           : owner
             ? "Your own login does not include it: only a subuser with one of those roles sees it. Add yourself such a subuser to work in it."
-            : askable
+            : previewed
+              ? `A subuser with ${previewed} would get this page: you are previewing the panel as those roles. End the preview to open it as yourself.`
+              : askable
               ? "Your roles don't include it. Ask the account owner to give you one of those roles."
               : "Only the account owner's own login opens it; no role can be given for it."}
       </p>
