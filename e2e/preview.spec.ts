@@ -78,6 +78,10 @@ test("the owner starts a preview from Subusers, sees the banner and the narrowed
   await expect(nav.locator('[data-section="subusers"]')).toHaveCount(0);
   const res = await page.goto("/settings/subusers");
   expect(res?.status()).toBe(403);
+  // The 403 speaks to the owner previewing, not to a subuser: nobody to ask, nothing to request.
+  await expect(page.locator("[data-forbidden]")).toContainText("A subuser with Payer would get this page: you are previewing the panel as those roles.");
+  await expect(page.locator("[data-forbidden]")).not.toContainText("Ask the account owner");
+  await expect(page.getByRole("button", { name: /Request access/ })).toHaveCount(0);
   await banner.getByRole("button", { name: "End preview" }).click();
   await expect(page).toHaveURL(/\/settings\/subusers$/);
   await expect(page.getByTestId("preview-banner")).toHaveCount(0);
@@ -100,4 +104,16 @@ test("a server action posted while previewing is refused, with nothing written",
   await expect(d.locator("[data-form-error]")).toContainText("previewing");
   expect(await factory.db.application.count({ where: { accountId: acct.id } })).toBe(0);
   expect(await factory.db.auditLog.count({ where: { accountId: acct.id, action: "application.create" } })).toBe(0);
+});
+
+test("the access page explains a subuser's sections, and says what is missing when none is chosen", async ({ apiLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const sub = await factory.subuser({ accountId: acct.id, roles: ["Payer"] });
+  const api = await apiLoggedIn({ kind: "owner", login: acct.name, password: acct.password });
+  const why = await (await api.get(`/settings/access?subuser=${sub.id}`)).text();
+  expect(why).toContain(`data-subuser="${sub.name}"`);
+  expect(why).toMatch(/data-why-section="billing" data-granted="true"/);
+  expect(why).toMatch(/data-why-section="subusers" data-granted="false"/);
+  expect(await (await api.get("/settings/access?subuser=")).text()).toContain("Choose a subuser first: the explanation is about its roles.");
+  expect(await (await api.get("/settings/access?subuser=999999999")).text()).toContain("There is no such subuser in this account.");
 });

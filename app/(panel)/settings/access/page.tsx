@@ -76,11 +76,16 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
               ))}
             </select>
           </div>
-          <Button type="submit" variant="secondary">
+          <Button type="submit" variant="secondary" disabled={subusers.length === 0}>
             Explain
           </Button>
         </form>
         {subusers.length === 0 ? <p className="mt-3 text-sm text-slate-600">This account has no subusers yet.</p> : null}
+        {raw === "" && subusers.length > 0 ? (
+          <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" role="status">
+            Choose a subuser first: the explanation is about its roles.
+          </p>
+        ) : null}
         {wanted && !selected ? (
           <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" role="status">
             There is no such subuser in this account.
