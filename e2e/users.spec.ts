@@ -76,6 +76,21 @@ test("creates two users in a row with Create another; bad input stays in the edi
   await editor.getByRole("button", { name: "Create" }).click();
   await expect(editor.locator('[data-field-error="name"]')).toBeVisible();
   expect(await factory.db.appUser.count({ where: { applicationId: app.id } })).toBe(2);
+
+  // With a toast shown over the open editor ("Create another"), Escape closes the editor, not the
+  // toast, which is the newer layer.
+  const third = uniq("third-");
+  await editor.getByLabel("Create another").check();
+  await editor.getByLabel("Username").fill(third);
+  await editor.getByLabel("Password").fill(E2E_PASSWORD);
+  await editor.getByLabel("Display name").fill("Third User");
+  await editor.getByRole("button", { name: "Create" }).click();
+  const toast = page.locator("[data-toast]").filter({ hasText: `User ${third} created` });
+  await expect(toast).toBeVisible();
+  await editor.getByLabel("Username").focus();
+  await page.keyboard.press("Escape");
+  await expect(editor).toBeHidden();
+  await expect(toast).toBeVisible();
 });
 
 test("edits, deactivates and deletes a user (with confirmation)", async ({ browserLoggedIn, factory }) => {

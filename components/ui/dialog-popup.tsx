@@ -65,7 +65,7 @@ export default function DialogPopup({ open = true, onOpenChange, title, descript
               )}
             </div>
             {dismissible ? (
-              <D.Close aria-label="Close" className="rounded p-1 text-slate-600 hover:bg-slate-100">
+              <D.Close aria-label="Close" data-dialog-close="" className="rounded p-1 text-slate-600 hover:bg-slate-100">
                 <X className="size-4" aria-hidden />
               </D.Close>
             ) : null}

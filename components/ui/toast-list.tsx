@@ -10,6 +10,19 @@ export type ToastMessage = { id: number; title: string; tone: "success" | "error
  * pushed: each shown for 5 seconds (errors announced assertively), dismissed by swiping right or
  * its Dismiss button, in a viewport at the bottom right named "Notification".
  */
+/**
+ * A toast shown over an open dialog ("Create another") is the newest Radix layer, so Escape would
+ * dismiss the toast and leave the dialog open. Escape is the dialog's: the toast stays and the
+ * dialog closes as through its × (a dialog without one, showing a secret, ignores Escape).
+ */
+function escapeToDialog(e: KeyboardEvent) {
+  const dialogs = document.querySelectorAll<HTMLElement>('[role="dialog"][data-state="open"]');
+  const top = dialogs[dialogs.length - 1];
+  if (!top) return;
+  e.preventDefault();
+  top.querySelector<HTMLButtonElement>("[data-dialog-close]")?.click();
+}
+
 export default function ToastList({ messages, dismiss }: { messages: ToastMessage[]; dismiss: (id: number) => void }) {
   return (
     <T.Provider swipeDirection="right" duration={5000} label="Notification">
@@ -20,6 +33,7 @@ export default function ToastList({ messages, dismiss }: { messages: ToastMessag
             key={m.id}
             type={m.tone === "error" ? "foreground" : "background"}
             onOpenChange={(open) => !open && dismiss(m.id)}
+            onEscapeKeyDown={escapeToDialog}
             className={cn(
               "flex items-start gap-3 rounded-md bg-white px-4 py-3 text-sm text-slate-800 shadow-lg ring-1",
               m.tone === "error" ? "ring-red-200" : "ring-slate-200",
