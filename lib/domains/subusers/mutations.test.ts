@@ -323,6 +323,13 @@ describe("subuser validation: a field error naming the field, nothing written", 
     ["a 256-character description", { description: "x".repeat(256) }, "description", 101],
     ["a non-boolean active flag", { active: "yes" }, "active", 101],
   ];
+  it("an empty or blank name is 'required', not a length (452 all the same)", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    for (const name of ["", "   "]) {
+      expect(await failure(createSubuser(owner, { ...good, name }))).toMatchObject({ field: "name", message: "Subuser name is required", reason: reasonFor(452) });
+    }
+  });
   for (const [what, patch, field, apiCode] of BAD) {
     it(`createSubuser refuses ${what}`, async () => {
       const acct = await createTestAccount();

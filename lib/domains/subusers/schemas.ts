@@ -15,6 +15,8 @@ export const ZSubuserName = z
   .trim()
   .toLowerCase()
   .superRefine((v, ctx) => {
+    // An empty field is a missing name, as other forms say (the API drops blank parameters first).
+    if (v === "") return issue(ctx, "Subuser name is required", "subuser_name_length");
     if (v.length < SUBUSER_NAME_MIN || v.length > SUBUSER_NAME_MAX) {
       return issue(ctx, `Subuser name must be ${SUBUSER_NAME_MIN} to ${SUBUSER_NAME_MAX} characters long`, "subuser_name_length");
     }
