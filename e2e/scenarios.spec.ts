@@ -58,6 +58,10 @@ test("writes a scenario, saves two versions, compares them and restores the firs
   await expect(diff).toBeVisible();
   await expect(diff).toContainText('Logger.write("second version");');
   await expect(diff.locator(".cm-changedLine, .cm-insertedLine, .cm-changedText").first()).toBeVisible();
+  // The folded unchanged lines are framed by a glyph every font has (not ⦚, boxes on Debian's fonts).
+  const folded = diff.locator(".cm-collapsedLines").first();
+  await expect(folded).toContainText("unchanged lines");
+  expect(await folded.evaluate((el) => getComputedStyle(el, "::before").content)).toMatch(/^"↕"/);
 
   // Restore version 1: its text becomes version 3.
   await page.getByRole("button", { name: "Restore version 1" }).click();

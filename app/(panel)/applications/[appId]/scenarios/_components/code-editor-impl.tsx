@@ -65,7 +65,14 @@ const base = (label: string): Extension[] => [
   EditorView.lineWrapping,
   keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap]),
   EditorView.contentAttributes.of({ "aria-label": label }),
-  EditorView.theme({ "&": { fontSize: "13px" }, ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace" } }),
+  EditorView.theme({
+    "&": { fontSize: "13px" },
+    ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace" },
+    // The diff's "12 unchanged lines" bar: @codemirror/merge frames it with ⦚ (U+299A), which
+    // common fonts (DejaVu, Liberation) lack, so it showed as boxes; ↕ says "click to unfold"
+    // and is in every font. Decoration only: empty alternative text for screen readers.
+    ".cm-collapsedLines:before, .cm-collapsedLines:after": { content: '"↕" / ""' },
+  }),
 ];
 
 /** Switches `compartment` between light and one-dark as the system theme changes. */
