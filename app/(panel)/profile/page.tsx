@@ -5,6 +5,7 @@ import { OWNER_ROLE } from "@/lib/access/matrix";
 import { Badge, Card, SectionHeader } from "@/components/ui/page";
 import { getProfile } from "@/lib/domains/profile/queries";
 import { formatUtc } from "@/lib/core/format";
+import { describeUserAgent } from "@/lib/core/user-agent";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SessionsTable, type SessionRow } from "./_components/sessions-table";
 
@@ -20,6 +21,7 @@ export default async function ProfilePage() {
     expiresAt: s.expiresAt.toISOString(),
     ip: s.ip,
     userAgent: s.userAgent,
+    browser: describeUserAgent(s.userAgent),
   }));
   const hours = Math.round((p.sessionExpiresAt.getTime() - p.sessionCreatedAt.getTime()) / 3_600_000);
 

@@ -10,7 +10,16 @@ import { DateTime } from "@/components/ui/date-time";
 import { logoutAction } from "@/app/(auth)/actions";
 import { endOtherSessionsAction, endSessionAction } from "../actions";
 
-export type SessionRow = { handle: string; current: boolean; createdAt: string; expiresAt: string; ip: string; userAgent: string };
+export type SessionRow = {
+  handle: string;
+  current: boolean;
+  createdAt: string;
+  expiresAt: string;
+  ip: string;
+  userAgent: string;
+  /** The user agent as people say it ("Chrome 131 on Linux", lib/core/user-agent.ts); the raw header is its tooltip. */
+  browser: string;
+};
 
 type EndAction = { pending: boolean; run: (input: { handle: string }) => void };
 
@@ -64,11 +73,11 @@ export function SessionsTable({ rows }: { rows: SessionRow[] }) {
       },
       { accessorKey: "ip", header: "IP", cell: ({ row }) => <span className="font-mono text-xs">{row.original.ip || "—"}</span> },
       {
-        accessorKey: "userAgent",
+        accessorKey: "browser",
         header: "Browser",
         cell: ({ row }) => (
-          <span className="line-clamp-2 max-w-md text-xs text-slate-600" title={row.original.userAgent}>
-            {row.original.userAgent || "—"}
+          <span className="text-xs text-slate-700" title={row.original.userAgent || undefined} data-testid="session-browser">
+            {row.original.browser}
           </span>
         ),
       },
