@@ -84,6 +84,13 @@ test.describe("subuser", () => {
     await expect(formError(page)).toHaveText(GENERIC_LOGIN_FAILURE);
   });
 
+  test("a login link of no account is a 404 that says so, without the panel's dashboard link", async ({ page }) => {
+    const res = await page.goto("/login/subuser/999999999");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "This login link does not work" })).toBeVisible();
+    await expect(page.getByText("Back to the dashboard")).toHaveCount(0);
+  });
+
   test("an inactive subuser gets the same generic message", async ({ page, factory }) => {
     const sub = await factory.subuser({ roles: ["Admin"], active: false });
     await subuserLogin(page, sub.accountId, sub.name, sub.password);
