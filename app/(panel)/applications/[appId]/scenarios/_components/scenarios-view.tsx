@@ -22,6 +22,9 @@ import { CodeEditor, DiffView, type CodeEditorHandle } from "./code-editor";
 import { deleteBlockedBy, startedBy } from "./started-by";
 
 /** `parent`: the parent account's shared scenario, which this child account may bind but not change. */
+/** The name rule, as Create and Rename show it under the field (lib/domains/scenarios/schemas.ts). */
+const SCENARIO_NAME_HINT = "Latin letters, digits, _ - and . (at most 29 characters), unique in the account.";
+
 export type ScenarioItem = { id: number; name: string; shared: boolean; parent: boolean; ruleCount: number; size: number; updatedAt: string };
 export type ScenarioDetail = {
   id: number;
@@ -113,7 +116,7 @@ function CreateScenarioDialog({ appId, base, onClose, returnFocusTo }: { appId: 
   });
   return (
     <FormDialog title="New scenario" onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Create" data-testid="scenario-create">
-      <Field label="Name" name="name" error={form.fieldErrors.name} hint="Latin letters, digits, _ - and . (at most 29 characters), unique in the account." autoComplete="off" required />
+      <Field label="Name" name="name" error={form.fieldErrors.name} hint={SCENARIO_NAME_HINT} autoComplete="off" required />
       <CheckboxField label="Shared" name="shared" description="Every application of the account can use a shared scenario in its rules." />
     </FormDialog>
   );
@@ -331,7 +334,7 @@ function RenameDialog({ detail, onClose, returnFocusTo }: DialogProps) {
   });
   return (
     <FormDialog title={`Rename ${detail.name}`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Rename">
-      <Field label="Name" name="name" defaultValue={detail.name} error={form.fieldErrors.name} autoComplete="off" required />
+      <Field label="Name" name="name" defaultValue={detail.name} error={form.fieldErrors.name} hint={SCENARIO_NAME_HINT} autoComplete="off" required />
     </FormDialog>
   );
 }
