@@ -35,6 +35,15 @@ test("a subuser refused Billing asks for it; the owner sees the request under No
   await owner.getByRole("button", { name: "Mark all as read" }).click();
   await expect(item).toHaveAttribute("data-read", "true");
   await expect(owner.getByTestId("topbar-notifications")).toHaveAccessibleName("Notifications");
+
+  // Its link opens that subuser's Edit dialog, where the roles are; closed, the list stays.
+  await item.getByRole("link", { name: `Change ${sub.name}'s roles` }).click();
+  const edit = owner.getByRole("dialog", { name: `Edit ${sub.name}` });
+  await expect(edit).toBeVisible();
+  await expect(edit.locator('input[name="roles"][value="Developer"]')).toBeChecked();
+  await edit.getByRole("button", { name: "Cancel" }).click();
+  await expect(edit).toBeHidden();
+  await expect(owner).toHaveURL(/\/settings\/subusers$/);
 });
 
 test("the account owner's own 403 (Reserved numbers) points to a subuser with the role, never to asking itself", async ({ apiAs }) => {

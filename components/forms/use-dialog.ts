@@ -6,8 +6,9 @@ import { useCallback, useState } from "react";
  * back to it on close. A row menu's item is gone once the menu closes: pass the menu's trigger
  * (RowMenu gives it to onSelect) as `opener`; otherwise the focused element is taken.
  */
-export function useDialog<S>() {
-  const [current, setCurrent] = useState<{ state: S; opener: HTMLElement | null } | null>(null);
+export function useDialog<S>(initial: S | null = null) {
+  // `initial`: a dialog the page opens with (a link to "edit this subuser"); nothing to return focus to.
+  const [current, setCurrent] = useState<{ state: S; opener: HTMLElement | null } | null>(initial === null ? null : { state: initial, opener: null });
   const open = useCallback((state: S, opener?: HTMLElement | null) => {
     const focused = typeof document === "undefined" ? null : (document.activeElement as HTMLElement | null);
     setCurrent({ state, opener: opener ?? focused });

@@ -33,7 +33,7 @@ export function NotificationText({ n, holds }: { n: NotificationDto; holds: (sec
           </p>
           <p className="mt-0.5 text-slate-600">
             {d.roles.length ? `Roles that open it: ${or(d.roles)}.` : null}{" "}
-            {holds("subusers.edit") ? <Action href={sectionHref("subusers")}>Change {d.subuser ?? "the subuser"}&apos;s roles</Action> : null}
+            {holds("subusers.edit") ? <Action href={(d.subuser ? `${sectionHref("subusers")}?edit=${encodeURIComponent(d.subuser)}` : sectionHref("subusers")) as Route}>Change {d.subuser ?? "the subuser"}&apos;s roles</Action> : null}
           </p>
         </>
       ) : (

@@ -17,7 +17,7 @@ import { publicOrigin } from "@/lib/core/request-info";
 
 export const metadata: Metadata = { title: sectionTitle("subusers") };
 
-export default async function SubusersPage() {
+export default async function SubusersPage({ searchParams }: { searchParams: Promise<{ edit?: string | string[] }> }) {
   const actor = await requireSection("subusers");
   const { items } = await listSubusers(actor);
   const canCreate = can(actor, "subusers.create");
@@ -30,6 +30,7 @@ export default async function SubusersPage() {
     roles: [...s.roles],
     createdAt: s.createdAt.toISOString(),
   }));
+  const { edit } = await searchParams;
   const loginUrl = items.length > 0 ? subuserLoginUrl(actor.accountId, publicOrigin(await headers())) : null;
 
   return (
@@ -61,7 +62,13 @@ export default async function SubusersPage() {
           You can see the subusers. Only {describeGranters("subusers.edit")} can add or change them.
         </p>
       ) : null}
-      <SubusersTable rows={rows} canCreate={canCreate} canEdit={canEdit} roleOptions={canCreate || canEdit ? roleOptions() : []} />
+      <SubusersTable
+        rows={rows}
+        canCreate={canCreate}
+        canEdit={canEdit}
+        roleOptions={canCreate || canEdit ? roleOptions() : []}
+        editOnOpen={typeof edit === "string" ? edit : undefined}
+      />
     </>
   );
 }

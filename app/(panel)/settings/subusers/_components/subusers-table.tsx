@@ -14,16 +14,25 @@ export function SubusersTable({
   canCreate,
   canEdit,
   roleOptions,
+  editOnOpen,
 }: {
   rows: SubuserRow[];
   canCreate: boolean;
   canEdit: boolean;
   roleOptions: RoleOption[];
+  /** A subuser whose Edit dialog the page opens with (?edit=<name>, the access-request notification's link). */
+  editOnOpen?: string;
 }) {
-  const dialog = useDialog<NonNullable<DialogState>>();
+  const first = canEdit && editOnOpen ? rows.find((r) => r.name === editOnOpen) : undefined;
+  const dialog = useDialog<NonNullable<DialogState>>(first ? { kind: "edit", row: first } : null);
   const { open } = dialog;
   const d = dialog.state;
-  const props = { onClose: dialog.close, returnFocusTo: dialog.opener };
+  const close = () => {
+    dialog.close();
+    // Once closed, a reload shows the list, not the dialog again.
+    if (editOnOpen) window.history.replaceState(null, "", window.location.pathname);
+  };
+  const props = { onClose: close, returnFocusTo: dialog.opener };
 
   const columns = useMemo<DataTableColumn<SubuserRow>[]>(() => {
     const cols = subuserColumns();
