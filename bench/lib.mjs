@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } fr
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import autocannon from "autocannon";
+import { sqliteFiles } from "../scripts/sqlite-files.mjs";
 
 export const root = path.resolve(import.meta.dirname, "..");
 // npx prisma, .next/ and scripts/server.mjs are all found relative to the repository root.
@@ -74,7 +75,7 @@ export function prepareDatabase({ prefix, credentials, port, extraEnv = {}, disp
   const stamp = Date.now();
   const dbFile = path.join(benchDir, `${prefix}-${stamp}.db`);
   const credentialsFile = path.join(benchDir, credentials);
-  if (dispose) disposable.push(dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`, credentialsFile);
+  if (dispose) disposable.push(...sqliteFiles(dbFile), credentialsFile);
 
   const env = {
     ...process.env,

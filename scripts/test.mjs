@@ -4,10 +4,11 @@
 // named steps (e.g. `npm test -- build e2e`), `npm test -- --from <step>` resumes at one.
 // Neighbouring steps of one `parallel` group run at once (see runTogether).
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startPostgres } from "./postgres.mjs";
+import { removeSqliteFiles } from "./sqlite-files.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -107,10 +108,7 @@ const STEPS = [
       return { DATABASE_URL: `file:./data/e2e/${new Date().toISOString().replace(/[:.]/g, "-")}.db`, DATABASE_ADAPTER: "better-sqlite3" };
     },
     // Kept when the step fails, for a look at what the failing test saw; removed when it passes.
-    afterPass: (env) => {
-      const file = env.DATABASE_URL.slice("file:".length);
-      for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
-    },
+    afterPass: (env) => removeSqliteFiles(env.DATABASE_URL.slice("file:".length)),
   },
   {
     name: "e2e-shared",

@@ -3,9 +3,10 @@
 // vitest-postgres step), databases named switchboard_test_* created with the C collation in the
 // server TEST_POSTGRES_URL names, and dropped at the end. Nothing else is ever a test database.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { removeSqliteFiles } from "../scripts/sqlite-files.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SQLITE_TEST_FILE = /\/data\/test\/[a-z]+-[^/]+\.db$/;
@@ -36,11 +37,6 @@ export function throwawayName(tag: string): string {
 
 /** SQL for a PostgreSQL database the app accepts: byte-order collation (lib/core/db-check.ts). */
 const createSql = (name: string) => `CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`;
-
-/** Removes a throwaway SQLite file with its WAL, shared-memory and journal files (absent ones are fine). */
-export function removeSqliteFiles(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
-}
 
 async function onServer<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import pg from "pg";
-import { isPostgresUrl, isThrowawayTestDatabase, postgresDatabaseName, removeSqliteFiles } from "./databases";
+import { removeSqliteFiles } from "../scripts/sqlite-files.mjs";
+import { isPostgresUrl, isThrowawayTestDatabase, postgresDatabaseName } from "./databases";
 
 /**
  * Creates this run's throwaway database (PostgreSQL: a new database with the C collation; SQLite:
