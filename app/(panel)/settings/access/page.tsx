@@ -35,6 +35,9 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   const { items: subusers } = await listSubusers(actor);
   const wanted = typeof raw === "string" && raw !== "" ? raw : null;
   const selected = wanted ? (subusers.find((s) => String(s.id) === wanted) ?? null) : null;
+  // Explain with no choice, or an id that is not one of this account's subusers.
+  const notice =
+    raw === "" && subusers.length > 0 ? "Choose a subuser first: the explanation is about its roles." : wanted && !selected ? "There is no such subuser in this account." : null;
   const held = new Set<string>(selected?.roles ?? []);
   const grouped = groups();
 
@@ -81,14 +84,9 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           </Button>
         </form>
         {subusers.length === 0 ? <p className="mt-3 text-sm text-slate-600">This account has no subusers yet.</p> : null}
-        {raw === "" && subusers.length > 0 ? (
+        {notice ? (
           <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" role="status">
-            Choose a subuser first: the explanation is about its roles.
-          </p>
-        ) : null}
-        {wanted && !selected ? (
-          <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" role="status">
-            There is no such subuser in this account.
+            {notice}
           </p>
         ) : null}
         {selected ? <Why subuser={selected} grouped={grouped} /> : null}
