@@ -24,8 +24,7 @@ export const createScenarioAction = action({ section: "application.scenarios", i
  */
 export const saveScenarioAction = action({ section: "application.scenarios", input: ZSaveScenarioInput }, async (input, actor) => {
   const s = await saveScenario(actor, input);
-  const error = await checkScript(input.script, s.name);
-  return { id: s.id, name: s.name, version: s.version, changed: s.changed, syntaxError: error && { message: `${error.name}: ${error.message}`, line: error.line ?? null } };
+  return { id: s.id, name: s.name, version: s.version, changed: s.changed, syntaxError: await syntaxError(input.script, s.name) };
 });
 
 export const renameScenarioAction = action({ section: "application.scenarios", input: ZRenameScenarioInput }, async (input, actor) => {
@@ -46,6 +45,11 @@ export const deleteScenarioAction = action({ section: "application.scenarios", i
 
 /** Check syntax: compiles the text in the sandbox (nothing runs, nothing is written). */
 export const checkScriptAction = action({ section: "application.scenarios", input: ZCheckScriptInput }, async (input) => {
-  const error = await checkScript(input.script, input.name);
-  return { error: error && { message: error.message, name: error.name, line: error.line ?? null } };
+  return { error: await syntaxError(input.script, input.name) };
 });
+
+/** The script's syntax error as Save and Check syntax answer it (null: it compiles). */
+async function syntaxError(script: string, name?: string): Promise<{ name: string; message: string; line: number | null } | null> {
+  const error = await checkScript(script, name);
+  return error && { message: error.message, name: error.name, line: error.line ?? null };
+}

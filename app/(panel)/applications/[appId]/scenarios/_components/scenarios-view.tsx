@@ -22,6 +22,9 @@ import { CodeEditor, DiffView, type CodeEditorHandle } from "./code-editor";
 import { deleteBlockedBy, startedBy } from "./started-by";
 
 /** `parent`: the parent account's shared scenario, which this child account may bind but not change. */
+/** A syntax error as the editor shows it under the text ("SyntaxError: ..." at its line), or null. */
+const problemOf = (e: { name: string; message: string; line: number | null } | null) => (e ? { message: `${e.name}: ${e.message}`, line: e.line } : null);
+
 /** The name rule, as Create and Rename show it under the field (lib/domains/scenarios/schemas.ts). */
 const SCENARIO_NAME_HINT = "Latin letters, digits, _ - and . (at most 29 characters), unique in the account.";
 
@@ -161,7 +164,7 @@ function ScenarioPanel({ base, detail, diff }: { base: string; detail: ScenarioD
     onSuccess: (s) => {
       setSaveError(undefined);
       setDirty(false);
-      setProblem(s.syntaxError);
+      setProblem(problemOf(s.syntaxError));
       const saved = s.changed ? `Saved as version ${s.version}` : "No changes to save";
       if (s.syntaxError) toast(`${saved}, but it has a syntax error${s.syntaxError.line ? ` on line ${s.syntaxError.line}` : ""}: calls that start it will fail`, "error");
       else toast(saved);
@@ -170,7 +173,7 @@ function ScenarioPanel({ base, detail, diff }: { base: string; detail: ScenarioD
   });
   const check = useAction(checkScriptAction, {
     onSuccess: (r) => {
-      setProblem(r.error ? { message: `${r.error.name}: ${r.error.message}`, line: r.error.line } : null);
+      setProblem(problemOf(r.error));
       if (!r.error) toast("No syntax errors");
     },
     onError: (m) => setProblem({ message: m, line: null }),
