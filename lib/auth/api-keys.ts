@@ -3,7 +3,7 @@ import "server-only";
 // key named by a token's `kid`, with everything the checks need in one read, and the child
 // account a token's `iss` may name.
 import { db } from "@/lib/core/db";
-import { toBool } from "./raw-values";
+import { toBool } from "@/lib/core/raw-values";
 
 /** What authentication needs of a key: its roles, its creator's (a subuser's) state and roles, its account. */
 export type KeyForAuth = {

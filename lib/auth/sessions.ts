@@ -7,7 +7,7 @@ import { env } from "@/lib/core/env";
 import type { Clock } from "@/lib/core/clock";
 import { isAssignableRole, OWNER_ROLE, type Role } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
-import { toBool, toDate, toInt } from "./raw-values";
+import { toBool, toDate, toInt } from "@/lib/core/raw-values";
 
 export type NewSession = {
   accountId: number;

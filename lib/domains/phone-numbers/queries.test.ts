@@ -96,6 +96,26 @@ describe("what the pages read", () => {
     await expect(attachableNumbers(admin, { digits: "abc" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 
+  it("the list and the export name each number's application and rule (none when unattached); unfiltered, the total is the held count", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor("MainAccount");
+    const [desk, front] = [await db.application.create({ data: { accountId: acct.id, name: "desk" } }), await db.application.create({ data: { accountId: acct.id, name: "front" } })];
+    const inbound = await db.rule.create({ data: { accountId: acct.id, applicationId: desk.id, name: "inbound", pattern: ".*", position: 1 } });
+    const [a, b, c] = [await fixtureOwnNumber(acct.id), await fixtureOwnNumber(acct.id), await fixtureOwnNumber(acct.id)];
+    await db.phoneNumber.update({ where: { id: a.id }, data: { applicationId: desk.id, ruleId: inbound.id } });
+    await db.phoneNumber.update({ where: { id: b.id }, data: { applicationId: front.id } });
+    const names = (items: { id: number; applicationName: string | null; ruleName: string | null }[]) =>
+      Object.fromEntries(items.map((n) => [n.id, [n.applicationName, n.ruleName]]));
+    const expected = { [a.id]: ["desk", "inbound"], [b.id]: ["front", null], [c.id]: [null, null] };
+    const page = await listAccountNumbers(owner);
+    expect(names(page.items)).toEqual(expected);
+    expect(page.total).toBe(3);
+    expect(names(await collect(exportAccountNumbers(owner)))).toEqual(expected);
+    // Past the end of the list, the held count still answers the total.
+    expect(await listAccountNumbers(owner, { offset: 3 })).toEqual({ items: [], total: 3 });
+    expect((await listAccountNumbers(owner, { applicationId: desk.id })).items.map((n) => [n.id, n.applicationName, n.ruleName])).toEqual([[a.id, "desk", "inbound"]]);
+  });
+
   it("the export streams every number matching the filter, past one batch, and nothing of another account", async () => {
     const [acct, other] = [await createTestAccount(), await createTestAccount()];
     const owner = await acct.actor("MainAccount");

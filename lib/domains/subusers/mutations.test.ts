@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { systemClock } from "@/lib/core/clock";
-import { can, OWNER_ROLE, type AssignableRole, type SectionId } from "@/lib/access/matrix";
+import { ASSIGNABLE_ROLES, can, OWNER_ROLE, type AssignableRole, type SectionId } from "@/lib/access/matrix";
 import type { Actor } from "@/lib/access/actor-types";
 import { isAppError, type AppError } from "@/lib/core/errors";
 import { createSession, loadPrincipal } from "@/lib/auth/sessions";
@@ -287,10 +287,28 @@ describe("subuser queries: every principal", () => {
     expect(all.items.map((s) => s.name)).toEqual([`alpha-${mine.id}`, `bravo-${mine.id}`, `charlie-${mine.id}`]);
     const page = await listSubusers(owner, { offset: 1, count: 1 });
     expect(page).toMatchObject({ total: 3, items: [{ name: `bravo-${mine.id}` }] });
+    // Past the end: no items, the total still counted (one statement reads both).
+    expect(await listSubusers(owner, { offset: 3 })).toEqual({ items: [], total: 3 });
+    expect(all.items[0]).toEqual({ id: expect.any(Number), name: `alpha-${mine.id}`, description: "before", active: true, roles: ["Payer"], createdAt: expect.any(Date), updatedAt: expect.any(Date) });
     expect(await listSubusers(owner, { subuserId: foreign.id })).toEqual({ items: [], total: 0 });
     expect(await failure(getSubuser(owner, { subuserId: foreign.id }))).toMatchObject({ code: "NOT_FOUND", reason: reasonFor(434) });
     expect(await listSubusers(keyActor(mine, ["Owner"]))).toMatchObject({ total: 3 });
     expect(await failure(listSubusers(keyActor(mine, ["Admin"])))).toMatchObject({ code: "FORBIDDEN", reason: reasonFor(104) });
+  });
+});
+
+describe("listSubusers' roles", () => {
+  it("gives each subuser its roles in the matrix's order, none for a subuser without roles, and its active flag", async () => {
+    const mine = await createTestAccount();
+    const many = await makeSubuser(mine.id, ["Support", "Admin", "Payer"], `many-${mine.id}`);
+    const none = await makeSubuser(mine.id, [], `none-${mine.id}`);
+    await db.subuser.update({ where: { id: none.id }, data: { active: false } });
+    const { items, total } = await listSubusers(await mine.actor(OWNER_ROLE));
+    expect(total).toBe(2);
+    expect(items.map((s) => [s.id, s.roles, s.active])).toEqual([
+      [many.id, ASSIGNABLE_ROLES.filter((r) => ["Support", "Admin", "Payer"].includes(r)), true],
+      [none.id, [], false],
+    ]);
   });
 });
 
