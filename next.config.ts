@@ -1,10 +1,5 @@
 import type { NextConfig } from "next";
-
-// Pages get their Content-Security-Policy from proxy.ts, with a fresh script nonce per request.
-// Everything the proxy does not see (Auth.js, the Management API, health checks, assets) serves no HTML to run:
-// it gets a policy that allows nothing.
-const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-const NON_PAGE_PATHS = ["/api/:path*", "/platform_api", "/platform_api/:path*", "/healthz", "/readyz", "/_next/static/:path*", "/_next/image"];
+import { COMMON_HEADERS, NON_PAGE_CSP, NON_PAGE_PATHS } from "./lib/core/response-headers.mjs";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -16,7 +11,10 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   // The scenario sandbox loads its WebAssembly file beside its module, and recheck is a large
   // prebuilt bundle: both are required from node_modules at run time rather than bundled.
+  // Prisma's runtime too: the Management API's bundle (scripts/build-api.mjs) shares the process's
+  // one client with Next's (lib/core/db.ts), so both must see one copy of its classes.
   serverExternalPackages: [
+    "@prisma/client",
     "better-sqlite3", "@node-rs/argon2", "@libsql/client", "@prisma/adapter-libsql", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg",
     "quickjs-emscripten-core", "@jitl/quickjs-wasmfile-release-sync", "recheck",
   ],
@@ -26,12 +24,7 @@ const nextConfig: NextConfig = {
       ...NON_PAGE_PATHS.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] })),
       {
         source: "/:path*",
-        headers: [
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
+        headers: [...COMMON_HEADERS],
       },
     ];
   },

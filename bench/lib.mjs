@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } fr
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import autocannon from "autocannon";
+import { apiBundleProblem } from "../scripts/api-fast-path.mjs";
 import { sqliteFiles } from "../scripts/sqlite-files.mjs";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -101,11 +102,12 @@ export function prepareDatabase({ prefix, credentials, port, extraEnv = {}, disp
 export function ensureBuild() {
   const buildId = path.join(".next", "BUILD_ID");
   if (!existsSync(buildId)) {
-    step("No production build yet: next build");
+    step("No production build yet: npm run build");
     // The build must not see the throwaway database or the bench's secret.
-    run("npx", ["next", "build"], { env: { ...process.env } });
+    run("npm", ["run", "build"], { env: { ...process.env } });
   } else {
-    console.log(`\n  Using the production build of ${statSync(buildId).mtime.toISOString()} (run \`npx next build\` first to measure newer sources).`);
+    if (apiBundleProblem(".next")) run(process.execPath, ["scripts/build-api.mjs"]);
+    console.log(`\n  Using the production build of ${statSync(buildId).mtime.toISOString()} (run \`npm run build\` first to measure newer sources).`);
   }
 }
 

@@ -110,3 +110,17 @@ test("a 403 page carries them too and is never stored", async ({ apiAs }) => {
   expectSecurityHeaders(res.headers(), "403 /settings/subusers");
   expect(res.headers()["cache-control"] ?? "").toContain("no-store");
 });
+
+test("the Management API answers with the headers /healthz gets, from the server's own API path", async ({ request }) => {
+  const api = await request.post("/platform_api/GetRoles");
+  expect(await api.json()).toMatchObject({ error: { code: 100 } });
+  const health = await request.get("/healthz");
+  for (const name of ["content-security-policy", "referrer-policy", "x-content-type-options", "x-frame-options", "permissions-policy"]) {
+    expect(api.headers()[name], name).toBe(health.headers()[name]);
+  }
+  expect(api.headers()["x-powered-by"]).toBeUndefined();
+  expect(api.headers()["cache-control"]).toBe("private, no-store");
+  // scripts/server.mjs served it with this build's bundle (scripts/api-fast-path.mjs); Next's route
+  // handler would add its Vary. Without the bundle (`next build` alone), `npm run build` makes it.
+  expect(api.headers()["vary"], "served by Next's route handler: no .next/platform-api bundle of this build").toBeUndefined();
+});

@@ -11,10 +11,14 @@
 // - server actions: malformed requests (a body that is not what our forms send, over 1 MB, an
 //   unparseable, opaque or foreign Origin, an id not of this build) are answered 4xx here, before
 //   Next, which would answer them 500 with a stack in the log (scripts/action-gate.mjs).
+// It also serves the Management API itself (GET and POST on /platform_api[/<Method>]) with the
+// route handlers' own function, bundled beside the build, without Next's request pipeline
+// (scripts/api-fast-path.mjs; issue 11). Without that bundle, Next's route handlers serve it.
 import { createServer } from "node:http";
 import next from "next";
 import { trustedEntry } from "../lib/core/forwarded.mjs";
 import { gateAction, isPossibleAction, loadActionIds } from "./action-gate.mjs";
+import { apiRoute, loadApiHandler, serveApi } from "./api-fast-path.mjs";
 
 export const CLIENT_IP_HEADER = "x-switchboard-client-ip";
 
@@ -53,9 +57,14 @@ await app.prepare();
 const gate = { actionIds: loadActionIds(".next"), publicUrl: process.env.PUBLIC_URL || undefined, trustProxyHops: hops };
 if (!gate.actionIds) console.warn("scripts/server.mjs: no server-reference-manifest.json in .next; server action ids are left to Next");
 
+const api = await loadApiHandler(".next");
+if (!api.handle) console.warn(`scripts/server.mjs: ${api.reason}; Next's route handlers serve the Management API`);
+
 const server = createServer(async (req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIp(req);
   sanitiseForwarding(req.headers);
+  const route = api.handle ? apiRoute(req.method, req.url) : undefined;
+  if (route) return serveApi(req, res, api.handle, route.pathMethod);
   if (!isPossibleAction(req.method, req.url, req.headers)) return handle(req, res);
   const admitted = await gateAction(req, res, gate);
   if (admitted) handle(admitted, res);

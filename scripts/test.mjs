@@ -96,7 +96,7 @@ const STEPS = [
     cmd: ["npx", "vitest", "run"],
     env: async () => ({ DATABASE_ADAPTER: "pg", TEST_POSTGRES_URL: await postgresServer() }),
   },
-  { name: "build", title: "Production build (next build)", cmd: ["npx", "next", "build"] },
+  { name: "build", title: "Production build (next build, then the Management API bundle)", cmd: ["npm", "run", "build"] },
   { name: "chromium", title: "Chromium for Playwright", cmd: ["bash", "scripts/ensure-chromium.sh"] },
   {
     name: "e2e",

@@ -33,5 +33,13 @@ export function dbKind(): DatabaseKind {
 
 const globalForDb = globalThis as unknown as { switchboardDb?: PrismaClient };
 
-export const db: PrismaClient = globalForDb.switchboardDb ?? createClient();
-if (env().NODE_ENV !== "production") globalForDb.switchboardDb = db;
+/**
+ * The process's one client, kept on globalThis: in development it outlives module reloads, and in
+ * production the Management API's own bundle (scripts/build-api.mjs, served by scripts/server.mjs
+ * beside Next) and Next's bundle evaluate this module once each and must share it. Two clients
+ * would be two SQLite connections in one process: a write on one, waiting in the driver for the
+ * other's open transaction, blocks the event loop that transaction needs to finish, until
+ * busy_timeout fails it. Both bundles load Prisma's runtime from node_modules (next.config.ts'
+ * serverExternalPackages), so its error and SQL classes are the same objects for both.
+ */
+export const db: PrismaClient = (globalForDb.switchboardDb ??= createClient());
