@@ -100,10 +100,10 @@ export const ZCallSessionInfo = z
 
 const recordUrl = (apiAddress: string, id: number) => `${new URL(apiAddress).origin}/calls/recordings/${id}`;
 
-function view(s: ApiHistoryItem, apiAddress: string, withOther: boolean): z.output<typeof ZCallSessionInfo> {
+function view(s: ApiHistoryItem, accountId: number, apiAddress: string, withOther: boolean): z.output<typeof ZCallSessionInfo> {
   return {
     call_session_history_id: s.id,
-    account_id: 0,
+    account_id: accountId,
     application_id: s.applicationId,
     application_name: s.applicationName,
     user_id: s.appUserId,
@@ -222,7 +222,7 @@ export const getCallHistoryMethod = defineMethod({
       withRecords: p.with_records ?? false,
       withTotal: p.with_total_count ?? true,
     });
-    const result = items.map((s) => ({ ...view(s, apiAddress, p.with_other_resources ?? false), account_id: actor.accountId }));
+    const result = items.map((s) => view(s, actor.accountId, apiAddress, p.with_other_resources ?? false));
     return { ...page(result, total), timezone: "UTC" };
   },
 });
