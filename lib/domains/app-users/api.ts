@@ -40,7 +40,9 @@ export function userInfo(
   app?: ApplicationInfo,
 ): UserInfo {
   const balance = u.balanceMinor / 100;
-  return {
+  // Set one by one in the reference's order, not with spreads between fields: a spread followed by
+  // further properties takes V8's slow path, for every user of a page (README "Row mappers list their fields").
+  const info: Omit<UserInfo, "created" | "modified"> & Partial<Pick<UserInfo, "created" | "modified">> = {
     user_id: u.id,
     user_name: u.name,
     user_display_name: u.displayName,
@@ -49,11 +51,12 @@ export function userInfo(
     balance,
     live_balance: balance,
     fixed_balance: balance,
-    ...(u.customData !== undefined ? { user_custom_data: u.customData } : {}),
-    ...(app ? { applications: [app] } : {}),
-    created: w.formatApiDate(u.createdAt),
-    modified: w.formatApiDate(u.updatedAt),
   };
+  if (u.customData !== undefined) info.user_custom_data = u.customData;
+  if (app) info.applications = [app];
+  info.created = w.formatApiDate(u.createdAt);
+  info.modified = w.formatApiDate(u.updatedAt);
+  return info as UserInfo;
 }
 
 const GROUP = "Users";

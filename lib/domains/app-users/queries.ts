@@ -9,6 +9,7 @@ import { parseInput } from "@/lib/core/validate";
 import { applicationNotFound, userCountsOf } from "@/lib/domains/applications/queries";
 import { ZListAppUsersInput, type ListAppUsersInput } from "./schemas";
 import { ignoreCase } from "@/lib/core/search";
+import { toNumber } from "@/lib/core/raw-values";
 
 export const APP_USER_LIST_SELECT = {
   id: true,
@@ -116,7 +117,8 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
   authorize(actor, { section: "application.users", method: "GetUsers" });
   const p = parseInput(ZListAppUsersInput, input);
   // The account's own application (NOT_FOUND otherwise) and its user counter, in one read.
-  const app = await db.application.findFirst({ where: { id: p.applicationId, accountId: actor.accountId }, select: { userCount: true } });
+  // Raw: a Prisma query costs about 0.2 ms of its JS engine more, on every GetUsers (issue 11).
+  const [app] = await db.$queryRaw<{ userCount: number | bigint }[]>`SELECT "userCount" FROM "Application" WHERE "id" = ${p.applicationId} AND "accountId" = ${actor.accountId}`;
   if (!app) throw applicationNotFound();
   const q = p.q?.toLowerCase();
   // The account is checked on the application row, not AppUser.accountId: see userCountsOf in
@@ -143,7 +145,7 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
       skip: p.offset,
       take: p.count,
     }),
-    filtered ? db.appUser.count({ where }) : app.userCount,
+    filtered ? db.appUser.count({ where }) : toNumber(app.userCount),
   ]);
   return { items: rows.map(toAppUserDto), total };
 }
