@@ -480,6 +480,7 @@ export function countsByDay(filter: CallFilter): filter is Pick<CallFilter, "app
  * engine), so they see one snapshot. Unchecked: callers authorize (callHistoryForApi).
  */
 export async function countSessionsByDay(accountId: number, filter: Pick<CallFilter, "applicationId" | "from" | "to">): Promise<number> {
+  const scope = { accountId, ...(filter.applicationId !== undefined ? { applicationId: filter.applicationId } : {}) };
   const from = filter.from?.getTime();
   const to = filter.to?.getTime();
   // Whole days: [firstDay, endDay) as UTC midnights.
@@ -489,11 +490,11 @@ export async function countSessionsByDay(accountId: number, filter: Pick<CallFil
   const end = endDay === undefined ? undefined : dayOf(endDay);
   const unusual = (firstDay !== undefined && first === undefined) || (endDay !== undefined && end === undefined);
   if (unusual || (firstDay !== undefined && endDay !== undefined && firstDay >= endDay)) {
-    return db.callSession.count({ where: { accountId, ...(filter.applicationId !== undefined ? { applicationId: filter.applicationId } : {}), startedAt: startedIn(filter) } });
+    return db.callSession.count({ where: { ...scope, startedAt: startedIn(filter) } });
   }
-  const scope = Prisma.sql`"accountId" = ${accountId}${filter.applicationId !== undefined ? Prisma.sql` AND "applicationId" = ${filter.applicationId}` : Prisma.empty}`;
-  const days = Prisma.sql`(SELECT COALESCE(SUM("sessions"), 0) FROM "CallSessionDay" WHERE ${scope}${first !== undefined ? Prisma.sql` AND "day" >= ${first}` : Prisma.empty}${end !== undefined ? Prisma.sql` AND "day" < ${end}` : Prisma.empty})`;
-  const started = (gte: Date, lt: Date) => Prisma.sql`(SELECT COUNT(*) FROM "CallSession" WHERE ${scope} AND "startedAt" >= ${gte} AND "startedAt" < ${lt})`;
+  const inScope = Prisma.sql`"accountId" = ${accountId}${filter.applicationId !== undefined ? Prisma.sql` AND "applicationId" = ${filter.applicationId}` : Prisma.empty}`;
+  const days = Prisma.sql`(SELECT COALESCE(SUM("sessions"), 0) FROM "CallSessionDay" WHERE ${inScope}${first !== undefined ? Prisma.sql` AND "day" >= ${first}` : Prisma.empty}${end !== undefined ? Prisma.sql` AND "day" < ${end}` : Prisma.empty})`;
+  const started = (gte: Date, lt: Date) => Prisma.sql`(SELECT COUNT(*) FROM "CallSession" WHERE ${inScope} AND "startedAt" >= ${gte} AND "startedAt" < ${lt})`;
   const head = from !== undefined && from < firstDay! ? started(filter.from!, new Date(firstDay!)) : Prisma.sql`0`;
   const tail = to !== undefined && endDay! < to ? started(new Date(endDay!), filter.to!) : Prisma.sql`0`;
   const [row] = await db.$queryRaw<{ days: number | bigint; head: number | bigint; tail: number | bigint }[]>`SELECT ${days} AS "days", ${head} AS "head", ${tail} AS "tail"`;
