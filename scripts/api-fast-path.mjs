@@ -53,6 +53,9 @@ export async function loadApiHandler(distDir) {
   return { handle: mod.handleApiRequest, reason: null };
 }
 
+// API_RESPONSE_HEADERS as Node writes them (lower-case names), made once.
+const RESPONSE_HEADERS = Object.fromEntries(API_RESPONSE_HEADERS.map(({ key, value }) => [key.toLowerCase(), value]));
+
 function webHeaders(nodeHeaders) {
   const headers = new Headers();
   for (const [name, value] of Object.entries(nodeHeaders)) {
@@ -81,8 +84,7 @@ export async function serveApi(req, res, handle, pathMethod) {
       ...(hasBody ? { body: Readable.toWeb(req), duplex: "half" } : {}),
     });
     const response = await handle(request, pathMethod);
-    const headers = {};
-    for (const { key, value } of API_RESPONSE_HEADERS) headers[key.toLowerCase()] = value;
+    const headers = { ...RESPONSE_HEADERS };
     response.headers.forEach((value, key) => {
       headers[key] = value;
     });
