@@ -107,6 +107,7 @@ const API_RULE = { of: "ref-api", rps: 0.6, p: "p99", max: 2 };
 const API_CONTEXT = { of: "ref-api", p: "p99", context: true };
 const unknownMethod = (b) => b.includes('"code":103');
 const PAGE_RULE = { of: "ref-pages", rps: 0.3, p: "p95", max: 3 };
+const PAGE_CONTEXT = { of: "ref-pages", p: "p95", context: true };
 const GROWTH_MAX = 1.5;
 
 function defineTargets(data) {
@@ -154,6 +155,9 @@ function defineTargets(data) {
     }),
 
     { id: "ref-pages", group: "pages", name: "/healthz (reference of the page lines)", path: "/healthz", conns: CONNS.pages, expect: '"status":"ok"', rule: "reference" },
+    // Context for the page lines' ratios: the lightest page Next renders for this app (a form; no
+    // session, no database, no data table), the ceiling of any page line on this stack and machine.
+    { group: "pages", name: "/signup (the lightest page: no session, no data)", path: "/signup", conns: CONNS.pages, expect: "Create an account", rule: PAGE_CONTEXT },
     page({ name: "dashboard", path: "/dashboard", expect: 'data-section="control_panel"' }),
     ...lists(sales).map((v) => page({ ...v, name: `users list ${salesTag}, ${v.variant}` })),
     page({ name: "subusers", path: "/settings/subusers", expect: data.subuserNames[0] ?? "Subusers" }),
