@@ -11,7 +11,7 @@ import "server-only";
 // in batches, never holding more than one batch.
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { toNumber } from "@/lib/core/raw-values";
+import { toDate, toInt, toNumber } from "@/lib/core/raw-values";
 import { keysetAfter } from "@/lib/core/paging";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
@@ -406,25 +406,19 @@ export async function callHistoryForApi(
   input: { filter: CallFilter; desc: boolean; offset: number; count: number; withCalls: boolean; withRecords: boolean; withTotal: boolean },
 ): Promise<{ items: ApiHistoryItem[]; total: number }> {
   authorizeHistory(actor, input.filter.applicationId, "GetCallHistory");
-  const where = await whereOf(actor, input.filter);
+  const { filter } = input;
+  // The usual call (an application and a time range, or neither) reads its page in one raw
+  // statement; any other filter goes through whereOf.
+  const where = countsByDay(filter) ? undefined : await whereOf(actor, filter);
   const dir = input.desc ? "desc" : "asc";
-  const rows = await db.callSession.findMany({
-    where,
-    select: SESSION_COLUMNS,
-    orderBy: [{ startedAt: dir }, { id: dir }],
-    skip: input.offset,
-    take: input.count,
-  });
+  const { rows, apps } = where
+    ? await sessionsWhere(actor.accountId, where, dir, input.offset, input.count)
+    : await sessionsInRange(actor.accountId, filter, dir, input.offset, input.count);
   const ids = rows.map((r) => r.id);
-  const [apps, legs, recordings, total] = await Promise.all([
-    applicationNames(actor.accountId, [...new Set(rows.map((r) => r.applicationId))]),
+  const [legs, recordings, total] = await Promise.all([
     input.withCalls && ids.length ? db.callLeg.findMany({ where: { sessionId: { in: ids } }, select: LEG_SELECT, orderBy: { id: "asc" } }) : [],
     input.withRecords && ids.length ? db.recording.findMany({ where: { sessionId: { in: ids }, deletedAt: null }, select: RECORDING_SELECT, orderBy: { id: "asc" } }) : [],
-    !input.withTotal
-      ? input.offset + rows.length
-      : countsByDay(input.filter)
-        ? countSessionsByDay(actor.accountId, input.filter)
-        : db.callSession.count({ where }),
+    !input.withTotal ? input.offset + rows.length : where ? db.callSession.count({ where }) : countSessionsByDay(actor.accountId, filter),
   ]);
   return {
     items: rows.map((r) => {
@@ -436,6 +430,80 @@ export async function callHistoryForApi(
     }),
     total,
   };
+}
+
+type SessionPage = { rows: SessionColumns[]; apps: Map<number, string> };
+
+/** One page of the sessions matching `where`, by start time then id, with their applications' names. */
+async function sessionsWhere(accountId: number, where: Prisma.CallSessionWhereInput, dir: "asc" | "desc", skip: number, take: number): Promise<SessionPage> {
+  const rows = await db.callSession.findMany({ where, select: SESSION_COLUMNS, orderBy: [{ startedAt: dir }, { id: dir }], skip, take });
+  return { rows, apps: await applicationNames(accountId, [...new Set(rows.map((r) => r.applicationId))]) };
+}
+
+type RawSessionRow = {
+  id: number | bigint;
+  applicationId: number | bigint;
+  ruleId: number | bigint | null;
+  ruleName: string;
+  initiator: string;
+  direction: string;
+  fromNumber: string;
+  toNumber: string;
+  appUserId: number | bigint | null;
+  status: string;
+  finishReason: string;
+  startedAt: Date | string;
+  plannedEndAt: Date | string;
+  endedAt: Date | string | null;
+  durationSeconds: number | bigint;
+  costMinor: number | bigint;
+  customData: string;
+  applicationName: string;
+};
+
+/**
+ * One page of the account's sessions (of one application, when given) started in [from, to)
+ * (UTC; either end open when absent), ordered by start time then id (`dir`), skipping `skip`,
+ * with their applications' names: the rows `sessionsWhere` reads for the same filter, in one raw
+ * statement instead of two Prisma queries (about 0.3 ms of its JS engine; issue 11, the
+ * GetCallHistory line). Unchecked: callers authorize (callHistoryForApi).
+ */
+export async function sessionsInRange(accountId: number, filter: Pick<CallFilter, "applicationId" | "from" | "to">, dir: "asc" | "desc", skip: number, take: number): Promise<SessionPage> {
+  const order = dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const raw = await db.$queryRaw<RawSessionRow[]>`
+    SELECT s."id", s."applicationId", s."ruleId", s."ruleName", s."initiator", s."direction", s."fromNumber", s."toNumber",
+           s."appUserId", s."status", s."finishReason", s."startedAt", s."plannedEndAt", s."endedAt", s."durationSeconds",
+           s."costMinor", s."customData", a."name" AS "applicationName"
+      FROM "CallSession" s
+      JOIN "Application" a ON a."id" = s."applicationId" AND a."accountId" = s."accountId"
+     WHERE s."accountId" = ${accountId}${filter.applicationId !== undefined ? Prisma.sql` AND s."applicationId" = ${filter.applicationId}` : Prisma.empty}${filter.from ? Prisma.sql` AND s."startedAt" >= ${filter.from}` : Prisma.empty}${filter.to ? Prisma.sql` AND s."startedAt" < ${filter.to}` : Prisma.empty}
+     ORDER BY s."startedAt" ${order}, s."id" ${order}
+     LIMIT ${take} OFFSET ${skip}`;
+  const apps = new Map<number, string>();
+  const rows = raw.map((r): SessionColumns => {
+    const applicationId = toNumber(r.applicationId);
+    apps.set(applicationId, r.applicationName);
+    return {
+      id: toNumber(r.id),
+      applicationId,
+      ruleId: toInt(r.ruleId),
+      ruleName: r.ruleName,
+      initiator: r.initiator,
+      direction: r.direction,
+      fromNumber: r.fromNumber,
+      toNumber: r.toNumber,
+      appUserId: toInt(r.appUserId),
+      status: r.status,
+      finishReason: r.finishReason,
+      startedAt: toDate(r.startedAt),
+      plannedEndAt: toDate(r.plannedEndAt),
+      endedAt: r.endedAt === null ? null : toDate(r.endedAt),
+      durationSeconds: toNumber(r.durationSeconds),
+      costMinor: toNumber(r.costMinor),
+      customData: r.customData,
+    };
+  });
+  return { rows, apps };
 }
 
 /**
