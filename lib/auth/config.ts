@@ -6,7 +6,7 @@
 // Nothing secret leaves through Auth.js's own endpoints: /api/auth/session answers only the
 // cookie's expiry (the session row's id stays inside the signed cookie and on the server), and
 // its redirects name the panel's public address (publicOrigin), never the listener's.
-import NextAuth, { CredentialsSignin, type Session } from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import { NextRequest } from "next/server";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/core/db";
@@ -85,8 +85,7 @@ const nextAuth = NextAuth({
       return (await loadPrincipalCached(sid)) ? token : null;
     },
     // What /api/auth/session answers: the cookie's expiry, nothing else (no session id, no
-    // user). Server-side, auth() still returns the verified token as `user` (next-auth adds it),
-    // which is where getActor() reads the session row's id.
+    // user). The server reads the session row's id from the cookie itself (getActor).
     session({ session }) {
       return { expires: session.expires } as typeof session;
     },
@@ -102,16 +101,17 @@ const nextAuth = NextAuth({
   },
 });
 
-export const { auth, signIn, signOut } = nextAuth;
+export const { signIn, signOut } = nextAuth;
 
 /** Auth.js's session cookie: `__Secure-` on https (AUTH_URL/PUBLIC_URL), plain otherwise. */
 const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"];
 
 /**
  * The session row's id inside a request's session cookie, whether or not that session is still
- * live: auth() answers null for an ended one, and the login page to send its holder back to
- * depends on whose it was. "" when there is no cookie, or it does not decrypt (a forged or
- * foreign one) or has expired. `get` reads a cookie by name (next/headers' cookies()).
+ * live: getActor reads the row behind it on every request, and for an ended one the login page
+ * to send its holder back to depends on whose it was (loginAfterSessionEnd). "" when there is no
+ * cookie, or it does not decrypt and authenticate (a forged or foreign one) or has expired
+ * (Auth.js's decode, lib/auth/session-token.ts). `get` reads a cookie by name (next/headers' cookies()).
  */
 export async function sessionIdInCookie(get: (name: string) => string | undefined): Promise<string> {
   const secret = env().AUTH_SECRET;
@@ -127,15 +127,6 @@ export async function sessionIdInCookie(get: (name: string) => string | undefine
     }
   }
   return "";
-}
-
-/**
- * The session row's id behind an `auth()` result: server-side, next-auth hands the verified JWT
- * over as `user` (the client-facing /api/auth/session never sees it). Empty when there is none.
- */
-export function sessionIdOf(session: Session | null): string {
-  const token = session?.user as { sid?: unknown } | undefined;
-  return typeof token?.sid === "string" ? token.sid : "";
 }
 
 /**
