@@ -1,15 +1,15 @@
 import "server-only";
 import { db, type Tx } from "@/lib/core/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { AppError, isAppError } from "@/lib/core/errors";
 import { balanceIn } from "@/lib/domains/billing/ledger";
 import { parseInput } from "@/lib/core/validate";
 import { applicationNotFound, userCountsOf } from "@/lib/domains/applications/queries";
-import { ZListAppUsersInput, type ListAppUsersInput } from "./schemas";
+import { ZListAppUsersInput, type AppUserSort, type ListAppUsersInput } from "./schemas";
 import { ignoreCase } from "@/lib/core/search";
-import { toNumber } from "@/lib/core/raw-values";
+import { toBool, toDate, toNumber } from "@/lib/core/raw-values";
 
 export const APP_USER_LIST_SELECT = {
   id: true,
@@ -137,6 +137,10 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
   // Unfiltered, the total is the application's counter (kept by triggers, exact): no count over
   // the application's users, whatever their number. Filtered, the matches are counted.
   const filtered = Object.keys(where).some((k) => k !== "applicationId" && k !== "application");
+  if (!filtered) {
+    const rows = await unfilteredPage(p.applicationId, p.orderBy, p.dir, p.offset, p.count, p.withCustomData);
+    return { items: rows.map(toAppUserDto), total: toNumber(app.userCount) };
+  }
   const [rows, total] = await Promise.all([
     db.appUser.findMany({
       where,
@@ -145,9 +149,59 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
       skip: p.offset,
       take: p.count,
     }),
-    filtered ? db.appUser.count({ where }) : toNumber(app.userCount),
+    db.appUser.count({ where }),
   ]);
   return { items: rows.map(toAppUserDto), total };
+}
+
+type RawAppUserRow = {
+  id: number | bigint;
+  applicationId: number | bigint;
+  name: string;
+  displayName: string;
+  active: boolean | number | bigint;
+  parentAccounting: boolean | number | bigint;
+  balanceMinor: number | bigint;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  customData?: string;
+};
+
+const SORT_COLUMNS: Record<AppUserSort, Prisma.Sql> = {
+  name: Prisma.sql`"name"`,
+  displayName: Prisma.sql`"displayName"`,
+  createdAt: Prisma.sql`"createdAt"`,
+  id: Prisma.sql`"id"`,
+};
+
+/**
+ * One page of an application's users, unfiltered, by `orderBy` then id (`dir`), in one raw
+ * statement: the rows listAppUsers' findMany reads without a filter (a Prisma query costs about
+ * 0.2 ms of its JS engine more, on every GetUsers and users page; issue 11). Unchecked: the
+ * caller has found the application in the actor's account.
+ */
+export async function unfilteredPage(applicationId: number, orderBy: AppUserSort, dir: "asc" | "desc", skip: number, take: number, withCustomData: boolean): Promise<(ListRow & { customData?: string })[]> {
+  const order = dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const sort = orderBy === "id" ? Prisma.sql`"id" ${order}` : Prisma.sql`${SORT_COLUMNS[orderBy]} ${order}, "id" ${order}`;
+  const raw = await db.$queryRaw<RawAppUserRow[]>`
+    SELECT "id", "applicationId", "name", "displayName", "active", "parentAccounting", "balanceMinor", "createdAt", "updatedAt"${withCustomData ? Prisma.sql`, "customData"` : Prisma.empty}
+      FROM "AppUser" WHERE "applicationId" = ${applicationId}
+     ORDER BY ${sort} LIMIT ${take} OFFSET ${skip}`;
+  return raw.map((r) => {
+    const row: ListRow & { customData?: string } = {
+      id: toNumber(r.id),
+      applicationId: toNumber(r.applicationId),
+      name: r.name,
+      displayName: r.displayName,
+      active: toBool(r.active),
+      parentAccounting: toBool(r.parentAccounting),
+      balanceMinor: toNumber(r.balanceMinor),
+      createdAt: toDate(r.createdAt),
+      updatedAt: toDate(r.updatedAt),
+    };
+    if (r.customData !== undefined) row.customData = r.customData;
+    return row;
+  });
 }
 
 /** Users in the application at all (the page's empty state asks this, not the filtered total): its counter. */
