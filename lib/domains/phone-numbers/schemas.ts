@@ -91,6 +91,7 @@ export const ZNumberSettingsInput = z.object({
 export type NumberSettingsInput = z.input<typeof ZNumberSettingsInput>;
 
 export const ACCOUNT_NUMBER_SORTS = ["number", "countryCode", "nextRenewalAt", "purchasedAt", "monthlyPriceMinor", "id"] as const;
+export type AccountNumberSort = (typeof ACCOUNT_NUMBER_SORTS)[number];
 
 /** The account's numbers: /numbers and GetPhoneNumbers. */
 export const ZListAccountNumbersInput = z.object({
