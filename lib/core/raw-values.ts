@@ -5,6 +5,9 @@
 /** A DATETIME column: a Date, or SQLite's ISO text. */
 export const toDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
+/** A nullable DATETIME column. */
+export const toDateOrNull = (v: Date | string | null): Date | null => (v === null ? null : toDate(v));
+
 /** A BOOLEAN column: true, 1 or 1n are true; anything else (null included) is false. */
 export const toBool = (v: boolean | number | bigint | null): boolean => v === true || (v !== null && v !== false && Number(v) === 1);
 

@@ -11,7 +11,7 @@ import "server-only";
 // in batches, never holding more than one batch.
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { toDate, toInt, toNumber } from "@/lib/core/raw-values";
+import { toDate, toDateOrNull, toInt, toNumber } from "@/lib/core/raw-values";
 import { keysetAfter } from "@/lib/core/paging";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
@@ -497,7 +497,7 @@ export async function sessionsInRange(accountId: number, filter: Pick<CallFilter
       finishReason: r.finishReason,
       startedAt: toDate(r.startedAt),
       plannedEndAt: toDate(r.plannedEndAt),
-      endedAt: r.endedAt === null ? null : toDate(r.endedAt),
+      endedAt: toDateOrNull(r.endedAt),
       durationSeconds: toNumber(r.durationSeconds),
       costMinor: toNumber(r.costMinor),
       customData: r.customData,

@@ -11,7 +11,7 @@ import type { Clock } from "@/lib/core/clock";
 import { systemClock } from "@/lib/core/clock";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
-import { toBool, toDate, toInt, toNumber } from "@/lib/core/raw-values";
+import { toBool, toDate, toDateOrNull, toInt, toNumber } from "@/lib/core/raw-values";
 import { ignoreCase } from "@/lib/core/search";
 import { can } from "@/lib/access/matrix";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
@@ -296,12 +296,11 @@ function everyHeldNumber(p: AccountNumbersFilter): boolean {
 export async function listAccountNumbers(actor: Actor, input: ListAccountNumbersInput = {}): Promise<{ items: AccountNumberDto[]; total: number }> {
   authorize(actor, { section: "numbers.list", method: "GetPhoneNumbers" });
   const p = parseInput(ZListAccountNumbersInput, input);
+  if (everyHeldNumber(p)) return everyHeldPage(actor.accountId, p.orderBy, p.dir, p.offset, p.count);
   const where = accountNumbersWhere(actor, p);
   // Every sort reads an index of (accountId, column, tie): countries tie by number, the rest by id.
   const orderBy: Prisma.PhoneNumberOrderByWithRelationInput[] =
     p.orderBy === "id" ? [{ id: p.dir }] : [{ [p.orderBy]: p.dir }, p.orderBy === "countryCode" ? { number: p.dir } : { id: p.dir }];
-  const every = everyHeldNumber(p);
-  if (every) return everyHeldPage(actor.accountId, p.orderBy, p.dir, p.offset, p.count);
   const [rows, total] = await Promise.all([
     db.phoneNumber.findMany({ where, select: ACCOUNT_NUMBER_COLUMNS, orderBy, skip: p.offset, take: p.count }),
     db.phoneNumber.count({ where }),
@@ -346,8 +345,6 @@ const NUMBER_SORT_COLUMNS: Record<AccountNumberSort, Prisma.Sql> = {
   id: Prisma.sql`"id"`,
 };
 
-const orNull = <T, U>(v: T | null, f: (v: T) => U): U | null => (v === null ? null : f(v));
-
 /**
  * One page of every number the account holds (active or blocked), sorted as listAccountNumbers
  * sorts, with each number's application and rule names and the held-number counter, in ONE raw
@@ -389,16 +386,16 @@ export async function everyHeldPage(accountId: number, orderBy: AccountNumberSor
         setupPriceMinor: toNumber(r.setupPriceMinor),
         monthlyPriceMinor: toNumber(r.monthlyPriceMinor),
         status: r.status,
-        purchasedAt: orNull(r.purchasedAt, toDate),
-        nextRenewalAt: orNull(r.nextRenewalAt, toDate),
+        purchasedAt: toDateOrNull(r.purchasedAt),
+        nextRenewalAt: toDateOrNull(r.nextRenewalAt),
         autoRenew: toBool(r.autoRenew),
         label: r.label,
         applicationId: toInt(r.applicationId),
         ruleId: toInt(r.ruleId),
         blockedReason: r.blockedReason,
-        blockedAt: orNull(r.blockedAt, toDate),
-        releaseAt: orNull(r.releaseAt, toDate),
-        reservedUntil: orNull(r.reservedUntil, toDate),
+        blockedAt: toDateOrNull(r.blockedAt),
+        releaseAt: toDateOrNull(r.releaseAt),
+        reservedUntil: toDateOrNull(r.reservedUntil),
         incomingSmsCallbackUrl: r.incomingSmsCallbackUrl,
         updatedAt: toDate(r.updatedAt),
       },
