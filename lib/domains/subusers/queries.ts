@@ -84,20 +84,19 @@ export async function listSubusers(actor: Actor, input: ListSubusersInput = {}):
                   ORDER BY "name" LIMIT ${count} OFFSET ${offset}) s ON 1 = 1
       LEFT JOIN "SubuserRole" r ON r."subuserId" = s."id"
      ORDER BY s."name", r."role"`;
-  const items: SubuserDto[] = [];
+  // The rows as SUBUSER_SELECT's shape, so toSubuserDto alone decides which roles count and their order.
+  const subusers: Prisma.SubuserGetPayload<{ select: typeof SUBUSER_SELECT }>[] = [];
   for (const row of rows) {
     if (row.id === null) continue;
     const id = toNumber(row.id);
-    let last = items.at(-1);
+    let last = subusers.at(-1);
     if (last?.id !== id) {
       last = { id, name: row.name!, description: row.description!, active: toBool(row.active), roles: [], createdAt: toDate(row.createdAt!), updatedAt: toDate(row.updatedAt!) };
-      items.push(last);
+      subusers.push(last);
     }
-    if (row.role !== null && isAssignableRole(row.role)) last.roles.push(row.role);
+    if (row.role !== null) last.roles.push({ role: row.role });
   }
-  // The matrix's role order, as toSubuserDto gives it.
-  for (const s of items) s.roles = ASSIGNABLE_ROLES.filter((r) => s.roles.includes(r));
-  return { items, total: toNumber(rows[0]?.total ?? 0) };
+  return { items: subusers.map(toSubuserDto), total: toNumber(rows[0]?.total ?? 0) };
 }
 
 export async function getSubuser(actor: Actor, input: SubuserRef): Promise<SubuserDto> {
