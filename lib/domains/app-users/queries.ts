@@ -132,8 +132,6 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
     ...(p.namePart ? { AND: [{ name: ignoreCase({ contains: p.namePart }) }] } : {}),
     ...(p.displayNamePart ? { displayName: ignoreCase({ contains: p.displayNamePart }) } : {}),
   };
-  const orderBy: Prisma.AppUserOrderByWithRelationInput[] =
-    p.orderBy === "id" ? [{ id: p.dir }] : [{ [p.orderBy]: p.dir }, { id: p.dir }];
   // Unfiltered, the total is the application's counter (kept by triggers, exact): no count over
   // the application's users, whatever their number. Filtered, the matches are counted.
   const filtered = Object.keys(where).some((k) => k !== "applicationId" && k !== "application");
@@ -141,6 +139,8 @@ export async function listAppUsers(actor: Actor, input: ListAppUsersInput): Prom
     const rows = await unfilteredPage(p.applicationId, p.orderBy, p.dir, p.offset, p.count, p.withCustomData);
     return { items: rows.map(toAppUserDto), total: toNumber(app.userCount) };
   }
+  const orderBy: Prisma.AppUserOrderByWithRelationInput[] =
+    p.orderBy === "id" ? [{ id: p.dir }] : [{ [p.orderBy]: p.dir }, { id: p.dir }];
   const [rows, total] = await Promise.all([
     db.appUser.findMany({
       where,
