@@ -92,7 +92,8 @@ export async function serveApi(req, res, handle, pathMethod) {
       res.writeHead(response.status, headers).end();
     } else if ((response.headers.get("content-type") ?? "").startsWith("application/json")) {
       const body = Buffer.from(await response.arrayBuffer());
-      res.writeHead(response.status, { ...headers, "content-length": String(body.length) }).end(body);
+      headers["content-length"] = String(body.length);
+      res.writeHead(response.status, headers).end(body);
     } else {
       res.writeHead(response.status, headers);
       await pipeline(Readable.fromWeb(response.body), res);
