@@ -17,7 +17,8 @@ const globalForScheduler = globalThis as unknown as { switchboardCallScheduler?:
 
 /**
  * Starts this process's scheduler (once: a second call returns the first). A tick never overlaps
- * the previous one; a failing tick is logged and the next one tries again.
+ * the previous one; a failing tick, or a session that fails to finalise, is logged and the next
+ * tick tries again.
  */
 export function startCallScheduler(opts: { intervalMs?: number; now?: () => Date; log?: (message: string, e: unknown) => void } = {}): Scheduler {
   const existing = globalForScheduler.switchboardCallScheduler;
@@ -29,7 +30,7 @@ export function startCallScheduler(opts: { intervalMs?: number; now?: () => Date
     if (busy) return;
     busy = true;
     // Sessions end first, so call lists see their rows' calls ended and reuse the free slots.
-    advanceCalls(now())
+    advanceCalls(now(), { onError: (sessionId, e) => log(`Call scheduler: session ${sessionId} could not be finalised`, e) })
       .then(() => advanceCallLists(now()))
       .catch((e) => log("Call scheduler: a tick failed", e))
       .finally(() => {

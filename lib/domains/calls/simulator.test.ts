@@ -22,7 +22,7 @@ import {
   talkRun,
   testClock,
 } from "./call-fixtures";
-import { advanceCalls, placeCall, simulateInbound, terminateSession } from "./simulator";
+import { advanceCalls, CLAIM_SECONDS, placeCall, simulateInbound, terminateSession } from "./simulator";
 import { finaliseSession } from "./mutations";
 
 const US_DEST = "+12125550199";
@@ -325,6 +325,26 @@ describe("exactly once", () => {
     await db.callSession.update({ where: { id: s.id }, data: { claimedBy: "dead-server", claimedUntil: new Date(now.getTime() + 5000) } });
     expect(await advanceCalls(now, { owner: "alive", accountId: acct.id })).toEqual([]);
     expect(await advanceCalls(t.advance(6), { owner: "alive", accountId: acct.id })).toEqual([s.id]);
+  });
+});
+
+describe("a session that cannot be finalised", () => {
+  it("does not hold up the others: they are finalised, it is reported by id (or thrown) and tried again once its claim lapses", async () => {
+    const { acct, owner, app, callerId } = await setup();
+    const t = testClock();
+    const d = deps(scriptedRuntime(talkRun(30)), t.clock);
+    const [bad, good] = [await place(owner, app.id, callerId, d), await place(owner, app.id, callerId, d)];
+    // Ends first, so the tick meets it before the good one.
+    await db.callSession.update({ where: { id: bad!.id }, data: { run: "{}", plannedEndAt: new Date(t.clock().getTime() + 29_000) } });
+    const now = t.advance(30);
+    const reported: number[] = [];
+    expect(await advanceCalls(now, { accountId: acct.id, onError: (id, e) => (expect(e).toBeInstanceOf(TypeError), reported.push(id)) })).toEqual([good!.id]);
+    expect(reported).toEqual([bad!.id]);
+    expect(await db.callSession.findUniqueOrThrow({ where: { id: good!.id }, select: { status: true } })).toEqual({ status: "completed" });
+    expect(await db.callSession.findUniqueOrThrow({ where: { id: bad!.id }, select: { status: true } })).toEqual({ status: "running" });
+    // Claimed for CLAIM_SECONDS: left alone until then, then tried again; without onError, thrown.
+    expect(await advanceCalls(t.advance(CLAIM_SECONDS), { accountId: acct.id })).toEqual([]);
+    await expect(advanceCalls(t.advance(1), { accountId: acct.id })).rejects.toThrow(TypeError);
   });
 });
 

@@ -269,14 +269,35 @@ export const CLAIM_SECONDS = 30;
  * nobody holds an unexpired claim), so app servers sharing the database split the work, and
  * finaliseSession makes the outcome exactly-once even when two claims overlap. Returns the ids it
  * finalised.
+ *
+ * A session that fails to finalise (a stored run it cannot read, a database error) is handed to
+ * `onError` (by default thrown, after the other due sessions have had their turn): one bad row
+ * never holds up the rest. Its claim lapses after CLAIM_SECONDS, and a later tick tries it again.
  */
-export async function advanceCalls(now: Date, opts: { owner?: string; limit?: number; speech?: SpeechOptions; /** Only this account's sessions (tests sharing one database). */ accountId?: number } = {}): Promise<number[]> {
+export async function advanceCalls(
+  now: Date,
+  opts: {
+    owner?: string;
+    limit?: number;
+    speech?: SpeechOptions;
+    /** Only this account's sessions (tests sharing one database). */
+    accountId?: number;
+    onError?: (sessionId: number, e: unknown) => void;
+  } = {},
+): Promise<number[]> {
   const owner = opts.owner ?? PROCESS_OWNER;
   const done: number[] = [];
+  const failures: unknown[] = [];
   for (const id of await dueSessionIds(now, opts.limit ?? 100, opts.accountId)) {
     if (!(await claimSession(id, owner, now, new Date(now.getTime() + CLAIM_SECONDS * 1000)))) continue;
-    if (await finaliseSession(id, { now, speech: opts.speech })) done.push(id);
+    try {
+      if (await finaliseSession(id, { now, speech: opts.speech })) done.push(id);
+    } catch (e) {
+      if (opts.onError) opts.onError(id, e);
+      else failures.push(e);
+    }
   }
+  if (failures.length) throw failures.length === 1 ? failures[0] : new AggregateError(failures, `${failures.length} call sessions could not be finalised`);
   return done;
 }
 
