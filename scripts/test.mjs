@@ -158,6 +158,27 @@ async function prepare(step) {
   }
 }
 
+/**
+ * Repeats why a step of a parallel group failed, since its output was printed before the other
+ * steps' output and a log read from its end (as CI shows it) would miss it: vitest's own "Failed
+ * Tests" / "Failed Suites" report when there is one, else the log's last lines (at most
+ * DIGEST_LINES), before the summary; the failed tests' names (vitest's " FAIL " lines, at most
+ * 20) after it, so they are the last thing printed.
+ */
+function failureDigest(step) {
+  const DIGEST_LINES = 150;
+  // Vitest colours its output even into a file here, so lines are matched without their colours.
+  const lines = readFileSync(step.logPath, "utf8").split("\n");
+  const plain = lines.map((l) => l.replace(/\x1b\[[0-9;]*m/g, ""));
+  const start = plain.findIndex((l) => /⎯ Failed (Tests|Suites) \d+ ⎯/.test(l));
+  const report = start >= 0 ? lines.slice(start, start + DIGEST_LINES) : lines.slice(-DIGEST_LINES);
+  const names = [...new Set(plain.slice(Math.max(start, 0)).filter((l) => /^\s*FAIL\s/.test(l)).map((l) => l.trim()))].slice(0, 20);
+  return {
+    report: `\n${line}\nWhy ${step.name} failed (${step.logPath}, ${start >= 0 ? "vitest's report" : "last lines"})\n${line}\n${report.join("\n")}`,
+    names: names.length ? `\n${step.name}: failed\n${names.map((n) => `  ${n}`).join("\n")}` : "",
+  };
+}
+
 const STOPPED = "stopped: another step failed";
 const record = (step, ms, ok, why) => {
   const stopped = why === STOPPED;
@@ -205,6 +226,7 @@ async function runTogether(group) {
       closeSync(log);
       console.log(`\n${"-".repeat(78)}\n${step.name}: output\n${"-".repeat(78)}`);
       process.stdout.write(readFileSync(logPath));
+      if (why && !failed) step.logPath = logPath;
       record(step, Date.now() - t0, !why, failed && why ? STOPPED : why);
       if (why) stopRunning();
     }),
@@ -221,6 +243,8 @@ for (let i = 0; i < steps.length && !failed; ) {
   i += group.length;
 }
 
+const digest = failed?.logPath ? failureDigest(failed) : null;
+if (digest) console.log(digest.report);
 console.log(`\n${line}\nSummary\n${line}`);
 for (const step of steps) {
   const r = results.find((x) => x.step === step);
@@ -228,6 +252,7 @@ for (const step of steps) {
 }
 console.log(`  total ${fmt(Date.now() - started)}`);
 const passed = results.filter((r) => r.ok).length;
+if (digest?.names) console.log(digest.names);
 console.log(`\n${passed} passed, ${results.filter((r) => !r.ok && !r.stopped).length} failed`);
 await cleanup();
 process.exit(failed ? 1 : 0);
