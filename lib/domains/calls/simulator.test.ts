@@ -335,16 +335,23 @@ describe("a session that cannot be finalised", () => {
     const d = deps(scriptedRuntime(talkRun(30)), t.clock);
     const [bad, good] = [await place(owner, app.id, callerId, d), await place(owner, app.id, callerId, d)];
     // Ends first, so the tick meets it before the good one.
+    const { run } = await db.callSession.findUniqueOrThrow({ where: { id: bad!.id }, select: { run: true } });
     await db.callSession.update({ where: { id: bad!.id }, data: { run: "{}", plannedEndAt: new Date(t.clock().getTime() + 29_000) } });
-    const now = t.advance(30);
-    const reported: number[] = [];
-    expect(await advanceCalls(now, { accountId: acct.id, onError: (id, e) => (expect(e).toBeInstanceOf(TypeError), reported.push(id)) })).toEqual([good!.id]);
-    expect(reported).toEqual([bad!.id]);
-    expect(await db.callSession.findUniqueOrThrow({ where: { id: good!.id }, select: { status: true } })).toEqual({ status: "completed" });
-    expect(await db.callSession.findUniqueOrThrow({ where: { id: bad!.id }, select: { status: true } })).toEqual({ status: "running" });
-    // Claimed for CLAIM_SECONDS: left alone until then, then tried again; without onError, thrown.
-    expect(await advanceCalls(t.advance(CLAIM_SECONDS), { accountId: acct.id })).toEqual([]);
-    await expect(advanceCalls(t.advance(1), { accountId: acct.id })).rejects.toThrow(TypeError);
+    try {
+      const now = t.advance(30);
+      const reported: number[] = [];
+      expect(await advanceCalls(now, { accountId: acct.id, onError: (id, e) => (expect(e).toBeInstanceOf(TypeError), reported.push(id)) })).toEqual([good!.id]);
+      expect(reported).toEqual([bad!.id]);
+      expect(await db.callSession.findUniqueOrThrow({ where: { id: good!.id }, select: { status: true } })).toEqual({ status: "completed" });
+      expect(await db.callSession.findUniqueOrThrow({ where: { id: bad!.id }, select: { status: true } })).toEqual({ status: "running" });
+      // Claimed for CLAIM_SECONDS: left alone until then, then tried again; without onError, thrown.
+      expect(await advanceCalls(t.advance(CLAIM_SECONDS), { accountId: acct.id })).toEqual([]);
+      await expect(advanceCalls(t.advance(1), { accountId: acct.id })).rejects.toThrow(TypeError);
+    } finally {
+      // Mended and finalised, so no scheduler of a test sharing this database meets it.
+      await db.callSession.update({ where: { id: bad!.id }, data: { run, claimedUntil: null } });
+      expect(await advanceCalls(t.advance(CLAIM_SECONDS + 1), { accountId: acct.id })).toEqual([bad!.id]);
+    }
   });
 });
 
