@@ -1,8 +1,9 @@
 import "server-only";
-import { db } from "@/lib/core/db";
+import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorizeAccessRequest } from "@/lib/access/access-requests";
 import { authorize } from "@/lib/access/authorize";
+import { sectionsFor } from "@/lib/access/matrix";
 import { audit } from "@/lib/core/audit";
 import { parseInput } from "@/lib/core/validate";
 import { ZRequestAccessInput, type RequestAccessInput } from "./schemas";
@@ -43,6 +44,20 @@ export async function requestAccess(actor: Actor, input: RequestAccessInput): Pr
     await audit(tx, actor, { action: "access.request", targetType: "section", targetId: section, detail: { notification: row.id, roles } });
     return { created: true, roles };
   });
+}
+
+/**
+ * A subuser's roles changed (inside the change's transaction): its unread access requests for
+ * sections the new roles open are answered, so the owner's notification is marked read (`now`,
+ * UTC) instead of waiting in the bell. Requests for sections still closed stay unread. Returns how
+ * many were answered. Unchecked: the roles change authorized itself.
+ */
+export async function answerAccessRequests(tx: Tx, subuser: { accountId: number; subuserId: number }, roles: readonly string[], now: Date): Promise<number> {
+  const { count } = await tx.notification.updateMany({
+    where: { accountId: subuser.accountId, subuserId: subuser.subuserId, kind: "access_request", readAt: null, sectionId: { in: [...sectionsFor(roles)] } },
+    data: { readAt: now },
+  });
+  return count;
 }
 
 /** Marks every notification the actor can see as read; returns how many were unread. Audited when any were. */

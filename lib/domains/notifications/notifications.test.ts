@@ -6,6 +6,7 @@ import { ASSIGNABLE_ROLES, OWNER_ROLE, can } from "@/lib/access/matrix";
 import { assignableGranters } from "@/lib/access/access-requests";
 import type { Actor } from "@/lib/access/actor-types";
 import { createTestAccount, type TestAccount } from "@/test/factories";
+import { addSubuserRoles } from "@/lib/domains/subusers/mutations";
 import { markNotificationsRead, requestAccess } from "./mutations";
 import { listNotifications, unreadNotifications } from "./queries";
 
@@ -72,6 +73,28 @@ describe("access requests", () => {
     expect(await unreadNotifications(await a.actor(OWNER_ROLE))).toBe(0);
     // Once read, asking again is a new request.
     expect((await requestAccess(await a.actor("Payer"), { section: "logs" })).created).toBe(true);
+  });
+
+  it("a roles change that opens a requested section answers that request: read; one still closed stays unread", async () => {
+    const a = await createTestAccount();
+    const owner = await a.actor(OWNER_ROLE);
+    const payer = await a.actor("Payer");
+    const [opened, closed] = (["logs", "subusers"] as const).filter((s) => !can(payer, s));
+    expect([opened, closed].every(Boolean)).toBe(true);
+    await requestAccess(payer, { section: opened! });
+    await requestAccess(payer, { section: closed! });
+    const granter = assignableGranters(opened!).find((r) => !assignableGranters(closed!).includes(r))!;
+    await addSubuserRoles(owner, { subuserId: payer.subuserId!, roles: [granter] });
+    const rows = await db.notification.findMany({ where: { accountId: a.id }, select: { sectionId: true, readAt: true } });
+    expect(rows.map((r) => [r.sectionId, r.readAt !== null]).sort()).toEqual([
+      [opened, true],
+      [closed, false],
+    ].sort());
+    expect(await unreadNotifications(owner)).toBe(1);
+    // Another subuser's roles change answers nothing of this one's.
+    const other = await a.actor("Admin");
+    await addSubuserRoles(owner, { subuserId: other.subuserId!, roles: assignableGranters(closed!) });
+    expect(await unreadNotifications(owner)).toBe(1);
   });
 
   it("the Notifications section is checked: keys cannot read the list", async () => {

@@ -9,6 +9,7 @@ import { systemClock } from "@/lib/core/clock";
 import { AppError, conflict, invalid, rethrowUnique } from "@/lib/core/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { revokeAllSessions } from "@/lib/auth/sessions";
+import { answerAccessRequests } from "@/lib/domains/notifications/mutations";
 import { findOwnSubuser, SUBUSER_SELECT, subuserNotFound, toSubuserDto, type SubuserDto } from "./queries";
 import {
   MAX_SUBUSERS_PER_ACCOUNT,
@@ -48,9 +49,11 @@ async function cutSessions(tx: Tx, actor: Actor, subuserId: number): Promise<voi
   await revokeAllSessions(tx, { accountId: actor.accountId, subuserId }, systemClock());
 }
 
-async function replaceRoles(tx: Tx, subuserId: number, roles: readonly AssignableRole[]): Promise<void> {
+/** The subuser's roles become `roles`; its access requests that they answer are marked read. */
+async function replaceRoles(tx: Tx, actor: Actor, subuserId: number, roles: readonly AssignableRole[]): Promise<void> {
   await tx.subuserRole.deleteMany({ where: { subuserId } });
   await tx.subuserRole.createMany({ data: roles.map((role) => ({ subuserId, role })) });
+  await answerAccessRequests(tx, { accountId: actor.accountId, subuserId }, roles, systemClock());
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
@@ -171,7 +174,7 @@ export async function editSubuser(actor: Actor, input: EditSubuserInput): Promis
     await tx.subuser.updateMany({ where: { id: subuserId, accountId: actor.accountId }, data: { description } });
     const rolesChanged = !sameSet(before.roles, roles);
     if (rolesChanged) {
-      await replaceRoles(tx, subuserId, roles);
+      await replaceRoles(tx, actor, subuserId, roles);
       await cutSessions(tx, actor, subuserId);
     }
     await audit(tx, actor, {
@@ -257,7 +260,7 @@ async function changeRoles(
     const removed = before.roles.filter((r) => !roles.includes(r));
     const extra = beforeWrite ? await beforeWrite(tx, removed) : {};
     if (!sameSet(before.roles, roles)) {
-      await replaceRoles(tx, subuserId, roles);
+      await replaceRoles(tx, actor, subuserId, roles);
       await cutSessions(tx, actor, subuserId);
     }
     const after = await reload(tx, actor, subuserId);
