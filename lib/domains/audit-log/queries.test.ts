@@ -113,6 +113,19 @@ describe("listAuditLog", () => {
     expect(none).toMatchObject({ total: 0, rows: [], page: 1 });
   });
 
+  it("filters by the target named in the detail, case-insensitively, inside the account", async () => {
+    const a = await createTestAccount();
+    const b = await createTestAccount();
+    const row = (accountId: number, name: string) =>
+      db.auditLog.create({ data: { accountId, actorType: "owner", actorId: "1", actorName: "owner", action: "application.create", targetType: "application", targetId: "9", detail: JSON.stringify({ name }) } });
+    await row(a.id, "Sales-Line");
+    await row(a.id, "support");
+    await row(b.id, "sales-line");
+    const found = await listAuditLog(await a.actor("MainAccount"), { q: "sales-LINE" });
+    expect(found.total).toBe(1);
+    expect(found.rows[0]!.sentence).toContain("Sales-Line");
+  });
+
   it("returns display-ready rows", async () => {
     const [row] = (await listAuditLog(owner, { size: 10 })).rows;
     expect(row).toMatchObject({ actorType: "subuser", targetType: "subuser", targetId: "7", ip: "10.0.0.1", outcome: "ok" });

@@ -61,7 +61,8 @@ export async function listAuditLog(actor: Actor, query: AuditLogQuery = {}): Pro
   const { q, sort, dir, size, page: requested } = parseInput(ZAuditLogQuery, query);
   const where: Prisma.AuditLogWhereInput = {
     accountId: actor.accountId,
-    ...(q ? { OR: [{ action: ignoreCase({ contains: q }) }, { actorName: ignoreCase({ contains: q }) }] } : {}),
+    // The detail holds the target's name ("sales", "alice"), which the row's sentence shows.
+    ...(q ? { OR: [{ action: ignoreCase({ contains: q }) }, { actorName: ignoreCase({ contains: q }) }, { detail: ignoreCase({ contains: q }) }] } : {}),
   };
   const total = await db.auditLog.count({ where });
   const page = clampPage(requested, total, size);

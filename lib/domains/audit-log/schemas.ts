@@ -9,7 +9,7 @@ export type AuditLogSort = (typeof AUDIT_LOG_SORTS)[number];
 export const AUDIT_LOG_MAX_PAGE_SIZE = 100;
 
 export const ZAuditLogQuery = z.object({
-  /** Matches the action or the actor's name (substring, case-insensitive for ASCII). */
+  /** Matches the action, the actor's name or the detail, which names the target (substring, case-insensitive for ASCII). */
   q: z.string().trim().max(100, "Filter is too long").superRefine(safeText("Filter")).default(""),
   sort: z.enum(AUDIT_LOG_SORTS).default("createdAt"),
   dir: z.enum(["asc", "desc"]).default("desc"),

@@ -59,8 +59,8 @@ export function AuditLogTable({ rows, total, params }: { rows: AuditLogRow[]; to
       columns={columns}
       data={rows}
       getRowId={(r) => String(r.id)}
-      filterLabel="Filter by action or actor"
-      filterPlaceholder="e.g. subuser.create or alice"
+      filterLabel="Filter by action, actor or target"
+      filterPlaceholder="e.g. subuser.create, alice or sales"
       caption="Audit log"
       emptyMessage="Nothing has been logged yet."
     />
