@@ -20,7 +20,15 @@ const globalForScheduler = globalThis as unknown as { switchboardCallScheduler?:
  * the previous one; a failing tick, or a session that fails to finalise, is logged and the next
  * tick tries again.
  */
-export function startCallScheduler(opts: { intervalMs?: number; now?: () => Date; log?: (message: string, e: unknown) => void } = {}): Scheduler {
+export function startCallScheduler(
+  opts: {
+    intervalMs?: number;
+    now?: () => Date;
+    log?: (message: string, e: unknown) => void;
+    /** Only this account's sessions and lists (tests sharing one database). */
+    accountId?: number;
+  } = {},
+): Scheduler {
   const existing = globalForScheduler.switchboardCallScheduler;
   if (existing) return existing;
   const now = opts.now ?? (() => new Date());
@@ -30,8 +38,9 @@ export function startCallScheduler(opts: { intervalMs?: number; now?: () => Date
     if (busy) return;
     busy = true;
     // Sessions end first, so call lists see their rows' calls ended and reuse the free slots.
-    advanceCalls(now(), { onError: (sessionId, e) => log(`Call scheduler: session ${sessionId} could not be finalised`, e) })
-      .then(() => advanceCallLists(now()))
+    const { accountId } = opts;
+    advanceCalls(now(), { accountId, onError: (sessionId, e) => log(`Call scheduler: session ${sessionId} could not be finalised`, e) })
+      .then(() => advanceCallLists(now(), { accountId }))
       .catch((e) => log("Call scheduler: a tick failed", e))
       .finally(() => {
         busy = false;
