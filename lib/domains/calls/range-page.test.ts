@@ -39,9 +39,9 @@ beforeAll(async () => {
       status: ended ? "completed" : "running",
       finishReason: ended ? "Normal" : "",
       startedAt,
-      // A running row's planned end is far ahead: these rows have no stored run, and the call
-      // scheduler of a test sharing this database (scheduler.test.ts, on PostgreSQL) finalises
-      // every due session of every account.
+      // A running row's planned end is far ahead: these rows have no stored run, so a call
+      // scheduler ticking every account of this database (on PostgreSQL, one for every test
+      // file) must never find them due.
       plannedEndAt: ended ? new Date(startedAt.getTime() + 90_000) : new Date(Date.UTC(2999, 0, 1)),
       endedAt: ended ? new Date(startedAt.getTime() + Math.floor(random() * 90_000)) : null,
       durationSeconds: ended ? Math.floor(random() * 90) : 0,

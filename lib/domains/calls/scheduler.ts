@@ -17,8 +17,8 @@ const globalForScheduler = globalThis as unknown as { switchboardCallScheduler?:
 
 /**
  * Starts this process's scheduler (once: a second call returns the first). A tick never overlaps
- * the previous one; a failing tick, or a session that fails to finalise, is logged and the next
- * tick tries again.
+ * the previous one; a failing tick is logged and the next one tries again; a session that fails
+ * to finalise is logged with its id and tried again once its claim lapses (advanceCalls).
  */
 export function startCallScheduler(
   opts: {
@@ -33,12 +33,12 @@ export function startCallScheduler(
   if (existing) return existing;
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? ((message, e) => console.error(message, e));
+  const { accountId } = opts;
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
     // Sessions end first, so call lists see their rows' calls ended and reuse the free slots.
-    const { accountId } = opts;
     advanceCalls(now(), { accountId, onError: (sessionId, e) => log(`Call scheduler: session ${sessionId} could not be finalised`, e) })
       .then(() => advanceCallLists(now(), { accountId }))
       .catch((e) => log("Call scheduler: a tick failed", e))
