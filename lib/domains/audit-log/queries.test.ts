@@ -86,14 +86,20 @@ describe("listAuditLog", () => {
     expect(page.rows).toHaveLength(5);
   });
 
-  it("sorts by action and by actor", async () => {
+  it("sorts by action and by actor, ties by time in the same direction", async () => {
+    const key = (r: { action: string; actorName: string; createdAt: Date }, column: "action" | "actorName") => `${r[column]} ${r.createdAt.toISOString()}`;
+    for (const column of ["action", "actorName"] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const keys = (await listAuditLog(owner, { sort: column, dir, size: 100 })).rows.map((r) => key(r, column));
+        const sorted = [...keys].sort();
+        expect(keys, `${column} ${dir}`).toEqual(dir === "asc" ? sorted : sorted.reverse());
+      }
+    }
     const byAction = await listAuditLog(owner, { sort: "action", dir: "asc", size: 100 });
-    const actions = byAction.rows.map((r) => r.action);
-    expect(actions).toEqual([...actions].sort());
-    expect(actions[0]).toBe("application.create");
+    expect(byAction.rows.slice(0, 5).map((r) => [r.action, r.createdAt.getTime()])).toEqual([0, 5, 10, 15, 20].map((m) => ["application.create", T0 + m * 60_000]));
     const byActorDesc = await listAuditLog(owner, { sort: "actorName", dir: "desc", size: 100 });
-    expect(byActorDesc.rows[0]!.actorName).toBe("bob-builder");
-    expect(byActorDesc.rows.at(-1)!.actorName).toBe("alice-admin");
+    expect(byActorDesc.rows[0]).toMatchObject({ actorName: "bob-builder", createdAt: new Date(T0 + 24 * 60_000) });
+    expect(byActorDesc.rows.at(-1)).toMatchObject({ actorName: "alice-admin", createdAt: new Date(T0) });
   });
 
   it("filters by action text and by actor text, case-insensitively", async () => {
