@@ -1,6 +1,13 @@
 // Page arithmetic shared by every paged list (the panel's data tables and the domain queries
 // behind them): 1-based pages, and a page past the end reads the last one rather than nothing.
 
+/**
+ * Where a list that can grow without bound stops counting (call history, the audit log): the
+ * count reads at most COUNT_CAP + 1 matches in the page's own index order, and the panel says
+ * "more than 10,000" past it. An exact count of a broad filter would read every match (issue 11).
+ */
+export const COUNT_CAP = 10_000;
+
 /** The last page for `total` rows of `size` (at least 1). */
 export function lastPageOf(total: number, size: number): number {
   return Math.max(1, Math.ceil(total / size));

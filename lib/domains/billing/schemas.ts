@@ -2,6 +2,7 @@
 // page's URL and re-validated by the query).
 import { z } from "zod";
 import { safeText } from "@/lib/core/validate";
+import { parseDayRange, type DayRange } from "@/lib/core/day-range";
 import { isCountryCode } from "./countries";
 export * from "./client-safe";
 import { LEDGER_KINDS, type LedgerKind } from "./client-safe";
@@ -31,59 +32,22 @@ export const ZLedgerFilter = z.object({
 export type LedgerFilter = z.input<typeof ZLedgerFilter>;
 
 // The Transactions tab's filters as they travel in the page's URL and in its CSV export's:
-// `kind` repeated (?kind=topup&kind=sms), `from` and `to` as UTC days (yyyy-mm-dd, both
-// inclusive). Parsing never throws: unknown kinds are dropped, and a malformed or inverted date
-// is left out of the filter and named in `errors`, so a hand-edited link shows a message rather
-// than a 500.
+// `kind` repeated (?kind=topup&kind=sms), `from` and `to` as UTC days (lib/core/day-range.ts).
+// Parsing never throws: unknown kinds are dropped, a bad day is named in `errors`.
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** "2026-03-01" -> that day's first instant, UTC; null for anything else (2026-02-30 included). */
-export function parseUtcDay(text: string): Date | null {
-  const m = ISO_DAY.exec(text);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const at = new Date(Date.UTC(y, mo - 1, d));
-  return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d && y >= 2000 && y <= 2999 ? at : null;
-}
-
-export type LedgerFilterParams = {
+export type LedgerFilterParams = Omit<DayRange, "range"> & {
   kinds: LedgerKind[];
-  /** The days as typed (for the form's inputs), "" when absent. */
-  fromDay: string;
-  toDay: string;
   /** The filter for the queries: `from` inclusive, `to` exclusive (the day after `toDay`), UTC. */
   filter: { kinds?: LedgerKind[]; from?: Date; to?: Date };
-  /** Messages for the date inputs that could not be used. */
-  errors: { from?: string; to?: string };
 };
 
 const values = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const firstValue = (v: string | string[] | undefined): string => (values(v)[0] ?? "").trim();
 
 /** The ledger filters of a Billing or export URL's search params (see above). */
 export function parseLedgerFilterParams(raw: Record<string, string | string[] | undefined>): LedgerFilterParams {
   const kinds = LEDGER_KINDS.filter((k) => values(raw.kind).includes(k));
-  const fromDay = firstValue(raw.from).slice(0, 10);
-  const toDay = firstValue(raw.to).slice(0, 10);
-  const errors: LedgerFilterParams["errors"] = {};
-  const from = fromDay ? parseUtcDay(fromDay) : null;
-  const toStart = toDay ? parseUtcDay(toDay) : null;
-  if (fromDay && !from) errors.from = "Enter the start date as YYYY-MM-DD";
-  if (toDay && !toStart) errors.to = "Enter the end date as YYYY-MM-DD";
-  let to = toStart ? new Date(toStart.getTime() + DAY_MS) : null;
-  if (from && to && to <= from) {
-    errors.to = "The end date is before the start date";
-    to = null;
-  }
-  return {
-    kinds,
-    fromDay,
-    toDay,
-    filter: { ...(kinds.length ? { kinds } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) },
-    errors,
-  };
+  const { fromDay, toDay, range, errors } = parseDayRange(raw.from, raw.to);
+  return { kinds, fromDay, toDay, filter: { ...(kinds.length ? { kinds } : {}), ...range }, errors };
 }
 
 /** The search params of a ledger filter (the inverse of parseLedgerFilterParams), for links such as the CSV export's. */

@@ -12,7 +12,7 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toDate, toDateOrNull, toInt, toNumber } from "@/lib/core/raw-values";
-import { keysetAfter } from "@/lib/core/paging";
+import { COUNT_CAP, keysetAfter } from "@/lib/core/paging";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import type { ApiMethod } from "@/lib/access/api-methods";
@@ -21,9 +21,6 @@ import { AppError } from "@/lib/core/errors";
 import { isUsableCallerId } from "@/lib/domains/caller-ids/queries";
 import { ZReportSpec, type CallDirection, type CallFilter, type CallInitiator, type CallSort, type CallStatus, type ReportSpec } from "./schemas";
 import { legEndReasonText } from "./plan";
-
-/** The panel's count stops here (see the header). */
-export const COUNT_CAP = 10_000;
 
 // ---- What the simulator looks up.
 

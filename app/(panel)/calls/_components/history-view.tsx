@@ -1,14 +1,15 @@
 import "server-only";
 // The call history list of /calls (account-wide) and /applications/[appId]/call-history: the
 // filters, one page of sessions (listCallSessions: index-backed paging, a count capped at
-// COUNT_CAP), and the table.
+// COUNT_CAP, lib/core/paging.ts), and the table.
 import type { Route } from "next";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { formatMoney } from "@/lib/domains/billing/money";
-import { COUNT_CAP, listCallSessions } from "@/lib/domains/calls/queries";
+import { listCallSessions } from "@/lib/domains/calls/queries";
 import { CALL_SORTS, callFilterProblems, parseCallFilter } from "@/lib/domains/calls/schemas";
 import { lastPageOf, parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
 import { EmptyState } from "@/components/ui/page";
+import { CappedNotice } from "@/components/data-table/capped-notice";
 import { HistoryFilters } from "./history-filters";
 import { HistoryTable, type HistoryRow } from "./history-table";
 
@@ -58,11 +59,7 @@ export async function HistoryView({
   return (
     <>
       <HistoryFilters raw={raw} action={basePath as Route} problems={callFilterProblems(filter)} />
-      {page.capped ? (
-        <p className="mb-2 text-sm text-slate-700" role="status">
-          More than {COUNT_CAP.toLocaleString("en")} calls match: the pager stops there. Narrow the dates or filters to reach older calls.
-        </p>
-      ) : null}
+      {page.capped ? <CappedNotice noun="calls" /> : null}
       <HistoryTable rows={rows} total={page.total} params={list} showApplication={applicationId === undefined} caption={caption} emptyMessage="No calls match these filters." />
     </>
   );

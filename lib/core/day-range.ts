@@ -1,0 +1,46 @@
+// A range of UTC days as list filters carry it in a page's URL (?from=2026-03-01&to=2026-03-31,
+// both days included: the Transactions tab, the Logs page). Parsing never throws: a malformed or
+// inverted day is left out of the range and named in `errors`, so a hand-edited link shows a
+// message next to its input rather than a 500.
+
+/** One day in milliseconds. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2026-03-01" -> that day's first instant, UTC; null for anything else (2026-02-30 and years outside 2000-2999 included). */
+export function parseUtcDay(text: string): Date | null {
+  const m = ISO_DAY.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const at = new Date(Date.UTC(y, mo - 1, d));
+  return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d && y >= 2000 && y <= 2999 ? at : null;
+}
+
+export type DayRange = {
+  /** The days as typed (for the form's inputs), "" when absent. */
+  fromDay: string;
+  toDay: string;
+  /** The range for a query: `from` inclusive (the first day's midnight), `to` exclusive (the midnight after `toDay`), UTC. */
+  range: { from?: Date; to?: Date };
+  /** Messages for the date inputs that could not be used. */
+  errors: { from?: string; to?: string };
+};
+
+const firstValue = (v: string | string[] | undefined): string => ((Array.isArray(v) ? v[0] : v) ?? "").trim();
+
+/** The day range of a URL's `from` and `to` values (see the header). */
+export function parseDayRange(rawFrom: string | string[] | undefined, rawTo: string | string[] | undefined): DayRange {
+  const fromDay = firstValue(rawFrom).slice(0, 10);
+  const toDay = firstValue(rawTo).slice(0, 10);
+  const errors: DayRange["errors"] = {};
+  const from = fromDay ? parseUtcDay(fromDay) : null;
+  const toStart = toDay ? parseUtcDay(toDay) : null;
+  if (fromDay && !from) errors.from = "Enter the start date as YYYY-MM-DD";
+  if (toDay && !toStart) errors.to = "Enter the end date as YYYY-MM-DD";
+  let to = toStart ? new Date(toStart.getTime() + DAY_MS) : null;
+  if (from && to && to <= from) {
+    errors.to = "The end date is before the start date";
+    to = null;
+  }
+  return { fromDay, toDay, range: { ...(from ? { from } : {}), ...(to ? { to } : {}) }, errors };
+}
