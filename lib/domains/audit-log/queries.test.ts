@@ -5,6 +5,7 @@ import { can } from "@/lib/access/matrix";
 import type { Actor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { describeDetail, listAuditLog, listRecentChanges } from "./queries";
+import { COUNT_CAP } from "@/lib/core/paging";
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
@@ -126,6 +127,54 @@ describe("listAuditLog", () => {
     expect(found.rows[0]!.sentence).toContain("Sales-Line");
   });
 
+  it("filters by a time range, from inclusive and to exclusive (UTC)", async () => {
+    const at = (minute: number) => new Date(T0 + minute * 60_000);
+    const range = await listAuditLog(owner, { from: at(5), to: at(10), size: 100, dir: "asc" });
+    expect(range.rows.map((r) => r.createdAt)).toEqual([5, 6, 7, 8, 9].map(at));
+    expect(range).toMatchObject({ total: 5, capped: false });
+    expect((await listAuditLog(owner, { from: at(20) })).total).toBe(5);
+    expect((await listAuditLog(owner, { to: at(3) })).total).toBe(3);
+    // With the text filter too: the range narrows it.
+    expect((await listAuditLog(owner, { from: at(5), to: at(10), q: "application.create" })).rows.map((r) => r.createdAt)).toEqual([at(5)]);
+  });
+
+  it("filters by outcome and by kind of entry", async () => {
+    const acct = await createTestAccount();
+    const o = await acct.actor("MainAccount");
+    const who = { accountId: acct.id, actorType: "owner" as const, actorId: "1", actorName: "owner", ip: "" };
+    await audit(db, who, { action: "application.create", detail: { name: "a" }, at: new Date(T0) });
+    await audit(db, who, { action: "subuser.delete", outcome: "denied", detail: { name: "b" }, at: new Date(T0 + 1000) });
+    await audit(db, who, { action: "session.login", outcome: "failed", at: new Date(T0 + 2000) });
+    await audit(db, who, { action: "api.call", outcome: "denied", detail: { method: "DelSubUser" }, at: new Date(T0 + 3000) });
+    const actions = async (q: Parameters<typeof listAuditLog>[1]) => (await listAuditLog(o, q)).rows.map((r) => r.action);
+    expect(await actions({ outcome: "denied" })).toEqual(["api.call", "subuser.delete"]);
+    expect(await actions({ outcome: "failed" })).toEqual(["session.login"]);
+    expect(await actions({ outcome: "ok" })).toEqual(["application.create"]);
+    expect(await actions({ kind: "changes" })).toEqual(["subuser.delete", "application.create"]);
+    expect(await actions({ kind: "access" })).toEqual(["api.call", "session.login"]);
+    expect(await actions({ kind: "changes", outcome: "denied" })).toEqual(["subuser.delete"]);
+    // The other account's denied rows never show.
+    expect((await listAuditLog(owner, { outcome: "denied" })).total).toBe(0);
+  });
+
+  it("stops counting past COUNT_CAP and says so, still paging to the cap", async () => {
+    const acct = await createTestAccount();
+    const o = await acct.actor("MainAccount");
+    const row = (i: number) => ({ accountId: acct.id, actorType: "owner", actorId: "1", actorName: "owner", action: "api.call", routine: true, createdAt: new Date(T0 + i * 1000) });
+    await db.auditLog.createMany({ data: Array.from({ length: COUNT_CAP + 5 }, (_, i) => row(i)) });
+    await db.auditLog.create({ data: { ...row(COUNT_CAP + 5), action: "application.create", routine: false } });
+    const all = await listAuditLog(o, { size: 100 });
+    expect(all).toMatchObject({ total: COUNT_CAP + 1, capped: true });
+    expect(all.rows[0]!.action).toBe("application.create");
+    // The last page the pager offers, and past it, read rows (the cap is a floor, not the end).
+    const last = await listAuditLog(o, { size: 100, page: 999 });
+    expect(last).toMatchObject({ page: Math.ceil((COUNT_CAP + 1) / 100), capped: true });
+    expect(last.rows.length).toBeGreaterThan(0);
+    // Exactly at the cap, the count is exact.
+    expect(await listAuditLog(o, { kind: "access", from: new Date(T0 + 5000) })).toMatchObject({ total: COUNT_CAP, capped: false });
+    expect(await listAuditLog(o, { kind: "changes" })).toMatchObject({ total: 1, capped: false });
+  });
+
   it("returns display-ready rows", async () => {
     const [row] = (await listAuditLog(owner, { size: 10 })).rows;
     expect(row).toMatchObject({ actorType: "subuser", targetType: "subuser", targetId: "7", ip: "10.0.0.1", outcome: "ok" });
@@ -138,6 +187,10 @@ describe("listAuditLog", () => {
     await expect(listAuditLog(owner, { size: 1000 })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "size" });
     // @ts-expect-error -- an unknown sort key must not reach orderBy
     await expect(listAuditLog(owner, { sort: "passwordHash" })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "sort" });
+    // @ts-expect-error -- outcomes are an allow-list
+    await expect(listAuditLog(owner, { outcome: "maybe" })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "outcome" });
+    // @ts-expect-error -- a date, not text
+    await expect(listAuditLog(owner, { from: "yesterday" })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "from" });
   });
 
   it("is open exactly to the principals holding Logs", async () => {

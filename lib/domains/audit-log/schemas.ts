@@ -2,15 +2,25 @@
 // it (a query is an entry point too). Sort keys are an allow-list so they can go into orderBy.
 import { z } from "zod";
 import { safeText } from "@/lib/core/validate";
+import { parseDayRange, type DayRange } from "@/lib/core/day-range";
 
 export const AUDIT_LOG_SORTS = ["createdAt", "action", "actorName"] as const;
 export type AuditLogSort = (typeof AUDIT_LOG_SORTS)[number];
 
 export const AUDIT_LOG_MAX_PAGE_SIZE = 100;
 
+export * from "./client-safe";
+import { AUDIT_KINDS, AUDIT_OUTCOMES, type AuditKind, type AuditOutcome } from "./client-safe";
+
 export const ZAuditLogQuery = z.object({
   /** Matches the action, the actor's name or the detail, which names the target (substring, case-insensitive for ASCII). */
   q: z.string().trim().max(100, "Filter is too long").superRefine(safeText("Filter")).default(""),
+  /** Entries at or after this instant (UTC). */
+  from: z.date().optional(),
+  /** Entries before this instant (UTC, exclusive). */
+  to: z.date().optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  kind: z.enum(AUDIT_KINDS).optional(),
   sort: z.enum(AUDIT_LOG_SORTS).default("createdAt"),
   dir: z.enum(["asc", "desc"]).default("desc"),
   /** 1-based; past the last page reads the last page. */
@@ -19,3 +29,32 @@ export const ZAuditLogQuery = z.object({
 });
 
 export type AuditLogQuery = z.input<typeof ZAuditLogQuery>;
+
+export type AuditLogFilterParams = Omit<DayRange, "range"> & {
+  outcome?: AuditOutcome;
+  kind?: AuditKind;
+  /** For listAuditLog: `from` inclusive, `to` exclusive (the midnight after `toDay`), UTC. */
+  filter: Pick<AuditLogQuery, "from" | "to" | "outcome" | "kind">;
+};
+
+const firstValue = (v: string | string[] | undefined): string => ((Array.isArray(v) ? v[0] : v) ?? "").trim();
+const oneOf = <T extends string>(values: readonly T[], v: string): T | undefined => (values as readonly string[]).includes(v) ? (v as T) : undefined;
+
+/**
+ * The Logs page's filters beyond the text box, from its URL (?from=&to= as UTC days, both
+ * included; ?outcome=ok|denied|failed; ?kind=changes|access). Never throws: an unknown value is
+ * dropped, a bad day is named in `errors` (lib/core/day-range.ts).
+ */
+export function parseAuditLogFilterParams(raw: Record<string, string | string[] | undefined>): AuditLogFilterParams {
+  const { fromDay, toDay, range, errors } = parseDayRange(raw.from, raw.to);
+  const outcome = oneOf(AUDIT_OUTCOMES, firstValue(raw.outcome));
+  const kind = oneOf(AUDIT_KINDS, firstValue(raw.kind));
+  return {
+    fromDay,
+    toDay,
+    errors,
+    ...(outcome ? { outcome } : {}),
+    ...(kind ? { kind } : {}),
+    filter: { ...range, ...(outcome ? { outcome } : {}), ...(kind ? { kind } : {}) },
+  };
+}

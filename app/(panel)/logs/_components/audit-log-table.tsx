@@ -7,7 +7,8 @@ import { Badge } from "@/components/ui/page";
 
 const OUTCOME_TONES: Record<string, "green" | "red" | "slate"> = { ok: "green", denied: "red", failed: "red" };
 
-export function AuditLogTable({ rows, total, params }: { rows: AuditLogRow[]; total: number; params: ListParams }) {
+/** `filtered`: the page's other filters (dates, outcome, kind) are set, so an empty page means no match rather than an empty log. */
+export function AuditLogTable({ rows, total, params, filtered }: { rows: AuditLogRow[]; total: number; params: ListParams; filtered: boolean }) {
   const columns = useMemo<DataTableColumn<AuditLogRow>[]>(
     () => [
       {
@@ -62,7 +63,7 @@ export function AuditLogTable({ rows, total, params }: { rows: AuditLogRow[]; to
       filterLabel="Filter by action, actor or target"
       filterPlaceholder="e.g. subuser.create, alice or sales"
       caption="Audit log"
-      emptyMessage="Nothing has been logged yet."
+      emptyMessage={filtered ? "No entries match these filters." : "Nothing has been logged yet."}
     />
   );
 }

@@ -1,0 +1,61 @@
+// The Logs page's filters (issue 11 capped its count; the filters make the rest of a long log
+// reachable): the table's text box, a range of UTC days, the outcome and the kind of entry, all in
+// the URL so a filtered log is a link. A bad day in a hand-edited link is named under its input.
+import { test, expect } from "./fixtures";
+
+const DAY_MS = 86_400_000;
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
+
+test("the owner narrows the log by outcome, kind, days and text, and clears it", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const row = (action: string, detail: object, outcome: string, routine: boolean, daysAgo: number) =>
+    factory.db.auditLog.create({
+      data: { accountId: acct.id, actorType: "subuser", actorId: "1", actorName: "mallory", action, detail: JSON.stringify(detail), outcome, routine, createdAt: new Date(Date.now() - daysAgo * DAY_MS) },
+    });
+  await row("application.create", { name: "sales" }, "ok", false, 3);
+  await row("api.call", { method: "DelSubUser" }, "denied", true, 0);
+  await row("subuser.delete", { name: "bob" }, "denied", false, 0);
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  await page.goto("/logs");
+  const sentences = page.locator("[data-audit-sentence]");
+  const filters = page.getByTestId("log-filters");
+  await expect(sentences.filter({ hasText: "mallory" })).toHaveCount(3);
+
+  // Denied only: the API call and the refused deletion, nothing else (not the owner's own login).
+  await filters.getByLabel("Outcome").selectOption("denied");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]outcome=denied/);
+  await expect(sentences).toHaveCount(2);
+  await expect(sentences.first()).toContainText("mallory");
+
+  // And changes only: the refused deletion. The table's text box keeps these filters.
+  await filters.getByLabel("Entries").selectOption("changes");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(sentences).toHaveCount(1);
+  await expect(sentences.first()).toContainText("bob");
+  await page.getByLabel("Filter by action, actor or target").fill("nobody-here");
+  await expect(page).toHaveURL(/[?&]q=nobody-here/);
+  await expect(page).toHaveURL(/[?&]kind=changes/);
+  await expect(page.getByText("No results for “nobody-here”.")).toBeVisible();
+
+  await filters.getByRole("link", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/logs$/);
+  await expect(sentences.filter({ hasText: "mallory" })).toHaveCount(3);
+  // The form forgets the cleared choices too, so the next Apply does not bring them back.
+  await expect(filters.getByLabel("Outcome")).toHaveValue("");
+  await expect(filters.getByLabel("Entries")).toHaveValue("");
+
+  // Days, both included: the change three days ago alone, then tomorrow onwards: nothing.
+  await filters.getByLabel("From (UTC day)").fill(day(-3));
+  await filters.getByLabel("To (UTC day, included)").fill(day(-3));
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(sentences).toHaveCount(1);
+  await expect(sentences.first()).toContainText("sales");
+  await page.goto(`/logs?from=${day(1)}`);
+  await expect(page.getByText("No entries match these filters.")).toBeVisible();
+
+  // A day that does not exist is named under its input; the log shows unfiltered.
+  await page.goto("/logs?from=2026-02-30");
+  await expect(filters.getByText("Enter the start date as YYYY-MM-DD")).toBeVisible();
+  await expect(sentences.filter({ hasText: "mallory" })).toHaveCount(3);
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseAuditLogFilterParams } from "./schemas";
+
+describe("the Logs filters in the URL", () => {
+  it("reads an inclusive UTC day range, an outcome and a kind", () => {
+    expect(parseAuditLogFilterParams({ from: "2026-03-01", to: "2026-03-31", outcome: "denied", kind: "changes" })).toEqual({
+      fromDay: "2026-03-01",
+      toDay: "2026-03-31",
+      outcome: "denied",
+      kind: "changes",
+      errors: {},
+      filter: { from: new Date("2026-03-01T00:00:00Z"), to: new Date("2026-04-01T00:00:00Z"), outcome: "denied", kind: "changes" },
+    });
+    expect(parseAuditLogFilterParams({})).toEqual({ fromDay: "", toDay: "", errors: {}, filter: {} });
+  });
+
+  it("drops unknown values and names a bad day, never throws", () => {
+    expect(parseAuditLogFilterParams({ outcome: "maybe", kind: ["everything"], from: "2026-02-30" })).toEqual({
+      fromDay: "2026-02-30",
+      toDay: "",
+      errors: { from: "Enter the start date as YYYY-MM-DD" },
+      filter: {},
+    });
+    expect(parseAuditLogFilterParams({ outcome: ["failed", "ok"], kind: " access " }).filter).toEqual({ outcome: "failed", kind: "access" });
+  });
+});

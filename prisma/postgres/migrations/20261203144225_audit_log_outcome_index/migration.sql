@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "AuditLog_accountId_outcome_createdAt_id_idx" ON "AuditLog"("accountId", "outcome", "createdAt", "id");
+
