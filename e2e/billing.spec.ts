@@ -157,6 +157,9 @@ test("transactions filter by kind and date on the server, and the CSV export has
   // Clearing brings every row back; a bad date is named under its field, not a 500.
   await page.getByRole("link", { name: "Clear" }).click();
   await expect(page.locator("table tbody tr")).toHaveCount(4);
+  // ...and empties the form too: its inputs must not keep the cleared choices for the next Apply.
+  await expect(filters.getByLabel("SMS")).not.toBeChecked();
+  await expect(filters.getByLabel("To (UTC day, included)")).toHaveValue("");
   const res = await page.goto("/billing?tab=transactions&from=2026-02-30");
   expect(res?.status()).toBe(200);
   await expect(page.locator('[data-field-error="from"]')).toHaveText("Enter the start date as YYYY-MM-DD");

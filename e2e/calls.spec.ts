@@ -130,3 +130,29 @@ test("a filter that can match no call says why under the filters", async ({ apiA
   expect(html).toContain("Min duration (100 s) is above max duration (5 s)");
   expect(await (await api.get("/calls?minDuration=5&maxDuration=100")).text()).not.toContain("call-filter-problems");
 });
+
+test("the history's filters narrow the list in the URL, and Clear empties them", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const app = await factory.application(acct.id);
+  const now = Date.now();
+  const session = (toNumber: string, status: string, minutesAgo: number) => {
+    const at = new Date(now - minutesAgo * 60_000);
+    return factory.db.callSession.create({ data: { accountId: acct.id, applicationId: app.id, initiator: "panel", direction: "outbound", fromNumber: "", toNumber, status, startedAt: at, plannedEndAt: at, endedAt: at } });
+  };
+  await session("+12125550101", "completed", 3);
+  await session("+12125550102", "no_answer", 2);
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  await page.goto("/calls");
+  const rows = page.getByRole("table").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  const filters = page.getByTestId("call-filters");
+  await filters.getByLabel("Status").selectOption("no_answer");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]status=no_answer/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("+12125550102");
+  await filters.getByRole("link", { name: "Clear" }).click();
+  await expect(rows).toHaveCount(2);
+  // The form forgets the cleared status, so the next Apply does not bring it back.
+  await expect(filters.getByLabel("Status")).toHaveValue("");
+});

@@ -103,6 +103,11 @@ test("the owner sends a two-way SMS, counted and priced as typed, and sees it de
   await page.getByLabel("Status", { exact: true }).selectOption("failed");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(table).toContainText("No message matches these filters.");
+  // Clear brings the row back and empties the form, so the next Apply does not bring them back.
+  await page.getByTestId("history-filters").getByRole("link", { name: "Clear" }).click();
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("");
+  await expect(page.getByLabel("Direction", { exact: true })).toHaveValue("");
 
   // A ProvisioningAgent child account sees the record, never the text (seed 004).
   await factory.db.account.update({ where: { id: acct.id }, data: { childRole: "ProvisioningAgent" } });

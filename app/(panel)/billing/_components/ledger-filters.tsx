@@ -1,10 +1,9 @@
 "use client";
 import Form from "next/form";
-import Link from "next/link";
 import { LEDGER_KIND_LABELS, LEDGER_KINDS, type LedgerKind } from "@/lib/domains/billing/client-safe";
 import type { ListParams } from "@/components/data-table/search-params";
 import { Field } from "@/components/forms/fields";
-import { Button } from "@/components/ui/button";
+import { FilterActions } from "@/components/forms/filter-actions";
 import { routes } from "@/lib/routes";
 
 /**
@@ -27,7 +26,9 @@ export function LedgerFilters({
 }) {
   const active = kinds.length > 0 || fromDay !== "" || toDay !== "";
   return (
-    <Form action="/billing" replace scroll={false} className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="ledger-filters">
+    // Keyed by the filters, so a navigation that changes them (Clear, the back button) resets the
+    // uncontrolled inputs, which would otherwise keep what was last chosen.
+    <Form key={[kinds.join(","), fromDay, toDay].join("|")} action="/billing" replace scroll={false} className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="ledger-filters">
       <input type="hidden" name="tab" value="transactions" />
       {params.q ? <input type="hidden" name="q" value={params.q} /> : null}
       <input type="hidden" name="sort" value={params.sort} />
@@ -50,16 +51,7 @@ export function LedgerFilters({
           <Field label="From (UTC day)" name="from" type="date" defaultValue={fromDay} error={errors.from} className="w-44" />
           <Field label="To (UTC day, included)" name="to" type="date" defaultValue={toDay} error={errors.to} className="w-44" />
         </div>
-        <div className="flex gap-2">
-          <Button type="submit" variant="secondary">
-            Apply filters
-          </Button>
-          {active ? (
-            <Link href={routes.billingTab("transactions")} className="inline-flex h-10 items-center rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
-              Clear
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions active={active} clearHref={routes.billingTab("transactions")} />
       </div>
     </Form>
   );

@@ -3,7 +3,8 @@
 // starts again from the first page; the sort and page size stay.
 import type { Route } from "next";
 import { inputClass } from "@/components/forms/fields";
-import { CALL_DIRECTIONS, CALL_STATUSES, CALL_STATUS_LABELS } from "@/lib/domains/calls/schemas";
+import { FilterActions } from "@/components/forms/filter-actions";
+import { CALL_DIRECTIONS, CALL_FILTER_PARAMS, CALL_STATUSES, CALL_STATUS_LABELS } from "@/lib/domains/calls/schemas";
 
 type Raw = Record<string, string | string[] | undefined>;
 const one = (raw: Raw, k: string) => {
@@ -29,9 +30,11 @@ export function HistoryFilters({ raw, action, showRule = true, problems = [] }: 
       <input id={`f-${name}`} name={name} type={type} defaultValue={one(raw, name)} placeholder={placeholder} className={inputClass} min={type === "number" ? 0 : undefined} />
     </Labelled>
   );
-  const active = ["from", "to", "q", "user", "rule", "status", "direction", "minDuration", "maxDuration"].some((k) => one(raw, k) !== "");
+  const active = CALL_FILTER_PARAMS.some((k) => one(raw, k) !== "");
   return (
-    <form method="get" action={action} role="search" aria-label="Filter calls" className="mb-4 rounded-lg bg-white p-4 ring-1 ring-slate-200" data-testid="call-filters">
+    // Keyed by the filters, so a navigation that changes them (Clear is a client-side link) resets
+    // the uncontrolled inputs, which would otherwise keep what was last typed.
+    <form key={CALL_FILTER_PARAMS.map((k) => one(raw, k)).join("|")} method="get" action={action} role="search" aria-label="Filter calls" className="mb-4 rounded-lg bg-white p-4 ring-1 ring-slate-200" data-testid="call-filters">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-5">
         {text("from", "Started from (UTC)", undefined, "datetime-local")}
         {text("to", "Started before (UTC)", undefined, "datetime-local")}
@@ -72,16 +75,7 @@ export function HistoryFilters({ raw, action, showRule = true, problems = [] }: 
       {one(raw, "sort") ? <input type="hidden" name="sort" value={one(raw, "sort")} /> : null}
       {one(raw, "dir") ? <input type="hidden" name="dir" value={one(raw, "dir")} /> : null}
       {one(raw, "size") ? <input type="hidden" name="size" value={one(raw, "size")} /> : null}
-      <div className="mt-3 flex gap-2">
-        <button type="submit" className="inline-flex h-9 items-center rounded-md bg-brand-600 px-4 text-sm font-medium text-on-accent hover:opacity-90">
-          Apply filters
-        </button>
-        {active ? (
-          <a href={action} className="inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
-            Clear
-          </a>
-        ) : null}
-      </div>
+      <FilterActions active={active} clearHref={action} className="mt-3" />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import Form from "next/form";
 import Link from "next/link";
 import type { Route } from "next";
 import { Field } from "@/components/forms/fields";
-import { Button } from "@/components/ui/button";
+import { FilterActions } from "@/components/forms/filter-actions";
 import type { ListParams } from "@/components/data-table/search-params";
 import { STATUS_LABEL } from "./status-steps";
 import { SelectField } from "@/components/forms/select-field";
@@ -15,7 +15,9 @@ import { HISTORY_STATUSES, type HistoryFilters, type HistoryKind } from "./histo
 export function HistoryFiltersForm({ kind, path, list, filters }: { kind: HistoryKind; path: Route; list: ListParams; filters: HistoryFilters }) {
   const any = Object.values(filters).some((v) => v !== undefined);
   return (
-    <Form action={path} className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Filters" data-testid="history-filters">
+    // Keyed by the filters, so a navigation that changes them (Clear, the back button) resets the
+    // uncontrolled inputs, which would otherwise keep what was last chosen.
+    <Form key={JSON.stringify(filters)} action={path} className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Filters" data-testid="history-filters">
       {list.q ? <input type="hidden" name="q" value={list.q} /> : null}
       <input type="hidden" name="sort" value={list.sort} />
       <input type="hidden" name="dir" value={list.dir} />
@@ -41,16 +43,7 @@ export function HistoryFiltersForm({ kind, path, list, filters }: { kind: Histor
         </SelectField>
         <Field label="From (UTC day)" name="from" type="date" defaultValue={filters.from ?? ""} />
         <Field label="To (UTC day, inclusive)" name="to" type="date" defaultValue={filters.to ?? ""} />
-        <div className="flex items-end gap-2">
-          <Button type="submit" variant="secondary">
-            Apply filters
-          </Button>
-          {any ? (
-            <Link href={path} className="px-2 py-2 text-sm font-medium text-brand-700 hover:underline">
-              Clear
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions active={any} clearHref={path} className="self-end" />
       </div>
       {filters.batch ? (
         <p className="mt-3 text-sm text-slate-700" data-batch-filter>
