@@ -1,7 +1,7 @@
 import { guardRoute } from "@/lib/server/route-guard";
 import { getInvoice, listInvoiceMonths } from "@/lib/domains/billing/queries";
 import { renderInvoicePdf } from "@/lib/domains/billing/pdf";
-import { errorResponse, fileResponse, textResponse } from "../../_server/responses";
+import { errorResponse, fileResponse, textResponse } from "@/lib/server/responses";
 
 /**
  * A month's invoice (yyyymm) as a PDF (section billing), computed from the actor's own ledger;

@@ -2,7 +2,7 @@ import { guardRoute } from "@/lib/server/route-guard";
 import { parseRecordId } from "@/lib/core/ids";
 import { getReceipt } from "@/lib/domains/billing/queries";
 import { renderReceiptPdf } from "@/lib/domains/billing/pdf";
-import { errorResponse, fileResponse, textResponse } from "../../_server/responses";
+import { errorResponse, fileResponse, textResponse } from "@/lib/server/responses";
 
 /** A succeeded payment's receipt as a PDF (section billing); 404 for another account's, an unpaid one or a malformed id. */
 export async function GET(_request: Request, { params }: { params: Promise<{ paymentId: string }> }): Promise<Response> {

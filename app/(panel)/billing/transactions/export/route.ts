@@ -2,7 +2,7 @@ import { guardRoute } from "@/lib/server/route-guard";
 import { csvFileName, csvResponse, type CsvColumn } from "@/lib/core/csv";
 import { getBillingSettings, ledgerEntries, type LedgerEntryRow } from "@/lib/domains/billing/queries";
 import { minorToMajor, parseLedgerFilterParams, ZLedgerQuery } from "@/lib/domains/billing/schemas";
-import { textResponse } from "../../_server/responses";
+import { textResponse } from "@/lib/server/responses";
 
 type ExportRow = LedgerEntryRow & { referenceType: string; referenceId: string };
 

@@ -22,7 +22,7 @@ import { publicOrigin } from "@/lib/core/request-info";
 import { HTTP_STATUS, isAppError } from "@/lib/core/errors";
 import { uploadVerificationDocument } from "@/lib/domains/billing/mutations";
 import { VERIFICATION_DOCUMENT_MAX_BYTES } from "@/lib/domains/billing/schemas";
-import { jsonResponse } from "../../_server/responses";
+import { jsonResponse } from "@/lib/server/responses";
 
 /** What the upload answers: the shape of a server action's result, so the form shows errors the same way. */
 export type UploadResult =

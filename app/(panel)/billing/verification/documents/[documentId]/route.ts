@@ -1,7 +1,7 @@
 import { guardRoute } from "@/lib/server/route-guard";
 import { parseRecordId } from "@/lib/core/ids";
 import { getVerificationDocument } from "@/lib/domains/billing/queries";
-import { errorResponse, fileResponse, textResponse } from "../../../_server/responses";
+import { errorResponse, fileResponse, textResponse } from "@/lib/server/responses";
 
 /** An uploaded verification document, downloaded again (billing.verification); 404 for another account's. */
 export async function GET(_request: Request, { params }: { params: Promise<{ documentId: string }> }): Promise<Response> {

@@ -1,5 +1,5 @@
 import "server-only";
-// The Billing page's route handlers answer files (CSV, PDF, the verification documents) and
+// The panel's route handlers answer files (CSV, PDF, the verification documents) and
 // short refusals. Every answer is private and never cached; files are attachments that a
 // browser neither sniffs nor runs (a document's bytes are the uploader's).
 import { HTTP_STATUS, isAppError } from "@/lib/core/errors";
