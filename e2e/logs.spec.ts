@@ -1,6 +1,8 @@
 // The Logs page's filters (issue 11 capped its count; the filters make the rest of a long log
 // reachable): the table's text box, a range of UTC days, the outcome and the kind of entry, all in
-// the URL so a filtered log is a link. A bad day in a hand-edited link is named under its input.
+// the URL so a filtered log is a link, and its CSV holds the same rows. A bad day in a
+// hand-edited link is named under its input.
+import { readFile } from "node:fs/promises";
 import { test, expect } from "./fixtures";
 
 const DAY_MS = 86_400_000;
@@ -27,6 +29,15 @@ test("the owner narrows the log by outcome, kind, days and text, and clears it",
   await expect(page).toHaveURL(/[?&]outcome=denied/);
   await expect(sentences).toHaveCount(2);
   await expect(sentences.first()).toContainText("mallory");
+  // The CSV holds exactly the filtered rows.
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-audit-log").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^audit-log-${acct.name}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const lines = (await readFile((await file.path())!, "utf8")).trim().split("\r\n");
+  expect(lines[0]).toBe("id,time_utc,actor_type,actor,action,target_type,target_id,outcome,ip,description,detail");
+  const cells = (line: string) => line.split(",");
+  expect(lines.slice(1).map((l) => `${cells(l)[3]} ${cells(l)[4]} ${cells(l)[7]}`)).toEqual(["mallory subuser.delete denied", "mallory api.call denied"]);
 
   // And changes only: the refused deletion. The table's text box keeps these filters.
   await filters.getByLabel("Entries").selectOption("changes");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
 import { sectionTitle } from "@/lib/nav";
 import { listAuditLog } from "@/lib/domains/audit-log/queries";
-import { AUDIT_LOG_SORTS, parseAuditLogFilterParams } from "@/lib/domains/audit-log/schemas";
+import { AUDIT_LOG_SORTS, auditLogFilterSearch, parseAuditLogFilterParams } from "@/lib/domains/audit-log/schemas";
 import { parseListParams, type RawSearchParams } from "@/components/data-table/search-params";
 import { CappedNotice } from "@/components/data-table/capped-notice";
 import { SectionHeader } from "@/components/ui/page";
@@ -25,7 +25,7 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
       />
       <LogFilters filters={filters} params={params} />
       {log.capped ? <CappedNotice noun="entries" /> : null}
-      <AuditLogTable rows={log.rows} total={log.total} params={{ ...params, page: log.page }} filtered={Object.keys(filter).length > 0} />
+      <AuditLogTable rows={log.rows} total={log.total} params={{ ...params, page: log.page }} filtered={Object.keys(filter).length > 0} exportHref={`/logs/export?${auditLogFilterSearch(params.q, filters)}`} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { audit } from "@/lib/core/audit";
 import { can } from "@/lib/access/matrix";
 import type { Actor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
-import { describeDetail, listAuditLog, listRecentChanges } from "./queries";
+import { auditLogEntries, describeDetail, listAuditLog, listRecentChanges } from "./queries";
 import { COUNT_CAP } from "@/lib/core/paging";
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
@@ -204,6 +204,38 @@ describe("listAuditLog", () => {
     }
     const key: Actor = { ...owner, kind: "key", keyId: "k1", roles: ["Owner"] };
     await expect(listAuditLog(key)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("auditLogEntries (the Logs CSV)", () => {
+  it("reads every match in keyset batches, rows sharing a time included once, in both directions", async () => {
+    const acct = await createTestAccount();
+    const o = await acct.actor("MainAccount");
+    // Seven rows, three of them at the same instant, read two at a time.
+    const minutes = [0, 1, 1, 1, 2, 3, 4];
+    await addRows(acct.id, minutes.map((minute, i) => ({ action: i === 5 ? "application.create" : "subuser.update", actorName: `a${i}`, minute })));
+    const all = async (q: Parameters<typeof auditLogEntries>[1], batch = 2) => {
+      const out: string[] = [];
+      for await (const r of auditLogEntries(o, q, batch)) out.push(r.actorName);
+      return out;
+    };
+    const page = (await listAuditLog(o, { size: 100 })).rows.map((r) => r.actorName);
+    expect(await all({})).toEqual(page);
+    expect(await all({ dir: "asc" })).toEqual([...page].reverse());
+    expect(await all({}, 1000)).toEqual(page);
+    expect(await all({ q: "application" })).toEqual(["a5"]);
+    expect(await all({ from: new Date(T0 + 60_000), to: new Date(T0 + 2 * 60_000) })).toHaveLength(3);
+  });
+
+  it("checks the section and the filters before reading", async () => {
+    const acct = await createTestAccount();
+    for (const role of PRINCIPALS) {
+      const actor = await acct.actor(role);
+      if (!can(actor, "logs")) expect(() => auditLogEntries(actor), role).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    }
+    const owner = await acct.actor("MainAccount");
+    // @ts-expect-error -- outcomes are an allow-list
+    expect(() => auditLogEntries(owner, { outcome: "maybe" })).toThrow(expect.objectContaining({ code: "INVALID_INPUT", field: "outcome" }));
   });
 });
 

@@ -5,7 +5,8 @@ import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { parseInput } from "@/lib/core/validate";
 import { ZAuditLogQuery, type AuditLogQuery } from "./schemas";
-import { clampPage, COUNT_CAP, skipOf } from "@/lib/core/paging";
+import type { z } from "zod";
+import { clampPage, COUNT_CAP, keysetAfter, skipOf } from "@/lib/core/paging";
 import { auditSentence } from "./sentences";
 import { ignoreCase } from "@/lib/core/search";
 
@@ -21,6 +22,8 @@ export const AUDIT_LOG_ROW_SELECT = {
   outcome: true,
   ip: true,
 } satisfies Prisma.AuditLogSelect;
+
+type AuditLogFilter = Pick<z.output<typeof ZAuditLogQuery>, "q" | "from" | "to" | "outcome" | "kind">;
 
 type AuditLogRecord = Prisma.AuditLogGetPayload<{ select: typeof AUDIT_LOG_ROW_SELECT }>;
 
@@ -59,6 +62,18 @@ function toAuditLogRow(r: AuditLogRecord): AuditLogRow {
   };
 }
 
+/** The account's rows matching the Logs filters (listAuditLog's, see there). */
+function auditLogWhere(actor: Actor, { q, from, to, outcome, kind }: AuditLogFilter): Prisma.AuditLogWhereInput {
+  return {
+    accountId: actor.accountId,
+    ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
+    ...(outcome ? { outcome } : {}),
+    ...(kind ? { routine: kind === "access" } : {}),
+    // The detail holds the target's name ("sales", "alice"), which the row's sentence shows.
+    ...(q ? { OR: [{ action: ignoreCase({ contains: q }) }, { actorName: ignoreCase({ contains: q }) }, { detail: ignoreCase({ contains: q }) }] } : {}),
+  };
+}
+
 /**
  * One page of the account's audit log, filtered by text (`q`: action, actor or detail), a time
  * range (`from` inclusive, `to` exclusive, UTC), outcome and kind (changes or routine access).
@@ -69,15 +84,9 @@ function toAuditLogRow(r: AuditLogRecord): AuditLogRow {
  */
 export async function listAuditLog(actor: Actor, query: AuditLogQuery = {}): Promise<AuditLogPage> {
   authorize(actor, { section: "logs" });
-  const { q, from, to, outcome, kind, sort, dir, size, page: requested } = parseInput(ZAuditLogQuery, query);
-  const where: Prisma.AuditLogWhereInput = {
-    accountId: actor.accountId,
-    ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
-    ...(outcome ? { outcome } : {}),
-    ...(kind ? { routine: kind === "access" } : {}),
-    // The detail holds the target's name ("sales", "alice"), which the row's sentence shows.
-    ...(q ? { OR: [{ action: ignoreCase({ contains: q }) }, { actorName: ignoreCase({ contains: q }) }, { detail: ignoreCase({ contains: q }) }] } : {}),
-  };
+  const parsed = parseInput(ZAuditLogQuery, query);
+  const { sort, dir, size, page: requested } = parsed;
+  const where = auditLogWhere(actor, parsed);
   // Ties break on time, then id, in the sort's own direction (as every list here does), so each
   // sort is one index range read forwards or backwards: (accountId, column, createdAt, id).
   const orderBy: Prisma.AuditLogOrderByWithRelationInput[] =
@@ -94,6 +103,38 @@ export async function listAuditLog(actor: Actor, query: AuditLogQuery = {}): Pro
     select: AUDIT_LOG_ROW_SELECT,
   });
   return { rows: records.map(toAuditLogRow), total, capped: counted > COUNT_CAP, page, size };
+}
+
+/** Rows per read of the export: one keyset page of (createdAt, id). */
+const EXPORT_BATCH = 1000;
+
+/**
+ * The Logs CSV's rows: every row the page's filters match (text, UTC time range, outcome, kind),
+ * as the page shows them, newest first (`dir` "asc": oldest first). Read in keyset batches of
+ * `batch` along (accountId, createdAt, id), so a log of any length streams without sitting in
+ * memory or being counted; not capped, the file is the whole match. Scoped by the actor's account
+ * (section logs). Bad filters throw INVALID_INPUT naming the field before any row is read.
+ */
+export function auditLogEntries(actor: Actor, query: Pick<AuditLogQuery, "q" | "from" | "to" | "outcome" | "kind" | "dir"> = {}, batch = EXPORT_BATCH): AsyncGenerator<AuditLogRow> {
+  authorize(actor, { section: "logs" });
+  const parsed = parseInput(ZAuditLogQuery, query);
+  const where = auditLogWhere(actor, parsed);
+  const dir = parsed.dir;
+  return (async function* rows() {
+    let after: { value: Date; id: number } | null = null;
+    for (;;) {
+      const records: AuditLogRecord[] = await db.auditLog.findMany({
+        where: after ? { AND: [where, keysetAfter("createdAt", dir, after)] } : where,
+        orderBy: [{ createdAt: dir }, { id: dir }],
+        take: batch,
+        select: AUDIT_LOG_ROW_SELECT,
+      });
+      for (const r of records) yield toAuditLogRow(r);
+      if (records.length < batch) return;
+      const last = records.at(-1)!;
+      after = { value: last.createdAt, id: last.id };
+    }
+  })();
 }
 
 /** The stored JSON detail as readable pairs; anything unparsable is shown as stored. */

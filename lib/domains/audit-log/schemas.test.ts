@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAuditLogFilterParams } from "./schemas";
+import { auditLogFilterSearch, parseAuditLogFilterParams } from "./schemas";
 
 describe("the Logs filters in the URL", () => {
   it("reads an inclusive UTC day range, an outcome and a kind", () => {
@@ -22,5 +22,14 @@ describe("the Logs filters in the URL", () => {
       filter: {},
     });
     expect(parseAuditLogFilterParams({ outcome: ["failed", "ok"], kind: " access " }).filter).toEqual({ outcome: "failed", kind: "access" });
+  });
+
+  it("auditLogFilterSearch is its inverse, leaving out a day the page could not use", () => {
+    const parsed = parseAuditLogFilterParams({ from: "2026-03-01", to: "2026-03-31", outcome: "denied", kind: "access" });
+    const search = auditLogFilterSearch("alice", parsed);
+    expect(search.toString()).toBe("q=alice&from=2026-03-01&to=2026-03-31&outcome=denied&kind=access");
+    expect(parseAuditLogFilterParams(Object.fromEntries(search))).toEqual(parsed);
+    expect(auditLogFilterSearch("", parseAuditLogFilterParams({ from: "2026-03-02", to: "2026-03-01" })).toString()).toBe("from=2026-03-02");
+    expect(auditLogFilterSearch("", parseAuditLogFilterParams({ from: "2026-02-30" })).toString()).toBe("");
   });
 });

@@ -58,3 +58,17 @@ export function parseAuditLogFilterParams(raw: Record<string, string | string[] 
     filter: { ...range, ...(outcome ? { outcome } : {}), ...(kind ? { kind } : {}) },
   };
 }
+
+/**
+ * The URL search of the filters the page applied, for its CSV link (parseAuditLogFilterParams
+ * reads it back): a day the page could not use is left out, as the table left it out.
+ */
+export function auditLogFilterSearch(q: string, f: Omit<AuditLogFilterParams, "filter">): URLSearchParams {
+  const out = new URLSearchParams();
+  if (q) out.set("q", q);
+  if (f.fromDay && !f.errors.from) out.set("from", f.fromDay);
+  if (f.toDay && !f.errors.to) out.set("to", f.toDay);
+  if (f.outcome) out.set("outcome", f.outcome);
+  if (f.kind) out.set("kind", f.kind);
+  return out;
+}

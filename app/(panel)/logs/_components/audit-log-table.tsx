@@ -4,11 +4,15 @@ import { DataTable, type DataTableColumn, type ListParams } from "@/components/d
 import type { AuditLogRow } from "@/lib/domains/audit-log/queries";
 import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/page";
+import { DownloadLink } from "@/components/ui/download-link";
 
 const OUTCOME_TONES: Record<string, "green" | "red" | "slate"> = { ok: "green", denied: "red", failed: "red" };
 
-/** `filtered`: the page's other filters (dates, outcome, kind) are set, so an empty page means no match rather than an empty log. */
-export function AuditLogTable({ rows, total, params, filtered }: { rows: AuditLogRow[]; total: number; params: ListParams; filtered: boolean }) {
+/**
+ * `filtered`: the page's other filters (dates, outcome, kind) are set, so an empty page means no
+ * match rather than an empty log. `exportHref`: the CSV of every row these filters match.
+ */
+export function AuditLogTable({ rows, total, params, filtered, exportHref }: { rows: AuditLogRow[]; total: number; params: ListParams; filtered: boolean; exportHref: string }) {
   const columns = useMemo<DataTableColumn<AuditLogRow>[]>(
     () => [
       {
@@ -64,6 +68,11 @@ export function AuditLogTable({ rows, total, params, filtered }: { rows: AuditLo
       filterPlaceholder="e.g. subuser.create, alice or sales"
       caption="Audit log"
       emptyMessage={filtered ? "No entries match these filters." : "Nothing has been logged yet."}
+      toolbarActions={
+        <DownloadLink href={exportHref} data-testid="export-audit-log">
+          Export CSV
+        </DownloadLink>
+      }
     />
   );
 }
