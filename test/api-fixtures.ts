@@ -18,6 +18,7 @@ import { CALL_FIXTURES } from "@/lib/domains/calls/api-fixtures";
 import { CALL_LIST_FIXTURES } from "@/lib/domains/call-lists/api-fixtures";
 import { KEY_FIXTURES } from "@/lib/domains/service-accounts/api-fixtures";
 import { SUBUSER_FIXTURES } from "@/lib/domains/subusers/api-fixtures";
+import { AUDIT_LOG_FIXTURES } from "@/lib/domains/audit-log/api-fixtures";
 
 export type { Fixture, FixtureContext } from "./api-kit";
 
@@ -36,6 +37,7 @@ export const METHOD_FIXTURES: Fixtures = {
   ...SCENARIO_FIXTURES,
   ...CALL_FIXTURES,
   ...CALL_LIST_FIXTURES,
+  ...AUDIT_LOG_FIXTURES,
 };
 
 /** The fixtures of the resource domains (applications, users, key-value storage, child accounts). */

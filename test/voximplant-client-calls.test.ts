@@ -56,4 +56,18 @@ describe("the official Node client: scenarios, rules and the call history", () =
     const reports = await ok("History", "getHistoryReports", { historyReportId: made.historyReportId, historyType: "calls" });
     expect(reports.result).toEqual([expect.objectContaining({ historyReportId: made.historyReportId, historyType: "calls", format: "csv", fileName: expect.stringMatching(/\.csv$/) })]);
   });
+
+  it("GetAuditLog lists a subuser's panel change and the client's own calls with the client's AuditLogInfoType names", async () => {
+    await db.auditLog.create({ data: { accountId: acct.id, actorType: "subuser", actorId: "42", actorName: "alice", action: "application.create", detail: '{"name":"from-panel"}', ip: "10.0.0.1" } });
+    await ok("Accounts", "getAccountInfo");
+    const range = { fromDate: new Date(Date.now() - 86_400_000), toDate: new Date(Date.now() + 86_400_000) };
+    const panel = await ok("History", "getAuditLog", { ...range, filteredCmd: "application.create", filteredAdminUserId: [42] });
+    expect(panel.totalCount).toBe(1);
+    // The client's AuditLogInfoType transformer leaves `requested` as it comes (its "Date" type has no converter).
+    expect(panel.result).toEqual([
+      { auditLogId: expect.any(Number), accountId: acct.id, requested: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/), ip: "10.0.0.1", cmdName: "application.create", cmdArgs: '{"name":"from-panel"}', cmdResult: "ok", subuserId: 42, subuserName: "alice" },
+    ]);
+    const calls = await ok("History", "getAuditLog", { ...range, filteredCmd: "api.call", advancedFilters: "GetAccountInfo", descOrder: true });
+    expect((calls.result as { cmdName: string; cmdResult: string }[])[0]).toMatchObject({ cmdName: "api.call", cmdResult: "ok" });
+  });
 });

@@ -116,6 +116,8 @@ export const API_METHOD_ROLES = {
   StopCallListProcessing: withSection("application.call_lists"),
   RecoverCallList: withSection("application.call_lists"),
   DeleteCallList: withSection("application.call_lists"),
+  // The audit log (ours: the Logs section's holders, as every read method follows its section).
+  GetAuditLog: withSection("logs"),
 } as const satisfies Record<string, readonly AssignableRole[] | "any">;
 
 export type ApiMethod = keyof typeof API_METHOD_ROLES;

@@ -17,6 +17,7 @@ import { scenarioMethods } from "@/lib/domains/scenarios/api";
 import { ruleMethods } from "@/lib/domains/rules/api";
 import { callMethods } from "@/lib/domains/calls/api";
 import { callListMethods } from "@/lib/domains/call-lists/api";
+import { auditLogMethods } from "@/lib/domains/audit-log/api";
 
 export const METHODS: readonly RegisteredMethod[] = [
   ...roleSystemMethods,
@@ -34,6 +35,7 @@ export const METHODS: readonly RegisteredMethod[] = [
   ...ruleMethods,
   ...callMethods,
   ...callListMethods,
+  ...auditLogMethods,
 ];
 
 export const REGISTRY = buildRegistry(METHODS);

@@ -137,6 +137,52 @@ export function auditLogEntries(actor: Actor, query: Pick<AuditLogQuery, "q" | "
   })();
 }
 
+/** GetAuditLog's filter (wire names in lib/domains/audit-log/api.ts). Times UTC, `to` exclusive. */
+export type AuditLogApiFilter = {
+  from: Date;
+  to: Date;
+  ids?: readonly number[];
+  /** Only rows a subuser wrote in the panel: its id (the reference's filtered_admin_user_id). */
+  subuserIds?: readonly number[];
+  ips?: readonly string[];
+  /** Only these actions, exactly ("application.create", "api.call"). */
+  actions?: readonly string[];
+  /** Only rows whose detail (the command's arguments, as stored JSON) contains this text, case-insensitively. */
+  argsContain?: string;
+};
+
+export type AuditLogApiRow = { id: number; createdAt: Date; actorType: string; actorId: string; actorName: string; action: string; detail: string; outcome: string; ip: string };
+
+/**
+ * GetAuditLog: one page (`offset`, `count` rows) of the rows in [from, to) matching the filter,
+ * oldest first unless `desc`, with the exact total of the range (an index-only count: the range
+ * is required). Scoped by the actor's account; keys need the method's roles (section logs).
+ */
+export async function getAuditLogRange(actor: Actor, f: AuditLogApiFilter, p: { offset: number; count: number; desc: boolean }): Promise<{ rows: AuditLogApiRow[]; total: number }> {
+  authorize(actor, { section: "logs", method: "GetAuditLog" });
+  const where: Prisma.AuditLogWhereInput = {
+    accountId: actor.accountId,
+    createdAt: { gte: f.from, lt: f.to },
+    ...(f.ids ? { id: { in: [...f.ids] } } : {}),
+    ...(f.subuserIds ? { actorType: "subuser", actorId: { in: f.subuserIds.map(String) } } : {}),
+    ...(f.ips ? { ip: { in: [...f.ips] } } : {}),
+    ...(f.actions ? { action: { in: [...f.actions] } } : {}),
+    ...(f.argsContain ? { detail: ignoreCase({ contains: f.argsContain }) } : {}),
+  };
+  const dir = p.desc ? "desc" : "asc";
+  const [rows, total] = await Promise.all([
+    db.auditLog.findMany({
+      where,
+      orderBy: [{ createdAt: dir }, { id: dir }],
+      skip: p.offset,
+      take: p.count,
+      select: { id: true, createdAt: true, actorType: true, actorId: true, actorName: true, action: true, detail: true, outcome: true, ip: true },
+    }),
+    db.auditLog.count({ where }),
+  ]);
+  return { rows, total };
+}
+
 /** The stored JSON detail as readable pairs; anything unparsable is shown as stored. */
 export function describeDetail(json: string): string {
   let value: unknown;
