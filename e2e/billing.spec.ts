@@ -162,7 +162,7 @@ test("transactions filter by kind and date on the server, and the CSV export has
   await expect(filters.getByLabel("To (UTC day, included)")).toHaveValue("");
   const res = await page.goto("/billing?tab=transactions&from=2026-02-30");
   expect(res?.status()).toBe(200);
-  await expect(page.locator('[data-field-error="from"]')).toHaveText("Enter the start date as YYYY-MM-DD");
+  await expect(page.locator('[data-field-error="from"]')).toHaveText("There is no day 2026-02-30: enter the start date as YYYY-MM-DD (years 2000 to 2999)");
 });
 
 test("settings: the threshold for any Billing holder, the credit limit for the account owner only", async ({ browserLoggedIn, factory }) => {

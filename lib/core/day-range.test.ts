@@ -25,7 +25,10 @@ describe("parseDayRange", () => {
   });
 
   it("leaves a bad or inverted day out and names it, never throws", () => {
-    expect(parseDayRange("2026-02-30", "yesterday")).toMatchObject({ range: {}, errors: { from: "Enter the start date as YYYY-MM-DD", to: "Enter the end date as YYYY-MM-DD" } });
+    expect(parseDayRange("2026-02-30", "yesterday")).toMatchObject({
+      range: {},
+      errors: { from: "There is no day 2026-02-30: enter the start date as YYYY-MM-DD (years 2000 to 2999)", to: "Enter the end date as YYYY-MM-DD" },
+    });
     expect(parseDayRange("2026-03-02", "2026-03-01")).toMatchObject({ range: { from: new Date("2026-03-02T00:00:00Z") }, errors: { to: "The end date is before the start date" } });
   });
 });

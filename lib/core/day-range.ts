@@ -26,6 +26,11 @@ export type DayRange = {
   errors: { from?: string; to?: string };
 };
 
+/** Why `text` is not a day: not shaped YYYY-MM-DD, or shaped so but not a day of 2000-2999 (2026-02-30). */
+function dayProblem(which: "start" | "end", text: string): string {
+  return ISO_DAY.test(text) ? `There is no day ${text}: enter the ${which} date as YYYY-MM-DD (years 2000 to 2999)` : `Enter the ${which} date as YYYY-MM-DD`;
+}
+
 const firstValue = (v: string | string[] | undefined): string => ((Array.isArray(v) ? v[0] : v) ?? "").trim();
 
 /** The day range of a URL's `from` and `to` values (see the header). */
@@ -35,8 +40,8 @@ export function parseDayRange(rawFrom: string | string[] | undefined, rawTo: str
   const errors: DayRange["errors"] = {};
   const from = fromDay ? parseUtcDay(fromDay) : null;
   const toStart = toDay ? parseUtcDay(toDay) : null;
-  if (fromDay && !from) errors.from = "Enter the start date as YYYY-MM-DD";
-  if (toDay && !toStart) errors.to = "Enter the end date as YYYY-MM-DD";
+  if (fromDay && !from) errors.from = dayProblem("start", fromDay);
+  if (toDay && !toStart) errors.to = dayProblem("end", toDay);
   let to = toStart ? new Date(toStart.getTime() + DAY_MS) : null;
   if (from && to && to <= from) {
     errors.to = "The end date is before the start date";

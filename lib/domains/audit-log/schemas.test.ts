@@ -18,7 +18,7 @@ describe("the Logs filters in the URL", () => {
     expect(parseAuditLogFilterParams({ outcome: "maybe", kind: ["everything"], from: "2026-02-30" })).toEqual({
       fromDay: "2026-02-30",
       toDay: "",
-      errors: { from: "Enter the start date as YYYY-MM-DD" },
+      errors: { from: "There is no day 2026-02-30: enter the start date as YYYY-MM-DD (years 2000 to 2999)" },
       filter: {},
     });
     expect(parseAuditLogFilterParams({ outcome: ["failed", "ok"], kind: " access " }).filter).toEqual({ outcome: "failed", kind: "access" });

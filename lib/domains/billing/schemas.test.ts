@@ -73,7 +73,7 @@ describe("the Transactions filters in the URL", () => {
   it("a bad or inverted date is left out and named, never thrown", () => {
     expect(parseLedgerFilterParams({ from: "2026-02-30", to: "yesterday" })).toMatchObject({
       filter: {},
-      errors: { from: "Enter the start date as YYYY-MM-DD", to: "Enter the end date as YYYY-MM-DD" },
+      errors: { from: "There is no day 2026-02-30: enter the start date as YYYY-MM-DD (years 2000 to 2999)", to: "Enter the end date as YYYY-MM-DD" },
     });
     expect(parseLedgerFilterParams({ from: "2026-03-02", to: "2026-03-01" })).toMatchObject({
       filter: { from: new Date("2026-03-02T00:00:00Z") },

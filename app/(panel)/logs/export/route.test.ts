@@ -79,7 +79,7 @@ describe("GET /logs/export", () => {
     session.actor = asPanel(await acct.actor("MainAccount"));
     const bad = await get("from=2026-02-30");
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toBe("Enter the start date as YYYY-MM-DD.");
+    expect(await bad.text()).toBe("There is no day 2026-02-30: enter the start date as YYYY-MM-DD (years 2000 to 2999).");
     const inverted = await get("from=2026-03-02&to=2026-03-01");
     expect(await inverted.text()).toBe("The end date is before the start date.");
     const long = await get(`q=${"x".repeat(101)}`);
