@@ -44,6 +44,13 @@ test("the owner narrows the log by outcome, kind, days and text, and clears it",
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(sentences).toHaveCount(1);
   await expect(sentences.first()).toContainText("bob");
+  await expect(page.getByRole("table").getByText("Denied", { exact: true })).toBeVisible();
+  // Back returns to the previous filters (each Apply is a history entry), Forward to these.
+  await page.goBack();
+  await expect(sentences).toHaveCount(2);
+  await expect(filters.getByLabel("Entries")).toHaveValue("");
+  await page.goForward();
+  await expect(sentences).toHaveCount(1);
   await page.getByLabel("Filter by action, actor or target").fill("nobody-here");
   await expect(page).toHaveURL(/[?&]q=nobody-here/);
   await expect(page).toHaveURL(/[?&]kind=changes/);
@@ -67,6 +74,6 @@ test("the owner narrows the log by outcome, kind, days and text, and clears it",
 
   // A day that does not exist is named under its input; the log shows unfiltered.
   await page.goto("/logs?from=2026-02-30");
-  await expect(filters.getByText("Enter the start date as YYYY-MM-DD")).toBeVisible();
+  await expect(filters.getByText("There is no day 2026-02-30: enter the start date as YYYY-MM-DD (years 2000 to 2999)")).toBeVisible();
   await expect(sentences.filter({ hasText: "mallory" })).toHaveCount(3);
 });

@@ -9,6 +9,8 @@ import { SectionHeader } from "@/components/ui/page";
 import { AuditLogTable } from "./_components/audit-log-table";
 import { LogFilters } from "./_components/log-filters";
 
+const withSearch = (path: string, search: URLSearchParams) => (search.size ? `${path}?${search}` : path);
+
 export const metadata: Metadata = { title: sectionTitle("logs") };
 
 export default async function LogsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -25,7 +27,7 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
       />
       <LogFilters filters={filters} params={params} />
       {log.capped ? <CappedNotice noun="entries" /> : null}
-      <AuditLogTable rows={log.rows} total={log.total} params={{ ...params, page: log.page }} filtered={Object.keys(filter).length > 0} exportHref={`/logs/export?${auditLogFilterSearch(params.q, filters)}`} />
+      <AuditLogTable rows={log.rows} total={log.total} params={{ ...params, page: log.page }} filtered={Object.keys(filter).length > 0} exportHref={withSearch("/logs/export", auditLogFilterSearch(params.q, filters))} />
     </>
   );
 }

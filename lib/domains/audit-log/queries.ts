@@ -155,8 +155,8 @@ export type AuditLogApiRow = { id: number; createdAt: Date; actorType: string; a
 
 /**
  * GetAuditLog: one page (`offset`, `count` rows) of the rows in [from, to) matching the filter,
- * oldest first unless `desc`, with the exact total of the range (an index-only count: the range
- * is required). Scoped by the actor's account; keys need the method's roles (section logs).
+ * oldest first unless `desc`, with the exact total of the matches (the required range bounds
+ * the count). Scoped by the actor's account; keys need the method's roles (section logs).
  */
 export async function getAuditLogRange(actor: Actor, f: AuditLogApiFilter, p: { offset: number; count: number; desc: boolean }): Promise<{ rows: AuditLogApiRow[]; total: number }> {
   authorize(actor, { section: "logs", method: "GetAuditLog" });

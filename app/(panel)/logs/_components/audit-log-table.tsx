@@ -5,6 +5,7 @@ import type { AuditLogRow } from "@/lib/domains/audit-log/queries";
 import { DateTime } from "@/components/ui/date-time";
 import { Badge } from "@/components/ui/page";
 import { DownloadLink } from "@/components/ui/download-link";
+import { AUDIT_OUTCOME_LABELS } from "@/lib/domains/audit-log/client-safe";
 
 const OUTCOME_TONES: Record<string, "green" | "red" | "slate"> = { ok: "green", denied: "red", failed: "red" };
 
@@ -44,7 +45,11 @@ export function AuditLogTable({ rows, total, params, filtered, exportHref }: { r
         accessorKey: "outcome",
         header: "Outcome",
         enableSorting: false,
-        cell: (c) => <Badge tone={OUTCOME_TONES[c.row.original.outcome] ?? "slate"}>{c.row.original.outcome}</Badge>,
+        cell: (c) => {
+          const outcome = c.row.original.outcome;
+          // The Outcome filter's words (Succeeded, Denied, Failed); an unknown stored value as stored.
+          return <Badge tone={OUTCOME_TONES[outcome] ?? "slate"}>{(AUDIT_OUTCOME_LABELS as Record<string, string>)[outcome] ?? outcome}</Badge>;
+        },
       },
       {
         accessorKey: "ip",

@@ -1,8 +1,9 @@
 "use client";
 // The Logs page's filters beyond the table's text box: a range of UTC days, the outcome and the
 // kind of entry. A GET form (next/form: a client-side navigation with JavaScript, a plain GET
-// without), so a filtered log can be shared as a link; it carries the list's own state along in
-// hidden fields (the text filter, sort and size; the page starts over).
+// without), so a filtered log can be shared as a link and Back returns to the previous filters;
+// it carries the list's own state along in hidden fields (the text filter, sort and size; the
+// page starts over).
 import Form from "next/form";
 import { Field } from "@/components/forms/fields";
 import { SelectField } from "@/components/forms/select-field";
@@ -16,7 +17,7 @@ export function LogFilters({ filters, params }: { filters: Omit<AuditLogFilterPa
   return (
     // Keyed by the filters, so a navigation that changes them (Clear, the back button) resets the
     // inputs, which are uncontrolled and would otherwise keep what was last chosen.
-    <Form key={[filters.fromDay, filters.toDay, filters.outcome, filters.kind].join("|")} action="/logs" replace scroll={false} className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Filter the log" data-testid="log-filters">
+    <Form key={[filters.fromDay, filters.toDay, filters.outcome, filters.kind].join("|")} action="/logs" scroll={false} className="mb-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Filter the log" data-testid="log-filters">
       {params.q ? <input type="hidden" name="q" value={params.q} /> : null}
       <input type="hidden" name="sort" value={params.sort} />
       <input type="hidden" name="dir" value={params.dir} />

@@ -82,6 +82,10 @@ describe("GET /logs/export", () => {
     expect(await bad.text()).toBe("There is no day 2026-02-30: enter the start date as YYYY-MM-DD (years 2000 to 2999).");
     const inverted = await get("from=2026-03-02&to=2026-03-01");
     expect(await inverted.text()).toBe("The end date is before the start date.");
+    const outcome = await get("outcome=nope");
+    expect(outcome.status).toBe(400);
+    expect(await outcome.text()).toBe("Unknown outcome “nope”: use one of ok, denied, failed.");
+    expect(await (await get("kind=everything")).text()).toBe("Unknown kind “everything”: use one of changes, access.");
     const long = await get(`q=${"x".repeat(101)}`);
     expect(long.status).toBe(400);
     expect(await long.text()).toBe("Filter is too long.");

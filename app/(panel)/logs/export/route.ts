@@ -1,7 +1,7 @@
 import { guardRoute } from "@/lib/server/route-guard";
 import { csvFileName, csvResponse, type CsvColumn } from "@/lib/core/csv";
 import { auditLogEntries, type AuditLogRow } from "@/lib/domains/audit-log/queries";
-import { parseAuditLogFilterParams, ZAuditLogQuery } from "@/lib/domains/audit-log/schemas";
+import { AUDIT_KINDS, AUDIT_OUTCOMES, parseAuditLogFilterParams, ZAuditLogQuery } from "@/lib/domains/audit-log/schemas";
 import { textResponse } from "@/lib/server/responses";
 
 const COLUMNS: CsvColumn<AuditLogRow>[] = [
@@ -18,6 +18,11 @@ const COLUMNS: CsvColumn<AuditLogRow>[] = [
   { header: "detail", value: (r) => r.detail },
 ];
 
+/** A value the page's form never sends (the page drops it; the export refuses it), as a message. */
+function unknownValue(name: string, raw: string | null, parsed: string | undefined, allowed: readonly string[]): string | undefined {
+  return raw?.trim() && parsed === undefined ? `Unknown ${name} “${raw.slice(0, 40)}”: use one of ${allowed.join(", ")}` : undefined;
+}
+
 /**
  * The Logs page's CSV: every entry its filters match (?q=&from=&to=&outcome=&kind=, the page's
  * own URL parameters; days are UTC and both included), newest first, streamed, not capped at the
@@ -29,7 +34,7 @@ export async function GET(request: Request): Promise<Response> {
   if (actor instanceof Response) return actor;
   const search = new URL(request.url).searchParams;
   const params = parseAuditLogFilterParams(Object.fromEntries(["from", "to", "outcome", "kind"].map((k) => [k, search.get(k) ?? undefined])));
-  const problem = params.errors.from ?? params.errors.to;
+  const problem = params.errors.from ?? params.errors.to ?? unknownValue("outcome", search.get("outcome"), params.outcome, AUDIT_OUTCOMES) ?? unknownValue("kind", search.get("kind"), params.kind, AUDIT_KINDS);
   if (problem) return textResponse(400, `${problem}.`);
   const q = ZAuditLogQuery.shape.q.safeParse(search.get("q") ?? "");
   if (!q.success) return textResponse(400, `${q.error.issues[0]?.message ?? "The search text is not valid"}.`);
