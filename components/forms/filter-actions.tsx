@@ -1,6 +1,6 @@
-// The end of a list's GET filter form (Billing's transactions, the SMS histories, Logs): "Apply
-// filters", and "Clear" back to `clearHref` once a filter is set. The form itself is keyed by its
-// filters (see each form), so Clear also empties its inputs.
+// The end of a list's GET filter form (call history, Billing's transactions, the SMS histories,
+// Logs): "Apply filters", and "Clear" back to `clearHref` once a filter is set. The form itself is
+// keyed by its filters (see each form), so Clear also empties its inputs.
 import Link from "next/link";
 import type { Route } from "next";
 import { cn } from "@/lib/core/cn";
