@@ -62,11 +62,26 @@ for (const run of RUNS) {
     const page = await context.newPage();
     const found: Record<string, string[]> = {};
     const wide: string[] = [];
+    // What the browser reported while a route loaded, and how its document starts, shown with that
+    // route's findings (to tell a page's own fault from a document caught mid-render).
+    let reported: string[] = [];
+    page.on("pageerror", (e) => reported.push(`page error: ${e.message.slice(0, 200)}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") reported.push(`console error: ${m.text().slice(0, 200)}`);
+    });
     for (const route of routes) {
+      reported = [];
       const res = await page.goto(route.url);
       expect.soft(res?.status(), `${principal} ${route.url}`).toBe(route.status);
+      // A 403 or 404 page is still settling at "load": axe has twice found its <html> without lang
+      // (an Accountant's 404, a Developer's 403), and the same document with lang="en" moments
+      // later. Checked once the page has fetched what it needs, as a person would meet it.
+      if (route.status !== 200) await page.waitForLoadState("networkidle");
       const v = await seriousViolations(page, colorScheme === "dark" ? COLOUR_RULES : undefined);
-      if (v.length) found[`${route.url} (${route.status})`] = v;
+      if (v.length) {
+        const root = await page.evaluate(() => document.documentElement.outerHTML.slice(0, 160));
+        found[`${route.url} (${route.status})`] = [...v, `document starts: ${root}`, ...reported];
+      }
       const wider = reflow ? await sidewaysScrollOnPhone(page) : null;
       if (wider) wide.push(`${route.url}: ${wider}`);
     }
