@@ -3,6 +3,8 @@
 // inverted day is left out of the range and named in `errors`, so a hand-edited link shows a
 // message next to its input rather than a 500.
 
+import { firstParam } from "./url-params";
+
 /** One day in milliseconds. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -31,12 +33,10 @@ function dayProblem(which: "start" | "end", text: string): string {
   return ISO_DAY.test(text) ? `There is no day ${text}: enter the ${which} date as YYYY-MM-DD (years 2000 to 2999)` : `Enter the ${which} date as YYYY-MM-DD`;
 }
 
-const firstValue = (v: string | string[] | undefined): string => ((Array.isArray(v) ? v[0] : v) ?? "").trim();
-
 /** The day range of a URL's `from` and `to` values (see the header). */
 export function parseDayRange(rawFrom: string | string[] | undefined, rawTo: string | string[] | undefined): DayRange {
-  const fromDay = firstValue(rawFrom).slice(0, 10);
-  const toDay = firstValue(rawTo).slice(0, 10);
+  const fromDay = firstParam(rawFrom).slice(0, 10);
+  const toDay = firstParam(rawTo).slice(0, 10);
   const errors: DayRange["errors"] = {};
   const from = fromDay ? parseUtcDay(fromDay) : null;
   const toStart = toDay ? parseUtcDay(toDay) : null;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { safeText } from "@/lib/core/validate";
 import { parseDayRange, type DayRange } from "@/lib/core/day-range";
+import { firstParam } from "@/lib/core/url-params";
 
 export const AUDIT_LOG_SORTS = ["createdAt", "action", "actorName"] as const;
 export type AuditLogSort = (typeof AUDIT_LOG_SORTS)[number];
@@ -37,7 +38,6 @@ export type AuditLogFilterParams = Omit<DayRange, "range"> & {
   filter: Pick<AuditLogQuery, "from" | "to" | "outcome" | "kind">;
 };
 
-const firstValue = (v: string | string[] | undefined): string => ((Array.isArray(v) ? v[0] : v) ?? "").trim();
 const oneOf = <T extends string>(values: readonly T[], v: string): T | undefined => (values as readonly string[]).includes(v) ? (v as T) : undefined;
 
 /**
@@ -47,8 +47,8 @@ const oneOf = <T extends string>(values: readonly T[], v: string): T | undefined
  */
 export function parseAuditLogFilterParams(raw: Record<string, string | string[] | undefined>): AuditLogFilterParams {
   const { fromDay, toDay, range, errors } = parseDayRange(raw.from, raw.to);
-  const outcome = oneOf(AUDIT_OUTCOMES, firstValue(raw.outcome));
-  const kind = oneOf(AUDIT_KINDS, firstValue(raw.kind));
+  const outcome = oneOf(AUDIT_OUTCOMES, firstParam(raw.outcome));
+  const kind = oneOf(AUDIT_KINDS, firstParam(raw.kind));
   return {
     fromDay,
     toDay,

@@ -7,6 +7,7 @@ import { SMS_STATUSES, type SmsStatus } from "@/lib/domains/sms/statuses";
 import type { SmsHistoryQuery } from "@/lib/domains/sms/schemas";
 import { parseRecordId } from "@/lib/core/ids";
 import { unsafeTextProblem } from "@/lib/core/safe-text";
+import { firstParam } from "@/lib/core/url-params";
 
 export type HistoryKind = "two_way" | "a2p";
 
@@ -28,8 +29,6 @@ export const HISTORY_STATUSES: Record<HistoryKind, readonly SmsStatus[]> = {
   a2p: SMS_STATUSES.filter((s) => s !== "received"),
 };
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
-
 function day(v: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
   const d = new Date(`${v}T00:00:00Z`);
@@ -38,18 +37,18 @@ function day(v: string): string | undefined {
 
 export function parseHistoryFilters(raw: RawSearchParams, kind: HistoryKind): HistoryFilters {
   const out: HistoryFilters = {};
-  const direction = first(raw.direction);
+  const direction = firstParam(raw.direction);
   if (kind === "two_way" && (direction === "in" || direction === "out")) out.direction = direction;
-  const status = first(raw.status);
+  const status = firstParam(raw.status);
   if ((HISTORY_STATUSES[kind] as readonly string[]).includes(status)) out.status = status as SmsStatus;
-  const source = first(raw.source).slice(0, 20);
+  const source = firstParam(raw.source).slice(0, 20);
   // Text with a control character (PostgreSQL refuses a NUL) is dropped like any bad value.
   if (kind === "a2p" && source && unsafeTextProblem("source", source) === null) out.source = source;
-  const batch = first(raw.batch);
+  const batch = firstParam(raw.batch);
   const batchId = parseRecordId(batch);
   if (kind === "a2p" && batchId) out.batch = batchId;
-  const from = day(first(raw.from));
-  const to = day(first(raw.to));
+  const from = day(firstParam(raw.from));
+  const to = day(firstParam(raw.to));
   if (from) out.from = from;
   if (to) out.to = to;
   return out;
