@@ -151,7 +151,9 @@ export type AuditLogApiFilter = {
   argsContain?: string;
 };
 
-export type AuditLogApiRow = { id: number; createdAt: Date; actorType: string; actorId: string; actorName: string; action: string; detail: string; outcome: string; ip: string };
+const AUDIT_LOG_API_SELECT = { id: true, createdAt: true, actorType: true, actorId: true, actorName: true, action: true, detail: true, outcome: true, ip: true } satisfies Prisma.AuditLogSelect;
+
+export type AuditLogApiRow = Prisma.AuditLogGetPayload<{ select: typeof AUDIT_LOG_API_SELECT }>;
 
 /**
  * GetAuditLog: one page (`offset`, `count` rows) of the rows in [from, to) matching the filter,
@@ -176,7 +178,7 @@ export async function getAuditLogRange(actor: Actor, f: AuditLogApiFilter, p: { 
       orderBy: [{ createdAt: dir }, { id: dir }],
       skip: p.offset,
       take: p.count,
-      select: { id: true, createdAt: true, actorType: true, actorId: true, actorName: true, action: true, detail: true, outcome: true, ip: true },
+      select: AUDIT_LOG_API_SELECT,
     }),
     db.auditLog.count({ where }),
   ]);
