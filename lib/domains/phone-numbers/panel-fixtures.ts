@@ -1,10 +1,8 @@
 // Test-only: what the numbers panel's action and route tests share. A principal as a panel
 // session sees it, and everything a refused action must leave as it was.
 import { db } from "@/lib/core/db";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
 
-export const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
+export { asPanel } from "@/test/factories";
 
 /** The account's numbers, ledger, blacklist and audit rows: unchanged by a refused action. */
 export async function numbersSnapshot(accountId: number) {
