@@ -19,6 +19,7 @@ import { CALL_LIST_FIXTURES } from "@/lib/domains/call-lists/api-fixtures";
 import { KEY_FIXTURES } from "@/lib/domains/service-accounts/api-fixtures";
 import { SUBUSER_FIXTURES } from "@/lib/domains/subusers/api-fixtures";
 import { AUDIT_LOG_FIXTURES } from "@/lib/domains/audit-log/api-fixtures";
+import { DIALOGFLOW_FIXTURES } from "@/lib/domains/dialogflow/api-fixtures";
 
 export type { Fixture, FixtureContext } from "./api-kit";
 
@@ -38,6 +39,7 @@ export const METHOD_FIXTURES: Fixtures = {
   ...CALL_FIXTURES,
   ...CALL_LIST_FIXTURES,
   ...AUDIT_LOG_FIXTURES,
+  ...DIALOGFLOW_FIXTURES,
 };
 
 /** The fixtures of the resource domains (applications, users, key-value storage, child accounts). */

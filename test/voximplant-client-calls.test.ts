@@ -9,6 +9,7 @@ import { fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { OUTBOUND_SCRIPT } from "@/lib/domains/calls/call-fixtures";
 import { advanceCalls } from "@/lib/domains/calls/simulator";
 import type { TestAccount } from "@/test/factories";
+import { serviceAccountJson } from "@/lib/domains/dialogflow/api-fixtures";
 import { ok, startClient, stopClient } from "./voximplant-harness";
 
 let acct: TestAccount;
@@ -69,5 +70,30 @@ describe("the official Node client: scenarios, rules and the call history", () =
     ]);
     const calls = await ok("History", "getAuditLog", { ...range, filteredCmd: "api.call", advancedFilters: "GetAccountInfo", descOrder: true });
     expect((calls.result as { cmdName: string; cmdResult: string }[])[0]).toMatchObject({ cmdName: "api.call", cmdResult: "ok" });
+  });
+});
+
+describe("the official Node client: Dialogflow keys", () => {
+  it("adds a key from a service account file, binds it to a second application, lists it with the client's DialogflowKeyInfo names, and deletes it", async () => {
+    const first = await ok("Applications", "addApplication", { applicationName: "df-first" });
+    const second = await ok("Applications", "addApplication", { applicationName: "df-second" });
+    const added = await ok("DialogflowCredentials", "addDialogflowKey", { applicationId: String(first.applicationId), jsonCredentials: serviceAccountJson("client-agent"), description: "through the client" });
+    expect(added).toEqual({ result: 1, dialogflowKeyId: expect.any(Number) });
+    expect((await ok("DialogflowCredentials", "bindDialogflowKeys", { dialogflowKeyId: added.dialogflowKeyId, applicationId: [second.applicationId], bind: true })).result).toBe(1);
+    expect((await ok("DialogflowCredentials", "setDialogflowKey", { dialogflowKeyId: added.dialogflowKeyId, description: "renamed" })).result).toBe(1);
+    const listed = await ok("DialogflowCredentials", "getDialogflowKeys", { applicationId: second.applicationId });
+    // The client's DialogflowKeyInfo transformer reads `content` with its request-side mapper
+    // (which looks for `projectId`) and passes `applications` through untouched ("ApplicationInfo[]"
+    // is not a type its array check recognises): `content` arrives empty and `applications` keep
+    // the wire's snake_case names. lib/domains/dialogflow/dialogflow.test.ts checks the raw wire.
+    expect(listed.result).toEqual([
+      {
+        dialogflowKeyId: added.dialogflowKeyId,
+        content: {},
+        applications: [expect.objectContaining({ application_id: first.applicationId }), expect.objectContaining({ application_id: second.applicationId })],
+      },
+    ]);
+    expect((await ok("DialogflowCredentials", "delDialogflowKey", { dialogflowKeyId: added.dialogflowKeyId })).result).toBe(1);
+    expect((await ok("DialogflowCredentials", "getDialogflowKeys", {})).result).toEqual([]);
   });
 });

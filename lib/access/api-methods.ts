@@ -118,6 +118,12 @@ export const API_METHOD_ROLES = {
   DeleteCallList: withSection("application.call_lists"),
   // The audit log (ours: the Logs section's holders, as every read method follows its section).
   GetAuditLog: withSection("logs"),
+  // Dialogflow keys: the section of the application's Dialogflow page.
+  AddDialogflowKey: withSection("application.dialogflow_agents"),
+  SetDialogflowKey: withSection("application.dialogflow_agents"),
+  DelDialogflowKey: withSection("application.dialogflow_agents"),
+  GetDialogflowKeys: withSection("application.dialogflow_agents"),
+  BindDialogflowKeys: withSection("application.dialogflow_agents"),
 } as const satisfies Record<string, readonly AssignableRole[] | "any">;
 
 export type ApiMethod = keyof typeof API_METHOD_ROLES;

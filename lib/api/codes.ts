@@ -94,6 +94,13 @@ export const API_ERROR = {
   INVALID_CALL_LIST: 636,
   /** The call list's CSV cannot be used (no header, a bad line, too many rows, a header unlike the list's). */
   INVALID_CALL_LIST_FILE: 637,
+  // Ours, for Dialogflow keys (640 and up).
+  /** No such Dialogflow key on the account. */
+  INVALID_DIALOGFLOW_KEY: 640,
+  /** The JSON is not a Google Cloud service account key (the message says what is wrong). */
+  INVALID_DIALOGFLOW_CREDENTIALS: 641,
+  /** The account has as many Dialogflow keys as it may (100). */
+  MAX_DIALOGFLOW_KEYS: 642,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -148,6 +155,9 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   history_report_not_found: API_ERROR.INVALID_HISTORY_REPORT,
   call_list_not_found: API_ERROR.INVALID_CALL_LIST,
   call_list_file_invalid: API_ERROR.INVALID_CALL_LIST_FILE,
+  dialogflow_key_not_found: API_ERROR.INVALID_DIALOGFLOW_KEY,
+  dialogflow_credentials_invalid: API_ERROR.INVALID_DIALOGFLOW_CREDENTIALS,
+  dialogflow_key_limit: API_ERROR.MAX_DIALOGFLOW_KEYS,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

@@ -18,6 +18,7 @@ import { ruleMethods } from "@/lib/domains/rules/api";
 import { callMethods } from "@/lib/domains/calls/api";
 import { callListMethods } from "@/lib/domains/call-lists/api";
 import { auditLogMethods } from "@/lib/domains/audit-log/api";
+import { dialogflowMethods } from "@/lib/domains/dialogflow/api";
 
 export const METHODS: readonly RegisteredMethod[] = [
   ...roleSystemMethods,
@@ -36,6 +37,7 @@ export const METHODS: readonly RegisteredMethod[] = [
   ...callMethods,
   ...callListMethods,
   ...auditLogMethods,
+  ...dialogflowMethods,
 ];
 
 export const REGISTRY = buildRegistry(METHODS);

@@ -65,6 +65,9 @@ export const ERROR_REASONS = [
   "history_report_not_found",
   "call_list_not_found",
   "call_list_file_invalid",
+  "dialogflow_key_not_found",
+  "dialogflow_credentials_invalid",
+  "dialogflow_key_limit",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

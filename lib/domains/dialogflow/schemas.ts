@@ -1,0 +1,110 @@
+// Dialogflow key inputs, shared by the application's Dialogflow page, its actions and the
+// Management API (AddDialogflowKey, SetDialogflowKey, DelDialogflowKey, GetDialogflowKeys,
+// BindDialogflowKeys). A key is a Google Cloud service account's JSON key file, as the Google
+// Cloud console downloads it (reference: "Creating and managing service account keys"): an
+// object with type "service_account", project_id, private_key_id, private_key (PKCS#8 PEM) and
+// client_email. The panel and the API check it the same way, before anything is stored.
+import { createPrivateKey } from "node:crypto";
+import { z } from "zod";
+import { issue, safeText, zId } from "@/lib/core/validate";
+import { ZApplicationId } from "@/lib/domains/applications/schemas";
+import { DIALOGFLOW_CREDENTIALS_MAX_BYTES, DIALOGFLOW_DESCRIPTION_MAX } from "./client-safe";
+
+export const ZDialogflowKeyId = zId("Invalid Dialogflow key id", "dialogflow_key_not_found");
+
+/** Google's rule for project ids: 6 to 30 lowercase letters, digits or hyphens, a letter first, no hyphen last. */
+export const GOOGLE_PROJECT_ID_RE = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** What a key file holds that the panel shows; the file itself is kept as uploaded. */
+export type DialogflowCredentials = { projectId: string; clientEmail: string; privateKeyId: string; json: string };
+
+const bad = (ctx: z.RefinementCtx, message: string) => {
+  issue(ctx, message, "dialogflow_credentials_invalid");
+  return z.NEVER;
+};
+
+/** A field of the key file: a non-empty string, else a message naming it. */
+function field(obj: Record<string, unknown>, name: string, ctx: z.RefinementCtx): string | null {
+  const v = obj[name];
+  if (typeof v === "string" && v.trim() !== "") return v.trim();
+  bad(ctx, `The key file has no "${name}": download the service account's JSON key from the Google Cloud console again`);
+  return null;
+}
+
+/**
+ * The JSON key file's text -> its project, client email and key id, plus the text itself.
+ * Errors (reason dialogflow_credentials_invalid) say what is wrong with the file: not JSON, too
+ * large, not a service account key, a field missing, a project id Google would not issue, or a
+ * private key that does not parse.
+ */
+export const ZDialogflowCredentials = z.string({ error: "Choose the service account's JSON key file" }).transform((text, ctx): DialogflowCredentials => {
+  const json = text.trim();
+  if (json === "") return bad(ctx, "Choose the service account's JSON key file");
+  if (Buffer.byteLength(json, "utf8") > DIALOGFLOW_CREDENTIALS_MAX_BYTES) {
+    return bad(ctx, `The key file must be at most ${DIALOGFLOW_CREDENTIALS_MAX_BYTES / 1024} kB: a service account's JSON key is about 2 kB`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return bad(ctx, "The key file is not JSON: choose the .json file Google Cloud downloads for a service account key");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return bad(ctx, "The key file must hold one JSON object");
+  const obj = parsed as Record<string, unknown>;
+  if (obj.type !== "service_account") return bad(ctx, 'The key file is not a service account key (its "type" must be "service_account")');
+  const projectId = field(obj, "project_id", ctx);
+  const clientEmail = field(obj, "client_email", ctx);
+  const privateKeyId = field(obj, "private_key_id", ctx);
+  const privateKey = field(obj, "private_key", ctx);
+  if (projectId === null || clientEmail === null || privateKeyId === null || privateKey === null) return z.NEVER;
+  if (!GOOGLE_PROJECT_ID_RE.test(projectId)) return bad(ctx, `"${projectId.slice(0, 40)}" is not a Google Cloud project id (6 to 30 lowercase letters, digits or hyphens)`);
+  if (!EMAIL_RE.test(clientEmail) || clientEmail.length > 254) return bad(ctx, 'The key file\'s "client_email" is not an email address');
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(privateKeyId)) return bad(ctx, 'The key file\'s "private_key_id" is not a key id');
+  try {
+    const key = createPrivateKey({ key: privateKey, format: "pem" });
+    if (key.asymmetricKeyType !== "rsa") return bad(ctx, 'The key file\'s "private_key" is not an RSA key');
+  } catch {
+    return bad(ctx, 'The key file\'s "private_key" is not a PEM private key');
+  }
+  return { projectId, clientEmail, privateKeyId, json };
+});
+
+export const ZDialogflowDescription = z
+  .string()
+  .trim()
+  .superRefine(safeText("Description"))
+  .superRefine((v, ctx) => {
+    if (v.length > DIALOGFLOW_DESCRIPTION_MAX) issue(ctx, `Description must be at most ${DIALOGFLOW_DESCRIPTION_MAX} characters`);
+  });
+
+/** AddDialogflowKey / the page's Add key: the key, bound to the application it is added from. */
+export const ZAddDialogflowKeyInput = z.object({
+  applicationId: ZApplicationId,
+  credentials: ZDialogflowCredentials,
+  description: ZDialogflowDescription.default(""),
+});
+export type AddDialogflowKeyInput = z.input<typeof ZAddDialogflowKeyInput>;
+
+/** SetDialogflowKey / the page's Edit: the description (the key itself is replaced by adding a new one). */
+export const ZSetDialogflowKeyInput = z.object({ keyId: ZDialogflowKeyId, description: ZDialogflowDescription });
+export type SetDialogflowKeyInput = z.input<typeof ZSetDialogflowKeyInput>;
+
+export const ZDialogflowKeyRef = z.object({ keyId: ZDialogflowKeyId });
+export type DialogflowKeyRef = z.input<typeof ZDialogflowKeyRef>;
+
+/** BindDialogflowKeys: bind (default) or unbind the key to or from each application. */
+export const ZBindDialogflowKeyInput = z.object({
+  keyId: ZDialogflowKeyId,
+  applicationIds: z
+    .array(ZApplicationId, { error: "Choose the applications" })
+    .min(1, "Choose at least one application")
+    .max(100, "At most 100 applications at a time")
+    .transform((ids) => [...new Set(ids)]),
+  bind: z.boolean().default(true),
+});
+export type BindDialogflowKeyInput = z.input<typeof ZBindDialogflowKeyInput>;
+
+/** GetDialogflowKeys: every key of the account, or one, or those bound to one application. */
+export const ZListDialogflowKeysInput = z.object({ keyId: ZDialogflowKeyId.optional(), applicationId: ZApplicationId.optional() });
+export type ListDialogflowKeysInput = z.input<typeof ZListDialogflowKeysInput>;
