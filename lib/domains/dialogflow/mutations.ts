@@ -9,6 +9,7 @@ import { findOwnApplication } from "@/lib/domains/applications/queries";
 import { MAX_DIALOGFLOW_KEYS } from "./client-safe";
 import { findOwnDialogflowKey, getDialogflowKey, type DialogflowKeyDto } from "./queries";
 import {
+  readServiceAccountKey,
   ZAddDialogflowKeyInput,
   ZBindDialogflowKeyInput,
   ZDialogflowKeyRef,
@@ -16,6 +17,7 @@ import {
   type AddDialogflowKeyInput,
   type BindDialogflowKeyInput,
   type DialogflowKeyRef,
+  type ServiceAccountKey,
   type SetDialogflowKeyInput,
 } from "./schemas";
 
@@ -41,7 +43,8 @@ export async function addDialogflowKey(actor: Actor, input: AddDialogflowKeyInpu
     if ((await tx.dialogflowKey.count({ where: { accountId: actor.accountId } })) >= MAX_DIALOGFLOW_KEYS) {
       throw new AppError("CONFLICT", { message: `An account may hold at most ${MAX_DIALOGFLOW_KEYS} Dialogflow keys: delete one first`, field: "credentials", reason: "dialogflow_key_limit" });
     }
-    const { projectId, clientEmail, privateKeyId, json } = data.credentials;
+    // Checked by the schema: read again for its fields.
+    const { projectId, clientEmail, privateKeyId, json } = readServiceAccountKey(data.credentials) as ServiceAccountKey;
     const key = await tx.dialogflowKey.create({
       data: { accountId: actor.accountId, projectId, clientEmail, privateKeyId, description: data.description, credentials: json },
       select: { id: true },

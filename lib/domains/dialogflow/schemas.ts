@@ -16,58 +16,61 @@ export const ZDialogflowKeyId = zId("Invalid Dialogflow key id", "dialogflow_key
 export const GOOGLE_PROJECT_ID_RE = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** What a key file holds that the panel shows; the file itself is kept as uploaded. */
-export type DialogflowCredentials = { projectId: string; clientEmail: string; privateKeyId: string; json: string };
+/** What a key file holds that the panel shows; the file itself is kept as uploaded (trimmed). */
+export type ServiceAccountKey = { projectId: string; clientEmail: string; privateKeyId: string; json: string };
 
-const bad = (ctx: z.RefinementCtx, message: string) => {
-  issue(ctx, message, "dialogflow_credentials_invalid");
-  return z.NEVER;
-};
-
-/** A field of the key file: a non-empty string, else a message naming it. */
-function field(obj: Record<string, unknown>, name: string, ctx: z.RefinementCtx): string | null {
+/** A field of the key file: a non-empty string, or null. */
+function field(obj: Record<string, unknown>, name: string): string | null {
   const v = obj[name];
-  if (typeof v === "string" && v.trim() !== "") return v.trim();
-  bad(ctx, `The key file has no "${name}": download the service account's JSON key from the Google Cloud console again`);
-  return null;
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : null;
 }
 
 /**
- * The JSON key file's text -> its project, client email and key id, plus the text itself.
- * Errors (reason dialogflow_credentials_invalid) say what is wrong with the file: not JSON, too
- * large, not a service account key, a field missing, a project id Google would not issue, or a
- * private key that does not parse.
+ * A service account's JSON key file -> its project, client email and key id, plus the text
+ * itself; or, as a string, what is wrong with it (not JSON, too large, not a service account
+ * key, a field missing, a project id Google would not issue, a private key that does not parse).
  */
-export const ZDialogflowCredentials = z.string({ error: "Choose the service account's JSON key file" }).transform((text, ctx): DialogflowCredentials => {
+export function readServiceAccountKey(text: string): ServiceAccountKey | string {
   const json = text.trim();
-  if (json === "") return bad(ctx, "Choose the service account's JSON key file");
+  if (json === "") return "Choose the service account's JSON key file";
   if (Buffer.byteLength(json, "utf8") > DIALOGFLOW_CREDENTIALS_MAX_BYTES) {
-    return bad(ctx, `The key file must be at most ${DIALOGFLOW_CREDENTIALS_MAX_BYTES / 1024} kB: a service account's JSON key is about 2 kB`);
+    return `The key file must be at most ${DIALOGFLOW_CREDENTIALS_MAX_BYTES / 1024} kB: a service account's JSON key is about 2 kB`;
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
-    return bad(ctx, "The key file is not JSON: choose the .json file Google Cloud downloads for a service account key");
+    return "The key file is not JSON: choose the .json file Google Cloud downloads for a service account key";
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return bad(ctx, "The key file must hold one JSON object");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "The key file must hold one JSON object";
   const obj = parsed as Record<string, unknown>;
-  if (obj.type !== "service_account") return bad(ctx, 'The key file is not a service account key (its "type" must be "service_account")');
-  const projectId = field(obj, "project_id", ctx);
-  const clientEmail = field(obj, "client_email", ctx);
-  const privateKeyId = field(obj, "private_key_id", ctx);
-  const privateKey = field(obj, "private_key", ctx);
-  if (projectId === null || clientEmail === null || privateKeyId === null || privateKey === null) return z.NEVER;
-  if (!GOOGLE_PROJECT_ID_RE.test(projectId)) return bad(ctx, `"${projectId.slice(0, 40)}" is not a Google Cloud project id (6 to 30 lowercase letters, digits or hyphens)`);
-  if (!EMAIL_RE.test(clientEmail) || clientEmail.length > 254) return bad(ctx, 'The key file\'s "client_email" is not an email address');
-  if (!/^[A-Za-z0-9_-]{1,128}$/.test(privateKeyId)) return bad(ctx, 'The key file\'s "private_key_id" is not a key id');
+  if (obj.type !== "service_account") return 'The key file is not a service account key (its "type" must be "service_account")';
+  for (const name of ["project_id", "client_email", "private_key_id", "private_key"]) {
+    if (field(obj, name) === null) return `The key file has no "${name}": download the service account's JSON key from the Google Cloud console again`;
+  }
+  const [projectId, clientEmail, privateKeyId, privateKey] = [field(obj, "project_id")!, field(obj, "client_email")!, field(obj, "private_key_id")!, field(obj, "private_key")!];
+  if (!GOOGLE_PROJECT_ID_RE.test(projectId)) return `"${projectId.slice(0, 40)}" is not a Google Cloud project id (6 to 30 lowercase letters, digits or hyphens)`;
+  if (!EMAIL_RE.test(clientEmail) || clientEmail.length > 254) return 'The key file\'s "client_email" is not an email address';
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(privateKeyId)) return 'The key file\'s "private_key_id" is not a key id';
   try {
-    const key = createPrivateKey({ key: privateKey, format: "pem" });
-    if (key.asymmetricKeyType !== "rsa") return bad(ctx, 'The key file\'s "private_key" is not an RSA key');
+    if (createPrivateKey({ key: privateKey, format: "pem" }).asymmetricKeyType !== "rsa") return 'The key file\'s "private_key" is not an RSA key';
   } catch {
-    return bad(ctx, 'The key file\'s "private_key" is not a PEM private key');
+    return 'The key file\'s "private_key" is not a PEM private key';
   }
   return { projectId, clientEmail, privateKeyId, json };
+}
+
+/**
+ * The key file's text, checked by readServiceAccountKey (errors: reason
+ * dialogflow_credentials_invalid, the message saying what is wrong); the output is the trimmed text.
+ */
+export const ZDialogflowCredentials = z.string({ error: "Choose the service account's JSON key file" }).transform((text, ctx): string => {
+  const key = readServiceAccountKey(text);
+  if (typeof key === "string") {
+    issue(ctx, key, "dialogflow_credentials_invalid");
+    return z.NEVER;
+  }
+  return key.json;
 });
 
 export const ZDialogflowDescription = z
