@@ -50,3 +50,11 @@ export type DataTableColumn<TData extends RowData> = ColumnDef<DataTableFeatures
 export function columnHelper<TData extends RowData>() {
   return createColumnHelper<DataTableFeatures, TData>();
 }
+
+/**
+ * A list's row-actions column (a row menu, or a row's buttons): not sortable, its header
+ * "Actions" for screen readers only. `className` is its width and alignment (th and td).
+ */
+export function actionsColumn<TData extends RowData>(cell: NonNullable<DataTableColumn<TData>["cell"]>, className = "w-12 text-right"): DataTableColumn<TData> {
+  return { id: "actions", header: "Actions", enableSorting: false, meta: { className, label: "Actions", srOnlyHeader: true }, cell };
+}

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
 import { Button } from "@/components/ui/button";
 import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/page";
@@ -57,22 +58,16 @@ export function ApplicationsTable({ rows, canManage, domainSuffix }: { rows: App
       },
       ...(canManage
         ? [
-            {
-              id: "actions",
-              header: "Actions",
-              enableSorting: false,
-              meta: { className: "w-12 text-right", label: "Actions", srOnlyHeader: true },
-              cell: ({ row }) => (
-                <RowMenu label={`Actions for ${row.original.name}`}>
-                  <MenuItem data-action="applications" onSelect={(o) => open({ kind: "rename", row: row.original }, o)}>
-                    Rename
-                  </MenuItem>
-                  <MenuItem data-action="applications" danger onSelect={(o) => open({ kind: "delete", row: row.original }, o)}>
-                    Delete
-                  </MenuItem>
-                </RowMenu>
-              ),
-            } satisfies DataTableColumn<ApplicationRow>,
+            actionsColumn(({ row }) => (
+              <RowMenu label={`Actions for ${row.original.name}`}>
+                <MenuItem data-action="applications" onSelect={(o) => open({ kind: "rename", row: row.original }, o)}>
+                  Rename
+                </MenuItem>
+                <MenuItem data-action="applications" danger onSelect={(o) => open({ kind: "delete", row: row.original }, o)}>
+                  Delete
+                </MenuItem>
+              </RowMenu>
+            )) satisfies DataTableColumn<ApplicationRow>,
           ]
         : []),
     ],

@@ -5,6 +5,7 @@ import type { Route } from "next";
 import { useSearchParams } from "next/navigation";
 import { Settings2, ShoppingCart, Trash2 } from "lucide-react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
 import { useDialog } from "@/components/forms/use-dialog";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/page";
@@ -105,33 +106,27 @@ export function NumbersView({
         );
       },
     };
-    const actions: DataTableColumn<NumberRow> = {
-      id: "actions",
-      header: "Actions",
-      enableSorting: false,
-      meta: { className: "w-24 text-right", label: "Actions", srOnlyHeader: true },
-      cell: ({ row }) => (
-        <span className="flex justify-end gap-1">
-          {can.settings ? (
-            <Link href={settingsHref(row.original.id)} aria-label={`Settings of ${row.original.display}`} title="Settings" className="rounded p-1.5 text-slate-600 hover:bg-slate-100">
-              <Settings2 aria-hidden className="size-4" />
-            </Link>
-          ) : null}
-          {can.deactivate ? (
-            <button
-              type="button"
-              data-action="numbers.deactivate"
-              aria-label={`Deactivate ${row.original.display}`}
-              title="Deactivate"
-              className="rounded p-1.5 text-red-700 hover:bg-red-50"
-              onClick={(e) => open({ kind: "deactivate", row: row.original }, e.currentTarget)}
-            >
-              <Trash2 aria-hidden className="size-4" />
-            </button>
-          ) : null}
-        </span>
-      ),
-    };
+    const actions: DataTableColumn<NumberRow> = actionsColumn(({ row }) => (
+      <span className="flex justify-end gap-1">
+        {can.settings ? (
+          <Link href={settingsHref(row.original.id)} aria-label={`Settings of ${row.original.display}`} title="Settings" className="rounded p-1.5 text-slate-600 hover:bg-slate-100">
+            <Settings2 aria-hidden className="size-4" />
+          </Link>
+        ) : null}
+        {can.deactivate ? (
+          <button
+            type="button"
+            data-action="numbers.deactivate"
+            aria-label={`Deactivate ${row.original.display}`}
+            title="Deactivate"
+            className="rounded p-1.5 text-red-700 hover:bg-red-50"
+            onClick={(e) => open({ kind: "deactivate", row: row.original }, e.currentTarget)}
+          >
+            <Trash2 aria-hidden className="size-4" />
+          </button>
+        ) : null}
+      </span>
+    ), "w-24 text-right");
     return [
       ...(can.bulk ? [select] : []),
       ...numberColumns({ settingsLinks: can.settings }),

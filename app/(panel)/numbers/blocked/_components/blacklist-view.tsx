@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
 import { CheckboxField, Field } from "@/components/forms/fields";
 import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
@@ -81,20 +82,14 @@ export function BlacklistView({ rows, total, params, empty }: { rows: BlacklistR
       },
       { accessorKey: "reason", header: "Reason", enableSorting: false, cell: ({ row }) => row.original.reason || <span className="text-slate-600">—</span> },
       { accessorKey: "createdAt", header: "Added", enableSorting: false, cell: ({ row }) => <DateTime value={row.original.createdAt} /> },
-      {
-        id: "actions",
-        header: "Actions",
-        enableSorting: false,
-        meta: { className: "w-12 text-right", label: "Actions", srOnlyHeader: true },
-        cell: ({ row }) => (
-          <RowMenu label={`Actions for ${row.original.phone}`}>
-            <MenuItem onSelect={(o) => open({ kind: "edit", row: row.original }, o)}>Edit</MenuItem>
-            <MenuItem danger onSelect={(o) => open({ kind: "delete", row: row.original }, o)}>
-              Remove
-            </MenuItem>
-          </RowMenu>
-        ),
-      },
+      actionsColumn(({ row }) => (
+        <RowMenu label={`Actions for ${row.original.phone}`}>
+          <MenuItem onSelect={(o) => open({ kind: "edit", row: row.original }, o)}>Edit</MenuItem>
+          <MenuItem danger onSelect={(o) => open({ kind: "delete", row: row.original }, o)}>
+            Remove
+          </MenuItem>
+        </RowMenu>
+      )),
     ],
     [open],
   );

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import Link from "next/link";
 import type { Route } from "next";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
 import { ConfirmDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
@@ -97,32 +98,26 @@ export function BlockedTable({ rows, money, billingHref }: { rows: BlockedRow[];
         cell: ({ row }) => (row.original.releaseAt ? <DateTime value={row.original.releaseAt} /> : "—"),
       },
       { accessorKey: "rent", header: "Monthly rent", enableSorting: false, meta: { className: "text-right tabular-nums" } },
-      {
-        id: "actions",
-        header: "Actions",
-        enableSorting: false,
-        meta: { className: "text-right", label: "Actions", srOnlyHeader: true },
-        cell: ({ row }) =>
-          row.original.reason === "verification" && !money.verified ? (
-            <span className="text-xs text-slate-700">
-              Verify the account first
-              {billingHref ? (
-                <>
-                  {" "}
-                  on{" "}
-                  <Link href={billingHref} className="font-medium text-brand-700 underline">
-                    Billing
-                  </Link>
-                </>
-              ) : null}
-              , then restore it.
-            </span>
-          ) : (
-            <Button size="sm" aria-label={`Restore ${row.original.display}`} onClick={(e) => open(row.original, e.currentTarget)}>
-              Restore…
-            </Button>
-          ),
-      },
+      actionsColumn(({ row }) =>
+        row.original.reason === "verification" && !money.verified ? (
+          <span className="text-xs text-slate-700">
+            Verify the account first
+            {billingHref ? (
+              <>
+                {" "}
+                on{" "}
+                <Link href={billingHref} className="font-medium text-brand-700 underline">
+                  Billing
+                </Link>
+              </>
+            ) : null}
+            , then restore it.
+          </span>
+        ) : (
+          <Button size="sm" aria-label={`Restore ${row.original.display}`} onClick={(e) => open(row.original, e.currentTarget)}>
+            Restore…
+          </Button>
+        ), "text-right"),
     ],
     [billingHref, money.verified, open],
   );

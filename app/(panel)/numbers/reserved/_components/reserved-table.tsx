@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import type { Route } from "next";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
 import { ConfirmDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
@@ -65,24 +66,18 @@ export function ReservedTable({ rows, money, canBuy, billingHref, empty }: { row
         cell: ({ row }) => `${formatMoney(row.original.setupPriceMinor + row.original.monthlyPriceMinor, money.currency)} now, then ${formatMoney(row.original.monthlyPriceMinor, money.currency)} a month`,
       },
       { accessorKey: "reservedUntil", header: "Reserved until", sortFn: "datetime", cell: ({ row }) => <DateTime value={row.original.reservedUntil} /> },
-      {
-        id: "actions",
-        header: "Actions",
-        enableSorting: false,
-        meta: { className: "text-right", label: "Actions", srOnlyHeader: true },
-        cell: ({ row }) => (
-          <span className="flex justify-end gap-2">
-            {canBuy ? (
-              <Button size="sm" data-action="numbers.purchase" aria-label={`Buy ${row.original.display}`} onClick={(e) => open({ kind: "buy", row: row.original }, e.currentTarget)}>
-                Buy…
-              </Button>
-            ) : null}
-            <Button size="sm" variant="secondary" aria-label={`Let ${row.original.display} go`} onClick={(e) => open({ kind: "let-go", row: row.original }, e.currentTarget)}>
-              Let go…
+      actionsColumn(({ row }) => (
+        <span className="flex justify-end gap-2">
+          {canBuy ? (
+            <Button size="sm" data-action="numbers.purchase" aria-label={`Buy ${row.original.display}`} onClick={(e) => open({ kind: "buy", row: row.original }, e.currentTarget)}>
+              Buy…
             </Button>
-          </span>
-        ),
-      },
+          ) : null}
+          <Button size="sm" variant="secondary" aria-label={`Let ${row.original.display} go`} onClick={(e) => open({ kind: "let-go", row: row.original }, e.currentTarget)}>
+            Let go…
+          </Button>
+        </span>
+      ), "text-right"),
     ],
     [canBuy, money.currency, open],
   );

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import type { Route } from "next";
 import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
 import { useDialog } from "@/components/forms/use-dialog";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/page";
@@ -20,13 +21,7 @@ export function CallerIdsView({ rows, notificationsHref, atLimit }: { rows: Call
   const columns = useMemo<DataTableColumn<CallerIdRow>[]>(
     () => [
       ...callerIdColumns(),
-      {
-        id: "actions",
-        header: "Actions",
-        enableSorting: false,
-        meta: { className: "w-12 text-right", label: "Actions", srOnlyHeader: true },
-        cell: ({ row }) => <RowActions row={row.original} onOpen={open} />,
-      },
+      actionsColumn(({ row }) => <RowActions row={row.original} onOpen={open} />),
     ],
     [open],
   );

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { useDialog } from "@/components/forms/use-dialog";
 import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
 import { Button } from "@/components/ui/button";
 import { childAccountColumns, type ChildAccountRow, type DialogState } from "./columns";
 import { RowActions } from "./row-actions";
@@ -17,13 +18,7 @@ export function ChildAccountsTable({ rows, funds }: { rows: ChildAccountRow[]; f
   const columns = useMemo<DataTableColumn<ChildAccountRow>[]>(
     () => [
       ...childAccountColumns(),
-      {
-        id: "actions",
-        header: "",
-        enableSorting: false,
-        meta: { label: "Actions", className: "w-12 text-right" },
-        cell: ({ row }) => <RowActions row={row.original} onOpen={open} />,
-      },
+      actionsColumn(({ row }) => <RowActions row={row.original} onOpen={open} />),
     ],
     [open],
   );

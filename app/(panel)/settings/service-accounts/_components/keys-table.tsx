@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
 import { useDialog } from "@/components/forms/use-dialog";
 import { Button } from "@/components/ui/button";
 import type { RoleOption } from "@/lib/domains/subusers/role-options";
@@ -19,13 +20,7 @@ export function KeysTable({ rows, roleOptions, grantable }: { rows: KeyRow[]; ro
   const columns = useMemo<DataTableColumn<KeyRow>[]>(
     () => [
       ...keyColumns(),
-      {
-        id: "actions",
-        header: "Actions",
-        enableSorting: false,
-        meta: { label: "Actions", className: "w-12 text-right", srOnlyHeader: true },
-        cell: ({ row }) => <RowActions row={row.original} onOpen={open} />,
-      },
+      actionsColumn(({ row }) => <RowActions row={row.original} onOpen={open} />),
     ],
     [open],
   );

@@ -8,6 +8,7 @@ import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { Plus, Upload } from "lucide-react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
 import { ConfirmDialog } from "@/components/forms/form-dialog";
 import { useAction, useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
@@ -125,13 +126,7 @@ export function CallListsView({
   const columns = useMemo<DataTableColumn<CallListRow>[]>(
     () => [
       ...callListColumns(),
-      {
-        id: "actions",
-        header: "Actions",
-        enableSorting: false,
-        meta: { className: "w-12 text-right", label: "Actions", srOnlyHeader: true },
-        cell: ({ row }) => <RowActions row={row.original} canAppend={canAppend} onOpen={open} />,
-      } satisfies DataTableColumn<CallListRow>,
+      actionsColumn(({ row }) => <RowActions row={row.original} canAppend={canAppend} onOpen={open} />) satisfies DataTableColumn<CallListRow>,
     ],
     [canAppend, open],
   );

@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
 import { useDialog } from "@/components/forms/use-dialog";
 import { Button } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
@@ -69,25 +70,19 @@ export function DialogflowView({
   const withActions = useMemo<DataTableColumn<DialogflowKeyRow>[]>(
     () => [
       ...columns,
-      {
-        id: "actions",
-        header: "Actions",
-        enableSorting: false,
-        meta: { className: "w-12 text-right", label: "Actions", srOnlyHeader: true },
-        cell: ({ row }) => (
-          <RowMenu label={`Actions for the key for ${row.original.projectId}`}>
-            <MenuItem data-action="application.dialogflow_agents" onSelect={(o) => open({ kind: "edit", row: row.original }, o)}>
-              Edit description
-            </MenuItem>
-            <MenuItem data-action="application.dialogflow_agents" onSelect={(o) => open({ kind: "remove", row: row.original }, o)}>
-              Remove from this application
-            </MenuItem>
-            <MenuItem data-action="application.dialogflow_agents" danger onSelect={(o) => open({ kind: "delete", row: row.original }, o)}>
-              Delete key
-            </MenuItem>
-          </RowMenu>
-        ),
-      },
+      actionsColumn(({ row }) => (
+        <RowMenu label={`Actions for the key for ${row.original.projectId}`}>
+          <MenuItem data-action="application.dialogflow_agents" onSelect={(o) => open({ kind: "edit", row: row.original }, o)}>
+            Edit description
+          </MenuItem>
+          <MenuItem data-action="application.dialogflow_agents" onSelect={(o) => open({ kind: "remove", row: row.original }, o)}>
+            Remove from this application
+          </MenuItem>
+          <MenuItem data-action="application.dialogflow_agents" danger onSelect={(o) => open({ kind: "delete", row: row.original }, o)}>
+            Delete key
+          </MenuItem>
+        </RowMenu>
+      )),
     ],
     [open],
   );

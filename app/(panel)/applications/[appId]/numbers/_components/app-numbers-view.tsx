@@ -5,6 +5,7 @@ import type { Route } from "next";
 import { useSearchParams } from "next/navigation";
 import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
 import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
@@ -146,17 +147,11 @@ export function AppNumbersView({
       ...priceColumns(),
       ...(canAttach
         ? [
-            {
-              id: "actions",
-              header: "Actions",
-              enableSorting: false,
-              meta: { className: "text-right", label: "Actions", srOnlyHeader: true },
-              cell: ({ row }) => (
-                <Button variant="secondary" size="sm" data-action="numbers.attach" aria-label={`Detach ${row.original.display}`} onClick={(e) => open({ kind: "detach", row: row.original }, e.currentTarget)}>
-                  Detach…
-                </Button>
-              ),
-            } satisfies DataTableColumn<NumberRow>,
+            actionsColumn(({ row }) => (
+              <Button variant="secondary" size="sm" data-action="numbers.attach" aria-label={`Detach ${row.original.display}`} onClick={(e) => open({ kind: "detach", row: row.original }, e.currentTarget)}>
+                Detach…
+              </Button>
+            ), "text-right") satisfies DataTableColumn<NumberRow>,
           ]
         : []),
     ],

@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import { Plus } from "lucide-react";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
 import { useDialog } from "@/components/forms/use-dialog";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/page";
@@ -40,13 +41,7 @@ export function UsersView({
       ...userColumns(),
       ...(canManage
         ? [
-            {
-              id: "actions",
-              header: "Actions",
-              enableSorting: false,
-              meta: { className: "w-12 text-right", label: "Actions", srOnlyHeader: true },
-              cell: ({ row }) => <RowActions appId={appId} row={row.original} canMoveFunds={funds !== null} onOpen={open} />,
-            } satisfies DataTableColumn<UserRow>,
+            actionsColumn(({ row }) => <RowActions appId={appId} row={row.original} canMoveFunds={funds !== null} onOpen={open} />) satisfies DataTableColumn<UserRow>,
           ]
         : []),
     ],
