@@ -5,11 +5,11 @@
 // (safeText in lib/core/validate.ts): in the panel's actions and in the Management API alike.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
+import type { PanelActor } from "@/lib/access/actor-types";
 import { OWNER_ROLE } from "@/lib/access/matrix";
 import { safeText } from "@/lib/core/validate";
 import { z } from "zod";
-import { createTestAccount, uniq, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, uniq, type TestAccount } from "@/test/factories";
 import { insertKey, snapshot, tokenFor, type ApiBody, type TestKey } from "@/test/api-kit";
 import { METHOD_FIXTURES } from "@/test/api-fixtures";
 import { handleApiRequest } from "@/lib/api/handle";
@@ -22,8 +22,6 @@ const { createSubuserAction, editSubuserAction } = await import("@/app/(panel)/s
 const { createKeyAction } = await import("@/app/(panel)/settings/service-accounts/actions");
 const { createAppUserAction, updateAppUserAction } = await import("@/app/(panel)/applications/[appId]/users/actions");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const LONE_SURROGATES = ["\ud800", "abc\udfffdef", "\udc00\ud800"];
 const CONTROLS = ["\u0000", "\u0000\u0000\u0000", "a\u0000b", "bell\u0007", "esc\u001b[31m", "del\u007f", "c1\u0085"];

@@ -1,8 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/factories";
+import type { PanelActor } from "@/lib/access/actor-types";
+import { asPanel, createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/factories";
 
 // The server actions are public POST endpoints: whoever calls them, the wrapper must check the
 // session and the section before anything is written. getActor is the seam.
@@ -12,8 +12,6 @@ vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revali
 
 const { createApplicationAction, deleteApplicationAction, renameApplicationAction, setApplicationInfoAction } = await import("./actions");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 async function snapshot(accountId: number) {
   return {

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can, type SectionId } from "@/lib/access/matrix";
 import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { createTopUp, saveVerificationDetails, submitVerification, uploadVerificationDocument } from "@/lib/domains/billing/mutations";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
@@ -17,8 +17,6 @@ vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revali
 
 const A = await import("./actions");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const CARDS = { ok: "4242 4242 4242 4242", declined: "4000000000000002", noFunds: "4000000000009995", confirm: "4000 0027 6000 3184" };
 const card = (cardNumber: string) => ({ cardNumber, expiry: "12/30", cvc: "123" });

@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can, OWNER_ROLE } from "@/lib/access/matrix";
 import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { callState, deps, fixtureAppWithRule, fixtureCallerId, fixtureRecordedCall, scriptedRuntime, talkRun, testClock } from "@/lib/domains/calls/call-fixtures";
 import { placeCall } from "@/lib/domains/calls/simulator";
@@ -17,8 +17,6 @@ vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revali
 
 const { deleteRecordingAction, placeTestCallAction, simulateInboundAction, terminateSessionAction } = await import("./actions");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const mayPlace = (role: (typeof PRINCIPALS)[number]) => can({ roles: [role] }, "application.scenarios") || can({ roles: [role] }, "application.rules");
 

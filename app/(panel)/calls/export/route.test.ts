@@ -1,8 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can, OWNER_ROLE } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import type { PanelActor } from "@/lib/access/actor-types";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { fixtureCallApp } from "@/lib/domains/calls/call-fixtures";
 import { EXPORT_BATCH } from "@/lib/domains/calls/queries";
 
@@ -11,8 +11,6 @@ vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 
 const { GET } = await import("./route");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 const get = (query = "") => GET(new Request(`http://panel.test/calls/export${query}`));
 const HEADER = "call_id,start_time_utc,duration_seconds,application,direction,from,to,rule,status,cost";
 

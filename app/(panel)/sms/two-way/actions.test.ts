@@ -1,8 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import type { PanelActor } from "@/lib/access/actor-types";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
 
@@ -14,8 +14,6 @@ vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revali
 
 const { sendSmsAction } = await import("./actions");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const GB = "+447700902222";
 

@@ -4,9 +4,9 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
+import type { PanelActor } from "@/lib/access/actor-types";
 import { fixtureCallList } from "@/lib/domains/call-lists/api-fixtures";
-import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
@@ -14,8 +14,6 @@ vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revali
 
 const { pauseCallListAction, resumeCallListAction, cancelCallListAction, editCallListAction, deleteCallListAction } = await import("./actions");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const snapshot = async (accountId: number) => ({
   lists: await db.callList.findMany({ where: { accountId }, orderBy: { id: "asc" } }),

@@ -5,8 +5,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/factories";
+import type { PanelActor } from "@/lib/access/actor-types";
+import { asPanel, createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/factories";
 import { fixtureRule, fixtureScenario } from "@/lib/domains/scenarios/api-fixtures";
 import { routeCall } from "@/lib/domains/rules/routing";
 
@@ -16,8 +16,6 @@ vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revali
 
 const { createRuleAction, updateRuleAction, deleteRuleAction, moveRuleAction, reorderRulesAction, testRouteAction } = await import("./actions");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const snapshot = async (accountId: number) => ({
   rules: await db.rule.findMany({ where: { accountId }, orderBy: { id: "asc" } }),

@@ -4,8 +4,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/factories";
+import type { PanelActor } from "@/lib/access/actor-types";
+import { asPanel, createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/factories";
 import { fixtureScenario } from "@/lib/domains/scenarios/api-fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
@@ -14,8 +14,6 @@ vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revali
 
 const { createScenarioAction, saveScenarioAction, renameScenarioAction, restoreScenarioVersionAction, deleteScenarioAction, checkScriptAction } = await import("./actions");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const snapshot = async (accountId: number) => ({
   scenarios: await db.scenario.findMany({ where: { accountId }, orderBy: { id: "asc" } }),

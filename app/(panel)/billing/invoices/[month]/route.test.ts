@@ -5,16 +5,14 @@ import { PDFDocument } from "pdf-lib";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import type { PanelActor } from "@/lib/access/actor-types";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 
 const { GET } = await import("./route");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const get = (month: string) => GET(new Request(`http://panel.test/billing/invoices/${month}`), { params: Promise.resolve({ month }) });
 

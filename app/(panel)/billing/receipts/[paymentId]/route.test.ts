@@ -4,8 +4,8 @@
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { can } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import type { PanelActor } from "@/lib/access/actor-types";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { createTopUp } from "@/lib/domains/billing/mutations";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
@@ -13,8 +13,6 @@ vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 
 const { GET } = await import("./route");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const get = (paymentId: string | number) => GET(new Request(`http://panel.test/billing/receipts/${paymentId}`), { params: Promise.resolve({ paymentId: String(paymentId) }) });
 const card = (cardNumber: string) => ({ cardNumber, expiry: "12/30", cvc: "123" });

@@ -6,16 +6,14 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import type { PanelActor } from "@/lib/access/actor-types";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 
 const { GET } = await import("./route");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const get = (query = "") => GET(new Request(`http://panel.test/billing/transactions/export${query}`));
 const rowsOf = async (res: Response) => parse(await res.text(), { columns: true }) as Record<string, string>[];

@@ -8,9 +8,9 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
+import type { PanelActor } from "@/lib/access/actor-types";
 import { PREVIEW_REFUSAL } from "@/lib/server/action";
-import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { uploadVerificationDocument } from "@/lib/domains/billing/mutations";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
@@ -20,8 +20,6 @@ vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revali
 const { POST } = await import("./route");
 const { GET } = await import("./[documentId]/route");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const LIMIT = 5 * 1024 * 1024;
 const PANEL = "http://panel.test";

@@ -4,8 +4,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can, OWNER_ROLE } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import type { PanelActor } from "@/lib/access/actor-types";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { fixtureRecordedCall } from "@/lib/domains/calls/call-fixtures";
 import { recordingUrl, signRecording } from "@/lib/domains/recordings/signing";
 
@@ -14,8 +14,6 @@ vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 
 const { GET, parseRange } = await import("./route");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const get = (id: number | string, opts: { query?: string; range?: string } = {}) =>
   GET(new Request(`http://panel.test/calls/recordings/${id}${opts.query ?? ""}`, { headers: opts.range ? { range: opts.range } : {} }), { params: Promise.resolve({ recordingId: String(id) }) });

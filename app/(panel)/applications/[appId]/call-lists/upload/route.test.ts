@@ -8,11 +8,11 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
+import type { PanelActor } from "@/lib/access/actor-types";
 import { PREVIEW_REFUSAL } from "@/lib/server/action";
 import { MAX_FILE_BYTES } from "@/lib/domains/call-lists/schemas";
 import { fixtureCallList } from "@/lib/domains/call-lists/api-fixtures";
-import { createTestAccount, PRINCIPALS } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
@@ -22,8 +22,6 @@ const { POST: create } = await import("./route");
 const { POST: append } = await import("../[listId]/rows/route");
 const { GET: results } = await import("../[listId]/results/route");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 
 const PANEL = "http://panel.test";
 const CSV = new TextEncoder().encode("phone_number;name\n+14155550123;Ann\n+14155550124;Bob\n");

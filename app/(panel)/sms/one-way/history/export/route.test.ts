@@ -1,9 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
-import type { Actor, PanelActor } from "@/lib/access/actor-types";
+import type { PanelActor } from "@/lib/access/actor-types";
 import { seededRandom } from "@/lib/core/random";
-import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { sendA2P } from "@/lib/domains/sms/mutations";
 
@@ -12,8 +12,6 @@ vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 
 const { GET } = await import("./route");
 
-const asPanel = (a: Actor): PanelActor =>
-  ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
 const get = (qs = "") => GET(new Request(`http://test/sms/one-way/history/export${qs ? `?${qs}` : ""}`));
 const lines = async (res: Response) => (await res.text()).split("\r\n").filter(Boolean);
 
