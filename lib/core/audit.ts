@@ -31,6 +31,11 @@ export type AuditPrincipal = {
   ip: string;
 };
 
+/** The demo seed, as every row it writes names it (the Logs page reads it as "The system"). */
+export function seedPrincipal(accountId: number): AuditPrincipal {
+  return { accountId, actorType: "system", actorId: "seed", actorName: "seed", ip: "" };
+}
+
 /** The row's "who" columns for an actor, in its own account. */
 export function auditPrincipal(actor: Actor): AuditPrincipal {
   return {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/core/db";
 import { allRegions } from "@/lib/domains/phone-numbers/catalogue";
-import { audit } from "@/lib/core/audit";
+import { audit, seedPrincipal } from "@/lib/core/audit";
 import { lockSeed } from "@/lib/core/locks";
 import { env } from "@/lib/core/env";
 import { ASSIGNABLE_ROLES } from "@/lib/access/matrix";
@@ -83,7 +83,7 @@ export async function seedDemo(db: Db, credentialsPath: string = env().DEMO_CRED
         roles: { create: sa.roles.map((role) => ({ role })) },
       },
     });
-    await audit(tx, { accountId: account.id, actorType: "system", actorId: "seed", actorName: "seed", ip: "" }, {
+    await audit(tx, seedPrincipal(account.id), {
       action: "account.seed_demo",
       targetType: "account",
       targetId: account.id,

@@ -6,6 +6,7 @@ import { createTestAccount } from "@/test/factories";
 import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { balanceOf, fixtureCallApp } from "./call-fixtures";
 import { seedDemoCalls } from "./demo";
+import { auditSentence } from "@/lib/domains/audit-log/sentences";
 import { DEMO_SCENARIO } from "@/lib/domains/scenarios/demo-scenario";
 
 describe("seedDemoCalls", () => {
@@ -27,6 +28,11 @@ describe("seedDemoCalls", () => {
     const charged = sessions.reduce((sum, s) => sum + s.costMinor, 0);
     expect(charged).toBeGreaterThan(0);
     expect(await balanceOf(acct.id)).toBe(100_00 - charged);
+    // The seed's rows name it as the account seed's do, so Logs reads both as "The system".
+    const rows = await db.auditLog.findMany({ where: { accountId: acct.id, actorType: "system" } });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => auditSentence(r))).toEqual(rows.map(() => expect.stringMatching(/^The system /)));
+    expect(new Set(rows.map((r) => `${r.actorId}/${r.actorName}/${r.ip}`))).toEqual(new Set(["seed/seed/"]));
     expect(await seedDemoCalls(acct.name, "+14155550100")).toBe(0);
   });
 });

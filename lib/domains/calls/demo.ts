@@ -5,7 +5,7 @@
 // calls to the sales number run by that scenario in the real sandbox. Otherwise (a demo without
 // the scenario) the runs are scripted: their rule is a snapshot named "demo greeting" with id 0
 // (no rule row: the history keeps a rule's name after the rule is gone, as here).
-import type { AuditPrincipal } from "@/lib/core/audit";
+import { seedPrincipal } from "@/lib/core/audit";
 import { seededRandom } from "@/lib/core/random";
 import type { ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
 import { finaliseSession } from "./mutations";
@@ -41,7 +41,7 @@ export async function seedDemoCalls(accountName: string, callerId: string, now: 
   const account = { id: target.accountId };
   const sales = { id: target.applicationId };
   const number = target.number ? { number: target.number } : null;
-  const by: AuditPrincipal = { accountId: account.id, actorType: "system", actorId: "seed", actorName: "demo seed", ip: "127.0.0.1" };
+  const by = seedPrincipal(account.id);
   const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
   const hasRule = target.hasRule;
   if (hasRule && number) {
