@@ -8,6 +8,7 @@ import type { SmsHistoryQuery } from "@/lib/domains/sms/schemas";
 import { parseRecordId } from "@/lib/core/ids";
 import { unsafeTextProblem } from "@/lib/core/safe-text";
 import { firstParam } from "@/lib/core/url-params";
+import { DAY_MS, parseUtcDay } from "@/lib/core/day-range";
 
 export type HistoryKind = "two_way" | "a2p";
 
@@ -29,11 +30,8 @@ export const HISTORY_STATUSES: Record<HistoryKind, readonly SmsStatus[]> = {
   a2p: SMS_STATUSES.filter((s) => s !== "received"),
 };
 
-function day(v: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
-  const d = new Date(`${v}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v ? undefined : v;
-}
+/** The day as given when it is one (lib/core/day-range.ts's rule: Billing's and Logs'), else undefined. */
+const day = (v: string): string | undefined => (parseUtcDay(v) ? v : undefined);
 
 export function parseHistoryFilters(raw: RawSearchParams, kind: HistoryKind): HistoryFilters {
   const out: HistoryFilters = {};
@@ -53,8 +51,6 @@ export function parseHistoryFilters(raw: RawSearchParams, kind: HistoryKind): Hi
   if (to) out.to = to;
   return out;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * The domain query for the list state and filters: the toolbar's text (`q`) is either side's
