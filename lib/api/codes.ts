@@ -101,6 +101,8 @@ export const API_ERROR = {
   INVALID_DIALOGFLOW_CREDENTIALS: 641,
   /** The account has as many Dialogflow keys as it may (100). */
   MAX_DIALOGFLOW_KEYS: 642,
+  /** This key (its private_key_id) is already in the account: bind it instead (BindDialogflowKeys). */
+  DIALOGFLOW_KEY_EXISTS: 643,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -158,6 +160,7 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   dialogflow_key_not_found: API_ERROR.INVALID_DIALOGFLOW_KEY,
   dialogflow_credentials_invalid: API_ERROR.INVALID_DIALOGFLOW_CREDENTIALS,
   dialogflow_key_limit: API_ERROR.MAX_DIALOGFLOW_KEYS,
+  dialogflow_key_taken: API_ERROR.DIALOGFLOW_KEY_EXISTS,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

@@ -68,6 +68,7 @@ export const ERROR_REASONS = [
   "dialogflow_key_not_found",
   "dialogflow_credentials_invalid",
   "dialogflow_key_limit",
+  "dialogflow_key_taken",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -66,6 +66,9 @@ export function auditActor(actorType: string, actorName: string): string {
 
 type Phrase = (d: Detail, row: AuditSentenceInput) => string;
 
+/** A Dialogflow key as the panel names it (its project and key id), or its project alone. */
+const dialogflowKey = (d: Detail): string => str(d.name) ?? `for the project ${str(d.projectId) ?? "(unknown)"}`;
+
 const money = (v: unknown, currency?: unknown): string | null => (typeof v === "number" ? formatMoney(v, str(currency) ?? undefined) : null);
 const forMoney = (v: unknown): string => (money(v) ? ` for ${money(v)}` : "");
 
@@ -185,11 +188,11 @@ const PHRASES: Record<string, Phrase> = {
   "child_account.create": named("created the child account"),
   "child_account.update": named("changed the child account"),
   "child_account.transfer": (d, row) => `moved ${money(d.amountMinor, d.currency) ?? "balance"} to the child account ${str(d.name) ?? `#${row.targetId}`}`,
-  "dialogflow_key.create": (d) => `added a Dialogflow key for the project ${str(d.projectId) ?? ""}${str(d.application) ? ` to ${str(d.application)}` : ""}`,
-  "dialogflow_key.update": (d) => `changed the description of the Dialogflow key for ${str(d.projectId) ?? "a project"}`,
-  "dialogflow_key.delete": (d) => `deleted the Dialogflow key for the project ${str(d.projectId) ?? ""}`,
-  "dialogflow_key.bind": (d) => `gave ${names(d.applications).join(", ") || "applications"} the Dialogflow key for ${str(d.projectId) ?? "a project"}`,
-  "dialogflow_key.unbind": (d) => `removed the Dialogflow key for ${str(d.projectId) ?? "a project"} from ${names(d.applications).join(", ") || "applications"}`,
+  "dialogflow_key.create": (d) => `added the Dialogflow key ${dialogflowKey(d)}${str(d.application) ? ` to ${str(d.application)}` : ""}`,
+  "dialogflow_key.update": (d) => `changed the description of the Dialogflow key ${dialogflowKey(d)}`,
+  "dialogflow_key.delete": (d) => `deleted the Dialogflow key ${dialogflowKey(d)}`,
+  "dialogflow_key.bind": (d) => `gave ${names(d.applications).join(", ") || "applications"} the Dialogflow key ${dialogflowKey(d)}`,
+  "dialogflow_key.unbind": (d) => `removed the Dialogflow key ${dialogflowKey(d)} from ${names(d.applications).join(", ") || "applications"}`,
   "kv.create": (d) => `stored the key ${str(d.key) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
   "kv.update": (d) => `updated the key ${str(d.key) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
   "kv.delete": (d) => `deleted the key ${str(d.key) ?? ""}${str(d.application) ? ` from ${str(d.application)}` : ""}`,

@@ -31,13 +31,14 @@ export function serviceAccountJson(projectId = `agent-${tag()}`, overrides: Reco
 
 /** A stored key of the account bound to the applications. */
 export async function fixtureDialogflowKey(accountId: number, applicationIds: readonly number[], projectId = `agent-${tag()}`) {
+  const credentials = serviceAccountJson(projectId);
   return db.dialogflowKey.create({
     data: {
       accountId,
       projectId,
       clientEmail: `dialogflow@${projectId}.iam.gserviceaccount.com`,
-      privateKeyId: tag(),
-      credentials: serviceAccountJson(projectId),
+      privateKeyId: (JSON.parse(credentials) as { private_key_id: string }).private_key_id,
+      credentials,
       applications: { create: applicationIds.map((applicationId) => ({ applicationId, accountId })) },
     },
   });

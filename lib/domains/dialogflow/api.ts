@@ -21,12 +21,21 @@ export const ZDialogflowKeyInfo = z
     content: ZDialogflowKeyContent,
     applications: z.array(ZApplicationInfo).meta({ description: "The applications the key is bound to" }),
     description: z.string().meta({ description: "Ours: the key's description, as AddDialogflowKey and SetDialogflowKey set it" }),
+    client_email: z.string().meta({ description: "Ours: the service account the key belongs to" }),
+    private_key_id: z.string().meta({ description: "Ours: the key's id in Google Cloud (the file's private_key_id), which tells two keys of one project apart" }),
   })
   .meta({ id: "DialogflowKeyInfo" });
 export type DialogflowKeyInfo = z.output<typeof ZDialogflowKeyInfo>;
 
 export function dialogflowKeyInfo(k: DialogflowKeyDto): DialogflowKeyInfo {
-  return { dialogflow_key_id: k.id, content: { project_id: k.projectId }, applications: k.applications.map(applicationInfo), description: k.description };
+  return {
+    dialogflow_key_id: k.id,
+    content: { project_id: k.projectId },
+    applications: k.applications.map(applicationInfo),
+    description: k.description,
+    client_email: k.clientEmail,
+    private_key_id: k.privateKeyId,
+  };
 }
 
 const GROUP = "Dialogflow credentials";
@@ -41,7 +50,7 @@ const description = w.text(ZDialogflowDescription, { description: "The key's des
 export const addDialogflowKeyMethod = defineMethod({
   name: "AddDialogflowKey",
   group: GROUP,
-  summary: "Adds a Google Cloud service account's JSON key and binds it to the application. The key file is kept and never returned.",
+  summary: "Adds a Google Cloud service account's JSON key and binds it to the application. The key file is kept and never returned; a key already in the account (same private_key_id) is refused (643): bind it instead.",
   params: z.object({
     ...appRefParams,
     json_credentials: w.text(z.string(), { description: "The service account's JSON key file, as Google Cloud downloads it" }),

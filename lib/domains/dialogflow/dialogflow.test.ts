@@ -13,6 +13,7 @@ import { fixtureDialogflowKey, serviceAccountJson } from "./api-fixtures";
 import { MAX_DIALOGFLOW_KEYS } from "./client-safe";
 import { addDialogflowKey, bindDialogflowKey, deleteDialogflowKey, setDialogflowKey } from "./mutations";
 import { listDialogflowKeys } from "./queries";
+import { auditSentence } from "@/lib/domains/audit-log/sentences";
 
 let acct: TestAccount;
 let key: TestKey;
@@ -41,6 +42,8 @@ describe("Dialogflow keys over the wire", () => {
         content: { project_id: "support-agent-42" },
         applications: [expect.objectContaining({ application_id: app.id, application_name: expect.stringMatching(/^bot\./) })],
         description: "Support agent",
+        client_email: "dialogflow@support-agent-42.iam.gserviceaccount.com",
+        private_key_id: expect.stringMatching(/^[0-9a-f]{40}$/),
       },
     ]);
     expect(JSON.stringify(listed)).not.toContain(PRIVATE_KEY_MARK);
@@ -63,6 +66,16 @@ describe("Dialogflow keys over the wire", () => {
     expect(actions).toEqual(["dialogflow_key.create", "dialogflow_key.update", "dialogflow_key.bind", "dialogflow_key.unbind", "dialogflow_key.delete"]);
     const audits = await db.auditLog.findMany({ where: { accountId: acct.id } });
     expect(JSON.stringify(audits)).not.toContain(PRIVATE_KEY_MARK);
+    // Logs name the key by its project and key id, as the page does.
+    const keyName = `support-agent-42 key ${(listed.result as { private_key_id: string }[])[0]!.private_key_id.slice(0, 8)}`;
+    const sentences = audits.filter((a) => a.action.startsWith("dialogflow_key.")).map((a) => auditSentence(a));
+    expect(sentences).toEqual([
+      `Service account test-key added the Dialogflow key ${keyName} to bot`,
+      `Service account test-key changed the description of the Dialogflow key ${keyName}`,
+      `Service account test-key gave ivr the Dialogflow key ${keyName}`,
+      `Service account test-key removed the Dialogflow key ${keyName} from bot`,
+      `Service account test-key deleted the Dialogflow key ${keyName}`,
+    ]);
   });
 
   it("wire rules answer their codes with nothing written", async () => {
@@ -84,6 +97,8 @@ describe("Dialogflow keys over the wire", () => {
       ["AddDialogflowKey", { application_id: String(app.id), json_credentials: serviceAccountJson("p-123456", { private_key: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n" }) }, 641],
       ["AddDialogflowKey", { application_id: String(app.id), json_credentials: serviceAccountJson("Bad_Project") }, 641],
       ["AddDialogflowKey", { application_id: String(app.id), json_credentials: serviceAccountJson("p-123456", { client_email: undefined }) }, 641],
+      ["AddDialogflowKey", { application_id: String(app.id), json_credentials: serviceAccountJson("p-123456", { client_email: "someone@gmail.com" }) }, 641],
+      ["AddDialogflowKey", { application_id: String(app.id), json_credentials: mine.credentials }, 643],
       ["AddDialogflowKey", { application_id: String(app.id), json_credentials: serviceAccountJson("p-123456", { padding: "x".repeat(17_000) }) }, 641],
       ["AddDialogflowKey", { application_id: String(app.id), json_credentials: good, description: "d".repeat(256) }, 101],
       ["SetDialogflowKey", { dialogflow_key_id: String(theirKey.id), description: "x" }, 640],
@@ -133,6 +148,28 @@ describe("Dialogflow keys in the domain", () => {
     expect(await audits()).toBe(1);
   });
 
+  it("a key file already in the account is refused, naming the key and what to do instead; another account may hold the same file", async () => {
+    const owner = await acct.actor(OWNER_ROLE);
+    const file = serviceAccountJson("twice-project");
+    const first = await addDialogflowKey(owner, { applicationId: app.id, credentials: file });
+    const other = await fixtureApp(acct.id, "other");
+    await expect(addDialogflowKey(owner, { applicationId: other.id, credentials: file })).rejects.toMatchObject({
+      code: "CONFLICT",
+      field: "credentials",
+      reason: "dialogflow_key_taken",
+      message: `This key (twice-project key ${first.privateKeyId.slice(0, 8)}) is already in the account: give it to this application with "Use an existing key" (BindDialogflowKeys)`,
+    });
+    expect(await db.dialogflowKey.count({ where: { accountId: acct.id } })).toBe(1);
+    // Two adds at once: the unique index stops the second, with the same answer.
+    const racer = await createTestAccount();
+    const racerApp = await fixtureApp(racer.id, "race");
+    const racerOwner = await racer.actor(OWNER_ROLE);
+    const results = await Promise.allSettled([0, 1].map(() => addDialogflowKey(racerOwner, { applicationId: racerApp.id, credentials: file })));
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { reason: "dialogflow_key_taken" } });
+    expect(await db.dialogflowKey.count({ where: { accountId: racer.id } })).toBe(1);
+  });
+
   it("deleting an application unbinds its keys and keeps them", async () => {
     const owner = await acct.actor(OWNER_ROLE);
     const other = await fixtureApp(acct.id, "other");
@@ -144,9 +181,8 @@ describe("Dialogflow keys in the domain", () => {
   it("an account holds at most MAX_DIALOGFLOW_KEYS keys", async () => {
     const owner = await acct.actor(OWNER_ROLE);
     const file = serviceAccountJson("limit-project");
-    const parsed = JSON.parse(file) as { private_key_id: string };
     await db.dialogflowKey.createMany({
-      data: Array.from({ length: MAX_DIALOGFLOW_KEYS }, () => ({ accountId: acct.id, projectId: "limit-project", clientEmail: "a@b.co", privateKeyId: parsed.private_key_id, credentials: file })),
+      data: Array.from({ length: MAX_DIALOGFLOW_KEYS }, (_, i) => ({ accountId: acct.id, projectId: "limit-project", clientEmail: "a@b.co", privateKeyId: `k${i}`, credentials: file })),
     });
     await expect(addDialogflowKey(owner, { applicationId: app.id, credentials: file })).rejects.toMatchObject({ code: "CONFLICT", reason: "dialogflow_key_limit", field: "credentials" });
     expect(await db.dialogflowKey.count({ where: { accountId: acct.id } })).toBe(MAX_DIALOGFLOW_KEYS);

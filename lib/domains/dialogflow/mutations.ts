@@ -3,10 +3,10 @@ import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/core/audit";
-import { AppError } from "@/lib/core/errors";
+import { AppError, rethrowUnique } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
-import { MAX_DIALOGFLOW_KEYS } from "./client-safe";
+import { dialogflowKeyName, MAX_DIALOGFLOW_KEYS } from "./client-safe";
 import { findOwnDialogflowKey, getDialogflowKey, type DialogflowKeyDto } from "./queries";
 import {
   readServiceAccountKey,
@@ -23,7 +23,8 @@ import {
 
 // Changes to the account's Dialogflow keys: section `application.dialogflow_agents` (API keys:
 // the method's roles). Each is one transaction with its audit row. The audit row names the
-// project and the service account, never the key file.
+// project, the key id and the service account, never the key file. A key file is in the account
+// once (its private_key_id): adding it again is refused, pointing at binding it instead.
 
 const SECTION = "application.dialogflow_agents";
 
@@ -34,30 +35,44 @@ async function ownApplications(tx: Tx, actor: Actor, ids: readonly number[]): Pr
   return apps;
 }
 
+const keyTaken = (name: string) =>
+  new AppError("CONFLICT", {
+    message: `This key (${name}) is already in the account: give it to this application with "Use an existing key" (BindDialogflowKeys)`,
+    field: "credentials",
+    reason: "dialogflow_key_taken",
+  });
+
 /** AddDialogflowKey / the page's Add key: stores the key file and binds the key to the application. */
 export async function addDialogflowKey(actor: Actor, input: AddDialogflowKeyInput): Promise<DialogflowKeyDto> {
   authorize(actor, { section: SECTION, method: "AddDialogflowKey" });
   const data = parseInput(ZAddDialogflowKeyInput, input);
-  return db.$transaction(async (tx) => {
-    const app = await findOwnApplication(tx, actor, data.applicationId);
-    if ((await tx.dialogflowKey.count({ where: { accountId: actor.accountId } })) >= MAX_DIALOGFLOW_KEYS) {
-      throw new AppError("CONFLICT", { message: `An account may hold at most ${MAX_DIALOGFLOW_KEYS} Dialogflow keys: delete one first`, field: "credentials", reason: "dialogflow_key_limit" });
-    }
-    // Checked by the schema: read again for its fields.
-    const { projectId, clientEmail, privateKeyId, json } = readServiceAccountKey(data.credentials) as ServiceAccountKey;
-    const key = await tx.dialogflowKey.create({
-      data: { accountId: actor.accountId, projectId, clientEmail, privateKeyId, description: data.description, credentials: json },
-      select: { id: true },
+  // Checked by the schema: read again for its fields.
+  const { projectId, clientEmail, privateKeyId, json } = readServiceAccountKey(data.credentials) as ServiceAccountKey;
+  const name = dialogflowKeyName({ projectId, privateKeyId });
+  try {
+    return await db.$transaction(async (tx) => {
+      const app = await findOwnApplication(tx, actor, data.applicationId);
+      if (await tx.dialogflowKey.findFirst({ where: { accountId: actor.accountId, privateKeyId }, select: { id: true } })) throw keyTaken(name);
+      if ((await tx.dialogflowKey.count({ where: { accountId: actor.accountId } })) >= MAX_DIALOGFLOW_KEYS) {
+        throw new AppError("CONFLICT", { message: `An account may hold at most ${MAX_DIALOGFLOW_KEYS} Dialogflow keys: delete one first`, field: "credentials", reason: "dialogflow_key_limit" });
+      }
+      const key = await tx.dialogflowKey.create({
+        data: { accountId: actor.accountId, projectId, clientEmail, privateKeyId, description: data.description, credentials: json },
+        select: { id: true },
+      });
+      await tx.dialogflowKeyApplication.create({ data: { keyId: key.id, applicationId: app.id, accountId: actor.accountId } });
+      await audit(tx, actor, {
+        action: "dialogflow_key.create",
+        targetType: "dialogflow_key",
+        targetId: key.id,
+        detail: { name, projectId, clientEmail, application: app.name, applicationId: app.id, description: data.description },
+      });
+      return getDialogflowKey(tx, actor, key.id);
     });
-    await tx.dialogflowKeyApplication.create({ data: { keyId: key.id, applicationId: app.id, accountId: actor.accountId } });
-    await audit(tx, actor, {
-      action: "dialogflow_key.create",
-      targetType: "dialogflow_key",
-      targetId: key.id,
-      detail: { projectId, clientEmail, application: app.name, applicationId: app.id, description: data.description },
-    });
-    return getDialogflowKey(tx, actor, key.id);
-  });
+  } catch (e) {
+    // Two adds of one file at once: the unique (accountId, privateKeyId) index stops the second.
+    rethrowUnique(e, () => keyTaken(name));
+  }
 }
 
 /** SetDialogflowKey / the page's Edit: the description. */
@@ -71,7 +86,7 @@ export async function setDialogflowKey(actor: Actor, input: SetDialogflowKeyInpu
       action: "dialogflow_key.update",
       targetType: "dialogflow_key",
       targetId: key.id,
-      detail: { projectId: key.projectId, description: data.description, previousDescription: key.description },
+      detail: { name: dialogflowKeyName(key), projectId: key.projectId, description: data.description, previousDescription: key.description },
     });
     return getDialogflowKey(tx, actor, key.id);
   });
@@ -89,7 +104,7 @@ export async function deleteDialogflowKey(actor: Actor, input: DialogflowKeyRef)
       action: "dialogflow_key.delete",
       targetType: "dialogflow_key",
       targetId: key.id,
-      detail: { projectId: key.projectId, clientEmail: key.clientEmail, applications: key.applications.map((a) => a.name) },
+      detail: { name: dialogflowKeyName(key), projectId: key.projectId, clientEmail: key.clientEmail, applications: key.applications.map((a) => a.name) },
     });
   });
 }
@@ -120,7 +135,7 @@ export async function bindDialogflowKey(actor: Actor, input: BindDialogflowKeyIn
         action: data.bind ? "dialogflow_key.bind" : "dialogflow_key.unbind",
         targetType: "dialogflow_key",
         targetId: key.id,
-        detail: { projectId: key.projectId, applications: changed.map((a) => a.name) },
+        detail: { name: dialogflowKeyName(key), projectId: key.projectId, applications: changed.map((a) => a.name) },
       });
     }
     return getDialogflowKey(tx, actor, key.id);

@@ -44,8 +44,8 @@ export const dialogflowKeyNotFound = () =>
   new AppError("NOT_FOUND", { message: "Dialogflow key not found", field: "keyId", reason: "dialogflow_key_not_found" });
 
 /** The actor's key (id and project), or NOT_FOUND (640): another account's id reads as missing. */
-export async function findOwnDialogflowKey(client: Tx | typeof db, actor: Actor, keyId: number): Promise<{ id: number; projectId: string; description: string }> {
-  const key = await client.dialogflowKey.findFirst({ where: { id: keyId, accountId: actor.accountId }, select: { id: true, projectId: true, description: true } });
+export async function findOwnDialogflowKey(client: Tx | typeof db, actor: Actor, keyId: number): Promise<{ id: number; projectId: string; privateKeyId: string; description: string }> {
+  const key = await client.dialogflowKey.findFirst({ where: { id: keyId, accountId: actor.accountId }, select: { id: true, projectId: true, privateKeyId: true, description: true } });
   if (!key) throw dialogflowKeyNotFound();
   return key;
 }

@@ -40,7 +40,7 @@ export function readServiceAccountKey(text: string): ServiceAccountKey | string 
   try {
     parsed = JSON.parse(json);
   } catch {
-    return "The key file is not JSON: choose the .json file Google Cloud downloads for a service account key";
+    return "The key is not JSON: use the .json file Google Cloud downloads for a service account key";
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "The key file must hold one JSON object";
   const obj = parsed as Record<string, unknown>;
@@ -51,6 +51,8 @@ export function readServiceAccountKey(text: string): ServiceAccountKey | string 
   const [projectId, clientEmail, privateKeyId, privateKey] = [field(obj, "project_id")!, field(obj, "client_email")!, field(obj, "private_key_id")!, field(obj, "private_key")!];
   if (!GOOGLE_PROJECT_ID_RE.test(projectId)) return `"${projectId.slice(0, 40)}" is not a Google Cloud project id (6 to 30 lowercase letters, digits or hyphens)`;
   if (!EMAIL_RE.test(clientEmail) || clientEmail.length > 254) return 'The key file\'s "client_email" is not an email address';
+  // Every Google service account's address is in a gserviceaccount.com domain (<name>@<project>.iam., <project>@appspot., ...).
+  if (!/[@.]gserviceaccount\.com$/.test(clientEmail)) return `The key file's "client_email" (${clientEmail.slice(0, 60)}) is not a Google service account's address (…gserviceaccount.com)`;
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(privateKeyId)) return 'The key file\'s "private_key_id" is not a key id';
   try {
     if (createPrivateKey({ key: privateKey, format: "pem" }).asymmetricKeyType !== "rsa") return 'The key file\'s "private_key" is not an RSA key';

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
 import { listDialogflowKeys } from "@/lib/domains/dialogflow/queries";
-import { MAX_DIALOGFLOW_KEYS } from "@/lib/domains/dialogflow/client-safe";
+import { dialogflowKeyName, MAX_DIALOGFLOW_KEYS } from "@/lib/domains/dialogflow/client-safe";
 import { loadApplication } from "../_components/load-application";
 import { ApplicationFrame, applicationMetadata } from "../_components/application-frame";
 import { DialogflowView } from "./_components/dialogflow-view";
@@ -30,7 +30,7 @@ export default async function DialogflowPage({ params }: Props) {
         applicationId={app.id}
         applicationName={app.name}
         rows={keys.filter(bound).map((k) => dialogflowKeyRow(k, app.id))}
-        otherKeys={keys.filter((k) => !bound(k)).map((k) => ({ id: k.id, label: `${k.projectId}${k.description ? ` (${k.description})` : ""}` }))}
+        otherKeys={keys.filter((k) => !bound(k)).map((k) => ({ id: k.id, label: `${dialogflowKeyName(k)}${k.description ? `: ${k.description}` : ""}` }))}
         atLimit={keys.length >= MAX_DIALOGFLOW_KEYS}
       />
     </ApplicationFrame>

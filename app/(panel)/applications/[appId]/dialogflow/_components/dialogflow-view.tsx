@@ -10,6 +10,7 @@ import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/page";
 import { AddKeyDialog, DeleteKeyDialog, EditDescriptionDialog, RemoveKeyDialog, UseExistingKeyDialog } from "./dialogs";
 import type { DialogflowKeyRow } from "./rows";
+import { MAX_DIALOGFLOW_KEYS } from "@/lib/domains/dialogflow/client-safe";
 
 type DialogState = { kind: "add" } | { kind: "existing" } | { kind: "edit" | "remove" | "delete"; row: DialogflowKeyRow };
 
@@ -71,7 +72,7 @@ export function DialogflowView({
     () => [
       ...columns,
       actionsColumn(({ row }) => (
-        <RowMenu label={`Actions for the key for ${row.original.projectId}`}>
+        <RowMenu label={`Actions for the key ${row.original.name}`}>
           <MenuItem data-action="application.dialogflow_agents" onSelect={(o) => open({ kind: "edit", row: row.original }, o)}>
             Edit description
           </MenuItem>
@@ -88,13 +89,18 @@ export function DialogflowView({
   );
 
   const buttons = (
-    <div className="flex flex-wrap gap-2">
+    <div className="flex flex-wrap items-center gap-2">
+      {atLimit ? (
+        <p className="text-sm text-slate-700" data-dialogflow-limit="">
+          The account holds {MAX_DIALOGFLOW_KEYS} keys, the most it may: delete one to add another.
+        </p>
+      ) : null}
       {otherKeys.length ? (
         <Button variant="secondary" data-action="application.dialogflow_agents" onClick={(e) => open({ kind: "existing" }, e.currentTarget)}>
           Use an existing key
         </Button>
       ) : null}
-      <Button data-action="application.dialogflow_agents" onClick={(e) => open({ kind: "add" }, e.currentTarget)} disabled={atLimit} title={atLimit ? "The account holds as many Dialogflow keys as it may (100)" : undefined}>
+      <Button data-action="application.dialogflow_agents" onClick={(e) => open({ kind: "add" }, e.currentTarget)} disabled={atLimit}>
         <Plus aria-hidden className="size-4" />
         Add key
       </Button>

@@ -16,42 +16,68 @@ type DialogProps = { onClose: () => void; returnFocusTo: HTMLElement | null };
 
 const DESCRIPTION_HINT = "Which agent or purpose the key is for, as the team will recognise it.";
 
+/** Where the key came from: the chosen file, or the pasted text (one of them, never both). */
+type KeySource = "file" | "pasted";
+
 export function AddKeyDialog({ applicationId, applicationName, ...props }: DialogProps & { applicationId: number; applicationName: string }) {
   const toast = useToast();
   const fileText = useRef("");
-  const [fileError, setFileError] = useState<string>();
+  // The source of the last submit: a ref for toInput (read when the action runs), state for rendering.
+  const source = useRef<KeySource>("file");
+  const [submitted, setSubmitted] = useState<KeySource>("file");
+  // What the browser can tell before sending (an empty or too large file, two sources), and
+  // whether the server's last answer is about an earlier choice (hidden once the key is changed).
+  const [local, setLocal] = useState<{ field: KeySource; message: string }>();
+  const [stale, setStale] = useState(false);
   const form = useActionForm(addDialogflowKeyAction, {
     fields: ["credentials", "description"],
-    // A pasted JSON wins over a chosen file: it is what the person typed last.
-    toInput: (f) => ({ applicationId, credentials: formText(f, "pasted").trim() || fileText.current, description: formText(f, "description") }),
+    toInput: (f) => ({ applicationId, credentials: source.current === "pasted" ? formText(f, "pasted") : fileText.current, description: formText(f, "description") }),
     onSuccess: (k) => {
-      toast(`Key for ${k.projectId} added to ${applicationName}`);
+      toast(`Key ${k.name} added to ${applicationName}`);
       props.onClose();
     },
   });
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.currentTarget.files?.[0];
     fileText.current = "";
-    setFileError(undefined);
+    setLocal(undefined);
+    setStale(true);
     if (!file) return;
+    if (file.size === 0) return setLocal({ field: "file", message: `${file.name} is empty: choose the service account's JSON key file` });
     if (file.size > DIALOGFLOW_CREDENTIALS_MAX_BYTES) {
-      setFileError(`${file.name} is larger than ${DIALOGFLOW_CREDENTIALS_MAX_BYTES / 1024} kB: a service account's JSON key is about 2 kB`);
-      return;
+      return setLocal({ field: "file", message: `${file.name} is larger than ${DIALOGFLOW_CREDENTIALS_MAX_BYTES / 1024} kB: a service account's JSON key is about 2 kB` });
     }
     fileText.current = await file.text();
   };
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    const f = new FormData(e.currentTarget);
+    const chosen = (f.get("credentials") as File | null)?.name ?? "";
+    const pasted = formText(f, "pasted").trim() !== "";
+    if (chosen !== "" && pasted) {
+      e.preventDefault();
+      return setLocal({ field: "pasted", message: "Use one of the two: clear the pasted text, or remove the chosen file" });
+    }
+    if (local?.field === "file" && chosen !== "") return e.preventDefault();
+    setLocal(undefined);
+    setStale(false);
+    source.current = pasted ? "pasted" : "file";
+    setSubmitted(source.current);
+    form.formProps.onSubmit(e);
+  };
+  const server = stale ? undefined : form.fieldErrors.credentials;
+  const errorFor = (field: KeySource) => (local ? (local.field === field ? local.message : undefined) : submitted === field ? server : undefined);
   return (
     <FormDialog
       title="Add Dialogflow key"
       description="The JSON key of a Google Cloud service account with the Dialogflow API Client role (Google Cloud console → IAM & Admin → Service accounts → Keys → Add key → JSON). It is kept for the platform and never shown again."
-      form={form}
+      form={{ ...form, formProps: { ...form.formProps, onSubmit } }}
       submitLabel="Add key"
       size="lg"
       data-action="application.dialogflow_agents"
       {...props}
     >
       <div className="space-y-4">
-        <Field label="Key file (.json)" name="credentials" type="file" accept=".json,application/json" onChange={onFile} error={fileError ?? form.fieldErrors.credentials} />
+        <Field label="Key file (.json)" name="credentials" type="file" accept=".json,application/json" onChange={onFile} error={errorFor("file")} />
         <TextAreaField
           label="Or paste the key file's contents"
           name="pasted"
@@ -59,6 +85,11 @@ export function AddKeyDialog({ applicationId, applicationName, ...props }: Dialo
           spellCheck={false}
           autoComplete="off"
           placeholder='{"type": "service_account", "project_id": "…", …}'
+          onChange={() => {
+            setStale(true);
+            if (local?.field === "pasted") setLocal(undefined);
+          }}
+          error={errorFor("pasted")}
         />
         <Field label="Description" name="description" maxLength={DIALOGFLOW_DESCRIPTION_MAX} hint={DESCRIPTION_HINT} error={form.fieldErrors.description} autoComplete="off" />
       </div>
@@ -72,7 +103,7 @@ export function UseExistingKeyDialog({ applicationId, applicationName, keys, ...
     fields: ["keyId"],
     toInput: (f) => ({ keyId: Number(formText(f, "keyId")), applicationIds: [applicationId], bind: true }),
     onSuccess: (k) => {
-      toast(`${applicationName} now uses the key for ${k.projectId}`);
+      toast(`${applicationName} now uses the key ${k.name}`);
       props.onClose();
     },
   });
@@ -95,12 +126,12 @@ export function EditDescriptionDialog({ row, ...props }: DialogProps & { row: Di
     fields: ["description"],
     toInput: (f) => ({ keyId: row.id, description: formText(f, "description") }),
     onSuccess: (k) => {
-      toast(`Description of the key for ${k.projectId} saved`);
+      toast(`Description of the key ${k.name} saved`);
       props.onClose();
     },
   });
   return (
-    <FormDialog title={`Edit the key for ${row.projectId}`} form={form} submitLabel="Save" data-action="application.dialogflow_agents" {...props}>
+    <FormDialog title={`Edit the key ${row.name}`} form={form} submitLabel="Save" data-action="application.dialogflow_agents" {...props}>
       <Field label="Description" name="description" defaultValue={row.description} maxLength={DIALOGFLOW_DESCRIPTION_MAX} hint={DESCRIPTION_HINT} error={form.fieldErrors.description} autoComplete="off" />
     </FormDialog>
   );
@@ -112,7 +143,7 @@ export function RemoveKeyDialog({ row, applicationId, applicationName, ...props 
     fields: [],
     toInput: () => ({ keyId: row.id, applicationIds: [applicationId], bind: false }),
     onSuccess: () => {
-      toast(`The key for ${row.projectId} removed from ${applicationName}`);
+      toast(`The key ${row.name} removed from ${applicationName}`);
       props.onClose();
     },
   });
@@ -121,7 +152,7 @@ export function RemoveKeyDialog({ row, applicationId, applicationName, ...props 
     : "No other application uses it: it stays in the account, to be used again or deleted.";
   return (
     <ConfirmDialog
-      title={`Remove the key for ${row.projectId} from ${applicationName}?`}
+      title={`Remove the key ${row.name} from ${applicationName}?`}
       description={`Scenarios of ${applicationName} can no longer use it. ${elsewhere}`}
       form={form}
       submitLabel="Remove from application"
@@ -137,14 +168,14 @@ export function DeleteKeyDialog({ row, ...props }: DialogProps & { row: Dialogfl
     fields: [],
     toInput: () => ({ keyId: row.id }),
     onSuccess: () => {
-      toast(`The key for ${row.projectId} deleted`);
+      toast(`The key ${row.name} deleted`);
       props.onClose();
     },
   });
   const others = row.otherApplications.length ? ` It is also removed from ${row.otherApplications.join(", ")}.` : "";
   return (
     <ConfirmDialog
-      title={`Delete the key for ${row.projectId}?`}
+      title={`Delete the key ${row.name}?`}
       description={`The account forgets the key file; scenarios can no longer reach this Dialogflow agent with it.${others} The key itself stays valid in Google Cloud until you delete it there.`}
       form={form}
       submitLabel="Delete key"

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE UNIQUE INDEX "DialogflowKey_accountId_privateKeyId_key" ON "DialogflowKey"("accountId", "privateKeyId");
+
