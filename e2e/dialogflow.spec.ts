@@ -101,4 +101,12 @@ test("adds a key file, describes it, shares it with a second application, remove
   expect(await factory.db.dialogflowKey.count({ where: { accountId: acct.id } })).toBe(0);
   const actions = await factory.db.auditLog.findMany({ where: { accountId: acct.id, action: { startsWith: "dialogflow_key." } }, orderBy: { id: "asc" }, select: { action: true } });
   expect(actions.map((a) => a.action)).toEqual(["dialogflow_key.create", "dialogflow_key.update", "dialogflow_key.bind", "dialogflow_key.unbind", "dialogflow_key.delete"]);
+
+  // At the account's 100 keys, the page says why Add key is off (a disabled button shows no tooltip to keyboards).
+  await factory.db.dialogflowKey.createMany({
+    data: Array.from({ length: 100 }, (_, i) => ({ accountId: acct.id, projectId: PROJECT, clientEmail: `k${i}@${PROJECT}.iam.gserviceaccount.com`, privateKeyId: `limit${i}`, credentials: "{}" })),
+  });
+  await page.reload();
+  await expect(page.locator("[data-dialogflow-limit]")).toHaveText("The account holds 100 keys, the most it may: delete one to add another.");
+  await expect(page.getByRole("button", { name: "Add key" })).toBeDisabled();
 });
