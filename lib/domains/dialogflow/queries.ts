@@ -23,17 +23,10 @@ const KEY_SELECT = {
   applications: { select: { application: { select: APPLICATION_SELECT } }, orderBy: { applicationId: "asc" } },
 } as const satisfies Prisma.DialogflowKeySelect;
 
-/** A key without its file: the project, the service account and the applications it is bound to (by id). */
-export type DialogflowKeyDto = {
-  id: number;
-  projectId: string;
-  clientEmail: string;
-  privateKeyId: string;
-  description: string;
-  createdAt: Date;
-  updatedAt: Date;
-  applications: ApplicationDto[];
-};
+/** A key without its file: the project, the service account, the key id and the applications it is bound to (by id). */
+export type DialogflowKeyDto = Omit<Prisma.DialogflowKeyGetPayload<{ select: typeof KEY_SELECT }>, "applications"> & { applications: ApplicationDto[] };
+
+const KEY_REF_SELECT = { id: true, projectId: true, privateKeyId: true, description: true } as const satisfies Prisma.DialogflowKeySelect;
 
 function toDto(row: Prisma.DialogflowKeyGetPayload<{ select: typeof KEY_SELECT }>, accountName: string): DialogflowKeyDto {
   const { applications, ...key } = row;
@@ -43,9 +36,9 @@ function toDto(row: Prisma.DialogflowKeyGetPayload<{ select: typeof KEY_SELECT }
 export const dialogflowKeyNotFound = () =>
   new AppError("NOT_FOUND", { message: "Dialogflow key not found", field: "keyId", reason: "dialogflow_key_not_found" });
 
-/** The actor's key (id and project), or NOT_FOUND (640): another account's id reads as missing. */
-export async function findOwnDialogflowKey(client: Tx | typeof db, actor: Actor, keyId: number): Promise<{ id: number; projectId: string; privateKeyId: string; description: string }> {
-  const key = await client.dialogflowKey.findFirst({ where: { id: keyId, accountId: actor.accountId }, select: { id: true, projectId: true, privateKeyId: true, description: true } });
+/** The actor's key (id, project, key id, description), or NOT_FOUND (640): another account's id reads as missing. */
+export async function findOwnDialogflowKey(client: Tx | typeof db, actor: Actor, keyId: number): Promise<Prisma.DialogflowKeyGetPayload<{ select: typeof KEY_REF_SELECT }>> {
+  const key = await client.dialogflowKey.findFirst({ where: { id: keyId, accountId: actor.accountId }, select: KEY_REF_SELECT });
   if (!key) throw dialogflowKeyNotFound();
   return key;
 }

@@ -19,6 +19,9 @@ const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** What a key file holds that the panel shows; the file itself is kept as uploaded (trimmed). */
 export type ServiceAccountKey = { projectId: string; clientEmail: string; privateKeyId: string; json: string };
 
+/** The fields a service account key file must have, in the order readServiceAccountKey reads them. */
+const KEY_FIELDS = ["project_id", "client_email", "private_key_id", "private_key"] as const;
+
 /** A field of the key file: a non-empty string, or null. */
 function field(obj: Record<string, unknown>, name: string): string | null {
   const v = obj[name];
@@ -45,10 +48,11 @@ export function readServiceAccountKey(text: string): ServiceAccountKey | string 
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "The key file must hold one JSON object";
   const obj = parsed as Record<string, unknown>;
   if (obj.type !== "service_account") return 'The key file is not a service account key (its "type" must be "service_account")';
-  for (const name of ["project_id", "client_email", "private_key_id", "private_key"]) {
-    if (field(obj, name) === null) return `The key file has no "${name}": download the service account's JSON key from the Google Cloud console again`;
+  const [projectId, clientEmail, privateKeyId, privateKey] = KEY_FIELDS.map((name) => field(obj, name));
+  const missing = KEY_FIELDS.find((name) => field(obj, name) === null);
+  if (missing || !projectId || !clientEmail || !privateKeyId || !privateKey) {
+    return `The key file has no "${missing}": download the service account's JSON key from the Google Cloud console again`;
   }
-  const [projectId, clientEmail, privateKeyId, privateKey] = [field(obj, "project_id")!, field(obj, "client_email")!, field(obj, "private_key_id")!, field(obj, "private_key")!];
   if (!GOOGLE_PROJECT_ID_RE.test(projectId)) return `"${projectId.slice(0, 40)}" is not a Google Cloud project id (6 to 30 lowercase letters, digits or hyphens)`;
   if (!EMAIL_RE.test(clientEmail) || clientEmail.length > 254) return 'The key file\'s "client_email" is not an email address';
   // Every Google service account's address is in a gserviceaccount.com domain (<name>@<project>.iam., <project>@appspot., ...).

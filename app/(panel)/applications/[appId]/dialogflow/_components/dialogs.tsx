@@ -1,7 +1,8 @@
 "use client";
-// The Dialogflow page's dialogs. Add key reads the chosen JSON file in the browser (about 2 kB)
-// and sends its text with the description to the server action, which checks it (lib/domains/
-// dialogflow/schemas.ts) before anything is stored; pasting the JSON works as well.
+// The Dialogflow page's dialogs. Add key reads the chosen JSON file in the browser (about 2 kB),
+// or takes its pasted text (one of the two), and sends it with the description to the server
+// action, which checks it (lib/domains/dialogflow/schemas.ts) before anything is stored; its
+// answer is shown under the field the key came from.
 import { useRef, useState } from "react";
 import { Field, TextAreaField } from "@/components/forms/fields";
 import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
