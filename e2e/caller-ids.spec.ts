@@ -100,3 +100,14 @@ test("adds a caller ID, sends the code, finds it in Notifications, verifies it, 
   await expect(page.locator("[data-empty-state]")).toContainText("No caller IDs yet");
   expect(await factory.db.callerId.count({ where: { accountId: acct.id } })).toBe(0);
 });
+
+test("at the account's 20 caller IDs the page says why Add caller ID is off", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  await factory.db.callerId.createMany({ data: Array.from({ length: 20 }, (_, i) => ({ accountId: acct.id, number: `+1415555${String(1000 + i)}` })) });
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  await page.goto("/settings/caller-ids");
+  // A disabled button's tooltip reaches no keyboard or touch user: the reason is on the page.
+  await expect(page.locator("[data-caller-id-limit]")).toHaveText("The account has 20 caller IDs, the most it may: delete one to add another.");
+  await expect(page.getByRole("button", { name: "Add caller ID" })).toBeDisabled();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -5,3 +5,6 @@
 export const CODE_TTL_SECONDS = 10 * 60;
 export const CODE_ATTEMPTS = 3;
 export const VERIFICATION_CALLS = 5;
+
+/** Ours: at most this many caller IDs per account. */
+export const MAX_CALLER_IDS = 20;

@@ -5,8 +5,6 @@ export * from "./limits";
 
 /** A verified caller ID stays usable for a year, then must be verified again. */
 export const VERIFIED_FOR_DAYS = 365;
-/** Ours: at most this many caller IDs per account. */
-export const MAX_CALLER_IDS = 20;
 
 export const ZCallerIdId = zId("Invalid caller ID id", "caller_id_not_found");
 

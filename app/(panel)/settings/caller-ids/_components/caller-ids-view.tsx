@@ -11,6 +11,7 @@ import { callerIdColumns, type DialogState } from "./columns";
 import { AddCallerIdDialog, DeleteCallerIdDialog, EnterCodeDialog } from "./caller-id-dialogs";
 import { RowActions } from "./row-actions";
 import type { CallerIdRow } from "./row";
+import { MAX_CALLER_IDS } from "@/lib/domains/caller-ids/limits";
 
 export function CallerIdsView({ rows, notificationsHref, atLimit }: { rows: CallerIdRow[]; notificationsHref: Route | null; atLimit: boolean }) {
   const dialog = useDialog<NonNullable<DialogState>>();
@@ -26,11 +27,19 @@ export function CallerIdsView({ rows, notificationsHref, atLimit }: { rows: Call
     [open],
   );
 
+  // A disabled button's tooltip reaches no keyboard or touch user: the limit is said beside it.
   const addButton = (
-    <Button onClick={(e) => open({ kind: "add" }, e.currentTarget)} disabled={atLimit} title={atLimit ? "The account has as many caller IDs as it may" : undefined}>
-      <Plus aria-hidden className="size-4" />
-      Add caller ID
-    </Button>
+    <div className="flex flex-wrap items-center gap-2">
+      {atLimit ? (
+        <p className="text-sm text-slate-700" data-caller-id-limit="">
+          The account has {MAX_CALLER_IDS} caller IDs, the most it may: delete one to add another.
+        </p>
+      ) : null}
+      <Button onClick={(e) => open({ kind: "add" }, e.currentTarget)} disabled={atLimit}>
+        <Plus aria-hidden className="size-4" />
+        Add caller ID
+      </Button>
+    </div>
   );
   // After Add (or a new code) the Enter code dialog takes over, returning focus where Add's did.
   const toCode = (row: CallerIdRow) => open({ kind: "code", row }, dialog.opener);
