@@ -10,6 +10,13 @@ export const TEST_PASSWORD = "Test-Passw0rd!";
 export const TEST_PASSWORD_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$mSQ6mRL6b6TaqrRnThFHAw$DuGecR/Tjg467anUrIRyRG0wuGKWM9xJxT+Gu78OMRE";
 
+/**
+ * How many of the account's audit rows record a change (`routine` false), for "nothing written"
+ * checks: a server action refused by the matrix still writes its routine "Denied" row
+ * (lib/server/action.ts auditDenied), as a refused API call does.
+ */
+export const changeRowCount = (accountId: number): Promise<number> => db.auditLog.count({ where: { accountId, routine: false } });
+
 export const uniq = (prefix: string) => `${prefix}${randomBytes(4).toString("hex")}`;
 
 /** The 12 principals of the matrix: the account owner and one subuser per assignable role. */

@@ -53,7 +53,7 @@ const isActor = (who: Actor | AuditPrincipal): who is Actor => "kind" in who;
  * Entries that record access rather than change (logins, API calls, reading notifications): written
  * with `routine` set, and left out of the dashboard's "recent changes" through an index.
  */
-export const ROUTINE_ACTIONS: readonly string[] = ["session.login", "session.revoke", "session.revoke_others", "api.call", "api.auth_failed", "api.rate_limited", "notifications.read"];
+export const ROUTINE_ACTIONS: readonly string[] = ["session.login", "session.revoke", "session.revoke_others", "api.call", "api.auth_failed", "api.rate_limited", "panel.action_denied", "notifications.read"];
 
 type AuditRow = {
   accountId: number;
@@ -161,15 +161,25 @@ const repeatedChains = new Map<string, Promise<unknown>>();
  * principal and action within `windowMs` of that row's time. The first failure writes the row
  * with `detail.count = 1`; later ones in the window add to its count and set `detail.last` (ISO
  * time) instead of writing rows of their own (docs/SECURITY.md "API tokens": once per key per
- * minute, with a count). `at` is the failure's time (the caller's clock).
+ * minute, with a count). `at` is the failure's time (the caller's clock). With `perTarget`, the
+ * window is per principal, action and target (a refused server action: one row per section a
+ * subuser keeps trying, rather than one row naming only the first).
  */
-export function auditRepeated(who: AuditPrincipal, entry: AuditEntry & { at: Date }, windowMs: number): Promise<void> {
-  const lock = `${who.accountId}\u0000${who.actorType}\u0000${who.actorId}\u0000${entry.action}`;
+export function auditRepeated(who: AuditPrincipal, entry: AuditEntry & { at: Date }, windowMs: number, opts: { perTarget?: boolean } = {}): Promise<void> {
+  const targetId = storable(entry.targetId === undefined ? "" : String(entry.targetId));
+  const lock = `${who.accountId}\u0000${who.actorType}\u0000${who.actorId}\u0000${entry.action}${opts.perTarget ? `\u0000${targetId}` : ""}`;
   const run = async () => {
     await db.$transaction(async (tx) => {
       const since = new Date(entry.at.getTime() - windowMs);
       const row = await tx.auditLog.findFirst({
-        where: { accountId: who.accountId, actorType: who.actorType, actorId: storable(who.actorId), action: storable(entry.action), createdAt: { gte: since, lte: entry.at } },
+        where: {
+          accountId: who.accountId,
+          actorType: who.actorType,
+          actorId: storable(who.actorId),
+          action: storable(entry.action),
+          ...(opts.perTarget ? { targetId } : {}),
+          createdAt: { gte: since, lte: entry.at },
+        },
         orderBy: { id: "desc" },
         select: { id: true, detail: true },
       });

@@ -9,6 +9,7 @@ import { can, refusalMessage, type SectionId } from "@/lib/access/matrix";
 import { isAccountOwner, ownerOnlyRefusal, type OwnerPage } from "@/lib/access/account-owner";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { getActor } from "@/lib/auth/actor";
+import { auditPrincipal, auditRepeated } from "@/lib/core/audit";
 import { AppError, isAppError } from "@/lib/core/errors";
 
 export type FieldErrors = Record<string, string>;
@@ -99,6 +100,28 @@ export function nulPath(v: unknown, path: readonly string[] = []): string | null
   return null;
 }
 
+/**
+ * A refused server action writes one "Denied" row per principal and section (or owner-only page)
+ * within this long, with a count, as the API does for its refusals (docs/SECURITY.md: repeated
+ * failures audited once per minute with a count): a subuser replaying another principal's action
+ * shows in Logs without one row per request.
+ */
+export const DENIED_ACTION_AUDIT_WINDOW_MS = 60_000;
+
+/**
+ * Writes the "panel.action_denied" row for an action refused by the matrix (or the owner-only
+ * rule): target `section` + the section id, or `page` + the owner-only page. A log that cannot be
+ * written never changes the answer; it is reported to the operator.
+ */
+async function auditDenied(actor: PanelActor, target: { section: SectionId } | { owner: OwnerPage }): Promise<void> {
+  const [targetType, targetId] = "section" in target ? ["section", target.section] : ["page", target.owner];
+  try {
+    await auditRepeated(auditPrincipal(actor), { action: "panel.action_denied", targetType, targetId, outcome: "denied", at: new Date() }, DENIED_ACTION_AUDIT_WINDOW_MS, { perTarget: true });
+  } catch (e) {
+    console.error("Server action: could not write the refusal's audit row", e);
+  }
+}
+
 /** The message every server action answers with while the account owner previews roles. */
 export const PREVIEW_REFUSAL = "You are previewing the panel as other roles: nothing can be changed until you end the preview.";
 
@@ -126,10 +149,11 @@ type Public<S extends z.ZodType> = { public: true; input: S };
  * refuse every principal but the account owner's own login; actions that run before a login
  * exists (logging in, signing up) say `public: true` and get the actor if there is one. While the
  * account owner previews roles (lib/access/preview.ts), every action but the public ones is
- * refused before its input is read: a preview writes nothing. Parsed input with a NUL anywhere is a
- * field error before the handler runs (nulPath). Next's control flow (redirect,
- * notFound, forbidden) passes through; expected errors become the result, unexpected ones are
- * logged and masked.
+ * refused before its input is read: a preview writes nothing. A principal refused by the matrix
+ * or the owner-only rule writes nothing but a "Denied" row in Logs (auditDenied). Parsed input
+ * with a NUL anywhere is a field error before the handler runs (nulPath). Next's control flow
+ * (redirect, notFound, forbidden) passes through; expected errors become the result, unexpected
+ * ones are logged and masked.
  */
 export function action<S extends z.ZodType, T>(def: Guarded<S>, handler: (input: z.output<S>, actor: PanelActor) => Promise<T>): ServerAction<z.input<S>, T>;
 export function action<S extends z.ZodType, T>(def: OwnerOnly<S>, handler: (input: z.output<S>, actor: PanelActor) => Promise<T>): ServerAction<z.input<S>, T>;
@@ -147,8 +171,14 @@ export function action<S extends z.ZodType, T>(
       if (!("public" in def)) {
         if (!actor) throw new AppError("UNAUTHENTICATED", { message: "Your session has ended. Please log in again." });
         if (actor.preview) throw new AppError("FORBIDDEN", { message: PREVIEW_REFUSAL });
-        if ("section" in def && !can(actor, def.section)) throw new AppError("FORBIDDEN", { message: refusalMessage(def.section) });
-        if ("owner" in def && !isAccountOwner(actor)) throw new AppError("FORBIDDEN", { message: ownerOnlyRefusal(def.owner) });
+        if ("section" in def && !can(actor, def.section)) {
+          await auditDenied(actor, { section: def.section });
+          throw new AppError("FORBIDDEN", { message: refusalMessage(def.section) });
+        }
+        if ("owner" in def && !isAccountOwner(actor)) {
+          await auditDenied(actor, { owner: def.owner });
+          throw new AppError("FORBIDDEN", { message: ownerOnlyRefusal(def.owner) });
+        }
       }
       const parsed = def.input.safeParse(form ? formDataObject(form) : args[0]);
       if (!parsed.success) return fail({ ok: false, fieldErrors: fieldErrorsOf(parsed.error) });

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
-import { asPanel, createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, uniq, type TestAccount, changeRowCount } from "@/test/factories";
 
 // The server actions are public POST endpoints: whoever calls them, the wrapper must check the
 // session and the section before anything is written. getActor is the seam.
@@ -16,7 +16,7 @@ const { createApplicationAction, deleteApplicationAction, renameApplicationActio
 async function snapshot(accountId: number) {
   return {
     apps: await db.application.findMany({ where: { accountId }, orderBy: { id: "asc" }, select: { id: true, name: true, secureRecordStorage: true } }),
-    audits: await db.auditLog.count({ where: { accountId } }),
+    audits: await changeRowCount(accountId),
   };
 }
 

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can, type SectionId } from "@/lib/access/matrix";
 import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount, changeRowCount } from "@/test/factories";
 import { createTopUp, saveVerificationDetails, submitVerification, uploadVerificationDocument } from "@/lib/domains/billing/mutations";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
@@ -31,7 +31,7 @@ async function snapshot(accountId: number) {
     db.accountVerification.findUnique({ where: { accountId }, select: { status: true, legalName: true, rejectionReason: true } }),
     db.verificationDocument.findMany({ where: { accountId }, select: { id: true } }),
     db.notification.count({ where: { accountId } }),
-    db.auditLog.count({ where: { accountId } }),
+    changeRowCount(accountId),
   ]);
   return { ledger, payments, account, verification, documents, notifications, audits };
 }

@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can, OWNER_ROLE } from "@/lib/access/matrix";
 import type { Actor, PanelActor } from "@/lib/access/actor-types";
-import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount, changeRowCount } from "@/test/factories";
 import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { callState, deps, fixtureAppWithRule, fixtureCallerId, fixtureRecordedCall, scriptedRuntime, talkRun, testClock } from "@/lib/domains/calls/call-fixtures";
 import { placeCall } from "@/lib/domains/calls/simulator";
@@ -85,7 +85,7 @@ describe("call server actions", () => {
         session.actor = asPanel(await acct.actor(role));
         if ("done" in c) {
           const out = (await c.run()) as { r: unknown; check: () => Promise<string> };
-          const audits = await db.auditLog.count({ where: { accountId: acct.id } });
+          const audits = await changeRowCount(acct.id);
           if (allowed) {
             expect(out.r).toMatchObject({ ok: true });
             expect(await out.check()).toBe(c.done);
@@ -93,7 +93,7 @@ describe("call server actions", () => {
           } else {
             expect(out.r).toEqual({ ok: false, formError: expect.stringMatching(/^Only .* can use/) });
             expect(await out.check()).toBe(c.refusedState);
-            expect(await db.auditLog.count({ where: { accountId: acct.id } })).toBe(audits);
+            expect(await changeRowCount(acct.id)).toBe(audits);
           }
           return;
         }

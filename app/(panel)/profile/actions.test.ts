@@ -6,7 +6,7 @@ import type { PanelActor } from "@/lib/access/actor-types";
 import { createSession, loadPrincipal } from "@/lib/auth/sessions";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { sessionHandle } from "@/lib/domains/profile/session-handle";
-import { createTestAccount, PRINCIPALS, TEST_PASSWORD, type TestAccount } from "@/test/factories";
+import { createTestAccount, PRINCIPALS, TEST_PASSWORD, type TestAccount, changeRowCount } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
@@ -32,7 +32,7 @@ async function snapshot(accountId: number) {
     account: await db.account.findUniqueOrThrow({ where: { id: accountId }, select: { passwordHash: true, credVersion: true } }),
     subusers: await db.subuser.findMany({ where: { accountId }, orderBy: { id: "asc" }, select: { passwordHash: true, credVersion: true } }),
     sessions: await db.session.findMany({ where: { accountId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true, credVersion: true } }),
-    audits: await db.auditLog.count({ where: { accountId } }),
+    audits: await changeRowCount(accountId),
   };
 }
 

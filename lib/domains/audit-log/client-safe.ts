@@ -9,8 +9,9 @@ export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = { ok: "Succeed
 
 /**
  * Which entries: `changes` are the rows of a change (what the dashboard's recent activity shows);
- * `access` are logins, API calls and reads (lib/core/audit.ts ROUTINE_ACTIONS, the `routine` column).
+ * `access` are logins, API calls, reads and the panel's refused changes (lib/core/audit.ts
+ * ROUTINE_ACTIONS, the `routine` column).
  */
 export const AUDIT_KINDS = ["changes", "access"] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
-export const AUDIT_KIND_LABELS: Record<AuditKind, string> = { changes: "Changes only", access: "Logins and API calls" };
+export const AUDIT_KIND_LABELS: Record<AuditKind, string> = { changes: "Changes only", access: "Logins, API calls and refusals" };

@@ -2,6 +2,7 @@
 // the Logs section and the dashboard's recent activity. Each action the code writes has its
 // phrase here; an action without one still reads as a sentence built from its name. Pure.
 import { isSectionId } from "@/lib/access/matrix";
+import { OWNER_PAGES } from "@/lib/access/account-owner";
 import { sectionTitle } from "@/lib/nav";
 import { formatMoney } from "@/lib/domains/billing/money";
 
@@ -124,6 +125,11 @@ const PHRASES: Record<string, Phrase> = {
   "account.seed_demo": () => "set up the demo account",
   "account.signup_attempt": () => "tried to sign up again with this account's email",
   "access.request": (d, row) => `asked the account owner for access to ${isSectionId(row.targetId) ? sectionTitle(row.targetId) : row.targetId}`,
+  "panel.action_denied": (d, row) => {
+    const where = isSectionId(row.targetId) ? sectionTitle(row.targetId) : Object.hasOwn(OWNER_PAGES, row.targetId) ? OWNER_PAGES[row.targetId as keyof typeof OWNER_PAGES].title : row.targetId;
+    const count = typeof d.count === "number" && d.count > 1 ? ` (${d.count} times within a minute)` : "";
+    return `tried to make a change in ${where} from the panel${count}`;
+  },
   "api.call": (d, row) => `called ${str(d.method) ?? row.targetId} through the Management API`,
   "api.auth_failed": (d, row) => `failed to authenticate a Management API call to ${str(d.method) || row.targetId || "the API"}`,
   "api.rate_limited": (d, row) => `was slowed down calling ${str(d.method) ?? row.targetId} (rate limit)`,

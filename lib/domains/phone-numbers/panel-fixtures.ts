@@ -1,6 +1,7 @@
 // Test-only: what the numbers panel's action and route tests share. A principal as a panel
 // session sees it, and everything a refused action must leave as it was.
 import { db } from "@/lib/core/db";
+import { changeRowCount } from "@/test/factories";
 
 export { asPanel } from "@/test/factories";
 
@@ -10,7 +11,7 @@ export async function numbersSnapshot(accountId: number) {
     db.phoneNumber.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     db.ledgerEntry.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     db.pstnBlacklistEntry.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
-    db.auditLog.count({ where: { accountId } }),
+    changeRowCount(accountId),
   ]);
   return { numbers, ledger, blacklist, audits };
 }

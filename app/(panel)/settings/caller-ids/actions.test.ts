@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
-import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount, changeRowCount } from "@/test/factories";
 import { fixtureCallerId } from "@/lib/domains/caller-ids/api-fixtures";
 
 // The server actions are public POST endpoints: whoever calls them, the wrapper must check the
@@ -22,7 +22,7 @@ async function snapshot(accountId: number) {
   return {
     callerIds: await db.callerId.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     notifications: await db.notification.count({ where: { accountId } }),
-    audits: await db.auditLog.count({ where: { accountId } }),
+    audits: await changeRowCount(accountId),
   };
 }
 

@@ -11,7 +11,7 @@ import type { PanelActor } from "@/lib/access/actor-types";
 import { createSession, loadPrincipal } from "@/lib/auth/sessions";
 import { loginOwner } from "@/lib/auth/login";
 import { fixtureChild } from "@/lib/domains/child-accounts/api-fixtures";
-import { createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/factories";
+import { createTestAccount, PRINCIPALS, uniq, type TestAccount, changeRowCount } from "@/test/factories";
 import { callAs, insertKey } from "@/test/api-kit";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
@@ -33,7 +33,7 @@ async function loginAs(acct: TestAccount, role: Role): Promise<PanelActor> {
 async function family(parentId: number) {
   const [children, audits] = await Promise.all([
     db.account.findMany({ where: { parentId }, orderBy: { id: "asc" } }),
-    db.auditLog.count({ where: { accountId: parentId } }),
+    changeRowCount(parentId),
   ]);
   return { children, audits };
 }

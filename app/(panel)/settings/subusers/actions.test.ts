@@ -4,7 +4,7 @@ import { systemClock } from "@/lib/core/clock";
 import { can, OWNER_ROLE, type Role } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { createSession, loadPrincipal } from "@/lib/auth/sessions";
-import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount } from "@/test/factories";
+import { createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount, changeRowCount } from "@/test/factories";
 
 // Server actions are public POST endpoints: the wrapper checks the session and the section
 // before anything is written, whatever the page rendered. getActor is the seam.
@@ -34,7 +34,7 @@ async function snapshot(accountId: number) {
   const [subusers, sessions, audits] = await Promise.all([
     db.subuser.findMany({ where: { accountId }, orderBy: { id: "asc" }, include: { roles: { orderBy: { role: "asc" } } } }),
     db.session.findMany({ where: { accountId }, orderBy: { id: "asc" }, select: { id: true, revokedAt: true } }),
-    db.auditLog.count({ where: { accountId } }),
+    changeRowCount(accountId),
   ]);
   return { subusers, sessions, audits };
 }

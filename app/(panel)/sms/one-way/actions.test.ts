@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
-import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount, changeRowCount } from "@/test/factories";
 import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { fixtureCallerId } from "@/lib/domains/caller-ids/api-fixtures";
 import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
@@ -23,7 +23,7 @@ async function snapshot(accountId: number) {
     batches: await db.smsBatch.count({ where: { accountId } }),
     messages: await db.smsMessage.count({ where: { accountId } }),
     ledger: await db.ledgerEntry.count({ where: { accountId } }),
-    audits: await db.auditLog.count({ where: { accountId } }),
+    audits: await changeRowCount(accountId),
   };
 }
 

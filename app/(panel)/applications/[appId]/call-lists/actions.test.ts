@@ -6,7 +6,7 @@ import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { fixtureCallList } from "@/lib/domains/call-lists/api-fixtures";
-import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount, changeRowCount } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
@@ -18,7 +18,7 @@ const { pauseCallListAction, resumeCallListAction, cancelCallListAction, editCal
 const snapshot = async (accountId: number) => ({
   lists: await db.callList.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
   rows: await db.callListRow.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
-  audits: await db.auditLog.count({ where: { accountId } }),
+  audits: await changeRowCount(accountId),
 });
 
 describe("call list server actions", () => {

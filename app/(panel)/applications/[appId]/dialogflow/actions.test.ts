@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
-import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, type TestAccount, changeRowCount } from "@/test/factories";
 import { fixtureApp } from "@/lib/domains/applications/api-fixtures";
 import { fixtureDialogflowKey, serviceAccountJson } from "@/lib/domains/dialogflow/api-fixtures";
 
@@ -18,7 +18,7 @@ async function snapshot(accountId: number) {
   return {
     keys: await db.dialogflowKey.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     bindings: await db.dialogflowKeyApplication.findMany({ where: { accountId }, orderBy: [{ keyId: "asc" }, { applicationId: "asc" }] }),
-    audits: await db.auditLog.count({ where: { accountId } }),
+    audits: await changeRowCount(accountId),
   };
 }
 

@@ -6,7 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
-import { asPanel, createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, uniq, type TestAccount, changeRowCount } from "@/test/factories";
 import { fixtureRule, fixtureScenario } from "@/lib/domains/scenarios/api-fixtures";
 import { routeCall } from "@/lib/domains/rules/routing";
 
@@ -20,7 +20,7 @@ const { createRuleAction, updateRuleAction, deleteRuleAction, moveRuleAction, re
 const snapshot = async (accountId: number) => ({
   rules: await db.rule.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
   bindings: await db.ruleScenario.findMany({ where: { rule: { accountId } }, orderBy: [{ ruleId: "asc" }, { position: "asc" }] }),
-  audits: await db.auditLog.count({ where: { accountId } }),
+  audits: await changeRowCount(accountId),
 });
 
 describe("rule server actions", () => {

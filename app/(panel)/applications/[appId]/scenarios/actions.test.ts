@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
-import { asPanel, createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, uniq, type TestAccount, changeRowCount } from "@/test/factories";
 import { fixtureScenario } from "@/lib/domains/scenarios/api-fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
@@ -18,7 +18,7 @@ const { createScenarioAction, saveScenarioAction, renameScenarioAction, restoreS
 const snapshot = async (accountId: number) => ({
   scenarios: await db.scenario.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
   versions: await db.scenarioVersion.count({ where: { accountId } }),
-  audits: await db.auditLog.count({ where: { accountId } }),
+  audits: await changeRowCount(accountId),
 });
 
 /** A scenario with two versions, so Restore of version 1 has something to do. */

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { can } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
-import { asPanel, createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount } from "@/test/factories";
+import { asPanel, createTestAccount, PRINCIPALS, TEST_PASSWORD_HASH, uniq, type TestAccount, changeRowCount } from "@/test/factories";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
@@ -13,7 +13,7 @@ const { createAppUserAction, deleteAppUserAction, setAppUserActiveAction, transf
 
 const snapshot = async (accountId: number) => ({
   users: await db.appUser.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
-  audits: await db.auditLog.count({ where: { accountId } }),
+  audits: await changeRowCount(accountId),
   ledger: await db.ledgerEntry.count({ where: { accountId } }),
 });
 
