@@ -2,8 +2,11 @@
 // reachable): the table's text box, a range of UTC days, the outcome and the kind of entry, all in
 // the URL so a filtered log is a link, and its CSV holds the same rows. A bad day in a
 // hand-edited link is named under its input.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { test, expect } from "./fixtures";
+import { BASE_URL, ROOT } from "./fixtures/env";
 
 const DAY_MS = 86_400_000;
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
@@ -76,4 +79,37 @@ test("the owner narrows the log by outcome, kind, days and text, and clears it",
   await page.goto("/logs?from=2026-02-30");
   await expect(filters.getByText("There is no day 2026-02-30: enter the start date as YYYY-MM-DD (years 2000 to 2999)")).toBeVisible();
   await expect(sentences.filter({ hasText: "mallory" })).toHaveCount(3);
+});
+
+/** A server action's id in this build, by its exported name (.next/server/server-reference-manifest.json). */
+function actionId(exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const id = Object.entries(manifest.node).find(([, e]) => e.exportedName === exportedName)?.[0];
+  if (!id) throw new Error(`no server action ${exportedName} in this build`);
+  return id;
+}
+
+test("a subuser replaying the owner's Delete subuser is refused, nothing changes, and the owner reads the refusal in Logs", async ({ apiLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const support = await factory.subuser({ accountId: acct.id, roles: ["Support"] });
+  const victim = await factory.subuser({ accountId: acct.id, roles: ["Developer"] });
+  const asSupport = await apiLoggedIn({ kind: "subuser", accountId: acct.id, name: support.name, password: support.password });
+  // The request the owner's Delete dialog sends, with the Support subuser's session.
+  const replay = () =>
+    asSupport.post("/settings/subusers", {
+      headers: { "next-action": actionId("deleteSubuserAction"), "content-type": "text/plain;charset=UTF-8", origin: BASE_URL },
+      data: JSON.stringify([{ subuserId: victim.id }]),
+    });
+  for (let i = 0; i < 2; i++) {
+    const res = await replay();
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain("can use “Editing a subuser”");
+  }
+  expect(await factory.db.subuser.count({ where: { id: victim.id } })).toBe(1);
+
+  const asOwner = await apiLoggedIn({ kind: "owner", login: acct.name, password: acct.password });
+  const html = await (await asOwner.get("/logs?outcome=denied")).text();
+  expect(html).toContain(`Subuser ${support.name} tried to use “Editing a subuser” in the panel (2 times within a minute)`);
+  // Not a change: the changes-only view leaves it out.
+  expect(await (await asOwner.get("/logs?outcome=denied&kind=changes")).text()).not.toContain(`Subuser ${support.name} tried`);
 });

@@ -49,8 +49,8 @@ describe("a refused server action is written to Logs", () => {
     ]);
     expect(JSON.parse(rows[0]!.detail)).toEqual({ count: 3, last: expect.any(String) });
     expect(JSON.parse(rows[1]!.detail)).toEqual({ count: 1 });
-    expect(auditSentence(rows[0]!)).toBe(`Refused: Subuser ${supervisor.name} tried to make a change in Subusers from the panel (3 times within a minute)`);
-    expect(auditSentence(rows[1]!)).toMatch(/^Refused: Subuser \S+ tried to make a change in \S+.* from the panel$/);
+    expect(auditSentence(rows[0]!)).toBe(`Refused: Subuser ${supervisor.name} tried to use “Subusers” in the panel (3 times within a minute)`);
+    expect(auditSentence(rows[1]!)).toBe(`Refused: Subuser ${supervisor.name} tried to use “Billing” in the panel`);
   });
 
   it("an owner-only page's refusal names the page; an Owner subuser is not the account owner", async () => {
@@ -58,7 +58,7 @@ describe("a refused server action is written to Logs", () => {
     expect(await childAccounts({})).toEqual({ ok: false, formError: expect.stringContaining("account owner") });
     const row = (await deniedRows(acct.id)).find((r) => r.targetType === "page");
     expect(row).toMatchObject({ targetId: "child_accounts", actorName: session.actor.name, outcome: "denied", routine: true });
-    expect(auditSentence(row!)).toBe(`Refused: Subuser ${session.actor.name} tried to make a change in Child accounts from the panel`);
+    expect(auditSentence(row!)).toBe(`Refused: Subuser ${session.actor.name} tried to use “Child accounts” in the panel`);
   });
 
   it("no row for an allowed call, a preview, a public action or a missing session", async () => {

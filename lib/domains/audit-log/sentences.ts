@@ -128,7 +128,8 @@ const PHRASES: Record<string, Phrase> = {
   "panel.action_denied": (d, row) => {
     const where = isSectionId(row.targetId) ? sectionTitle(row.targetId) : Object.hasOwn(OWNER_PAGES, row.targetId) ? OWNER_PAGES[row.targetId as keyof typeof OWNER_PAGES].title : row.targetId;
     const count = typeof d.count === "number" && d.count > 1 ? ` (${d.count} times within a minute)` : "";
-    return `tried to make a change in ${where} from the panel${count}`;
+    // As the refusal itself named it ("Only … can use “Editing a subuser”").
+    return `tried to use “${where}” in the panel${count}`;
   },
   "api.call": (d, row) => `called ${str(d.method) ?? row.targetId} through the Management API`,
   "api.auth_failed": (d, row) => `failed to authenticate a Management API call to ${str(d.method) || row.targetId || "the API"}`,
