@@ -4,7 +4,7 @@
 // named steps (e.g. `npm test -- build e2e`), `npm test -- --from <step>` resumes at one.
 // Neighbouring steps of one `parallel` group run at once (see runTogether).
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startPostgres } from "./postgres.mjs";
@@ -41,6 +41,19 @@ async function throwawayPostgresDatabase(prefix) {
   const url = new URL(await postgresServer());
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * What an e2e run leaves beside its database under data/e2e/ (e2e/fixtures/env.ts e2eRunStem):
+ * the saved logins (`<stem>.auth/`) and the demo credentials (`<stem>-demo-credentials*.json`).
+ * Removed with the database when the step passes, as a failed run's are kept for a look.
+ */
+function removeE2eRunFiles(stem) {
+  rmSync(`${stem}.auth`, { recursive: true, force: true });
+  const dir = path.dirname(stem);
+  const prefix = `${path.basename(stem)}-demo-credentials`;
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith(".json")) rmSync(path.join(dir, f), { force: true });
 }
 
 /** Drops this run's databases (a server of your own keeps nothing) and stops a throwaway cluster. */
@@ -108,7 +121,11 @@ const STEPS = [
       return { DATABASE_URL: `file:./data/e2e/${new Date().toISOString().replace(/[:.]/g, "-")}.db`, DATABASE_ADAPTER: "better-sqlite3" };
     },
     // Kept when the step fails, for a look at what the failing test saw; removed when it passes.
-    afterPass: (env) => removeSqliteFiles(env.DATABASE_URL.slice("file:".length)),
+    afterPass: (env) => {
+      const file = env.DATABASE_URL.slice("file:".length);
+      removeSqliteFiles(file);
+      removeE2eRunFiles(file.replace(/\.db$/, ""));
+    },
   },
   {
     name: "e2e-shared",
@@ -116,6 +133,8 @@ const STEPS = [
     cmd: ["npx", "playwright", "test", "--config", "playwright.shared.config.ts"],
     // A throwaway database per run; playwright.shared.config.ts refuses any other.
     env: async () => ({ DATABASE_URL: await throwawayPostgresDatabase("switchboard_e2e_shared"), DATABASE_ADAPTER: "" }),
+    // The database itself is dropped at the end of the run (cleanup).
+    afterPass: (env) => removeE2eRunFiles(path.join("data/e2e", new URL(env.DATABASE_URL).pathname.slice(1))),
   },
 ];
 
