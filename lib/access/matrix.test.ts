@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  ASSIGNABLE_ROLES, ROLES, SECTIONS, SECTION_IDS, can, explain, rolesGranting, sectionsFor, describeGranters, assertCan,
+  ASSIGNABLE_ROLES, ROLES, SECTIONS, SECTION_IDS, can, explain, rolesGranting, sectionsFor, describeGranters, assertCan, refusalMessage, section,
 } from "./matrix";
 import local from "./role-matrix.json";
 
@@ -55,6 +55,13 @@ describe("access matrix", () => {
     expect(can({ roles: ["UserManager"] }, "application.users")).toBe(true);
     expect(can({ roles: ["CallListManager"] }, "application.call_lists")).toBe(true);
     expect(can({ roles: ["PhoneNumberManager"] }, "profile")).toBe(false);
+  });
+
+  it("titles rows without the spec's provenance marker: people read them in refusals, 403 pages and Logs", () => {
+    expect(raw.filter((s) => (s as RawSection & { title: string }).title.endsWith("(ours)")).map((s) => s.id)).toEqual(["recordings.delete", "billing.verification"]);
+    expect(section("recordings.delete").title).toBe("Deleting call recordings");
+    expect(refusalMessage("billing.verification")).toMatch(/can use “Account verification”\.$/);
+    for (const s of SECTIONS) expect(s.title, s.id).not.toMatch(/ours/);
   });
 
   it("explains who grants a section", () => {

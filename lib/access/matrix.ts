@@ -108,7 +108,10 @@ function load(): ReadonlyMap<SectionId, Section> {
     if (!known.has(raw.id)) throw new Error(`role-matrix.json: unknown section id ${raw.id}`);
     for (const r of raw.roles) if (!roles.has(r)) throw new Error(`role-matrix.json: unknown role ${r}`);
     if (raw.kind !== "page" && raw.kind !== "action") throw new Error(`role-matrix.json: bad kind ${raw.kind}`);
-    map.set(raw.id as SectionId, { ...raw, id: raw.id as SectionId, roles: raw.roles as Role[], kind: raw.kind });
+    // "(ours)" marks a row this product added to the seed's table (its provenance), not words for
+    // the people who read the title in a refusal, a 403 page or the Logs.
+    const title = raw.title.replace(/\s*\(ours\)$/, "");
+    map.set(raw.id as SectionId, { ...raw, id: raw.id as SectionId, title, roles: raw.roles as Role[], kind: raw.kind });
   }
   for (const id of SECTION_IDS) if (!map.has(id)) throw new Error(`role-matrix.json: missing section ${id}`);
   return map;
