@@ -4,6 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/core/db";
+import { AppError } from "@/lib/core/errors";
 import { can } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { auditSentence } from "@/lib/domains/audit-log/sentences";
@@ -47,8 +48,9 @@ describe("a refused server action is written to Logs", () => {
       expect.objectContaining({ actorType: "subuser", actorId: String(supervisor.subuserId), actorName: supervisor.name, targetType: "section", targetId: "subusers", outcome: "denied", routine: true, ip: "127.0.0.1" }),
       expect.objectContaining({ targetType: "section", targetId: "billing", outcome: "denied", routine: true }),
     ]);
-    expect(JSON.parse(rows[0]!.detail)).toEqual({ count: 3, last: expect.any(String) });
-    expect(JSON.parse(rows[1]!.detail)).toEqual({ count: 1 });
+    // The detail names the section too: GetAuditLog's cmd_args and the Logs text filter read it.
+    expect(JSON.parse(rows[0]!.detail)).toEqual({ section: "subusers", title: "Subusers", count: 3, last: expect.any(String) });
+    expect(JSON.parse(rows[1]!.detail)).toEqual({ section: "billing", title: "Billing", count: 1 });
     expect(auditSentence(rows[0]!)).toBe(`Refused: Subuser ${supervisor.name} tried to use “Subusers” in the panel (3 times within a minute)`);
     expect(auditSentence(rows[1]!)).toBe(`Refused: Subuser ${supervisor.name} tried to use “Billing” in the panel`);
   });
@@ -58,7 +60,24 @@ describe("a refused server action is written to Logs", () => {
     expect(await childAccounts({})).toEqual({ ok: false, formError: expect.stringContaining("account owner") });
     const row = (await deniedRows(acct.id)).find((r) => r.targetType === "page");
     expect(row).toMatchObject({ targetId: "child_accounts", actorName: session.actor.name, outcome: "denied", routine: true });
+    expect(JSON.parse(row!.detail)).toEqual({ page: "child_accounts", title: "Child accounts", count: 1 });
     expect(auditSentence(row!)).toBe(`Refused: Subuser ${session.actor.name} tried to use “Child accounts” in the panel`);
+  });
+
+  it("a FORBIDDEN from the domain, past the gate, is a refusal too; other errors are not", async () => {
+    const admin = asPanel(await acct.actor("Admin"));
+    session.actor = admin;
+    const ownerOnlySetting = action({ section: "billing", input: z.object({}) }, async () => {
+      throw new AppError("FORBIDDEN", { message: "Only the account owner can change the credit limit." });
+    });
+    const conflict = action({ section: "billing", input: z.object({}) }, async () => {
+      throw new AppError("CONFLICT", { message: "taken" });
+    });
+    expect(await ownerOnlySetting({})).toEqual({ ok: false, formError: "Only the account owner can change the credit limit." });
+    expect(await conflict({})).toEqual({ ok: false, formError: "taken" });
+    const rows = (await deniedRows(acct.id)).filter((r) => r.actorId === String(admin.subuserId));
+    expect(rows).toEqual([expect.objectContaining({ targetType: "section", targetId: "billing", outcome: "denied" })]);
+    expect(JSON.parse(rows[0]!.detail)).toEqual({ section: "billing", title: "Billing", count: 1 });
   });
 
   it("no row for an allowed call, a preview, a public action or a missing session", async () => {

@@ -6,11 +6,12 @@ import { refresh } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { can, refusalMessage, type SectionId } from "@/lib/access/matrix";
-import { isAccountOwner, ownerOnlyRefusal, type OwnerPage } from "@/lib/access/account-owner";
+import { isAccountOwner, OWNER_PAGES, ownerOnlyRefusal, type OwnerPage } from "@/lib/access/account-owner";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { getActor } from "@/lib/auth/actor";
 import { auditPrincipal, auditRepeated } from "@/lib/core/audit";
 import { AppError, isAppError } from "@/lib/core/errors";
+import { sectionTitle } from "@/lib/nav";
 
 export type FieldErrors = Record<string, string>;
 export type ActionFailure = {
@@ -109,14 +110,21 @@ export function nulPath(v: unknown, path: readonly string[] = []): string | null
 export const DENIED_ACTION_AUDIT_WINDOW_MS = 60_000;
 
 /**
- * Writes the "panel.action_denied" row for an action refused by the matrix (or the owner-only
- * rule): target `section` + the section id, or `page` + the owner-only page. A log that cannot be
- * written never changes the answer; it is reported to the operator.
+ * Writes the "panel.action_denied" row for an action refused by the matrix, the owner-only rule or
+ * the domain's own FORBIDDEN (a child account's role, an owner-only setting inside a section):
+ * target `section` + the section id, or `page` + the owner-only page. The detail names it too (id
+ * and title), so the Management API's GetAuditLog (cmd_args) and the Logs text filter reach it. A
+ * log that cannot be written never changes the answer; it is reported to the operator.
  */
 async function auditDenied(actor: PanelActor, target: { section: SectionId } | { owner: OwnerPage }): Promise<void> {
-  const [targetType, targetId] = "section" in target ? ["section", target.section] : ["page", target.owner];
+  const [targetType, targetId, detail] =
+    "section" in target
+      ? ["section", target.section, { section: target.section, title: sectionTitle(target.section) }]
+      : ["page", target.owner, { page: target.owner, title: OWNER_PAGES[target.owner].title }];
   try {
-    await auditRepeated(auditPrincipal(actor), { action: "panel.action_denied", targetType, targetId, outcome: "denied", at: new Date() }, DENIED_ACTION_AUDIT_WINDOW_MS, { perTarget: true });
+    await auditRepeated(auditPrincipal(actor), { action: "panel.action_denied", targetType, targetId, detail, outcome: "denied", at: new Date() }, DENIED_ACTION_AUDIT_WINDOW_MS, {
+      perTarget: true,
+    });
   } catch (e) {
     console.error("Server action: could not write the refusal's audit row", e);
   }
@@ -149,11 +157,11 @@ type Public<S extends z.ZodType> = { public: true; input: S };
  * refuse every principal but the account owner's own login; actions that run before a login
  * exists (logging in, signing up) say `public: true` and get the actor if there is one. While the
  * account owner previews roles (lib/access/preview.ts), every action but the public ones is
- * refused before its input is read: a preview writes nothing. A principal refused by the matrix
- * or the owner-only rule writes nothing but a "Denied" row in Logs (auditDenied). Parsed input
- * with a NUL anywhere is a field error before the handler runs (nulPath). Next's control flow
- * (redirect, notFound, forbidden) passes through; expected errors become the result, unexpected
- * ones are logged and masked.
+ * refused before its input is read: a preview writes nothing. A principal refused by the matrix,
+ * the owner-only rule or the domain writes nothing but a "Denied" row in Logs (auditDenied).
+ * Parsed input with a NUL anywhere is a field error before the handler runs (nulPath). Next's
+ * control flow (redirect, notFound, forbidden) passes through; expected errors become the result,
+ * unexpected ones are logged and masked.
  */
 export function action<S extends z.ZodType, T>(def: Guarded<S>, handler: (input: z.output<S>, actor: PanelActor) => Promise<T>): ServerAction<z.input<S>, T>;
 export function action<S extends z.ZodType, T>(def: OwnerOnly<S>, handler: (input: z.output<S>, actor: PanelActor) => Promise<T>): ServerAction<z.input<S>, T>;
@@ -163,9 +171,13 @@ export function action<S extends z.ZodType, T>(
   def: Guarded<S> | OwnerOnly<S> | SignedIn<S> | Public<S>,
   handler: (input: z.output<S>, actor: PanelActor) => Promise<T>,
 ): ServerAction<z.input<S>, T> {
+  // What a refusal is written against in Logs (auditDenied); none for signed-in and public actions.
+  const target = "section" in def ? { section: def.section } : "owner" in def ? { owner: def.owner } : null;
   const run = async (...args: unknown[]): Promise<ActionResult<T>> => {
     const form = formOf(args);
     const fail = (r: ActionFailure): ActionFailure => (form ? { ...r, values: echoedValues(form) } : r);
+    // Set once the gate has let the actor through: a FORBIDDEN from the handler is a refusal too.
+    let admitted: PanelActor | null = null;
     try {
       const actor = await getActor();
       if (!("public" in def)) {
@@ -179,6 +191,7 @@ export function action<S extends z.ZodType, T>(
           await auditDenied(actor, { owner: def.owner });
           throw new AppError("FORBIDDEN", { message: ownerOnlyRefusal(def.owner) });
         }
+        admitted = actor;
       }
       const parsed = def.input.safeParse(form ? formDataObject(form) : args[0]);
       if (!parsed.success) return fail({ ok: false, fieldErrors: fieldErrorsOf(parsed.error) });
@@ -192,6 +205,7 @@ export function action<S extends z.ZodType, T>(
       return { ok: true, data };
     } catch (e) {
       unstable_rethrow(e);
+      if (admitted && target && isAppError(e) && e.code === "FORBIDDEN") await auditDenied(admitted, target);
       return fail(errorResult(e));
     }
   };

@@ -181,6 +181,7 @@ describe("listAuditLog", () => {
     expect(row!.detail).toBe('name: bob-builder, roles: ["Admin"]');
     expect(describeDetail("{}")).toBe("");
     expect(describeDetail("not json")).toBe("not json");
+    expect(describeDetail('{"count":3,"last":"2026-12-03T23:07:08.685Z","name":"2026-12-03"}')).toBe("count: 3, last: 2026-12-03 23:07:08 UTC, name: 2026-12-03");
   });
 
   it("rejects bad list parameters with a field error", async () => {

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { clampPage, COUNT_CAP, keysetAfter, skipOf } from "@/lib/core/paging";
 import { auditSentence } from "./sentences";
 import { ignoreCase } from "@/lib/core/search";
+import { formatUtc } from "@/lib/core/format";
 
 export const AUDIT_LOG_ROW_SELECT = {
   id: true,
@@ -185,7 +186,13 @@ export async function getAuditLogRange(actor: Actor, f: AuditLogApiFilter, p: { 
   return { rows, total };
 }
 
-/** The stored JSON detail as readable pairs; anything unparsable is shown as stored. */
+/** An ISO 8601 UTC time as the code writes it into a detail (a repeated refusal's `last`). */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * The stored JSON detail as readable pairs, times as the panel prints them ("2026-05-01 12:34:56
+ * UTC"); anything unparsable is shown as stored.
+ */
 export function describeDetail(json: string): string {
   let value: unknown;
   try {
@@ -195,7 +202,7 @@ export function describeDetail(json: string): string {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return json === "{}" ? "" : json;
   return Object.entries(value)
-    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .map(([k, v]) => `${k}: ${typeof v !== "string" ? JSON.stringify(v) : ISO_UTC.test(v) ? formatUtc(v, true) : v}`)
     .join(", ");
 }
 
