@@ -29,8 +29,18 @@ function core(password: string): string {
   return trimmed.replace(/[@4310!$57]/g, (c) => LEET[c] ?? c);
 }
 
-export function isCommonPassword(password: string): boolean {
+/**
+ * Why a password is easy to guess: `common`, its core (trimmed of what people append, leetspeak
+ * undone) or its letters and digits are on the list; `repeated`, its core is one character
+ * repeated (or nothing at all); null when neither.
+ */
+export function guessablePassword(password: string): "common" | "repeated" | null {
   const c = core(password);
   const plain = password.toLowerCase().replace(/[^a-z0-9]+/g, "");
-  return COMMON_CORES.has(c) || COMMON_CORES.has(plain) || /^(.)\1*$/.test(c) || c.length === 0;
+  if (COMMON_CORES.has(c) || COMMON_CORES.has(plain)) return "common";
+  return /^(.)\1*$/.test(c) || c.length === 0 ? "repeated" : null;
+}
+
+export function isCommonPassword(password: string): boolean {
+  return guessablePassword(password) !== null;
 }

@@ -4,7 +4,7 @@
 // from ./password-text instead, which carries neither zod nor the common-password list.
 import { z } from "zod";
 import { issue } from "@/lib/core/validate";
-import { isCommonPassword } from "./common-passwords";
+import { guessablePassword } from "./common-passwords";
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-text";
 
@@ -27,5 +27,7 @@ export const ZPassword = z.string({ error: "Password is required" }).superRefine
     [/[^A-Za-z0-9]/, "a special character"],
   ].flatMap(([re, what]) => ((re as RegExp).test(value) ? [] : [what as string]));
   if (missing.length > 0) return issue(ctx, `Password must contain ${missing.join(", ")}`, "password_composition");
-  if (isCommonPassword(value)) return issue(ctx, "Password is too common; choose another one", "password_common");
+  const guessable = guessablePassword(value);
+  if (guessable === "common") return issue(ctx, "Password is too common; choose another one", "password_common");
+  if (guessable === "repeated") return issue(ctx, "Password is mostly one character repeated; choose another one", "password_common");
 });
