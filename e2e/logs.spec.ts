@@ -2,11 +2,10 @@
 // reachable): the table's text box, a range of UTC days, the outcome and the kind of entry, all in
 // the URL so a filtered log is a link, and its CSV holds the same rows. A bad day in a
 // hand-edited link is named under its input.
-import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { test, expect } from "./fixtures";
-import { BASE_URL, ROOT } from "./fixtures/env";
+import { BASE_URL } from "./fixtures/env";
+import { serverActionId } from "./fixtures/server-actions";
 
 const DAY_MS = 86_400_000;
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
@@ -81,14 +80,6 @@ test("the owner narrows the log by outcome, kind, days and text, and clears it",
   await expect(sentences.filter({ hasText: "mallory" })).toHaveCount(3);
 });
 
-/** A server action's id in this build, by its exported name (.next/server/server-reference-manifest.json). */
-function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
-  const id = Object.entries(manifest.node).find(([, e]) => e.exportedName === exportedName)?.[0];
-  if (!id) throw new Error(`no server action ${exportedName} in this build`);
-  return id;
-}
-
 test("a subuser replaying the owner's Delete subuser is refused, nothing changes, and the owner reads the refusal in Logs", async ({ apiLoggedIn, factory }) => {
   const acct = await factory.account();
   const support = await factory.subuser({ accountId: acct.id, roles: ["Support"] });
@@ -97,7 +88,7 @@ test("a subuser replaying the owner's Delete subuser is refused, nothing changes
   // The request the owner's Delete dialog sends, with the Support subuser's session.
   const replay = () =>
     asSupport.post("/settings/subusers", {
-      headers: { "next-action": actionId("deleteSubuserAction"), "content-type": "text/plain;charset=UTF-8", origin: BASE_URL },
+      headers: { "next-action": serverActionId("deleteSubuserAction"), "content-type": "text/plain;charset=UTF-8", origin: BASE_URL },
       data: JSON.stringify([{ subuserId: victim.id }]),
     });
   for (let i = 0; i < 2; i++) {
