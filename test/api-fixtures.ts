@@ -20,6 +20,7 @@ import { KEY_FIXTURES } from "@/lib/domains/service-accounts/api-fixtures";
 import { SUBUSER_FIXTURES } from "@/lib/domains/subusers/api-fixtures";
 import { AUDIT_LOG_FIXTURES } from "@/lib/domains/audit-log/api-fixtures";
 import { DIALOGFLOW_FIXTURES } from "@/lib/domains/dialogflow/api-fixtures";
+import { AUTHORIZED_IP_FIXTURES } from "@/lib/domains/authorized-ips/api-fixtures";
 
 export type { Fixture, FixtureContext } from "./api-kit";
 
@@ -40,6 +41,7 @@ export const METHOD_FIXTURES: Fixtures = {
   ...CALL_LIST_FIXTURES,
   ...AUDIT_LOG_FIXTURES,
   ...DIALOGFLOW_FIXTURES,
+  ...AUTHORIZED_IP_FIXTURES,
 };
 
 /** The fixtures of the resource domains (applications, users, key-value storage, child accounts). */

@@ -97,3 +97,17 @@ describe("the official Node client: Dialogflow keys", () => {
     expect((await ok("DialogflowCredentials", "getDialogflowKeys", {})).result).toEqual([]);
   });
 });
+
+describe("the official Node client: authorized IPs", () => {
+  it("adds a network to the block list, checks addresses against it, lists it with AuthorizedAccountIPType's names, and removes it", async () => {
+    expect(await ok("AuthorizedIPs", "addAuthorizedAccountIP", { authorizedIp: "203.0.113.0/24", allowed: false, description: "scanner" })).toEqual({ result: 1 });
+    expect(await ok("AuthorizedIPs", "checkAuthorizedAccountIP", { authorizedIp: "203.0.113.9" })).toEqual({ result: false, authorizedIp: "203.0.113.0/24" });
+    expect(await ok("AuthorizedIPs", "checkAuthorizedAccountIP", { authorizedIp: "192.0.2.7" })).toEqual({ result: true });
+    const listed = await ok("AuthorizedIPs", "getAuthorizedAccountIPs", { allowed: false });
+    expect(listed).toMatchObject({ totalCount: 1, count: 1 });
+    // The client's transformer keeps `created` as the wire's text and drops `description` (ours).
+    expect(listed.result).toEqual([{ authorizedIp: "203.0.113.0/24", allowed: false, created: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/) }]);
+    expect(await ok("AuthorizedIPs", "delAuthorizedAccountIP", { containsIp: "203.0.113.9" })).toEqual({ result: 1 });
+    expect((await ok("AuthorizedIPs", "getAuthorizedAccountIPs", {})).result).toEqual([]);
+  });
+});

@@ -124,6 +124,12 @@ export const API_METHOD_ROLES = {
   DelDialogflowKey: withSection("application.dialogflow_agents"),
   GetDialogflowKeys: withSection("application.dialogflow_agents"),
   BindDialogflowKeys: withSection("application.dialogflow_agents"),
+  // The Management API's authorized IP lists: the Security section (the reference gives these
+  // methods Owner, Admin and Developer, the same roles).
+  AddAuthorizedAccountIP: withSection("security"),
+  DelAuthorizedAccountIP: withSection("security"),
+  GetAuthorizedAccountIPs: withSection("security"),
+  CheckAuthorizedAccountIP: withSection("security"),
 } as const satisfies Record<string, readonly AssignableRole[] | "any">;
 
 export type ApiMethod = keyof typeof API_METHOD_ROLES;

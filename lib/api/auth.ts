@@ -7,6 +7,8 @@ import "server-only";
 import { createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { compactVerify, decodeProtectedHeader } from "jose";
 import { findApiKeyForAuth, findChildAccountForAuth } from "@/lib/auth/api-keys";
+import { authorizedIpEntries } from "@/lib/domains/authorized-ips/queries";
+import { ipVerdict } from "@/lib/domains/authorized-ips/verdict";
 import type { Actor } from "@/lib/access/actor-types";
 import { assignableRolesOf } from "@/lib/access/api-roles";
 import { keyMayActOnChild } from "@/lib/access/child-account-roles";
@@ -131,7 +133,8 @@ function claimsOf(payload: Uint8Array): Claims {
 /**
  * Verifies the request's token and returns the key actor. Throws AuthError with the contract's
  * code: 447 malformed; 100 unknown/deleted key, bad signature, foreign iss, a subuser's key on a
- * child account, inactive account or creator; 454 lifetime over an hour; 455 issued in the future; 456 expired (30 s skew).
+ * child account, inactive account or creator, an address the account's authorized IP lists
+ * refuse; 454 lifetime over an hour; 455 issued in the future; 456 expired (30 s skew).
  */
 export async function authenticate(request: Request, params: RawParams, clock: Clock, ip: string): Promise<Authenticated> {
   const token = bearerToken(request);
@@ -172,6 +175,15 @@ export async function authenticate(request: Request, params: RawParams, clock: C
 
   if (!key.account.active) throw denied("Authorization failed: the account is not active", who);
   if (key.subuser && !key.subuser.active) throw denied("Authorization failed: the key's subuser is not active", who);
+  // The account's authorized IP lists (Settings > Security), after the signature, so the answer
+  // may say why: only a holder of a valid token learns that its address is refused. Accounts
+  // without lists read nothing more.
+  if (key.authorizedIps > 0) {
+    const verdict = ipVerdict(await authorizedIpEntries(key.accountId), ip);
+    if (!verdict.allowed) {
+      throw new AuthError(API_ERROR.AUTH_FAILED, `Authorization failed: the address ${ip} may not call the Management API for this account (its authorized IP lists, Settings > Security)`, who);
+    }
+  }
 
   // The Java client repeats the account as a parameter: harmless when it agrees, refused otherwise.
   const accountParam = Object.hasOwn(params, "account_id") ? params.account_id : undefined;

@@ -103,6 +103,13 @@ export const API_ERROR = {
   MAX_DIALOGFLOW_KEYS: 642,
   /** This key (its private_key_id) is already in the account: bind it instead (BindDialogflowKeys). */
   DIALOGFLOW_KEY_EXISTS: 643,
+  // Ours, for the authorized IP lists (644 and up).
+  /** Not an IPv4 address or network. */
+  INVALID_AUTHORIZED_IP: 644,
+  /** The network is already on that list. */
+  AUTHORIZED_IP_EXISTS: 645,
+  /** The account's lists hold as many entries as they may (100). */
+  MAX_AUTHORIZED_IPS: 646,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -161,6 +168,9 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   dialogflow_credentials_invalid: API_ERROR.INVALID_DIALOGFLOW_CREDENTIALS,
   dialogflow_key_limit: API_ERROR.MAX_DIALOGFLOW_KEYS,
   dialogflow_key_taken: API_ERROR.DIALOGFLOW_KEY_EXISTS,
+  authorized_ip_invalid: API_ERROR.INVALID_AUTHORIZED_IP,
+  authorized_ip_taken: API_ERROR.AUTHORIZED_IP_EXISTS,
+  authorized_ip_limit: API_ERROR.MAX_AUTHORIZED_IPS,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

@@ -19,6 +19,7 @@ import { callMethods } from "@/lib/domains/calls/api";
 import { callListMethods } from "@/lib/domains/call-lists/api";
 import { auditLogMethods } from "@/lib/domains/audit-log/api";
 import { dialogflowMethods } from "@/lib/domains/dialogflow/api";
+import { authorizedIpMethods } from "@/lib/domains/authorized-ips/api";
 
 export const METHODS: readonly RegisteredMethod[] = [
   ...roleSystemMethods,
@@ -38,6 +39,7 @@ export const METHODS: readonly RegisteredMethod[] = [
   ...callListMethods,
   ...auditLogMethods,
   ...dialogflowMethods,
+  ...authorizedIpMethods,
 ];
 
 export const REGISTRY = buildRegistry(METHODS);

@@ -15,6 +15,8 @@ export type KeyForAuth = {
   roles: { role: string }[];
   subuser: { active: boolean; roles: { role: string }[] } | null;
   account: { id: number; name: string; email: string; active: boolean };
+  /** How many entries the key's account has on its authorized IP lists (0: every address may call). */
+  authorizedIps: number;
 };
 
 /** One row of the query below: the key with one role, of the key ("key") or of its creator ("subuser"), or none. */
@@ -28,22 +30,25 @@ type KeyRow = {
   accountEmail: string;
   accountActive: boolean | number | bigint;
   subuserActive: boolean | number | bigint | null;
+  authorizedIps: number | bigint;
   roleOf: string;
   role: string | null;
 };
 
 
 /**
- * The key with this id (a token's `kid`), its roles, its creator's roles and its account in ONE
- * query (the key's roles and its creator's as the two halves of a UNION ALL), where Prisma's
- * nested select would make five round trips on SQLite, on every API call (issue 11). Null when
- * unknown or deleted.
+ * The key with this id (a token's `kid`), its roles, its creator's roles, its account and the size
+ * of the account's authorized IP lists (an index-only count) in ONE query (the key's roles and its
+ * creator's as the two halves of a UNION ALL), where Prisma's nested select would make five round
+ * trips on SQLite, on every API call (issue 11). Null when unknown or deleted.
  */
 export async function findApiKeyForAuth(kid: string): Promise<KeyForAuth | null> {
   const rows = await db.$queryRaw<KeyRow[]>`
     SELECT k."id", k."name", k."accountId", k."subuserId", k."publicKeyPem",
            a."name" AS "accountName", a."email" AS "accountEmail", a."active" AS "accountActive",
-           u."active" AS "subuserActive", 'key' AS "roleOf", kr."role"
+           u."active" AS "subuserActive",
+           (SELECT COUNT(*) FROM "AuthorizedIp" ai WHERE ai."accountId" = k."accountId") AS "authorizedIps",
+           'key' AS "roleOf", kr."role"
       FROM "ApiKey" k
       JOIN "Account" a ON a."id" = k."accountId"
       LEFT JOIN "Subuser" u ON u."id" = k."subuserId"
@@ -51,7 +56,9 @@ export async function findApiKeyForAuth(kid: string): Promise<KeyForAuth | null>
      WHERE k."id" = ${kid}
     UNION ALL
     SELECT k."id", k."name", k."accountId", k."subuserId", k."publicKeyPem",
-           a."name", a."email", a."active", u."active", 'subuser', sr."role"
+           a."name", a."email", a."active", u."active",
+           (SELECT COUNT(*) FROM "AuthorizedIp" ai WHERE ai."accountId" = k."accountId"),
+           'subuser', sr."role"
       FROM "ApiKey" k
       JOIN "Account" a ON a."id" = k."accountId"
       JOIN "Subuser" u ON u."id" = k."subuserId"
@@ -76,6 +83,7 @@ export async function findApiKeyForAuth(kid: string): Promise<KeyForAuth | null>
     // A key whose creator was deleted goes with it (cascade): a subuserId always has its subuser.
     subuser: subuserId === null ? null : { active: toBool(k.subuserActive), roles: rolesOf("subuser") },
     account: { id: accountId, name: k.accountName, email: k.accountEmail, active: toBool(k.accountActive) },
+    authorizedIps: Number(k.authorizedIps),
   };
 }
 

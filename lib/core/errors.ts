@@ -69,6 +69,9 @@ export const ERROR_REASONS = [
   "dialogflow_credentials_invalid",
   "dialogflow_key_limit",
   "dialogflow_key_taken",
+  "authorized_ip_invalid",
+  "authorized_ip_taken",
+  "authorized_ip_limit",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

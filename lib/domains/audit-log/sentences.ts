@@ -134,6 +134,12 @@ const PHRASES: Record<string, Phrase> = {
   "api.call": (d, row) => `called ${str(d.method) ?? row.targetId} through the Management API`,
   "api.auth_failed": (d, row) => `failed to authenticate a Management API call to ${str(d.method) || row.targetId || "the API"}`,
   "api.rate_limited": (d, row) => `was slowed down calling ${str(d.method) ?? row.targetId} (rate limit)`,
+  "authorized_ip.add": (d) => `added ${str(d.network) ?? "an address"} to the Management API's ${d.allowed === false ? "block" : "allow"} list`,
+  "authorized_ip.delete": (d) => {
+    const removed = Array.isArray(d.removed) ? (d.removed as { network?: unknown; allowed?: unknown }[]) : [];
+    const each = removed.map((r) => `${str(r.network) ?? "?"} (${r.allowed === false ? "block" : "allow"} list)`);
+    return `removed ${each.length ? each.join(", ") : "addresses"} from the Management API's authorized IP lists`;
+  },
   "billing.run_day": (d) =>
     `ran the billing day${typeof d.renewed === "number" ? `: ${d.renewed} renewed, ${d.blocked ?? 0} blocked, ${d.released ?? 0} released` : ""}`,
   "billing.settings": () => "changed the billing settings",
