@@ -4,18 +4,33 @@ import { requireSection } from "@/lib/server/guards";
 import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
 import { env } from "@/lib/core/env";
-import { Card, EmptyState, SectionHeader } from "@/components/ui/page";
+import { Card, SectionHeader } from "@/components/ui/page";
+import { listAuthorizedIps } from "@/lib/domains/authorized-ips/queries";
+import { ipVerdict } from "@/lib/domains/authorized-ips/verdict";
+import { AuthorizedIps } from "./_components/authorized-ips";
 
 export const metadata: Metadata = { title: sectionTitle("security") };
 
 export default async function SecurityPage() {
   const actor = await requireSection("security");
   const hours = Math.round((env().SESSION_TTL_SECONDS / 3600) * 10) / 10;
+  // Both lists, whole (at most MAX_AUTHORIZED_IPS entries).
+  const { items } = await listAuthorizedIps(actor, { count: 1000 });
+  // What the lists would say to a Management API call from this browser's address (scripts
+  // usually run elsewhere, but a person testing from here wants to know).
+  const yours = ipVerdict(items, actor.ip);
+  const yourVerdict = yours.allowed
+    ? yours.match
+      ? `allowed by ${yours.match.network}.`
+      : "the lists let it call."
+    : yours.match
+      ? `blocked by ${yours.match.network}.`
+      : "a Management API call from it would be refused (it is on no allowed network).";
   return (
     <>
       <SectionHeader
         section="security"
-        description="How the account is protected: session lifetime, login throttling, and the account-wide restrictions such as allowed IP addresses."
+        description="How the account is protected: session lifetime, login throttling, and which addresses may call the Management API."
       />
       <Card className="mb-6">
         <h2 className="text-sm font-semibold text-slate-900">In force for every login</h2>
@@ -35,9 +50,11 @@ export default async function SecurityPage() {
           </p>
         ) : null}
       </Card>
-      <EmptyState title="No account-wide restrictions are configured">
-        IP allowlists for the panel and the Management API, and two-factor authentication, arrive in a later release.
-      </EmptyState>
+      <AuthorizedIps
+        rows={items.map((e) => ({ id: e.id, network: e.network, allowed: e.allowed, description: e.description, createdAt: e.createdAt.toISOString() }))}
+        yourAddress={actor.ip || "an unknown address"}
+        yourVerdict={yourVerdict}
+      />
     </>
   );
 }
