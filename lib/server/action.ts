@@ -176,22 +176,17 @@ export function action<S extends z.ZodType, T>(
   const run = async (...args: unknown[]): Promise<ActionResult<T>> => {
     const form = formOf(args);
     const fail = (r: ActionFailure): ActionFailure => (form ? { ...r, values: echoedValues(form) } : r);
-    // Set once the gate has let the actor through: a FORBIDDEN from the handler is a refusal too.
-    let admitted: PanelActor | null = null;
+    // The actor once past the session and preview checks: from there on, a FORBIDDEN (the gate's
+    // own, or the domain's from the handler) is a refusal written to Logs.
+    let accountable: PanelActor | null = null;
     try {
       const actor = await getActor();
       if (!("public" in def)) {
         if (!actor) throw new AppError("UNAUTHENTICATED", { message: "Your session has ended. Please log in again." });
         if (actor.preview) throw new AppError("FORBIDDEN", { message: PREVIEW_REFUSAL });
-        if ("section" in def && !can(actor, def.section)) {
-          await auditDenied(actor, { section: def.section });
-          throw new AppError("FORBIDDEN", { message: refusalMessage(def.section) });
-        }
-        if ("owner" in def && !isAccountOwner(actor)) {
-          await auditDenied(actor, { owner: def.owner });
-          throw new AppError("FORBIDDEN", { message: ownerOnlyRefusal(def.owner) });
-        }
-        admitted = actor;
+        accountable = actor;
+        if ("section" in def && !can(actor, def.section)) throw new AppError("FORBIDDEN", { message: refusalMessage(def.section) });
+        if ("owner" in def && !isAccountOwner(actor)) throw new AppError("FORBIDDEN", { message: ownerOnlyRefusal(def.owner) });
       }
       const parsed = def.input.safeParse(form ? formDataObject(form) : args[0]);
       if (!parsed.success) return fail({ ok: false, fieldErrors: fieldErrorsOf(parsed.error) });
@@ -205,7 +200,7 @@ export function action<S extends z.ZodType, T>(
       return { ok: true, data };
     } catch (e) {
       unstable_rethrow(e);
-      if (admitted && target && isAppError(e) && e.code === "FORBIDDEN") await auditDenied(admitted, target);
+      if (accountable && target && isAppError(e) && e.code === "FORBIDDEN") await auditDenied(accountable, target);
       return fail(errorResult(e));
     }
   };

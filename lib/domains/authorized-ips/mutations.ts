@@ -8,7 +8,7 @@ import { AppError, rethrowUnique } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
 import { listName, MAX_AUTHORIZED_IPS } from "./client-safe";
 import { AUTHORIZED_IP_SELECT, SECTION, type AuthorizedIpDto } from "./queries";
-import { ipVerdict } from "./verdict";
+import { networkHolds } from "./verdict";
 import { ZAddAuthorizedIpInput, ZDeleteAuthorizedIpsInput, type AddAuthorizedIpInput, type DeleteAuthorizedIpsInput } from "./schemas";
 
 // Changes to the account's authorized IP lists: section `security` (API keys: the method's
@@ -52,7 +52,7 @@ export async function deleteAuthorizedIps(actor: Actor, input: DeleteAuthorizedI
       ...(p.network !== undefined && p.network !== "all" ? { network: p.network } : {}),
     };
     let rows = await tx.authorizedIp.findMany({ where, select: { id: true, network: true, allowed: true } });
-    if (p.containsIp !== undefined) rows = rows.filter((r) => ipVerdict([{ network: r.network, allowed: true }], p.containsIp!).match !== null);
+    if (p.containsIp !== undefined) rows = rows.filter((r) => networkHolds(r.network, p.containsIp!));
     if (rows.length === 0) return 0;
     await tx.authorizedIp.deleteMany({ where: { accountId: actor.accountId, id: { in: rows.map((r) => r.id) } } });
     await audit(tx, actor, {

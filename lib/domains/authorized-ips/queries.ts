@@ -6,7 +6,7 @@ import { authorize } from "@/lib/access/authorize";
 import { z } from "zod";
 import { parseInput } from "@/lib/core/validate";
 import { ignoreCase } from "@/lib/core/search";
-import { ipVerdict, type IpVerdict } from "./verdict";
+import { ipVerdict, networkHolds, type IpVerdict } from "./verdict";
 import { ZIpv4Address, ZListAuthorizedIpsInput, type ListAuthorizedIpsInput } from "./schemas";
 
 // Reads of the account's authorized IP lists (section `security`; API keys: the method's roles).
@@ -40,7 +40,7 @@ export async function listAuthorizedIps(actor: Actor, input: ListAuthorizedIpsIn
   };
   const rows = await db.authorizedIp.findMany({ where, select: AUTHORIZED_IP_SELECT, orderBy: [{ allowed: "desc" }, { network: "asc" }, { id: "asc" }] });
   // At most 100 rows per account: the address filter runs here, on the parsed networks.
-  const matching = p.containsIp === undefined ? rows : rows.filter((r) => ipVerdict([{ network: r.network, allowed: true }], p.containsIp!).match !== null);
+  const matching = p.containsIp === undefined ? rows : rows.filter((r) => networkHolds(r.network, p.containsIp!));
   return { items: matching.slice(p.offset, p.offset + p.count), total: matching.length };
 }
 

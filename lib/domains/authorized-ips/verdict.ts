@@ -14,15 +14,18 @@ export type IpVerdict = { allowed: boolean; match: AuthorizedIpEntry | null };
  * IPv6 address matches no entry (the lists hold IPv4), so an allow list with entries refuses it.
  */
 export function ipVerdict(entries: readonly AuthorizedIpEntry[], address: string): IpVerdict {
-  const ip = clientIpv4(address);
-  const matches = (e: AuthorizedIpEntry) => {
-    const net = ip === null ? null : parseIpv4Network(e.network);
-    return net !== null && networkContains(net, ip!);
-  };
+  const matches = (e: AuthorizedIpEntry) => networkHolds(e.network, address);
   const blocked = entries.find((e) => !e.allowed && matches(e));
   if (blocked) return { allowed: false, match: blocked };
   const allowList = entries.filter((e) => e.allowed);
   if (allowList.length === 0) return { allowed: true, match: null };
   const allowedBy = allowList.find(matches);
   return allowedBy ? { allowed: true, match: allowedBy } : { allowed: false, match: null };
+}
+
+/** Whether a stored network ("192.0.2.0/24", "192.0.2.7") holds a client address (IPv4 or IPv4-mapped IPv6). */
+export function networkHolds(network: string, address: string): boolean {
+  const ip = clientIpv4(address);
+  const net = ip === null ? null : parseIpv4Network(network);
+  return net !== null && networkContains(net, ip!);
 }
