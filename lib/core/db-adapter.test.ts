@@ -63,6 +63,31 @@ describe.runIf(dbKind() === "sqlite")("SQLite connection settings", () => {
       await expect(client.subuser.create({ data: { accountId: 999_999, name: "orphan1", passwordHash: "x" } })).rejects.toThrow();
     }));
 
+  // Threat: the settings held only on the connection a client opened first. @prisma/adapter-libsql
+  // 6.19 came with @libsql/client 0.8, which hands its connection to each transaction and opens
+  // a new one, without these settings, for what follows: after the first transaction every
+  // query ran with busy_timeout 0 (SQLITE_BUSY at once beside any writer; the libSQL suite
+  // failed that way in CI) and a cold 2 MiB page cache. package.json's override gives the
+  // adapter @libsql/client 0.18, whose pool keeps and reuses the connection.
+  ownDriver.each(["better-sqlite3", "libsql"] as const)("hold on a new %s connection after committed, rolled back and batch transactions", (driver) =>
+    onNewDatabase(driver, `pragmas-after-tx-${driver}`, async (client) => {
+      await client.$transaction(async (t) => t.account.create({ data: { name: "aftertx1", email: "aftertx1@example.com", passwordHash: "x" } }));
+      expect(await pragmas(client)).toEqual(EXPECTED);
+      await client.$transaction(async (t) => {
+        await t.account.create({ data: { name: "aftertx2", email: "aftertx2@example.com", passwordHash: "x" } });
+        throw new Error("roll back");
+      }).catch(() => undefined);
+      expect(await pragmas(client)).toEqual(EXPECTED);
+      await client.$transaction([client.account.count(), client.account.count()]);
+      expect(await pragmas(client)).toEqual(EXPECTED);
+      expect(await client.account.count({ where: { name: { startsWith: "aftertx" } } })).toBe(1);
+    }));
+
+  it("hold on the suite's own connection after a transaction (this run's driver)", async () => {
+    await db.$transaction(async (t) => t.account.count());
+    expect(await pragmas(db)).toEqual(EXPECTED);
+  });
+
   // Threat: a transaction that reads, then writes after another process committed, failed with
   // SQLITE_BUSY_SNAPSHOT (a deferred BEGIN), and a user's send or purchase died with a 500.
   ownDriver.each(["better-sqlite3", "libsql"] as const)("%s transactions take the write lock at BEGIN: a read-then-write beside another connection's commit succeeds", (driver) =>

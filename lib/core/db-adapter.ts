@@ -204,8 +204,12 @@ export function createAdapterFactory(url: string, opts: AdapterOptions = {}) {
   if (kind === "pg") return new PrismaPg({ connectionString: url, ...(opts.maxConnections ? { max: opts.maxConnections } : {}) });
   const timeout = opts.sqliteTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS;
   if (kind === "libsql") {
-    const factory = new PrismaLibSQL({ url, authToken: env().DATABASE_AUTH_TOKEN });
-    // A sqld server or Turso keeps its own settings: only the transactions change.
+    // @libsql/client is 0.18 (package.json's override; the adapter asks for 0.8): 0.8 gave each
+    // transaction the client's connection and opened a new one, without the PRAGMAs below, for
+    // whatever came next (busy_timeout 0: SQLITE_BUSY at once beside another writer). 0.18 keeps
+    // a pool and reuses the connection; `timeout` also sets the busy timeout on any connection
+    // the pool opens later. A sqld server or Turso keeps its own settings: only the transactions change.
+    const factory = new PrismaLibSQL({ url, authToken: env().DATABASE_AUTH_TOKEN, timeout });
     return new WithConnectionPragmas(factory, url.startsWith("file:") ? sqlitePragmas(timeout) : []);
   }
   return new WithConnectionPragmas(new PrismaBetterSQLite3({ url, timeout }), sqlitePragmas(timeout));
