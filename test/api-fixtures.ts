@@ -21,6 +21,7 @@ import { SUBUSER_FIXTURES } from "@/lib/domains/subusers/api-fixtures";
 import { AUDIT_LOG_FIXTURES } from "@/lib/domains/audit-log/api-fixtures";
 import { DIALOGFLOW_FIXTURES } from "@/lib/domains/dialogflow/api-fixtures";
 import { AUTHORIZED_IP_FIXTURES } from "@/lib/domains/authorized-ips/api-fixtures";
+import { SIP_REGISTRATION_FIXTURES } from "@/lib/domains/sip-registrations/api-fixtures";
 
 export type { Fixture, FixtureContext } from "./api-kit";
 
@@ -42,6 +43,7 @@ export const METHOD_FIXTURES: Fixtures = {
   ...AUDIT_LOG_FIXTURES,
   ...DIALOGFLOW_FIXTURES,
   ...AUTHORIZED_IP_FIXTURES,
+  ...SIP_REGISTRATION_FIXTURES,
 };
 
 /** The fixtures of the resource domains (applications, users, key-value storage, child accounts). */

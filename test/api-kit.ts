@@ -107,7 +107,7 @@ export async function callAs(key: TestKey, method: string, params: Params = {}, 
 
 /** Everything a call could change, for "nothing written" assertions (audit rows excluded). */
 export async function snapshot(accountId: number) {
-  const [subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist, dialogflowKeys, dialogflowBindings, authorizedIps] = await Promise.all([
+  const [subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist, dialogflowKeys, dialogflowBindings, authorizedIps, sipRegistrations] = await Promise.all([
     db.subuser.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     // A key's lastUsedAt records the authentication every call makes, refused or not (like the
     // audit row, which is not compared either): it is not something the method wrote.
@@ -124,8 +124,9 @@ export async function snapshot(accountId: number) {
     db.dialogflowKey.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     db.dialogflowKeyApplication.findMany({ where: { accountId }, orderBy: [{ keyId: "asc" }, { applicationId: "asc" }] }),
     db.authorizedIp.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    db.sipRegistration.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
   ]);
-  return { subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist, dialogflowKeys, dialogflowBindings, authorizedIps };
+  return { subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist, dialogflowKeys, dialogflowBindings, authorizedIps, sipRegistrations };
 }
 
 // One valid call per registered method, for the registry-wide tables (lib/api/methods.test.ts calls

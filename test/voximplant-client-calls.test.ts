@@ -111,3 +111,43 @@ describe("the official Node client: authorized IPs", () => {
     expect((await ok("AuthorizedIPs", "getAuthorizedAccountIPs", {})).result).toEqual([]);
   });
 });
+
+describe("the official Node client: SIP registrations", () => {
+  it("creates a registration (charged), binds it to an application's rule, lists it with SIPRegistrationType's names, unbinds and deletes it", async () => {
+    const app = await ok("Applications", "addApplication", { applicationName: "pbx-bridge" });
+    const scenario = await ok("Scenarios", "addScenario", { scenarioName: "pbx-inbound", scenarioScript: OUTBOUND_SCRIPT });
+    await ok("Rules", "addRule", { applicationId: app.applicationId, ruleName: "from-pbx", rulePattern: ".*", scenarioId: [scenario.scenarioId] });
+    const created = await ok("SIPRegistration", "createSipRegistration", { sipUsername: "1001", proxy: "pbx.example.com:5060", password: "s3cret", authUser: "auth1001" });
+    expect(created).toMatchObject({ result: 1, sipRegistrationId: expect.any(Number) });
+    const id = created.sipRegistrationId as number;
+    expect(await ok("SIPRegistration", "bindSipRegistration", { sipRegistrationId: id, applicationId: app.applicationId, ruleName: "from-pbx" })).toEqual({ result: 1 });
+    expect(await ok("SIPRegistration", "updateSipRegistration", { sipRegistrationId: id, outboundProxy: "sbc.example.com" })).toEqual({ result: 1 });
+    const listed = await ok("SIPRegistration", "getSipRegistrations", { applicationId: [app.applicationId], successful: true });
+    expect(listed.count).toBe(1);
+    expect(listed.result).toEqual([
+      expect.objectContaining({
+        sipRegistrationId: id,
+        sipUsername: "1001",
+        proxy: "pbx.example.com:5060",
+        authUser: "auth1001",
+        outboundProxy: "sbc.example.com",
+        successful: true,
+        statusCode: 200,
+        deactivated: false,
+        isPersistent: true,
+        subscriptionPrice: "1.00",
+        applicationId: app.applicationId,
+        ruleName: "from-pbx",
+        // The client's transformer keeps the wire's "YYYY-MM-DD HH:mm:ss" text.
+        nextSubscriptionRenewal: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+        purchaseDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+        lastUpdated: expect.any(Number),
+      }),
+    ]);
+    expect(JSON.stringify(listed)).not.toContain("s3cret");
+    expect(await ok("SIPRegistration", "bindSipRegistration", { applicationId: app.applicationId, bind: false })).toEqual({ result: 1 });
+    expect(await ok("SIPRegistration", "deleteSipRegistration", { sipRegistrationId: id })).toEqual({ result: 1 });
+    expect((await ok("SIPRegistration", "getSipRegistrations", {})).result).toEqual([]);
+    expect(await db.ledgerEntry.count({ where: { accountId: acct.id, kind: "sip_registration" } })).toBe(1);
+  });
+});

@@ -130,6 +130,15 @@ export const API_METHOD_ROLES = {
   DelAuthorizedAccountIP: withSection("security"),
   GetAuthorizedAccountIPs: withSection("security"),
   CheckAuthorizedAccountIP: withSection("security"),
+  // SIP registrations (ours): creating, changing and deleting one (a monthly subscription) is the
+  // account-wide page's ("All SIP registrations"); binding one to an application's rule or user
+  // is the application's page's, also when Create/Update carry the binding (the domain asks for
+  // BindSipRegistration's roles then); reading is either page's.
+  CreateSipRegistration: withSection("sip_registrations"),
+  UpdateSipRegistration: withSection("sip_registrations"),
+  DeleteSipRegistration: withSection("sip_registrations"),
+  BindSipRegistration: withSection("application.sip_registrations"),
+  GetSipRegistrations: withAnySection("sip_registrations", "application.sip_registrations"),
 } as const satisfies Record<string, readonly AssignableRole[] | "any">;
 
 export type ApiMethod = keyof typeof API_METHOD_ROLES;

@@ -110,6 +110,13 @@ export const API_ERROR = {
   AUTHORIZED_IP_EXISTS: 645,
   /** The account's lists hold as many entries as they may (100). */
   MAX_AUTHORIZED_IPS: 646,
+  // Ours, for SIP registrations (647 and up).
+  /** No such SIP registration on the account. */
+  INVALID_SIP_REGISTRATION: 647,
+  /** The account already registers this user on this proxy. */
+  SIP_REGISTRATION_EXISTS: 648,
+  /** The account has as many SIP registrations as it may (100). */
+  MAX_SIP_REGISTRATIONS: 649,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -171,6 +178,9 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   authorized_ip_invalid: API_ERROR.INVALID_AUTHORIZED_IP,
   authorized_ip_taken: API_ERROR.AUTHORIZED_IP_EXISTS,
   authorized_ip_limit: API_ERROR.MAX_AUTHORIZED_IPS,
+  sip_registration_not_found: API_ERROR.INVALID_SIP_REGISTRATION,
+  sip_registration_taken: API_ERROR.SIP_REGISTRATION_EXISTS,
+  sip_registration_limit: API_ERROR.MAX_SIP_REGISTRATIONS,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

@@ -20,6 +20,7 @@ import { callListMethods } from "@/lib/domains/call-lists/api";
 import { auditLogMethods } from "@/lib/domains/audit-log/api";
 import { dialogflowMethods } from "@/lib/domains/dialogflow/api";
 import { authorizedIpMethods } from "@/lib/domains/authorized-ips/api";
+import { sipRegistrationMethods } from "@/lib/domains/sip-registrations/api";
 
 export const METHODS: readonly RegisteredMethod[] = [
   ...roleSystemMethods,
@@ -40,6 +41,7 @@ export const METHODS: readonly RegisteredMethod[] = [
   ...auditLogMethods,
   ...dialogflowMethods,
   ...authorizedIpMethods,
+  ...sipRegistrationMethods,
 ];
 
 export const REGISTRY = buildRegistry(METHODS);

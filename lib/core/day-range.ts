@@ -7,6 +7,14 @@ import { firstParam } from "./url-params";
 
 /** One day in milliseconds. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
+/** The same day of the next month, UTC (the 31st becomes the month's last day): a monthly subscription's next renewal. */
+export function addMonth(d: Date): Date {
+  const next = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()));
+  const lastDay = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate();
+  next.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return next;
+}
+
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "2026-03-01" -> that day's first instant, UTC; null for anything else (2026-02-30 and years outside 2000-2999 included). */

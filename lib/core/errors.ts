@@ -72,6 +72,9 @@ export const ERROR_REASONS = [
   "authorized_ip_invalid",
   "authorized_ip_taken",
   "authorized_ip_limit",
+  "sip_registration_not_found",
+  "sip_registration_taken",
+  "sip_registration_limit",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

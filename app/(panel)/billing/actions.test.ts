@@ -172,7 +172,7 @@ describe("top-up outcomes through the action", () => {
   it("run billing day answers its report", async () => {
     expect(await A.runBillingDayAction({})).toEqual({
       ok: true,
-      data: { renewed: 0, blocked: 0, released: 0, reservationsLapsed: 0, chargedMinor: 0, asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) },
+      data: { renewed: 0, blocked: 0, released: 0, reservationsLapsed: 0, sipRenewed: 0, sipDeactivated: 0, chargedMinor: 0, asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) },
     });
   });
 });

@@ -2,7 +2,7 @@
 // component (schemas.ts brings zod).
 
 /** What a ledger entry is for. "credit" and "charge" are the kinds of entries made before the catalogue existed. */
-export const LEDGER_KINDS = ["topup", "credit", "charge", "number_purchase", "number_rent", "sms", "call", "refund", "adjustment", "transfer"] as const;
+export const LEDGER_KINDS = ["topup", "credit", "charge", "number_purchase", "number_rent", "sip_registration", "sms", "call", "refund", "adjustment", "transfer"] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 /** How the panel names each kind (the Transactions filter and table). */
@@ -12,6 +12,7 @@ export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
   charge: "Charge",
   number_purchase: "Number purchase",
   number_rent: "Number rent",
+  sip_registration: "SIP registration",
   sms: "SMS",
   call: "Call",
   refund: "Refund",

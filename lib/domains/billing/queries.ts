@@ -194,6 +194,7 @@ const KIND_LABELS: Record<LedgerKind, string> = {
   charge: "Charges",
   number_purchase: "Phone numbers: setup and first month",
   number_rent: "Phone numbers: monthly rent",
+  sip_registration: "SIP registrations: monthly subscription",
   sms: "SMS",
   call: "Calls",
   refund: "Refunds",

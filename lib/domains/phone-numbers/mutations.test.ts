@@ -10,10 +10,10 @@ import { can, type SectionId } from "@/lib/access/matrix";
 import type { Actor } from "@/lib/access/actor-types";
 import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { postLedgerEntry } from "@/lib/domains/billing/ledger";
+import { addMonth } from "@/lib/core/day-range";
 import { allRegions, countryByCode } from "./catalogue";
 import {
   addBlacklistEntry,
-  addMonth,
   attachNumbers,
   buyNumbers,
   deactivateNumbers,

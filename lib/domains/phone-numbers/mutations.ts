@@ -11,11 +11,13 @@ import { authorize } from "@/lib/access/authorize";
 import { assertCan } from "@/lib/access/matrix";
 import { audit, type AuditPrincipal } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
+import { addMonth } from "@/lib/core/day-range";
 import { AppError, conflict, isAppError, rethrowUnique } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
 import { postLedgerEntry } from "@/lib/domains/billing/ledger";
 import { findOwnRule, ruleNotFound } from "@/lib/domains/rules/queries";
+import { renewSipRegistrations } from "@/lib/domains/sip-registrations/mutations";
 import { countryByCode } from "./catalogue";
 import {
   ACCOUNT_NUMBER_SELECT,
@@ -51,13 +53,6 @@ import {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The same day of the next month, UTC (the 31st becomes the month's last day). */
-export function addMonth(d: Date): Date {
-  const next = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()));
-  const lastDay = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 0)).getUTCDate();
-  next.setUTCDate(Math.min(d.getUTCDate(), lastDay));
-  return next;
-}
 
 /** The columns that make a number the account's, cleared when it goes back to the catalogue. */
 const RELEASED = {
@@ -286,7 +281,8 @@ export async function restoreBlockedNumber(actor: Actor, input: NumberRef, clock
   });
 }
 
-export type RenewalReport = { renewed: number; blocked: number; released: number; reservationsLapsed: number; chargedMinor: number };
+/** Numbers renewed, blocked and released, lapsed reservations, SIP registrations renewed and deactivated, and everything charged (minor units). */
+export type RenewalReport = { renewed: number; blocked: number; released: number; reservationsLapsed: number; sipRenewed: number; sipDeactivated: number; chargedMinor: number };
 
 const SYSTEM = (accountId: number): AuditPrincipal => ({ accountId, actorType: "system", actorId: "billing", actorName: "billing", ip: "" });
 
@@ -301,7 +297,7 @@ const SYSTEM = (accountId: number): AuditPrincipal => ({ accountId, actorType: "
 export async function runRenewals(clock: Clock = systemClock, opts: { accountId?: number } = {}): Promise<RenewalReport> {
   const now = clock();
   const scope = opts.accountId !== undefined ? { accountId: opts.accountId } : {};
-  const report: RenewalReport = { renewed: 0, blocked: 0, released: 0, reservationsLapsed: 0, chargedMinor: 0 };
+  const report: RenewalReport = { renewed: 0, blocked: 0, released: 0, reservationsLapsed: 0, sipRenewed: 0, sipDeactivated: 0, chargedMinor: 0 };
   const lapsed = await db.phoneNumber.updateMany({ where: { ...scope, status: "reserved", reservedUntil: { lte: now } }, data: RELEASED });
   report.reservationsLapsed = lapsed.count;
 
@@ -355,6 +351,11 @@ export async function runRenewals(clock: Clock = systemClock, opts: { accountId?
     });
     report.released += 1;
   }
+
+  const sip = await renewSipRegistrations(clock, opts);
+  report.sipRenewed = sip.renewed;
+  report.sipDeactivated = sip.deactivated;
+  report.chargedMinor += sip.chargedMinor;
   return report;
 }
 
@@ -374,13 +375,17 @@ async function blockForUnpaidRent(tx: Tx, accountId: number, n: { id: number; nu
  */
 export async function runBillingDay(actor: Actor, clock: Clock = systemClock): Promise<RenewalReport & { asOf: Date }> {
   authorize(actor, { section: "billing" });
-  const next = await db.phoneNumber.findFirst({
-    where: { accountId: actor.accountId, status: { in: ["active", "blocked"] } },
-    select: { nextRenewalAt: true, releaseAt: true, status: true },
-    orderBy: [{ nextRenewalAt: "asc" }],
-  });
+  const [next, nextSip] = await Promise.all([
+    db.phoneNumber.findFirst({
+      where: { accountId: actor.accountId, status: { in: ["active", "blocked"] } },
+      select: { nextRenewalAt: true, releaseAt: true, status: true },
+      orderBy: [{ nextRenewalAt: "asc" }],
+    }),
+    db.sipRegistration.findFirst({ where: { accountId: actor.accountId, deactivated: false }, select: { nextRenewalAt: true }, orderBy: { nextRenewalAt: "asc" } }),
+  ]);
   const now = clock();
-  const due = next?.status === "blocked" ? next.releaseAt : next?.nextRenewalAt;
+  const dates = [next?.status === "blocked" ? next.releaseAt : next?.nextRenewalAt, nextSip?.nextRenewalAt].filter((d): d is Date => d instanceof Date);
+  const due = dates.length ? new Date(Math.min(...dates.map((d) => d.getTime()))) : undefined;
   const asOf = due && due > now ? due : now;
   const report = await runRenewals(() => asOf, { accountId: actor.accountId });
   await audit(db, actor, { action: "billing.run_day", targetType: "account", targetId: actor.accountId, detail: { asOf: asOf.toISOString(), ...report } });

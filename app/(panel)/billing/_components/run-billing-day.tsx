@@ -11,7 +11,7 @@ import { formatUtc } from "@/lib/core/format";
 import { formatMoney } from "@/lib/domains/billing/money";
 import { runBillingDayAction } from "../actions";
 
-type Report = { renewed: number; blocked: number; released: number; reservationsLapsed: number; chargedMinor: number; asOf: string };
+type Report = { renewed: number; blocked: number; released: number; reservationsLapsed: number; sipRenewed: number; sipDeactivated: number; chargedMinor: number; asOf: string };
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -41,7 +41,7 @@ export function RunBillingDay({ currency }: { currency: string }) {
       {dialog.state === "confirm" ? (
         <ConfirmDialog
           title="Run billing day?"
-          description="A demo of the monthly renewal run, brought forward to the next date one of the account's numbers falls due."
+          description="A demo of the monthly renewal run, brought forward to the next date one of the account's numbers or SIP registrations falls due."
           onClose={dialog.close}
           returnFocusTo={dialog.opener}
           form={form}
@@ -53,6 +53,7 @@ export function RunBillingDay({ currency }: { currency: string }) {
             <li>Each number due for renewal pays its monthly rent from the balance.</li>
             <li>A number whose rent the balance cannot cover is blocked, and released after its grace period.</li>
             <li>Numbers without auto-renew, and blocked ones past their grace period, are released.</li>
+            <li>Each SIP registration due pays its month; one the balance cannot cover is deactivated.</li>
           </ul>
           {form.pending ? (
             <p role="status" className="text-sm text-slate-600">
@@ -83,6 +84,14 @@ export function RunBillingDay({ currency }: { currency: string }) {
             <dd className="font-medium tabular-nums" data-report="released">{count(report.released, "number")}</dd>
             <dt className="text-slate-600">Lapsed reservations</dt>
             <dd className="font-medium tabular-nums">{report.reservationsLapsed}</dd>
+            {report.sipRenewed + report.sipDeactivated > 0 ? (
+              <>
+                <dt className="text-slate-600">SIP registrations renewed</dt>
+                <dd className="font-medium tabular-nums" data-report="sip-renewed">{report.sipRenewed}</dd>
+                <dt className="text-slate-600">SIP registrations deactivated</dt>
+                <dd className="font-medium tabular-nums" data-report="sip-deactivated">{report.sipDeactivated}</dd>
+              </>
+            ) : null}
             <dt className="text-slate-600">Total charged</dt>
             <dd className="font-medium tabular-nums" data-report="charged">{formatMoney(report.chargedMinor, currency)}</dd>
           </dl>
