@@ -10,6 +10,7 @@ import { DEMO_SERVICE_ACCOUNT_ROLES } from "@/lib/access/api-roles";
 import { syncCatalogue } from "@/lib/domains/phone-numbers/catalogue-sync";
 import { createThrowawayDatabase } from "@/test/databases";
 import { DEMO_SCENARIO } from "@/lib/domains/scenarios/demo-scenario";
+import { SIP_REGISTRATION_MONTHLY_PRICE_MINOR } from "@/lib/domains/sip-registrations/client-safe";
 import { DEMO, seedDemo } from "./demo";
 
 // seedDemo only seeds an empty database, so this test gets its own throwaway one (of the run's kind).
@@ -56,7 +57,7 @@ describe("demo seed service account", () => {
 });
 
 describe("demo seed numbers", () => {
-  it("holds two catalogue numbers (one attached to sales with SMS), a verified caller ID and an SMS exchange, all charged to the ledger", async () => {
+  it("holds two catalogue numbers (one attached to sales with SMS), a verified caller ID, an SMS exchange and a SIP registration, all charged to the ledger", async () => {
     const scratch2 = await createThrowawayDatabase(dbKind(), "seed-numbers", { serverUrl: env().TEST_POSTGRES_URL });
     const db2 = createClient(scratch2.url);
     try {
@@ -71,8 +72,12 @@ describe("demo seed numbers", () => {
       expect(await db2.callerId.count({ where: { accountId: account.id, active: true } })).toBe(1);
       expect(await db2.smsMessage.count({ where: { accountId: account.id } })).toBe(2);
       const charges = await db2.ledgerEntry.aggregate({ where: { accountId: account.id, amountMinor: { lt: 0 } }, _sum: { amountMinor: true } });
-      const expected = numbers.reduce((s, n) => s + n.setupPriceMinor + n.monthlyPriceMinor, 0) + 1;
+      // The numbers, the SMS (1) and the office PBX registration's first month.
+      const expected = numbers.reduce((s, n) => s + n.setupPriceMinor + n.monthlyPriceMinor, 0) + 1 + SIP_REGISTRATION_MONTHLY_PRICE_MINOR;
       expect(charges._sum.amountMinor).toBe(-expected);
+      expect(await db2.sipRegistration.findMany({ where: { accountId: account.id }, select: { sipUsername: true, proxy: true, successful: true, rule: { select: { name: true } } } })).toEqual([
+        { sipUsername: "100", proxy: "pbx.example.com", successful: true, rule: { name: DEMO_SCENARIO.rule.name } },
+      ]);
     } finally {
       await db2.$disconnect();
       await scratch2.dispose();

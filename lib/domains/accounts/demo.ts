@@ -13,6 +13,9 @@ import { DEMO_SERVICE_ACCOUNT_ROLES } from "@/lib/access/api-roles";
 import { hashPassword } from "@/lib/auth/passwords";
 import { generateKeyPair } from "@/lib/domains/service-accounts/key-pair";
 import { DEMO_SCENARIO } from "@/lib/domains/scenarios/demo-scenario";
+import { addMonth } from "@/lib/core/day-range";
+import { SIP_REGISTRATION_MONTHLY_PRICE_MINOR } from "@/lib/domains/sip-registrations/client-safe";
+import { register } from "@/lib/domains/sip-registrations/registrar";
 
 export const DEMO = {
   accountName: "demo",
@@ -116,8 +119,28 @@ async function seedDemoScenario(tx: Tx, accountId: number): Promise<void> {
   const scenario = await tx.scenario.create({
     data: { accountId, applicationId: app.id, name, script, versions: { create: { accountId, number: 1, script, authorName: "seed", note: "Created" } } },
   });
-  await tx.rule.create({
+  const created = await tx.rule.create({
     data: { accountId, applicationId: app.id, name: rule.name, pattern: rule.pattern, position: 0, scenarios: { create: [{ scenarioId: scenario.id, position: 0 }] } },
+  });
+  // A registration with the office PBX whose calls run that rule, its first month charged, so the
+  // SIP registration pages show a real record from the start.
+  const now = new Date();
+  const sip = await tx.sipRegistration.create({
+    data: {
+      accountId,
+      sipUsername: "100",
+      proxy: "pbx.example.com",
+      password: "demo-pbx-secret",
+      applicationId: app.id,
+      ruleId: created.id,
+      ...register({ proxy: "pbx.example.com", outboundProxy: "", password: "demo-pbx-secret", isPersistent: true }),
+      monthlyPriceMinor: SIP_REGISTRATION_MONTHLY_PRICE_MINOR,
+      purchasedAt: now,
+      nextRenewalAt: addMonth(now),
+    },
+  });
+  await tx.ledgerEntry.create({
+    data: { accountId, amountMinor: -SIP_REGISTRATION_MONTHLY_PRICE_MINOR, kind: "sip_registration", memo: `SIP registration 100@pbx.example.com: the month from ${now.toISOString().slice(0, 10)}`, referenceType: "sip_registration", referenceId: String(sip.id) },
   });
 }
 
