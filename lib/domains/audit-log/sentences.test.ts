@@ -116,3 +116,30 @@ describe("audit sentences for numbers, money and SMS", () => {
     expect(row("sms.send", { from: "+14155550100", to: "+447700900123", costMinor: 7 })).toBe("Subuser alice sent an SMS from +14155550100 to +447700900123 for $0.07");
   });
 });
+
+describe("audit sentences for SIP registrations", () => {
+  it("name the registration, where its calls go, the money and why it stopped", () => {
+    const owner = { actorType: "owner", actorName: "demo" };
+    const billing = { actorType: "system", actorName: "billing" };
+    const reg = "100@pbx.example.com";
+    expect(row("sip_registration.create", { registration: reg, chargedMinor: 1_00, application: "sales", rule: "inbound" }, owner)).toBe(
+      "The account owner created the SIP registration 100@pbx.example.com for $1.00 to the rule inbound of sales",
+    );
+    expect(row("sip_registration.create", { registration: reg, chargedMinor: 1_00 })).toBe("Subuser alice created the SIP registration 100@pbx.example.com for $1.00");
+    expect(row("sip_registration.update", { registration: reg, changed: ["proxy", "password"], boundTo: { application: "sales", user: "dave" } })).toBe(
+      "Subuser alice changed the SIP registration 100@pbx.example.com: proxy, password; bound it to the user dave of sales",
+    );
+    expect(row("sip_registration.bind", { registration: reg, application: "sales", user: "dave" })).toBe("Subuser alice bound the SIP registration 100@pbx.example.com to the user dave of sales");
+    expect(row("sip_registration.unbind", { registrations: [reg] })).toBe("Subuser alice unbound the SIP registration 100@pbx.example.com");
+    expect(row("sip_registration.unbind", { registrations: [reg, "200@pbx.example.com"], application: "sales", rule: "inbound" })).toBe(
+      "Subuser alice unbound the SIP registrations 100@pbx.example.com, 200@pbx.example.com from the rule inbound of sales",
+    );
+    expect(row("sip_registration.delete", { registration: reg })).toBe("Subuser alice deleted the SIP registration 100@pbx.example.com");
+    expect(row("sip_registration.delete", {}, { targetId: "9" })).toBe("Subuser alice deleted the SIP registration #9");
+    expect(row("sip_registration.restore", { registration: reg, chargedMinor: 1_00 }, owner)).toBe("The account owner paid for and restored the SIP registration 100@pbx.example.com for $1.00");
+    expect(row("sip_registration.renew", { registration: reg, chargedMinor: 1_00 }, billing)).toBe("Billing renewed the SIP registration 100@pbx.example.com for $1.00");
+    expect(row("sip_registration.deactivate", { registration: reg, reason: "unpaid", priceMinor: 1_00 }, billing)).toBe(
+      "Billing deactivated the SIP registration 100@pbx.example.com (monthly charge unpaid)",
+    );
+  });
+});

@@ -61,7 +61,8 @@ export function auditActor(actorType: string, actorName: string): string {
     case "key":
       return actorName ? `Service account ${actorName}` : "An unknown service account";
     default:
-      return actorName && actorName !== "seed" ? actorName : "The system";
+      // A system principal's name is a word for a job ("billing", "signup"): a sentence starts with a capital.
+      return actorName && actorName !== "seed" ? actorName.charAt(0).toUpperCase() + actorName.slice(1) : "The system";
   }
 }
 
@@ -115,6 +116,13 @@ const placedCall: Phrase = (d, row) => {
     default:
       return `placed a test call${from ? ` from ${from}` : ""}${to ? ` to ${to}` : " with nothing dialled"}`;
   }
+};
+
+/** Where a SIP registration's calls go, from its binding names: " to the rule sales of office". */
+const sipTarget = (d: Detail): string => {
+  const app = str(d.application);
+  if (!app) return "";
+  return str(d.user) ? ` to the user ${str(d.user)} of ${app}` : str(d.rule) ? ` to the rule ${str(d.rule)} of ${app}` : ` to ${app}`;
 };
 
 /** What the actor did, as a predicate (after "<who> "). */
@@ -175,6 +183,23 @@ const PHRASES: Record<string, Phrase> = {
   "number.restore": (d, row) => `restored the blocked number ${str(d.number) ?? `#${row.targetId}`}${forMoney(d.chargedMinor)}`,
   "number.release_blocked": (d, row) => `released the number ${str(d.number) ?? `#${row.targetId}`}, blocked past its release date`,
   "number.release_not_renewed": (d, row) => `released the number ${str(d.number) ?? `#${row.targetId}`}, not renewed`,
+  "sip_registration.create": (d, row) => `created the SIP registration ${str(d.registration) ?? `#${row.targetId}`}${forMoney(d.chargedMinor)}${sipTarget(d)}`,
+  "sip_registration.update": (d, row) => {
+    const changed = Array.isArray(d.changed) && d.changed.length ? `: ${d.changed.map(String).join(", ")}` : "";
+    const target = typeof d.boundTo === "object" && d.boundTo !== null ? sipTarget(d.boundTo as Detail) : "";
+    const bound = target ? `; bound it${target}` : "";
+    return `changed the SIP registration ${str(d.registration) ?? `#${row.targetId}`}${changed}${bound}`;
+  },
+  "sip_registration.bind": (d, row) => `bound the SIP registration ${str(d.registration) ?? `#${row.targetId}`}${sipTarget(d)}`,
+  "sip_registration.unbind": (d) => {
+    const regs = names(d.registrations);
+    const from = str(d.application) ? ` from ${str(d.user) ? `the user ${str(d.user)} of ` : str(d.rule) ? `the rule ${str(d.rule)} of ` : ""}${str(d.application)}` : "";
+    return `unbound the SIP registration${regs.length === 1 ? "" : "s"} ${regs.length ? regs.join(", ") : ""}${from}`.replace(/ +$/, "");
+  },
+  "sip_registration.delete": named("deleted the SIP registration", "registration"),
+  "sip_registration.restore": (d, row) => `paid for and restored the SIP registration ${str(d.registration) ?? `#${row.targetId}`}${forMoney(d.chargedMinor)}`,
+  "sip_registration.renew": (d, row) => `renewed the SIP registration ${str(d.registration) ?? `#${row.targetId}`}${forMoney(d.chargedMinor)}`,
+  "sip_registration.deactivate": (d, row) => `deactivated the SIP registration ${str(d.registration) ?? `#${row.targetId}`} (${str(d.reason) === "unpaid" ? "monthly charge unpaid" : (str(d.reason) ?? "deactivated")})`,
   "sms.enable": named("turned SMS on for the number", "number"),
   "sms.disable": named("turned SMS off for the number", "number"),
   "sms.send": (d) => `sent an SMS${str(d.from) ? ` from ${str(d.from)}` : ""}${str(d.to) ? ` to ${str(d.to)}` : ""}${forMoney(d.costMinor)}`,
