@@ -7,6 +7,7 @@ import { can, OWNER_ROLE } from "@/lib/access/matrix";
 import type { Actor, PanelActor } from "@/lib/access/actor-types";
 import { asPanel, createTestAccount, PRINCIPALS, type TestAccount, changeRowCount } from "@/test/factories";
 import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
+import { fixtureSipRegistration } from "@/lib/domains/sip-registrations/api-fixtures";
 import { callState, deps, fixtureAppWithRule, fixtureCallerId, fixtureRecordedCall, scriptedRuntime, talkRun, testClock } from "@/lib/domains/calls/call-fixtures";
 import { placeCall } from "@/lib/domains/calls/simulator";
 import { endedWithoutCalls } from "@/lib/domains/calls/queries";
@@ -187,6 +188,8 @@ describe("call server actions", () => {
       fieldErrors: { applicationId: "Application not found" },
     });
     expect(await simulateInboundAction({ numberId: theirNumber.id, from: "+447700900123" })).toEqual({ ok: false, fieldErrors: { numberId: expect.stringContaining("active numbers") } });
+    const theirRegistration = await fixtureSipRegistration(other.id, { applicationId: theirs.app.id });
+    expect(await simulateInboundAction({ sipRegistrationId: theirRegistration.id, from: "+447700900123" })).toEqual({ ok: false, fieldErrors: { sipRegistrationId: "SIP registration not found" } });
     expect(await terminateSessionAction({ sessionId: theirSession.id })).toEqual({ ok: false, fieldErrors: { sessionId: "Call session not found" } });
     expect(await deleteRecordingAction({ recordingId: recording.id })).toEqual({ ok: false, fieldErrors: { recordingId: "Recording not found" } });
     expect(await callState(other.id)).toEqual(before);

@@ -19,6 +19,7 @@ import type { ApiMethod } from "@/lib/access/api-methods";
 import { can, refusalMessage } from "@/lib/access/matrix";
 import { AppError } from "@/lib/core/errors";
 import { isUsableCallerId } from "@/lib/domains/caller-ids/queries";
+import { findOwnSipRegistration, type SipRegistrationDto } from "@/lib/domains/sip-registrations/queries";
 import { ZReportSpec, type CallDirection, type CallFilter, type CallInitiator, type CallSort, type CallStatus, type ReportSpec } from "./schemas";
 import { legEndReasonText } from "./plan";
 
@@ -41,6 +42,11 @@ export async function isPresentableNumber(accountId: number, number: string, now
 /** One of the account's active numbers, with the application its calls go to. */
 export async function findInboundNumber(actor: Actor, numberId: number): Promise<{ number: string; applicationId: number | null; ruleId: number | null } | null> {
   return db.phoneNumber.findFirst({ where: { id: numberId, accountId: actor.accountId, status: "active" }, select: { number: true, applicationId: true, ruleId: true } });
+}
+
+/** The SIP registration an inbound call comes through, or NOT_FOUND (647) for another account's. */
+export async function findInboundSipRegistration(actor: Actor, id: number): Promise<SipRegistrationDto> {
+  return findOwnSipRegistration(db, actor, id);
 }
 
 // ---- Access.
@@ -645,21 +651,32 @@ export type CallToolChoices = {
   rules: { id: number; name: string; applicationId: number }[];
   /** The account's active numbers, with the application whose rules answer them (null: none attached). */
   numbers: { id: number; number: string; applicationId: number | null }[];
+  /** The account's SIP registrations that take calls (bound, registered), as `user@proxy`, with the application they are bound to. */
+  sipRegistrations: { id: number; label: string; applicationId: number }[];
 };
 
 /**
  * What "Place a test call" and "Simulate inbound call" offer: the account's applications with
- * their rules (in order) and its active numbers (each list capped at 500). For principals who may
+ * their rules (in order), its active numbers and the SIP registrations that take calls (each list
+ * capped at 500). For principals who may
  * place calls (application.scenarios or application.rules); FORBIDDEN otherwise.
  */
 export async function callToolChoices(actor: Actor): Promise<CallToolChoices> {
   if (!can(actor, "application.scenarios") && !can(actor, "application.rules")) throw new AppError("FORBIDDEN", { message: refusalMessage("application.scenarios") });
-  const [applications, rules, numbers] = await Promise.all([
+  const [applications, rules, numbers, registrations] = await Promise.all([
     db.application.findMany({ where: { accountId: actor.accountId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
     db.rule.findMany({ where: { accountId: actor.accountId }, select: { id: true, name: true, applicationId: true }, orderBy: [{ applicationId: "asc" }, { position: "asc" }], take: 500 }),
     db.phoneNumber.findMany({ where: { accountId: actor.accountId, status: "active" }, select: { id: true, number: true, applicationId: true }, orderBy: { number: "asc" }, take: 500 }),
+    // Those that take calls: bound, registered, not deactivated (simulateInbound refuses the rest).
+    db.sipRegistration.findMany({
+      where: { accountId: actor.accountId, applicationId: { not: null }, successful: true, deactivated: false },
+      select: { id: true, sipUsername: true, proxy: true, applicationId: true },
+      orderBy: { id: "asc" },
+      take: 500,
+    }),
   ]);
-  return { applications, rules, numbers };
+  const sipRegistrations = registrations.map((r) => ({ id: r.id, label: `${r.sipUsername}@${r.proxy}`, applicationId: r.applicationId! }));
+  return { applications, rules, numbers, sipRegistrations };
 }
 
 /** Whether the actor may place test calls (the call tools' buttons). */

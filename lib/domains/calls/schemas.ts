@@ -94,8 +94,10 @@ export const ZPlaceCallInput = z
 export type PlaceCallInput = z.input<typeof ZPlaceCallInput>;
 
 /** "Simulate inbound call": a caller dials one of the account's numbers. */
+/** What the inbound caller dials: one of the account's numbers (`numberId`) or its SIP registrations (`sipRegistrationId`), one of them. */
 export const ZSimulateInboundInput = z.object({
-  numberId: zId("Choose one of the account's numbers", "phone_number_not_found"),
+  numberId: zId("Choose one of the account's numbers", "phone_number_not_found").optional(),
+  sipRegistrationId: zId("Choose one of the account's SIP registrations", "sip_registration_not_found").optional(),
   from: z.string().trim().max(32).transform((v, ctx) => {
     const n = toE164(v);
     if (!n) {
@@ -107,6 +109,10 @@ export const ZSimulateInboundInput = z.object({
   dtmf: ZPartyFields.dtmf,
   hangupAfterSeconds: ZPartyFields.hangupAfterSeconds,
   customData: ZCustomData,
+}).superRefine((v, ctx) => {
+  if ((v.numberId === undefined) === (v.sipRegistrationId === undefined)) {
+    ctx.addIssue({ code: "custom", path: ["numberId"], message: "Choose the number or the SIP registration the caller dials" });
+  }
 });
 export type SimulateInboundInput = z.input<typeof ZSimulateInboundInput>;
 

@@ -8,6 +8,7 @@ import { OWNER_ROLE, can } from "@/lib/access/matrix";
 import type { Actor } from "@/lib/access/actor-types";
 import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
 import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
+import { fixtureSipRegistration } from "@/lib/domains/sip-registrations/api-fixtures";
 import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { decodeWav, SAMPLE_RATE } from "@/lib/domains/recordings/audio";
 import {
@@ -17,6 +18,7 @@ import {
   fixtureAppUser,
   fixtureCallApp,
   fixtureCallerId,
+  MATCH,
   RULE,
   scriptedRuntime,
   talkRun,
@@ -24,6 +26,8 @@ import {
 } from "./call-fixtures";
 import { advanceCalls, CLAIM_SECONDS, placeCall, simulateInbound, terminateSession } from "./simulator";
 import { finaliseSession } from "./mutations";
+import { USER_LEG_PRICE_PER_MINUTE_MINOR } from "./plan";
+import { callToolChoices } from "./queries";
 
 const US_DEST = "+12125550199";
 const UK_DEST = "+447700900123";
@@ -229,6 +233,63 @@ describe("inbound calls", () => {
     await db.phoneNumber.update({ where: { id: loose.id }, data: { applicationId: app.id } });
     const s = await simulateInbound(owner, { numberId: loose.id, from: UK_DEST }, deps(scriptedRuntime(talkRun(5), { matches: () => false }), t.clock));
     expect(s).toMatchObject({ status: "failed", finishReason: `Failed: No rule of the application matches ${loose.number}` });
+  });
+});
+
+describe("inbound calls through a SIP registration", () => {
+  it("go to the bound rule (the callee is the PBX account) or the bound user (the callee is the user), billed as a platform leg, the PSTN blacklist not applying", async () => {
+    const { acct, owner, app } = await setup();
+    const t = testClock();
+    const rule = await db.rule.create({ data: { accountId: acct.id, applicationId: app.id, name: "pbx", pattern: ".*", position: 0 } });
+    const toRule = await fixtureSipRegistration(acct.id, { sipUsername: "100", applicationId: app.id, ruleId: rule.id });
+    await db.pstnBlacklistEntry.create({ data: { accountId: acct.id, phone: UK_DEST, isPrefix: false, reason: "spam" } });
+    const runtime = scriptedRuntime(talkRun(61, [], { callTo: null }));
+    const ruleIds: number[] = [];
+    runtime.ruleById = async (_app, id) => (ruleIds.push(id), id === rule.id ? MATCH : null);
+    const s = await simulateInbound(owner, { sipRegistrationId: toRule.id, from: UK_DEST, dtmf: "5" }, deps(runtime, t.clock));
+    expect(s.status).toBe("running");
+    expect(ruleIds).toEqual([rule.id]);
+    expect(runtime.calls[0]).toMatchObject({ direction: "inbound", from: UK_DEST, to: "100@pbx.example.com", party: { dtmf: "5" } });
+    await advanceCalls(t.advance(61), { accountId: acct.id });
+    const [leg] = await db.callLeg.findMany({ where: { sessionId: s.id } });
+    expect(leg).toMatchObject({ incoming: true, localNumber: "100@pbx.example.com", remoteNumber: UK_DEST, pricePerMinuteMinor: USER_LEG_PRICE_PER_MINUTE_MINOR });
+
+    const user = await fixtureAppUser(acct.id, app.id, { name: "dave" });
+    const toUser = await fixtureSipRegistration(acct.id, { sipUsername: "200", applicationId: app.id, appUserId: user.id });
+    const dialled: string[] = [];
+    const userRuntime = scriptedRuntime(talkRun(5, [], { callTo: null }), { matches: (d) => (dialled.push(d), true) });
+    await simulateInbound(owner, { sipRegistrationId: toUser.id, from: "+14155550177" }, deps(userRuntime, t.clock));
+    expect(dialled).toEqual(["dave"]);
+    expect(userRuntime.calls[0]).toMatchObject({ direction: "inbound", from: "+14155550177", to: "dave" });
+    expect(await db.auditLog.count({ where: { accountId: acct.id, action: "call.inbound" } })).toBe(2);
+  });
+
+  it("an unbound, deactivated, unregistered or another account's registration takes no call, saying why on its field", async () => {
+    const { acct, owner, app } = await setup();
+    const d = deps(scriptedRuntime(talkRun(5)), testClock().clock);
+    const call = (id: number) => simulateInbound(owner, { sipRegistrationId: id, from: UK_DEST }, d);
+    const loose = await fixtureSipRegistration(acct.id);
+    await expect(call(loose.id)).rejects.toMatchObject({ code: "INVALID_INPUT", field: "sipRegistrationId", reason: "call_not_routed", message: expect.stringContaining("not bound") });
+    const off = await fixtureSipRegistration(acct.id, { applicationId: app.id, deactivated: true });
+    await expect(call(off.id)).rejects.toMatchObject({ field: "sipRegistrationId", message: expect.stringContaining("deactivated") });
+    const failing = await fixtureSipRegistration(acct.id, { applicationId: app.id });
+    await db.sipRegistration.update({ where: { id: failing.id }, data: { successful: false, statusCode: 408, errorMessage: "Request Timeout" } });
+    await expect(call(failing.id)).rejects.toMatchObject({ field: "sipRegistrationId", message: expect.stringContaining("not registered with its PBX (Request Timeout)") });
+    const theirs = await fixtureSipRegistration((await createTestAccount()).id);
+    await expect(call(theirs.id)).rejects.toMatchObject({ code: "NOT_FOUND", field: "sipRegistrationId", reason: "sip_registration_not_found" });
+    expect(await db.callSession.count({ where: { accountId: acct.id } })).toBe(0);
+    // The dialog offers only those that take calls.
+    const ready = await fixtureSipRegistration(acct.id, { sipUsername: "300", applicationId: app.id });
+    expect((await callToolChoices(owner)).sipRegistrations).toEqual([{ id: ready.id, label: "300@pbx.example.com", applicationId: app.id }]);
+  });
+
+  it("the input names a number or a registration, exactly one", async () => {
+    const { acct, owner } = await setup();
+    const d = deps(scriptedRuntime(talkRun(5)), testClock().clock);
+    await expect(simulateInbound(owner, { from: UK_DEST }, d)).rejects.toMatchObject({ code: "INVALID_INPUT", field: "numberId" });
+    const number = await fixtureOwnNumber(acct.id);
+    const reg = await fixtureSipRegistration(acct.id);
+    await expect(simulateInbound(owner, { numberId: number.id, sipRegistrationId: reg.id, from: UK_DEST }, d)).rejects.toMatchObject({ code: "INVALID_INPUT", field: "numberId" });
   });
 });
 

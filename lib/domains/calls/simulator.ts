@@ -44,7 +44,7 @@ import {
   type StoredRun,
 } from "./mutations";
 import { affordableSeconds, firstMinuteMinor, isPhoneNumber, planLegs, scenarioCallerId } from "./plan";
-import { findCallerUser, findInboundNumber, isPresentableNumber } from "./queries";
+import { findCallerUser, findInboundNumber, findInboundSipRegistration, isPresentableNumber } from "./queries";
 import { realRuntime } from "./runtime";
 import { ZPlaceCallInput, ZSessionRef, ZSimulateInboundInput, type CallDirection, type CallInitiator, type PlaceCallInput, type SessionRef, type SimulateInboundInput } from "./schemas";
 
@@ -219,33 +219,33 @@ export async function placeCall(actor: Actor, input: PlaceCallInput, deps: Parti
 }
 
 /**
- * "Simulate inbound call": a caller dials one of the account's active numbers. Refused with a
- * "rejected" record when the caller is on the account's PSTN blacklist (numbers.blocked); else
- * routed by the number's rule, or when it has none by the first rule of its application whose
- * pattern matches the number (recorded "failed" when none matches).
+ * "Simulate inbound call": a caller dials one of the account's active numbers, or calls the PBX
+ * account behind one of its SIP registrations. A number's call is refused with a "rejected"
+ * record when the caller is on the account's PSTN blacklist (numbers.blocked), else routed by the
+ * number's rule, or when it has none by the first rule of its application whose pattern matches
+ * the number (recorded "failed" when none matches). A registration's call goes where the
+ * registration is bound (SIP registrations reference: "bind it to an application's rule or user"):
+ * its rule, or for a user the first rule matching the user's name, the user as the callee. A
+ * registration that is unbound, deactivated or not registered takes no calls (INVALID_INPUT).
  */
 export async function simulateInbound(actor: Actor, input: SimulateInboundInput, deps: Partial<SimulatorDeps> = {}): Promise<SessionSummary> {
   authorizeStart(actor);
   const data = parseInput(ZSimulateInboundInput, input);
-  const number = await findInboundNumber(actor, data.numberId);
+  const party = { answerAfterSeconds: 0, dtmf: data.dtmf, hangupAfterSeconds: data.hangupAfterSeconds };
+  const common = { accountId: actor.accountId, initiator: "inbound", direction: "inbound", from: data.from, party, customData: data.customData, by: actor, noRoute: "record" } as const;
+  if (data.sipRegistrationId !== undefined) return startCall({ ...common, ...(await sipInboundTarget(actor, data.sipRegistrationId)) }, deps);
+  const number = await findInboundNumber(actor, data.numberId!);
   if (!number) throw new AppError("NOT_FOUND", { message: "Choose one of the account's active numbers", field: "numberId", reason: "phone_number_not_found" });
   if (number.applicationId === null) {
     throw new AppError("INVALID_INPUT", { message: `${number.number} is not attached to an application: attach it first, its rules answer the calls`, field: "numberId", reason: "call_not_routed" });
   }
   const call: NewCall = {
-    accountId: actor.accountId,
+    ...common,
     applicationId: number.applicationId,
-    initiator: "inbound",
-    direction: "inbound",
-    from: data.from,
     to: number.number,
     appUserId: null,
     // The number's own rule when it has one (its settings page), else the first matching rule.
     rule: number.ruleId !== null ? { ruleId: number.ruleId } : "match",
-    party: { answerAfterSeconds: 0, dtmf: data.dtmf, hangupAfterSeconds: data.hangupAfterSeconds },
-    customData: data.customData,
-    by: actor,
-    noRoute: "record",
   };
   const blocked = await blacklistedBy(actor.accountId, data.from);
   if (blocked) {
@@ -255,6 +255,25 @@ export async function simulateInbound(actor: Actor, input: SimulateInboundInput,
     return insertRefusedSession(start, "rejected", `Rejected: the caller ${data.from} is on the PSTN blacklist (${entry}${blocked.reason ? `: ${blocked.reason}` : ""})`, now);
   }
   return startCall(call, deps);
+}
+
+/**
+ * Where a call through a SIP registration goes: its bound rule (the callee is the PBX account,
+ * `user@proxy`), or its bound user (the callee is the user, routed by the first rule of the
+ * application matching the user's name). The PSTN blacklist does not apply: the call comes from
+ * the PBX, not the telephone network. NOT_FOUND (sip_registration_not_found) for another
+ * account's registration; INVALID_INPUT (call_not_routed) naming `sipRegistrationId` when it is
+ * unbound, deactivated or not registered, the message saying which.
+ */
+async function sipInboundTarget(actor: Actor, id: number): Promise<Pick<NewCall, "applicationId" | "to" | "appUserId" | "rule">> {
+  const r = await findInboundSipRegistration(actor, id);
+  const name = `${r.sipUsername}@${r.proxy}`;
+  const refuse = (message: string) => new AppError("INVALID_INPUT", { message, field: "sipRegistrationId", reason: "call_not_routed" });
+  if (r.deactivated) throw refuse(`${name} is deactivated: pay and restore it on All SIP registrations first`);
+  if (!r.successful) throw refuse(`${name} is not registered with its PBX${r.errorMessage ? ` (${r.errorMessage})` : ""}: fix it on All SIP registrations first`);
+  if (r.applicationId === null) throw refuse(`${name} is not bound to an application: bind it to a rule or a user on the application's SIP registrations page first`);
+  if (r.appUserName !== null) return { applicationId: r.applicationId, to: r.appUserName, appUserId: null, rule: "match" };
+  return { applicationId: r.applicationId, to: name, appUserId: null, rule: r.ruleId !== null ? { ruleId: r.ruleId } : "match" };
 }
 
 /** This process's name in claims: several app servers may share the database. */
