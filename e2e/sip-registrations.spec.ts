@@ -1,8 +1,8 @@
 // SIP registrations as the account owner uses them: create one on All SIP registrations (a bad
 // proxy named under its field, nothing stored or charged; a good one registered and its month
 // charged; one on an unreachable host shown failed with its reason), bind it to an application's
-// rule on the application's page, see where its calls go, unbind it, delete the failed one. One
-// account for the test.
+// rule on the application's page, see where its calls go, unbind it, delete the failed one; a
+// call simulated through a bound registration. One account for each test.
 import type { Page } from "@playwright/test";
 import { seriousViolations } from "./fixtures/axe";
 import { test, expect } from "./fixtures";
@@ -70,6 +70,8 @@ test("the owner creates SIP registrations, binds one to an application's rule, u
 
   // Unbind it on the application's page; delete the failed one on All SIP registrations.
   await first.getByRole("link", { name: "pbx-bridge: rule from-pbx" }).click();
+  // Its load, not only its address: the row menu opens once the page's scripts run.
+  await page.waitForURL(`**/applications/${app.id}/sip-registrations`, { waitUntil: "load" });
   await page.getByRole("button", { name: "Actions for 1001@pbx.example.com:5060", exact: true }).click();
   await page.getByRole("menuitem", { name: "Unbind", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Unbind" }).click();
@@ -87,4 +89,28 @@ test("the owner creates SIP registrations, binds one to an application's rule, u
   const stored = await factory.db.sipRegistration.findMany({ where: { accountId: acct.id }, select: { sipUsername: true, password: true } });
   expect(stored).toEqual([{ sipUsername: "1001", password: "s3cret" }]);
   expect(await page.content()).not.toContain("s3cret");
+});
+
+test("a call comes in through a bound registration: Simulate inbound call offers it and the call reaches the rule's application", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const app = await factory.application(acct.id, "pbx-bridge");
+  const rule = await factory.db.rule.create({ data: { accountId: acct.id, applicationId: app.id, name: "from-pbx", pattern: ".*", position: 0 } });
+  const now = new Date();
+  const registration = { accountId: acct.id, proxy: "pbx.example.com", password: "s3cret", monthlyPriceMinor: 1_00, purchasedAt: now, nextRenewalAt: new Date(now.getTime() + 30 * 86_400_000) };
+  await factory.db.sipRegistration.create({ data: { ...registration, sipUsername: "1001", applicationId: app.id, ruleId: rule.id, successful: true, statusCode: 200 } });
+  // Not offered: unbound, or failing to register.
+  await factory.db.sipRegistration.create({ data: { ...registration, sipUsername: "1002", successful: true, statusCode: 200 } });
+  await factory.db.sipRegistration.create({ data: { ...registration, sipUsername: "1003", applicationId: app.id, ruleId: rule.id, successful: false, statusCode: 408 } });
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+
+  await page.goto(`/applications/${app.id}/call-history`);
+  await page.getByRole("button", { name: "Simulate inbound call" }).click();
+  const inbound = page.getByRole("dialog", { name: "Simulate an inbound call" });
+  const called = inbound.getByLabel("Number or SIP registration called");
+  await expect(called.locator("option")).toHaveText(["1001@pbx.example.com (pbx-bridge)"]);
+  await inbound.getByLabel("Caller's number").fill("+447700900123");
+  await inbound.getByRole("button", { name: "Call", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/applications/${app.id}/call-history/\\d+`));
+  const call = await factory.db.callSession.findFirstOrThrow({ where: { accountId: acct.id } });
+  expect(call).toMatchObject({ direction: "inbound", applicationId: app.id, fromNumber: "+447700900123", toNumber: "1001@pbx.example.com" });
 });

@@ -123,42 +123,69 @@ function PlaceCallDialog({ onClose, returnFocusTo, ...props }: Props & { onClose
   );
 }
 
+/** The inbound dialog's one select names what is called: `number:<id>` or `sip:<id>`. */
+function inboundTarget(value: string): { numberId?: string; sipRegistrationId?: string } {
+  const [kind, id = ""] = value.split(":");
+  return kind === "sip" ? { sipRegistrationId: id } : { numberId: id };
+}
+
 function InboundDialog({ onClose, returnFocusTo, ...props }: Props & { onClose: () => void; returnFocusTo: HTMLElement | null }) {
   const { choices } = props;
   const toast = useToast();
   const router = useRouter();
   const numbers = choices.numbers.filter((n) => n.applicationId !== null);
+  const registrations = choices.sipRegistrations;
+  const appName = (id: number | null) => choices.applications.find((a) => a.id === id)?.name ?? "application";
   const form = useActionForm(simulateInboundAction, {
-    fields: ["numberId", "from", "dtmf", "hangupAfterSeconds", "customData"],
-    toInput: (f) => ({ numberId: formText(f, "numberId"), from: formText(f, "from"), dtmf: formText(f, "dtmf"), hangupAfterSeconds: seconds(f, "hangupAfterSeconds"), customData: formText(f, "customData") }),
+    fields: ["numberId", "sipRegistrationId", "from", "dtmf", "hangupAfterSeconds", "customData"],
+    toInput: (f) => ({ ...inboundTarget(formText(f, "target")), from: formText(f, "from"), dtmf: formText(f, "dtmf"), hangupAfterSeconds: seconds(f, "hangupAfterSeconds"), customData: formText(f, "customData") }),
     onSuccess: (r, el) => {
       toast(outcome(r.status));
       onClose();
-      const n = numbers.find((x) => String(x.id) === (el ? new FormData(el).get("numberId") : ""));
-      router.push(detailHref(props, n?.applicationId ?? 0, r.sessionId));
+      const target = inboundTarget(String(el ? (new FormData(el).get("target") ?? "") : ""));
+      const applicationId =
+        target.sipRegistrationId !== undefined
+          ? registrations.find((x) => String(x.id) === target.sipRegistrationId)?.applicationId
+          : numbers.find((x) => String(x.id) === target.numberId)?.applicationId;
+      router.push(detailHref(props, applicationId ?? 0, r.sessionId));
     },
   });
   const e = form.fieldErrors;
   return (
     <FormDialog
       title="Simulate an inbound call"
-      description="A caller dials one of the account's numbers: its application's rules answer, unless the caller is on the PSTN blacklist. The call is charged like a real inbound call."
+      description="A caller dials one of the account's numbers, or calls through one of its SIP registrations: the application's rules answer (a number's caller on the PSTN blacklist is rejected). The call is charged like a real inbound call."
       onClose={onClose}
       returnFocusTo={returnFocusTo}
       form={form}
-      submitLabel="Call the number"
+      submitLabel="Call"
       data-testid="inbound-call-form"
     >
-      {numbers.length === 0 ? (
-        <p className="text-sm text-slate-700">No number of the account is attached to an application: buy a number and attach it first.</p>
+      {numbers.length === 0 && registrations.length === 0 ? (
+        <p className="text-sm text-slate-700">
+          Nothing of the account takes calls yet: attach a number to an application, or bind a registered SIP registration to one.
+        </p>
       ) : (
         <div className="grid gap-4">
-          <SelectField label="Number dialled" name="numberId" error={e.numberId}>
-            {numbers.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.number} ({choices.applications.find((a) => a.id === n.applicationId)?.name ?? "application"})
-              </option>
-            ))}
+          <SelectField label="Number or SIP registration called" name="target" error={e.numberId ?? e.sipRegistrationId}>
+            {numbers.length > 0 ? (
+              <optgroup label="Numbers">
+                {numbers.map((n) => (
+                  <option key={n.id} value={`number:${n.id}`}>
+                    {n.number} ({appName(n.applicationId)})
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {registrations.length > 0 ? (
+              <optgroup label="SIP registrations">
+                {registrations.map((r) => (
+                  <option key={r.id} value={`sip:${r.id}`}>
+                    {r.label} ({appName(r.applicationId)})
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </SelectField>
           <Field label="Caller's number" name="from" placeholder="+447700900123" error={e.from} autoComplete="off" />
           <Field label="DTMF digits the caller presses" name="dtmf" error={e.dtmf} autoComplete="off" />
