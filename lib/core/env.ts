@@ -34,6 +34,8 @@ const ZEnv = z.object({
   SEED_DEMO: ZBool.default(true),
   /** Where the demo seed writes the demo service account's credentials.json. */
   DEMO_CREDENTIALS_PATH: z.string().min(1).default("data/demo-credentials.json"),
+  /** Let webhooks go to loopback and private addresses (a closed network; the test suite's receiver). Off: public addresses only. */
+  WEBHOOKS_ALLOW_PRIVATE: ZBool.default(false),
   /** `false`: this app server runs no call scheduler (lib/domains/calls/scheduler.ts); another server sharing the database must. */
   CALL_SCHEDULER: ZBool.default(true),
   /** The platform domain in full application names: <app>.<account>.<domain>. */

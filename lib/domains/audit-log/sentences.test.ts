@@ -143,3 +143,17 @@ describe("audit sentences for SIP registrations", () => {
     );
   });
 });
+
+describe("audit sentences for the webhook", () => {
+  it("say the URL, how many events, and what was discarded", () => {
+    const owner = { actorType: "owner", actorName: "demo" };
+    const url = "https://hooks.example.com/sb";
+    expect(row("webhook.save", { url, events: ["low_balance", "number_blocked"], active: true, created: true }, owner)).toBe(`The account owner added the webhook ${url} for 2 events`);
+    expect(row("webhook.save", { url, events: ["low_balance"], active: true, created: false }, owner)).toBe(`The account owner changed the webhook ${url} for 1 event`);
+    expect(row("webhook.save", { url, events: [], active: false, created: false }, owner)).toBe(`The account owner changed the webhook ${url} (off)`);
+    expect(row("webhook.rotate_secret", {}, owner)).toBe("The account owner made a new signing secret for the webhook");
+    expect(row("webhook.delete", { url, discarded: 2 }, owner)).toBe(`The account owner removed the webhook ${url}, discarding 2 pending deliveries`);
+    expect(row("webhook.delete", { url, discarded: 0 }, owner)).toBe(`The account owner removed the webhook ${url}`);
+    expect(row("webhook.test", { url }, owner)).toBe(`The account owner sent a test event to the webhook ${url}`);
+  });
+});

@@ -200,6 +200,11 @@ const PHRASES: Record<string, Phrase> = {
   "sip_registration.restore": (d, row) => `paid for and restored the SIP registration ${str(d.registration) ?? `#${row.targetId}`}${forMoney(d.chargedMinor)}`,
   "sip_registration.renew": (d, row) => `renewed the SIP registration ${str(d.registration) ?? `#${row.targetId}`}${forMoney(d.chargedMinor)}`,
   "sip_registration.deactivate": (d, row) => `deactivated the SIP registration ${str(d.registration) ?? `#${row.targetId}`} (${str(d.reason) === "unpaid" ? "monthly charge unpaid" : (str(d.reason) ?? "deactivated")})`,
+  "webhook.save": (d) =>
+    `${d.created === true ? "added" : "changed"} the webhook${str(d.url) ? ` ${str(d.url)}` : ""}${d.active === false ? " (off)" : Array.isArray(d.events) ? ` for ${d.events.length} event${d.events.length === 1 ? "" : "s"}` : ""}`,
+  "webhook.rotate_secret": () => "made a new signing secret for the webhook",
+  "webhook.delete": (d) => `removed the webhook${str(d.url) ? ` ${str(d.url)}` : ""}${typeof d.discarded === "number" && d.discarded > 0 ? `, discarding ${d.discarded} pending deliver${d.discarded === 1 ? "y" : "ies"}` : ""}`,
+  "webhook.test": (d) => `sent a test event to the webhook${str(d.url) ? ` ${str(d.url)}` : ""}`,
   "sms.enable": named("turned SMS on for the number", "number"),
   "sms.disable": named("turned SMS off for the number", "number"),
   "sms.send": (d) => `sent an SMS${str(d.from) ? ` from ${str(d.from)}` : ""}${str(d.to) ? ` to ${str(d.to)}` : ""}${forMoney(d.costMinor)}`,

@@ -11,6 +11,7 @@ import "server-only";
 // COMMITTED: later statements of the transaction see every charge committed before it). Either
 // way two charges of one account run one after the other, so each sees the other's entry when
 // it checks the balance: parallel purchases can never overdraw an account.
+import { enqueueWebhookEvent } from "@/lib/domains/webhooks/mutations";
 import type { db, Tx } from "@/lib/core/db";
 import type { Clock } from "@/lib/core/clock";
 import { AppError, conflict } from "@/lib/core/errors";
@@ -156,6 +157,7 @@ async function watchLowBalance(
         createdAt: clock(),
       },
     });
+    await enqueueWebhookEvent(tx, accountId, "low_balance", { balanceMinor: after, thresholdMinor: threshold, currency: account.currency }, clock());
   } else if (after >= threshold && before < threshold && account.lowBalanceAlertedAt) {
     await tx.account.update({ where: { id: accountId }, data: { lowBalanceAlertedAt: null } });
   }

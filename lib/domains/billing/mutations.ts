@@ -1,6 +1,7 @@
 import "server-only";
 // Billing changes: top-ups through the payment simulator, the account's billing settings, and
 // account verification. Money itself is only ever written by ./ledger.ts.
+import { enqueueWebhookEvent } from "@/lib/domains/webhooks/mutations";
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { db, type Tx } from "@/lib/core/db";
@@ -276,5 +277,6 @@ export async function reviewVerification(actor: Actor, input: VerificationReview
         createdAt: now,
       },
     });
+    await enqueueWebhookEvent(tx, actor.accountId, data.outcome === "verified" ? "verification_approved" : "verification_rejected", { reason: data.reason }, now);
   });
 }

@@ -1,12 +1,14 @@
 import "server-only";
 // The call scheduler: one per app server process, started by Next's instrumentation hook
 // (instrumentation.ts, register()), ticking advanceCalls about once a second so running sessions
-// end when their planned end comes (then advanceCallLists, so call lists go on). Safe with several app servers on one database: each tick
+// end when their planned end comes (then advanceCallLists, so call lists go on; then
+// deliverWebhooks, lib/domains/webhooks/mutations.ts). Safe with several app servers on one database: each tick
 // claims due sessions with an atomic conditional update and finalising is exactly-once
 // (./simulator.ts, ./mutations.ts), so servers split the work and never double-charge.
 // CALL_SCHEDULER=false turns it off on a server (another one sharing the database must run it).
 import { env } from "@/lib/core/env";
 import { advanceCallLists } from "@/lib/domains/call-lists/mutations";
+import { deliverWebhooks } from "@/lib/domains/webhooks/mutations";
 import { advanceCalls } from "./simulator";
 
 /** How often a tick runs (ours): a session ends at most this late. */
@@ -41,6 +43,8 @@ export function startCallScheduler(
     // Sessions end first, so call lists see their rows' calls ended and reuse the free slots.
     advanceCalls(now(), { accountId, onError: (sessionId, e) => log(`Call scheduler: session ${sessionId} could not be finalised`, e) })
       .then(() => advanceCallLists(now(), { accountId }))
+      // Webhook deliveries last: a slow receiver (5 s at most per attempt) delays only them.
+      .then(() => deliverWebhooks(now(), { accountId }))
       .catch((e) => log("Call scheduler: a tick failed", e))
       .finally(() => {
         busy = false;

@@ -5,6 +5,7 @@ import "server-only";
 // and the PSTN blacklist. Each runs in one transaction with its ledger entries and audit rows, so
 // a purchase is all or nothing: one number the balance, the verification rule or a competing
 // buyer refuses, and none is bought and nothing is charged.
+import { enqueueWebhookEvent } from "@/lib/domains/webhooks/mutations";
 import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
@@ -363,9 +364,9 @@ async function blockForUnpaidRent(tx: Tx, accountId: number, n: { id: number; nu
   const releaseAt = new Date(now.getTime() + BLOCKED_GRACE_DAYS * DAY_MS);
   await tx.phoneNumber.updateMany({ where: { id: n.id, accountId, status: "active" }, data: { status: "blocked", blockedReason: "unpaid", blockedAt: now, releaseAt } });
   await audit(tx, SYSTEM(accountId), { action: "number.block", targetType: "phone_number", targetId: n.id, detail: { number: n.number, reason: "unpaid", rentMinor: n.monthlyPriceMinor, releaseAt: releaseAt.toISOString() } });
-  await tx.notification.create({
-    data: { accountId, kind: "number_blocked", audience: "account", detail: JSON.stringify({ number: n.number, numberId: n.id, rentMinor: n.monthlyPriceMinor, releaseAt: releaseAt.toISOString() }), createdAt: now },
-  });
+  const detail = { number: n.number, numberId: n.id, rentMinor: n.monthlyPriceMinor, releaseAt: releaseAt.toISOString() };
+  await tx.notification.create({ data: { accountId, kind: "number_blocked", audience: "account", detail: JSON.stringify(detail), createdAt: now } });
+  await enqueueWebhookEvent(tx, accountId, "number_blocked", detail, now);
 }
 
 /**
