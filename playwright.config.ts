@@ -71,6 +71,8 @@ export default defineConfig({
       // Every test logs in from 127.0.0.1; the per-IP limiter has its own unit tests, and here it
       // would only turn the suite's deliberate failures (lockout, wrong passwords) into flakes.
       LOGIN_IP_MAX_FAILURES: "100000",
+      // webhooks.spec.ts's receiver listens on loopback, which webhooks otherwise never reach.
+      WEBHOOKS_ALLOW_PRIVATE: "true",
     },
   },
 });

@@ -1,19 +1,33 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
 import { sectionTitle } from "@/lib/nav";
-import { EmptyState, SectionHeader } from "@/components/ui/page";
+import { SectionHeader } from "@/components/ui/page";
+import { getWebhook, listWebhookDeliveries } from "@/lib/domains/webhooks/queries";
+import { WebhookView } from "./_components/webhook-view";
 
 export const metadata: Metadata = { title: sectionTitle("webhooks") };
 
 export default async function WebhooksPage() {
-  await requireSection("webhooks");
+  const actor = await requireSection("webhooks");
+  const [webhook, deliveries] = await Promise.all([getWebhook(actor), listWebhookDeliveries(actor)]);
   return (
     <>
       <SectionHeader
         section="webhooks"
-        description="URLs the platform calls when something happens in the account, such as a low balance, a number about to renew or a failed payment."
+        description="The URL the platform POSTs account events to, such as a low balance, a number blocked for unpaid rent or the account's verification, signed so your server can tell they are ours."
       />
-      <EmptyState title="No webhooks are configured">Adding callback URLs and choosing their events arrives in a later release.</EmptyState>
+      <WebhookView
+        webhook={webhook ? { url: webhook.url, secret: webhook.secret, events: webhook.events, active: webhook.active } : null}
+        deliveries={deliveries.map((d) => ({
+          id: d.id,
+          event: d.event,
+          status: d.status,
+          attempts: d.attempts,
+          outcome: d.status === "delivered" ? `Answered ${d.lastStatusCode ?? ""}`.trim() : d.lastError,
+          nextAttemptAt: d.status === "pending" && d.nextAttemptAt ? d.nextAttemptAt.toISOString() : null,
+          createdAt: d.createdAt.toISOString(),
+        }))}
+      />
     </>
   );
 }
