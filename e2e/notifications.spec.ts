@@ -1,7 +1,7 @@
 // The Notifications page renders every kind the domains write with a sentence and a link to where
-// to act (issue 9): low balance, a blocked number, a caller ID's code, the verification's outcome;
-// an unknown kind still renders. A reader without a kind's sections sees that it happened, not
-// its figures, and no link it could not follow.
+// to act (issue 9): low balance, a blocked number, a caller ID's code, the verification's outcome,
+// a SIP registration deactivated; an unknown kind still renders. A reader without a kind's
+// sections sees that it happened, not its figures, and no link it could not follow.
 import { test, expect } from "./fixtures";
 
 const NOW = Date.now();
@@ -16,6 +16,7 @@ async function accountWithEveryKind(factory: import("./fixtures/db").Factory) {
   await n("caller_id_code", { number: "+14155550177", code: "482913", expiresInSeconds: 600 }, 40, "caller_ids");
   await n("verification_rejected", { reason: "The scan is unreadable" }, 30, "billing.verification");
   await n("verification_approved", { reason: "" }, 20, "billing.verification");
+  await n("sip_registration_deactivated", { registration: "100@pbx.example.com", priceMinor: 1_00, currency: "USD" }, 15, "sip_registrations");
   await n("satellite_uplink", { whatever: 1 }, 10);
   return acct;
 }
@@ -40,6 +41,11 @@ test("the owner reads each kind as a sentence with the link to act on it", async
   await expect(item("verification_rejected").getByRole("link", { name: "Correct the details and submit again" })).toHaveAttribute("href", "/billing?tab=verification");
   await expect(item("verification_approved")).toContainText("The account's verification was approved");
 
+  await expect(item("sip_registration_deactivated")).toContainText(
+    "The SIP registration 100@pbx.example.com is deactivated: its monthly fee of $1.00 could not be paid. Calls through it stop until it is paid for.",
+  );
+  await expect(item("sip_registration_deactivated").getByRole("link", { name: "Pay and restore it on SIP registrations" })).toHaveAttribute("href", "/settings/sip-registrations");
+
   await expect(item("satellite_uplink")).toContainText("A notification of type “satellite_uplink”.");
 
   await item("low_balance").getByRole("link", { name: "Top up the balance" }).click();
@@ -55,7 +61,8 @@ test("a Developer reads that things happened, without the figures, the code or l
   const page = await (await browserLoggedIn({ kind: "subuser", accountId: acct.id, name: dev.name, password: dev.password })).newPage();
   await page.goto("/notifications");
   const list = page.getByRole("list", { name: "Notifications" });
-  await expect(list.locator("li")).toHaveCount(6);
+  await expect(list.locator("li")).toHaveCount(7);
+  await expect(page.locator('[data-notification="sip_registration_deactivated"]')).toContainText("A SIP registration was deactivated: its monthly fee could not be paid.");
   await expect(page.locator('[data-notification="low_balance"]')).toContainText("The account's balance fell below its low-balance threshold.");
   await expect(page.locator('[data-notification="low_balance"]')).toContainText("Someone with access to Billing can top it up.");
   await expect(page.locator('[data-notification="caller_id_code"]')).toContainText("A caller ID verification code was sent.");
@@ -63,8 +70,8 @@ test("a Developer reads that things happened, without the figures, the code or l
   await expect(page.locator('[data-notification="number_blocked"]')).toContainText("+14155550123 is blocked");
   await expect(page.locator('[data-notification="number_blocked"]').getByRole("link", { name: "See your numbers" })).toHaveAttribute("href", "/numbers");
   const html = await list.innerHTML();
-  for (const secret of ["$4.20", "482913", "+14155550177", "The scan is unreadable"]) expect(html).not.toContain(secret);
-  await expect(list.locator('a[href^="/billing"], a[href^="/settings/caller-ids"]')).toHaveCount(0);
+  for (const secret of ["$4.20", "482913", "+14155550177", "The scan is unreadable", "100@pbx.example.com"]) expect(html).not.toContain(secret);
+  await expect(list.locator('a[href^="/billing"], a[href^="/settings/caller-ids"], a[href^="/settings/sip-registrations"]')).toHaveCount(0);
 });
 
 test("a Payer sees the balance figures and the rejection's reason, but not the caller ID's code", async ({ browserLoggedIn, factory }) => {

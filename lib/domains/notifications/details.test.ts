@@ -11,6 +11,7 @@ import { postLedgerEntry } from "@/lib/domains/billing/ledger";
 import { reviewVerification, saveVerificationDetails, submitVerification, updateBillingSettings, uploadVerificationDocument } from "@/lib/domains/billing/mutations";
 import { runRenewals } from "@/lib/domains/phone-numbers/mutations";
 import { fixtureOwnNumber } from "@/lib/domains/phone-numbers/api-fixtures";
+import { fixtureSipRegistration } from "@/lib/domains/sip-registrations/api-fixtures";
 import { addCallerId } from "@/lib/domains/caller-ids/mutations";
 import { listNotifications } from "./queries";
 import { NOTIFICATION_CONCERNS, parseNotificationDetail, redactNotificationDetail, type NotificationDetail } from "./details";
@@ -45,6 +46,13 @@ describe("parseNotificationDetail", () => {
     });
     expect(parseNotificationDetail(row("verification_approved", { reason: "" }), "USD")).toEqual({ kind: "verification_approved", redacted: false });
     expect(parseNotificationDetail(row("verification_rejected", { reason: "Unreadable scan" }), "USD")).toEqual({ kind: "verification_rejected", redacted: false, reason: "Unreadable scan" });
+    expect(parseNotificationDetail(row("sip_registration_deactivated", { registration: "100@pbx.example.com", priceMinor: 1_00 }), "USD")).toEqual({
+      kind: "sip_registration_deactivated",
+      redacted: false,
+      registration: "100@pbx.example.com",
+      priceMinor: 1_00,
+      currency: "USD",
+    });
     expect(parseNotificationDetail(row("access_request", { subuser: "ann", roles: ["Admin"] }, "logs"), "USD")).toEqual({ kind: "access_request", section: "logs", subuser: "ann", roles: ["Admin"] });
   });
 
@@ -60,6 +68,8 @@ describe("parseNotificationDetail", () => {
       ["caller_id_code", null],
       ["verification_rejected", []],
       ["verification_rejected", { reason: 42 }],
+      ["sip_registration_deactivated", { registration: "", priceMinor: 100 }],
+      ["sip_registration_deactivated", { registration: "1@pbx", priceMinor: "1.00" }],
     ] as const) {
       expect(parseNotificationDetail(row(kind, detail), "USD"), `${kind} ${JSON.stringify(detail)}`).toEqual({ kind: "other", type: kind });
     }
@@ -143,6 +153,25 @@ describe("listNotifications: what the domains write, as each principal reads it"
     expect(JSON.stringify(dev)).not.toContain("500000");
     expect(JSON.stringify(dev)).not.toContain("unreadable");
     expect(dev.find((x) => x.kind === "low_balance")!.detail).toEqual({ kind: "low_balance", redacted: true });
+  });
+
+  it("a SIP registration deactivated on the billing day: told to every reader (the fee to holders of its sections only) and to the webhook that receives it", async () => {
+    const acct = await createTestAccount();
+    const t0 = Date.UTC(2026, 3, 1, 12);
+    const reg = await fixtureSipRegistration(acct.id, { sipUsername: "100", nextRenewalAt: new Date(t0) });
+    await db.webhook.create({ data: { accountId: acct.id, url: "https://hooks.example.com/sb", secret: "s", events: '["sip_registration_deactivated"]' } });
+    await runRenewals(() => new Date(t0 + 60_000), { accountId: acct.id });
+    expect(await db.sipRegistration.findUniqueOrThrow({ where: { id: reg.id } })).toMatchObject({ deactivated: true });
+    const detail = { kind: "sip_registration_deactivated", redacted: false, registration: "100@pbx.example.com", priceMinor: reg.monthlyPriceMinor, currency: "USD" };
+    expect((await listNotifications(await acct.actor(OWNER_ROLE))).map((x) => x.detail)).toEqual([detail]);
+    for (const role of PRINCIPALS) {
+      const actor = await acct.actor(role);
+      if (!can(actor, "notification_history")) continue;
+      const holds = can(actor, "sip_registrations") || can(actor, "billing");
+      expect((await listNotifications(actor)).map((x) => x.detail), role).toEqual([holds ? detail : { kind: "sip_registration_deactivated", redacted: true }]);
+    }
+    const [delivery] = await db.webhookDelivery.findMany({ where: { accountId: acct.id } });
+    expect(JSON.parse(delivery!.payload)).toMatchObject({ event: "sip_registration_deactivated", account_id: acct.id, data: { registration: "100@pbx.example.com", priceMinor: reg.monthlyPriceMinor, currency: "USD" } });
   });
 
   it("a row with a malformed detail still lists, as 'other'", async () => {

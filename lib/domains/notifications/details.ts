@@ -1,6 +1,6 @@
 // What each kind of notification says, parsed from its row's JSON `detail` (written by the domain
-// that raised it: billing's ledger and verification review, phone-numbers' renewal run, caller
-// IDs, access requests). Pure: a row in, a typed detail out. Parsing never throws: a detail that
+// that raised it: billing's ledger and verification review, phone-numbers' and SIP registrations'
+// renewal runs, caller IDs, access requests). Pure: a row in, a typed detail out. Parsing never throws: a detail that
 // does not match its kind's shape (an older or hand-made row) reads as kind "other" and renders
 // generically, like a kind this code does not know.
 //
@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   "caller_id_code",
   "verification_approved",
   "verification_rejected",
+  "sip_registration_deactivated",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -29,6 +30,7 @@ export const NOTIFICATION_CONCERNS: Record<Exclude<NotificationKind, "access_req
   caller_id_code: ["caller_ids"],
   verification_approved: ["billing"],
   verification_rejected: ["billing"],
+  sip_registration_deactivated: ["sip_registrations", "billing"],
 };
 
 export type NotificationDetail =
@@ -39,6 +41,8 @@ export type NotificationDetail =
   | { kind: "caller_id_code"; redacted: false; number: string; code: string; expiresInSeconds: number | null }
   | { kind: "verification_approved"; redacted: false }
   | { kind: "verification_rejected"; redacted: false; reason: string }
+  /** `priceMinor`: the month's fee that could not be paid, in `currency`. */
+  | { kind: "sip_registration_deactivated"; redacted: false; registration: string; priceMinor: number; currency: string }
   | { kind: Exclude<NotificationKind, "access_request">; redacted: true }
   /** A kind this code does not know, or a detail that does not match its kind. */
   | { kind: "other"; type: string };
@@ -55,6 +59,7 @@ const SHAPES = {
   caller_id_code: z.object({ number: z.string().min(1).max(32), code: z.string().min(1).max(16), expiresInSeconds: z.number().int().positive().optional() }),
   verification_approved: z.object({}),
   verification_rejected: z.object({ reason: z.string().max(500).default("") }),
+  sip_registration_deactivated: z.object({ registration: z.string().min(1).max(300), priceMinor: money, currency: z.string().regex(/^[A-Z]{3}$/).optional() }),
   access_request: z.object({ subuser: z.string().max(100).optional(), roles: z.array(z.string()).optional() }),
 };
 
@@ -110,6 +115,10 @@ export function parseNotificationDetail(row: { kind: string; detail: string; sec
     case "verification_rejected": {
       const d = SHAPES.verification_rejected.safeParse(raw);
       return d.success ? { kind: "verification_rejected", redacted: false, reason: d.data.reason } : other;
+    }
+    case "sip_registration_deactivated": {
+      const d = SHAPES.sip_registration_deactivated.safeParse(raw);
+      return d.success ? { kind: "sip_registration_deactivated", redacted: false, registration: d.data.registration, priceMinor: d.data.priceMinor, currency: d.data.currency ?? currency } : other;
     }
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { enqueueWebhookEvent } from "@/lib/domains/webhooks/mutations";
 import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
@@ -278,7 +279,8 @@ const BILLING = (accountId: number): AuditPrincipal => ({ accountId, actorType: 
 /**
  * The billing day's part for SIP registrations, as of clock(): every active registration whose
  * renewal is due pays its next month (idempotent per registration and period) or, when the
- * balance cannot cover it, is deactivated (unregistered until "Pay and restore"). One
+ * balance cannot cover it, is deactivated (unregistered until "Pay and restore"; a notification
+ * for the account and the webhook event sip_registration_deactivated say so). One
  * transaction per registration; `accountId` limits the run to one account.
  */
 export async function renewSipRegistrations(clock: Clock = systemClock, opts: { accountId?: number } = {}): Promise<SipRenewalReport> {
@@ -306,6 +308,11 @@ export async function renewSipRegistrations(clock: Clock = systemClock, opts: { 
           data: { deactivated: true, successful: false, statusCode: null, errorMessage: "Deactivated: the month's subscription could not be paid", lastUpdatedAt: now },
         });
         await audit(tx, BILLING(r.accountId), { action: "sip_registration.deactivate", targetType: "sip_registration", targetId: r.id, detail: { registration: `${r.sipUsername}@${r.proxy}`, reason: "unpaid", priceMinor: r.monthlyPriceMinor } });
+        // Everyone with Notifications is told, and the webhook when it receives the event.
+        const account = await tx.account.findUniqueOrThrow({ where: { id: r.accountId }, select: { currency: true } });
+        const detail = { registration: `${r.sipUsername}@${r.proxy}`, priceMinor: r.monthlyPriceMinor, currency: account.currency };
+        await tx.notification.create({ data: { accountId: r.accountId, kind: "sip_registration_deactivated", audience: "account", sectionId: "sip_registrations", detail: JSON.stringify(detail), createdAt: now } });
+        await enqueueWebhookEvent(tx, r.accountId, "sip_registration_deactivated", detail, now);
         report.deactivated += 1;
       }
     });

@@ -78,6 +78,26 @@ export function NotificationText({ n, holds }: { n: NotificationDto; holds: (sec
         </>
       );
     }
+    case "sip_registration_deactivated":
+      return (
+        <>
+          {d.redacted ? (
+            <p>A SIP registration was deactivated: its monthly fee could not be paid.</p>
+          ) : (
+            <p>
+              The SIP registration <span className="font-semibold">{d.registration}</span> is deactivated: its monthly fee of{" "}
+              <span className="tabular-nums">{formatMoney(d.priceMinor, d.currency)}</span> could not be paid. Calls through it stop until it is paid for.
+            </p>
+          )}
+          <p className="mt-0.5 text-slate-600">
+            {holds("sip_registrations") ? (
+              <Action href={sectionHref("sip_registrations")}>Pay and restore it on {sectionTitle("sip_registrations")}</Action>
+            ) : holds("billing") ? (
+              <Action href={routes.billingTab("top-up")}>Top up the balance</Action>
+            ) : null}
+          </p>
+        </>
+      );
     case "caller_id_code":
       return d.redacted ? (
         <p>A caller ID verification code was sent. Someone with access to {sectionTitle("caller_ids")} can read it here.</p>
