@@ -1,7 +1,8 @@
 // Webhooks as the account owner sets one up: a private URL refused under its field, a receiver
 // on loopback (the e2e server allows it, WEBHOOKS_ALLOW_PRIVATE) saved, a test event sent and
 // received with a signature that checks out against the secret the page shows, the deliveries
-// table showing it delivered; then the secret rotated and the webhook removed. One account.
+// table showing it delivered; a failed delivery sent again; then the secret rotated and the
+// webhook removed. One account.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHmac } from "node:crypto";
@@ -51,6 +52,18 @@ test("the owner adds a webhook, sends a test event its server receives signed, r
     expect(got!.headers["x-switchboard-signature"]).toBe(`sha256=${createHmac("sha256", secret).update(`${timestamp}.${got!.body}`).digest("hex")}`);
     expect(JSON.parse(got!.body)).toMatchObject({ event: "test", account_id: acct.id });
 
+    // A delivery that failed (as after its last retry) can be sent again from its row menu.
+    const failed = await factory.db.webhookDelivery.create({
+      data: { accountId: acct.id, event: "low_balance", payload: got!.body.replace('"test"', '"low_balance"'), status: "failed", attempts: 6, lastStatusCode: 500, lastError: "Answered 500" },
+    });
+    await page.reload();
+    await page.getByRole("button", { name: `Actions for delivery ${failed.id}`, exact: true }).click();
+    await page.getByRole("menuitem", { name: "Redeliver", exact: true }).click();
+    await page.getByRole("dialog", { name: "Redeliver “Balance below the low-balance threshold”?" }).getByRole("button", { name: "Redeliver" }).click();
+    await expect(table.locator("tbody tr")).toHaveCount(3);
+    await expect(table.locator("tbody tr").filter({ hasText: "Delivered" })).toHaveCount(2, { timeout: 15_000 });
+    expect(received.map((r) => r.headers["x-switchboard-event"])).toEqual(["test", "low_balance"]);
+
     await page.getByRole("button", { name: "Rotate secret" }).click();
     await page.getByRole("dialog", { name: "Rotate the signing secret?" }).getByRole("button", { name: "Rotate secret" }).click();
     await expect(page.getByRole("dialog")).toHaveCount(0);
@@ -59,7 +72,7 @@ test("the owner adds a webhook, sends a test event its server receives signed, r
     await page.getByRole("button", { name: "Remove webhook" }).click();
     await page.getByRole("dialog", { name: "Remove the webhook?" }).getByRole("button", { name: "Remove webhook" }).click();
     await expect(page.getByRole("button", { name: "Add webhook" })).toBeVisible();
-    await expect(table.locator("tbody tr")).toHaveCount(1);
+    await expect(table.locator("tbody tr")).toHaveCount(3);
     expect(await factory.db.webhook.count({ where: { accountId: acct.id } })).toBe(0);
   } finally {
     await new Promise<void>((r) => receiver.close(() => r()));

@@ -154,6 +154,7 @@ describe("audit sentences for the webhook", () => {
     expect(row("webhook.rotate_secret", {}, owner)).toBe("The account owner made a new signing secret for the webhook");
     expect(row("webhook.delete", { url, discarded: 2 }, owner)).toBe(`The account owner removed the webhook ${url}, discarding 2 pending deliveries`);
     expect(row("webhook.delete", { url, discarded: 0 }, owner)).toBe(`The account owner removed the webhook ${url}`);
+    expect(row("webhook.redeliver", { event: "low_balance", url }, { ...owner, targetId: "12" })).toBe("The account owner sent the failed webhook delivery #12 (low_balance) again");
     expect(row("webhook.test", { url }, owner)).toBe(`The account owner sent a test event to the webhook ${url}`);
   });
 });

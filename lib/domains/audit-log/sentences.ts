@@ -204,6 +204,7 @@ const PHRASES: Record<string, Phrase> = {
     `${d.created === true ? "added" : "changed"} the webhook${str(d.url) ? ` ${str(d.url)}` : ""}${d.active === false ? " (off)" : Array.isArray(d.events) ? ` for ${d.events.length} event${d.events.length === 1 ? "" : "s"}` : ""}`,
   "webhook.rotate_secret": () => "made a new signing secret for the webhook",
   "webhook.delete": (d) => `removed the webhook${str(d.url) ? ` ${str(d.url)}` : ""}${typeof d.discarded === "number" && d.discarded > 0 ? `, discarding ${d.discarded} pending deliver${d.discarded === 1 ? "y" : "ies"}` : ""}`,
+  "webhook.redeliver": (d, row) => `sent the failed webhook delivery #${row.targetId}${str(d.event) ? ` (${str(d.event)})` : ""} again`,
   "webhook.test": (d) => `sent a test event to the webhook${str(d.url) ? ` ${str(d.url)}` : ""}`,
   "sms.enable": named("turned SMS on for the number", "number"),
   "sms.disable": named("turned SMS off for the number", "number"),

@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/core/validate";
 import { WEBHOOK_MAX_ATTEMPTS, type WebhookEvent } from "./client-safe";
 import { CLAIM_SECONDS, outcomeText, postWebhook, retryDelaySeconds } from "./delivery";
 import { getWebhook, parseWebhookEvents, SECTION, type WebhookDto } from "./queries";
-import { ZSaveWebhookInput, type SaveWebhookInput } from "./schemas";
+import { ZRedeliverWebhookInput, ZSaveWebhookInput, type RedeliverWebhookInput, type SaveWebhookInput } from "./schemas";
 import { newWebhookSecret, signWebhook } from "./signature";
 import { isLocalName, isPrivateAddress, literalHost } from "./url-guard";
 
@@ -84,6 +84,27 @@ export async function sendTestWebhook(actor: Actor, clock: Clock = systemClock):
     const deliveryId = await insertDelivery(tx, actor.accountId, "test", { message: "A test event from Settings > Webhooks" }, clock());
     await audit(tx, actor, { action: "webhook.test", targetType: "webhook", targetId: actor.accountId, detail: { url: w.url } });
     return { deliveryId };
+  });
+}
+
+/**
+ * "Redeliver" on a failed delivery: queues a new delivery of the same event and body, due at once
+ * (the failed one stays listed). NOT_FOUND naming `deliveryId` for another account's or an
+ * unknown delivery; CONFLICT when it has not failed, or the webhook is missing or off.
+ */
+export async function redeliverWebhook(actor: Actor, input: RedeliverWebhookInput, clock: Clock = systemClock): Promise<{ deliveryId: number }> {
+  authorize(actor, { section: SECTION });
+  const { deliveryId } = parseInput(ZRedeliverWebhookInput, input);
+  return db.$transaction(async (tx) => {
+    const d = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, accountId: actor.accountId }, select: { event: true, payload: true, status: true } });
+    if (!d) throw new AppError("NOT_FOUND", { message: "Delivery not found", field: "deliveryId" });
+    if (d.status !== "failed") throw new AppError("CONFLICT", { message: "Only a failed delivery can be sent again", field: "deliveryId" });
+    const w = await tx.webhook.findUnique({ where: { accountId: actor.accountId }, select: { url: true, active: true } });
+    if (!w?.active) throw new AppError("CONFLICT", { message: w ? "The webhook is off: turn it on and save first" : "The account has no webhook: save its URL first", field: "deliveryId" });
+    const now = clock();
+    const row = await tx.webhookDelivery.create({ data: { accountId: actor.accountId, event: d.event, payload: d.payload, nextAttemptAt: now, createdAt: now }, select: { id: true } });
+    await audit(tx, actor, { action: "webhook.redeliver", targetType: "webhook_delivery", targetId: deliveryId, detail: { event: d.event, url: w.url, deliveryId: row.id } });
+    return { deliveryId: row.id };
   });
 }
 

@@ -1,6 +1,6 @@
 // Inputs of Settings > Webhooks, shared by the page's form and its server actions.
 import { z } from "zod";
-import { issue } from "@/lib/core/validate";
+import { issue, zId } from "@/lib/core/validate";
 import { WEBHOOK_EVENTS, WEBHOOK_URL_MAX } from "./client-safe";
 
 const URL_HELP = "Enter the full address the platform should POST to, e.g. https://example.com/switchboard";
@@ -49,3 +49,6 @@ export type SaveWebhookInput = z.input<typeof ZSaveWebhookInput>;
 
 export const ZListWebhookDeliveriesInput = z.object({ count: z.number().int().min(1).max(200).default(50) });
 export type ListWebhookDeliveriesInput = z.input<typeof ZListWebhookDeliveriesInput>;
+
+export const ZRedeliverWebhookInput = z.object({ deliveryId: zId("Invalid delivery id") });
+export type RedeliverWebhookInput = z.input<typeof ZRedeliverWebhookInput>;

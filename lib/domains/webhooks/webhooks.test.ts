@@ -11,7 +11,7 @@ import { createTestAccount, PRINCIPALS } from "@/test/factories";
 import { postLedgerEntry } from "@/lib/domains/billing/ledger";
 import { WEBHOOK_MAX_ATTEMPTS } from "./client-safe";
 import { retryDelaySeconds } from "./delivery";
-import { deleteWebhook, deliverWebhooks, enqueueWebhookEvent, rotateWebhookSecret, saveWebhook, sendTestWebhook } from "./mutations";
+import { deleteWebhook, deliverWebhooks, enqueueWebhookEvent, redeliverWebhook, rotateWebhookSecret, saveWebhook, sendTestWebhook } from "./mutations";
 import { getWebhook, listWebhookDeliveries } from "./queries";
 import { verifyWebhook } from "./signature";
 import { isLocalName, isPrivateAddress } from "./url-guard";
@@ -62,6 +62,7 @@ describe("the webhook's settings", () => {
         await expect(rotateWebhookSecret(actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
         await expect(deleteWebhook(actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
         await expect(listWebhookDeliveries(actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+        await expect(redeliverWebhook(actor, { deliveryId: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
       }
     }
     expect(await db.auditLog.count({ where: { accountId: acct.id, action: { startsWith: "webhook." } } })).toBe(1);
@@ -158,6 +159,16 @@ describe("delivery", () => {
       } else expect(d).toMatchObject({ status: "failed", nextAttemptAt: null });
     }
     expect(forAccount(acct.id)).toHaveLength(WEBHOOK_MAX_ATTEMPTS);
+
+    // Redeliver: a new delivery of the same body, due at once; the failed one stays as it was.
+    const failed = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+    const again = await redeliverWebhook(owner, { deliveryId }, () => now);
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: again.deliveryId } })).toMatchObject({ event: "test", payload: failed.payload, status: "pending", attempts: 0 });
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toEqual(failed);
+    await expect(redeliverWebhook(owner, { deliveryId: again.deliveryId })).rejects.toMatchObject({ code: "CONFLICT", field: "deliveryId", message: "Only a failed delivery can be sent again" });
+    await saveWebhook(owner, { url: `${base}/fail`, events: [], active: false }, { allowPrivate: true });
+    await expect(redeliverWebhook(owner, { deliveryId })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("is off") });
+    await expect(redeliverWebhook(await (await createTestAccount()).actor(OWNER_ROLE), { deliveryId })).rejects.toMatchObject({ code: "NOT_FOUND", field: "deliveryId" });
   });
 
   it("does not follow a redirect, and never connects to a private address unless allowed", async () => {

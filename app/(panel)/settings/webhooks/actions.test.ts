@@ -10,7 +10,7 @@ const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const { deleteWebhookAction, rotateWebhookSecretAction, saveWebhookAction, sendTestWebhookAction } = await import("./actions");
+const { deleteWebhookAction, redeliverWebhookAction, rotateWebhookSecretAction, saveWebhookAction, sendTestWebhookAction } = await import("./actions");
 
 const URL = "https://hooks.example.com/switchboard";
 
@@ -24,6 +24,7 @@ async function snapshot(accountId: number) {
 
 describe("Webhooks server actions", () => {
   let acct: TestAccount;
+  let failedId = 0;
   beforeAll(async () => {
     acct = await createTestAccount();
   });
@@ -35,12 +36,14 @@ describe("Webhooks server actions", () => {
       create: { accountId: acct.id, url: URL, secret: "a".repeat(64), events: '["low_balance"]' },
       update: { url: URL, secret: "a".repeat(64), events: '["low_balance"]', active: true },
     });
+    failedId = (await db.webhookDelivery.create({ data: { accountId: acct.id, event: "low_balance", payload: "{}", status: "failed", attempts: 6, nextAttemptAt: null } })).id;
   });
 
   const calls = [
     { name: "saveWebhookAction", run: () => saveWebhookAction({ url: `${URL}/v2`, events: ["number_blocked"], active: true }) },
     { name: "rotateWebhookSecretAction", run: () => rotateWebhookSecretAction({}) },
     { name: "sendTestWebhookAction", run: () => sendTestWebhookAction({}) },
+    { name: "redeliverWebhookAction", run: () => redeliverWebhookAction({ deliveryId: String(failedId) }) },
     { name: "deleteWebhookAction", run: () => deleteWebhookAction({}) },
   ] as const;
 
@@ -73,6 +76,10 @@ describe("Webhooks server actions", () => {
       fieldErrors: { url: "192.168.1.10 is a local or private address: webhooks go to public addresses only" },
     });
     expect(await saveWebhookAction({ url: URL, events: ["nope" as never] })).toEqual({ ok: false, fieldErrors: { events: "Choose events from the list" } });
+    expect(await redeliverWebhookAction({ deliveryId: "x" })).toEqual({ ok: false, fieldErrors: { deliveryId: "Invalid delivery id" } });
+    const other = await createTestAccount();
+    const theirs = await db.webhookDelivery.create({ data: { accountId: other.id, event: "test", payload: "{}", status: "failed" } });
+    expect(await redeliverWebhookAction({ deliveryId: String(theirs.id) })).toEqual({ ok: false, fieldErrors: { deliveryId: "Delivery not found" } });
     expect(await snapshot(acct.id)).toEqual(before);
     await saveWebhookAction({ url: URL, events: [], active: false });
     expect(await sendTestWebhookAction({})).toEqual({ ok: false, fieldErrors: { active: "The webhook is off: turn it on and save first" } });

@@ -1,8 +1,8 @@
 "use server";
 import { z } from "zod";
 import { action } from "@/lib/server/action";
-import { deleteWebhook, rotateWebhookSecret, saveWebhook, sendTestWebhook } from "@/lib/domains/webhooks/mutations";
-import { ZSaveWebhookInput } from "@/lib/domains/webhooks/schemas";
+import { deleteWebhook, redeliverWebhook, rotateWebhookSecret, saveWebhook, sendTestWebhook } from "@/lib/domains/webhooks/mutations";
+import { ZRedeliverWebhookInput, ZSaveWebhookInput } from "@/lib/domains/webhooks/schemas";
 
 // Settings > Webhooks (section `webhooks`: MainAccount only). Each returns what its toast says;
 // the page re-renders the webhook and its deliveries from the database (action() refreshes it).
@@ -26,3 +26,6 @@ export const deleteWebhookAction = action({ section: "webhooks", input: NONE }, 
 
 /** Send test event: a "test" delivery, due at once (the scheduler delivers it within about a second). */
 export const sendTestWebhookAction = action({ section: "webhooks", input: NONE }, async (_input, actor) => sendTestWebhook(actor));
+
+/** Redeliver: a failed delivery's event sent again as a new delivery, due at once. */
+export const redeliverWebhookAction = action({ section: "webhooks", input: ZRedeliverWebhookInput }, async (input, actor) => redeliverWebhook(actor, input));

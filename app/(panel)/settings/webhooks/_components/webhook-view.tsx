@@ -3,11 +3,14 @@
 // Send test event and Remove, and the latest deliveries (refreshed while any is pending).
 import { Send } from "lucide-react";
 import { DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
+import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
 import { CheckboxField, Field, FormError } from "@/components/forms/fields";
 import { ConfirmDialog } from "@/components/forms/form-dialog";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
+import { useMemo } from "react";
 import { useAutoRefresh } from "@/components/ui/auto-refresh";
 import { Button } from "@/components/ui/button";
 import { DateTime } from "@/components/ui/date-time";
@@ -22,7 +25,7 @@ import {
   type WebhookDeliveryStatus,
   type WebhookEvent,
 } from "@/lib/domains/webhooks/client-safe";
-import { deleteWebhookAction, rotateWebhookSecretAction, saveWebhookAction, sendTestWebhookAction } from "../actions";
+import { deleteWebhookAction, redeliverWebhookAction, rotateWebhookSecretAction, saveWebhookAction, sendTestWebhookAction } from "../actions";
 
 export type WebhookRow = { url: string; secret: string; events: WebhookEvent[]; active: boolean };
 /** One delivery as the page shows it (dates as ISO strings). */
@@ -57,10 +60,30 @@ const columns: DataTableColumn<DeliveryRow>[] = [
   },
 ];
 
+type DialogState = "rotate" | "remove" | { redeliver: DeliveryRow };
+
 export function WebhookView({ webhook, deliveries }: { webhook: WebhookRow | null; deliveries: DeliveryRow[] }) {
-  const dialog = useDialog<"rotate" | "remove">();
+  const dialog = useDialog<DialogState>();
+  const { open } = dialog;
   const props = { onClose: dialog.close, returnFocusTo: dialog.opener };
   useAutoRefresh(undefined, deliveries.some((d) => d.status === "pending"));
+  const canRedeliver = webhook?.active ?? false;
+  const withActions = useMemo<DataTableColumn<DeliveryRow>[]>(
+    () => [
+      ...columns,
+      actionsColumn(({ row }) =>
+        row.original.status === "failed" && canRedeliver ? (
+          <RowMenu label={`Actions for delivery ${row.original.id}`}>
+            <MenuItem data-action="webhooks" onSelect={(o) => open({ redeliver: row.original }, o)}>
+              Redeliver
+            </MenuItem>
+          </RowMenu>
+        ) : null,
+      ),
+    ],
+    [open, canRedeliver],
+  );
+  const d = dialog.state;
   return (
     <div className="space-y-6">
       <WebhookForm webhook={webhook} />
@@ -102,7 +125,7 @@ export function WebhookView({ webhook, deliveries }: { webhook: WebhookRow | nul
           </EmptyState>
         ) : (
           <DataTable
-            columns={columns}
+            columns={withActions}
             data={deliveries}
             getRowId={(r) => String(r.id)}
             filterLabel="Filter deliveries"
@@ -113,8 +136,9 @@ export function WebhookView({ webhook, deliveries }: { webhook: WebhookRow | nul
           />
         )}
       </section>
-      {dialog.state === "rotate" ? <RotateDialog {...props} /> : null}
-      {dialog.state === "remove" && webhook ? <RemoveDialog {...props} url={webhook.url} /> : null}
+      {d === "rotate" ? <RotateDialog {...props} /> : null}
+      {d === "remove" && webhook ? <RemoveDialog {...props} url={webhook.url} /> : null}
+      {typeof d === "object" && d !== null && webhook ? <RedeliverDialog {...props} row={d.redeliver} url={webhook.url} /> : null}
     </div>
   );
 }
@@ -210,4 +234,27 @@ function RemoveDialog({ url, ...props }: DialogProps & { url: string }) {
     },
   });
   return <ConfirmDialog title="Remove the webhook?" description={`Events are no longer sent to ${url}. Deliveries already made stay listed.`} form={form} submitLabel="Remove webhook" data-action="webhooks" {...props} />;
+}
+
+function RedeliverDialog({ row, url, ...props }: DialogProps & { row: DeliveryRow; url: string }) {
+  const toast = useToast();
+  const form = useActionForm(redeliverWebhookAction, {
+    fields: [],
+    toInput: () => ({ deliveryId: String(row.id) }),
+    onSuccess: () => {
+      toast("Queued again: it is delivered within a few seconds");
+      props.onClose();
+    },
+  });
+  return (
+    <ConfirmDialog
+      title={`Redeliver “${eventLabel(row.event)}”?`}
+      description={`The same event and body are sent to ${url} again, as a new delivery signed with the current secret. The failed one stays listed.`}
+      form={form}
+      submitLabel="Redeliver"
+      danger={false}
+      data-action="webhooks"
+      {...props}
+    />
+  );
 }
