@@ -15,6 +15,11 @@ export function addMonth(d: Date): Date {
   return next;
 }
 
+/** The last millisecond of `d`'s UTC day (23:59:59.999): "as of the end of that day". */
+export function endOfUtcDay(d: Date): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) + DAY_MS - 1);
+}
+
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "2026-03-01" -> that day's first instant, UTC; null for anything else (2026-02-30 and years outside 2000-2999 included). */

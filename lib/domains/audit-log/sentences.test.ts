@@ -151,6 +151,10 @@ describe("audit sentences for the webhook", () => {
     expect(row("webhook.save", { url, events: ["low_balance", "number_blocked"], active: true, created: true }, owner)).toBe(`The account owner added the webhook ${url} for 2 events`);
     expect(row("webhook.save", { url, events: ["low_balance"], active: true, created: false }, owner)).toBe(`The account owner changed the webhook ${url} for 1 event`);
     expect(row("webhook.save", { url, events: [], active: false, created: false }, owner)).toBe(`The account owner changed the webhook ${url} (off)`);
+    expect(row("billing.run_day", { renewed: 1, blocked: 0, released: 0, sipRenewed: 0, sipDeactivated: 2 }, owner)).toBe(
+      "The account owner ran the billing day: 1 renewed, 0 blocked, 0 released; SIP registrations: 0 renewed, 2 deactivated",
+    );
+    expect(row("billing.run_day", { renewed: 1, blocked: 0, released: 0, sipRenewed: 0, sipDeactivated: 0 }, owner)).toBe("The account owner ran the billing day: 1 renewed, 0 blocked, 0 released");
     expect(row("webhook.rotate_secret", {}, owner)).toBe("The account owner made a new signing secret for the webhook");
     expect(row("webhook.delete", { url, discarded: 2 }, owner)).toBe(`The account owner removed the webhook ${url}, discarding 2 pending deliveries`);
     expect(row("webhook.delete", { url, discarded: 0 }, owner)).toBe(`The account owner removed the webhook ${url}`);

@@ -148,8 +148,13 @@ const PHRASES: Record<string, Phrase> = {
     const each = removed.map((r) => `${str(r.network) ?? "?"} (${r.allowed === false ? "block" : "allow"} list)`);
     return `removed ${each.length ? each.join(", ") : "addresses"} from the Management API's authorized IP lists`;
   },
-  "billing.run_day": (d) =>
-    `ran the billing day${typeof d.renewed === "number" ? `: ${d.renewed} renewed, ${d.blocked ?? 0} blocked, ${d.released ?? 0} released` : ""}`,
+  "billing.run_day": (d) => {
+    const numbers = typeof d.renewed === "number" ? `: ${d.renewed} renewed, ${d.blocked ?? 0} blocked, ${d.released ?? 0} released` : "";
+    const sipRenewed = typeof d.sipRenewed === "number" ? d.sipRenewed : 0;
+    const sipDeactivated = typeof d.sipDeactivated === "number" ? d.sipDeactivated : 0;
+    const sip = sipRenewed || sipDeactivated ? `; SIP registrations: ${sipRenewed} renewed, ${sipDeactivated} deactivated` : "";
+    return `ran the billing day${numbers}${sip}`;
+  },
   "billing.settings": () => "changed the billing settings",
   "billing.top_up": (d) => `topped up the balance${money(d.amountMinor, d.currency) ? ` by ${money(d.amountMinor, d.currency)}` : ""}`,
   "billing.top_up_canceled": (d) => `canceled a top-up${forMoney(d.amountMinor)}`,

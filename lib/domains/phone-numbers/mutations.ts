@@ -12,7 +12,7 @@ import { authorize } from "@/lib/access/authorize";
 import { assertCan } from "@/lib/access/matrix";
 import { audit, type AuditPrincipal } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
-import { addMonth } from "@/lib/core/day-range";
+import { addMonth, endOfUtcDay } from "@/lib/core/day-range";
 import { AppError, conflict, isAppError, rethrowUnique } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
@@ -371,7 +371,8 @@ async function blockForUnpaidRent(tx: Tx, accountId: number, n: { id: number; nu
 
 /**
  * "Run billing day" (the demo's button on Billing): the renewals of the actor's own account as of
- * the next date one of its numbers falls due (or now, when none is due later), so the effect of
+ * the end of the next UTC day one of its numbers or SIP registrations falls due (or now, when none
+ * is due later), everything due that day in one run, so the effect of
  * a month's rent, and of a balance that cannot pay it, can be seen without waiting a month.
  */
 export async function runBillingDay(actor: Actor, clock: Clock = systemClock): Promise<RenewalReport & { asOf: Date }> {
@@ -386,7 +387,8 @@ export async function runBillingDay(actor: Actor, clock: Clock = systemClock): P
   ]);
   const now = clock();
   const dates = [next?.status === "blocked" ? next.releaseAt : next?.nextRenewalAt, nextSip?.nextRenewalAt].filter((d): d is Date => d instanceof Date);
-  const due = dates.length ? new Date(Math.min(...dates.map((d) => d.getTime()))) : undefined;
+  // The whole UTC day of the next due date: everything falling due that day renews in one run.
+  const due = dates.length ? endOfUtcDay(new Date(Math.min(...dates.map((d) => d.getTime())))) : undefined;
   const asOf = due && due > now ? due : now;
   const report = await runRenewals(() => asOf, { accountId: actor.accountId });
   await audit(db, actor, { action: "billing.run_day", targetType: "account", targetId: actor.accountId, detail: { asOf: asOf.toISOString(), ...report } });

@@ -261,11 +261,17 @@ export async function restoreSipRegistration(actor: Actor, input: { sipRegistrat
   const { sipRegistrationId } = parseInput(ZUpdateSipRegistrationInput.pick({ sipRegistrationId: true }), input);
   const now = clock();
   return db.$transaction(async (tx) => {
-    const r = await tx.sipRegistration.findFirst({ where: { id: sipRegistrationId, accountId: actor.accountId }, select: { id: true, sipUsername: true, proxy: true, outboundProxy: true, password: true, isPersistent: true, deactivated: true, monthlyPriceMinor: true } });
+    const r = await tx.sipRegistration.findFirst({
+      where: { id: sipRegistrationId, accountId: actor.accountId },
+      select: { id: true, sipUsername: true, proxy: true, outboundProxy: true, password: true, isPersistent: true, deactivated: true, monthlyPriceMinor: true, nextRenewalAt: true },
+    });
     if (!r) throw new AppError("NOT_FOUND", { message: "SIP registration not found", field: "sipRegistrationId", reason: "sip_registration_not_found" });
     if (!r.deactivated) throw new AppError("CONFLICT", { message: `${r.sipUsername}@${r.proxy} is not deactivated`, field: "sipRegistrationId" });
-    await chargeMonth(tx, actor.accountId, r, now, clock);
-    await tx.sipRegistration.update({ where: { id: r.id }, data: { deactivated: false, nextRenewalAt: addMonth(now), ...register(r), lastUpdatedAt: now } });
+    // The month paid is the one that went unpaid when it has not begun yet (a billing day run
+    // ahead of time), else the month from now: never a month the registration already paid for.
+    const from = r.nextRenewalAt > now ? r.nextRenewalAt : now;
+    await chargeMonth(tx, actor.accountId, r, from, clock);
+    await tx.sipRegistration.update({ where: { id: r.id }, data: { deactivated: false, nextRenewalAt: addMonth(from), ...register(r), lastUpdatedAt: now } });
     await audit(tx, actor, { action: "sip_registration.restore", targetType: "sip_registration", targetId: r.id, detail: { registration: `${r.sipUsername}@${r.proxy}`, chargedMinor: r.monthlyPriceMinor } });
     const row = await tx.sipRegistration.findUniqueOrThrow({ where: { id: r.id }, select: SIP_REGISTRATION_SELECT });
     return toSipRegistrationDto(row);

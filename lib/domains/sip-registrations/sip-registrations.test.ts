@@ -11,7 +11,7 @@ import { fixtureApp } from "../applications/api-fixtures";
 import { fixtureTopUp } from "../phone-numbers/api-fixtures";
 import { fixtureAppUser } from "../calls/call-fixtures";
 import { fixtureRule } from "../scenarios/api-fixtures";
-import { runRenewals } from "../phone-numbers/mutations";
+import { runBillingDay, runRenewals } from "../phone-numbers/mutations";
 import { MAX_SIP_REGISTRATIONS, SIP_REGISTRATION_MONTHLY_PRICE_MINOR, sipRegistrationState } from "./client-safe";
 import { fixtureSipRegistration, sipUser } from "./api-fixtures";
 import { bindSipRegistration, createSipRegistration, deleteSipRegistration, renewSipRegistrations, restoreSipRegistration, updateSipRegistration } from "./mutations";
@@ -203,6 +203,33 @@ describe("SIP registrations", () => {
       "sip_registration.renew",
       "sip_registration.deactivate",
       "sip_registration.restore",
+    ]);
+  });
+
+  it("Run billing day renews everything due on the next due date's UTC day in one run", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor("MainAccount");
+    await fixtureTopUp(acct.id, 10_00);
+    await createSipRegistration(owner, { sipUsername: "1001", proxy: "pbx.example.com", password: "p" }, at("2030-01-15T10:00:00Z"));
+    await createSipRegistration(owner, { sipUsername: "1002", proxy: "pbx.example.com", password: "p" }, at("2030-01-15T10:07:00Z"));
+    const report = await runBillingDay(owner, at("2030-01-16T00:00:00Z"));
+    expect(report).toMatchObject({ sipRenewed: 2, asOf: new Date("2030-02-15T23:59:59.999Z") });
+    expect((await rows(acct.id)).map((r) => r.nextRenewalAt.toISOString())).toEqual(["2030-03-15T10:00:00.000Z", "2030-03-15T10:07:00.000Z"]);
+  });
+
+  it("Pay and restore before the unpaid month has begun (a billing day run ahead) pays that month, not the one already paid", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor("MainAccount");
+    await fixtureTopUp(acct.id, 1_00);
+    const r = await createSipRegistration(owner, { sipUsername: "1001", proxy: "pbx.example.com", password: "p" }, at("2030-01-15T10:00:00Z"));
+    // The demo's Run billing day: the renewal as of its due date, on the 16th of January.
+    expect(await renewSipRegistrations(at("2030-02-15T10:00:00Z"), { accountId: acct.id })).toMatchObject({ deactivated: 1 });
+    await fixtureTopUp(acct.id, 5_00);
+    const restored = await restoreSipRegistration(owner, { sipRegistrationId: r.id }, at("2030-01-16T09:00:00Z"));
+    expect(restored.nextRenewalAt.toISOString()).toBe("2030-03-15T10:00:00.000Z");
+    expect((await ledger(acct.id)).map((e) => e.memo)).toEqual([
+      "SIP registration 1001@pbx.example.com: the month from 2030-01-15",
+      "SIP registration 1001@pbx.example.com: the month from 2030-02-15",
     ]);
   });
 });

@@ -28,7 +28,8 @@ export function RunBillingDay({ currency }: { currency: string }) {
     toInput: () => ({}),
     onSuccess: (r) => {
       setReport(r);
-      toast(`Billing day run: ${count(r.renewed, "number")} renewed, ${r.blocked} blocked, ${r.released} released`);
+      const sip = r.sipRenewed || r.sipDeactivated ? `; ${count(r.sipRenewed, "SIP registration")} renewed, ${r.sipDeactivated} deactivated` : "";
+      toast(`Billing day run: ${count(r.renewed, "number")} renewed, ${r.blocked} blocked, ${r.released} released${sip}`);
       dialog.open("report", dialog.opener);
     },
   });
