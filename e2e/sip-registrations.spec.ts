@@ -47,7 +47,7 @@ test("the owner creates SIP registrations, binds one to an application's rule, u
   await expect(first).toContainText("Not bound");
 
   await createRegistration(page, "2002", "pbx.gone.invalid", "s3cret");
-  await expect(toast(page)).toContainText("2002@pbx.gone.invalid saved, not registered: Request Timeout");
+  await expect(page.locator('[data-toast="error"]').first()).toContainText("2002@pbx.gone.invalid saved, not registered: Request Timeout");
   await expect(table.locator("tbody tr").filter({ hasText: "2002@pbx.gone.invalid" })).toContainText("408 Request Timeout: no answer from pbx.gone.invalid");
   expect(await factory.db.ledgerEntry.count({ where: { accountId: acct.id, kind: "sip_registration" } })).toBe(2);
 

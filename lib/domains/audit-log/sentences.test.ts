@@ -134,6 +134,9 @@ describe("audit sentences for SIP registrations", () => {
     expect(row("sip_registration.unbind", { registrations: [reg, "200@pbx.example.com"], application: "sales", rule: "inbound" })).toBe(
       "Subuser alice unbound the SIP registrations 100@pbx.example.com, 200@pbx.example.com from the rule inbound of sales",
     );
+    expect(row("sip_registration.unbind", { registrations: ["200@pbx.example.com"], application: "sales", user: "dave", replacedBy: reg })).toBe(
+      "Subuser alice unbound the SIP registration 200@pbx.example.com from the user dave of sales (the user's registration is now 100@pbx.example.com)",
+    );
     expect(row("sip_registration.delete", { registration: reg })).toBe("Subuser alice deleted the SIP registration 100@pbx.example.com");
     expect(row("sip_registration.delete", {}, { targetId: "9" })).toBe("Subuser alice deleted the SIP registration #9");
     expect(row("sip_registration.restore", { registration: reg, chargedMinor: 1_00 }, owner)).toBe("The account owner paid for and restored the SIP registration 100@pbx.example.com for $1.00");

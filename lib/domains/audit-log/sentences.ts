@@ -199,7 +199,8 @@ const PHRASES: Record<string, Phrase> = {
   "sip_registration.unbind": (d) => {
     const regs = names(d.registrations);
     const from = str(d.application) ? ` from ${str(d.user) ? `the user ${str(d.user)} of ` : str(d.rule) ? `the rule ${str(d.rule)} of ` : ""}${str(d.application)}` : "";
-    return `unbound the SIP registration${regs.length === 1 ? "" : "s"} ${regs.length ? regs.join(", ") : ""}${from}`.replace(/ +$/, "");
+    const replaced = str(d.replacedBy) ? ` (the user's registration is now ${str(d.replacedBy)})` : "";
+    return `unbound the SIP registration${regs.length === 1 ? "" : "s"} ${regs.length ? regs.join(", ") : ""}${from}`.replace(/ +$/, "") + replaced;
   },
   "sip_registration.delete": named("deleted the SIP registration", "registration"),
   "sip_registration.restore": (d, row) => `paid for and restored the SIP registration ${str(d.registration) ?? `#${row.targetId}`}${forMoney(d.chargedMinor)}`,

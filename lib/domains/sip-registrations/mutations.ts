@@ -75,9 +75,24 @@ async function userByName(actor: Actor, applicationId: number, name: string): Pr
 }
 
 /** A user holds one registration at most: before binding it to `registrationId` (or a new one), its other one is unbound (the reference's "automatically unbound"). */
-async function takeUser(tx: Tx, accountId: number, appUserId: number | null, registrationId?: number) {
-  if (appUserId === null) return;
-  await tx.sipRegistration.updateMany({ where: { accountId, appUserId, ...(registrationId !== undefined ? { id: { not: registrationId } } : {}) }, data: { applicationId: null, ruleId: null, appUserId: null } });
+/**
+ * A user holds one registration: binding another to it unbinds the one it had (with its own
+ * Logs row, naming the registration that took its place when there is one).
+ */
+async function takeUser(tx: Tx, actor: Actor, binding: Binding, registrationId?: number, taker?: string) {
+  if (binding.appUserId === null) return;
+  const previous = await tx.sipRegistration.findFirst({
+    where: { accountId: actor.accountId, appUserId: binding.appUserId, ...(registrationId !== undefined ? { id: { not: registrationId } } : {}) },
+    select: { id: true, sipUsername: true, proxy: true },
+  });
+  if (!previous) return;
+  await tx.sipRegistration.update({ where: { id: previous.id }, data: { applicationId: null, ruleId: null, appUserId: null } });
+  await audit(tx, actor, {
+    action: "sip_registration.unbind",
+    targetType: "sip_registration",
+    targetId: previous.id,
+    detail: { registrations: [`${previous.sipUsername}@${previous.proxy}`], ...binding.names, ...(taker ? { replacedBy: taker } : {}) },
+  });
 }
 
 /** The subscription's ledger entry for the month from `period` (idempotent per registration and period). */
@@ -116,7 +131,7 @@ export async function createSipRegistration(actor: Actor, input: CreateSipRegist
       if ((await tx.sipRegistration.count({ where: { accountId: actor.accountId } })) >= MAX_SIP_REGISTRATIONS) {
         throw new AppError("CONFLICT", { message: `The account may hold at most ${MAX_SIP_REGISTRATIONS} SIP registrations: delete one first`, field: "sipUsername", reason: "sip_registration_limit" });
       }
-      await takeUser(tx, actor.accountId, binding.appUserId);
+      await takeUser(tx, actor, binding, undefined, `${data.sipUsername}@${data.proxy}`);
       const row = await tx.sipRegistration.create({
         data: {
           accountId: actor.accountId,
@@ -172,7 +187,7 @@ export async function updateSipRegistration(actor: Actor, input: UpdateSipRegist
       }
       const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter((k) => changes[k] !== undefined && (k === "password" ? changes.password !== current.password : changes[k] !== before[k]));
       const next = { proxy, outboundProxy: changes.outboundProxy ?? current.outboundProxy, password: changes.password ?? current.password, isPersistent: current.isPersistent };
-      if (binding) await takeUser(tx, actor.accountId, binding.appUserId, sipRegistrationId);
+      if (binding) await takeUser(tx, actor, binding, sipRegistrationId, `${sipUsername}@${proxy}`);
       await tx.sipRegistration.update({
         where: { id: sipRegistrationId },
         data: {
@@ -209,7 +224,7 @@ export async function bindSipRegistration(actor: Actor, input: BindSipRegistrati
     const before = await findOwnSipRegistration(db, actor, sipRegistrationId!);
     if (!before.isPersistent && binding.appUserId === null) throw needsUser();
     return db.$transaction(async (tx) => {
-      await takeUser(tx, actor.accountId, binding.appUserId, before.id);
+      await takeUser(tx, actor, binding, before.id, `${before.sipUsername}@${before.proxy}`);
       await tx.sipRegistration.updateMany({ where: { id: before.id, accountId: actor.accountId }, data: { applicationId: binding.applicationId, ruleId: binding.ruleId, appUserId: binding.appUserId } });
       await audit(tx, actor, { action: "sip_registration.bind", targetType: "sip_registration", targetId: before.id, detail: { registration: `${before.sipUsername}@${before.proxy}`, ...binding.names } });
       return 1;

@@ -120,6 +120,10 @@ describe("SIP registrations", () => {
     expect(await bindSipRegistration(owner, { sipRegistrationId: a.id, applicationId: app.id, userId: alice.id })).toBe(1);
     const [ra, rb] = await rows(acct.id);
     expect([ra!.appUserId, ra!.ruleId, rb!.appUserId, rb!.applicationId]).toEqual([alice.id, null, null, null]);
+    // Logs say so: b's unbinding has its own row, naming a.
+    const moved = await db.auditLog.findFirstOrThrow({ where: { accountId: acct.id, action: "sip_registration.unbind" } });
+    expect(moved).toMatchObject({ targetId: String(b.id) });
+    expect(JSON.parse(moved.detail)).toEqual({ registrations: ["1002@pbx.example.com"], application: app.name, user: "alice", replacedBy: "1001@pbx.example.com" });
     // A non-persistent registration is only ever bound to a user.
     await expect(bindSipRegistration(owner, { sipRegistrationId: b.id, applicationId: app.id, ruleId: rule.id })).rejects.toMatchObject({ field: "userId" });
     await expect(bindSipRegistration(owner, { sipRegistrationId: a.id, applicationId: app.id, ruleId: rule.id, userId: alice.id })).rejects.toMatchObject({ reason: "exclusive_parameters" });

@@ -154,7 +154,7 @@ function InboundDialog({ onClose, returnFocusTo, ...props }: Props & { onClose: 
   return (
     <FormDialog
       title="Simulate an inbound call"
-      description="A caller dials one of the account's numbers, or calls through one of its SIP registrations: the application's rules answer (a number's caller on the PSTN blacklist is rejected). The call is charged like a real inbound call."
+      description="A caller dials one of the account's numbers, or calls through one of its SIP registrations: the application's rules answer (a number's caller on the PSTN blacklist is rejected). A call to a number is charged like a real inbound call; one through a SIP registration is free."
       onClose={onClose}
       returnFocusTo={returnFocusTo}
       form={form}

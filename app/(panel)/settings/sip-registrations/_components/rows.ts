@@ -48,5 +48,5 @@ export function boundTo(r: Pick<SipRegistrationRow, "applicationName" | "ruleNam
   if (!r.applicationName) return "";
   if (r.ruleName) return `${r.applicationName}: rule ${r.ruleName}`;
   if (r.appUserName) return `${r.applicationName}: user ${r.appUserName}`;
-  return `${r.applicationName} (no rule)`;
+  return `${r.applicationName} (first matching rule)`;
 }

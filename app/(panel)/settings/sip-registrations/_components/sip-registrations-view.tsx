@@ -120,7 +120,8 @@ function RegistrationDialog({ row, price, ...props }: DialogProps & { row?: SipR
     fields,
     toInput: (f) => ({ sipUsername: formText(f, "sipUsername"), proxy: formText(f, "proxy"), authUser: formText(f, "authUser"), outboundProxy: formText(f, "outboundProxy"), password: String(f.get("password") ?? "") }),
     onSuccess: (r) => {
-      toast(outcome(r));
+      // Saved, but the PBX refused or never answered: said as a problem, not a success.
+      toast(outcome(r), r.successful ? "success" : "error");
       props.onClose();
     },
   });
@@ -138,7 +139,7 @@ function RegistrationDialog({ row, price, ...props }: DialogProps & { row?: SipR
       };
     },
     onSuccess: (r) => {
-      toast(outcome(r));
+      toast(outcome(r), r.successful ? "success" : "error");
       props.onClose();
     },
   });

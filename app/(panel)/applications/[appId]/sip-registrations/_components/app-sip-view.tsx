@@ -39,7 +39,7 @@ export function AppSipView({ applicationId, rows, others, rules, canManage }: { 
       ...SIP_ACCOUNT_COLUMNS,
       {
         id: "target",
-        accessorFn: (r) => (r.ruleName ? `Rule ${r.ruleName}` : r.appUserName ? `User ${r.appUserName}` : "No rule"),
+        accessorFn: (r) => (r.ruleName ? `Rule ${r.ruleName}` : r.appUserName ? `User ${r.appUserName}` : "First matching rule"),
         header: "Calls go to",
       },
       actionsColumn(({ row }) => (
@@ -104,7 +104,8 @@ function BindDialog({ applicationId, row, others, rules, ...props }: DialogProps
   const toast = useToast();
   const [chosen, setChosen] = useState<SipRegistrationRow | undefined>(row ?? others[0]);
   const persistent = chosen?.isPersistent ?? true;
-  const [target, setTarget] = useState<"rule" | "user">(row?.appUserName || !persistent ? "user" : "rule");
+  // Without rules, only a user can take the calls.
+  const [target, setTarget] = useState<"rule" | "user">(row?.appUserName || !persistent || rules.length === 0 ? "user" : "rule");
   const toUser = target === "user" || !persistent;
   const form = useActionForm(bindSipRegistrationAction, {
     fields: ["sipRegistrationId", "ruleId", "userName"],
@@ -143,7 +144,9 @@ function BindDialog({ applicationId, row, others, rules, ...props }: DialogProps
         )}
         {persistent ? (
           <SelectField label="Calls go to" name="target" value={target} onChange={(ev) => setTarget(ev.currentTarget.value === "user" ? "user" : "rule")}>
-            <option value="rule">A rule</option>
+            <option value="rule" disabled={rules.length === 0}>
+              {rules.length === 0 ? "A rule (the application has none yet)" : "A rule"}
+            </option>
             <option value="user">A user</option>
           </SelectField>
         ) : (
@@ -152,7 +155,9 @@ function BindDialog({ applicationId, row, others, rules, ...props }: DialogProps
         {toUser ? (
           <Field label="User name" name="userName" required defaultValue={row?.appUserName ?? ""} autoComplete="off" spellCheck={false} hint="One of this application's users; a user holds one registration." error={e.userName} />
         ) : rules.length === 0 ? (
-          <p className="text-sm text-amber-800">This application has no rules yet: add one in Rules first.</p>
+          <p className="text-sm text-amber-800" role={e.ruleId ? "alert" : undefined}>
+            This application has no rules yet: add one in Rules first, or send the calls to a user.
+          </p>
         ) : (
           <SelectField label="Rule" name="ruleId" defaultValue={rules.find((r) => r.label === row?.ruleName)?.id.toString() ?? String(rules[0]!.id)} error={e.ruleId}>
             {rules.map((r) => (
