@@ -27,12 +27,12 @@ test("the owner adds a webhook, sends a test event its server receives signed, r
     await page.goto("/settings/webhooks");
     await expect(page.locator("[data-empty-state]")).toContainText("No deliveries yet");
     const form = page.getByTestId("webhook-form");
-    await form.getByLabel("URL").fill("ftp://example.com/hook");
+    await form.getByLabel("URL", { exact: true }).fill("ftp://example.com/hook");
     await form.getByRole("button", { name: "Add webhook" }).click();
     await expect(form.locator('[data-field-error="url"]')).toContainText("must start with https://");
     expect(await factory.db.webhook.count({ where: { accountId: acct.id } })).toBe(0);
 
-    await form.getByLabel("URL").fill(url);
+    await form.getByLabel("URL", { exact: true }).fill(url);
     await form.getByLabel("Account verification rejected").uncheck();
     await form.getByRole("button", { name: "Add webhook" }).click();
     await expect(page.locator('[data-toast="success"]').first()).toContainText(`Webhook saved: 4 events go to ${url}`);

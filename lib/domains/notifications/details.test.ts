@@ -171,7 +171,7 @@ describe("listNotifications: what the domains write, as each principal reads it"
       expect((await listNotifications(actor)).map((x) => x.detail), role).toEqual([holds ? detail : { kind: "sip_registration_deactivated", redacted: true }]);
     }
     const [delivery] = await db.webhookDelivery.findMany({ where: { accountId: acct.id } });
-    expect(JSON.parse(delivery!.payload)).toMatchObject({ event: "sip_registration_deactivated", account_id: acct.id, data: { registration: "100@pbx.example.com", priceMinor: reg.monthlyPriceMinor, currency: "USD" } });
+    expect(JSON.parse(delivery!.payload)).toMatchObject({ event: "sip_registration_deactivated", account_id: acct.id, data: { registration: "100@pbx.example.com", price_minor: reg.monthlyPriceMinor, currency: "USD" } });
   });
 
   it("a row with a malformed detail still lists, as 'other'", async () => {

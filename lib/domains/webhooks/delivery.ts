@@ -39,9 +39,25 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
       },
     );
     req.on("timeout", () => req.destroy(Object.assign(new Error(`No answer within ${(opts.timeoutMs ?? ATTEMPT_TIMEOUT_MS) / 1000} s`), { code: "ETIMEDOUT" })));
-    req.on("error", (e) => resolve({ statusCode: null, error: e.message.slice(0, 300) }));
+    req.on("error", (e: NodeJS.ErrnoException) => resolve({ statusCode: null, error: connectionError(e, target) }));
     req.end(body);
   });
+}
+
+/** A failed connection in words: the common causes named, anything else as Node says it. */
+function connectionError(e: NodeJS.ErrnoException, url: URL): string {
+  switch (e.code) {
+    case "ECONNREFUSED":
+      return `Connection refused by ${url.host}: nothing listens there`;
+    case "ENOTFOUND":
+      return `No such host: ${url.hostname}`;
+    case "ECONNRESET":
+      return `${url.host} closed the connection before answering`;
+    case "ETIMEDOUT":
+      return e.message;
+    default:
+      return e.message.slice(0, 300);
+  }
 }
 
 /** Seconds before attempt `n + 1` after `n` failed attempts: 30, 60, 120, 240, 480. */

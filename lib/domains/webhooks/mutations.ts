@@ -37,6 +37,9 @@ export async function saveWebhook(actor: Actor, input: SaveWebhookInput, opts: {
   if (!(opts.allowPrivate ?? env().WEBHOOKS_ALLOW_PRIVATE) && (literal ? isPrivateAddress(literal) : isLocalName(url.hostname))) {
     throw new AppError("INVALID_INPUT", { message: `${url.hostname} is a local or private address: webhooks go to public addresses only`, field: "url" });
   }
+  if (data.active && data.events.length === 0) {
+    throw new AppError("INVALID_INPUT", { message: "Choose at least one event, or turn the webhook off", field: "events" });
+  }
   const events = JSON.stringify(data.events);
   await db.$transaction(async (tx) => {
     const before = await tx.webhook.findUnique({ where: { accountId: actor.accountId }, select: { url: true } });
@@ -108,9 +111,15 @@ export async function redeliverWebhook(actor: Actor, input: RedeliverWebhookInpu
   });
 }
 
-/** The JSON body of a delivery: `{ event, account_id, created_at (ISO 8601, UTC), data }`. */
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * The JSON body of a delivery: `{ event, account_id, created_at (ISO 8601, UTC), data }`, the
+ * data's keys in snake_case like the Management API's (`balance_minor`: minor units).
+ */
 export function webhookBody(event: string, accountId: number, createdAt: Date, data: object): string {
-  return JSON.stringify({ event, account_id: accountId, created_at: createdAt.toISOString(), data });
+  const fields = Object.fromEntries(Object.entries(data).map(([k, v]) => [snake(k), v]));
+  return JSON.stringify({ event, account_id: accountId, created_at: createdAt.toISOString(), data: fields });
 }
 
 async function insertDelivery(tx: Tx, accountId: number, event: WebhookEvent | "test", data: object, now: Date): Promise<number> {

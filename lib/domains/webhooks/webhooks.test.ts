@@ -70,7 +70,7 @@ describe("the webhook's settings", () => {
 
   it("refuses a URL that is not http(s), carries credentials, or points at a local or private address, naming the url field", async () => {
     const owner = await (await createTestAccount()).actor(OWNER_ROLE);
-    const save = (url: string) => saveWebhook(owner, { url, events: [] }, { allowPrivate: false });
+    const save = (url: string) => saveWebhook(owner, { url, events: [], active: false }, { allowPrivate: false });
     await expect(save("")).rejects.toMatchObject({ code: "INVALID_INPUT", field: "url" });
     await expect(save("not a url")).rejects.toMatchObject({ field: "url", message: expect.stringContaining("is not one") });
     await expect(save("ftp://example.com/x")).rejects.toMatchObject({ field: "url", message: expect.stringContaining("https://") });
@@ -80,6 +80,8 @@ describe("the webhook's settings", () => {
     }
     await expect(save(`https://example.com/${"x".repeat(2000)}`)).rejects.toMatchObject({ field: "url" });
     expect(await db.webhook.count({ where: { accountId: owner.accountId } })).toBe(0);
+    // On, it must receive something; off, it need not.
+    await expect(saveWebhook(owner, { url: "https://hooks.example.com/sb", events: [], active: true })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "events" });
     await expect(save("https://hooks.example.com/sb#frag")).resolves.toMatchObject({ url: "https://hooks.example.com/sb" });
   });
 
@@ -111,7 +113,7 @@ describe("events", () => {
     await db.$transaction((tx) => postLedgerEntry(tx, { accountId: acct.id, amountMinor: -6_00, kind: "adjustment", memo: "charge" }, clock));
     const [d] = await db.webhookDelivery.findMany({ where: { accountId: acct.id } });
     expect(d).toMatchObject({ event: "low_balance", status: "pending" });
-    expect(JSON.parse(d!.payload)).toMatchObject({ event: "low_balance", account_id: acct.id, data: { balanceMinor: 4_00, thresholdMinor: 5_00, currency: "USD" } });
+    expect(JSON.parse(d!.payload)).toMatchObject({ event: "low_balance", account_id: acct.id, data: { balance_minor: 4_00, threshold_minor: 5_00, currency: "USD" } });
 
     expect(await db.$transaction((tx) => enqueueWebhookEvent(tx, acct.id, "number_blocked", {}, new Date()))).toBe(false);
     await saveWebhook(owner, { url: `${base}/ok`, events: ["number_blocked"], active: false }, { allowPrivate: true });
@@ -186,7 +188,7 @@ describe("delivery", () => {
 
     // A name is checked on the addresses it resolves to, when connecting.
     const named = await ownerWithHook("/ok");
-    await saveWebhook(named.owner, { url: `${base.replace("127.0.0.1", "localhost")}/ok?acct=${named.acct.id}`, events: [], active: true }, { allowPrivate: true });
+    await saveWebhook(named.owner, { url: `${base.replace("127.0.0.1", "localhost")}/ok?acct=${named.acct.id}`, events: ["low_balance"], active: true }, { allowPrivate: true });
     await sendTestWebhook(named.owner);
     await deliverWebhooks(new Date(), { accountId: named.acct.id, allowPrivate: false });
     expect(await db.webhookDelivery.findFirstOrThrow({ where: { accountId: named.acct.id } })).toMatchObject({ lastStatusCode: null, lastError: expect.stringMatching(/^localhost resolves to .*a private address/) });
@@ -200,6 +202,20 @@ describe("delivery", () => {
     await deliverWebhooks(new Date(), { accountId: acct.id, allowPrivate: true });
     expect(await db.webhookDelivery.findFirstOrThrow({ where: { accountId: acct.id } })).toMatchObject({ status: "failed", lastError: "The webhook is off" });
     expect(forAccount(acct.id)).toEqual([]);
+  });
+});
+
+describe("a receiver that is not there", () => {
+  it("is named in words: connection refused, no such host", async () => {
+    const { acct, owner } = await ownerWithHook("/ok");
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    await saveWebhook(owner, { url: `http://127.0.0.1:${port}/hook`, events: ["low_balance"], active: true }, { allowPrivate: true });
+    await sendTestWebhook(owner);
+    await deliverWebhooks(new Date(), { accountId: acct.id, allowPrivate: true });
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { accountId: acct.id } })).toMatchObject({ lastStatusCode: null, lastError: `Connection refused by 127.0.0.1:${port}: nothing listens there` });
   });
 });
 

@@ -43,7 +43,7 @@ const columns: DataTableColumn<DeliveryRow>[] = [
     header: "Status",
     cell: ({ row }) => <Badge tone={TONES[row.original.status]}>{WEBHOOK_DELIVERY_STATUS_LABELS[row.original.status]}</Badge>,
   },
-  { accessorKey: "attempts", header: "Attempts", enableGlobalFilter: false, cell: ({ row }) => `${row.original.attempts} of ${WEBHOOK_MAX_ATTEMPTS}` },
+  { accessorKey: "attempts", header: "Attempts", enableGlobalFilter: false, cell: ({ row }) => (row.original.status === "pending" ? `${row.original.attempts} of ${WEBHOOK_MAX_ATTEMPTS}` : String(row.original.attempts)) },
   {
     accessorKey: "outcome",
     header: "Last answer",
@@ -173,7 +173,7 @@ function WebhookForm({ webhook }: { webhook: WebhookRow | null }) {
           ))}
           {form.fieldErrors.events ? <p className="text-sm text-red-700">{form.fieldErrors.events}</p> : null}
         </fieldset>
-        <CheckboxField label="On" name="active" defaultChecked={webhook?.active ?? true} description="Off: events are not sent (nor kept to send later)." />
+        <CheckboxField label="Send events to this URL" name="active" defaultChecked={webhook?.active ?? true} description="Unchecked, the webhook is off: events are not sent, nor kept to send later." />
         <FormError message={form.formError ?? form.fieldErrors.active} />
         <SubmitButton pending={form.pending}>{webhook ? "Save webhook" : "Add webhook"}</SubmitButton>
       </form>
@@ -190,10 +190,15 @@ function TestButton({ disabled }: { disabled: boolean }) {
   });
   return (
     <form {...form.formProps} data-action="webhooks">
-      <SubmitButton pending={form.pending} variant="secondary" disabled={disabled} title={disabled ? "The webhook is off" : undefined}>
+      <SubmitButton pending={form.pending} variant="secondary" disabled={disabled} aria-describedby={disabled ? "webhook-off" : undefined}>
         <Send aria-hidden className="size-4" />
         Send test event
       </SubmitButton>
+      {disabled ? (
+        <p id="webhook-off" className="mt-1 text-xs text-slate-600">
+          The webhook is off: turn it on and save to send events.
+        </p>
+      ) : null}
       <FormError message={form.formError ?? Object.values(form.fieldErrors)[0]} />
     </form>
   );
@@ -233,7 +238,7 @@ function RemoveDialog({ url, ...props }: DialogProps & { url: string }) {
       props.onClose();
     },
   });
-  return <ConfirmDialog title="Remove the webhook?" description={`Events are no longer sent to ${url}. Deliveries already made stay listed.`} form={form} submitLabel="Remove webhook" data-action="webhooks" {...props} />;
+  return <ConfirmDialog title="Remove the webhook?" description={`Events are no longer sent to ${url}, and deliveries still pending are discarded. Deliveries already made stay listed.`} form={form} submitLabel="Remove webhook" data-action="webhooks" {...props} />;
 }
 
 function RedeliverDialog({ row, url, ...props }: DialogProps & { row: DeliveryRow; url: string }) {
