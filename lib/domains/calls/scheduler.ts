@@ -1,8 +1,8 @@
 import "server-only";
 // The call scheduler: one per app server process, started by Next's instrumentation hook
 // (instrumentation.ts, register()), ticking advanceCalls about once a second so running sessions
-// end when their planned end comes (then advanceCallLists, so call lists go on; then
-// deliverWebhooks, lib/domains/webhooks/mutations.ts). Safe with several app servers on one database: each tick
+// end when their planned end comes (then advanceCallLists, so call lists go on; and beside them,
+// in a loop of its own, deliverWebhooks, lib/domains/webhooks/mutations.ts). Safe with several app servers on one database: each tick
 // claims due sessions with an atomic conditional update and finalising is exactly-once
 // (./simulator.ts, ./mutations.ts), so servers split the work and never double-charge.
 // CALL_SCHEDULER=false turns it off on a server (another one sharing the database must run it).
@@ -29,6 +29,8 @@ export function startCallScheduler(
     log?: (message: string, e: unknown) => void;
     /** Only this account's sessions and lists (tests sharing one database). */
     accountId?: number;
+    /** Replaces the webhook deliveries (tests). */
+    deliver?: (now: Date, o: { accountId?: number }) => Promise<unknown>;
   } = {},
 ): Scheduler {
   const existing = globalForScheduler.switchboardCallScheduler;
@@ -36,15 +38,25 @@ export function startCallScheduler(
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? ((message, e) => console.error(message, e));
   const { accountId } = opts;
+  const deliver = opts.deliver ?? deliverWebhooks;
   let busy = false;
+  let delivering = false;
   const timer = setInterval(() => {
+    // Webhook deliveries run beside the calls, never in their way: a slow receiver (5 s at most
+    // per attempt) delays only the deliveries behind it, not the end of anyone's call.
+    if (!delivering) {
+      delivering = true;
+      deliver(now(), { accountId })
+        .catch((e) => log("Call scheduler: webhook deliveries failed", e))
+        .finally(() => {
+          delivering = false;
+        });
+    }
     if (busy) return;
     busy = true;
     // Sessions end first, so call lists see their rows' calls ended and reuse the free slots.
     advanceCalls(now(), { accountId, onError: (sessionId, e) => log(`Call scheduler: session ${sessionId} could not be finalised`, e) })
       .then(() => advanceCallLists(now(), { accountId }))
-      // Webhook deliveries last: a slow receiver (5 s at most per attempt) delays only them.
-      .then(() => deliverWebhooks(now(), { accountId }))
       .catch((e) => log("Call scheduler: a tick failed", e))
       .finally(() => {
         busy = false;
