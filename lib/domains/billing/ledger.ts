@@ -11,10 +11,10 @@ import "server-only";
 // COMMITTED: later statements of the transaction see every charge committed before it). Either
 // way two charges of one account run one after the other, so each sees the other's entry when
 // it checks the balance: parallel purchases can never overdraw an account.
-import { enqueueWebhookEvent } from "@/lib/domains/webhooks/mutations";
 import type { db, Tx } from "@/lib/core/db";
 import type { Clock } from "@/lib/core/clock";
 import { AppError, conflict } from "@/lib/core/errors";
+import { raiseAccountNotification } from "@/lib/domains/notifications/mutations";
 import { formatMoney } from "./money";
 import type { LedgerKind } from "./schemas";
 
@@ -148,16 +148,7 @@ async function watchLowBalance(
   if (threshold <= 0) return;
   if (after < threshold && !account.lowBalanceAlertedAt) {
     await tx.account.update({ where: { id: accountId }, data: { lowBalanceAlertedAt: clock() } });
-    await tx.notification.create({
-      data: {
-        accountId,
-        kind: "low_balance",
-        audience: "account",
-        detail: JSON.stringify({ balanceMinor: after, thresholdMinor: threshold, currency: account.currency }),
-        createdAt: clock(),
-      },
-    });
-    await enqueueWebhookEvent(tx, accountId, "low_balance", { balanceMinor: after, thresholdMinor: threshold, currency: account.currency }, clock());
+    await raiseAccountNotification(tx, { accountId, kind: "low_balance", detail: { balanceMinor: after, thresholdMinor: threshold, currency: account.currency }, createdAt: clock() });
   } else if (after >= threshold && before < threshold && account.lowBalanceAlertedAt) {
     await tx.account.update({ where: { id: accountId }, data: { lowBalanceAlertedAt: null } });
   }

@@ -1,7 +1,6 @@
 import "server-only";
 // Billing changes: top-ups through the payment simulator, the account's billing settings, and
 // account verification. Money itself is only ever written by ./ledger.ts.
-import { enqueueWebhookEvent } from "@/lib/domains/webhooks/mutations";
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { db, type Tx } from "@/lib/core/db";
@@ -13,6 +12,7 @@ import { systemClock, type Clock } from "@/lib/core/clock";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
 import { blockUnverifiedNumbers } from "@/lib/domains/phone-numbers/mutations";
+import { raiseAccountNotification } from "@/lib/domains/notifications/mutations";
 import { postLedgerEntry } from "./ledger";
 import {
   MAX_VERIFICATION_DOCUMENTS,
@@ -267,16 +267,12 @@ export async function reviewVerification(actor: Actor, input: VerificationReview
     await tx.accountVerification.update({ where: { accountId: actor.accountId }, data: { status: data.outcome, rejectionReason: data.outcome === "rejected" ? data.reason : "", reviewedAt: now } });
     const blocked = data.outcome === "rejected" ? await blockUnverifiedNumbers(tx, actor.accountId, now) : 0;
     await audit(tx, actor, { action: `verification.${data.outcome}`, targetType: "account", targetId: actor.accountId, detail: { reason: data.reason, numbersBlocked: blocked } });
-    await tx.notification.create({
-      data: {
-        accountId: actor.accountId,
-        kind: data.outcome === "verified" ? "verification_approved" : "verification_rejected",
-        audience: "account",
-        sectionId: "billing.verification",
-        detail: JSON.stringify({ reason: data.reason }),
-        createdAt: now,
-      },
+    await raiseAccountNotification(tx, {
+      accountId: actor.accountId,
+      kind: data.outcome === "verified" ? "verification_approved" : "verification_rejected",
+      sectionId: "billing.verification",
+      detail: { reason: data.reason },
+      createdAt: now,
     });
-    await enqueueWebhookEvent(tx, actor.accountId, data.outcome === "verified" ? "verification_approved" : "verification_rejected", { reason: data.reason }, now);
   });
 }

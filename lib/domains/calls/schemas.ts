@@ -93,8 +93,7 @@ export const ZPlaceCallInput = z
   });
 export type PlaceCallInput = z.input<typeof ZPlaceCallInput>;
 
-/** "Simulate inbound call": a caller dials one of the account's numbers. */
-/** What the inbound caller dials: one of the account's numbers (`numberId`) or its SIP registrations (`sipRegistrationId`), one of them. */
+/** "Simulate inbound call": what the caller dials, one of the account's numbers (`numberId`) or one of its SIP registrations (`sipRegistrationId`), exactly one. */
 export const ZSimulateInboundInput = z.object({
   numberId: zId("Choose one of the account's numbers", "phone_number_not_found").optional(),
   sipRegistrationId: zId("Choose one of the account's SIP registrations", "sip_registration_not_found").optional(),

@@ -1,8 +1,8 @@
 // What each kind of notification says, parsed from its row's JSON `detail` (written by the domain
 // that raised it: billing's ledger and verification review, phone-numbers' and SIP registrations'
-// renewal runs, caller IDs, access requests). Pure: a row in, a typed detail out. Parsing never throws: a detail that
-// does not match its kind's shape (an older or hand-made row) reads as kind "other" and renders
-// generically, like a kind this code does not know.
+// renewal runs, caller IDs, access requests). Pure: a row in, a typed detail out. Parsing never
+// throws: a detail that does not match its kind's shape (an older or hand-made row) reads as kind
+// "other" and renders generically, like a kind this code does not know.
 //
 // Notifications of audience "account" reach every holder of the Notifications section, but a
 // notification's figures belong to the section they are about (docs/SECURITY.md "What shared

@@ -6,6 +6,9 @@ import { authorize } from "@/lib/access/authorize";
 import { sectionsFor } from "@/lib/access/matrix";
 import { audit } from "@/lib/core/audit";
 import { parseInput } from "@/lib/core/validate";
+import { isWebhookEvent } from "@/lib/domains/webhooks/client-safe";
+import { enqueueWebhookEvent } from "@/lib/domains/webhooks/mutations";
+import type { NotificationKind } from "./details";
 import { ZRequestAccessInput, type RequestAccessInput } from "./schemas";
 import { visibleAudiences } from "./queries";
 
@@ -71,4 +74,15 @@ export async function markNotificationsRead(actor: Actor): Promise<{ read: numbe
     if (count > 0) await audit(tx, actor, { action: "notifications.read", targetType: "notification", detail: { read: count } });
     return { read: count };
   });
+}
+
+/**
+ * Raises a notification for the whole account (audience "account": every holder of
+ * Notifications) with its `detail` (./details.ts shapes), in the caller's transaction. A kind that
+ * is also a webhook event (WEBHOOK_EVENTS) is queued for the account's webhook with the same
+ * detail, so the two never disagree.
+ */
+export async function raiseAccountNotification(tx: Tx, n: { accountId: number; kind: NotificationKind; sectionId?: string; detail: object; createdAt: Date }): Promise<void> {
+  await tx.notification.create({ data: { accountId: n.accountId, kind: n.kind, audience: "account", sectionId: n.sectionId ?? "", detail: JSON.stringify(n.detail), createdAt: n.createdAt } });
+  if (isWebhookEvent(n.kind)) await enqueueWebhookEvent(tx, n.accountId, n.kind, n.detail, n.createdAt);
 }

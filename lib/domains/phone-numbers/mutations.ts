@@ -5,7 +5,6 @@ import "server-only";
 // and the PSTN blacklist. Each runs in one transaction with its ledger entries and audit rows, so
 // a purchase is all or nothing: one number the balance, the verification rule or a competing
 // buyer refuses, and none is bought and nothing is charged.
-import { enqueueWebhookEvent } from "@/lib/domains/webhooks/mutations";
 import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
@@ -19,6 +18,7 @@ import { findOwnApplication } from "@/lib/domains/applications/queries";
 import { postLedgerEntry } from "@/lib/domains/billing/ledger";
 import { findOwnRule, ruleNotFound } from "@/lib/domains/rules/queries";
 import { renewSipRegistrations } from "@/lib/domains/sip-registrations/mutations";
+import { raiseAccountNotification } from "@/lib/domains/notifications/mutations";
 import { countryByCode } from "./catalogue";
 import {
   ACCOUNT_NUMBER_SELECT,
@@ -365,8 +365,7 @@ async function blockForUnpaidRent(tx: Tx, accountId: number, n: { id: number; nu
   await tx.phoneNumber.updateMany({ where: { id: n.id, accountId, status: "active" }, data: { status: "blocked", blockedReason: "unpaid", blockedAt: now, releaseAt } });
   await audit(tx, SYSTEM(accountId), { action: "number.block", targetType: "phone_number", targetId: n.id, detail: { number: n.number, reason: "unpaid", rentMinor: n.monthlyPriceMinor, releaseAt: releaseAt.toISOString() } });
   const detail = { number: n.number, numberId: n.id, rentMinor: n.monthlyPriceMinor, releaseAt: releaseAt.toISOString() };
-  await tx.notification.create({ data: { accountId, kind: "number_blocked", audience: "account", detail: JSON.stringify(detail), createdAt: now } });
-  await enqueueWebhookEvent(tx, accountId, "number_blocked", detail, now);
+  await raiseAccountNotification(tx, { accountId, kind: "number_blocked", detail, createdAt: now });
 }
 
 /**

@@ -1,5 +1,4 @@
 import "server-only";
-import { enqueueWebhookEvent } from "@/lib/domains/webhooks/mutations";
 import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
@@ -12,6 +11,7 @@ import { resolveApplication } from "@/lib/domains/applications/queries";
 import { findOwnAppUser } from "@/lib/domains/app-users/queries";
 import { postLedgerEntry } from "@/lib/domains/billing/ledger";
 import { findOwnRule, findOwnRuleByName, ruleNotFound } from "@/lib/domains/rules/queries";
+import { raiseAccountNotification } from "@/lib/domains/notifications/mutations";
 import { MAX_SIP_REGISTRATIONS, SIP_REGISTRATION_MONTHLY_PRICE_MINOR } from "./client-safe";
 import { findOwnSipRegistration, SIP_REGISTRATION_SELECT, toSipRegistrationDto, type SipRegistrationDto } from "./queries";
 import { register } from "./registrar";
@@ -74,10 +74,10 @@ async function userByName(actor: Actor, applicationId: number, name: string): Pr
   return row;
 }
 
-/** A user holds one registration at most: before binding it to `registrationId` (or a new one), its other one is unbound (the reference's "automatically unbound"). */
 /**
- * A user holds one registration: binding another to it unbinds the one it had (with its own
- * Logs row, naming the registration that took its place when there is one).
+ * A user holds one registration at most: before binding it to `registrationId` (or a new one),
+ * its other one is unbound (the reference's "automatically unbound"), with its own Logs row
+ * naming the registration `taker` that took its place.
  */
 async function takeUser(tx: Tx, actor: Actor, binding: Binding, registrationId?: number, taker?: string) {
   if (binding.appUserId === null) return;
@@ -332,8 +332,7 @@ export async function renewSipRegistrations(clock: Clock = systemClock, opts: { 
         // Everyone with Notifications is told, and the webhook when it receives the event.
         const account = await tx.account.findUniqueOrThrow({ where: { id: r.accountId }, select: { currency: true } });
         const detail = { registration: `${r.sipUsername}@${r.proxy}`, priceMinor: r.monthlyPriceMinor, currency: account.currency };
-        await tx.notification.create({ data: { accountId: r.accountId, kind: "sip_registration_deactivated", audience: "account", sectionId: "sip_registrations", detail: JSON.stringify(detail), createdAt: now } });
-        await enqueueWebhookEvent(tx, r.accountId, "sip_registration_deactivated", detail, now);
+        await raiseAccountNotification(tx, { accountId: r.accountId, kind: "sip_registration_deactivated", sectionId: "sip_registrations", detail, createdAt: now });
         report.deactivated += 1;
       }
     });

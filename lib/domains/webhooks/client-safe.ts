@@ -4,6 +4,7 @@
 /** The account events a webhook receives (each also raises a Notification), plus "test" from the page. */
 export const WEBHOOK_EVENTS = ["low_balance", "number_blocked", "sip_registration_deactivated", "verification_approved", "verification_rejected"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const isWebhookEvent = (kind: string): kind is WebhookEvent => (WEBHOOK_EVENTS as readonly string[]).includes(kind);
 
 export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent | "test", string> = {
   low_balance: "Balance below the low-balance threshold",
