@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
+import { DAY_MS } from "@/lib/core/day-range";
 import { OWNER_ROLE } from "@/lib/access/matrix";
 import { fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { createTestAccount } from "@/test/factories";
@@ -44,5 +45,30 @@ describe("the call scheduler", () => {
     }
     expect(startCallScheduler({ intervalMs: 60_000 })).not.toBe(scheduler);
     startCallScheduler().stop();
+  });
+
+  it("prunes old webhook deliveries on its first tick, then not again within the hour however often it ticks", async () => {
+    const acct = await createTestAccount();
+    const oldDelivery = () => db.webhookDelivery.create({ data: { accountId: acct.id, event: "test", payload: "{}", status: "delivered", createdAt: new Date(Date.now() - 31 * DAY_MS) } });
+    const left = () => db.webhookDelivery.count({ where: { accountId: acct.id } });
+    const sleep = () => new Promise((r) => setTimeout(r, 20));
+    await oldDelivery();
+    const at = new Date();
+    // Every tick reads the clock: the reads count the ticks.
+    let reads = 0;
+    const errors: unknown[] = [];
+    const scheduler = startCallScheduler({ intervalMs: 10, accountId: acct.id, now: () => (reads++, at), log: (_m, e) => errors.push(e) });
+    try {
+      for (let i = 0; i < 200 && (await left()) > 0; i++) await sleep();
+      expect(await left()).toBe(0);
+      await oldDelivery();
+      const seen = reads;
+      for (let i = 0; i < 200 && reads < seen + 30; i++) await sleep();
+      expect(reads).toBeGreaterThanOrEqual(seen + 30);
+      expect(await left()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      scheduler.stop();
+    }
   });
 });

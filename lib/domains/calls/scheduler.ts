@@ -2,13 +2,14 @@ import "server-only";
 // The call scheduler: one per app server process, started by Next's instrumentation hook
 // (instrumentation.ts, register()), ticking advanceCalls about once a second so running sessions
 // end when their planned end comes (then advanceCallLists, so call lists go on; and beside them,
-// in a loop of its own, deliverWebhooks, lib/domains/webhooks/mutations.ts). Safe with several app servers on one database: each tick
+// in a loop of its own, webhookLoop, lib/domains/webhooks/mutations.ts: webhook deliveries, and
+// hourly their pruning). Safe with several app servers on one database: each tick
 // claims due sessions with an atomic conditional update and finalising is exactly-once
 // (./simulator.ts, ./mutations.ts), so servers split the work and never double-charge.
 // CALL_SCHEDULER=false turns it off on a server (another one sharing the database must run it).
 import { env } from "@/lib/core/env";
 import { advanceCallLists } from "@/lib/domains/call-lists/mutations";
-import { deliverWebhooks } from "@/lib/domains/webhooks/mutations";
+import { webhookLoop } from "@/lib/domains/webhooks/mutations";
 import { advanceCalls } from "./simulator";
 
 /** How often a tick runs (ours): a session ends at most this late. */
@@ -29,7 +30,7 @@ export function startCallScheduler(
     log?: (message: string, e: unknown) => void;
     /** Only this account's sessions and lists (tests sharing one database). */
     accountId?: number;
-    /** Replaces the webhook deliveries (tests). */
+    /** Replaces the webhook loop: deliveries and their pruning (tests). */
     deliver?: (now: Date, o: { accountId?: number }) => Promise<unknown>;
   } = {},
 ): Scheduler {
@@ -38,7 +39,8 @@ export function startCallScheduler(
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? ((message, e) => console.error(message, e));
   const { accountId } = opts;
-  const deliver = opts.deliver ?? deliverWebhooks;
+  // One loop per scheduler, so per process: it prunes at most hourly however often it ticks.
+  const deliver = opts.deliver ?? webhookLoop();
   let busy = false;
   let delivering = false;
   const timer = setInterval(() => {
@@ -47,7 +49,7 @@ export function startCallScheduler(
     if (!delivering) {
       delivering = true;
       deliver(now(), { accountId })
-        .catch((e) => log("Call scheduler: webhook deliveries failed", e))
+        .catch((e) => log("Call scheduler: webhook deliveries or their pruning failed", e))
         .finally(() => {
           delivering = false;
         });

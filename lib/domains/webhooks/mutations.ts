@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
+import { DAY_MS } from "@/lib/core/day-range";
 import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
@@ -20,7 +21,8 @@ import { isLocalName, isPrivateAddress, literalHost } from "./url-guard";
 // delivery is claimed with a conditional update (app servers sharing the database split the work;
 // a claim lapses after CLAIM_SECONDS), POSTed with its signature (./signature.ts), and marked
 // delivered on a 2xx answer; anything else is retried after 30 s, 1, 2, 4 and 8 minutes, then
-// marked failed.
+// marked failed. The same loop deletes delivered and failed deliveries once they are
+// WEBHOOK_DELIVERY_RETENTION_DAYS old (pruneWebhookDeliveries), at most hourly per server.
 
 const noWebhook = () => new AppError("NOT_FOUND", { message: "The account has no webhook: save its URL first", field: "url" });
 
@@ -64,7 +66,7 @@ export async function rotateWebhookSecret(actor: Actor): Promise<WebhookDto> {
   return (await getWebhook(actor))!;
 }
 
-/** "Remove webhook": the webhook and its deliveries still pending go; the delivered and failed stay listed. NOT_FOUND without one. */
+/** "Remove webhook": the webhook and its deliveries still pending go; the delivered and failed stay listed (until pruned). NOT_FOUND without one. */
 export async function deleteWebhook(actor: Actor): Promise<{ discarded: number }> {
   authorize(actor, { section: SECTION });
   return db.$transaction(async (tx) => {
@@ -196,4 +198,67 @@ export async function deliverWebhooks(
     });
   }
   return attempted;
+}
+
+/**
+ * How long a delivered or failed delivery is kept (ours): days after its createdAt (UTC); the page
+ * lists only the latest 50 anyway. Pending deliveries are kept whatever their age.
+ */
+export const WEBHOOK_DELIVERY_RETENTION_DAYS = 30;
+/** Deliveries deleted per statement when pruning (ours): short deletes, so a large backlog never holds SQLite's write lock for long. */
+export const WEBHOOK_PRUNE_BATCH = 500;
+/** How often one server's webhook loop prunes at the most (ours), milliseconds: an hour. */
+export const WEBHOOK_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
+const FINISHED = ["delivered", "failed"];
+
+/**
+ * Deletes every account's delivered and failed deliveries created more than
+ * WEBHOOK_DELIVERY_RETENTION_DAYS days before `now` (a UTC instant; a row exactly that old stays),
+ * in statements of at most `batch` rows (default WEBHOOK_PRUNE_BATCH) by id, oldest id first,
+ * until none is left. Pending deliveries are never deleted. `accountIds` limits it to those
+ * accounts (tests sharing one database). Returns the rows deleted and the delete statements run.
+ * A database error is thrown; the batches deleted before it stay deleted (the next run goes on).
+ * Servers pruning at once delete the same rows once: each statement deletes what is still there.
+ */
+export async function pruneWebhookDeliveries(now: Date, opts: { accountIds?: number[]; batch?: number } = {}): Promise<{ deleted: number; batches: number }> {
+  const batch = opts.batch ?? WEBHOOK_PRUNE_BATCH;
+  const cutoff = new Date(now.getTime() - WEBHOOK_DELIVERY_RETENTION_DAYS * DAY_MS);
+  const scope = opts.accountIds ? { accountId: { in: opts.accountIds } } : {};
+  // No index holds createdAt, and the one on status would read every delivered row per batch: the
+  // rows are walked in primary-key order from where the last batch ended instead (old rows have
+  // the low ids, so a backlog's batches read little; the walk's end reads the younger rows once).
+  let after = 0;
+  let deleted = 0;
+  let batches = 0;
+  let rows: { id: number; status: string }[];
+  do {
+    rows = await db.webhookDelivery.findMany({ where: { ...scope, createdAt: { lt: cutoff }, id: { gt: after } }, orderBy: { id: "asc" }, take: batch, select: { id: true, status: true } });
+    const ids = rows.filter((r) => FINISHED.includes(r.status)).map((r) => r.id);
+    if (ids.length > 0) {
+      const { count } = await db.webhookDelivery.deleteMany({ where: { id: { in: ids }, status: { in: FINISHED } } });
+      deleted += count;
+      batches += 1;
+    }
+    after = rows.at(-1)?.id ?? after;
+  } while (rows.length === batch);
+  return { deleted, batches };
+}
+
+/**
+ * One server's webhook loop (the call scheduler makes one per process, lib/domains/calls/scheduler.ts):
+ * returns a step that delivers the due deliveries (deliverWebhooks), then prunes old ones
+ * (pruneWebhookDeliveries) when this loop has not pruned in the WEBHOOK_PRUNE_INTERVAL_MS before
+ * `now` (its first step does). A step throws what either throws: deliveries that fail leave the
+ * prune to the next step; a prune that fails is tried again an interval later, not every second.
+ * `accountId` limits both to one account (tests).
+ */
+export function webhookLoop(): (now: Date, opts?: { accountId?: number }) => Promise<void> {
+  let prunedAt = -Infinity;
+  return async (now, { accountId } = {}) => {
+    await deliverWebhooks(now, { accountId });
+    if (now.getTime() - prunedAt < WEBHOOK_PRUNE_INTERVAL_MS) return;
+    prunedAt = now.getTime();
+    await pruneWebhookDeliveries(now, accountId === undefined ? {} : { accountIds: [accountId] });
+  };
 }

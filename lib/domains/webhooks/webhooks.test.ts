@@ -1,17 +1,32 @@
 // Webhooks: who may configure them (MainAccount only, every principal tried), what a URL may be,
 // that events are queued beside their notifications only for a webhook that is on and receives
 // them, and delivery to a real HTTP server on loopback: the signature a receiver checks, retries
-// with backoff, failure after the last attempt, redirects not followed, private addresses refused.
+// with backoff, failure after the last attempt, redirects not followed, private addresses refused;
+// and retention: delivered and failed deliveries deleted after 30 days in batches, at most hourly.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
+import { DAY_MS } from "@/lib/core/day-range";
 import { can, OWNER_ROLE } from "@/lib/access/matrix";
 import { createTestAccount, PRINCIPALS } from "@/test/factories";
 import { postLedgerEntry } from "@/lib/domains/billing/ledger";
 import { WEBHOOK_MAX_ATTEMPTS } from "./client-safe";
 import { retryDelaySeconds } from "./delivery";
-import { deleteWebhook, deliverWebhooks, enqueueWebhookEvent, redeliverWebhook, rotateWebhookSecret, saveWebhook, sendTestWebhook } from "./mutations";
+import {
+  deleteWebhook,
+  deliverWebhooks,
+  enqueueWebhookEvent,
+  pruneWebhookDeliveries,
+  redeliverWebhook,
+  rotateWebhookSecret,
+  saveWebhook,
+  sendTestWebhook,
+  WEBHOOK_DELIVERY_RETENTION_DAYS,
+  WEBHOOK_PRUNE_BATCH,
+  WEBHOOK_PRUNE_INTERVAL_MS,
+  webhookLoop,
+} from "./mutations";
 import { getWebhook, listWebhookDeliveries } from "./queries";
 import { verifyWebhook } from "./signature";
 import { isLocalName, isPrivateAddress } from "./url-guard";
@@ -216,6 +231,108 @@ describe("a receiver that is not there", () => {
     await sendTestWebhook(owner);
     await deliverWebhooks(new Date(), { accountId: acct.id, allowPrivate: true });
     expect(await db.webhookDelivery.findFirstOrThrow({ where: { accountId: acct.id } })).toMatchObject({ lastStatusCode: null, lastError: `Connection refused by 127.0.0.1:${port}: nothing listens there` });
+  });
+});
+
+describe("retention", () => {
+  const RETAIN_MS = WEBHOOK_DELIVERY_RETENTION_DAYS * DAY_MS;
+  /** Deliveries of one account, named by `event`, each created `ageMs` before `now`. */
+  const seed = (accountId: number, now: Date, rows: { event: string; status: string; ageMs: number; nextAttemptAt?: Date }[]) =>
+    db.webhookDelivery.createMany({
+      data: rows.map((r) => ({ accountId, event: r.event, payload: "{}", status: r.status, nextAttemptAt: r.nextAttemptAt ?? null, createdAt: new Date(now.getTime() - r.ageMs) })),
+    });
+  const left = async (accountId: number) => (await db.webhookDelivery.findMany({ where: { accountId }, orderBy: { id: "asc" }, select: { event: true } })).map((d) => d.event);
+
+  it("deletes delivered and failed deliveries older than 30 days, every account's by the same rule; keeps younger ones and pending ones however old", async () => {
+    expect(WEBHOOK_DELIVERY_RETENTION_DAYS).toBe(30);
+    const now = new Date();
+    const rows = [
+      { event: "old delivered", status: "delivered", ageMs: RETAIN_MS + 1000 },
+      { event: "old failed", status: "failed", ageMs: 90 * DAY_MS },
+      { event: "old pending", status: "pending", ageMs: 90 * DAY_MS },
+      { event: "old pending, due", status: "pending", ageMs: 60 * DAY_MS, nextAttemptAt: new Date(now.getTime() - 60 * DAY_MS) },
+      { event: "exactly 30 days", status: "delivered", ageMs: RETAIN_MS },
+      { event: "young delivered", status: "delivered", ageMs: RETAIN_MS - 1000 },
+      { event: "young failed", status: "failed", ageMs: DAY_MS },
+      { event: "new pending", status: "pending", ageMs: 0 },
+    ];
+    const [a, b, outside] = [await createTestAccount(), await createTestAccount(), await createTestAccount()];
+    for (const acct of [a, b, outside]) await seed(acct.id, now, rows);
+    const kept = ["old pending", "old pending, due", "exactly 30 days", "young delivered", "young failed", "new pending"];
+
+    expect(await pruneWebhookDeliveries(now, { accountIds: [a.id, b.id] })).toEqual({ deleted: 4, batches: 1 });
+    expect(await left(a.id)).toEqual(kept);
+    expect(await left(b.id)).toEqual(kept);
+    // Not in this run's accounts (tests share the database): untouched.
+    expect(await left(outside.id)).toEqual(rows.map((r) => r.event));
+    // Nothing left to delete: no statement runs.
+    expect(await pruneWebhookDeliveries(now, { accountIds: [a.id, b.id] })).toEqual({ deleted: 0, batches: 0 });
+    // A millisecond later, the delivery that was exactly 30 days old goes too.
+    expect(await pruneWebhookDeliveries(new Date(now.getTime() + 1), { accountIds: [a.id] })).toEqual({ deleted: 1, batches: 1 });
+    expect(await left(a.id)).toEqual(kept.filter((e) => e !== "exactly 30 days"));
+  });
+
+  it("deletes in statements of at most 500 rows by id, looping until none is left, past pending rows", async () => {
+    expect(WEBHOOK_PRUNE_BATCH).toBe(500);
+    const now = new Date();
+    const acct = await createTestAccount();
+    const other = await createTestAccount();
+    // 1,001 old ones, with old pending ones and young ones among them, in two accounts.
+    const mixed = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        i % 10 === 3 ? { event: "pending", status: "pending", ageMs: 50 * DAY_MS } : i % 10 === 7 ? { event: "young", status: "failed", ageMs: DAY_MS } : { event: "old", status: i % 2 ? "delivered" : "failed", ageMs: 40 * DAY_MS - i },
+      );
+    const rowsA = mixed(1000);
+    const rowsB = mixed(251);
+    await seed(acct.id, now, rowsA);
+    await seed(other.id, now, rowsB);
+    const old = [...rowsA, ...rowsB].filter((r) => r.event === "old").length;
+    expect(old).toBe(1001);
+
+    expect(await pruneWebhookDeliveries(now, { accountIds: [acct.id, other.id] })).toEqual({ deleted: old, batches: 3 });
+    for (const [id, rows] of [[acct.id, rowsA], [other.id, rowsB]] as const) {
+      expect(await left(id)).toEqual(rows.filter((r) => r.event !== "old").map((r) => r.event));
+    }
+
+    // A smaller batch: the same loop, more statements.
+    const small = await createTestAccount();
+    await seed(small.id, now, mixed(10));
+    expect(await pruneWebhookDeliveries(now, { accountIds: [small.id], batch: 3 })).toEqual({ deleted: 8, batches: 3 });
+    expect(await left(small.id)).toEqual(["pending", "young"]);
+  });
+
+  it("the webhook loop delivers on every step but prunes at most once an hour per loop (per server), its first step included", async () => {
+    expect(WEBHOOK_PRUNE_INTERVAL_MS).toBe(3_600_000);
+    const { acct, owner } = await ownerWithHook("/ok");
+    const t0 = Date.now();
+    const oldOne = () => seed(acct.id, new Date(), [{ event: "old", status: "delivered", ageMs: 31 * DAY_MS }]);
+    const olds = () => db.webhookDelivery.count({ where: { accountId: acct.id, event: "old" } });
+    const step = webhookLoop();
+
+    await oldOne();
+    await step(new Date(t0), { accountId: acct.id });
+    expect(await olds()).toBe(0);
+
+    // Within the hour: delivered, not pruned.
+    await oldOne();
+    const { deliveryId } = await sendTestWebhook(owner);
+    await step(new Date(t0 + WEBHOOK_PRUNE_INTERVAL_MS - 1000), { accountId: acct.id });
+    expect((await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).attempts).toBe(1);
+    expect(await olds()).toBe(1);
+    // A clock that went back prunes nothing either.
+    await step(new Date(t0 - DAY_MS), { accountId: acct.id });
+    expect(await olds()).toBe(1);
+
+    // An hour after the last prune: pruned again.
+    await step(new Date(t0 + WEBHOOK_PRUNE_INTERVAL_MS), { accountId: acct.id });
+    expect(await olds()).toBe(0);
+    await oldOne();
+    await step(new Date(t0 + WEBHOOK_PRUNE_INTERVAL_MS + 60_000), { accountId: acct.id });
+    expect(await olds()).toBe(1);
+
+    // Another server's loop keeps its own hour: its first step prunes.
+    await webhookLoop()(new Date(t0 + WEBHOOK_PRUNE_INTERVAL_MS + 60_000), { accountId: acct.id });
+    expect(await olds()).toBe(0);
   });
 });
 
