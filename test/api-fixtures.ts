@@ -20,6 +20,7 @@ import { KEY_FIXTURES } from "@/lib/domains/service-accounts/api-fixtures";
 import { SUBUSER_FIXTURES } from "@/lib/domains/subusers/api-fixtures";
 import { AUDIT_LOG_FIXTURES } from "@/lib/domains/audit-log/api-fixtures";
 import { DIALOGFLOW_FIXTURES } from "@/lib/domains/dialogflow/api-fixtures";
+import { PUSH_CREDENTIAL_FIXTURES } from "@/lib/domains/push-credentials/api-fixtures";
 import { AUTHORIZED_IP_FIXTURES } from "@/lib/domains/authorized-ips/api-fixtures";
 import { SIP_REGISTRATION_FIXTURES } from "@/lib/domains/sip-registrations/api-fixtures";
 
@@ -42,6 +43,7 @@ export const METHOD_FIXTURES: Fixtures = {
   ...CALL_LIST_FIXTURES,
   ...AUDIT_LOG_FIXTURES,
   ...DIALOGFLOW_FIXTURES,
+  ...PUSH_CREDENTIAL_FIXTURES,
   ...AUTHORIZED_IP_FIXTURES,
   ...SIP_REGISTRATION_FIXTURES,
 };

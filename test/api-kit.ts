@@ -107,7 +107,7 @@ export async function callAs(key: TestKey, method: string, params: Params = {}, 
 
 /** Everything a call could change, for "nothing written" assertions (audit rows excluded). */
 export async function snapshot(accountId: number) {
-  const [subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist, dialogflowKeys, dialogflowBindings, authorizedIps, sipRegistrations] = await Promise.all([
+  const [subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist, dialogflowKeys, dialogflowBindings, authorizedIps, sipRegistrations, pushCredentials, pushBindings] = await Promise.all([
     db.subuser.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     // A key's lastUsedAt records the authentication every call makes, refused or not (like the
     // audit row, which is not compared either): it is not something the method wrote.
@@ -125,8 +125,10 @@ export async function snapshot(accountId: number) {
     db.dialogflowKeyApplication.findMany({ where: { accountId }, orderBy: [{ keyId: "asc" }, { applicationId: "asc" }] }),
     db.authorizedIp.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     db.sipRegistration.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    db.pushCredential.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    db.pushCredentialApplication.findMany({ where: { accountId }, orderBy: [{ credentialId: "asc" }, { applicationId: "asc" }] }),
   ]);
-  return { subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist, dialogflowKeys, dialogflowBindings, authorizedIps, sipRegistrations };
+  return { subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist, dialogflowKeys, dialogflowBindings, authorizedIps, sipRegistrations, pushCredentials, pushBindings };
 }
 
 // One valid call per registered method, for the registry-wide tables (lib/api/methods.test.ts calls

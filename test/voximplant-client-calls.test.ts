@@ -10,6 +10,7 @@ import { OUTBOUND_SCRIPT } from "@/lib/domains/calls/call-fixtures";
 import { advanceCalls } from "@/lib/domains/calls/simulator";
 import type { TestAccount } from "@/test/factories";
 import { serviceAccountJson } from "@/lib/domains/dialogflow/api-fixtures";
+import { applePushP12 } from "@/lib/domains/push-credentials/api-fixtures";
 import { ok, startClient, stopClient } from "./voximplant-harness";
 
 let acct: TestAccount;
@@ -95,6 +96,50 @@ describe("the official Node client: Dialogflow keys", () => {
     ]);
     expect((await ok("DialogflowCredentials", "delDialogflowKey", { dialogflowKeyId: added.dialogflowKeyId })).result).toBe(1);
     expect((await ok("DialogflowCredentials", "getDialogflowKeys", {})).result).toEqual([]);
+  });
+});
+
+describe("the official Node client: push credentials", () => {
+  it("adds an Apple certificate and a Huawei app, binds one to a second application, lists them with PushCredentialInfo's names, and deletes them", async () => {
+    const first = await ok("Applications", "addApplication", { applicationName: "push-first" });
+    const second = await ok("Applications", "addApplication", { applicationName: "push-second" });
+    const apple = await ok("PushCredentials", "addPushCredential", {
+      pushProviderName: "APPLE",
+      applicationId: first.applicationId,
+      certContent: applePushP12({ bundle: "com.example.client", password: "pw", notAfter: new Date(Date.UTC(2027, 2, 1)) }),
+      certFileName: "client.p12",
+      certPassword: "pw",
+      isDevMode: false,
+    });
+    expect(apple).toEqual({ result: 1, pushCredentialId: expect.any(Number) });
+    const huawei = await ok("PushCredentials", "addPushCredential", { pushProviderId: 4, huaweiClientId: "108761", huaweiClientSecret: "secret", huaweiApplicationId: "104455" });
+    expect((await ok("PushCredentials", "bindPushCredential", { pushCredentialId: [huawei.pushCredentialId], applicationId: [second.applicationId], bind: true })).result).toBe(1);
+    expect((await ok("PushCredentials", "setPushCredential", { pushCredentialId: apple.pushCredentialId, isDevMode: true })).result).toBe(1);
+    const listed = await ok("PushCredentials", "getPushCredential", {});
+    // As with DialogflowKeyInfo, the client's transformer does not recognise "PushCredentialContent[]"
+    // or "ApplicationInfo[]" as arrays and passes `content` and `applications` through with the
+    // wire's snake_case names.
+    expect(listed.result).toEqual([
+      expect.objectContaining({
+        pushCredentialId: apple.pushCredentialId,
+        pushProviderId: 1,
+        pushProviderName: "APPLE",
+        expirationDate: "2027-03-01 00:00:00",
+        credentialBundle: "com.example.client",
+        content: [{ cert_file_name: "client.p12", is_dev_mode: true }],
+        applications: [expect.objectContaining({ application_id: first.applicationId })],
+      }),
+      expect.objectContaining({
+        pushCredentialId: huawei.pushCredentialId,
+        pushProviderId: 4,
+        pushProviderName: "HUAWEI",
+        expirationDate: null,
+        content: [{ huawei_client_id: "108761", huawei_application_id: "104455" }],
+        applications: [expect.objectContaining({ application_id: second.applicationId })],
+      }),
+    ]);
+    for (const c of [apple, huawei]) expect((await ok("PushCredentials", "delPushCredential", { pushCredentialId: c.pushCredentialId })).result).toBe(1);
+    expect((await ok("PushCredentials", "getPushCredential", {})).result).toEqual([]);
   });
 });
 

@@ -124,6 +124,12 @@ export const API_METHOD_ROLES = {
   DelDialogflowKey: withSection("application.dialogflow_agents"),
   GetDialogflowKeys: withSection("application.dialogflow_agents"),
   BindDialogflowKeys: withSection("application.dialogflow_agents"),
+  // Push credentials: the section of the application's Push certificates page.
+  AddPushCredential: withSection("application.push_certificates"),
+  SetPushCredential: withSection("application.push_certificates"),
+  DelPushCredential: withSection("application.push_certificates"),
+  GetPushCredential: withSection("application.push_certificates"),
+  BindPushCredential: withSection("application.push_certificates"),
   // The Management API's authorized IP lists: the Security section (the reference gives these
   // methods Owner, Admin and Developer, the same roles).
   AddAuthorizedAccountIP: withSection("security"),

@@ -117,6 +117,17 @@ export const API_ERROR = {
   SIP_REGISTRATION_EXISTS: 648,
   /** The account has as many SIP registrations as it may (100). */
   MAX_SIP_REGISTRATIONS: 649,
+  // Ours, for push credentials (650 and up).
+  /** No such push credential on the account. */
+  INVALID_PUSH_CREDENTIAL: 650,
+  /** The credential's fields cannot be used (the message says which and why: a .p12 that does not open, an expired certificate, ...). */
+  INVALID_PUSH_CREDENTIAL_CONTENT: 651,
+  /** The account has as many push credentials as it may (100). */
+  MAX_PUSH_CREDENTIALS: 652,
+  /** This credential (the same certificate, key or Huawei app) is already in the account: bind it instead (BindPushCredential). */
+  PUSH_CREDENTIAL_EXISTS: 653,
+  /** The application already has a credential for this provider, bundle and APNs environment. */
+  PUSH_CREDENTIAL_SLOT_TAKEN: 654,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -181,6 +192,11 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   sip_registration_not_found: API_ERROR.INVALID_SIP_REGISTRATION,
   sip_registration_taken: API_ERROR.SIP_REGISTRATION_EXISTS,
   sip_registration_limit: API_ERROR.MAX_SIP_REGISTRATIONS,
+  push_credential_not_found: API_ERROR.INVALID_PUSH_CREDENTIAL,
+  push_credential_invalid: API_ERROR.INVALID_PUSH_CREDENTIAL_CONTENT,
+  push_credential_limit: API_ERROR.MAX_PUSH_CREDENTIALS,
+  push_credential_taken: API_ERROR.PUSH_CREDENTIAL_EXISTS,
+  push_slot_taken: API_ERROR.PUSH_CREDENTIAL_SLOT_TAKEN,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

@@ -19,6 +19,7 @@ import { callMethods } from "@/lib/domains/calls/api";
 import { callListMethods } from "@/lib/domains/call-lists/api";
 import { auditLogMethods } from "@/lib/domains/audit-log/api";
 import { dialogflowMethods } from "@/lib/domains/dialogflow/api";
+import { pushCredentialMethods } from "@/lib/domains/push-credentials/api";
 import { authorizedIpMethods } from "@/lib/domains/authorized-ips/api";
 import { sipRegistrationMethods } from "@/lib/domains/sip-registrations/api";
 
@@ -40,6 +41,7 @@ export const METHODS: readonly RegisteredMethod[] = [
   ...callListMethods,
   ...auditLogMethods,
   ...dialogflowMethods,
+  ...pushCredentialMethods,
   ...authorizedIpMethods,
   ...sipRegistrationMethods,
 ];

@@ -76,7 +76,7 @@ async function bodyParams(request: Request): Promise<RawParams> {
       throw new ApiError(API_ERROR.INVALID_ARGUMENTS, "Malformed multipart/form-data body");
     }
     const entries: [string, string][] = [];
-    for (const [name, value] of form) entries.push([name, typeof value === "string" ? value : await value.text()]);
+    for (const [name, value] of form) entries.push([name, typeof value === "string" ? value : filePartText(new Uint8Array(await value.arrayBuffer()))]);
     return collect(entries);
   }
   if (type.startsWith("application/json")) return jsonParams(buf);
@@ -84,6 +84,19 @@ async function bodyParams(request: Request): Promise<RawParams> {
     API_ERROR.INVALID_ARGUMENTS,
     "Unsupported Content-Type: send parameters in the query string, application/x-www-form-urlencoded, multipart/form-data or an application/json object",
   );
+}
+
+/**
+ * A multipart file part as a parameter's text: the file itself when it is UTF-8 (a JSON key, a
+ * CSV, a script), else its bytes in base64, the form binary parameters take (AddPushCredential's
+ * cert_content), so `curl -F cert_content=@cert.p12` sends what the method reads.
+ */
+function filePartText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return Buffer.from(bytes).toString("base64");
+  }
 }
 
 type JsonScalar = string | number | boolean;

@@ -75,6 +75,11 @@ export const ERROR_REASONS = [
   "sip_registration_not_found",
   "sip_registration_taken",
   "sip_registration_limit",
+  "push_credential_not_found",
+  "push_credential_invalid",
+  "push_credential_limit",
+  "push_credential_taken",
+  "push_slot_taken",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

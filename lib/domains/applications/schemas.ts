@@ -17,6 +17,13 @@ export const ZApplicationName = z.string({ error: "Application name is required"
 
 export const ZApplicationId = zId("Invalid application id", "application_id_invalid");
 
+/** The applications a binding names (BindDialogflowKeys, BindPushCredential): 1 to 100 ids, repeats dropped. */
+export const ZApplicationIdList = z
+  .array(ZApplicationId, { error: "Choose the applications" })
+  .min(1, "Choose at least one application")
+  .max(100, "At most 100 applications at a time")
+  .transform((ids) => [...new Set(ids)]);
+
 export const ZCreateApplicationInput = z.object({
   name: ZApplicationName,
   secureRecordStorage: z.boolean().default(false),

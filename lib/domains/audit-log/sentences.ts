@@ -71,6 +71,24 @@ type Phrase = (d: Detail, row: AuditSentenceInput) => string;
 /** A Dialogflow key as the panel names it (its project and key id), or its project alone. */
 const dialogflowKey = (d: Detail): string => str(d.name) ?? `for the project ${str(d.projectId) ?? "(unknown)"}`;
 
+/** A push credential as the panel names it (provider, bundle, environment). */
+const pushCredential = (d: Detail): string => str(d.name) ?? `${str(d.provider) ?? "push"} credential`;
+const pushChanges = (d: Detail): string => {
+  const changed = names(d.changed);
+  return changed.length > 0 ? ` (${changed.map((c) => PUSH_FIELD_WORDS[c] ?? c).join(", ")})` : "";
+};
+const PUSH_FIELD_WORDS: Record<string, string> = {
+  certContent: "certificate",
+  certPassword: "certificate password",
+  certFileName: "file name",
+  isDevMode: "APNs environment",
+  serviceAccountFile: "service account key",
+  senderId: "sender id",
+  huaweiClientId: "client id",
+  huaweiClientSecret: "client secret",
+  huaweiApplicationId: "app id",
+};
+
 const money = (v: unknown, currency?: unknown): string | null => (typeof v === "number" ? formatMoney(v, str(currency) ?? undefined) : null);
 const forMoney = (v: unknown): string => (money(v) ? ` for ${money(v)}` : "");
 
@@ -243,6 +261,11 @@ const PHRASES: Record<string, Phrase> = {
   "dialogflow_key.delete": (d) => `deleted the Dialogflow key ${dialogflowKey(d)}`,
   "dialogflow_key.bind": (d) => `gave ${names(d.applications).join(", ") || "applications"} the Dialogflow key ${dialogflowKey(d)}`,
   "dialogflow_key.unbind": (d) => `removed the Dialogflow key ${dialogflowKey(d)} from ${names(d.applications).join(", ") || "applications"}`,
+  "push_credential.create": (d) => `added the push credential ${pushCredential(d)}${str(d.application) ? ` to ${str(d.application)}` : ""}`,
+  "push_credential.update": (d) => `changed the push credential ${pushCredential(d)}${pushChanges(d)}`,
+  "push_credential.delete": (d) => `deleted the push credential ${pushCredential(d)}`,
+  "push_credential.bind": (d) => `gave ${names(d.applications).join(", ") || "applications"} the push credential ${pushCredential(d)}`,
+  "push_credential.unbind": (d) => `removed the push credential ${pushCredential(d)} from ${names(d.applications).join(", ") || "applications"}`,
   "kv.create": (d) => `stored the key ${str(d.key) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
   "kv.update": (d) => `updated the key ${str(d.key) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
   "kv.delete": (d) => `deleted the key ${str(d.key) ?? ""}${str(d.application) ? ` from ${str(d.application)}` : ""}`,

@@ -7,7 +7,7 @@
 import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
 import { issue, safeText, zId } from "@/lib/core/validate";
-import { ZApplicationId } from "@/lib/domains/applications/schemas";
+import { ZApplicationId, ZApplicationIdList } from "@/lib/domains/applications/schemas";
 import { DIALOGFLOW_CREDENTIALS_MAX_BYTES, DIALOGFLOW_DESCRIPTION_MAX } from "./client-safe";
 
 export const ZDialogflowKeyId = zId("Invalid Dialogflow key id", "dialogflow_key_not_found");
@@ -105,11 +105,7 @@ export type DialogflowKeyRef = z.input<typeof ZDialogflowKeyRef>;
 /** BindDialogflowKeys: bind (default) or unbind the key to or from each application. */
 export const ZBindDialogflowKeyInput = z.object({
   keyId: ZDialogflowKeyId,
-  applicationIds: z
-    .array(ZApplicationId, { error: "Choose the applications" })
-    .min(1, "Choose at least one application")
-    .max(100, "At most 100 applications at a time")
-    .transform((ids) => [...new Set(ids)]),
+  applicationIds: ZApplicationIdList,
   bind: z.boolean().default(true),
 });
 export type BindDialogflowKeyInput = z.input<typeof ZBindDialogflowKeyInput>;
