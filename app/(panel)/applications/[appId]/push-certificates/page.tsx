@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
-import { EmptyState } from "@/components/ui/page";
+import { listPushCredentials } from "@/lib/domains/push-credentials/queries";
+import { MAX_PUSH_CREDENTIALS, pushCredentialName } from "@/lib/domains/push-credentials/client-safe";
 import { loadApplication } from "../_components/load-application";
 import { ApplicationFrame, applicationMetadata } from "../_components/application-frame";
+import { PushCertificatesView } from "./_components/push-certificates-view";
+import { pushCredentialRow } from "./_components/rows";
 
 type Props = { params: Promise<{ appId: string }> };
 
@@ -12,11 +15,25 @@ export default async function PushCertificatesPage({ params }: Props) {
   const actor = await requireSection("application.push_certificates");
   // 404 for another account's application, before anything is shown.
   const app = await loadApplication(actor, (await params).appId);
+  // Every credential of the account (at most MAX_PUSH_CREDENTIALS): this application's are
+  // listed, the others are offered under "Use an existing credential".
+  const credentials = await listPushCredentials(actor);
+  const bound = (c: (typeof credentials)[number]) => c.applications.some((a) => a.id === app.id);
+  const now = new Date();
   return (
-    <ApplicationFrame actor={actor} app={app} section="application.push_certificates" description="Apple and Google push credentials the platform uses to wake the application's mobile clients for incoming calls.">
-      <EmptyState title="No push certificates yet">
-        <p>Uploading push certificates arrives in a later release.</p>
-      </EmptyState>
+    <ApplicationFrame
+      actor={actor}
+      app={app}
+      section="application.push_certificates"
+      description="Apple, Google and Huawei credentials the platform uses to wake this application's mobile clients for incoming calls. A credential belongs to the account and can serve several applications."
+    >
+      <PushCertificatesView
+        applicationId={app.id}
+        applicationName={app.name}
+        rows={credentials.filter(bound).map((c) => pushCredentialRow(c, app.id, now))}
+        otherCredentials={credentials.filter((c) => !bound(c)).map((c) => ({ id: c.id, label: pushCredentialName(c) }))}
+        atLimit={credentials.length >= MAX_PUSH_CREDENTIALS}
+      />
     </ApplicationFrame>
   );
 }
