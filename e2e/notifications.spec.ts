@@ -1,6 +1,6 @@
 // The Notifications page renders every kind the domains write with a sentence and a link to where
 // to act (issue 9): low balance, a blocked number, a caller ID's code, the verification's outcome,
-// a SIP registration deactivated; an unknown kind still renders. A reader without a kind's
+// a SIP registration deactivated, a push certificate expiring; an unknown kind still renders. A reader without a kind's
 // sections sees that it happened, not its figures, and no link it could not follow.
 import { test, expect } from "./fixtures";
 
@@ -17,8 +17,10 @@ async function accountWithEveryKind(factory: import("./fixtures/db").Factory) {
   await n("verification_rejected", { reason: "The scan is unreadable" }, 30, "billing.verification");
   await n("verification_approved", { reason: "" }, 20, "billing.verification");
   await n("sip_registration_deactivated", { registration: "100@pbx.example.com", priceMinor: 1_00, currency: "USD" }, 15, "sip_registrations");
+  const app = await factory.application(acct.id, "mobile");
+  await n("push_certificate_expiring", { credential: "Apple (APNs) com.example.phone, production", credentialId: 1, expiresAt: "2027-01-10T09:30:00.000Z", applicationId: app.id }, 12, "application.push_certificates");
   await n("satellite_uplink", { whatever: 1 }, 10);
-  return acct;
+  return { ...acct, appId: app.id };
 }
 
 test("the owner reads each kind as a sentence with the link to act on it", async ({ browserLoggedIn, factory }) => {
@@ -46,6 +48,9 @@ test("the owner reads each kind as a sentence with the link to act on it", async
   );
   await expect(item("sip_registration_deactivated").getByRole("link", { name: "Pay and restore it on SIP registrations" })).toHaveAttribute("href", "/settings/sip-registrations");
 
+  await expect(item("push_certificate_expiring")).toContainText("The push credential Apple (APNs) com.example.phone, production expires on 2027-01-10 09:30 UTC.");
+  await expect(item("push_certificate_expiring").getByRole("link", { name: "Replace it on Push certificates" })).toHaveAttribute("href", `/applications/${acct.appId}/push-certificates`);
+
   await expect(item("satellite_uplink")).toContainText("A notification of type “satellite_uplink”.");
 
   await item("low_balance").getByRole("link", { name: "Top up the balance" }).click();
@@ -61,7 +66,9 @@ test("a Developer reads that things happened, without the figures, the code or l
   const page = await (await browserLoggedIn({ kind: "subuser", accountId: acct.id, name: dev.name, password: dev.password })).newPage();
   await page.goto("/notifications");
   const list = page.getByRole("list", { name: "Notifications" });
-  await expect(list.locator("li")).toHaveCount(7);
+  await expect(list.locator("li")).toHaveCount(8);
+  // A Developer holds Push certificates: the expiring certificate and where to replace it.
+  await expect(page.locator('[data-notification="push_certificate_expiring"]').getByRole("link", { name: "Replace it on Push certificates" })).toHaveAttribute("href", `/applications/${acct.appId}/push-certificates`);
   await expect(page.locator('[data-notification="sip_registration_deactivated"]')).toContainText("A SIP registration was deactivated: its monthly fee could not be paid.");
   await expect(page.locator('[data-notification="low_balance"]')).toContainText("The account's balance fell below its low-balance threshold.");
   await expect(page.locator('[data-notification="low_balance"]')).toContainText("Someone with access to Billing can top it up.");
@@ -84,4 +91,6 @@ test("a Payer sees the balance figures and the rejection's reason, but not the c
   // Payer lacks Blocked numbers but holds Billing: paying the rent is its way to act.
   await expect(page.locator('[data-notification="number_blocked"]').getByRole("link", { name: "Top up the balance" })).toBeVisible();
   await expect(page.locator('[data-notification="caller_id_code"]')).not.toContainText("482913");
+  // Payer lacks Push certificates: that one is expiring, not which.
+  await expect(page.locator('[data-notification="push_certificate_expiring"]')).toHaveText("A push certificate of the account is about to expire.");
 });

@@ -35,7 +35,7 @@ test("the owner adds a webhook, sends a test event its server receives signed, r
     await form.getByLabel("URL", { exact: true }).fill(url);
     await form.getByLabel("Account verification rejected").uncheck();
     await form.getByRole("button", { name: "Add webhook" }).click();
-    await expect(page.locator('[data-toast="success"]').first()).toContainText(`Webhook saved: 4 events go to ${url}`);
+    await expect(page.locator('[data-toast="success"]').first()).toContainText(`Webhook saved: 5 events go to ${url}`);
     const secret = await page.getByLabel("Signing secret", { exact: true }).inputValue();
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     expect(await seriousViolations(page)).toEqual([]);

@@ -71,4 +71,28 @@ describe("the call scheduler", () => {
       scheduler.stop();
     }
   });
+
+  it("warns of expiring push certificates on its first tick, then not again within the hour", async () => {
+    const acct = await createTestAccount();
+    const expiring = (bundle: string) =>
+      db.pushCredential.create({ data: { accountId: acct.id, provider: "APPLE", bundle, secret: "p12", fingerprint: bundle, expiresAt: new Date(Date.now() + 5 * DAY_MS) } });
+    const warned = () => db.notification.count({ where: { accountId: acct.id, kind: "push_certificate_expiring" } });
+    const sleep = () => new Promise((r) => setTimeout(r, 20));
+    await expiring("com.example.first");
+    const at = new Date();
+    let reads = 0;
+    const errors: unknown[] = [];
+    const scheduler = startCallScheduler({ intervalMs: 10, accountId: acct.id, now: () => (reads++, at), log: (_m, e) => errors.push(e) });
+    try {
+      for (let i = 0; i < 200 && (await warned()) === 0; i++) await sleep();
+      expect(await warned()).toBe(1);
+      await expiring("com.example.second");
+      const seen = reads;
+      for (let i = 0; i < 200 && reads < seen + 30; i++) await sleep();
+      expect(await warned()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      scheduler.stop();
+    }
+  });
 });

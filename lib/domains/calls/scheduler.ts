@@ -3,17 +3,21 @@ import "server-only";
 // (instrumentation.ts, register()), ticking advanceCalls about once a second so running sessions
 // end when their planned end comes (then advanceCallLists, so call lists go on; and beside them,
 // in a loop of its own, webhookLoop, lib/domains/webhooks/mutations.ts: webhook deliveries, and
-// hourly their pruning). Safe with several app servers on one database: each tick
-// claims due sessions with an atomic conditional update and finalising is exactly-once
-// (./simulator.ts, ./mutations.ts), so servers split the work and never double-charge.
+// hourly their pruning; and hourly, the push certificates' expiry warning). Safe with several app
+// servers on one database: each tick claims due sessions with an atomic conditional update and
+// finalising is exactly-once (./simulator.ts, ./mutations.ts), so servers split the work and never
+// double-charge; the expiry warning claims each certificate the same way.
 // CALL_SCHEDULER=false turns it off on a server (another one sharing the database must run it).
 import { env } from "@/lib/core/env";
 import { advanceCallLists } from "@/lib/domains/call-lists/mutations";
+import { warnExpiringPushCertificates } from "@/lib/domains/push-credentials/mutations";
 import { webhookLoop } from "@/lib/domains/webhooks/mutations";
 import { advanceCalls } from "./simulator";
 
 /** How often a tick runs (ours): a session ends at most this late. */
 export const TICK_MS = 1_000;
+/** How often the hourly jobs run on each server (ours): push certificates' expiry warning. */
+export const HOURLY_MS = 3_600_000;
 
 type Scheduler = { stop: () => void };
 const globalForScheduler = globalThis as unknown as { switchboardCallScheduler?: Scheduler };
@@ -43,7 +47,14 @@ export function startCallScheduler(
   const deliver = opts.deliver ?? webhookLoop();
   let busy = false;
   let delivering = false;
+  // The hourly jobs run on the first tick, then an hour after the last run began.
+  let hourlyAt = -Infinity;
   const timer = setInterval(() => {
+    const started = now();
+    if (started.getTime() - hourlyAt >= HOURLY_MS) {
+      hourlyAt = started.getTime();
+      warnExpiringPushCertificates(started, { accountId }).catch((e) => log("Call scheduler: the push certificate expiry warning failed", e));
+    }
     // Webhook deliveries run beside the calls, never in their way: a slow receiver (5 s at most
     // per attempt) delays only the deliveries behind it, not the end of anyone's call.
     if (!delivering) {

@@ -53,6 +53,14 @@ describe("parseNotificationDetail", () => {
       priceMinor: 1_00,
       currency: "USD",
     });
+    expect(parseNotificationDetail(row("push_certificate_expiring", { credential: "Apple (APNs) com.example.app, production", expiresAt: "2027-01-01T00:00:00.000Z", applicationId: 7 }), "USD")).toEqual({
+      kind: "push_certificate_expiring",
+      redacted: false,
+      credential: "Apple (APNs) com.example.app, production",
+      expiresAt: new Date("2027-01-01T00:00:00.000Z"),
+      applicationId: 7,
+    });
+    expect(parseNotificationDetail(row("push_certificate_expiring", { credential: "c", expiresAt: "2027-01-01T00:00:00.000Z" }), "USD")).toMatchObject({ applicationId: null });
     expect(parseNotificationDetail(row("access_request", { subuser: "ann", roles: ["Admin"] }, "logs"), "USD")).toEqual({ kind: "access_request", section: "logs", subuser: "ann", roles: ["Admin"] });
   });
 
@@ -70,6 +78,8 @@ describe("parseNotificationDetail", () => {
       ["verification_rejected", { reason: 42 }],
       ["sip_registration_deactivated", { registration: "", priceMinor: 100 }],
       ["sip_registration_deactivated", { registration: "1@pbx", priceMinor: "1.00" }],
+      ["push_certificate_expiring", { credential: "c", expiresAt: "next week" }],
+      ["push_certificate_expiring", { expiresAt: "2027-01-01T00:00:00.000Z" }],
     ] as const) {
       expect(parseNotificationDetail(row(kind, detail), "USD"), `${kind} ${JSON.stringify(detail)}`).toEqual({ kind: "other", type: kind });
     }

@@ -1,6 +1,6 @@
 // What each kind of notification says, parsed from its row's JSON `detail` (written by the domain
 // that raised it: billing's ledger and verification review, phone-numbers' and SIP registrations'
-// renewal runs, caller IDs, access requests). Pure: a row in, a typed detail out. Parsing never
+// renewal runs, push credentials' expiry warning, caller IDs, access requests). Pure: a row in, a typed detail out. Parsing never
 // throws: a detail that does not match its kind's shape (an older or hand-made row) reads as kind
 // "other" and renders generically, like a kind this code does not know.
 //
@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   "verification_approved",
   "verification_rejected",
   "sip_registration_deactivated",
+  "push_certificate_expiring",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -31,6 +32,7 @@ export const NOTIFICATION_CONCERNS: Record<Exclude<NotificationKind, "access_req
   verification_approved: ["billing"],
   verification_rejected: ["billing"],
   sip_registration_deactivated: ["sip_registrations", "billing"],
+  push_certificate_expiring: ["application.push_certificates"],
 };
 
 export type NotificationDetail =
@@ -43,6 +45,7 @@ export type NotificationDetail =
   | { kind: "verification_rejected"; redacted: false; reason: string }
   /** `priceMinor`: the month's fee that could not be paid, in `currency`. */
   | { kind: "sip_registration_deactivated"; redacted: false; registration: string; priceMinor: number; currency: string }
+  | { kind: "push_certificate_expiring"; redacted: false; credential: string; expiresAt: Date; applicationId: number | null }
   | { kind: Exclude<NotificationKind, "access_request">; redacted: true }
   /** A kind this code does not know, or a detail that does not match its kind. */
   | { kind: "other"; type: string };
@@ -60,6 +63,7 @@ const SHAPES = {
   verification_approved: z.object({}),
   verification_rejected: z.object({ reason: z.string().max(500).default("") }),
   sip_registration_deactivated: z.object({ registration: z.string().min(1).max(300), priceMinor: money, currency: z.string().regex(/^[A-Z]{3}$/).optional() }),
+  push_certificate_expiring: z.object({ credential: z.string().min(1).max(300), expiresAt: z.iso.datetime(), applicationId: z.number().int().positive().optional() }),
   access_request: z.object({ subuser: z.string().max(100).optional(), roles: z.array(z.string()).optional() }),
 };
 
@@ -119,6 +123,10 @@ export function parseNotificationDetail(row: { kind: string; detail: string; sec
     case "sip_registration_deactivated": {
       const d = SHAPES.sip_registration_deactivated.safeParse(raw);
       return d.success ? { kind: "sip_registration_deactivated", redacted: false, registration: d.data.registration, priceMinor: d.data.priceMinor, currency: d.data.currency ?? currency } : other;
+    }
+    case "push_certificate_expiring": {
+      const d = SHAPES.push_certificate_expiring.safeParse(raw);
+      return d.success ? { kind: "push_certificate_expiring", redacted: false, credential: d.data.credential, expiresAt: new Date(d.data.expiresAt), applicationId: d.data.applicationId ?? null } : other;
     }
   }
 }

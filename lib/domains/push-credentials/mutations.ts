@@ -7,7 +7,8 @@ import { audit } from "@/lib/core/audit";
 import { AppError, rethrowUnique } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
-import { MAX_PUSH_CREDENTIALS, pushCredentialName, pushSlot } from "./client-safe";
+import { raiseAccountNotification } from "@/lib/domains/notifications/mutations";
+import { MAX_PUSH_CREDENTIALS, PUSH_CERT_EXPIRY_WARNING_DAYS, pushCredentialName, pushSlot } from "./client-safe";
 import { findOwnPushCredential, getPushCredential, type PushCredentialDto } from "./queries";
 import {
   isPushProblem,
@@ -124,7 +125,9 @@ export async function setPushCredential(actor: Actor, input: SetPushCredentialIn
         await assertSlotsFree(tx, actor.accountId, bindings.map((b) => b.application), slot, credentialId);
         await tx.pushCredentialApplication.updateMany({ where: { credentialId, accountId: actor.accountId }, data: { slot } });
       }
-      await tx.pushCredential.updateMany({ where: { id: credentialId, accountId: actor.accountId }, data: m });
+      // A new certificate (another expiry) is warned about again when its time comes.
+      const renewed = m.expiresAt?.getTime() !== current.expiresAt?.getTime();
+      await tx.pushCredential.updateMany({ where: { id: credentialId, accountId: actor.accountId }, data: { ...m, ...(renewed ? { expiryWarnedAt: null } : {}) } });
       const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== undefined && fields[k] !== "");
       await audit(tx, actor, {
         action: "push_credential.update",
@@ -199,4 +202,37 @@ async function bindInTransaction(actor: Actor, data: z.output<typeof ZBindPushCr
       });
     }
   });
+}
+
+/** Ours: due credentials handled per run, so one run stays short; the next run takes the rest. */
+const EXPIRY_WARNING_BATCH = 500;
+
+/**
+ * The hourly expiry warning (the call scheduler runs it, lib/domains/calls/scheduler.ts): every
+ * Apple certificate that expires within PUSH_CERT_EXPIRY_WARNING_DAYS of `now` (UTC), or has
+ * expired, and was not warned about yet raises one push_certificate_expiring notification (and
+ * its webhook event) naming the credential, its expiry and the first application it serves.
+ * Exactly once per certificate across app servers: each is claimed with a conditional update in
+ * the notification's transaction; replacing the certificate (setPushCredential) re-arms it.
+ * Returns how many were raised. `accountId` limits it to one account (tests).
+ */
+export async function warnExpiringPushCertificates(now: Date, opts: { accountId?: number } = {}): Promise<number> {
+  const cutoff = new Date(now.getTime() + PUSH_CERT_EXPIRY_WARNING_DAYS * 86_400_000);
+  const due = await db.pushCredential.findMany({
+    where: { expiryWarnedAt: null, expiresAt: { not: null, lte: cutoff }, ...(opts.accountId !== undefined ? { accountId: opts.accountId } : {}) },
+    orderBy: { expiresAt: "asc" },
+    take: EXPIRY_WARNING_BATCH,
+    select: { id: true, accountId: true, provider: true, bundle: true, isDevMode: true, expiresAt: true, applications: { select: { applicationId: true }, orderBy: { applicationId: "asc" }, take: 1 } },
+  });
+  let raised = 0;
+  for (const c of due) {
+    await db.$transaction(async (tx) => {
+      const claimed = await tx.pushCredential.updateMany({ where: { id: c.id, expiryWarnedAt: null, expiresAt: c.expiresAt }, data: { expiryWarnedAt: now } });
+      if (claimed.count === 0) return;
+      const detail = { credential: pushCredentialName(c), credentialId: c.id, expiresAt: c.expiresAt!.toISOString(), ...(c.applications[0] ? { applicationId: c.applications[0].applicationId } : {}) };
+      await raiseAccountNotification(tx, { accountId: c.accountId, kind: "push_certificate_expiring", sectionId: "application.push_certificates", detail, createdAt: now });
+      raised += 1;
+    });
+  }
+  return raised;
 }

@@ -17,7 +17,10 @@ import { deleteApplications } from "../applications/mutations";
 import { serviceAccountJson } from "../dialogflow/api-fixtures";
 import { applePushP12, fixturePushCredential } from "./api-fixtures";
 import { MAX_KDF_ITERATIONS, readApplePushCertificate } from "./apple-certificate";
-import { addPushCredential, bindPushCredential, setPushCredential } from "./mutations";
+import { addPushCredential, bindPushCredential, setPushCredential, warnExpiringPushCertificates } from "./mutations";
+import { listNotifications } from "@/lib/domains/notifications/queries";
+import { can } from "@/lib/access/matrix";
+import { PRINCIPALS } from "@/test/factories";
 import { listPushCredentials } from "./queries";
 
 let acct: TestAccount;
@@ -231,5 +234,28 @@ describe("push credentials in the domain", () => {
     };
     expect(readApplePushCertificate(p12(MAX_KDF_ITERATIONS), "pw")).toMatchObject({ bundle: expect.any(String) });
     expect(readApplePushCertificate(p12(MAX_KDF_ITERATIONS + 1), "pw")).toEqual({ field: "certContent", message: expect.stringMatching(/more than 10,000 key derivation rounds/) });
+  });
+
+  it("warns once of a certificate expiring within 30 days, to those who hold the section, with its webhook event; a renewal re-arms it", async () => {
+    const owner = await acct.actor(OWNER_ROLE);
+    const now = new Date();
+    const soon = await addPushCredential(owner, { provider: "APPLE", applicationId: app.id, certContent: applePushP12({ bundle: "com.example.soon", notAfter: new Date(now.getTime() + 20 * DAY) }) });
+    await addPushCredential(owner, { provider: "APPLE", applicationId: app.id, certContent: applePushP12({ bundle: "com.example.later", notAfter: new Date(now.getTime() + 45 * DAY) }) });
+    await db.webhook.create({ data: { accountId: acct.id, url: "https://hooks.example.com/sb", secret: "s", events: '["push_certificate_expiring"]' } });
+    // Two servers at once: one notification.
+    expect((await Promise.all([warnExpiringPushCertificates(now, { accountId: acct.id }), warnExpiringPushCertificates(now, { accountId: acct.id })])).reduce((a, b) => a + b)).toBe(1);
+    expect(await warnExpiringPushCertificates(new Date(now.getTime() + 3_600_000), { accountId: acct.id })).toBe(0);
+    const detail = { kind: "push_certificate_expiring", redacted: false, credential: "Apple (APNs) com.example.soon, production", expiresAt: soon.expiresAt, applicationId: app.id };
+    for (const role of PRINCIPALS) {
+      const actor = await acct.actor(role);
+      if (!can(actor, "notification_history")) continue;
+      expect((await listNotifications(actor)).map((x) => x.detail), role).toEqual([can(actor, "application.push_certificates") ? detail : { kind: "push_certificate_expiring", redacted: true }]);
+    }
+    const [delivery] = await db.webhookDelivery.findMany({ where: { accountId: acct.id } });
+    expect(JSON.parse(delivery!.payload)).toMatchObject({ event: "push_certificate_expiring", data: { credential: detail.credential, credential_id: soon.id, expires_at: soon.expiresAt!.toISOString(), application_id: app.id } });
+    // Replaced by a certificate that also expires soon: warned again; the later one in its time.
+    await setPushCredential(owner, { credentialId: soon.id, certContent: applePushP12({ bundle: "com.example.soon", notAfter: new Date(now.getTime() + 10 * DAY) }) });
+    expect(await warnExpiringPushCertificates(new Date(now.getTime() + 20 * DAY), { accountId: acct.id })).toBe(2);
+    expect(await db.notification.count({ where: { accountId: acct.id, kind: "push_certificate_expiring" } })).toBe(3);
   });
 });

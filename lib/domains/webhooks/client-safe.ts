@@ -2,7 +2,7 @@
 // events an account's webhook may receive and what the page calls them. Client-safe.
 
 /** The account events a webhook receives (each also raises a Notification), plus "test" from the page. */
-export const WEBHOOK_EVENTS = ["low_balance", "number_blocked", "sip_registration_deactivated", "verification_approved", "verification_rejected"] as const;
+export const WEBHOOK_EVENTS = ["low_balance", "number_blocked", "sip_registration_deactivated", "push_certificate_expiring", "verification_approved", "verification_rejected"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const isWebhookEvent = (kind: string): kind is WebhookEvent => (WEBHOOK_EVENTS as readonly string[]).includes(kind);
 
@@ -10,6 +10,7 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent | "test", string> = {
   low_balance: "Balance below the low-balance threshold",
   number_blocked: "A number blocked for unpaid rent",
   sip_registration_deactivated: "A SIP registration deactivated for an unpaid month",
+  push_certificate_expiring: "An Apple push certificate expiring within 30 days",
   verification_approved: "Account verification approved",
   verification_rejected: "Account verification rejected",
   test: "Test event",

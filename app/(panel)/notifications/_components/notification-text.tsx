@@ -8,7 +8,7 @@ import type { NotificationDto } from "@/lib/domains/notifications/queries";
 import { formatMoney } from "@/lib/domains/billing/money";
 import { formatUtc } from "@/lib/core/format";
 import { sectionTitle } from "@/lib/nav";
-import { routes, sectionHref } from "@/lib/routes";
+import { applicationSectionHref, routes, sectionHref } from "@/lib/routes";
 
 const or = (names: string[]) => (names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`);
 
@@ -98,6 +98,24 @@ export function NotificationText({ n, holds }: { n: NotificationDto; holds: (sec
           </p>
         </>
       );
+    case "push_certificate_expiring": {
+      if (d.redacted) return <p>A push certificate of the account is about to expire.</p>;
+      // Said as of when it was raised (render stays pure): a certificate added already expired is "expired".
+      const expired = d.expiresAt.getTime() <= new Date(n.createdAt).getTime();
+      return (
+        <>
+          <p>
+            The push credential <span className="font-semibold">{d.credential}</span> {expired ? "expired" : "expires"} on <span className="tabular-nums">{formatUtc(d.expiresAt)}</span>. Mobile
+            clients are not woken for incoming calls once it has expired: renew the certificate in your Apple developer account and replace it.
+          </p>
+          {d.applicationId !== null ? (
+            <p className="mt-0.5 text-slate-600">
+              <Action href={applicationSectionHref("application.push_certificates", d.applicationId)}>Replace it on {sectionTitle("application.push_certificates")}</Action>
+            </p>
+          ) : null}
+        </>
+      );
+    }
     case "caller_id_code":
       return d.redacted ? (
         <p>A caller ID verification code was sent. Someone with access to {sectionTitle("caller_ids")} can read it here.</p>
