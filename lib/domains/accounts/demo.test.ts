@@ -46,6 +46,10 @@ describe("demo seed service account", () => {
     const rules = await db.rule.findMany({ where: { applicationId: sales.id }, include: { scenarios: { include: { scenario: true } } } });
     expect(rules.map((r) => [r.name, r.pattern, r.scenarios.map((s) => s.scenario.name)])).toEqual([[DEMO_SCENARIO.rule.name, ".*", [DEMO_SCENARIO.name]]]);
     expect(await db.scenarioVersion.count({ where: { scenario: { name: DEMO_SCENARIO.name } } })).toBe(1);
+    // The sales application's Apple push certificate: production, about 11 months to run (no expiry warning yet).
+    const push = await db.pushCredential.findMany({ where: { accountId: account.id }, include: { applications: true } });
+    expect(push.map((c) => [c.provider, c.bundle, c.isDevMode, c.certFileName, c.applications.map((a) => a.applicationId)])).toEqual([["APPLE", DEMO.pushBundle, false, "sales-push.p12", [sales.id]]]);
+    expect(push[0]!.expiresAt!.getTime() - Date.now()).toBeGreaterThan(300 * 86_400_000);
     // A second run leaves everything alone.
     const before = readFileSync(credentials, "utf8");
     expect(await seedDemo(db, credentials)).toBe(false);

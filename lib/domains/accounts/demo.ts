@@ -16,6 +16,9 @@ import { DEMO_SCENARIO } from "@/lib/domains/scenarios/demo-scenario";
 import { addMonth } from "@/lib/core/day-range";
 import { SIP_REGISTRATION_MONTHLY_PRICE_MINOR } from "@/lib/domains/sip-registrations/client-safe";
 import { register } from "@/lib/domains/sip-registrations/registrar";
+import { demoApplePushCertificate } from "@/lib/domains/push-credentials/demo-certificate";
+import { isPushProblem, pushMaterial } from "@/lib/domains/push-credentials/schemas";
+import { pushSlot } from "@/lib/domains/push-credentials/client-safe";
 
 export const DEMO = {
   accountName: "demo",
@@ -38,6 +41,8 @@ export const DEMO = {
   ],
   /** A verified caller ID, usable as the outbound number of calls and SMS. */
   callerId: "+14155550100",
+  /** The sales app's Apple push certificate (self-signed, shaped as Apple's), valid for about 11 months. */
+  pushBundle: "com.example.sales",
   /** A service account for the Management API; its credentials.json is written once, on first seed. */
   serviceAccount: { name: "demo-owner", roles: DEMO_SERVICE_ACCOUNT_ROLES },
 } as const;
@@ -75,6 +80,7 @@ export async function seedDemo(db: Db, credentialsPath: string = env().DEMO_CRED
     }
     await seedDemoNumbers(tx, account.id);
     await seedDemoScenario(tx, account.id);
+    await seedDemoPushCertificate(tx, account.id);
     const sa = DEMO.serviceAccount;
     await tx.apiKey.create({
       data: {
@@ -142,6 +148,17 @@ async function seedDemoScenario(tx: Tx, accountId: number): Promise<void> {
   await tx.ledgerEntry.create({
     data: { accountId, amountMinor: -SIP_REGISTRATION_MONTHLY_PRICE_MINOR, kind: "sip_registration", memo: `SIP registration 100@pbx.example.com: the month from ${now.toISOString().slice(0, 10)}`, referenceType: "sip_registration", referenceId: String(sip.id) },
   });
+}
+
+/** The sales application's Apple push certificate, checked like an upload, so Push certificates shows a real record. */
+async function seedDemoPushCertificate(tx: Tx, accountId: number): Promise<void> {
+  const app = await tx.application.findFirst({ where: { accountId, name: "sales" }, select: { id: true } });
+  if (!app) return;
+  const now = new Date();
+  const { p12, password } = demoApplePushCertificate(DEMO.pushBundle, now, new Date(now.getTime() + 330 * 86_400_000));
+  const m = pushMaterial("APPLE", { certContent: p12, certPassword: password, certFileName: "sales-push.p12" });
+  if (isPushProblem(m)) throw new Error(`The demo push certificate does not pass its own checks: ${m.message}`);
+  await tx.pushCredential.create({ data: { accountId, ...m, applications: { create: [{ applicationId: app.id, accountId, slot: pushSlot(m) }] } } });
 }
 
 /**
