@@ -19,7 +19,7 @@ import { balanceIn, lockLedger, postLedgerEntry } from "@/lib/domains/billing/le
 import { formatMoney } from "@/lib/domains/billing/money";
 import { recordingAudio, type SpeechOptions } from "@/lib/domains/recordings/audio";
 import type { ScenarioRun, SimulatedParty } from "@/lib/domains/scenarios/runtime-contract";
-import { affordableSeconds, costAt, hangupSentence, isPhoneNumber, mmss, outcomeWords, planLegs, planLog, planRecordings, settleLegs, wholeSeconds, type LegResult } from "./plan";
+import { affordableSeconds, costAt, hangupSentence, isPhoneNumber, mmss, outcomeWords, planLegs, planLog, planRecordings, settleLegs, wholeSeconds, type CallVia, type LegResult } from "./plan";
 import { authorizeHistory, countCallSessions, newestSessionId, toReportDto, type HistoryReportDto } from "./queries";
 import type { CallDirection, CallInitiator, CallStatus, ReportSpec } from "./schemas";
 
@@ -29,7 +29,7 @@ export type Payer = { kind: "account" } | { kind: "user"; appUserId: number };
 /** The session's stored run (CallSession.run): everything finalising needs, so it can happen on any app server. */
 export type StoredRun = {
   v: 1;
-  setup: { direction: CallDirection; from: string; to: string; party: SimulatedParty };
+  setup: { direction: CallDirection; from: string; to: string; party: SimulatedParty } & CallVia;
   scenarios: string[];
   run: ScenarioRun;
   payer: Payer;
@@ -53,7 +53,7 @@ export type SessionStart = {
   ruleName: string;
   /** Who started it (the audit row's principal). */
   by: Actor | AuditPrincipal;
-};
+} & CallVia;
 
 const SUMMARY = { id: true, status: true, startedAt: true, plannedEndAt: true, finishReason: true } as const;
 const asSummary = (r: { id: number; status: string; startedAt: Date; plannedEndAt: Date; finishReason: string }): SessionSummary => ({ ...r, status: r.status as CallStatus });
@@ -120,7 +120,7 @@ export async function insertRefusedSession(s: SessionStart, status: "rejected" |
           accountId: s.accountId,
           localNumber: s.to,
           remoteNumber: s.from,
-          remoteNumberType: isPhoneNumber(s.from) ? "pstn" : "user",
+          remoteNumberType: s.sipRegistration ? "sip" : isPhoneNumber(s.from) ? "pstn" : "user",
           incoming: true,
           successful: false,
           startedAt: now,

@@ -26,7 +26,8 @@ export type LegPlan = {
   index: number;
   localNumber: string;
   remoteNumber: string;
-  remoteNumberType: "pstn" | "user";
+  /** pstn: a phone number; user: an application user; sip: a PBX's caller, through a SIP registration. */
+  remoteNumberType: "pstn" | "user" | "sip";
   incoming: boolean;
   /** When the leg began (dialled, or arrived). */
   startAt: number;
@@ -75,18 +76,22 @@ export const isPhoneNumber = (s: string): boolean => E164_RE.test(s);
  * own, and the first call the scenario places is the session's call (leg 0). A placed call rings
  * for the party's answerAfterSeconds, then talks its `seconds`.
  */
-export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "party">, run: ScenarioRun): LegPlan[] {
+/** How a call came in, beside its setup: through a SIP registration ("100@pbx.example.com"), if so. */
+export type CallVia = { sipRegistration?: string };
+
+export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "party"> & CallVia, run: ScenarioRun): LegPlan[] {
   const legs: LegPlan[] = [];
   const end = run.durationSeconds;
   if (setup.direction === "inbound") {
     const hangup = run.events.findLast((e) => e.type === "hangup");
     const answeredAt = run.events.find((e) => e.type === "answer")?.at ?? null;
-    const pstn = isPhoneNumber(setup.from);
+    // A call through a SIP registration comes from the PBX, whatever its caller looks like: a platform leg.
+    const pstn = !setup.sipRegistration && isPhoneNumber(setup.from);
     legs.push({
       index: 0,
       localNumber: setup.to,
       remoteNumber: setup.from,
-      remoteNumberType: pstn ? "pstn" : "user",
+      remoteNumberType: setup.sipRegistration ? "sip" : pstn ? "pstn" : "user",
       incoming: true,
       startAt: 0,
       talkFrom: answeredAt,
@@ -284,7 +289,7 @@ const STARTED_BY: Record<Exclude<CallInitiator, "inbound">, string> = {
  * "talked n s" is its talk within the cut, as its leg (settleLegs) counts it.
  */
 export function planLog(
-  setup: Pick<CallSetup, "direction" | "from" | "to" | "party"> & { initiator: CallInitiator },
+  setup: Pick<CallSetup, "direction" | "from" | "to" | "party"> & CallVia & { initiator: CallInitiator },
   run: ScenarioRun,
   scenarioNames: readonly string[],
   cut: number,
@@ -293,7 +298,7 @@ export function planLog(
   const lines: LogPlan[] = [];
   const what =
     setup.initiator === "inbound" || setup.direction === "inbound"
-      ? `incoming call from ${setup.from} to ${setup.to}`
+      ? `incoming call from ${setup.from} to ${setup.to}${setup.sipRegistration ? ` through the SIP registration ${setup.sipRegistration}` : ""}`
       : `${STARTED_BY[setup.initiator]}${setup.to ? ` for ${setup.to}` : ""}${setup.from ? `, caller ${setup.from}` : ""}`;
   const ring = Math.max(0, setup.party.answerAfterSeconds ?? 0);
   const talked = (e: Extract<ScenarioEvent, { type: "forward" }>) => {

@@ -252,14 +252,19 @@ describe("inbound calls through a SIP registration", () => {
     expect(runtime.calls[0]).toMatchObject({ direction: "inbound", from: UK_DEST, to: "100@pbx.example.com", party: { dtmf: "5" } });
     await advanceCalls(t.advance(61), { accountId: acct.id });
     const [leg] = await db.callLeg.findMany({ where: { sessionId: s.id } });
-    expect(leg).toMatchObject({ incoming: true, localNumber: "100@pbx.example.com", remoteNumber: UK_DEST, pricePerMinuteMinor: USER_LEG_PRICE_PER_MINUTE_MINOR });
+    expect(leg).toMatchObject({ incoming: true, localNumber: "100@pbx.example.com", remoteNumber: UK_DEST, remoteNumberType: "sip", pricePerMinuteMinor: USER_LEG_PRICE_PER_MINUTE_MINOR });
+    // The session's log says which registration the call came through.
+    const [first] = await db.callLogLine.findMany({ where: { sessionId: s.id }, orderBy: { id: "asc" }, take: 1 });
+    expect(first!.line).toMatch(new RegExp(`^Session started: incoming call from \\${UK_DEST} to 100@pbx\\.example\\.com through the SIP registration 100@pbx\\.example\\.com;`));
 
     const user = await fixtureAppUser(acct.id, app.id, { name: "dave" });
     const toUser = await fixtureSipRegistration(acct.id, { sipUsername: "200", applicationId: app.id, appUserId: user.id });
     const dialled: string[] = [];
     const userRuntime = scriptedRuntime(talkRun(5, [], { callTo: null }), { matches: (d) => (dialled.push(d), true) });
-    await simulateInbound(owner, { sipRegistrationId: toUser.id, from: "+14155550177" }, deps(userRuntime, t.clock));
+    const viaUser = await simulateInbound(owner, { sipRegistrationId: toUser.id, from: "+14155550177" }, deps(userRuntime, t.clock));
     expect(dialled).toEqual(["dave"]);
+    await advanceCalls(t.advance(5), { accountId: acct.id });
+    expect((await db.callLeg.findFirstOrThrow({ where: { sessionId: viaUser.id } })).remoteNumberType).toBe("sip");
     expect(userRuntime.calls[0]).toMatchObject({ direction: "inbound", from: "+14155550177", to: "dave" });
     expect(await db.auditLog.count({ where: { accountId: acct.id, action: "call.inbound" } })).toBe(2);
   });

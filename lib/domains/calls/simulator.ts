@@ -43,7 +43,7 @@ import {
   type SessionSummary,
   type StoredRun,
 } from "./mutations";
-import { affordableSeconds, firstMinuteMinor, isPhoneNumber, planLegs, scenarioCallerId } from "./plan";
+import { affordableSeconds, firstMinuteMinor, isPhoneNumber, planLegs, scenarioCallerId, type CallVia } from "./plan";
 import { findCallerUser, findInboundNumber, findInboundSipRegistration, isPresentableNumber } from "./queries";
 import { realRuntime } from "./runtime";
 import { ZPlaceCallInput, ZSessionRef, ZSimulateInboundInput, type CallDirection, type CallInitiator, type PlaceCallInput, type SessionRef, type SimulateInboundInput } from "./schemas";
@@ -91,7 +91,7 @@ export type NewCall = {
   by: Actor | AuditPrincipal;
   /** No rule routes the call: refuse it (an error, nothing written) or record a failed session (inbound calls). */
   noRoute: "refuse" | "record";
-};
+} & CallVia;
 
 /**
  * Starts a simulated call: routes it, runs its scenarios in the sandbox and writes the session
@@ -104,6 +104,7 @@ export type NewCall = {
 export async function startCall(call: NewCall, partialDeps: Partial<SimulatorDeps> = {}): Promise<SessionSummary> {
   const deps = withDefaults(partialDeps);
   const now = deps.clock();
+  const via: CallVia = call.sipRegistration ? { sipRegistration: call.sipRegistration } : {};
   const base: SessionStart = {
     accountId: call.accountId,
     applicationId: call.applicationId,
@@ -116,6 +117,7 @@ export async function startCall(call: NewCall, partialDeps: Partial<SimulatorDep
     ruleId: null,
     ruleName: "",
     by: call.by,
+    ...via,
   };
   let match: RouteMatch | null;
   if (call.rule === "match") {
@@ -137,7 +139,7 @@ export async function startCall(call: NewCall, partialDeps: Partial<SimulatorDep
   // A session with no caller of its own (a call list's) shows the caller ID its scenario gave.
   const from = call.from || (call.direction === "outbound" ? scenarioCallerId(run) : "");
   const start: SessionStart = { ...base, from, ruleId: match.rule.id, ruleName: match.rule.name };
-  const setup = { direction: call.direction, from, to: call.to, party: call.party };
+  const setup = { direction: call.direction, from, to: call.to, party: call.party, ...via };
   const legs = planLegs(setup, run);
   const { payer, available } = await fundsFor(call.accountId, call.appUserId);
   const first = firstMinuteMinor(legs);
@@ -265,15 +267,15 @@ export async function simulateInbound(actor: Actor, input: SimulateInboundInput,
  * account's registration; INVALID_INPUT (call_not_routed) naming `sipRegistrationId` when it is
  * unbound, deactivated or not registered, the message saying which.
  */
-async function sipInboundTarget(actor: Actor, id: number): Promise<Pick<NewCall, "applicationId" | "to" | "appUserId" | "rule">> {
+async function sipInboundTarget(actor: Actor, id: number): Promise<Pick<NewCall, "applicationId" | "to" | "appUserId" | "rule" | "sipRegistration">> {
   const r = await findInboundSipRegistration(actor, id);
   const name = `${r.sipUsername}@${r.proxy}`;
   const refuse = (message: string) => new AppError("INVALID_INPUT", { message, field: "sipRegistrationId", reason: "call_not_routed" });
   if (r.deactivated) throw refuse(`${name} is deactivated: pay and restore it on All SIP registrations first`);
   if (!r.successful) throw refuse(`${name} is not registered with its PBX${r.errorMessage ? ` (${r.errorMessage})` : ""}: fix it on All SIP registrations first`);
   if (r.applicationId === null) throw refuse(`${name} is not bound to an application: bind it to a rule or a user on the application's SIP registrations page first`);
-  if (r.appUserName !== null) return { applicationId: r.applicationId, to: r.appUserName, appUserId: null, rule: "match" };
-  return { applicationId: r.applicationId, to: name, appUserId: null, rule: r.ruleId !== null ? { ruleId: r.ruleId } : "match" };
+  if (r.appUserName !== null) return { applicationId: r.applicationId, to: r.appUserName, appUserId: null, rule: "match", sipRegistration: name };
+  return { applicationId: r.applicationId, to: name, appUserId: null, rule: r.ruleId !== null ? { ruleId: r.ruleId } : "match", sipRegistration: name };
 }
 
 /** This process's name in claims: several app servers may share the database. */
