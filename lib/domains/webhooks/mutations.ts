@@ -215,33 +215,29 @@ const FINISHED = ["delivered", "failed"];
 /**
  * Deletes every account's delivered and failed deliveries created more than
  * WEBHOOK_DELIVERY_RETENTION_DAYS days before `now` (a UTC instant; a row exactly that old stays),
- * in statements of at most `batch` rows (default WEBHOOK_PRUNE_BATCH) by id, oldest id first,
- * until none is left. Pending deliveries are never deleted. `accountIds` limits it to those
- * accounts (tests sharing one database). Returns the rows deleted and the delete statements run.
- * A database error is thrown; the batches deleted before it stay deleted (the next run goes on).
- * Servers pruning at once delete the same rows once: each statement deletes what is still there.
+ * in statements of at most `batch` rows (default WEBHOOK_PRUNE_BATCH) by id, until none is left.
+ * Pending deliveries are never deleted. `accountIds` limits it to those accounts (tests sharing
+ * one database). Returns the rows deleted and the delete statements run. A database error is
+ * thrown; the batches deleted before it stay deleted (the next run goes on). Servers pruning at
+ * once delete the same rows once: each statement deletes what is still there.
  */
 export async function pruneWebhookDeliveries(now: Date, opts: { accountIds?: number[]; batch?: number } = {}): Promise<{ deleted: number; batches: number }> {
   const batch = opts.batch ?? WEBHOOK_PRUNE_BATCH;
   const cutoff = new Date(now.getTime() - WEBHOOK_DELIVERY_RETENTION_DAYS * DAY_MS);
   const scope = opts.accountIds ? { accountId: { in: opts.accountIds } } : {};
-  // No index holds createdAt, and the one on status would read every delivered row per batch: the
-  // rows are walked in primary-key order from where the last batch ended instead (old rows have
-  // the low ids, so a backlog's batches read little; the walk's end reads the younger rows once).
-  let after = 0;
+  // The (status, createdAt) index finds exactly the rows to delete: each batch reads only them.
+  const where = { ...scope, status: { in: FINISHED }, createdAt: { lt: cutoff } };
   let deleted = 0;
   let batches = 0;
-  let rows: { id: number; status: string }[];
+  let ids: number[];
   do {
-    rows = await db.webhookDelivery.findMany({ where: { ...scope, createdAt: { lt: cutoff }, id: { gt: after } }, orderBy: { id: "asc" }, take: batch, select: { id: true, status: true } });
-    const ids = rows.filter((r) => FINISHED.includes(r.status)).map((r) => r.id);
+    ids = (await db.webhookDelivery.findMany({ where, take: batch, select: { id: true } })).map((r) => r.id);
     if (ids.length > 0) {
       const { count } = await db.webhookDelivery.deleteMany({ where: { id: { in: ids }, status: { in: FINISHED } } });
       deleted += count;
       batches += 1;
     }
-    after = rows.at(-1)?.id ?? after;
-  } while (rows.length === batch);
+  } while (ids.length === batch);
   return { deleted, batches };
 }
 
