@@ -64,6 +64,15 @@ test("the owner adds a webhook, sends a test event its server receives signed, r
     await expect(table.locator("tbody tr").filter({ hasText: "Delivered" })).toHaveCount(2, { timeout: 15_000 });
     expect(received.map((r) => r.headers["x-switchboard-event"])).toEqual(["test", "low_balance"]);
 
+    // Settings > Notifications says where each event goes: this webhook, all but the unchecked one.
+    await page.goto("/settings/notifications");
+    await expect(page.locator("[data-webhook-state]")).toContainText(`The account's webhook receives 5 of these events at ${url}.`);
+    await expect(page.locator('[data-notification-kind="push_certificate_expiring"]')).toContainText("Sent to the webhook.");
+    await expect(page.locator('[data-notification-kind="verification_rejected"]')).toContainText("Not sent to the webhook.");
+    await expect(page.locator('[data-notification-kind="caller_id_code"]')).toContainText("Not a webhook event.");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto("/settings/webhooks");
+
     await page.getByRole("button", { name: "Rotate secret" }).click();
     await page.getByRole("dialog", { name: "Rotate the signing secret?" }).getByRole("button", { name: "Rotate secret" }).click();
     await expect(page.getByRole("dialog")).toHaveCount(0);

@@ -24,6 +24,18 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** What each kind is about, as Settings > Notifications lists them. */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  access_request: "A subuser asks for access to a section",
+  low_balance: "The balance falls below the low-balance threshold",
+  number_blocked: "A number is blocked for unpaid rent",
+  caller_id_code: "A caller ID's verification code is sent",
+  verification_approved: "The account's verification is approved",
+  verification_rejected: "The account's verification is rejected",
+  sip_registration_deactivated: "A SIP registration is deactivated for an unpaid month",
+  push_certificate_expiring: "An Apple push certificate expires within 30 days",
+};
+
 /** The sections whose holders read a kind's specifics (any one of them suffices). Access requests reach the owner alone anyway. */
 export const NOTIFICATION_CONCERNS: Record<Exclude<NotificationKind, "access_request">, readonly SectionId[]> = {
   low_balance: ["billing"],
