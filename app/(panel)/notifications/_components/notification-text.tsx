@@ -110,7 +110,7 @@ export function NotificationText({ n, holds }: { n: NotificationDto; holds: (sec
           </p>
           {d.applicationId !== null ? (
             <p className="mt-0.5 text-slate-600">
-              <Action href={applicationSectionHref("application.push_certificates", d.applicationId)}>Replace it on {sectionTitle("application.push_certificates")}</Action>
+              <Action href={applicationSectionHref("application.push_certificates", d.applicationId)}>Replace it on Push certificates</Action>
             </p>
           ) : null}
         </>
