@@ -41,10 +41,13 @@ function materialOrThrow(m: PushMaterial | PushProblem): PushMaterial {
   return m;
 }
 
-const credentialTaken = (name: string) =>
+/** The input that identifies a provider's credential (its fingerprint's source), for the "already in the account" error. */
+const IDENTITY_FIELD: Record<PushMaterial["provider"], string> = { APPLE: "certContent", APPLE_VOIP: "certContent", GOOGLE: "serviceAccountFile", HUAWEI: "huaweiClientId" };
+
+const credentialTaken = (m: PushMaterial) =>
   new AppError("CONFLICT", {
-    message: `This credential (${name}) is already in the account: give it to this application with "Use an existing credential" (BindPushCredential)`,
-    field: "certContent",
+    message: `This credential (${pushCredentialName(m)}) is already in the account: give it to this application with "Use an existing credential" (BindPushCredential)`,
+    field: IDENTITY_FIELD[m.provider],
     reason: "push_credential_taken",
   });
 
@@ -76,11 +79,10 @@ export async function addPushCredential(actor: Actor, input: AddPushCredentialIn
   authorize(actor, { section: SECTION, method: "AddPushCredential" });
   const { provider, applicationId, ...fields } = parseInput(ZAddPushCredentialInput, input);
   const m = materialOrThrow(pushMaterial(provider, fields));
-  const name = pushCredentialName(m);
   try {
     return await db.$transaction(async (tx) => {
       const app = applicationId !== undefined ? await findOwnApplication(tx, actor, applicationId) : null;
-      if (await tx.pushCredential.findFirst({ where: { accountId: actor.accountId, fingerprint: m.fingerprint }, select: { id: true } })) throw credentialTaken(name);
+      if (await tx.pushCredential.findFirst({ where: { accountId: actor.accountId, fingerprint: m.fingerprint }, select: { id: true } })) throw credentialTaken(m);
       if ((await tx.pushCredential.count({ where: { accountId: actor.accountId } })) >= MAX_PUSH_CREDENTIALS) {
         throw new AppError("CONFLICT", { message: `An account may hold at most ${MAX_PUSH_CREDENTIALS} push credentials: delete one first`, field: "provider", reason: "push_credential_limit" });
       }
@@ -97,7 +99,7 @@ export async function addPushCredential(actor: Actor, input: AddPushCredentialIn
     });
   } catch (e) {
     // Two adds of one credential at once: the unique (accountId, fingerprint) index stops the second.
-    rethrowUnique(e, () => credentialTaken(name));
+    rethrowUnique(e, () => credentialTaken(m));
   }
 }
 
@@ -117,7 +119,7 @@ export async function setPushCredential(actor: Actor, input: SetPushCredentialIn
       // Read again inside the transaction: a delete in between answers 650.
       await findOwnPushCredential(tx, actor, credentialId);
       if (m.fingerprint !== current.fingerprint && (await tx.pushCredential.findFirst({ where: { accountId: actor.accountId, fingerprint: m.fingerprint }, select: { id: true } }))) {
-        throw credentialTaken(pushCredentialName(m));
+        throw credentialTaken(m);
       }
       const slot = pushSlot(m);
       if (slot !== pushSlot(current)) {
@@ -138,7 +140,7 @@ export async function setPushCredential(actor: Actor, input: SetPushCredentialIn
       return getPushCredential(tx, actor, credentialId);
     });
   } catch (e) {
-    rethrowUnique(e, () => credentialTaken(pushCredentialName(m)));
+    rethrowUnique(e, () => credentialTaken(m));
   }
 }
 

@@ -216,6 +216,19 @@ describe("push credentials in the domain", () => {
     expect(await db.auditLog.count({ where: { accountId: acct.id } })).toBe(rows);
   });
 
+  it("the same credential twice is refused on the input that identifies it, pointing at binding it", async () => {
+    const owner = await acct.actor(OWNER_ROLE);
+    const json = serviceAccountJson("firebase-twice");
+    await addPushCredential(owner, { provider: "GOOGLE", serviceAccountFile: json });
+    await expect(addPushCredential(owner, { provider: "GOOGLE", applicationId: app.id, serviceAccountFile: json })).rejects.toMatchObject({ reason: "push_credential_taken", field: "serviceAccountFile", message: expect.stringContaining("Use an existing credential") });
+    const huawei = { provider: "HUAWEI" as const, huaweiClientId: "777", huaweiClientSecret: "s", huaweiApplicationId: "888" };
+    await addPushCredential(owner, huawei);
+    await expect(addPushCredential(owner, { ...huawei, bundle: "com.example.other" })).rejects.toMatchObject({ reason: "push_credential_taken", field: "huaweiClientId" });
+    const p12 = applePushP12({ bundle: "com.example.twice" });
+    await addPushCredential(owner, { provider: "APPLE", certContent: p12 });
+    await expect(addPushCredential(owner, { provider: "APPLE", certContent: p12 })).rejects.toMatchObject({ reason: "push_credential_taken", field: "certContent" });
+  });
+
   it("deleting an application removes it from its credentials, which stay in the account", async () => {
     const owner = await acct.actor(OWNER_ROLE);
     const c = await fixturePushCredential(acct.id, [app.id]);

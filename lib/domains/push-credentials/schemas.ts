@@ -136,7 +136,8 @@ function appleMaterial(provider: PushProvider, f: Fields, bundle: string, base: 
     const isDevMode = f.isDevMode ?? current.isDevMode;
     const env = current.certificate ? environmentMismatch(isDevMode, storedCertificateEnvironments(current.certificate)) : null;
     if (env) return problem("isDevMode", env);
-    return { ...current, provider, isDevMode, certFileName: f.certFileName || current.certFileName };
+    const { certPassword, certificate, expiresAt, secret, fingerprint } = current;
+    return { ...base, isDevMode, certFileName: f.certFileName || current.certFileName, certPassword, certificate, expiresAt, secret, fingerprint };
   }
   const password = f.certPassword ?? "";
   const cert = readApplePushCertificate(f.certContent, password);
