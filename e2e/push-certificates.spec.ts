@@ -56,6 +56,8 @@ test("adds Apple and Huawei credentials, flags an expiring certificate, renews o
   await add.getByRole("button", { name: "Add credential" }).click();
   await expect(toast(page)).toContainText(`${SANDBOX} added to mobile`);
   await expect(table.locator("tbody tr").filter({ hasText: "Sandbox" })).toContainText("Expires in 10 days");
+  // Added inside the 30-day window: the expiry notification is raised at once, not at the next hourly run.
+  expect(await factory.db.notification.count({ where: { accountId: acct.id, kind: "push_certificate_expiring" } })).toBe(1);
 
   // Huawei: its own fields; a missing secret is named.
   await page.getByRole("button", { name: "Add credential" }).click();
@@ -68,6 +70,11 @@ test("adds Apple and Huawei credentials, flags an expiring certificate, renews o
   await add.getByLabel("Client secret").fill("s3cr3t-value");
   await add.getByRole("button", { name: "Add credential" }).click();
   await expect(toast(page)).toContainText(`${HUAWEI} added to mobile`);
+  await expect(table.locator("tbody tr")).toHaveCount(3);
+  // The environment filters like the rest of a row.
+  await page.getByLabel("Filter push credentials").fill("sandbox");
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await page.getByLabel("Filter push credentials").fill("");
   await expect(table.locator("tbody tr")).toHaveCount(3);
   const html = await page.content();
   for (const secret of ["hunter2", "s3cr3t-value", P12.slice(40, 100), "PRIVATE KEY"]) expect(html).not.toContain(secret);

@@ -22,7 +22,7 @@ export default async function NotificationHistoryPage() {
       <PageHeader
         title={sectionTitle("notification_history")}
         crumbs={sectionGroup("notification_history") ? [{ label: sectionGroup("notification_history")! }] : []}
-        description="Messages for the account: subusers asking for access, and what the platform sends (balance warnings, blocked numbers, caller ID codes, the account's verification)."
+        description="Messages for the account: subusers asking for access, and what the platform sends (balance warnings, blocked numbers, caller ID codes, the account's verification, SIP registrations deactivated, push certificates expiring)."
         actions={unread > 0 ? <MarkReadButton /> : null}
       />
       {items.length === 0 ? (

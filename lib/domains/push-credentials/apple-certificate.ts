@@ -104,7 +104,10 @@ export function readApplePushCertificate(base64: string, password: string, now =
     const rsa = k as forge.pki.rsa.PrivateKey;
     return rsa.n !== undefined && publicKey.n !== undefined && rsa.n.equals(publicKey.n);
   });
-  if (!key) return bad("The file holds the certificate without its private key: in Keychain Access, expand the certificate and export it with the key");
+  if (!key) {
+    if (keys.length > 0) return bad("The private key in the file is not this certificate's: in Keychain Access, expand the certificate and export it together with the key under it");
+    return bad("The file holds the certificate without its private key: in Keychain Access, expand the certificate and export it with the key");
+  }
   const [, environments, voip] = ENVIRONMENT_BY_CN.find(([re]) => re.test(cn))!;
   const bundle = String(cert.subject.getField({ type: UID_OID })?.value ?? cn.slice(cn.indexOf(":") + 1)).trim();
   const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -130,7 +133,7 @@ export function storedCertificateEnvironments(certificate: string): ApnsEnvironm
 
 /** Why a certificate cannot serve the provider, or null: VoIP Services only for APPLE_VOIP; the iOS-only Push Services not for it. */
 export function providerMismatch(provider: PushProvider, c: Pick<ApplePushCertificate, "voip" | "environments">): string | null {
-  if (provider === "APPLE" && c.voip) return "This is a VoIP Services certificate: add it as Apple VoIP (APPLE_VOIP)";
+  if (provider === "APPLE" && c.voip) return "This is a VoIP Services certificate: add it with the provider Apple VoIP (PushKit)";
   if (provider === "APPLE_VOIP" && !c.voip && c.environments !== "both") {
     return "This certificate serves notifications only: Apple VoIP needs a VoIP Services or Apple Push Services certificate";
   }
@@ -140,6 +143,6 @@ export function providerMismatch(provider: PushProvider, c: Pick<ApplePushCertif
 /** Why the environment cannot be used with the certificate, or null. */
 export function environmentMismatch(isDevMode: boolean, environments: ApnsEnvironments): string | null {
   if (isDevMode && environments === "production") return "This is a production certificate: it cannot connect to the APNs sandbox";
-  if (!isDevMode && environments === "sandbox") return "This is a development certificate: it connects to the APNs sandbox only (turn on Sandbox)";
+  if (!isDevMode && environments === "sandbox") return "This is a development certificate: it connects to the APNs sandbox only (choose the Sandbox environment)";
   return null;
 }

@@ -10,6 +10,9 @@ export type PushProvider = (typeof PUSH_PROVIDERS)[number];
 /** push_provider_id of a provider: 1 APPLE, 2 GOOGLE, 3 APPLE_VOIP, 4 HUAWEI (ours). */
 export const pushProviderId = (p: PushProvider): number => PUSH_PROVIDERS.indexOf(p) + 1;
 
+/** The order the Add dialog offers them in: the two Apple ones together. */
+export const PUSH_PROVIDER_MENU: readonly PushProvider[] = ["APPLE", "APPLE_VOIP", "GOOGLE", "HUAWEI"];
+
 /** How the panel names each provider. */
 export const PUSH_PROVIDER_LABELS: Record<PushProvider, string> = {
   APPLE: "Apple (APNs)",

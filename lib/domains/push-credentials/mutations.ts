@@ -46,7 +46,7 @@ const IDENTITY_FIELD: Record<PushMaterial["provider"], string> = { APPLE: "certC
 
 const credentialTaken = (m: PushMaterial) =>
   new AppError("CONFLICT", {
-    message: `This credential (${pushCredentialName(m)}) is already in the account: give it to this application with "Use an existing credential" (BindPushCredential)`,
+    message: `This credential (${pushCredentialName(m)}) is already in the account: to use it in another application, choose it there under "Use an existing credential"`,
     field: IDENTITY_FIELD[m.provider],
     reason: "push_credential_taken",
   });
@@ -64,7 +64,7 @@ async function assertSlotsFree(tx: Tx, accountId: number, apps: readonly { id: n
   if (taken) {
     const app = apps.find((a) => a.id === taken.applicationId)!;
     throw new AppError("CONFLICT", {
-      message: `${app.name} already has ${pushCredentialName(taken.credential)} (#${taken.credential.id}): remove it from the application first`,
+      message: `${app.name} already has ${pushCredentialName(taken.credential)}: replace its certificate or key instead, or remove it from ${app.name} first`,
       field: "applicationId",
       reason: "push_slot_taken",
     });
@@ -89,6 +89,8 @@ export async function addPushCredential(actor: Actor, input: AddPushCredentialIn
       if (app) await assertSlotsFree(tx, actor.accountId, [app], pushSlot(m), null);
       const created = await tx.pushCredential.create({ data: { accountId: actor.accountId, ...m }, select: { id: true } });
       if (app) await tx.pushCredentialApplication.create({ data: { credentialId: created.id, applicationId: app.id, accountId: actor.accountId, slot: pushSlot(m) } });
+      // A certificate that already expires within the warning's window says so at once, not at the next hourly run.
+      if (expiringSoon(m.expiresAt, new Date())) await warnOnce(tx, created.id, new Date());
       await audit(tx, actor, {
         action: "push_credential.create",
         targetType: "push_credential",
@@ -130,6 +132,7 @@ export async function setPushCredential(actor: Actor, input: SetPushCredentialIn
       // A new certificate (another expiry) is warned about again when its time comes.
       const renewed = m.expiresAt?.getTime() !== current.expiresAt?.getTime();
       await tx.pushCredential.updateMany({ where: { id: credentialId, accountId: actor.accountId }, data: { ...m, ...(renewed ? { expiryWarnedAt: null } : {}) } });
+      if (renewed && expiringSoon(m.expiresAt, new Date())) await warnOnce(tx, credentialId, new Date());
       const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== undefined && fields[k] !== "");
       await audit(tx, actor, {
         action: "push_credential.update",
@@ -215,7 +218,8 @@ const EXPIRY_WARNING_BATCH = 500;
  * expired, and was not warned about yet raises one push_certificate_expiring notification (and
  * its webhook event) naming the credential, its expiry and the first application it serves.
  * Exactly once per certificate across app servers: each is claimed with a conditional update in
- * the notification's transaction; replacing the certificate (setPushCredential) re-arms it.
+ * the notification's transaction; replacing the certificate (setPushCredential) re-arms it. Adding
+ * or replacing a certificate already inside the window warns at once, in that change's transaction.
  * Returns how many were raised. `accountId` limits it to one account (tests).
  */
 export async function warnExpiringPushCertificates(now: Date, opts: { accountId?: number } = {}): Promise<number> {
@@ -224,17 +228,31 @@ export async function warnExpiringPushCertificates(now: Date, opts: { accountId?
     where: { expiryWarnedAt: null, expiresAt: { not: null, lte: cutoff }, ...(opts.accountId !== undefined ? { accountId: opts.accountId } : {}) },
     orderBy: { expiresAt: "asc" },
     take: EXPIRY_WARNING_BATCH,
-    select: { id: true, accountId: true, provider: true, bundle: true, isDevMode: true, expiresAt: true, applications: { select: { applicationId: true }, orderBy: { applicationId: "asc" }, take: 1 } },
+    select: { id: true },
   });
   let raised = 0;
   for (const c of due) {
-    await db.$transaction(async (tx) => {
-      const claimed = await tx.pushCredential.updateMany({ where: { id: c.id, expiryWarnedAt: null, expiresAt: c.expiresAt }, data: { expiryWarnedAt: now } });
-      if (claimed.count === 0) return;
-      const detail = { credential: pushCredentialName(c), credentialId: c.id, expiresAt: c.expiresAt!.toISOString(), ...(c.applications[0] ? { applicationId: c.applications[0].applicationId } : {}) };
-      await raiseAccountNotification(tx, { accountId: c.accountId, kind: "push_certificate_expiring", sectionId: "application.push_certificates", detail, createdAt: now });
-      raised += 1;
-    });
+    if (await db.$transaction((tx) => warnOnce(tx, c.id, now))) raised += 1;
   }
   return raised;
+}
+
+/** Whether `expiresAt` falls within the expiry warning's window of `now` (or has passed). */
+const expiringSoon = (expiresAt: Date | null, now: Date): boolean => expiresAt !== null && expiresAt.getTime() <= now.getTime() + PUSH_CERT_EXPIRY_WARNING_DAYS * 86_400_000;
+
+/**
+ * Claims the credential's expiry warning (a conditional update: only while not warned) and, when
+ * this call won the claim, raises the notification in `tx`. Returns whether it raised one.
+ */
+async function warnOnce(tx: Tx, credentialId: number, now: Date): Promise<boolean> {
+  const c = await tx.pushCredential.findUnique({
+    where: { id: credentialId },
+    select: { accountId: true, provider: true, bundle: true, isDevMode: true, expiresAt: true, applications: { select: { applicationId: true }, orderBy: { applicationId: "asc" }, take: 1 } },
+  });
+  if (!c || !expiringSoon(c.expiresAt, now)) return false;
+  const claimed = await tx.pushCredential.updateMany({ where: { id: credentialId, expiryWarnedAt: null, expiresAt: c.expiresAt }, data: { expiryWarnedAt: now } });
+  if (claimed.count === 0) return false;
+  const detail = { credential: pushCredentialName(c), credentialId, expiresAt: c.expiresAt!.toISOString(), ...(c.applications[0] ? { applicationId: c.applications[0].applicationId } : {}) };
+  await raiseAccountNotification(tx, { accountId: c.accountId, kind: "push_certificate_expiring", sectionId: "application.push_certificates", detail, createdAt: now });
+  return true;
 }

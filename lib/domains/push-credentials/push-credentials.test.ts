@@ -249,14 +249,16 @@ describe("push credentials in the domain", () => {
     expect(readApplePushCertificate(p12(MAX_KDF_ITERATIONS + 1), "pw")).toEqual({ field: "certContent", message: expect.stringMatching(/more than 10,000 key derivation rounds/) });
   });
 
-  it("warns once of a certificate expiring within 30 days, to those who hold the section, with its webhook event; a renewal re-arms it", async () => {
+  it("warns once of a certificate expiring within 30 days, at once when added so, to those who hold the section, with its webhook event; a renewal re-arms it", async () => {
     const owner = await acct.actor(OWNER_ROLE);
     const now = new Date();
-    const soon = await addPushCredential(owner, { provider: "APPLE", applicationId: app.id, certContent: applePushP12({ bundle: "com.example.soon", notAfter: new Date(now.getTime() + 20 * DAY) }) });
-    await addPushCredential(owner, { provider: "APPLE", applicationId: app.id, certContent: applePushP12({ bundle: "com.example.later", notAfter: new Date(now.getTime() + 45 * DAY) }) });
     await db.webhook.create({ data: { accountId: acct.id, url: "https://hooks.example.com/sb", secret: "s", events: '["push_certificate_expiring"]' } });
-    // Two servers at once: one notification.
-    expect((await Promise.all([warnExpiringPushCertificates(now, { accountId: acct.id }), warnExpiringPushCertificates(now, { accountId: acct.id })])).reduce((a, b) => a + b)).toBe(1);
+    const warned = () => db.notification.count({ where: { accountId: acct.id, kind: "push_certificate_expiring" } });
+    // Added 20 days before its expiry: warned in the same transaction.
+    const soon = await addPushCredential(owner, { provider: "APPLE", applicationId: app.id, certContent: applePushP12({ bundle: "com.example.soon", notAfter: new Date(now.getTime() + 20 * DAY) }) });
+    expect(await warned()).toBe(1);
+    await addPushCredential(owner, { provider: "APPLE", applicationId: app.id, certContent: applePushP12({ bundle: "com.example.later", notAfter: new Date(now.getTime() + 45 * DAY) }) });
+    expect(await warned()).toBe(1);
     expect(await warnExpiringPushCertificates(new Date(now.getTime() + 3_600_000), { accountId: acct.id })).toBe(0);
     const detail = { kind: "push_certificate_expiring", redacted: false, credential: "Apple (APNs) com.example.soon, production", expiresAt: soon.expiresAt, applicationId: app.id };
     for (const role of PRINCIPALS) {
@@ -266,9 +268,18 @@ describe("push credentials in the domain", () => {
     }
     const [delivery] = await db.webhookDelivery.findMany({ where: { accountId: acct.id } });
     expect(JSON.parse(delivery!.payload)).toMatchObject({ event: "push_certificate_expiring", data: { credential: detail.credential, credential_id: soon.id, expires_at: soon.expiresAt!.toISOString(), application_id: app.id } });
-    // Replaced by a certificate that also expires soon: warned again; the later one in its time.
+    // Replaced by a certificate that also expires soon: warned again at once; the later one in its time, by the hourly run.
     await setPushCredential(owner, { credentialId: soon.id, certContent: applePushP12({ bundle: "com.example.soon", notAfter: new Date(now.getTime() + 10 * DAY) }) });
-    expect(await warnExpiringPushCertificates(new Date(now.getTime() + 20 * DAY), { accountId: acct.id })).toBe(2);
-    expect(await db.notification.count({ where: { accountId: acct.id, kind: "push_certificate_expiring" } })).toBe(3);
+    expect(await warned()).toBe(2);
+    expect(await warnExpiringPushCertificates(new Date(now.getTime() + 20 * DAY), { accountId: acct.id })).toBe(1);
+    expect(await warned()).toBe(3);
+  });
+
+  it("the hourly runs of two servers at once warn of a certificate once", async () => {
+    const expiresAt = new Date(Date.now() + 5 * DAY);
+    await db.pushCredential.create({ data: { accountId: acct.id, provider: "APPLE", bundle: "com.example.race", secret: "p12", fingerprint: "race", expiresAt } });
+    const runs = await Promise.all([warnExpiringPushCertificates(new Date(), { accountId: acct.id }), warnExpiringPushCertificates(new Date(), { accountId: acct.id })]);
+    expect(runs.reduce((a, b) => a + b)).toBe(1);
+    expect(await db.notification.count({ where: { accountId: acct.id, kind: "push_certificate_expiring" } })).toBe(1);
   });
 });

@@ -56,9 +56,15 @@ export default async function NotificationSettingsPage() {
           <p>This installation sends no email: a webhook can forward events to email or chat.</p>
           {billing ? (
             <p data-low-balance-threshold="">
-              The low-balance event fires when the balance falls below{" "}
-              <span className="font-medium tabular-nums">{formatMoney(billing.lowBalanceThresholdMinor, billing.currency)}</span>
-              {billing.lowBalanceThresholdMinor === 0 ? " (off: no threshold is set)" : ""}. <More href={routes.billingTab("settings")}>Change the threshold in Billing</More>
+              {billing.lowBalanceThresholdMinor === 0 ? (
+                "The low-balance event is off: no threshold is set. "
+              ) : (
+                <>
+                  The low-balance event fires when the balance falls below{" "}
+                  <span className="font-medium tabular-nums">{formatMoney(billing.lowBalanceThresholdMinor, billing.currency)}</span>.{" "}
+                </>
+              )}
+              <More href={routes.billingTab("settings")}>{billing.lowBalanceThresholdMinor === 0 ? "Set one in Billing" : "Change the threshold in Billing"}</More>
             </p>
           ) : null}
         </Card>

@@ -31,7 +31,11 @@ export default async function PushCertificatesPage({ params }: Props) {
         applicationId={app.id}
         applicationName={app.name}
         rows={credentials.filter(bound).map((c) => pushCredentialRow(c, app.id, now))}
-        otherCredentials={credentials.filter((c) => !bound(c)).map((c) => ({ id: c.id, label: pushCredentialName(c) }))}
+        otherCredentials={credentials
+          .filter((c) => !bound(c))
+          // Google credentials of two Firebase projects would read alike without the project.
+          .map((c) => ({ id: c.id, label: `${pushCredentialName(c)}${c.projectId ? ` (project ${c.projectId})` : ""}` }))
+          .sort((a, b) => a.label.localeCompare(b.label))}
         atLimit={credentials.length >= MAX_PUSH_CREDENTIALS}
       />
     </ApplicationFrame>

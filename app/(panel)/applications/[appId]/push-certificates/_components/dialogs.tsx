@@ -9,7 +9,7 @@ import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
 import { SelectField } from "@/components/forms/select-field";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
-import { isApple, PUSH_CERT_MAX_BYTES, PUSH_PROVIDERS, PUSH_PROVIDER_LABELS, type PushProvider } from "@/lib/domains/push-credentials/client-safe";
+import { isApple, PUSH_CERT_MAX_BYTES, PUSH_PROVIDER_LABELS, PUSH_PROVIDER_MENU, type PushProvider } from "@/lib/domains/push-credentials/client-safe";
 import { addPushCredentialAction, bindPushCredentialAction, deletePushCredentialAction, setPushCredentialAction } from "../actions";
 import type { PushCredentialRow } from "./rows";
 
@@ -37,7 +37,13 @@ function useChosenFile(provider: PushProvider) {
     if (!file) return;
     if (file.size === 0) return setProblem(`${file.name} is empty`);
     if (file.size > PUSH_CERT_MAX_BYTES) return setProblem(`${file.name} is larger than ${PUSH_CERT_MAX_BYTES / 1024} kB: it is not a push credential file`);
-    content.current = isApple(provider) ? await base64Of(file) : await file.text();
+    if (isApple(provider)) content.current = await base64Of(file);
+    else {
+      const text = await file.text();
+      // A binary file (a .p12 chosen for Google) is no JSON key: said here, before sending.
+      if (text.includes("\u0000")) return setProblem(`${file.name} is not a JSON key file: choose the .json Firebase downloads`);
+      content.current = text;
+    }
   };
   return { content, problem, onChange, reset: () => ((content.current = ""), setProblem(undefined)) };
 }
@@ -61,7 +67,7 @@ function ProviderFields({
   provider: PushProvider;
   file: ReturnType<typeof useChosenFile>;
   errors: Partial<Record<(typeof FIELDS)[number], string>>;
-  replacing?: { environment: PushCredentialRow["environment"]; senderId: string | null };
+  replacing?: Pick<PushCredentialRow, "environment" | "senderId" | "huaweiClientId" | "huaweiApplicationId">;
 }) {
   const keep = replacing ? " Leave empty to keep the stored one." : "";
   if (isApple(provider)) {
@@ -74,7 +80,7 @@ function ProviderFields({
           accept=".p12,.pfx,application/x-pkcs12"
           onChange={file.onChange}
           error={file.problem ?? errors.certContent}
-          hint={`In Keychain Access, select the ${provider === "APPLE_VOIP" ? "VoIP Services" : "Apple Push Services"} certificate with its private key and export it as .p12.${keep}`}
+          hint={`In Keychain Access, select the ${provider === "APPLE_VOIP" ? "VoIP Services (or Apple Push Services)" : "Apple Push Services"} certificate with its private key and export it as .p12.${keep}`}
         />
         <Field label="Certificate password" name="certPassword" type="password" autoComplete="off" error={errors.certPassword} hint="The password the .p12 was exported with; empty if it has none." />
         <SelectField label="APNs environment" name="environment" defaultValue={replacing?.environment === "Sandbox" ? "sandbox" : replacing ? "production" : ""} error={errors.isDevMode}>
@@ -103,9 +109,9 @@ function ProviderFields({
   }
   return (
     <>
-      <Field label="Client ID" name="huaweiClientId" inputMode="numeric" autoComplete="off" error={errors.huaweiClientId} hint={`AppGallery Connect → Project settings → App information.${keep}`} />
+      <Field label="Client ID" name="huaweiClientId" inputMode="numeric" autoComplete="off" defaultValue={replacing?.huaweiClientId ?? ""} error={errors.huaweiClientId} hint="AppGallery Connect → Project settings → App information." />
       <Field label="Client secret" name="huaweiClientSecret" type="password" autoComplete="off" error={errors.huaweiClientSecret} hint={replacing ? "Leave empty to keep the stored one." : undefined} />
-      <Field label="App ID" name="huaweiApplicationId" inputMode="numeric" autoComplete="off" error={errors.huaweiApplicationId} hint={replacing ? "Leave empty to keep the stored one." : undefined} />
+      <Field label="App ID" name="huaweiApplicationId" inputMode="numeric" autoComplete="off" defaultValue={replacing?.huaweiApplicationId ?? ""} error={errors.huaweiApplicationId} hint="AppGallery Connect → Project settings → App information." />
     </>
   );
 }
@@ -151,7 +157,7 @@ export function AddCredentialDialog({ applicationId, applicationName, ...props }
           }}
           error={form.fieldErrors.provider}
         >
-          {PUSH_PROVIDERS.map((p) => (
+          {PUSH_PROVIDER_MENU.map((p) => (
             <option key={p} value={p}>
               {PUSH_PROVIDER_LABELS[p]}
             </option>
@@ -189,7 +195,7 @@ export function ReplaceCredentialDialog({ row, ...props }: DialogProps & { row: 
       {...props}
     >
       <div className="space-y-4">
-        <ProviderFields provider={row.provider} file={file} errors={form.fieldErrors} replacing={{ environment: row.environment, senderId: row.senderId }} />
+        <ProviderFields provider={row.provider} file={file} errors={form.fieldErrors} replacing={row} />
       </div>
     </FormDialog>
   );

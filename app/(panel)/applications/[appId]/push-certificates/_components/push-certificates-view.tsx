@@ -34,7 +34,9 @@ function Expiry({ row }: { row: PushCredentialRow }) {
 
 const columns: DataTableColumn<PushCredentialRow>[] = [
   {
-    accessorKey: "providerLabel",
+    // The environment filters with the provider ("sandbox", "production").
+    id: "provider",
+    accessorFn: (r) => `${r.providerLabel} ${r.environment ?? ""}`,
     header: "Provider",
     cell: ({ row }) => (
       <div>
@@ -53,7 +55,7 @@ const columns: DataTableColumn<PushCredentialRow>[] = [
     header: "Details",
     enableSorting: false,
     cell: ({ row }) => (
-      <div className="break-all text-xs">
+      <div className="text-xs break-words">
         <div>{row.original.detail}</div>
         {row.original.senderId ? <div className="text-slate-600">Sender ID {row.original.senderId}</div> : null}
       </div>
@@ -145,9 +147,9 @@ export function PushCertificatesView({
           data={rows}
           getRowId={(r) => String(r.id)}
           filterLabel="Filter push credentials"
-          filterPlaceholder="Provider, bundle or details"
+          filterPlaceholder="Provider, environment, bundle or details"
           caption="Push certificates"
-          initialSort={{ id: "providerLabel" }}
+          initialSort={{ id: "provider" }}
           emptyMessage="No push certificates in this application."
           toolbarActions={buttons}
         />

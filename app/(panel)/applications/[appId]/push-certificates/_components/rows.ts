@@ -20,6 +20,9 @@ export type PushCredentialRow = {
   /** The certificate's file name, the Firebase project, or the Huawei client and app ids. */
   detail: string;
   senderId: string | null;
+  /** Huawei: the ids the Replace dialog starts from (not secret). */
+  huaweiClientId: string | null;
+  huaweiApplicationId: string | null;
   /** The account's other applications the credential is bound to, by name. */
   otherApplications: string[];
   /** ISO string. */
@@ -41,6 +44,8 @@ export function pushCredentialRow(c: PushCredentialDto, applicationId: number, n
     daysLeft: c.expiresAt ? Math.floor((c.expiresAt.getTime() - now.getTime()) / DAY_MS) : null,
     detail: apple ? (c.certFileName ?? "") : c.provider === "GOOGLE" ? `Project ${c.projectId ?? ""}` : `Client ${c.huaweiClientId ?? ""}, app ${c.huaweiApplicationId ?? ""}`,
     senderId: c.senderId,
+    huaweiClientId: c.huaweiClientId,
+    huaweiApplicationId: c.huaweiApplicationId,
     otherApplications: c.applications.filter((a) => a.id !== applicationId).map((a) => a.name),
     createdAt: c.createdAt.toISOString(),
   };
