@@ -66,6 +66,9 @@ export function mmss(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
+/** How a call came in, beside its setup: through a SIP registration ("100@pbx.example.com"), if so. */
+export type CallVia = { sipRegistration?: string };
+
 /** Whether a dialled or calling string is a phone number (else an application user's name). */
 export const isPhoneNumber = (s: string): boolean => E164_RE.test(s);
 
@@ -76,9 +79,6 @@ export const isPhoneNumber = (s: string): boolean => E164_RE.test(s);
  * own, and the first call the scenario places is the session's call (leg 0). A placed call rings
  * for the party's answerAfterSeconds, then talks its `seconds`.
  */
-/** How a call came in, beside its setup: through a SIP registration ("100@pbx.example.com"), if so. */
-export type CallVia = { sipRegistration?: string };
-
 export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "party"> & CallVia, run: ScenarioRun): LegPlan[] {
   const legs: LegPlan[] = [];
   const end = run.durationSeconds;

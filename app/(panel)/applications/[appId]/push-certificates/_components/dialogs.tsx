@@ -45,7 +45,11 @@ function useChosenFile(provider: PushProvider) {
       content.current = text;
     }
   };
-  return { content, problem, onChange, reset: () => ((content.current = ""), setProblem(undefined)) };
+  const reset = () => {
+    content.current = "";
+    setProblem(undefined);
+  };
+  return { content, problem, onChange, reset };
 }
 
 /** The form, kept from sending while the chosen file is one the browser already refused. */
