@@ -13,7 +13,7 @@ import { DEMO_SERVICE_ACCOUNT_ROLES } from "@/lib/access/api-roles";
 import { hashPassword } from "@/lib/auth/passwords";
 import { generateKeyPair } from "@/lib/domains/service-accounts/key-pair";
 import { DEMO_SCENARIO } from "@/lib/domains/scenarios/demo-scenario";
-import { addMonth } from "@/lib/core/day-range";
+import { addMonth, DAY_MS } from "@/lib/core/day-range";
 import { SIP_REGISTRATION_MONTHLY_PRICE_MINOR } from "@/lib/domains/sip-registrations/client-safe";
 import { register } from "@/lib/domains/sip-registrations/registrar";
 import { demoApplePushCertificate } from "@/lib/domains/push-credentials/demo-certificate";
@@ -155,7 +155,7 @@ async function seedDemoPushCertificate(tx: Tx, accountId: number): Promise<void>
   const app = await tx.application.findFirst({ where: { accountId, name: "sales" }, select: { id: true } });
   if (!app) return;
   const now = new Date();
-  const { p12, password } = demoApplePushCertificate(DEMO.pushBundle, now, new Date(now.getTime() + 330 * 86_400_000));
+  const { p12, password } = demoApplePushCertificate(DEMO.pushBundle, now, new Date(now.getTime() + 330 * DAY_MS));
   const m = pushMaterial("APPLE", { certContent: p12, certPassword: password, certFileName: "sales-push.p12" });
   if (isPushProblem(m)) throw new Error(`The demo push certificate does not pass its own checks: ${m.message}`);
   await tx.pushCredential.create({ data: { accountId, ...m, applications: { create: [{ applicationId: app.id, accountId, slot: pushSlot(m) }] } } });

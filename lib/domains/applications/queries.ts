@@ -68,6 +68,13 @@ export async function findOwnApplication(client: Tx | typeof db, actor: Actor, a
   return toApplicationDto(row, actor.accountName);
 }
 
+/** The applications, each the actor's account's, in the order given, or NOT_FOUND (558) for the first that is not (bindings to several). */
+export async function findOwnApplications(client: Tx | typeof db, actor: Actor, ids: readonly number[]): Promise<ApplicationDto[]> {
+  const apps = [];
+  for (const id of ids) apps.push(await findOwnApplication(client, actor, id));
+  return apps;
+}
+
 /** `<name>.<account>.<domain>` -> `<name>`; a short name passes through (the API accepts either). */
 export function shortApplicationName(name: string, accountName: string): string {
   const n = name.trim().toLowerCase();

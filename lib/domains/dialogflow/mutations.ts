@@ -1,11 +1,11 @@
 import "server-only";
-import { db, type Tx } from "@/lib/core/db";
+import { db } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/core/audit";
 import { AppError, rethrowUnique } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
-import { findOwnApplication } from "@/lib/domains/applications/queries";
+import { findOwnApplication, findOwnApplications } from "@/lib/domains/applications/queries";
 import { dialogflowKeyName, MAX_DIALOGFLOW_KEYS } from "./client-safe";
 import { findOwnDialogflowKey, getDialogflowKey, type DialogflowKeyDto } from "./queries";
 import {
@@ -27,13 +27,6 @@ import {
 // once (its private_key_id): adding it again is refused, pointing at binding it instead.
 
 const SECTION = "application.dialogflow_agents";
-
-/** The applications, each the actor's (NOT_FOUND 558 naming the first that is not). */
-async function ownApplications(tx: Tx, actor: Actor, ids: readonly number[]): Promise<{ id: number; name: string }[]> {
-  const apps = [];
-  for (const id of ids) apps.push(await findOwnApplication(tx, actor, id));
-  return apps;
-}
 
 const keyTaken = (name: string) =>
   new AppError("CONFLICT", {
@@ -120,7 +113,7 @@ export async function bindDialogflowKey(actor: Actor, input: BindDialogflowKeyIn
   const data = parseInput(ZBindDialogflowKeyInput, input);
   return db.$transaction(async (tx) => {
     const key = await findOwnDialogflowKey(tx, actor, data.keyId);
-    const apps = await ownApplications(tx, actor, data.applicationIds);
+    const apps = await findOwnApplications(tx, actor, data.applicationIds);
     const bound = new Set(
       (await tx.dialogflowKeyApplication.findMany({ where: { keyId: key.id, applicationId: { in: data.applicationIds } }, select: { applicationId: true } })).map((b) => b.applicationId),
     );

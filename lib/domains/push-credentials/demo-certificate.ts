@@ -4,6 +4,7 @@
 // file does (./apple-certificate.ts), so the Push certificates page shows a real record.
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import forge from "node-forge";
+import { DAY_MS } from "@/lib/core/day-range";
 
 /** A .p12 (base64) for `bundle`, valid from a day before `now` to `notAfter` (UTC), and its password. */
 export function demoApplePushCertificate(bundle: string, now: Date, notAfter: Date): { p12: string; password: string } {
@@ -12,7 +13,7 @@ export function demoApplePushCertificate(bundle: string, now: Date, notAfter: Da
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   cert.serialNumber = `0${randomBytes(8).toString("hex")}`;
-  cert.validity.notBefore = new Date(now.getTime() - 86_400_000);
+  cert.validity.notBefore = new Date(now.getTime() - DAY_MS);
   cert.validity.notAfter = notAfter;
   cert.setSubject([
     { type: "0.9.2342.19200300.100.1.1", value: bundle },

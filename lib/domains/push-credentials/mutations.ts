@@ -6,7 +6,8 @@ import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/core/audit";
 import { AppError, rethrowUnique } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
-import { findOwnApplication } from "@/lib/domains/applications/queries";
+import { DAY_MS } from "@/lib/core/day-range";
+import { findOwnApplication, findOwnApplications } from "@/lib/domains/applications/queries";
 import { raiseAccountNotification } from "@/lib/domains/notifications/mutations";
 import { MAX_PUSH_CREDENTIALS, PUSH_CERT_EXPIRY_WARNING_DAYS, pushCredentialName, pushSlot } from "./client-safe";
 import { findOwnPushCredential, getPushCredential, type PushCredentialDto } from "./queries";
@@ -183,8 +184,7 @@ export async function bindPushCredential(actor: Actor, input: BindPushCredential
 
 async function bindInTransaction(actor: Actor, data: z.output<typeof ZBindPushCredentialInput>): Promise<void> {
   await db.$transaction(async (tx) => {
-    const apps = [];
-    for (const id of data.applicationIds) apps.push(await findOwnApplication(tx, actor, id));
+    const apps = await findOwnApplications(tx, actor, data.applicationIds);
     for (const credentialId of data.credentialIds) {
       const c = await findOwnPushCredential(tx, actor, credentialId);
       const bound = new Set(
@@ -209,6 +209,9 @@ async function bindInTransaction(actor: Actor, data: z.output<typeof ZBindPushCr
   });
 }
 
+/** The latest expiry (UTC) the warning covers at `now`: PUSH_CERT_EXPIRY_WARNING_DAYS ahead. */
+const expiryCutoff = (now: Date): Date => new Date(now.getTime() + PUSH_CERT_EXPIRY_WARNING_DAYS * DAY_MS);
+
 /** Ours: due credentials handled per run, so one run stays short; the next run takes the rest. */
 const EXPIRY_WARNING_BATCH = 500;
 
@@ -223,9 +226,8 @@ const EXPIRY_WARNING_BATCH = 500;
  * Returns how many were raised. `accountId` limits it to one account (tests).
  */
 export async function warnExpiringPushCertificates(now: Date, opts: { accountId?: number } = {}): Promise<number> {
-  const cutoff = new Date(now.getTime() + PUSH_CERT_EXPIRY_WARNING_DAYS * 86_400_000);
   const due = await db.pushCredential.findMany({
-    where: { expiryWarnedAt: null, expiresAt: { not: null, lte: cutoff }, ...(opts.accountId !== undefined ? { accountId: opts.accountId } : {}) },
+    where: { expiryWarnedAt: null, expiresAt: { not: null, lte: expiryCutoff(now) }, ...(opts.accountId !== undefined ? { accountId: opts.accountId } : {}) },
     orderBy: { expiresAt: "asc" },
     take: EXPIRY_WARNING_BATCH,
     select: { id: true },
@@ -238,7 +240,7 @@ export async function warnExpiringPushCertificates(now: Date, opts: { accountId?
 }
 
 /** Whether `expiresAt` falls within the expiry warning's window of `now` (or has passed). */
-const expiringSoon = (expiresAt: Date | null, now: Date): boolean => expiresAt !== null && expiresAt.getTime() <= now.getTime() + PUSH_CERT_EXPIRY_WARNING_DAYS * 86_400_000;
+const expiringSoon = (expiresAt: Date | null, now: Date): boolean => expiresAt !== null && expiresAt <= expiryCutoff(now);
 
 /**
  * Claims the credential's expiry warning (a conditional update: only while not warned) and, when

@@ -1,6 +1,7 @@
 // The Push certificates page's row: a credential of the account as this application's page shows
 // it (nothing it signs with: the DTO has none). Dates as ISO strings; the expiry's state is
 // worked out on the server at render time.
+import { DAY_MS } from "@/lib/core/day-range";
 import type { PushCredentialDto } from "@/lib/domains/push-credentials/queries";
 import { isApple, PUSH_CERT_EXPIRY_WARNING_DAYS, PUSH_PROVIDER_LABELS, pushCredentialName, type PushProvider } from "@/lib/domains/push-credentials/client-safe";
 
@@ -28,8 +29,6 @@ export type PushCredentialRow = {
   /** ISO string. */
   createdAt: string;
 };
-
-const DAY_MS = 86_400_000;
 
 export function pushCredentialRow(c: PushCredentialDto, applicationId: number, now: Date): PushCredentialRow {
   const apple = isApple(c.provider);
