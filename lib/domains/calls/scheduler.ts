@@ -8,6 +8,7 @@ import "server-only";
 // finalising is exactly-once (./simulator.ts, ./mutations.ts), so servers split the work and never
 // double-charge; the expiry warning claims each certificate the same way.
 // CALL_SCHEDULER=false turns it off on a server (another one sharing the database must run it).
+import { atMostEvery } from "@/lib/core/clock";
 import { env } from "@/lib/core/env";
 import { advanceCallLists } from "@/lib/domains/call-lists/mutations";
 import { warnExpiringPushCertificates } from "@/lib/domains/push-credentials/mutations";
@@ -48,13 +49,9 @@ export function startCallScheduler(
   let busy = false;
   let delivering = false;
   // The hourly jobs run on the first tick, then an hour after the last run began.
-  let hourlyAt = -Infinity;
+  const warnExpiring = atMostEvery(HOURLY_MS, (at: Date) => warnExpiringPushCertificates(at, { accountId }));
   const timer = setInterval(() => {
-    const started = now();
-    if (started.getTime() - hourlyAt >= HOURLY_MS) {
-      hourlyAt = started.getTime();
-      warnExpiringPushCertificates(started, { accountId }).catch((e) => log("Call scheduler: the push certificate expiry warning failed", e));
-    }
+    warnExpiring(now()).catch((e) => log("Call scheduler: the push certificate expiry warning failed", e));
     // Webhook deliveries run beside the calls, never in their way: a slow receiver (5 s at most
     // per attempt) delays only the deliveries behind it, not the end of anyone's call.
     if (!delivering) {

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/core/audit";
-import { systemClock, type Clock } from "@/lib/core/clock";
+import { atMostEvery, systemClock, type Clock } from "@/lib/core/clock";
 import { DAY_MS } from "@/lib/core/day-range";
 import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
@@ -250,11 +250,9 @@ export async function pruneWebhookDeliveries(now: Date, opts: { accountIds?: num
  * `accountId` limits both to one account (tests).
  */
 export function webhookLoop(): (now: Date, opts?: { accountId?: number }) => Promise<void> {
-  let prunedAt = -Infinity;
+  const prune = atMostEvery(WEBHOOK_PRUNE_INTERVAL_MS, (now: Date, accountId?: number) => pruneWebhookDeliveries(now, accountId === undefined ? {} : { accountIds: [accountId] }));
   return async (now, { accountId } = {}) => {
     await deliverWebhooks(now, { accountId });
-    if (now.getTime() - prunedAt < WEBHOOK_PRUNE_INTERVAL_MS) return;
-    prunedAt = now.getTime();
-    await pruneWebhookDeliveries(now, accountId === undefined ? {} : { accountIds: [accountId] });
+    await prune(now, accountId);
   };
 }
