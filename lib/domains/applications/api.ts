@@ -45,6 +45,11 @@ export function resolveAppRef(actor: Actor, p: { application_id?: number; applic
   return resolveApplication(actor, { applicationId: p.application_id, applicationName: p.application_name });
 }
 
+/** The application an optional application_id / application_name names, or undefined when neither is given (558 when it is not the account's). */
+export async function resolveOptionalAppRef(actor: Actor, p: { application_id?: number; application_name?: string }): Promise<ApplicationDto | undefined> {
+  return p.application_id !== undefined || p.application_name !== undefined ? resolveAppRef(actor, p) : undefined;
+}
+
 const APPLICATION_ERRORS: ErrorMapping = {
   fields: { ...APP_REF_FIELDS, name: "application_name", secureRecordStorage: "secure_record_storage" },
 };

@@ -9,7 +9,7 @@ import { ZDialogflowDescription } from "./schemas";
 import { API_ERROR, type ErrorMapping } from "@/lib/api/errors";
 import { DONE_RESPONSE, defineMethod, done, listResponse, page, type RegisteredMethod } from "@/lib/api/registry";
 import * as w from "@/lib/api/wire";
-import { APP_REF_FIELDS, APP_REF_ONE_OF, appRefParams, applicationInfo, resolveAppRef, ZApplicationInfo } from "@/lib/domains/applications/api";
+import { APP_REF_FIELDS, APP_REF_ONE_OF, appRefParams, applicationInfo, resolveAppRef, ZApplicationInfo, resolveOptionalAppRef } from "@/lib/domains/applications/api";
 
 // Wire structures.
 
@@ -101,7 +101,7 @@ export const getDialogflowKeysMethod = defineMethod({
   response: listResponse(ZDialogflowKeyInfo),
   errors: ERRORS,
   async handler(p, { actor }) {
-    const app = p.application_id !== undefined || p.application_name !== undefined ? await resolveAppRef(actor, p) : undefined;
+    const app = await resolveOptionalAppRef(actor, p);
     const keys = await listDialogflowKeys(actor, { keyId: p.dialogflow_key_id, applicationId: app?.id });
     return page(keys.map(dialogflowKeyInfo), keys.length);
   },

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { API_ERROR, ApiError, type ErrorMapping } from "@/lib/api/errors";
 import { DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, page, type RegisteredMethod } from "@/lib/api/registry";
 import * as w from "@/lib/api/wire";
-import { APP_REF_ONE_OF, appRefParams, resolveAppRef } from "@/lib/domains/applications/api";
+import { APP_REF_ONE_OF, appRefParams, resolveAppRef, resolveOptionalAppRef } from "@/lib/domains/applications/api";
 import { resolveRule } from "@/lib/domains/rules/queries";
 import { countryByCode, NUMBER_CATEGORIES } from "./catalogue";
 import {
@@ -442,7 +442,7 @@ export const getPhoneNumbers = defineMethod({
   response: listResponse(ZAttachedPhoneInfo),
   errors: NUMBER_ERRORS,
   async handler(p, { actor }) {
-    const app = p.application_id !== undefined || p.application_name !== undefined ? await resolveAppRef(actor, p) : undefined;
+    const app = await resolveOptionalAppRef(actor, p);
     const autoRenew = p.auto_charge ?? (p.canceled === undefined ? undefined : !p.canceled);
     const { items, total } = await listAccountNumbers(actor, {
       ids: p.phone_id,

@@ -12,7 +12,7 @@ import { PUSH_PROVIDERS, pushProviderId, type PushProvider } from "./client-safe
 import { API_ERROR, type ErrorMapping } from "@/lib/api/errors";
 import { DONE_RESPONSE, defineMethod, done, listResponse, page, type OneOf, type RegisteredMethod } from "@/lib/api/registry";
 import * as w from "@/lib/api/wire";
-import { APP_REF_FIELDS, APP_REF_ONE_OF, appRefParams, applicationInfo, resolveAppRef, ZApplicationInfo } from "@/lib/domains/applications/api";
+import { APP_REF_FIELDS, APP_REF_ONE_OF, appRefParams, applicationInfo, ZApplicationInfo, resolveOptionalAppRef } from "@/lib/domains/applications/api";
 
 // Wire structures.
 
@@ -133,7 +133,7 @@ export const addPushCredentialMethod = defineMethod({
   response: z.object({ result: z.literal(1), push_credential_id: z.number().int() }),
   errors: ERRORS,
   async handler(p, { actor }) {
-    const app = p.application_id !== undefined || p.application_name !== undefined ? await resolveAppRef(actor, p) : undefined;
+    const app = await resolveOptionalAppRef(actor, p);
     const c = await addPushCredential(actor, { provider: providerOf(p)!, applicationId: app?.id, bundle: p.credential_bundle, ...contentFields(p) });
     return done({ push_credential_id: c.id });
   },
@@ -180,7 +180,7 @@ export const getPushCredentialMethod = defineMethod({
   response: listResponse(ZPushCredentialInfo),
   errors: ERRORS,
   async handler(p, { actor }) {
-    const app = p.application_id !== undefined || p.application_name !== undefined ? await resolveAppRef(actor, p) : undefined;
+    const app = await resolveOptionalAppRef(actor, p);
     const list = await listPushCredentials(actor, { credentialId: p.push_credential_id, provider: providerOf(p), applicationId: app?.id, withCert: p.with_cert ?? false });
     return page(list.map(pushCredentialInfo), list.length);
   },

@@ -9,7 +9,7 @@ import type { ErrorMapping } from "@/lib/api/errors";
 import { DONE_RESPONSE, defineMethod, done, page, type RegisteredMethod } from "@/lib/api/registry";
 import * as w from "@/lib/api/wire";
 import type { Actor } from "@/lib/access/actor-types";
-import { APP_REF_FIELDS, appRefParams, resolveAppRef } from "@/lib/domains/applications/api";
+import { APP_REF_FIELDS, appRefParams, resolveOptionalAppRef } from "@/lib/domains/applications/api";
 import { bindScenarios, bindScenariosInTx, reorderRuleScenarios } from "@/lib/domains/rules/mutations";
 import { resolveRule } from "@/lib/domains/rules/queries";
 import { addScenario, deleteScenarios, setScenarioInfo } from "./mutations";
@@ -62,7 +62,7 @@ const ruleRef = {
 /** rule_id / rule_name (+ the application) -> the actor's rule, or undefined when neither was sent. */
 async function ruleOf(actor: Actor, p: { rule_id?: number; rule_name?: string; application_id?: number; application_name?: string }) {
   if (p.rule_id === undefined && p.rule_name === undefined) return undefined;
-  const app = p.application_id !== undefined || p.application_name !== undefined ? await resolveAppRef(actor, p) : undefined;
+  const app = await resolveOptionalAppRef(actor, p);
   return resolveRule(actor, { id: p.rule_id, name: p.rule_name, applicationId: app?.id });
 }
 
@@ -86,7 +86,7 @@ export const addScenarioMethod = defineMethod({
   errors: SCENARIO_ERRORS,
   async handler(p, { actor }) {
     const rule = await ruleOf(actor, p);
-    const app = p.application_id !== undefined || p.application_name !== undefined ? await resolveAppRef(actor, p) : null;
+    const app = (await resolveOptionalAppRef(actor, p)) ?? null;
     const applicationId = app?.id ?? rule?.applicationId ?? null;
     const saved = await addScenario(
       actor,
@@ -163,7 +163,7 @@ export const getScenarios = defineMethod({
   }),
   errors: SCENARIO_ERRORS,
   async handler(p, { actor }) {
-    const app = p.application_id !== undefined || p.application_name !== undefined ? await resolveAppRef(actor, p) : null;
+    const app = (await resolveOptionalAppRef(actor, p)) ?? null;
     const { items, total } = await listScenarios(actor, {
       applicationId: app?.id,
       scenarioId: p.scenario_id,
