@@ -23,6 +23,7 @@ import { DIALOGFLOW_FIXTURES } from "@/lib/domains/dialogflow/api-fixtures";
 import { PUSH_CREDENTIAL_FIXTURES } from "@/lib/domains/push-credentials/api-fixtures";
 import { AUTHORIZED_IP_FIXTURES } from "@/lib/domains/authorized-ips/api-fixtures";
 import { SIP_REGISTRATION_FIXTURES } from "@/lib/domains/sip-registrations/api-fixtures";
+import { SMART_QUEUE_FIXTURES } from "@/lib/domains/queues/api-fixtures";
 
 export type { Fixture, FixtureContext } from "./api-kit";
 
@@ -46,6 +47,7 @@ export const METHOD_FIXTURES: Fixtures = {
   ...PUSH_CREDENTIAL_FIXTURES,
   ...AUTHORIZED_IP_FIXTURES,
   ...SIP_REGISTRATION_FIXTURES,
+  ...SMART_QUEUE_FIXTURES,
 };
 
 /** The fixtures of the resource domains (applications, users, key-value storage, child accounts). */

@@ -107,7 +107,7 @@ export async function callAs(key: TestKey, method: string, params: Params = {}, 
 
 /** Everything a call could change, for "nothing written" assertions (audit rows excluded). */
 export async function snapshot(accountId: number) {
-  const [subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist, dialogflowKeys, dialogflowBindings, authorizedIps, sipRegistrations, pushCredentials, pushBindings] = await Promise.all([
+  const [subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist, dialogflowKeys, dialogflowBindings, authorizedIps, sipRegistrations, pushCredentials, pushBindings, sqQueues, sqSkills, sqQueueAgents, sqAgentSkills, sqAgentSettings] = await Promise.all([
     db.subuser.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     // A key's lastUsedAt records the authentication every call makes, refused or not (like the
     // audit row, which is not compared either): it is not something the method wrote.
@@ -127,8 +127,13 @@ export async function snapshot(accountId: number) {
     db.sipRegistration.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     db.pushCredential.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     db.pushCredentialApplication.findMany({ where: { accountId }, orderBy: [{ credentialId: "asc" }, { applicationId: "asc" }] }),
+    db.sqQueue.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    db.sqSkill.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    db.sqQueueAgent.findMany({ where: { accountId }, orderBy: [{ queueId: "asc" }, { userId: "asc" }] }),
+    db.sqAgentSkill.findMany({ where: { accountId }, orderBy: [{ userId: "asc" }, { skillId: "asc" }] }),
+    db.sqAgentSettings.findMany({ where: { accountId }, orderBy: { userId: "asc" } }),
   ]);
-  return { subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist, dialogflowKeys, dialogflowBindings, authorizedIps, sipRegistrations, pushCredentials, pushBindings };
+  return { subusers, keys, roles, keyRoles, apps, users, kv, sessions, numbers, ledger, blacklist, dialogflowKeys, dialogflowBindings, authorizedIps, sipRegistrations, pushCredentials, pushBindings, sqQueues, sqSkills, sqQueueAgents, sqAgentSkills, sqAgentSettings };
 }
 
 // One valid call per registered method, for the registry-wide tables (lib/api/methods.test.ts calls

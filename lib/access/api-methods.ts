@@ -145,6 +145,24 @@ export const API_METHOD_ROLES = {
   DeleteSipRegistration: withSection("sip_registrations"),
   BindSipRegistration: withSection("application.sip_registrations"),
   GetSipRegistrations: withAnySection("sip_registrations", "application.sip_registrations"),
+  // SmartQueue (ours, decided): queues and binding agents to them are the application's Queues
+  // page's; the skill catalogue, binding skills to users and agent settings are also the Users
+  // page's, since the seed's UserManager manages users and their SmartQueue skills
+  // (docs/seeds FAQ, docs/PRODUCT.md section 2).
+  SQ_AddQueue: withSection("application.queues"),
+  SQ_SetQueueInfo: withSection("application.queues"),
+  SQ_DelQueue: withSection("application.queues"),
+  SQ_GetQueues: withSection("application.queues"),
+  SQ_BindAgent: withSection("application.queues"),
+  SQ_UnbindAgent: withSection("application.queues"),
+  SQ_AddSkill: withAnySection("application.queues", "application.users"),
+  SQ_DelSkill: withAnySection("application.queues", "application.users"),
+  SQ_SetSkillInfo: withAnySection("application.queues", "application.users"),
+  SQ_GetSkills: withAnySection("application.queues", "application.users"),
+  SQ_BindSkill: withAnySection("application.queues", "application.users"),
+  SQ_UnbindSkill: withAnySection("application.queues", "application.users"),
+  SQ_GetAgents: withAnySection("application.queues", "application.users"),
+  SQ_SetAgentInfo: withAnySection("application.queues", "application.users"),
 } as const satisfies Record<string, readonly AssignableRole[] | "any">;
 
 export type ApiMethod = keyof typeof API_METHOD_ROLES;

@@ -128,6 +128,19 @@ export const API_ERROR = {
   PUSH_CREDENTIAL_EXISTS: 653,
   /** The application already has a credential for this provider, bundle and APNs environment. */
   PUSH_CREDENTIAL_SLOT_TAKEN: 654,
+  // Ours, for SmartQueue (660 and up).
+  /** No such queue in the application (SQ_SetQueueInfo, SQ_BindAgent, ... by sq_queue_id or sq_queue_name). */
+  INVALID_SQ_QUEUE: 660,
+  /** No such skill in the application (by sq_skill_id or sq_skill_name). */
+  INVALID_SQ_SKILL: 661,
+  /** A queue of this name (ignoring letter case) already exists in the application. */
+  SQ_QUEUE_NAME_NOT_UNIQUE: 662,
+  /** A skill of this name (ignoring letter case) already exists in the application. */
+  SQ_SKILL_NAME_NOT_UNIQUE: 663,
+  /** The application has as many queues as it may (100). */
+  MAX_SQ_QUEUES: 664,
+  /** The application has as many skills as it may (500). */
+  MAX_SQ_SKILLS: 665,
 } as const;
 
 /** Each reason's code. A new reason fails to compile until it is listed here. */
@@ -197,6 +210,12 @@ export const REASON_CODES: Record<ErrorReason, number> = {
   push_credential_limit: API_ERROR.MAX_PUSH_CREDENTIALS,
   push_credential_taken: API_ERROR.PUSH_CREDENTIAL_EXISTS,
   push_slot_taken: API_ERROR.PUSH_CREDENTIAL_SLOT_TAKEN,
+  sq_queue_not_found: API_ERROR.INVALID_SQ_QUEUE,
+  sq_skill_not_found: API_ERROR.INVALID_SQ_SKILL,
+  sq_queue_name_taken: API_ERROR.SQ_QUEUE_NAME_NOT_UNIQUE,
+  sq_skill_name_taken: API_ERROR.SQ_SKILL_NAME_NOT_UNIQUE,
+  sq_queue_limit: API_ERROR.MAX_SQ_QUEUES,
+  sq_skill_limit: API_ERROR.MAX_SQ_SKILLS,
 };
 
 const CODE_DEFAULTS: Record<ErrorCode, number> = {

@@ -22,6 +22,7 @@ import { dialogflowMethods } from "@/lib/domains/dialogflow/api";
 import { pushCredentialMethods } from "@/lib/domains/push-credentials/api";
 import { authorizedIpMethods } from "@/lib/domains/authorized-ips/api";
 import { sipRegistrationMethods } from "@/lib/domains/sip-registrations/api";
+import { smartQueueMethods } from "@/lib/domains/queues/api";
 
 export const METHODS: readonly RegisteredMethod[] = [
   ...roleSystemMethods,
@@ -44,6 +45,7 @@ export const METHODS: readonly RegisteredMethod[] = [
   ...pushCredentialMethods,
   ...authorizedIpMethods,
   ...sipRegistrationMethods,
+  ...smartQueueMethods,
 ];
 
 export const REGISTRY = buildRegistry(METHODS);

@@ -80,6 +80,12 @@ export const ERROR_REASONS = [
   "push_credential_limit",
   "push_credential_taken",
   "push_slot_taken",
+  "sq_queue_not_found",
+  "sq_skill_not_found",
+  "sq_queue_name_taken",
+  "sq_skill_name_taken",
+  "sq_queue_limit",
+  "sq_skill_limit",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -32,6 +32,9 @@ const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? 
 const list = (v: unknown): string => (Array.isArray(v) && v.length ? v.map(String).join(", ") : "no roles");
 const names = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 const roleWord = (roles: readonly string[]) => (roles.length === 1 ? "role" : "roles");
+const plural = (v: unknown, noun: string) => (names(v).length === 1 ? noun : `${noun}s`);
+const inApp = (d: Detail) => (str(d.application) ? ` in ${str(d.application)}` : "");
+const fromApp = (d: Detail) => (str(d.application) ? ` from ${str(d.application)}` : "");
 
 /**
  * A subuser's roles change, from its `{ roles: { from, to } }` detail: a replacement says what it
@@ -266,6 +269,18 @@ const PHRASES: Record<string, Phrase> = {
   "push_credential.delete": (d) => `deleted the push credential ${pushCredential(d)}`,
   "push_credential.bind": (d) => `gave ${names(d.applications).join(", ") || "applications"} the push credential ${pushCredential(d)}`,
   "push_credential.unbind": (d) => `removed the push credential ${pushCredential(d)} from ${names(d.applications).join(", ") || "applications"}`,
+  // SmartQueue (lib/domains/queues): detail carries the application and the names involved.
+  "sq_queue.create": (d) => `created the queue ${str(d.name) ?? ""}${inApp(d)}`,
+  "sq_queue.update": (d) => `changed the queue ${str(d.name) ?? ""}${inApp(d)}`,
+  "sq_queue.delete": (d) => `deleted the ${plural(d.queues, "queue")} ${names(d.queues).join(", ")}${fromApp(d)}`,
+  "sq_skill.create": (d) => `created the skill ${str(d.name) ?? ""}${inApp(d)}`,
+  "sq_skill.update": (d) => `changed the skill ${str(d.name) ?? ""}${inApp(d)}`,
+  "sq_skill.delete": (d) => `deleted the ${plural(d.skills, "skill")} ${names(d.skills).join(", ")}${fromApp(d)}`,
+  "sq_skill.bind": (d) => `gave ${names(d.users).join(", ") || "users"} the ${plural(d.skills, "skill")} ${names(d.skills).join(", ")}${inApp(d)}`,
+  "sq_skill.unbind": (d) => `took the ${plural(d.skills, "skill")} ${names(d.skills).join(", ")} from ${names(d.users).join(", ") || "users"}${inApp(d)}`,
+  "sq_agent.bind": (d) => `made ${names(d.users).join(", ") || "users"} agents of the ${plural(d.queues, "queue")} ${names(d.queues).join(", ")}${inApp(d)}`,
+  "sq_agent.unbind": (d) => `removed ${names(d.users).join(", ") || "users"} from the ${plural(d.queues, "queue")} ${names(d.queues).join(", ")}${inApp(d)}`,
+  "sq_agent.update": (d) => `changed the agent settings of ${names(d.users).join(", ") || "users"}${inApp(d)}`,
   "kv.create": (d) => `stored the key ${str(d.key) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
   "kv.update": (d) => `updated the key ${str(d.key) ?? ""}${str(d.application) ? ` in ${str(d.application)}` : ""}`,
   "kv.delete": (d) => `deleted the key ${str(d.key) ?? ""}${str(d.application) ? ` from ${str(d.application)}` : ""}`,
