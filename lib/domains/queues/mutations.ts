@@ -33,6 +33,8 @@ import {
   type SetSqSkillInput,
   type UnbindSqAgentsInput,
   type UnbindSqSkillsInput,
+  ZSaveSqAgentInput,
+  type SaveSqAgentInput,
 } from "./schemas";
 
 // Changes to an application's SmartQueue: queues and agent binding are the section
@@ -316,3 +318,50 @@ export async function setSqAgentInfo(actor: Actor, input: SetSqAgentInput, secti
 }
 
 
+
+/**
+ * The panel's agent dialogs: one user's queues (`queueIds`, the Queues tab only: section
+ * `application.queues`) and skills with levels become exactly those given, and its settings
+ * those given; a field left out stays. Empty lists take the user off every queue or skill. The
+ * user is named by id or by name (NOT_FOUND 117 on `user`); a queue or skill outside the
+ * application is NOT_FOUND on `queueIds` / `skills`. One transaction, one audit row.
+ */
+export async function saveSqAgent(actor: Actor, input: SaveSqAgentInput, section: SqSection = QUEUES): Promise<{ userId: number; userName: string }> {
+  const data = parseInput(ZSaveSqAgentInput, input);
+  if (data.queueIds !== undefined) authorize(actor, { section: QUEUES, method: "SQ_BindAgent" });
+  return inApplication(actor, section, "SQ_SetAgentInfo", data.applicationId, async (tx, app, scope) => {
+    const [user] = await resolveUsers(tx, scope, "id" in data.user ? { ids: [data.user.id] } : { names: [data.user.name] }, "user");
+    const u = user!;
+    const queues = data.queueIds ? (data.queueIds.length ? await resolveQueues(tx, scope, { ids: data.queueIds }, "queueIds") : []) : undefined;
+    if (data.skills && new Set(data.skills.map((s) => s.skillId)).size !== data.skills.length) throw conflict("skills", "A skill is chosen twice");
+    const skills = data.skills ? (data.skills.length ? await resolveSkills(tx, scope, { ids: data.skills.map((s) => s.skillId) }, "skills") : []) : undefined;
+    if (queues) {
+      await tx.sqQueueAgent.deleteMany({ where: { accountId: actor.accountId, userId: u.id } });
+      if (queues.length) await tx.sqQueueAgent.createMany({ data: queues.map((q) => ({ queueId: q.id, userId: u.id, accountId: actor.accountId })) });
+    }
+    if (data.skills) {
+      await tx.sqAgentSkill.deleteMany({ where: { accountId: actor.accountId, userId: u.id } });
+      if (data.skills.length) await tx.sqAgentSkill.createMany({ data: data.skills.map((s) => ({ userId: u.id, skillId: s.skillId, level: s.level, accountId: actor.accountId })) });
+    }
+    const change = {
+      ...(data.handleCalls !== undefined ? { handleCalls: data.handleCalls } : {}),
+      ...(data.maxSimultaneousConversations !== undefined ? { maxSimultaneousConversations: data.maxSimultaneousConversations } : {}),
+    };
+    if (Object.keys(change).length) await tx.sqAgentSettings.upsert({ where: { userId: u.id }, create: { userId: u.id, accountId: actor.accountId, ...change }, update: change });
+    const skillName = new Map((skills ?? []).map((s) => [s.id, s.name]));
+    await audit(tx, actor, {
+      action: "sq_agent.update",
+      targetType: "app_user",
+      targetId: u.id,
+      detail: {
+        users: [u.name],
+        ...(queues ? { queues: queues.map((q) => q.name) } : {}),
+        ...(data.skills ? { skills: data.skills.map((s) => `${skillName.get(s.skillId)} (${s.level})`) } : {}),
+        ...change,
+        application: app.name,
+        applicationId: app.id,
+      },
+    });
+    return { userId: u.id, userName: u.name };
+  });
+}

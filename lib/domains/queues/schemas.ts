@@ -230,3 +230,17 @@ export const ZSetSqAgentInput = z.object({
   maxSimultaneousConversations: zIntIn("Maximum simultaneous chats", 1, SQ_MAX_CONVERSATIONS).optional(),
 });
 export type SetSqAgentInput = z.input<typeof ZSetSqAgentInput>;
+
+/**
+ * The panel's agent dialog (Queues tab; the Users tab without `queueIds`): one user's queues and
+ * skills become exactly these, and its settings those given. A field left out stays as it is.
+ */
+export const ZSaveSqAgentInput = z.object({
+  applicationId: ZApplicationId,
+  user: z.union([z.object({ id: ZAppUserId }), z.object({ name: z.string().trim().min(1, "Enter the user's name").max(200) })], { error: "Choose a user" }),
+  queueIds: z.array(ZSqQueueId).max(SQ_REF_MAX).optional(),
+  skills: z.array(z.object({ skillId: ZSqSkillId, level: ZSqSkillLevel })).max(SQ_REF_MAX).optional(),
+  handleCalls: z.boolean().optional(),
+  maxSimultaneousConversations: zIntIn("Maximum simultaneous chats", 1, SQ_MAX_CONVERSATIONS).optional(),
+});
+export type SaveSqAgentInput = z.input<typeof ZSaveSqAgentInput>;
