@@ -81,6 +81,7 @@ export async function seedDemo(db: Db, credentialsPath: string = env().DEMO_CRED
     await seedDemoNumbers(tx, account.id);
     await seedDemoScenario(tx, account.id);
     await seedDemoPushCertificate(tx, account.id);
+    await seedDemoSmartQueue(tx, account.id);
     const sa = DEMO.serviceAccount;
     await tx.apiKey.create({
       data: {
@@ -159,6 +160,35 @@ async function seedDemoPushCertificate(tx: Tx, accountId: number): Promise<void>
   const m = pushMaterial("APPLE", { certContent: p12, certPassword: password, certFileName: "sales-push.p12" });
   if (isPushProblem(m)) throw new Error(`The demo push certificate does not pass its own checks: ${m.message}`);
   await tx.pushCredential.create({ data: { accountId, ...m, applications: { create: [{ applicationId: app.id, accountId, slot: pushSlot(m) }] } } });
+}
+
+/**
+ * The support application's SmartQueue: two queues, three skills, and its users dave and erin as
+ * agents with skill levels, so the Queues tab shows a working set-up from the start.
+ */
+async function seedDemoSmartQueue(tx: Tx, accountId: number): Promise<void> {
+  const app = await tx.application.findFirst({ where: { accountId, name: "support" }, select: { id: true } });
+  if (!app) return;
+  const scope = { accountId, applicationId: app.id };
+  const queue = (name: string, agent: string, task: string, extra: { description: string; callMaxWaitingSeconds?: number; imMaxQueueSize?: number }) =>
+    tx.sqQueue.create({ data: { ...scope, name, nameKey: name.toLowerCase(), callAgentSelection: agent, imAgentSelection: agent, callTaskSelection: task, imTaskSelection: task, ...extra } });
+  const line = await queue("Support line", "MOST_QUALIFIED", "MAX_PRIORITY", { description: "Inbound support calls", callMaxWaitingSeconds: 300 });
+  const chat = await queue("Web chat", "MAX_WAITING_TIME", "MAX_WAITING_TIME", { description: "Chats from the website", imMaxQueueSize: 50 });
+  const skill = (name: string, description: string) => tx.sqSkill.create({ data: { ...scope, name, nameKey: name.toLowerCase(), description } });
+  const [english, spanish, billing] = [await skill("English", "Speaks English"), await skill("Spanish", "Speaks Spanish"), await skill("Billing", "Answers invoice questions")];
+  const users = new Map((await tx.appUser.findMany({ where: scope, select: { id: true, name: true } })).map((u) => [u.name, u.id]));
+  const agents: [string, number[], [number, number][]][] = [
+    ["dave", [line.id], [[english.id, 5], [billing.id, 3]]],
+    ["erin", [line.id, chat.id], [[english.id, 4], [spanish.id, 5]]],
+  ];
+  for (const [name, queueIds, levels] of agents) {
+    const userId = users.get(name);
+    if (userId === undefined) continue;
+    await tx.sqQueueAgent.createMany({ data: queueIds.map((queueId) => ({ queueId, userId, accountId })) });
+    await tx.sqAgentSkill.createMany({ data: levels.map(([skillId, level]) => ({ skillId, level, userId, accountId })) });
+  }
+  const erin = users.get("erin");
+  if (erin !== undefined) await tx.sqAgentSettings.create({ data: { userId: erin, accountId, maxSimultaneousConversations: 3 } });
 }
 
 /**
