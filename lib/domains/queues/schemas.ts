@@ -244,3 +244,7 @@ export const ZSaveSqAgentInput = z.object({
   maxSimultaneousConversations: zIntIn("Maximum simultaneous chats", 1, SQ_MAX_CONVERSATIONS).optional(),
 });
 export type SaveSqAgentInput = z.input<typeof ZSaveSqAgentInput>;
+
+/** The Users tab's SmartQueue skills dialog: one user's skills with levels become exactly these. */
+export const ZSetSqUserSkillsInput = z.object({ applicationId: ZApplicationId, userId: ZAppUserId, skills: z.array(z.object({ skillId: ZSqSkillId, level: ZSqSkillLevel })).max(SQ_REF_MAX) });
+export type SetSqUserSkillsInput = z.input<typeof ZSetSqUserSkillsInput>;

@@ -3,6 +3,8 @@ import { action } from "@/lib/server/action";
 import { createAppUser, deleteAppUser, setAppUserActive, transferToAppUser, updateAppUser } from "@/lib/domains/app-users/mutations";
 import { ZAppUserRef, ZCreateAppUserInput, ZSetAppUserActiveInput, ZTransferToAppUserForm, ZUpdateAppUserInput } from "@/lib/domains/app-users/schemas";
 import { renamingField } from "@/lib/core/errors";
+import { saveSqAgent } from "@/lib/domains/queues/mutations";
+import { ZSetSqUserSkillsInput } from "@/lib/domains/queues/schemas";
 
 export const createAppUserAction = action({ section: "application.users", input: ZCreateAppUserInput }, async (input, actor) => {
   const u = await createAppUser(actor, input);
@@ -28,4 +30,9 @@ export const transferToAppUserAction = action({ section: "application.users", in
   // The form's amount is typed in major units; the domain's errors on amountMinor name the form's field.
   const t = await renamingField("amountMinor", "amount", () => transferToAppUser(actor, { ...ref, amountMinor: amount }));
   return { id: t.user.id, name: t.user.name, direction: t.direction, amountMinor: t.amountMinor, balanceMinor: t.user.balanceMinor, accountBalanceMinor: t.accountBalanceMinor, currency: t.currency };
+});
+
+/** The row menu's SmartQueue skills: the user's skills and levels become those chosen (the seed's UserManager manages them). */
+export const setAppUserSkillsAction = action({ section: "application.users", input: ZSetSqUserSkillsInput }, async ({ applicationId, userId, skills }, actor) => {
+  return saveSqAgent(actor, { applicationId, user: { id: userId }, skills }, "application.users");
 });

@@ -3,6 +3,7 @@ import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
 import { countAppUsers, listAppUsers, usersFunds } from "@/lib/domains/app-users/queries";
 import { formatMoney } from "@/lib/domains/billing/money";
+import { listSqAgents, listSqSkills } from "@/lib/domains/queues/queries";
 import { APP_USER_SORTS } from "@/lib/domains/app-users/schemas";
 import { lastPageOf, parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
 import { loadApplication } from "../_components/load-application";
@@ -28,6 +29,12 @@ export default async function AppUsersPage({ params, searchParams }: Props & { s
   const last = lastPageOf(first.total, requested.size);
   const list = requested.page > last ? { ...requested, page: last } : requested;
   const { items, total } = list === requested ? first : await fetchPage(list);
+  // SmartQueue skills (at most 500 an application) and this page's users' levels, for the row menu.
+  const [sqSkills, sqAgents] = await Promise.all([
+    listSqSkills(actor, { applicationId: app.id }, "application.users"),
+    items.length ? listSqAgents(actor, { applicationId: app.id, userIds: items.map((u) => u.id) }, "application.users") : { items: [] },
+  ]);
+  const levels = new Map(sqAgents.items.map((a) => [a.userId, a.skills.map((s) => ({ id: s.id, level: s.level }))]));
   const rows: UserRow[] = items.map((u) => ({
     id: u.id,
     name: u.name,
@@ -37,6 +44,7 @@ export default async function AppUsersPage({ params, searchParams }: Props & { s
     balanceMinor: u.balanceMinor,
     balance: formatMoney(u.balanceMinor, funds.currency),
     createdAt: u.createdAt.toISOString(),
+    sqSkills: levels.get(u.id) ?? [],
   }));
   return (
     <ApplicationFrame actor={actor} app={app} section="application.users" description="The identities that the application's SDK clients and SIP phones log in with.">
@@ -50,6 +58,7 @@ export default async function AppUsersPage({ params, searchParams }: Props & { s
         empty={(inApp ?? total) === 0}
         canManage={can(actor, "application.users")}
         // Only a principal with Billing too moves money (null: the menu has no balance items).
+        sqSkills={sqSkills.items.map((s) => ({ id: s.id, name: s.name }))}
         funds={funds.accountBalanceMinor === null ? null : { balanceMinor: funds.accountBalanceMinor, currency: funds.currency }}
       />
     </ApplicationFrame>

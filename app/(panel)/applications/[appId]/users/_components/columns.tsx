@@ -18,6 +18,8 @@ export type UserRow = {
   balance: string;
   /** ISO string. */
   createdAt: string;
+  /** The user's SmartQueue skills and levels. */
+  sqSkills: { id: number; level: number }[];
 };
 
 export type DialogState =
@@ -25,6 +27,7 @@ export type DialogState =
   | { kind: "edit"; row: UserRow }
   | { kind: "delete"; row: UserRow }
   | { kind: "move"; row: UserRow; direction: UserTransferDirection }
+  | { kind: "skills"; row: UserRow }
   | null;
 
 /** The account's balance (minor units) and currency, for those who may move money to users. */

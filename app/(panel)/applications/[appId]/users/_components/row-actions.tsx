@@ -13,11 +13,14 @@ export function RowActions({
   appId,
   row,
   canMoveFunds,
+  hasSkills,
   onOpen,
 }: {
   appId: number;
   row: UserRow;
   canMoveFunds: boolean;
+  /** The application has SmartQueue skills to give: "SmartQueue skills" appears. */
+  hasSkills: boolean;
   onOpen: (d: NonNullable<DialogState>, opener: HTMLElement | null) => void;
 }) {
   const toast = useToast();
@@ -33,6 +36,11 @@ export function RowActions({
       <MenuItem data-action="application.users" onSelect={() => setActive.run({ applicationId: appId, userId: row.id, active: !row.active })}>
         {row.active ? "Deactivate" : "Activate"}
       </MenuItem>
+      {hasSkills ? (
+        <MenuItem data-action="application.users" onSelect={(o) => onOpen({ kind: "skills", row }, o)}>
+          SmartQueue skills
+        </MenuItem>
+      ) : null}
       {canMoveFunds && row.separateBalance ? (
         <MenuItem data-action="application.users" onSelect={(o) => onOpen({ kind: "move", row, direction: "to_user" }, o)}>
           Top up balance

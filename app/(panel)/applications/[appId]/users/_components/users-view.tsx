@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/page";
 import { userColumns, type AccountFunds, type DialogState, type UserRow } from "./columns";
 import { MoveUserBalanceDialog } from "./move-balance-dialog";
 import { RowActions } from "./row-actions";
+import { UserSkillsDialog } from "./skills-dialog";
 import { CreateUserDialog, DeleteUserDialog, EditUserDialog } from "./user-editor";
 
 export function UsersView({
@@ -20,6 +21,7 @@ export function UsersView({
   empty,
   canManage,
   funds,
+  sqSkills,
 }: {
   appId: number;
   appName: string;
@@ -30,6 +32,8 @@ export function UsersView({
   canManage: boolean;
   /** Set when the principal may move money to users (it holds Billing too). */
   funds: AccountFunds | null;
+  /** The application's SmartQueue skills, for the row menu's SmartQueue skills dialog. */
+  sqSkills: { id: number; name: string }[];
 }) {
   const dialog = useDialog<NonNullable<DialogState>>();
   const { open } = dialog;
@@ -41,11 +45,11 @@ export function UsersView({
       ...userColumns(),
       ...(canManage
         ? [
-            actionsColumn(({ row }) => <RowActions appId={appId} row={row.original} canMoveFunds={funds !== null} onOpen={open} />) satisfies DataTableColumn<UserRow>,
+            actionsColumn(({ row }) => <RowActions appId={appId} row={row.original} canMoveFunds={funds !== null} hasSkills={sqSkills.length > 0} onOpen={open} />) satisfies DataTableColumn<UserRow>,
           ]
         : []),
     ],
-    [appId, canManage, funds, open],
+    [appId, canManage, funds, open, sqSkills.length],
   );
 
   const createButton = canManage ? (
@@ -79,6 +83,7 @@ export function UsersView({
       {d?.kind === "create" ? <CreateUserDialog {...props} /> : null}
       {d?.kind === "edit" ? <EditUserDialog {...props} user={d.row} /> : null}
       {d?.kind === "delete" ? <DeleteUserDialog {...props} user={d.row} /> : null}
+      {d?.kind === "skills" ? <UserSkillsDialog {...props} user={d.row} skills={sqSkills} /> : null}
       {d?.kind === "move" && funds ? <MoveUserBalanceDialog {...props} user={d.row} direction={d.direction} funds={funds} /> : null}
     </>
   );
