@@ -2,6 +2,10 @@
 // without roles). Allowed roles succeed with an answer of the declared shape; every other role
 // gets 104 and the account's data is unchanged. Threat: a key reaching a method its roles do
 // not grant, or a refused call writing anything.
+//
+// The refusal is decided before any query (lib/api/handle.ts asks the access module), so on the
+// second and third drivers each method is refused once, for the key without roles, while every
+// allowed role still runs the handler's queries there (test/drivers.ts).
 import { describe, expect, it } from "vitest";
 import { API_METHODS, canCallApi } from "@/lib/access/api-methods";
 import { ASSIGNABLE_ROLES, type AssignableRole } from "@/lib/access/matrix";
@@ -9,6 +13,7 @@ import { createTestAccount } from "@/test/factories";
 import { METHODS } from "./methods";
 import { METHOD_FIXTURES } from "@/test/api-fixtures";
 import { callAs, insertKey, snapshot } from "@/test/api-kit";
+import { FIRST_DRIVER_RUN } from "@/test/drivers";
 
 const ROLE_SETS: { label: string; roles: AssignableRole[] }[] = [
   ...ASSIGNABLE_ROLES.map((r) => ({ label: r, roles: [r] })),
@@ -34,6 +39,7 @@ for (const def of METHODS) {
   describe(`${def.name}: allowed roles succeed, the rest get 104 with nothing written`, () => {
     for (const { label, roles } of ROLE_SETS) {
       const allowed = canCallApi(roles, def.name);
+      if (!allowed && !FIRST_DRIVER_RUN && roles.length > 0) continue;
       it(`${label}: ${allowed ? "allowed" : "104"}`, async () => {
         const acct = await createTestAccount();
         const key = await insertKey(acct.id, roles);
