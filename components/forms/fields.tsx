@@ -44,16 +44,22 @@ export function Field({ label, name, error, hint, className, ...props }: FieldPr
   );
 }
 
-type TextAreaProps = { label: string; name: string; error?: string } & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name">;
+type TextAreaProps = { label: string; name: string; error?: string; hint?: React.ReactNode } & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name">;
 
-export function TextAreaField({ label, name, error, className, ...props }: TextAreaProps) {
+export function TextAreaField({ label, name, error, hint, className, ...props }: TextAreaProps) {
   const id = useId();
+  const describedBy = [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={cn("space-y-1", className)}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <textarea id={id} name={name} rows={3} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass} {...props} />
+      <textarea id={id} name={name} rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...props} />
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
       <FieldError id={`${id}-error`} name={name} error={error} />
     </div>
   );

@@ -1,19 +1,28 @@
 import type { Metadata } from "next";
 import { requireSection } from "@/lib/server/guards";
 import { sectionTitle } from "@/lib/nav";
-import { EmptyState, SectionHeader } from "@/components/ui/page";
+import { SectionHeader } from "@/components/ui/page";
+import { listApplications } from "@/lib/domains/applications/queries";
+import { listInstalledTemplates } from "@/lib/domains/marketplace/queries";
+import { templateCards } from "@/lib/domains/marketplace/templates";
+import { MarketplaceView } from "./_components/marketplace-view";
 
 export const metadata: Metadata = { title: sectionTitle("marketplace") };
 
 export default async function MarketplacePage() {
-  await requireSection("marketplace");
+  const actor = await requireSection("marketplace");
+  const [{ items: apps }, installed] = await Promise.all([listApplications(actor), listInstalledTemplates(actor)]);
   return (
     <>
       <SectionHeader
         section="marketplace"
-        description="Ready-made integrations and add-ons (CRM connectors, speech and AI services, scenario templates) to install into the account."
+        description="Ready-made scenarios to install into an application: each one writes a scenario you can read and edit, and a routing rule that sends calls to it."
       />
-      <EmptyState title="No integrations are available">The marketplace catalogue arrives in a later release; nothing is installed in the account.</EmptyState>
+      <MarketplaceView
+        cards={templateCards()}
+        applications={apps.map((a) => ({ id: a.id, name: a.name }))}
+        installed={installed}
+      />
     </>
   );
 }

@@ -318,6 +318,7 @@ const PHRASES: Record<string, Phrase> = {
   "scenario.rename": (d) => `renamed the scenario ${str(d.from) ?? ""} to ${str(d.to) ?? ""}`,
   "scenario.delete": named("deleted the scenario"),
   "rule.create": (d) => `added the rule ${str(d.name) ?? ""}${str(d.application) ? ` to ${str(d.application)}` : ""}${str(d.pattern) ? ` for ${str(d.pattern)}` : ""}`,
+  "marketplace.install": (d) => `installed the Marketplace template ${str(d.template) ?? ""}${str(d.application) ? ` into ${str(d.application)}` : ""} as the scenario ${str(d.scenario) ?? ""}${str(d.rule) ? `, with the rule ${str(d.rule)}` : ""}`,
   "rule.update": named("changed the rule"),
   "rule.delete": named("deleted the rule"),
   "rule.reorder": (d, row) => (str(d.name) ? `moved the rule ${str(d.name)} ${d.direction === "down" ? "down" : "up"}` : `reordered the rules of application #${row.targetId}`),

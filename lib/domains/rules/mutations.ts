@@ -83,27 +83,34 @@ export async function createRule(actor: Actor, input: CreateRuleInput): Promise<
   authorize(actor, { section: "application.rules", method: "AddRule" });
   const data = parseInput(ZCreateRuleInput, input);
   try {
-    return await db.$transaction(async (tx) => {
-      const app = await findOwnApplication(tx, actor, data.applicationId);
-      await assertNameFree(tx, actor, app.id, data.name);
-      const scenarios = await usableScenarios(tx, actor, app.id, data.scenarioIds);
-      const position = await tx.rule.count({ where: { accountId: actor.accountId, applicationId: app.id } });
-      const rule = await tx.rule.create({
-        data: { accountId: actor.accountId, applicationId: app.id, name: data.name, pattern: data.pattern, patternExclude: data.patternExclude, videoConference: data.videoConference, position },
-        select: { id: true, name: true, applicationId: true },
-      });
-      await writeScenarioList(tx, rule.id, data.scenarioIds);
-      await audit(tx, actor, {
-        action: "rule.create",
-        targetType: "rule",
-        targetId: rule.id,
-        detail: { name: rule.name, application: app.name, pattern: data.pattern, patternExclude: data.patternExclude, scenarios: scenarios.map((s) => s.name) },
-      });
-      return rule;
-    });
+    return await db.$transaction((tx) => createRuleInTx(tx, actor, data));
   } catch (e) {
     rethrowUnique(e, nameTaken);
   }
+}
+
+/**
+ * createRule's writes, inside the caller's transaction (the Marketplace installs a scenario and its
+ * rule in one): the caller has authorized the actor and parsed `data`. Throws NOT_FOUND for an
+ * application or scenario outside the account, CONFLICT (`name`) for a name the application uses.
+ */
+export async function createRuleInTx(tx: Tx, actor: Actor, data: z.output<typeof ZCreateRuleInput>): Promise<SavedRule> {
+  const app = await findOwnApplication(tx, actor, data.applicationId);
+  await assertNameFree(tx, actor, app.id, data.name);
+  const scenarios = await usableScenarios(tx, actor, app.id, data.scenarioIds);
+  const position = await tx.rule.count({ where: { accountId: actor.accountId, applicationId: app.id } });
+  const rule = await tx.rule.create({
+    data: { accountId: actor.accountId, applicationId: app.id, name: data.name, pattern: data.pattern, patternExclude: data.patternExclude, videoConference: data.videoConference, position },
+    select: { id: true, name: true, applicationId: true },
+  });
+  await writeScenarioList(tx, rule.id, data.scenarioIds);
+  await audit(tx, actor, {
+    action: "rule.create",
+    targetType: "rule",
+    targetId: rule.id,
+    detail: { name: rule.name, application: app.name, pattern: data.pattern, patternExclude: data.patternExclude, scenarios: scenarios.map((s) => s.name) },
+  });
+  return rule;
 }
 
 /** SetRuleInfo / the Rules page's Edit: name, patterns, and (the panel) its scenarios in order. */

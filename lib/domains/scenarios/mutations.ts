@@ -52,13 +52,18 @@ export async function createScenario(actor: Actor, input: CreateScenarioInput, m
   authorize(actor, { section: "application.scenarios", method });
   const data = parseInput(ZCreateScenarioInput, input);
   try {
-    return await db.$transaction((tx) => createInTx(tx, actor, data));
+    return await db.$transaction((tx) => createScenarioInTx(tx, actor, data));
   } catch (e) {
     rethrowUnique(e, nameTaken);
   }
 }
 
-async function createInTx(tx: Tx, actor: Actor, data: { applicationId: number | null; name: string; script: string }): Promise<SavedScenario> {
+/**
+ * createScenario's writes, inside the caller's transaction (the Marketplace installs a scenario and
+ * its rule in one): the caller has authorized the actor and parsed `data`. Throws NOT_FOUND for an
+ * application outside the account, CONFLICT (`name`) for a name the account uses.
+ */
+export async function createScenarioInTx(tx: Tx, actor: Actor, data: { applicationId: number | null; name: string; script: string }): Promise<SavedScenario> {
   const app = data.applicationId === null ? null : await findOwnApplication(tx, actor, data.applicationId);
   await assertNameFree(tx, actor, data.name);
   const row = await tx.scenario.create({ data: { accountId: actor.accountId, applicationId: app?.id ?? null, name: data.name, script: data.script }, select: { id: true, name: true, applicationId: true } });
@@ -87,7 +92,7 @@ export async function addScenario(
   try {
     return await db.$transaction(async (tx) => {
       const existing = input.rewrite ? await tx.scenario.findFirst({ where: { accountId: actor.accountId, name: data.name }, select: { id: true } }) : null;
-      const saved = existing ? await saveInTx(tx, actor, { scenarioId: existing.id, script: data.script }) : await createInTx(tx, actor, data);
+      const saved = existing ? await saveInTx(tx, actor, { scenarioId: existing.id, script: data.script }) : await createScenarioInTx(tx, actor, data);
       if (bindToRule) await bindToRule(tx, saved.id);
       return saved;
     });

@@ -1,0 +1,129 @@
+"use client";
+// Install a Marketplace template: the application, the scenario's name, the template's own fields
+// (drawn from its card: lib/domains/marketplace/templates.ts) and whether to add a routing rule.
+// The server parses the fields with the template's schema; each error lands under its input.
+import { useState } from "react";
+import { CheckboxField, Field, TextAreaField } from "@/components/forms/fields";
+import { FormDialog } from "@/components/forms/form-dialog";
+import { SelectField } from "@/components/forms/select-field";
+import { formText, useActionForm } from "@/components/forms/use-action-form";
+import { useToast } from "@/components/ui/toast";
+import type { TemplateCard, TemplateField } from "@/lib/domains/marketplace/templates";
+import { installTemplateAction } from "../actions";
+
+const DEFAULT_PATTERN = ".*";
+
+function TemplateInput({ field, error }: { field: TemplateField; error?: string }) {
+  const common = { label: field.label, name: field.name, defaultValue: field.defaultValue, hint: field.help || undefined, error };
+  switch (field.input) {
+    case "textarea":
+      return <TextAreaField {...common} rows={field.name === "options" ? 4 : 3} placeholder={field.name === "options" ? "1 +14155550123\n2 alice" : undefined} />;
+    case "choice":
+      return (
+        <SelectField {...common}>
+          {field.options?.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </SelectField>
+      );
+    case "number":
+      return <Field {...common} type="number" inputMode="numeric" min={field.min} max={field.max} step={1} />;
+    case "time":
+      return <Field {...common} type="time" />;
+    case "e164":
+      return <Field {...common} type="tel" autoComplete="off" placeholder="+14155550123" />;
+    case "username":
+      return <Field {...common} autoComplete="off" spellCheck={false} />;
+    default:
+      return <Field {...common} autoComplete="off" />;
+  }
+}
+
+export function InstallDialog({
+  card,
+  applications,
+  onClose,
+  returnFocusTo,
+}: {
+  card: TemplateCard;
+  applications: { id: number; name: string }[];
+  onClose: () => void;
+  returnFocusTo: HTMLElement | null;
+}) {
+  const toast = useToast();
+  const [addRule, setAddRule] = useState(true);
+  const form = useActionForm(installTemplateAction, {
+    fields: ["applicationId", "scenarioName", "rulePattern", ...card.fields.map((f) => f.name)],
+    toInput: (f) => ({
+      templateId: card.id,
+      applicationId: Number(formText(f, "applicationId")),
+      scenarioName: formText(f, "scenarioName"),
+      addRule: f.get("addRule") === "on",
+      rulePattern: formText(f, "rulePattern"),
+      values: Object.fromEntries(card.fields.map((field) => [field.name, formText(f, field.name)])),
+    }),
+    onSuccess: (done) => {
+      toast(`${card.title} installed in ${applications.find((a) => a.id === done.applicationId)?.name ?? "the application"} as the scenario ${done.scenarioName}${done.ruleId === null ? "" : ", with a rule that sends calls to it"}`);
+      onClose();
+    },
+  });
+  const e = form.fieldErrors;
+  return (
+    <FormDialog
+      title={`Install ${card.title}`}
+      description={card.summary}
+      form={form}
+      submitLabel="Install"
+      size="lg"
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      data-action="marketplace"
+    >
+      <div className="space-y-4">
+        <SelectField label="Application" name="applicationId" error={e.applicationId} defaultValue={applications[0]?.id}>
+          {applications.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label="Scenario name"
+          name="scenarioName"
+          defaultValue={card.scenarioName}
+          hint="Unique in the account; you can edit the scenario afterwards on the application's Scenarios tab."
+          error={e.scenarioName}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <fieldset className="space-y-4 rounded-md border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium text-slate-700">{card.title}</legend>
+          {card.fields.map((field) => (
+            <TemplateInput key={field.name} field={field} error={e[field.name]} />
+          ))}
+        </fieldset>
+        <CheckboxField
+          label="Add a routing rule that sends calls to this scenario"
+          name="addRule"
+          description="Named as the scenario, last in the application's rules. Without it, bind the scenario to a rule yourself."
+          checked={addRule}
+          onChange={(ev) => setAddRule(ev.currentTarget.checked)}
+        />
+        {addRule ? (
+          <Field
+            label="Rule pattern"
+            name="rulePattern"
+            defaultValue={DEFAULT_PATTERN}
+            hint="A regular expression matched against the dialled number or user name; .* matches every call."
+            error={e.rulePattern}
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono"
+          />
+        ) : null}
+      </div>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import type { Actor } from "@/lib/access/actor-types";
+import { authorize } from "@/lib/access/authorize";
+import { audit } from "@/lib/core/audit";
+import { AppError, conflict, isAppError, rethrowUnique } from "@/lib/core/errors";
+import { parseInput } from "@/lib/core/validate";
+import { findOwnApplication } from "@/lib/domains/applications/queries";
+import { createScenarioInTx } from "@/lib/domains/scenarios/mutations";
+import { createRuleInTx } from "@/lib/domains/rules/mutations";
+import { missingAppUsers } from "./queries";
+import { ZInstallRulePattern, ZInstallTemplateInput, type InstallTemplateInput } from "./schemas";
+import { findTemplate, renderTemplate } from "./templates";
+
+export type InstalledTemplate = { installId: number; scenarioId: number; scenarioName: string; ruleId: number | null; applicationId: number };
+
+/**
+ * The Marketplace's Install (section `marketplace`, MainAccount only in the seed's matrix, which
+ * holds the scenario and rule sections too): renders the template with `values`, then in one
+ * transaction writes the scenario (version 1, "Created"), the rule when asked (last in the
+ * application's order, named as the scenario), and the install record; each write audited.
+ * Errors name the form's field: `templateId` (unknown), `applicationId` (not the account's),
+ * the template's own fields (e.g. `number`; a user the script calls that the application lacks
+ * under the field that named it), `scenarioName` (taken by a scenario of the account, or by a
+ * rule of the application), `rulePattern`. Nothing is written on any error.
+ */
+export async function installTemplate(actor: Actor, input: InstallTemplateInput): Promise<InstalledTemplate> {
+  authorize(actor, { section: "marketplace" });
+  const data = parseInput(ZInstallTemplateInput, input);
+  const template = findTemplate(data.templateId);
+  if (!template) throw new AppError("NOT_FOUND", { message: "No such template in the Marketplace", field: "templateId" });
+  const rulePattern = data.addRule ? parseInput(ZInstallRulePattern, { rulePattern: data.rulePattern }).rulePattern : null;
+  const { script, usersCalled } = renderTemplate(template, data.values);
+  try {
+    return await db.$transaction(async (tx) => {
+      const app = await findOwnApplication(tx, actor, data.applicationId);
+      const missing = await missingAppUsers(tx, actor, app.id, usersCalled);
+      if (missing.length > 0) {
+        const field = template.fields.find((f) => f.input === "username")?.name ?? "options";
+        throw new AppError("NOT_FOUND", { message: `${missing.map((n) => `"${n}"`).join(", ")} ${missing.length === 1 ? "is not a user" : "are not users"} of ${app.name}`, field, reason: "user_not_found" });
+      }
+      const scenario = await createScenarioInTx(tx, actor, { applicationId: app.id, name: data.scenarioName, script }).catch(renamedField("scenarioName"));
+      const rule =
+        rulePattern === null
+          ? null
+          : await createRuleInTx(tx, actor, { applicationId: app.id, name: data.scenarioName, pattern: rulePattern, patternExclude: "", videoConference: false, scenarioIds: [scenario.id] }).catch(
+              (e: unknown) => {
+                if (isAppError(e) && e.field === "name") throw ruleNameTaken(data.scenarioName);
+                throw e;
+              },
+            );
+      const row = await tx.marketplaceInstall.create({
+        data: { accountId: actor.accountId, templateId: template.id, scenarioId: scenario.id, ruleId: rule?.id ?? null, installedBy: actor.name },
+        select: { id: true },
+      });
+      await audit(tx, actor, {
+        action: "marketplace.install",
+        targetType: "scenario",
+        targetId: scenario.id,
+        detail: { template: template.title, application: app.name, scenario: scenario.name, rule: rule?.name ?? null, pattern: rulePattern },
+      });
+      return { installId: row.id, scenarioId: scenario.id, scenarioName: scenario.name, ruleId: rule?.id ?? null, applicationId: app.id };
+    });
+  } catch (e) {
+    // Two installs racing for one name: the unique index decides; say which name.
+    rethrowUnique(e, (fields) => (fields.includes("applicationId") ? ruleNameTaken(data.scenarioName) : conflict("scenarioName", "A scenario with this name already exists", "scenario_name_taken")));
+  }
+}
+
+const ruleNameTaken = (name: string) => conflict("scenarioName", `The application already has a rule named ${name}: choose another scenario name, or install without a rule`, "rule_name_taken");
+
+/** Rethrows a scenario error about `name` under the install form's field. */
+function renamedField(field: string) {
+  return (e: unknown): never => {
+    if (isAppError(e) && e.field === "name") throw new AppError(e.code, { message: e.message, field, reason: e.reason });
+    throw e;
+  };
+}

@@ -1,0 +1,186 @@
+// Every Marketplace template, rendered and run in the scenario sandbox on the simulated clock:
+// the script it writes does what its card says. And the install form's values are parsed with
+// errors naming the field, and cannot change the code around them.
+import { describe, expect, it } from "vitest";
+import { seededRandom } from "@/lib/core/random";
+import { AppError } from "@/lib/core/errors";
+import { checkScript, runScenarios } from "@/lib/domains/scenarios/runtime";
+import type { CallSetup, ScenarioRun, SimulatedParty } from "@/lib/domains/scenarios/runtime-contract";
+import { findTemplate, renderTemplate, TEMPLATES, templateCards, type TemplateId } from "./templates";
+
+const call = (party: Partial<SimulatedParty> = {}, startMs = Date.UTC(2026, 11, 2, 12, 0)): CallSetup & { startMs: number } => ({
+  accountId: 1,
+  applicationId: 1,
+  direction: "inbound",
+  from: "+15550001111",
+  to: "+15550002222",
+  customData: "",
+  party: { answerAfterSeconds: 3, dtmf: "", hangupAfterSeconds: 30, ...party },
+  startMs,
+});
+
+function script(id: TemplateId, values: Record<string, string>): string {
+  return renderTemplate(findTemplate(id)!, values).script;
+}
+
+async function run(id: TemplateId, values: Record<string, string>, setup = call()): Promise<ScenarioRun> {
+  const { startMs, ...c } = setup;
+  const r = await runScenarios([{ name: id, script: script(id, values) }], c, { random: seededRandom(3), startedAt: new Date(startMs) });
+  expect(r.outcome, JSON.stringify(r.events)).toBe("completed");
+  return r;
+}
+
+const types = (r: ScenarioRun) => r.events.filter((e) => e.type !== "log").map((e) => e.type);
+
+/** The field error renderTemplate throws for these values. */
+function fieldError(id: TemplateId, values: Record<string, string>): { field: string | undefined; message: string } {
+  try {
+    renderTemplate(findTemplate(id)!, values);
+  } catch (e) {
+    if (e instanceof AppError) return { field: e.field, message: e.message };
+    throw e;
+  }
+  throw new Error("no error");
+}
+
+const defaults = (id: TemplateId) => Object.fromEntries(findTemplate(id)!.fields.map((f) => [f.name, f.defaultValue]));
+
+describe("the catalogue", () => {
+  it("lists each template once, with plain cards whose defaults pass the sandbox's syntax check once the blanks are filled", async () => {
+    const cards = templateCards();
+    expect(cards.map((c) => c.id)).toEqual(TEMPLATES.map((t) => t.id));
+    expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
+    expect(JSON.parse(JSON.stringify(cards))).toEqual(cards);
+    // The install form names the template's inputs by the fields' own names, beside its own.
+    for (const c of cards) for (const f of c.fields) expect(["templateId", "applicationId", "scenarioName", "addRule", "rulePattern"], `${c.id}.${f.name}`).not.toContain(f.name);
+    const filled: Record<string, string> = { number: "+14155550123", username: "alice", options: "1 +14155550123\n2 alice" };
+    for (const t of TEMPLATES) {
+      const values = { ...defaults(t.id), ...Object.fromEntries(t.fields.filter((f) => f.defaultValue === "").map((f) => [f.name, filled[f.name]!])) };
+      expect(await checkScript(script(t.id, values)), t.id).toBeNull();
+    }
+  });
+});
+
+describe("Forward to a phone number", () => {
+  it("rings the number with the dialled number as caller ID and connects the caller", async () => {
+    const r = await run("forward-to-number", { number: "+1 (415) 555-0123" });
+    const fwd = r.events.find((e) => e.type === "forward");
+    expect(fwd).toMatchObject({ to: "+14155550123", kind: "number", answered: true, callerId: "+15550002222" });
+    expect(types(r)).toContain("answer");
+    expect(types(r).at(-1)).toBe("hangup");
+  });
+
+  it("a busy number ends the call", async () => {
+    const r = await run("forward-to-number", { number: "+14155550000" });
+    expect(r.events.find((e) => e.type === "forward")).toMatchObject({ answered: false, failure: "busy" });
+    expect(types(r)).not.toContain("answer");
+  });
+
+  it("refuses a number that is not one, under `number`", () => {
+    expect(fieldError("forward-to-number", { number: "call me" })).toMatchObject({ field: "number", message: expect.stringContaining("international format") });
+  });
+});
+
+describe("Business hours", () => {
+  const values: Record<string, string> = { ...defaults("business-hours"), number: "+14155550123", opens: "09:00", closes: "17:30", utcOffset: "+02:00", days: "mon-fri" };
+
+  it("open (Wednesday 10:00 at UTC+02:00): rings the number", async () => {
+    const r = await run("business-hours", values, call({}, Date.UTC(2026, 11, 2, 8, 0)));
+    expect(r.events.find((e) => e.type === "forward")).toMatchObject({ to: "+14155550123", answered: true });
+    expect(r.events.find((e) => e.type === "log")).toMatchObject({ line: "Open: forwarding to +14155550123" });
+  });
+
+  it("closed (Wednesday 17:30 at UTC+02:00, the closing minute; and Saturday noon): the closed message, no forward", async () => {
+    for (const at of [Date.UTC(2026, 11, 2, 15, 30), Date.UTC(2026, 11, 5, 10, 0)]) {
+      const r = await run("business-hours", values, call({}, at));
+      expect(types(r)).toEqual(["answer", "say", "hangup"]);
+      expect(r.events.find((e) => e.type === "say")).toMatchObject({ text: values.closedMessage });
+    }
+  });
+
+  it("refuses a closing time not later than the opening time under `closes`, a bad time under its field, an unknown zone under `utcOffset`", () => {
+    expect(fieldError("business-hours", { ...values, closes: "09:00" })).toMatchObject({ field: "closes", message: "The closing time must be later than the opening time" });
+    expect(fieldError("business-hours", { ...values, opens: "25:00" })).toMatchObject({ field: "opens", message: expect.stringContaining("time of day") });
+    expect(fieldError("business-hours", { ...values, utcOffset: "+02:15" })).toMatchObject({ field: "utcOffset" });
+    expect(fieldError("business-hours", { ...values, days: "weekends" })).toMatchObject({ field: "days" });
+  });
+});
+
+describe("IVR menu", () => {
+  const values = { prompt: "For sales press 1, for support press 2.", options: "1 +14155550123\n2 Alice\n\n# +442071838750" };
+
+  it("connects key 2 to the user, with the caller's number as caller ID", async () => {
+    const r = await run("ivr-menu", values, call({ dtmf: "2" }));
+    expect(r.events.find((e) => e.type === "dtmf")).toMatchObject({ digits: "2" });
+    expect(r.events.find((e) => e.type === "forward")).toMatchObject({ to: "alice", kind: "user", callerId: "+15550001111" });
+  });
+
+  it("connects key 1 to the number, with the dialled number as caller ID", async () => {
+    const r = await run("ivr-menu", values, call({ dtmf: "1" }));
+    expect(r.events.find((e) => e.type === "forward")).toMatchObject({ to: "+14155550123", kind: "number", callerId: "+15550002222" });
+  });
+
+  it("silence: reads the prompt twice, says goodbye and hangs up; an unknown key is ignored", async () => {
+    for (const dtmf of ["", "9"]) {
+      const r = await run("ivr-menu", values, call({ dtmf }));
+      expect(r.events.filter((e) => e.type === "say").map((e) => (e.type === "say" ? e.text : ""))).toEqual([values.prompt, values.prompt, "Goodbye!"]);
+      expect(r.events.some((e) => e.type === "forward")).toBe(false);
+      expect(r.events.at(-1)).toMatchObject({ type: "hangup", by: "scenario" });
+    }
+  });
+
+  it("refuses malformed options under `options`, naming the line", () => {
+    expect(fieldError("ivr-menu", { ...values, options: "" })).toMatchObject({ field: "options", message: expect.stringContaining("at least one option") });
+    expect(fieldError("ivr-menu", { ...values, options: "1 +14155550123\nx nobody here" })).toMatchObject({ field: "options", message: expect.stringContaining("Line 2") });
+    expect(fieldError("ivr-menu", { ...values, options: "1 +14155550123\n1 alice" })).toMatchObject({ field: "options", message: "Line 2: key 1 is already used" });
+    expect(fieldError("ivr-menu", { ...values, options: Array.from({ length: 11 }, (_, i) => `${i % 10} alice`).join("\n") })).toMatchObject({ field: "options" });
+  });
+});
+
+describe("Voicemail", () => {
+  it("greets, records for the longest message, thanks and hangs up", async () => {
+    const r = await run("voicemail", { greeting: "Leave a message.", maxSeconds: "15" }, call({ hangupAfterSeconds: null }));
+    expect(types(r)).toEqual(["answer", "say", "record_start", "record_stop", "say", "hangup"]);
+    const start = r.events.find((e) => e.type === "record_start")!;
+    const stop = r.events.find((e) => e.type === "record_stop")!;
+    expect(stop.at - start.at).toBe(15);
+  });
+
+  it("refuses a length out of bounds under `maxSeconds` and an empty greeting under `greeting`", () => {
+    expect(fieldError("voicemail", { greeting: "Hi", maxSeconds: "301" })).toMatchObject({ field: "maxSeconds", message: expect.stringContaining("from 5 to 300") });
+    expect(fieldError("voicemail", { greeting: "  ", maxSeconds: "30" })).toMatchObject({ field: "greeting", message: "Greeting is required" });
+  });
+});
+
+describe("Ring a user, then voicemail", () => {
+  const values = { ...defaults("ring-user"), username: "Alice", ringSeconds: "10", maxSeconds: "20" };
+
+  it("the user answers: the caller is connected, no voicemail", async () => {
+    const r = await run("ring-user", values, call({ answerAfterSeconds: 3 }));
+    expect(r.events.find((e) => e.type === "forward")).toMatchObject({ to: "alice", kind: "user", answered: true, callerId: "+15550001111" });
+    expect(types(r)).not.toContain("record_start");
+  });
+
+  it("nobody answers within the ring time: voicemail records the message", async () => {
+    const r = await run("ring-user", values, call({ answerAfterSeconds: null, hangupAfterSeconds: null }));
+    expect(r.events.find((e) => e.type === "forward")).toMatchObject({ to: "alice", answered: false });
+    const ts = types(r);
+    expect(ts.slice(ts.indexOf("answer"))).toEqual(["answer", "say", "record_start", "record_stop", "say", "hangup"]);
+    expect(r.events.find((e) => e.type === "answer")!.at).toBe(10);
+  });
+
+  it("refuses a user name that cannot be one under `username`", () => {
+    expect(fieldError("ring-user", { ...values, username: "a b" })).toMatchObject({ field: "username" });
+  });
+});
+
+describe("what a person types stays data", () => {
+  it("quotes, backslashes, line breaks and script text land in string literals", async () => {
+    const hostile = 'Bye"); VoxEngine.terminate(); Logger.write("pwned';
+    const s = script("voicemail", { greeting: hostile, maxSeconds: "5" });
+    expect(s).toContain(JSON.stringify(hostile));
+    const r = await run("voicemail", { greeting: hostile, maxSeconds: "5" }, call({ hangupAfterSeconds: null }));
+    expect(r.events.find((e) => e.type === "say")).toMatchObject({ text: hostile });
+    expect(r.events.some((e) => e.type === "log" && e.line === "pwned")).toBe(false);
+  });
+});

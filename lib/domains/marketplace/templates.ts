@@ -1,0 +1,434 @@
+// The Marketplace's scenario templates (docs/PRODUCT.md section 9, `/marketplace`): ready-made
+// VoxEngine scenarios an account owner installs into one of its applications, with a routing rule
+// when asked. Each template declares its fields (the install form draws them; the server parses
+// them with the same schema) and renders a script from them. Every value reaches the script
+// through JSON.stringify, so no text a person types can change the code around it. The scripts
+// use only the VoxEngine subset the sandbox provides (lib/domains/scenarios/prelude.ts); the tests
+// run every template in it.
+//
+// Server side: the page hands the client only the plain TemplateCard (templateCards()).
+import { z } from "zod";
+import { issue, parseInput, safeText, ZE164 } from "@/lib/core/validate";
+import { toE164 } from "@/lib/core/phone";
+import { APP_USER_NAME_RE, ZAppUserName } from "@/lib/domains/app-users/schemas";
+
+/** One input of a template's install form. `choice` offers `options` (value, label). */
+export type TemplateField = {
+  name: string;
+  label: string;
+  help: string;
+  input: "e164" | "username" | "text" | "textarea" | "number" | "time" | "choice";
+  defaultValue: string;
+  options?: readonly { value: string; label: string }[];
+  /** For `number`: the bounds, in the field's unit (seconds). */
+  min?: number;
+  max?: number;
+};
+
+/** What the catalogue shows of a template, and what the install form needs: plain data. */
+export type TemplateCard = {
+  id: TemplateId;
+  title: string;
+  category: "Call routing" | "Voicemail" | "IVR";
+  summary: string;
+  /** What the scenario does, one sentence each. */
+  steps: readonly string[];
+  fields: readonly TemplateField[];
+  /** The scenario name offered by default. */
+  scenarioName: string;
+};
+
+type Template<S extends z.ZodType> = TemplateCard & {
+  schema: S;
+  /** The scenario's text for parsed values. Names of users it calls: `usersCalled` (checked at install). */
+  render: (v: z.output<S>) => string;
+  usersCalled: (v: z.output<S>) => string[];
+};
+
+const define = <S extends z.ZodType>(t: Template<S>) => t;
+
+/** A spoken message: one line of safe text, 1..500 characters. */
+const message = (label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .superRefine((v, ctx) => {
+      if (v.length === 0) return issue(ctx, `${label} is required`);
+      if (v.length > 500) return issue(ctx, `${label} must be at most 500 characters`);
+      safeText(label)(v, ctx);
+    });
+
+/** Whole seconds within [min, max], from a form's text or the API's number. */
+const seconds = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label} must be a number of seconds` })
+    .refine((n) => Number.isInteger(n) && n >= min && n <= max, `${label} must be a whole number of seconds from ${min} to ${max}`);
+
+/** "HH:MM" (24-hour clock) as minutes after midnight. */
+const clockTime = (label: string) =>
+  z.string({ error: `${label} is required` }).transform((v, ctx) => {
+    const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(v.trim());
+    if (!m) {
+      issue(ctx, `${label} must be a time of day such as 09:00`);
+      return z.NEVER;
+    }
+    return Number(m[1]) * 60 + Number(m[2]);
+  });
+
+const js = (v: unknown) => JSON.stringify(v);
+
+/** The lines every template starts with: what it is, and that the install wrote it. */
+const header = (title: string, lines: string[]) => [`// ${title} (installed from the Marketplace).`, ...lines.map((l) => `// ${l}`)].join("\n");
+
+// ---------------------------------------------------------------------------------------------
+
+const forwardToNumber = define({
+  id: "forward-to-number",
+  title: "Forward to a phone number",
+  category: "Call routing",
+  summary: "Every call to the application rings one phone number, such as a mobile or an office line.",
+  steps: ["Rings the number, showing the number the caller dialled as the caller ID.", "Connects the caller when it answers; the call ends when either side hangs up."],
+  scenarioName: "forward-to-number",
+  fields: [{ name: "number", label: "Forward to", help: "In international format, e.g. +14155550123.", input: "e164", defaultValue: "" }],
+  schema: z.object({ number: ZE164 }),
+  usersCalled: () => [],
+  render: (v) => `${header("Forward to a phone number", [`Rings ${v.number}; the caller hears it ring and is connected when it answers.`])}
+const FORWARD_TO = ${js(v.number)};
+
+VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+  Logger.write("Forwarding " + e.callerid + " to " + FORWARD_TO);
+  const out = VoxEngine.callPSTN(FORWARD_TO, e.destination);
+  VoxEngine.easyProcess(e.call, out);
+  out.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
+  out.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+  e.call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+});
+`,
+});
+
+/** The voicemail part two templates share: greet, beep, record up to MAX_SECONDS, thank, hang up. */
+const VOICEMAIL_FUNCTION = `function voicemail(call, greeting, maxSeconds) {
+  let stage = "greeting";
+  call.addEventListener(CallEvents.PlaybackFinished, () => {
+    if (stage === "greeting") {
+      stage = "recording";
+      call.record({ name: "voicemail" });
+      setTimeout(() => {
+        stage = "goodbye";
+        call.stopRecording();
+        call.say("Thank you. Goodbye!");
+      }, maxSeconds * 1000);
+    } else if (stage === "goodbye") {
+      call.hangup();
+      VoxEngine.terminate();
+    }
+  });
+  call.say(greeting);
+}`;
+
+const voicemail = define({
+  id: "voicemail",
+  title: "Voicemail",
+  category: "Voicemail",
+  summary: "Answers every call with a greeting and records the caller's message; recordings appear in Call history.",
+  steps: ["Answers and plays your greeting.", "Records the caller for up to the time you set, then thanks them and hangs up."],
+  scenarioName: "voicemail",
+  fields: [
+    { name: "greeting", label: "Greeting", help: "Read out to the caller before the recording starts.", input: "textarea", defaultValue: "Sorry, we cannot take your call right now. Please leave a message after the tone." },
+    { name: "maxSeconds", label: "Longest message (seconds)", help: "From 5 to 300.", input: "number", defaultValue: "60", min: 5, max: 300 },
+  ],
+  schema: z.object({ greeting: message("Greeting"), maxSeconds: seconds("Longest message", 5, 300) }),
+  usersCalled: () => [],
+  render: (v) => `${header("Voicemail", [`Greets the caller and records a message of up to ${v.maxSeconds} seconds.`])}
+const GREETING = ${js(v.greeting)};
+const MAX_SECONDS = ${v.maxSeconds};
+
+${VOICEMAIL_FUNCTION}
+
+VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+  const call = e.call;
+  call.addEventListener(CallEvents.Connected, () => voicemail(call, GREETING, MAX_SECONDS));
+  call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+  call.answer();
+});
+`,
+});
+
+const ringUser = define({
+  id: "ring-user",
+  title: "Ring a user, then voicemail",
+  category: "Voicemail",
+  summary: "Rings one of the application's users (an SDK app or a SIP phone); when nobody answers, the caller leaves a message.",
+  steps: [
+    "Rings the user for up to the time you set, showing the caller's number.",
+    "Connects the caller when the user answers.",
+    "Otherwise answers, plays your greeting and records a message.",
+  ],
+  scenarioName: "ring-user",
+  fields: [
+    { name: "username", label: "User to ring", help: "A user of the application you install into.", input: "username", defaultValue: "" },
+    { name: "ringSeconds", label: "Ring for (seconds)", help: "From 5 to 60, then voicemail.", input: "number", defaultValue: "20", min: 5, max: 60 },
+    { name: "greeting", label: "Voicemail greeting", help: "Read out when the user does not answer.", input: "textarea", defaultValue: "Nobody is available to take your call. Please leave a message after the tone." },
+    { name: "maxSeconds", label: "Longest message (seconds)", help: "From 5 to 300.", input: "number", defaultValue: "60", min: 5, max: 300 },
+  ],
+  schema: z.object({ username: ZAppUserName, ringSeconds: seconds("Ring for", 5, 60), greeting: message("Voicemail greeting"), maxSeconds: seconds("Longest message", 5, 300) }),
+  usersCalled: (v) => [v.username],
+  render: (v) => `${header("Ring a user, then voicemail", [`Rings ${v.username} for ${v.ringSeconds} seconds; if nobody answers, records a message of up to ${v.maxSeconds} seconds.`])}
+const USERNAME = ${js(v.username)};
+const RING_SECONDS = ${v.ringSeconds};
+const GREETING = ${js(v.greeting)};
+const MAX_SECONDS = ${v.maxSeconds};
+
+${VOICEMAIL_FUNCTION}
+
+VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+  const call = e.call;
+  let toVoicemail = false;
+  const user = VoxEngine.callUser(USERNAME, e.callerid);
+  const giveUp = setTimeout(() => {
+    Logger.write(USERNAME + " did not answer in " + RING_SECONDS + " s: voicemail");
+    toVoicemail = true;
+    user.hangup();
+    call.answer();
+  }, RING_SECONDS * 1000);
+  user.addEventListener(CallEvents.Connected, () => {
+    clearTimeout(giveUp);
+    VoxEngine.sendMediaBetween(call, user);
+    call.answer();
+  });
+  user.addEventListener(CallEvents.Failed, (ev) => {
+    if (toVoicemail) return;
+    clearTimeout(giveUp);
+    Logger.write(USERNAME + " is unavailable (" + ev.code + "): voicemail");
+    toVoicemail = true;
+    call.answer();
+  });
+  user.addEventListener(CallEvents.Disconnected, () => {
+    if (!toVoicemail) VoxEngine.terminate();
+  });
+  call.addEventListener(CallEvents.Connected, () => {
+    if (toVoicemail) voicemail(call, GREETING, MAX_SECONDS);
+  });
+  call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+});
+`,
+});
+
+/** One menu entry: the key, and where it leads (an E.164 number or a user of the application). */
+export type MenuOption = { key: string; kind: "number" | "user"; to: string };
+
+/**
+ * The IVR menu's options, one per line: a key (0-9, * or #), a space, then an E.164 number or a
+ * user name; blank lines are skipped. 1..10 options, each key once.
+ */
+const menuOptions = z.string({ error: "Menu options are required" }).transform((text, ctx): MenuOption[] => {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 0) {
+    issue(ctx, "Add at least one option: a key, a space, then a phone number or a user name");
+    return z.NEVER;
+  }
+  if (lines.length > 10) {
+    issue(ctx, "A menu has at most 10 options");
+    return z.NEVER;
+  }
+  const options: MenuOption[] = [];
+  for (const [i, line] of lines.entries()) {
+    const m = /^([0-9*#])\s+(\S+)$/.exec(line);
+    const number = m ? toE164(m[2]!) : null;
+    const user = m && !number && APP_USER_NAME_RE.test(m[2]!.toLowerCase()) ? m[2]!.toLowerCase() : null;
+    if (!m || (!number && !user)) {
+      issue(ctx, `Line ${i + 1}: write a key (0-9, * or #), a space, then a phone number such as +14155550123 or a user name`);
+      return z.NEVER;
+    }
+    if (options.some((o) => o.key === m[1])) {
+      issue(ctx, `Line ${i + 1}: key ${m[1]} is already used`);
+      return z.NEVER;
+    }
+    options.push(number ? { key: m[1]!, kind: "number", to: number } : { key: m[1]!, kind: "user", to: user! });
+  }
+  return options;
+});
+
+const ivrMenu = define({
+  id: "ivr-menu",
+  title: "IVR menu",
+  category: "IVR",
+  summary: "Greets the caller with a menu (\"press 1 for sales…\") and connects them to the number or user behind the key they press.",
+  steps: [
+    "Answers and reads your menu prompt, listening for keys.",
+    "Connects the caller to the option's phone number or user.",
+    "Reads the prompt again after 8 seconds of silence, then says goodbye and hangs up.",
+  ],
+  scenarioName: "ivr-menu",
+  fields: [
+    { name: "prompt", label: "Menu prompt", help: "Read out when the call is answered.", input: "textarea", defaultValue: "Thank you for calling. For sales, press 1. For support, press 2." },
+    {
+      name: "options",
+      label: "Options",
+      help: "One per line: a key, a space, then a phone number or a user of the application, e.g. 1 +14155550123.",
+      input: "textarea",
+      defaultValue: "",
+    },
+  ],
+  schema: z.object({ prompt: message("Menu prompt"), options: menuOptions }),
+  usersCalled: (v) => v.options.filter((o) => o.kind === "user").map((o) => o.to),
+  render: (v) => `${header("IVR menu", v.options.map((o) => `Key ${o.key}: ${o.kind === "number" ? "number" : "user"} ${o.to}`))}
+const PROMPT = ${js(v.prompt)};
+const MENU = ${js(Object.fromEntries(v.options.map((o) => [o.key, { kind: o.kind, to: o.to }])))};
+const SILENCE_SECONDS = 8;
+
+VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+  const call = e.call;
+  let stage = "menu";
+  let prompts = 0;
+  let silence = null;
+  const prompt = () => {
+    prompts += 1;
+    call.say(PROMPT);
+  };
+  call.addEventListener(CallEvents.Connected, () => {
+    call.handleTones(true);
+    prompt();
+  });
+  call.addEventListener(CallEvents.PlaybackFinished, () => {
+    if (stage === "goodbye") {
+      call.hangup();
+      VoxEngine.terminate();
+    }
+    if (stage !== "menu") return;
+    silence = setTimeout(() => {
+      if (stage !== "menu") return;
+      if (prompts < 2) return prompt();
+      stage = "goodbye";
+      call.say("Goodbye!");
+    }, SILENCE_SECONDS * 1000);
+  });
+  call.addEventListener(CallEvents.ToneReceived, (ev) => {
+    const option = MENU[ev.tone];
+    if (stage !== "menu" || !option) return;
+    stage = "connecting";
+    clearTimeout(silence);
+    call.stopPlayback();
+    Logger.write("Key " + ev.tone + ": " + option.to);
+    const out = option.kind === "number" ? VoxEngine.callPSTN(option.to, e.destination) : VoxEngine.callUser(option.to, e.callerid);
+    VoxEngine.easyProcess(call, out);
+    out.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
+    out.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+  });
+  call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+  call.answer();
+});
+`,
+});
+
+const OPEN_DAYS = {
+  "mon-fri": { label: "Monday to Friday", days: [1, 2, 3, 4, 5] },
+  "mon-sat": { label: "Monday to Saturday", days: [1, 2, 3, 4, 5, 6] },
+  "every-day": { label: "Every day", days: [0, 1, 2, 3, 4, 5, 6] },
+} as const;
+type OpenDays = keyof typeof OPEN_DAYS;
+
+/** UTC offsets from -12:00 to +14:00 in half hours, as "+HH:MM" (the minutes the sandbox's clock is shifted by). */
+const UTC_OFFSETS = Array.from({ length: 53 }, (_, i) => (i - 24) * 30).map((minutes) => {
+  const a = Math.abs(minutes);
+  const text = `${minutes < 0 ? "-" : "+"}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
+  return { value: text, label: `UTC${text}`, minutes };
+});
+
+const businessHours = define({
+  id: "business-hours",
+  title: "Business hours",
+  category: "Call routing",
+  summary: "During opening hours calls ring a phone number; outside them the caller hears a closed message.",
+  steps: [
+    "Reads the time in the time zone you choose (a fixed UTC offset; daylight saving time is not followed).",
+    "Open: rings the number and connects the caller.",
+    "Closed: answers, plays the closed message and hangs up.",
+  ],
+  scenarioName: "business-hours",
+  fields: [
+    { name: "number", label: "Forward to while open", help: "In international format, e.g. +14155550123.", input: "e164", defaultValue: "" },
+    { name: "days", label: "Open on", help: "", input: "choice", defaultValue: "mon-fri", options: Object.entries(OPEN_DAYS).map(([value, d]) => ({ value, label: d.label })) },
+    { name: "opens", label: "Opens at", help: "24-hour clock.", input: "time", defaultValue: "09:00" },
+    { name: "closes", label: "Closes at", help: "24-hour clock, later than the opening time.", input: "time", defaultValue: "18:00" },
+    { name: "utcOffset", label: "Time zone", help: "The offset from UTC the hours are in.", input: "choice", defaultValue: "+00:00", options: UTC_OFFSETS.map(({ value, label }) => ({ value, label })) },
+    { name: "closedMessage", label: "Closed message", help: "Read out outside opening hours.", input: "textarea", defaultValue: "We are closed right now. Please call again during our opening hours." },
+  ],
+  schema: z
+    .object({
+      number: ZE164,
+      days: z.enum(Object.keys(OPEN_DAYS) as [OpenDays, ...OpenDays[]], { error: "Choose the days you are open" }),
+      opens: clockTime("Opening time"),
+      closes: clockTime("Closing time"),
+      utcOffset: z.enum(UTC_OFFSETS.map((o) => o.value) as [string, ...string[]], { error: "Choose a time zone" }),
+      closedMessage: message("Closed message"),
+    })
+    .refine((v) => v.closes > v.opens, { message: "The closing time must be later than the opening time", path: ["closes"] }),
+  usersCalled: () => [],
+  render: (v) => `${header("Business hours", [`Open ${OPEN_DAYS[v.days].label.toLowerCase()}, ${hhmm(v.opens)}-${hhmm(v.closes)} UTC${v.utcOffset}; open calls ring ${v.number}.`])}
+const FORWARD_TO = ${js(v.number)};
+const OPEN_DAYS = ${js(OPEN_DAYS[v.days].days)}; // 0 = Sunday
+const OPENS = ${v.opens}; // minutes after midnight
+const CLOSES = ${v.closes};
+const UTC_OFFSET_MINUTES = ${UTC_OFFSETS.find((o) => o.value === v.utcOffset)!.minutes};
+const CLOSED_MESSAGE = ${js(v.closedMessage)};
+
+function isOpen() {
+  const local = new Date(Date.now() + UTC_OFFSET_MINUTES * 60000);
+  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  return OPEN_DAYS.indexOf(local.getUTCDay()) >= 0 && minute >= OPENS && minute < CLOSES;
+}
+
+VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+  const call = e.call;
+  call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+  if (isOpen()) {
+    Logger.write("Open: forwarding to " + FORWARD_TO);
+    const out = VoxEngine.callPSTN(FORWARD_TO, e.destination);
+    VoxEngine.easyProcess(call, out);
+    out.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
+    out.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+    return;
+  }
+  Logger.write("Closed: playing the closed message");
+  call.addEventListener(CallEvents.Connected, () => call.say(CLOSED_MESSAGE));
+  call.addEventListener(CallEvents.PlaybackFinished, () => {
+    call.hangup();
+    VoxEngine.terminate();
+  });
+  call.answer();
+});
+`,
+});
+
+function hhmm(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** Every template, in the catalogue's order. */
+export const TEMPLATES = [forwardToNumber, businessHours, ivrMenu, voicemail, ringUser] as const;
+export type TemplateId = "forward-to-number" | "business-hours" | "ivr-menu" | "voicemail" | "ring-user";
+
+type AnyTemplate = (typeof TEMPLATES)[number];
+
+/** The template with this id, or undefined. */
+export function findTemplate(id: string): AnyTemplate | undefined {
+  return TEMPLATES.find((t) => t.id === id);
+}
+
+/** The catalogue as plain data, for client components. */
+export function templateCards(): TemplateCard[] {
+  return TEMPLATES.map(({ id, title, category, summary, steps, fields, scenarioName }) => ({ id, title, category, summary, steps, fields, scenarioName }));
+}
+
+/**
+ * The template's values parsed, its script, and the user names the script calls (the install
+ * checks they are the application's users). Throws INVALID_INPUT naming the template's field
+ * (e.g. `number`, `closes`).
+ */
+export function renderTemplate(t: AnyTemplate, values: unknown): { script: string; usersCalled: string[] } {
+  // Each template's schema and render agree by construction (define()); the union loses that link.
+  const tpl = t as unknown as Template<z.ZodType>;
+  const parsed = parseInput(tpl.schema, values);
+  return { script: tpl.render(parsed), usersCalled: tpl.usersCalled(parsed) };
+}
