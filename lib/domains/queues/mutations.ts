@@ -300,15 +300,20 @@ export async function unbindSqAgents(actor: Actor, input: UnbindSqAgentsInput): 
   });
 }
 
+/** The agent settings an input gives (those left out stay as they are). */
+function agentSettingsChange(data: { handleCalls?: boolean; maxSimultaneousConversations?: number }): { handleCalls?: boolean; maxSimultaneousConversations?: number } {
+  return {
+    ...(data.handleCalls !== undefined ? { handleCalls: data.handleCalls } : {}),
+    ...(data.maxSimultaneousConversations !== undefined ? { maxSimultaneousConversations: data.maxSimultaneousConversations } : {}),
+  };
+}
+
 /** SQ_SetAgentInfo / Edit agent: whether the users take calls and how many chats at once (defaults: yes, 1). */
 export async function setSqAgentInfo(actor: Actor, input: SetSqAgentInput, section: SqSection = QUEUES): Promise<void> {
   const data = parseInput(ZSetSqAgentInput, input);
   await inApplication(actor, section, "SQ_SetAgentInfo", data.applicationId, async (tx, app, scope) => {
     const users = await resolveUsers(tx, scope, data.users);
-    const change = {
-      ...(data.handleCalls !== undefined ? { handleCalls: data.handleCalls } : {}),
-      ...(data.maxSimultaneousConversations !== undefined ? { maxSimultaneousConversations: data.maxSimultaneousConversations } : {}),
-    };
+    const change = agentSettingsChange(data);
     if (users.length === 0 || Object.keys(change).length === 0) return;
     for (const u of users) {
       await tx.sqAgentSettings.upsert({ where: { userId: u.id }, create: { userId: u.id, accountId: actor.accountId, ...change }, update: change });
@@ -316,8 +321,6 @@ export async function setSqAgentInfo(actor: Actor, input: SetSqAgentInput, secti
     await audit(tx, actor, { action: "sq_agent.update", targetType: "application", targetId: app.id, detail: { users: users.map((u) => u.name), ...change, application: app.name, applicationId: app.id } });
   });
 }
-
-
 
 /**
  * The panel's agent dialogs: one user's queues (`queueIds`, the Queues tab only: section
@@ -343,10 +346,7 @@ export async function saveSqAgent(actor: Actor, input: SaveSqAgentInput, section
       await tx.sqAgentSkill.deleteMany({ where: { accountId: actor.accountId, userId: u.id } });
       if (data.skills.length) await tx.sqAgentSkill.createMany({ data: data.skills.map((s) => ({ userId: u.id, skillId: s.skillId, level: s.level, accountId: actor.accountId })) });
     }
-    const change = {
-      ...(data.handleCalls !== undefined ? { handleCalls: data.handleCalls } : {}),
-      ...(data.maxSimultaneousConversations !== undefined ? { maxSimultaneousConversations: data.maxSimultaneousConversations } : {}),
-    };
+    const change = agentSettingsChange(data);
     if (Object.keys(change).length) await tx.sqAgentSettings.upsert({ where: { userId: u.id }, create: { userId: u.id, accountId: actor.accountId, ...change }, update: change });
     const skillName = new Map((skills ?? []).map((s) => [s.id, s.name]));
     await audit(tx, actor, {
