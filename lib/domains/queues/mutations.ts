@@ -327,7 +327,8 @@ export async function setSqAgentInfo(actor: Actor, input: SetSqAgentInput, secti
  * `application.queues`) and skills with levels become exactly those given, and its settings
  * those given; a field left out stays. Empty lists take the user off every queue or skill. The
  * user is named by id or by name (NOT_FOUND 117 on `user`); a queue or skill outside the
- * application is NOT_FOUND on `queueIds` / `skills`. One transaction, one audit row.
+ * application is NOT_FOUND on `queueIds` / `skills`; with `newAgent` (Add agent), a user already
+ * in a queue or holding a skill is CONFLICT on `user`. One transaction, one audit row.
  */
 export async function saveSqAgent(actor: Actor, input: SaveSqAgentInput, section: SqSection = QUEUES): Promise<{ userId: number; userName: string }> {
   const data = parseInput(ZSaveSqAgentInput, input);
@@ -335,6 +336,9 @@ export async function saveSqAgent(actor: Actor, input: SaveSqAgentInput, section
   return inApplication(actor, section, "SQ_SetAgentInfo", data.applicationId, async (tx, app, scope) => {
     const [user] = await resolveUsers(tx, scope, "id" in data.user ? { ids: [data.user.id] } : { names: [data.user.name] }, "user");
     const u = user!;
+    if (data.newAgent && ((await tx.sqQueueAgent.count({ where: { userId: u.id } })) > 0 || (await tx.sqAgentSkill.count({ where: { userId: u.id } })) > 0)) {
+      throw conflict("user", `${u.name} is already an agent: use Edit agent in its row to change its queues and skills`);
+    }
     const queues = data.queueIds ? (data.queueIds.length ? await resolveQueues(tx, scope, { ids: data.queueIds }, "queueIds") : []) : undefined;
     if (data.skills && new Set(data.skills.map((s) => s.skillId)).size !== data.skills.length) throw conflict("skills", "A skill is chosen twice");
     const skills = data.skills ? (data.skills.length ? await resolveSkills(tx, scope, { ids: data.skills.map((s) => s.skillId) }, "skills") : []) : undefined;

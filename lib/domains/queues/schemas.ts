@@ -242,6 +242,8 @@ export const ZSaveSqAgentInput = z.object({
   skills: z.array(z.object({ skillId: ZSqSkillId, level: ZSqSkillLevel })).max(SQ_REF_MAX).optional(),
   handleCalls: z.boolean().optional(),
   maxSimultaneousConversations: zIntIn("Maximum simultaneous chats", 1, SQ_MAX_CONVERSATIONS).optional(),
+  /** Add agent: refused (CONFLICT on `user`) when the user already serves a queue or holds a skill, which Add would overwrite. */
+  newAgent: z.boolean().default(false),
 });
 export type SaveSqAgentInput = z.input<typeof ZSaveSqAgentInput>;
 

@@ -4,6 +4,7 @@ import { can } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { asPanel, createTestAccount, PRINCIPALS, type TestAccount, changeRowCount } from "@/test/factories";
 import { fixtureSmartQueue } from "@/lib/domains/queues/api-fixtures";
+import { fixtureUser } from "@/lib/domains/app-users/api-fixtures";
 
 // The server actions are public POST endpoints: whoever calls them, the wrapper must check the
 // session and the section (application.queues) before anything is written. getActor is the seam.
@@ -85,6 +86,22 @@ describe("Queues tab server actions", () => {
     expect(await saveSqAgentAction({ applicationId: sq.app.id, user: { name: "nobody" }, queueIds: [sq.queue.id] })).toEqual({ ok: false, fieldErrors: { user: "User not found" } });
     expect(await saveSqAgentAction({ applicationId: sq.app.id, user: { id: sq.user.id }, maxSimultaneousConversations: "0" })).toEqual({ ok: false, fieldErrors: { maxSimultaneousConversations: "Maximum simultaneous chats must be a whole number from 1 to 100" } });
     expect(await snapshot(acct.id)).toEqual(before);
+  });
+
+  it("Add agent with the name of a user who already serves a queue or holds a skill is refused under user, nothing overwritten", async () => {
+    // The fixture's user serves its queue with its skill at level 3; a user who is neither is added.
+    const sq = await fixtureSmartQueue({ accountId: acct.id });
+    const newcomer = await fixtureUser(acct.id, sq.app.id);
+    session.actor = asPanel(await acct.actor("MainAccount"));
+    expect(await saveSqAgentAction({ applicationId: sq.app.id, user: { name: newcomer.name }, skills: [{ skillId: sq.skill.id, level: 4 }], newAgent: true })).toMatchObject({ ok: true });
+    const before = await snapshot(acct.id);
+    expect(await saveSqAgentAction({ applicationId: sq.app.id, user: { name: sq.user.name }, queueIds: [], skills: [], newAgent: true })).toEqual({
+      ok: false,
+      fieldErrors: { user: `${sq.user.name} is already an agent: use Edit agent in its row to change its queues and skills` },
+    });
+    expect(await snapshot(acct.id)).toEqual(before);
+    // Edit agent (its row) changes it.
+    expect(await saveSqAgentAction({ applicationId: sq.app.id, user: { id: sq.user.id }, skills: [] })).toMatchObject({ ok: true });
   });
 
   it("another account's application, queue, skill or user is refused as not found, nothing written", async () => {

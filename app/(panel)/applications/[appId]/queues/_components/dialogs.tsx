@@ -117,6 +117,7 @@ export function AgentDialog({ row, applicationId, queues, skills, ...props }: Di
       skills: chosenSkills(f, skills),
       handleCalls: f.get("handleCalls") === "on",
       maxSimultaneousConversations: formText(f, "maxSimultaneousConversations"),
+      newAgent: !row,
     }),
     onSuccess: (a) => {
       toast(row ? `Agent ${a.userName} saved` : `${a.userName} is now an agent`);

@@ -25,7 +25,8 @@ const queueColumns: DataTableColumn<SqQueueRow>[] = [
     accessorKey: "name",
     header: "Queue",
     cell: ({ row }) => (
-      <div>
+      // A name may be 100 characters without a space: it wraps rather than pushing the row menus out of view.
+      <div className="max-w-xs wrap-anywhere">
         <div className="font-medium">{row.original.name}</div>
         {row.original.description ? <div className="text-xs text-slate-600">{row.original.description}</div> : null}
       </div>
@@ -60,7 +61,7 @@ const queueColumns: DataTableColumn<SqQueueRow>[] = [
 ];
 
 const skillColumns: DataTableColumn<SqSkillRow>[] = [
-  { accessorKey: "name", header: "Skill", cell: ({ row }) => <span className="font-medium">{row.original.name}</span> },
+  { accessorKey: "name", header: "Skill", cell: ({ row }) => <span className="block max-w-xs wrap-anywhere font-medium">{row.original.name}</span> },
   { accessorKey: "description", header: "Description", enableSorting: false, cell: ({ row }) => row.original.description || dash },
   { accessorKey: "agentCount", header: "Agents", sortFn: "basic", enableGlobalFilter: false },
 ];
