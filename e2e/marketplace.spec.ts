@@ -43,7 +43,7 @@ test("installs templates into an application, and a test call runs the installed
   await vm.getByLabel("Longest message (seconds)").fill("5");
   await vm.getByLabel("Greeting").fill("You reached front. Leave a message.");
   await vm.getByRole("button", { name: "Install" }).click();
-  await expect(page.locator('[data-toast="success"]').first()).toContainText("Voicemail installed in front as the scenario voicemail, with a rule that sends calls to it");
+  await expect(page.locator('[data-toast="success"]').first()).toContainText("Voicemail installed in front as the scenario voicemail, with its rule first in the application's rules");
 
   const table = page.getByRole("table", { name: "Installed templates" });
   await expect(table.locator("tbody tr")).toHaveCount(2);

@@ -16,7 +16,7 @@ export default async function MarketplacePage() {
     <>
       <SectionHeader
         section="marketplace"
-        description="Ready-made scenarios to install into an application: each one writes a scenario you can read and edit, and a routing rule that sends calls to it."
+        description="Ready-made scenarios to install into an application: each one writes a scenario you can read and edit and, unless you untick it, a routing rule that sends calls to it."
       />
       <MarketplaceView
         cards={templateCards()}

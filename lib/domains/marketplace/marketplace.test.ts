@@ -86,6 +86,20 @@ describe("installTemplate", () => {
     });
   }
 
+  it("the rule goes first by default (the application's rules move down one), or last when asked", async () => {
+    const app = (await newApp(acct.id)).id;
+    const catchAll = await installTemplate(owner, forward({ applicationId: app, rulePattern: ".*", ruleFirst: false }));
+    const first = await installTemplate(owner, forward({ applicationId: app, templateId: "voicemail", values: { greeting: "Hi", maxSeconds: "10" } }));
+    const last = await installTemplate(owner, forward({ applicationId: app, ruleFirst: false }));
+    expect([catchAll.ruleAt, first.ruleAt, last.ruleAt]).toEqual(["last", "first", "last"]);
+    const order = await db.rule.findMany({ where: { applicationId: app }, orderBy: { position: "asc" }, select: { id: true, position: true } });
+    expect(order).toEqual([
+      { id: first.ruleId, position: 0 },
+      { id: catchAll.ruleId, position: 1 },
+      { id: last.ruleId, position: 2 },
+    ]);
+  });
+
   it("without a rule: only the scenario and the record", async () => {
     const before = await snapshot(acct.id);
     const done = await installTemplate(owner, forward({ addRule: false, rulePattern: "((" }));

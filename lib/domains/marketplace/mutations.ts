@@ -12,13 +12,13 @@ import { missingAppUsers } from "./queries";
 import { ZInstallRulePattern, ZInstallTemplateInput, type InstallTemplateInput } from "./schemas";
 import { findTemplate, renderTemplate } from "./templates";
 
-export type InstalledTemplate = { installId: number; scenarioId: number; scenarioName: string; ruleId: number | null; applicationId: number };
+export type InstalledTemplate = { installId: number; scenarioId: number; scenarioName: string; ruleId: number | null; ruleAt: "first" | "last" | null; applicationId: number };
 
 /**
  * The Marketplace's Install (section `marketplace`, MainAccount only in the seed's matrix, which
  * holds the scenario and rule sections too): renders the template with `values`, then in one
- * transaction writes the scenario (version 1, "Created"), the rule when asked (last in the
- * application's order, named as the scenario), and the install record; each write audited.
+ * transaction writes the scenario (version 1, "Created"), the rule when asked (named as the
+ * scenario, first or last in the application's order), and the install record; each write audited.
  * Errors name the form's field: `templateId` (unknown), `applicationId` (not the account's),
  * the template's own fields (e.g. `number`; a user the script calls that the application lacks
  * under the field that named it), `scenarioName` (taken by a scenario of the account, or by a
@@ -31,6 +31,7 @@ export async function installTemplate(actor: Actor, input: InstallTemplateInput)
   if (!template) throw new AppError("NOT_FOUND", { message: "No such template in the Marketplace", field: "templateId" });
   const rulePattern = data.addRule ? parseInput(ZInstallRulePattern, { rulePattern: data.rulePattern }).rulePattern : null;
   const { script, usersCalled } = renderTemplate(template, data.values);
+  const ruleAt = data.ruleFirst ? "first" : "last";
   try {
     return await db.$transaction(async (tx) => {
       const app = await findOwnApplication(tx, actor, data.applicationId);
@@ -43,7 +44,12 @@ export async function installTemplate(actor: Actor, input: InstallTemplateInput)
       const rule =
         rulePattern === null
           ? null
-          : await createRuleInTx(tx, actor, { applicationId: app.id, name: data.scenarioName, pattern: rulePattern, patternExclude: "", videoConference: false, scenarioIds: [scenario.id] }).catch(
+          : await createRuleInTx(
+              tx,
+              actor,
+              { applicationId: app.id, name: data.scenarioName, pattern: rulePattern, patternExclude: "", videoConference: false, scenarioIds: [scenario.id] },
+              ruleAt,
+            ).catch(
               (e: unknown) => {
                 if (isAppError(e) && e.field === "name") throw ruleNameTaken(data.scenarioName);
                 throw e;
@@ -57,9 +63,9 @@ export async function installTemplate(actor: Actor, input: InstallTemplateInput)
         action: "marketplace.install",
         targetType: "scenario",
         targetId: scenario.id,
-        detail: { template: template.title, application: app.name, scenario: scenario.name, rule: rule?.name ?? null, pattern: rulePattern },
+        detail: { template: template.title, application: app.name, scenario: scenario.name, rule: rule?.name ?? null, pattern: rulePattern, ...(rule ? { ruleOrder: ruleAt } : {}) },
       });
-      return { installId: row.id, scenarioId: scenario.id, scenarioName: scenario.name, ruleId: rule?.id ?? null, applicationId: app.id };
+      return { installId: row.id, scenarioId: scenario.id, scenarioName: scenario.name, ruleId: rule?.id ?? null, ruleAt: rule ? ruleAt : null, applicationId: app.id };
     });
   } catch (e) {
     // Two installs racing for one name: the unique index decides; say which name.

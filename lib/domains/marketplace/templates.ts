@@ -349,8 +349,8 @@ const businessHours = define({
   fields: [
     { name: "number", label: "Forward to while open", help: "In international format, e.g. +14155550123.", input: "e164", defaultValue: "" },
     { name: "days", label: "Open on", help: "", input: "choice", defaultValue: "mon-fri", options: Object.entries(OPEN_DAYS).map(([value, d]) => ({ value, label: d.label })) },
-    { name: "opens", label: "Opens at", help: "24-hour clock.", input: "time", defaultValue: "09:00" },
-    { name: "closes", label: "Closes at", help: "24-hour clock, later than the opening time.", input: "time", defaultValue: "18:00" },
+    { name: "opens", label: "Opens at", help: "", input: "time", defaultValue: "09:00" },
+    { name: "closes", label: "Closes at", help: "Later than the opening time, the same day.", input: "time", defaultValue: "18:00" },
     { name: "utcOffset", label: "Time zone", help: "The offset from UTC the hours are in.", input: "choice", defaultValue: "+00:00", options: UTC_OFFSETS.map(({ value, label }) => ({ value, label })) },
     { name: "closedMessage", label: "Closed message", help: "Read out outside opening hours.", input: "textarea", defaultValue: "We are closed right now. Please call again during our opening hours." },
   ],
@@ -365,7 +365,7 @@ const businessHours = define({
     })
     .refine((v) => v.closes > v.opens, { message: "The closing time must be later than the opening time", path: ["closes"] }),
   usersCalled: () => [],
-  render: (v) => `${header("Business hours", [`Open ${OPEN_DAYS[v.days].label.toLowerCase()}, ${hhmm(v.opens)}-${hhmm(v.closes)} UTC${v.utcOffset}; open calls ring ${v.number}.`])}
+  render: (v) => `${header("Business hours", [`Open ${OPEN_DAYS[v.days].label}, ${hhmm(v.opens)}-${hhmm(v.closes)} UTC${v.utcOffset}; calls while open ring ${v.number}.`])}
 const FORWARD_TO = ${js(v.number)};
 const OPEN_DAYS = ${js(OPEN_DAYS[v.days].days)}; // 0 = Sunday
 const OPENS = ${v.opens}; // minutes after midnight

@@ -91,14 +91,20 @@ export async function createRule(actor: Actor, input: CreateRuleInput): Promise<
 
 /**
  * createRule's writes, inside the caller's transaction (the Marketplace installs a scenario and its
- * rule in one): the caller has authorized the actor and parsed `data`. Throws NOT_FOUND for an
+ * rule in one): the caller has authorized the actor and parsed `data`. The rule goes last in the
+ * application's order, or `first` (the others move down one). Throws NOT_FOUND for an
  * application or scenario outside the account, CONFLICT (`name`) for a name the application uses.
  */
-export async function createRuleInTx(tx: Tx, actor: Actor, data: z.output<typeof ZCreateRuleInput>): Promise<SavedRule> {
+export async function createRuleInTx(tx: Tx, actor: Actor, data: z.output<typeof ZCreateRuleInput>, at: "first" | "last" = "last"): Promise<SavedRule> {
   const app = await findOwnApplication(tx, actor, data.applicationId);
   await assertNameFree(tx, actor, app.id, data.name);
   const scenarios = await usableScenarios(tx, actor, app.id, data.scenarioIds);
-  const position = await tx.rule.count({ where: { accountId: actor.accountId, applicationId: app.id } });
+  const order = await rulesInOrder(tx, actor, app.id);
+  // First: the others move down one place (positions stay dense, 0..n-1).
+  if (at === "first") {
+    for (const [i, r] of [...order.entries()].reverse()) await tx.rule.updateMany({ where: { id: r.id, accountId: actor.accountId }, data: { position: i + 1 } });
+  }
+  const position = at === "first" ? 0 : order.length;
   const rule = await tx.rule.create({
     data: { accountId: actor.accountId, applicationId: app.id, name: data.name, pattern: data.pattern, patternExclude: data.patternExclude, videoConference: data.videoConference, position },
     select: { id: true, name: true, applicationId: true },

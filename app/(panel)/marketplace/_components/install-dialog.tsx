@@ -62,10 +62,11 @@ export function InstallDialog({
       scenarioName: formText(f, "scenarioName"),
       addRule: f.get("addRule") === "on",
       rulePattern: formText(f, "rulePattern"),
+      ruleFirst: f.get("ruleFirst") === "on",
       values: Object.fromEntries(card.fields.map((field) => [field.name, formText(f, field.name)])),
     }),
     onSuccess: (done) => {
-      toast(`${card.title} installed in ${applications.find((a) => a.id === done.applicationId)?.name ?? "the application"} as the scenario ${done.scenarioName}${done.ruleId === null ? "" : ", with a rule that sends calls to it"}`);
+      toast(`${card.title} installed in ${applications.find((a) => a.id === done.applicationId)?.name ?? "the application"} as the scenario ${done.scenarioName}${done.ruleAt === null ? "" : `, with its rule ${done.ruleAt} in the application's rules`}`);
       onClose();
     },
   });
@@ -107,21 +108,28 @@ export function InstallDialog({
         <CheckboxField
           label="Add a routing rule that sends calls to this scenario"
           name="addRule"
-          description="Named as the scenario, last in the application's rules. Without it, bind the scenario to a rule yourself."
+          description="Named as the scenario. Without it, bind the scenario to a rule yourself on the Rules tab."
           checked={addRule}
           onChange={(ev) => setAddRule(ev.currentTarget.checked)}
         />
         {addRule ? (
-          <Field
-            label="Rule pattern"
-            name="rulePattern"
-            defaultValue={DEFAULT_PATTERN}
-            hint="A regular expression matched against the dialled number or user name; .* matches every call."
-            error={e.rulePattern}
-            autoComplete="off"
-            spellCheck={false}
-            className="font-mono"
-          />
+          <>
+            <Field
+              label="Rule pattern"
+              name="rulePattern"
+              defaultValue={DEFAULT_PATTERN}
+              hint="A regular expression matched against the dialled number or user name; .* matches every call."
+              error={e.rulePattern}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <CheckboxField
+              label="Put the rule first"
+              name="ruleFirst"
+              defaultChecked
+              description="A call goes to the first rule whose pattern matches: placed after the application's other rules, one of them (such as .*) may take every call first."
+            />
+          </>
         ) : null}
       </div>
     </FormDialog>
