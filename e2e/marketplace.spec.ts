@@ -28,6 +28,8 @@ test("installs templates into an application, and a test call runs the installed
   await ivr.getByLabel("Options").fill("1 +14155550123\n2 ghost");
   await ivr.getByRole("button", { name: "Install" }).click();
   await expect(ivr.locator('[data-field-error="options"]')).toHaveText('"ghost" is not a user of front');
+  // Focus lands on the refused field, whose error a screen reader reads with its label.
+  await expect(ivr.getByLabel("Options")).toBeFocused();
   expect(await factory.db.scenario.count({ where: { accountId: acct.id } })).toBe(0);
   expect(await seriousViolations(page), "axe on the install dialog with an error").toEqual([]);
   await ivr.getByLabel("Options").fill("1 +14155550123\n2 alice");

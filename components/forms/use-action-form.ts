@@ -11,6 +11,7 @@
 // - `onSuccess` runs in an effect, after React has committed the result, so the list behind a
 //   dialog already shows the change when its toast appears.
 // - Field errors for fields the form does not show become the form error, so none is lost.
+// - After a refusal, focus moves to the first invalid field.
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import type { ActionResult, FieldErrors, ServerAction } from "@/lib/server/action";
 
@@ -57,7 +58,7 @@ export function useActionForm<I, T>(action: Action<I, T>, opts: ActionFormOption
     }
     // A refused form keeps what was typed, except passwords (never kept, never echoed); a cleared
     // password says so, or the next submit would be refused for a field the user had filled.
-    else if (state)
+    else if (state) {
       for (const i of passwords) {
         if (i.value !== "" && i.dataset.placeholder === undefined) {
           i.dataset.placeholder = i.placeholder;
@@ -65,6 +66,11 @@ export function useActionForm<I, T>(action: Action<I, T>, opts: ActionFormOption
         }
         i.value = "";
       }
+      // Focus goes to the first field the refusal names, in the form's order: a keyboard or
+      // screen-reader user lands on it and hears its label and error (aria-describedby). A
+      // refusal shown as the form error is announced by its alert instead.
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
   }, [state]);
 
   const failure = state && !state.ok ? state : null;
