@@ -41,7 +41,7 @@ export default async function Forbidden() {
               ? `A subuser with ${previewed} would get this page: you are previewing the panel as those roles. End the preview to open it as yourself.`
               : askable
               ? "Your roles don't include it. Ask the account owner to give you one of those roles."
-              : "Only the account owner's own login opens it; no role can be given for it."}
+              : "No role gives it to a subuser."}
       </p>
       <div className="mt-6 flex flex-col items-center gap-3">
         {id && askable ? <RequestAccess section={id} /> : null}
