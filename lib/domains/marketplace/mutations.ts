@@ -35,9 +35,9 @@ export async function installTemplate(actor: Actor, input: InstallTemplateInput)
   try {
     return await db.$transaction(async (tx) => {
       const app = await findOwnApplication(tx, actor, data.applicationId);
-      const missing = await missingAppUsers(tx, actor, app.id, usersCalled);
-      if (missing.length > 0) {
-        const field = template.fields.find((f) => f.input === "username")?.name ?? "options";
+      const missing = usersCalled ? await missingAppUsers(tx, actor, app.id, usersCalled.names) : [];
+      if (usersCalled && missing.length > 0) {
+        const { field } = usersCalled;
         throw new AppError("NOT_FOUND", { message: `${missing.map((n) => `"${n}"`).join(", ")} ${missing.length === 1 ? "is not a user" : "are not users"} of ${app.name}`, field, reason: "user_not_found" });
       }
       const scenario = await createScenarioInTx(tx, actor, { applicationId: app.id, name: data.scenarioName, script }).catch(renamedField("scenarioName"));

@@ -52,7 +52,9 @@ describe("the catalogue", () => {
     expect(new Set(cards.map((c) => c.id)).size).toBe(cards.length);
     expect(JSON.parse(JSON.stringify(cards))).toEqual(cards);
     // The install form names the template's inputs by the fields' own names, beside its own.
-    for (const c of cards) for (const f of c.fields) expect(["templateId", "applicationId", "scenarioName", "addRule", "rulePattern"], `${c.id}.${f.name}`).not.toContain(f.name);
+    for (const c of cards) for (const f of c.fields) expect(["templateId", "applicationId", "scenarioName", "addRule", "rulePattern", "ruleFirst"], `${c.id}.${f.name}`).not.toContain(f.name);
+    // A missing user is refused under a field the form shows.
+    for (const t of TEMPLATES) if ("usersCalled" in t && t.usersCalled) expect(t.fields.map((f) => f.name), t.id).toContain(t.usersCalled.field);
     const filled: Record<string, string> = { number: "+14155550123", username: "alice", options: "1 +14155550123\n2 alice" };
     for (const t of TEMPLATES) {
       const values = { ...defaults(t.id), ...Object.fromEntries(t.fields.filter((f) => f.defaultValue === "").map((f) => [f.name, filled[f.name]!])) };

@@ -40,9 +40,10 @@ export type TemplateCard = {
 
 type Template<S extends z.ZodType> = TemplateCard & {
   schema: S;
-  /** The scenario's text for parsed values. Names of users it calls: `usersCalled` (checked at install). */
+  /** The scenario's text for parsed values. */
   render: (v: z.output<S>) => string;
-  usersCalled: (v: z.output<S>) => string[];
+  /** The users of the application the script calls, and the field that names them (the install checks they exist). */
+  usersCalled?: { field: string; names: (v: z.output<S>) => string[] };
 };
 
 const define = <S extends z.ZodType>(t: Template<S>) => t;
@@ -91,7 +92,6 @@ const forwardToNumber = define({
   scenarioName: "forward-to-number",
   fields: [{ name: "number", label: "Forward to", help: "In international format, e.g. +14155550123.", input: "e164", defaultValue: "" }],
   schema: z.object({ number: ZE164 }),
-  usersCalled: () => [],
   render: (v) => `${header("Forward to a phone number", [`Rings ${v.number}; the caller hears it ring and is connected when it answers.`])}
 const FORWARD_TO = ${js(v.number)};
 
@@ -138,7 +138,6 @@ const voicemail = define({
     { name: "maxSeconds", label: "Longest message (seconds)", help: "From 5 to 300.", input: "number", defaultValue: "60", min: 5, max: 300 },
   ],
   schema: z.object({ greeting: message("Greeting"), maxSeconds: seconds("Longest message", 5, 300) }),
-  usersCalled: () => [],
   render: (v) => `${header("Voicemail", [`Greets the caller and records a message of up to ${v.maxSeconds} seconds.`])}
 const GREETING = ${js(v.greeting)};
 const MAX_SECONDS = ${v.maxSeconds};
@@ -172,7 +171,7 @@ const ringUser = define({
     { name: "maxSeconds", label: "Longest message (seconds)", help: "From 5 to 300.", input: "number", defaultValue: "60", min: 5, max: 300 },
   ],
   schema: z.object({ username: ZAppUserName, ringSeconds: seconds("Ring for", 5, 60), greeting: message("Voicemail greeting"), maxSeconds: seconds("Longest message", 5, 300) }),
-  usersCalled: (v) => [v.username],
+  usersCalled: { field: "username", names: (v) => [v.username] },
   render: (v) => `${header("Ring a user, then voicemail", [`Rings ${v.username} for ${v.ringSeconds} seconds; if nobody answers, records a message of up to ${v.maxSeconds} seconds.`])}
 const USERNAME = ${js(v.username)};
 const RING_SECONDS = ${v.ringSeconds};
@@ -271,7 +270,7 @@ const ivrMenu = define({
     },
   ],
   schema: z.object({ prompt: message("Menu prompt"), options: menuOptions }),
-  usersCalled: (v) => v.options.filter((o) => o.kind === "user").map((o) => o.to),
+  usersCalled: { field: "options", names: (v) => v.options.filter((o) => o.kind === "user").map((o) => o.to) },
   render: (v) => `${header("IVR menu", v.options.map((o) => `Key ${o.key}: ${o.kind === "number" ? "number" : "user"} ${o.to}`))}
 const PROMPT = ${js(v.prompt)};
 const MENU = ${js(Object.fromEntries(v.options.map((o) => [o.key, { kind: o.kind, to: o.to }])))};
@@ -364,7 +363,6 @@ const businessHours = define({
       closedMessage: message("Closed message"),
     })
     .refine((v) => v.closes > v.opens, { message: "The closing time must be later than the opening time", path: ["closes"] }),
-  usersCalled: () => [],
   render: (v) => `${header("Business hours", [`Open ${OPEN_DAYS[v.days].label}, ${hhmm(v.opens)}-${hhmm(v.closes)} UTC${v.utcOffset}; calls while open ring ${v.number}.`])}
 const FORWARD_TO = ${js(v.number)};
 const OPEN_DAYS = ${js(OPEN_DAYS[v.days].days)}; // 0 = Sunday
@@ -422,13 +420,13 @@ export function templateCards(): TemplateCard[] {
 }
 
 /**
- * The template's values parsed, its script, and the user names the script calls (the install
- * checks they are the application's users). Throws INVALID_INPUT naming the template's field
+ * The template's values parsed, its script, and the user names the script calls with the field
+ * that named them (the install checks they are the application's users; null: it calls none). Throws INVALID_INPUT naming the template's field
  * (e.g. `number`, `closes`).
  */
-export function renderTemplate(t: AnyTemplate, values: unknown): { script: string; usersCalled: string[] } {
+export function renderTemplate(t: AnyTemplate, values: unknown): { script: string; usersCalled: { field: string; names: string[] } | null } {
   // Each template's schema and render agree by construction (define()); the union loses that link.
   const tpl = t as unknown as Template<z.ZodType>;
   const parsed = parseInput(tpl.schema, values);
-  return { script: tpl.render(parsed), usersCalled: tpl.usersCalled(parsed) };
+  return { script: tpl.render(parsed), usersCalled: tpl.usersCalled ? { field: tpl.usersCalled.field, names: tpl.usersCalled.names(parsed) } : null };
 }
