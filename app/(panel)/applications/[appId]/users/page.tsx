@@ -29,11 +29,10 @@ export default async function AppUsersPage({ params, searchParams }: Props & { s
   const last = lastPageOf(first.total, requested.size);
   const list = requested.page > last ? { ...requested, page: last } : requested;
   const { items, total } = list === requested ? first : await fetchPage(list);
-  // SmartQueue skills (at most 500 an application) and this page's users' levels, for the row menu.
-  const [sqSkills, sqAgents] = await Promise.all([
-    listSqSkills(actor, { applicationId: app.id }, "application.users"),
-    items.length ? listSqAgents(actor, { applicationId: app.id, userIds: items.map((u) => u.id) }, "application.users") : { items: [] },
-  ]);
+  // SmartQueue skills (at most 500 an application) and, when there are any, this page's users'
+  // levels, for the row menu: an application without skills costs one indexed query.
+  const sqSkills = await listSqSkills(actor, { applicationId: app.id }, "application.users");
+  const sqAgents = sqSkills.items.length && items.length ? await listSqAgents(actor, { applicationId: app.id, userIds: items.map((u) => u.id) }, "application.users") : { items: [] };
   const levels = new Map(sqAgents.items.map((a) => [a.userId, a.skills.map((s) => ({ id: s.id, level: s.level }))]));
   const rows: UserRow[] = items.map((u) => ({
     id: u.id,
