@@ -107,6 +107,8 @@ export const ZSimulateInboundInput = z.object({
   }),
   dtmf: ZPartyFields.dtmf,
   hangupAfterSeconds: ZPartyFields.hangupAfterSeconds,
+  /** Whom the scenario calls (callPSTN, callUser) answers after n seconds; null: never (it rings out). */
+  calledAnswersAfterSeconds: ZSeconds("Called party answers after", 0).default(0),
   customData: ZCustomData,
 }).superRefine((v, ctx) => {
   if ((v.numberId === undefined) === (v.sipRegistrationId === undefined)) {

@@ -216,11 +216,23 @@ describe("inbound calls", () => {
     const runtime = scriptedRuntime(talkRun(62, [], { callTo: null }));
     const t = testClock();
     const s = await simulateInbound(owner, { numberId: number.id, from: UK_DEST, dtmf: "12#" }, deps(runtime, t.clock));
-    expect(runtime.calls[0]).toMatchObject({ direction: "inbound", from: UK_DEST, to: number.number, party: { dtmf: "12#" } });
+    expect(runtime.calls[0]).toMatchObject({ direction: "inbound", from: UK_DEST, to: number.number, party: { dtmf: "12#", answerAfterSeconds: 0 } });
     await advanceCalls(t.advance(62), { accountId: acct.id });
     const [leg] = await db.callLeg.findMany({ where: { sessionId: s.id } });
     const inbound = pricesForDestination(number.number).callInboundPerMinuteMinor;
     expect(leg).toMatchObject({ incoming: true, localNumber: number.number, remoteNumber: UK_DEST, durationSeconds: 60, pricePerMinuteMinor: inbound, costMinor: inbound });
+  });
+
+  it("whom the scenario calls answers after the seconds given, or never (null), to try a voicemail path", async () => {
+    const { acct, owner, app } = await setup();
+    const number = await fixtureOwnNumber(acct.id);
+    await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
+    const runtime = scriptedRuntime(talkRun(5));
+    const t = testClock();
+    await simulateInbound(owner, { numberId: number.id, from: UK_DEST, calledAnswersAfterSeconds: "7" }, deps(runtime, t.clock));
+    await simulateInbound(owner, { numberId: number.id, from: UK_DEST, calledAnswersAfterSeconds: null }, deps(runtime, t.clock));
+    expect(runtime.calls.map((c) => c.party.answerAfterSeconds)).toEqual([7, null]);
+    await expect(simulateInbound(owner, { numberId: number.id, from: UK_DEST, calledAnswersAfterSeconds: "-1" }, deps(runtime, t.clock))).rejects.toMatchObject({ field: "calledAnswersAfterSeconds" });
   });
 
   it("a number without an application, another account's number, or no matching rule", async () => {

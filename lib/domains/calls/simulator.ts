@@ -233,7 +233,7 @@ export async function placeCall(actor: Actor, input: PlaceCallInput, deps: Parti
 export async function simulateInbound(actor: Actor, input: SimulateInboundInput, deps: Partial<SimulatorDeps> = {}): Promise<SessionSummary> {
   authorizeStart(actor);
   const data = parseInput(ZSimulateInboundInput, input);
-  const party = { answerAfterSeconds: 0, dtmf: data.dtmf, hangupAfterSeconds: data.hangupAfterSeconds };
+  const party = { answerAfterSeconds: data.calledAnswersAfterSeconds, dtmf: data.dtmf, hangupAfterSeconds: data.hangupAfterSeconds };
   const common = { accountId: actor.accountId, initiator: "inbound", direction: "inbound", from: data.from, party, customData: data.customData, by: actor, noRoute: "record" } as const;
   if (data.sipRegistrationId !== undefined) return startCall({ ...common, ...(await sipInboundTarget(actor, data.sipRegistrationId)) }, deps);
   const number = await findInboundNumber(actor, data.numberId!);

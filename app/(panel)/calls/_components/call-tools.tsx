@@ -137,8 +137,15 @@ function InboundDialog({ onClose, returnFocusTo, ...props }: Props & { onClose: 
   const registrations = choices.sipRegistrations;
   const appName = (id: number | null) => choices.applications.find((a) => a.id === id)?.name ?? "application";
   const form = useActionForm(simulateInboundAction, {
-    fields: ["numberId", "sipRegistrationId", "from", "dtmf", "hangupAfterSeconds", "customData"],
-    toInput: (f) => ({ ...inboundTarget(formText(f, "target")), from: formText(f, "from"), dtmf: formText(f, "dtmf"), hangupAfterSeconds: seconds(f, "hangupAfterSeconds"), customData: formText(f, "customData") }),
+    fields: ["numberId", "sipRegistrationId", "from", "dtmf", "hangupAfterSeconds", "calledAnswersAfterSeconds", "customData"],
+    toInput: (f) => ({
+      ...inboundTarget(formText(f, "target")),
+      from: formText(f, "from"),
+      dtmf: formText(f, "dtmf"),
+      hangupAfterSeconds: seconds(f, "hangupAfterSeconds"),
+      calledAnswersAfterSeconds: seconds(f, "calledAnswersAfterSeconds"),
+      customData: formText(f, "customData"),
+    }),
     onSuccess: (r, el) => {
       toast(outcome(r.status));
       onClose();
@@ -190,6 +197,16 @@ function InboundDialog({ onClose, returnFocusTo, ...props }: Props & { onClose: 
           <Field label="Caller's number" name="from" placeholder="+447700900123" error={e.from} autoComplete="off" />
           <Field label="DTMF digits the caller presses" name="dtmf" error={e.dtmf} autoComplete="off" />
           <Field label="Caller hangs up after (s)" name="hangupAfterSeconds" type="number" min={1} placeholder="Waits for the scenario" error={e.hangupAfterSeconds} />
+          <Field
+            label="Whom the scenario calls answers after (s)"
+            name="calledAnswersAfterSeconds"
+            type="number"
+            min={0}
+            defaultValue="0"
+            placeholder="Never answers"
+            hint="A number or user the scenario forwards to. Empty: it never answers and rings out after 60 s, to try a voicemail path."
+            error={e.calledAnswersAfterSeconds}
+          />
           <Field label="Custom data" name="customData" error={e.customData} autoComplete="off" />
         </div>
       )}
