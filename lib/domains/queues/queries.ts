@@ -244,6 +244,16 @@ export async function listSqAgents(actor: Actor, input: ListSqAgentsInput, secti
   return { items: rows.map(toAgentDto), total };
 }
 
+/**
+ * The Users tab's row menu: the application's skills (id and name, in the order they were added;
+ * at most MAX_SQ_SKILLS) in one query, for an application the page has already loaded for the
+ * actor (loadApplication). Section `application.users`.
+ */
+export function sqSkillChoices(actor: Actor, applicationId: number): Promise<Named[]> {
+  authorize(actor, { section: "application.users", method: "SQ_GetSkills" });
+  return resolveSkills(db, { accountId: actor.accountId, applicationId }, "all");
+}
+
 /** The id of the application's queue named `name` (ignoring case), for the API's sq_queue_name; NOT_FOUND (660) on `queueId` otherwise. */
 export async function sqQueueIdByName(actor: Actor, applicationId: number, name: string): Promise<number> {
   const [q] = await resolveQueues(db, { accountId: actor.accountId, applicationId }, { names: [name] }, "queueId");

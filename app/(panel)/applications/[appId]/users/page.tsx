@@ -3,7 +3,7 @@ import { requireSection } from "@/lib/server/guards";
 import { can } from "@/lib/access/matrix";
 import { countAppUsers, listAppUsers, usersFunds } from "@/lib/domains/app-users/queries";
 import { formatMoney } from "@/lib/domains/billing/money";
-import { listSqAgents, listSqSkills } from "@/lib/domains/queues/queries";
+import { listSqAgents, sqSkillChoices } from "@/lib/domains/queues/queries";
 import { APP_USER_SORTS } from "@/lib/domains/app-users/schemas";
 import { lastPageOf, parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
 import { loadApplication } from "../_components/load-application";
@@ -31,8 +31,8 @@ export default async function AppUsersPage({ params, searchParams }: Props & { s
   const { items, total } = list === requested ? first : await fetchPage(list);
   // SmartQueue skills (at most 500 an application) and, when there are any, this page's users'
   // levels, for the row menu: an application without skills costs one indexed query.
-  const sqSkills = await listSqSkills(actor, { applicationId: app.id }, "application.users");
-  const sqAgents = sqSkills.items.length && items.length ? await listSqAgents(actor, { applicationId: app.id, userIds: items.map((u) => u.id) }, "application.users") : { items: [] };
+  const sqSkills = await sqSkillChoices(actor, app.id);
+  const sqAgents = sqSkills.length && items.length ? await listSqAgents(actor, { applicationId: app.id, userIds: items.map((u) => u.id) }, "application.users") : { items: [] };
   const levels = new Map(sqAgents.items.map((a) => [a.userId, a.skills.map((s) => ({ id: s.id, level: s.level }))]));
   const rows: UserRow[] = items.map((u) => ({
     id: u.id,
@@ -57,7 +57,7 @@ export default async function AppUsersPage({ params, searchParams }: Props & { s
         empty={(inApp ?? total) === 0}
         canManage={can(actor, "application.users")}
         // Only a principal with Billing too moves money (null: the menu has no balance items).
-        sqSkills={sqSkills.items.map((s) => ({ id: s.id, name: s.name }))}
+        sqSkills={sqSkills}
         funds={funds.accountBalanceMinor === null ? null : { balanceMinor: funds.accountBalanceMinor, currency: funds.currency }}
       />
     </ApplicationFrame>
