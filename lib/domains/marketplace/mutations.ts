@@ -40,7 +40,9 @@ export async function installTemplate(actor: Actor, input: InstallTemplateInput)
         const { field } = usersCalled;
         throw new AppError("NOT_FOUND", { message: `${missing.map((n) => `"${n}"`).join(", ")} ${missing.length === 1 ? "is not a user" : "are not users"} of ${app.name}`, field, reason: "user_not_found" });
       }
-      const scenario = await createScenarioInTx(tx, actor, { applicationId: app.id, name: data.scenarioName, script }).catch(renamedField("scenarioName"));
+      const scenario = await createScenarioInTx(tx, actor, { applicationId: app.id, name: data.scenarioName, script }).catch(
+        onNameError((e) => new AppError(e.code, { message: e.message, field: "scenarioName", reason: e.reason })),
+      );
       const rule =
         rulePattern === null
           ? null
@@ -49,12 +51,7 @@ export async function installTemplate(actor: Actor, input: InstallTemplateInput)
               actor,
               { applicationId: app.id, name: data.scenarioName, pattern: rulePattern, patternExclude: "", videoConference: false, scenarioIds: [scenario.id] },
               ruleAt,
-            ).catch(
-              (e: unknown) => {
-                if (isAppError(e) && e.field === "name") throw ruleNameTaken(data.scenarioName);
-                throw e;
-              },
-            );
+            ).catch(onNameError(() => ruleNameTaken(data.scenarioName)));
       const row = await tx.marketplaceInstall.create({
         data: { accountId: actor.accountId, templateId: template.id, scenarioId: scenario.id, ruleId: rule?.id ?? null, installedBy: actor.name },
         select: { id: true },
@@ -75,10 +72,13 @@ export async function installTemplate(actor: Actor, input: InstallTemplateInput)
 
 const ruleNameTaken = (name: string) => conflict("scenarioName", `The application already has a rule named ${name}: choose another scenario name, or install without a rule`, "rule_name_taken");
 
-/** Rethrows a scenario error about `name` under the install form's field. */
-function renamedField(field: string) {
+/**
+ * Rethrows a creator's error about its `name` (the scenario's or the rule's) as `replacement(e)`,
+ * under the install form's field; any other error as it is.
+ */
+function onNameError(replacement: (e: AppError) => AppError) {
   return (e: unknown): never => {
-    if (isAppError(e) && e.field === "name") throw new AppError(e.code, { message: e.message, field, reason: e.reason });
+    if (isAppError(e) && e.field === "name") throw replacement(e);
     throw e;
   };
 }

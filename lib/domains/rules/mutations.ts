@@ -102,7 +102,7 @@ export async function createRuleInTx(tx: Tx, actor: Actor, data: z.output<typeof
   const order = await rulesInOrder(tx, actor, app.id);
   // First: the others move down one place (positions stay dense, 0..n-1).
   if (at === "first") {
-    for (const [i, r] of [...order.entries()].reverse()) await tx.rule.updateMany({ where: { id: r.id, accountId: actor.accountId }, data: { position: i + 1 } });
+    for (const [i, r] of order.entries()) await tx.rule.updateMany({ where: { id: r.id, accountId: actor.accountId }, data: { position: i + 1 } });
   }
   const position = at === "first" ? 0 : order.length;
   const rule = await tx.rule.create({
