@@ -272,6 +272,27 @@ function systemLine(e: ScenarioEvent, talked: (e: Extract<ScenarioEvent, { type:
       return hangupSentence(e.by, e.reason);
     case "log":
       return null;
+    case "queue":
+      return queueLine(e);
+  }
+}
+
+/** The session log's line for a SmartQueue task's step (VoxEngine.enqueueTask). */
+function queueLine(e: Extract<ScenarioEvent, { type: "queue" }>): string {
+  const q = `“${e.queue}”`;
+  switch (e.what) {
+    case "enqueued":
+      return `SmartQueue: the call waits in ${q}${e.detail ? ` (${e.detail})` : ""}`;
+    case "distributed":
+      return `SmartQueue: ${q} offers the call to ${e.agent ?? "an agent"}`;
+    case "reached":
+      return `SmartQueue: ${e.agent ?? "an agent"} took the call from ${q}`;
+    case "cancelled":
+      return `SmartQueue: the task in ${q} was cancelled (${e.status ?? "NONE"})${e.detail ? `: ${e.detail}` : ""}`;
+    case "ended":
+      return `SmartQueue: the scenario ended the task in ${q} (${e.status ?? "CLIENT_TERMINATE"})${e.detail ? `: ${e.detail}` : ""}`;
+    case "error":
+      return `SmartQueue: ${e.detail ?? "error"}`;
   }
 }
 

@@ -11,7 +11,10 @@ import { decodeWav } from "@/lib/domains/recordings/audio";
 import { auditSentence } from "@/lib/domains/audit-log/sentences";
 import { advanceCallLists, createCallList } from "@/lib/domains/call-lists/mutations";
 import { createTestAccount } from "@/test/factories";
-import { balanceOf, fixtureAppWithRule, fixtureCallerId, OUTBOUND_SCRIPT, testClock } from "./call-fixtures";
+import { fixtureUser } from "@/lib/domains/app-users/api-fixtures";
+import { fixtureQueue, fixtureSkill } from "@/lib/domains/queues/api-fixtures";
+import { smartQueueSnapshot } from "@/lib/domains/queues/queries";
+import { balanceOf, fixtureAppWithRule, fixtureCallApp, fixtureCallerId, OUTBOUND_SCRIPT, testClock } from "./call-fixtures";
 import { advanceCalls, placeCall, simulateInbound } from "./simulator";
 
 const INBOUND = `
@@ -119,5 +122,51 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     expect(row.status).toBe("completed");
     expect(row.legs).toEqual([expect.objectContaining({ incoming: true, successful: true, durationSeconds: 1, remoteNumber: "+447700900123" })]);
     expect(row.logLines.map((l) => l.line)).toContain("call from +447700900123");
+  });
+
+  it("a scenario that enqueues: the application's queue offers the call to its best agent; the log and legs show it", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    await fixtureTopUp(acct.id);
+    const number = await fixtureOwnNumber(acct.id);
+    const script = `require(Modules.SmartQueue);
+VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+  e.call.answer();
+  const task = VoxEngine.enqueueTask({ call: e.call, queue: "support", skills: [{ name: "English", level: 2 }] });
+  task.addEventListener(SmartQueueEvents.OperatorReached, (ev) => {
+    VoxEngine.sendMediaBetween(ev.agentCall, e.call);
+    ev.agentCall.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+  });
+});`;
+    const { app } = await fixtureAppWithRule(acct.id, script);
+    await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
+    const queue = await fixtureQueue(acct.id, app.id, "Support");
+    const english = await fixtureSkill(acct.id, app.id, "English");
+    const [dave, erin, gone] = [await fixtureUser(acct.id, app.id, "dave"), await fixtureUser(acct.id, app.id, "erin"), await fixtureUser(acct.id, app.id, "gone")];
+    await db.appUser.update({ where: { id: gone.id }, data: { active: false } });
+    for (const [user, level] of [[dave, 2], [erin, 4], [gone, 5]] as const) {
+      await db.sqQueueAgent.create({ data: { queueId: queue.id, userId: user.id, accountId: acct.id } });
+      await db.sqAgentSkill.create({ data: { userId: user.id, skillId: english.id, accountId: acct.id, level } });
+    }
+    // Another account's queue of the same name is not this application's.
+    const other = await createTestAccount();
+    const theirs = await fixtureCallApp(other.id);
+    await fixtureQueue(other.id, theirs.id, "Support");
+
+    const snap = await smartQueueSnapshot(acct.id, app.id);
+    expect(snap.queues).toEqual([
+      expect.objectContaining({ name: "Support", agentSelection: "MOST_QUALIFIED", agents: [expect.objectContaining({ name: "dave", skills: { english: 2 } }), expect.objectContaining({ name: "erin", skills: { english: 4 } })] }),
+    ]);
+
+    const t = testClock();
+    const s = await simulateInbound(owner, { numberId: number.id, from: "+447700900123", calledAnswersAfterSeconds: 5, hangupAfterSeconds: 20 }, { clock: t.clock });
+    await advanceCalls(t.advance(30), { accountId: acct.id });
+    const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id }, include: { legs: { orderBy: { id: "asc" } }, logLines: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
+    expect(row.logLines.filter((l) => l.line.startsWith("SmartQueue")).map((l) => l.line)).toEqual([
+      "SmartQueue: the call waits in “Support” (priority 50; skills English ≥ 2; 2 agents can take it)",
+      "SmartQueue: “Support” offers the call to erin",
+      "SmartQueue: erin took the call from “Support”",
+    ]);
+    expect(row.legs.map((l) => [l.remoteNumber, l.successful])).toEqual([["+447700900123", true], ["erin", true]]);
   });
 });

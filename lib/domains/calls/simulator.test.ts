@@ -20,6 +20,7 @@ import {
   fixtureCallerId,
   MATCH,
   RULE,
+  SCENARIO,
   scriptedRuntime,
   talkRun,
   testClock,
@@ -463,3 +464,25 @@ describe("terminate", () => {
   });
 });
 
+
+describe("the SmartQueue snapshot a run gets", () => {
+  it("is read only when one of the rule's scenarios calls enqueueTask, for the call's account and application", async () => {
+    const { owner, app, callerId } = await setup();
+    const t = testClock();
+    const reads: [number, number][] = [];
+    const smartQueue = async (accountId: number, applicationId: number) => {
+      reads.push([accountId, applicationId]);
+      return { queues: [] };
+    };
+    const plain = scriptedRuntime(talkRun(10));
+    await place(owner, app.id, callerId, deps(plain, t.clock, { smartQueue }));
+    expect(reads).toEqual([]);
+    expect(plain.calls[0]).not.toHaveProperty("smartQueue");
+
+    const queuing = scriptedRuntime(talkRun(10));
+    const match = { rule: RULE, scenarios: [{ ...SCENARIO, script: "require(Modules.SmartQueue); VoxEngine.enqueueTask({})" }] };
+    await place(owner, app.id, callerId, deps({ ...queuing, route: async () => match }, t.clock, { smartQueue }));
+    expect(reads).toEqual([[owner.accountId, app.id]]);
+    expect(queuing.calls[0]).toMatchObject({ smartQueue: { queues: [] } });
+  });
+});

@@ -29,7 +29,7 @@ import { formatMoney } from "@/lib/domains/billing/money";
 import { applicationNotFound, getApplication } from "@/lib/domains/applications/queries";
 import { blacklistedBy } from "@/lib/domains/phone-numbers/queries";
 import type { SpeechOptions } from "@/lib/domains/recordings/audio";
-import type { RouteCall, RouteMatch, RunScenarios, SimulatedParty } from "@/lib/domains/scenarios/runtime-contract";
+import type { RouteCall, RouteMatch, RunScenarios, SimulatedParty, SmartQueueSnapshot } from "@/lib/domains/scenarios/runtime-contract";
 import {
   claimSession,
   dueSessionIds,
@@ -58,6 +58,8 @@ export type SimulatorDeps = {
   route: RouteCall;
   ruleById: RuleById;
   run: RunScenarios;
+  /** The application's SmartQueue, read only for a run whose scenarios call enqueueTask. */
+  smartQueue: (accountId: number, applicationId: number) => Promise<SmartQueueSnapshot>;
   clock: Clock;
   random: Random;
   /** Where espeak-ng is (tests point it at a stand-in). */
@@ -131,9 +133,11 @@ export async function startCall(call: NewCall, partialDeps: Partial<SimulatorDep
     match = await deps.ruleById(call.applicationId, call.rule.ruleId);
     if (!match) throw new AppError("NOT_FOUND", { message: "Rule not found", field: "ruleId", reason: "call_not_routed" });
   }
+  const enqueues = match.scenarios.some((s) => s.script.includes("enqueueTask"));
+  const smartQueue = enqueues ? await deps.smartQueue(call.accountId, call.applicationId) : undefined;
   const run = await deps.run(
     match.scenarios.map((s) => ({ name: s.name, script: s.script })),
-    { accountId: call.accountId, applicationId: call.applicationId, direction: call.direction, from: call.from, to: call.to, customData: call.customData, party: call.party },
+    { accountId: call.accountId, applicationId: call.applicationId, direction: call.direction, from: call.from, to: call.to, customData: call.customData, party: call.party, ...(smartQueue ? { smartQueue } : {}) },
     { random: deps.random, startedAt: now },
   );
   // A session with no caller of its own (a call list's) shows the caller ID its scenario gave.

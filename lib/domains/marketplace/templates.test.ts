@@ -6,16 +6,11 @@ import { seededRandom } from "@/lib/core/random";
 import { AppError } from "@/lib/core/errors";
 import { checkScript, runScenarios } from "@/lib/domains/scenarios/runtime";
 import type { CallSetup, ScenarioRun, SimulatedParty } from "@/lib/domains/scenarios/runtime-contract";
+import { inboundCall } from "@/lib/domains/scenarios/runtime-fixtures";
 import { findTemplate, renderTemplate, TEMPLATES, templateCards, type TemplateId } from "./templates";
 
 const call = (party: Partial<SimulatedParty> = {}, startMs = Date.UTC(2026, 11, 2, 12, 0)): CallSetup & { startMs: number } => ({
-  accountId: 1,
-  applicationId: 1,
-  direction: "inbound",
-  from: "+15550001111",
-  to: "+15550002222",
-  customData: "",
-  party: { answerAfterSeconds: 3, dtmf: "", hangupAfterSeconds: 30, ...party },
+  ...inboundCall({ hangupAfterSeconds: 30, ...party }),
   startMs,
 });
 

@@ -8,6 +8,7 @@ import { ignoreCase } from "@/lib/core/search";
 import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
 import { appUserNotFound } from "@/lib/domains/app-users/queries";
+import type { SmartQueueSnapshot, SqAgentSelection } from "@/lib/domains/scenarios/runtime-contract";
 import { ZListSqAgentsInput, ZListSqQueuesInput, ZListSqSkillsInput, type ListSqAgentsInput, type ListSqQueuesInput, type ListSqSkillsInput, type SqRef } from "./schemas";
 
 // Reads of an application's SmartQueue queues, skills and agents. Queues are the section
@@ -264,4 +265,44 @@ export async function sqQueueIdByName(actor: Actor, applicationId: number, name:
 export async function sqSkillIdByName(actor: Actor, applicationId: number, name: string): Promise<number> {
   const [s] = await resolveSkills(db, { accountId: actor.accountId, applicationId }, { names: [name] }, "skillId");
   return s!.id;
+}
+
+/**
+ * The application's SmartQueue as a scenario's VoxEngine.enqueueTask sees it (the call
+ * simulator's read, after the call was authorized): every queue with its call settings and its
+ * active agents, earliest bound first, each with whether it takes calls and its skill levels by
+ * lowercased skill name. One query. Empty `queues` when the application has none.
+ */
+export async function smartQueueSnapshot(accountId: number, applicationId: number): Promise<SmartQueueSnapshot> {
+  const queues = await db.sqQueue.findMany({
+    where: { accountId, applicationId },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      name: true,
+      callAgentSelection: true,
+      holdCallsIfInactiveAgents: true,
+      callMaxWaitingSeconds: true,
+      agents: {
+        where: { user: { active: true } },
+        orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
+        select: { user: { select: { id: true, name: true, sqSettings: { select: { handleCalls: true } }, sqSkills: { select: { level: true, skill: { select: { nameKey: true } } } } } } },
+      },
+    },
+  });
+  return {
+    queues: queues.map((q) => ({
+      id: q.id,
+      name: q.name,
+      agentSelection: q.callAgentSelection as SqAgentSelection,
+      holdIfNoAgent: q.holdCallsIfInactiveAgents,
+      maxWaitingSeconds: q.callMaxWaitingSeconds,
+      agents: q.agents.map(({ user: u }) => ({
+        id: u.id,
+        name: u.name,
+        handlesCalls: u.sqSettings?.handleCalls ?? true,
+        skills: Object.fromEntries(u.sqSkills.map((s) => [s.skill.nameKey, s.level])),
+      })),
+    })),
+  };
 }

@@ -11,7 +11,7 @@
 // Kept as a string (not a function's toString) so no bundler or compiler rewrites it.
 export const PRELUDE = String.raw`(function (hostFn, setupJson) {
   "use strict";
-  var parse = JSON.parse, stringify = JSON.stringify, round = Math.round, apply = Reflect.apply;
+  var parse = JSON.parse, stringify = JSON.stringify, round = Math.round, floor = Math.floor, apply = Reflect.apply, isArray = Array.isArray;
   var host = function (op, arg) {
     var r = hostFn(op, arg === undefined ? "" : stringify(arg));
     return typeof r === "string" && r !== "" ? parse(r) : undefined;
@@ -125,6 +125,7 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
     var k = liveCalls.indexOf(st);
     if (k >= 0) liveCalls.splice(k, 1);
     if (st === primary && !primary.cause) primary.cause = { by: by, reason: reason };
+    for (var h = 0; h < st.onEnd.length; h++) st.onEnd[h]();
     if (quiet) return;
     if (rec) schedule(0, function () { fireCall(st, CallEvents.RecordStopped, { url: rec.url, name: rec.name }); });
     schedule(0, function () {
@@ -143,7 +144,7 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
     var st = {
       id: "call-" + (liveCalls.length + seq + 1), kind: kind, number: number, callerid: callerid, legId: legId,
       state: kind === "inbound" ? "ALERTING" : "PROGRESSING", listeners: {}, tones: false, tonesStarted: false,
-      media: null, recording: null, timers: [], links: [], cause: null, call: null,
+      media: null, recording: null, timers: [], links: [], cause: null, call: null, onEnd: [],
     };
     var call = Object.freeze({
       id: function () { return st.id; },
@@ -282,11 +283,188 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
       addListener(sb.listeners, CallEvents.Failed, function () { if (sa.state !== "TERMINATED") a.hangup(); }, "call");
     },
     terminate: function () { end("scenario", "scenario"); },
+    enqueueTask: function (params) { return enqueueTask(params); },
     customData: function (value) {
       if (value !== undefined) customData = String(value);
       return customData;
     },
   });
+
+  // SmartQueue (require(Modules.SmartQueue)): VoxEngine.enqueueTask puts a call in one of the
+  // application's queues; the host picks the agents who can take it (runtime.ts sq_enqueue) and
+  // this offers the call to them in turn, as callUser legs, until one answers.
+  var Modules = Object.freeze({ SmartQueue: "SmartQueue" });
+  var SmartQueueEvents = Object.freeze({
+    EnqueueSuccess: "SmartQueue.EnqueueSuccess",
+    Waiting: "SmartQueue.Waiting",
+    TaskDistributed: "SmartQueue.TaskDistributed",
+    OperatorReached: "SmartQueue.OperatorReached",
+    ClientDisconnected: "SmartQueue.ClientDisconnected",
+    TaskCanceled: "SmartQueue.TaskCanceled",
+    Error: "SmartQueue.Error",
+  });
+  var TERMINATION = ["CANCELED", "CLIENT_TERMINATE", "FAILED", "FINISHED_BY_CLIENT", "FINISHED_BY_OPERATOR", "INTERNAL_ERROR",
+    "MAX_QUEUE_SIZE_REACHED", "MAX_WAITING_TIME_REACHED", "MS_NOT_ANSWERED", "NONE", "NORMAL", "OPERATOR_NOT_AVAILABLE",
+    "QUEUE_EMPTY", "TIMEOUT_REACHED", "TRANSFERRED"];
+  var TerminationStatus = {};
+  for (var ts = 0; ts < TERMINATION.length; ts++) TerminationStatus[TERMINATION[ts]] = TERMINATION[ts];
+  Object.freeze(TerminationStatus);
+  var sqLoaded = false;
+
+  function requireModule(name) {
+    if (name === Modules.SmartQueue) {
+      if (!sqLoaded) { sqLoaded = true; g.SmartQueueEvents = SmartQueueEvents; g.TerminationStatus = TerminationStatus; }
+      return;
+    }
+    throw new Error("require: the module " + String(name) + " is not available in the simulator (Modules.SmartQueue is)");
+  }
+  function isInt(v, min, max) { return typeof v === "number" && floor(v) === v && v >= min && v <= max; }
+  function taskSkills(skills) {
+    if (skills === undefined) return [];
+    if (!isArray(skills) || skills.length > 20) throw new TypeError("VoxEngine.enqueueTask: skills must be an array of at most 20 { name, level }");
+    var out = [];
+    for (var i = 0; i < skills.length; i++) {
+      var s = skills[i];
+      if (!s || typeof s.name !== "string" || s.name.trim() === "" || s.name.length > 100) throw new TypeError("VoxEngine.enqueueTask: skills[" + i + "].name must be a skill's name");
+      var level = s.level === undefined ? 1 : s.level;
+      if (!isInt(level, 1, 5)) throw new RangeError("VoxEngine.enqueueTask: skills[" + i + "].level must be a whole number from 1 to 5");
+      out.push({ name: s.name, level: level });
+    }
+    return out;
+  }
+
+  function enqueueTask(params) {
+    if (!sqLoaded) throw new Error("VoxEngine.enqueueTask: add require(Modules.SmartQueue) to the scenario first");
+    if (ended) throw new Error("The session has ended");
+    if (!params || typeof params !== "object") throw new TypeError("VoxEngine.enqueueTask: pass the task's parameters: { queue, call, skills?, priority?, timeout? }");
+    var client = state(params.call);
+    if (client.state === "TERMINATED") throw new Error("VoxEngine.enqueueTask: the call has ended");
+    var queue = params.queue;
+    if (!(typeof queue === "string" && queue.trim() !== "" && queue.length <= 100) && !isInt(queue, 1, 2147483647)) {
+      throw new TypeError("VoxEngine.enqueueTask: queue must be the name or id of one of the application's queues");
+    }
+    var skills = taskSkills(params.skills);
+    var priority = params.priority === undefined ? 50 : params.priority;
+    if (!isInt(priority, 1, 100)) throw new RangeError("VoxEngine.enqueueTask: priority must be a whole number from 1 to 100");
+    var timeout = params.timeout === undefined ? setup.sqOfferSeconds : params.timeout;
+    if (typeof timeout !== "number" || !(timeout > 0 && timeout <= 600)) throw new RangeError("VoxEngine.enqueueTask: timeout must be a number of seconds from 1 to 600");
+    var plan = host("sq_enqueue", { queue: queue, skills: skills, priority: priority });
+    var t = { hostId: plan.id, client: client, plan: plan, timeout: timeout, state: "waiting", clientGone: false, offer: null, agent: null, next: 0, timers: [], listeners: {} };
+    var task = {};
+    Object.defineProperties(task, {
+      id: { value: "task-" + plan.id, enumerable: true },
+      parameters: { value: params, enumerable: true },
+      clientCall: { value: params.call, enumerable: true },
+      agentCall: { get: function () { return t.agent ? t.agent.call : null; }, enumerable: true },
+      addEventListener: { value: function (name, fn) { addListener(t.listeners, name, fn, "task"); } },
+      removeEventListener: { value: function (name, fn) { removeListener(t.listeners, name, fn); } },
+      end: {
+        value: function (description, status) {
+          if (ended || t.state === "over") return;
+          var s = status === undefined ? TerminationStatus.CLIENT_TERMINATE : status;
+          if (TERMINATION.indexOf(s) < 0) throw new TypeError("task.end: the status must be a TerminationStatus");
+          closeTask(t, "ended", s, description === undefined ? "" : String(description).slice(0, 200), false);
+        },
+      },
+    });
+    t.task = Object.freeze(task);
+    client.onEnd.push(function () {
+      if (t.state !== "waiting" || t.clientGone) return;
+      t.clientGone = true;
+      stopOffer(t);
+      schedule(0, function () {
+        fireTask(t, SmartQueueEvents.ClientDisconnected, {
+          cancel: function () { closeTask(t, "cancelled", TerminationStatus.CLIENT_TERMINATE, "The caller hung up while waiting", true); },
+        });
+      });
+    });
+    schedule(0, function () { startTask(t); });
+    return t.task;
+  }
+
+  function fireTask(t, name, extra) {
+    var ev = { name: name, task: t.task };
+    if (extra) for (var k in extra) ev[k] = extra[k];
+    fire(t.listeners, name, ev);
+  }
+  function stopOffer(t) {
+    var o = t.offer;
+    t.offer = null;
+    if (o && o.state !== "TERMINATED") disconnect(o, "scenario", "scenario", true);
+  }
+  // The task is over: what ("cancelled" fires TaskCanceled, "ended" is the scenario's own end()).
+  function closeTask(t, what, status, description, fireCancel) {
+    if (t.state === "over") return;
+    t.state = "over";
+    for (var i = 0; i < t.timers.length; i++) t.timers[i].cancelled = true;
+    stopOffer(t);
+    host("sq_event", { task: t.hostId, what: what, status: status, detail: description });
+    if (fireCancel) fireTask(t, SmartQueueEvents.TaskCanceled, { status: status, description: description });
+  }
+  function startTask(t) {
+    var plan = t.plan;
+    if (t.state !== "waiting" || t.clientGone) return;
+    if (plan.error) {
+      t.state = "over";
+      fireTask(t, SmartQueueEvents.Error, { type: plan.error.type, description: plan.error.description });
+      return;
+    }
+    if (plan.agents.length === 0 && !plan.hold) {
+      closeTask(t, "cancelled", TerminationStatus.OPERATOR_NOT_AVAILABLE, "No agent of the queue can take the call", true);
+      return;
+    }
+    fireTask(t, SmartQueueEvents.EnqueueSuccess);
+    if (plan.maxWait !== null) {
+      t.timers.push(schedule(plan.maxWait, function () {
+        if (t.state === "waiting" && !t.clientGone) closeTask(t, "cancelled", TerminationStatus.MAX_WAITING_TIME_REACHED, "The call waited " + plan.maxWait + " s, the queue's longest", true);
+      }));
+    }
+    var tick = function () {
+      if (t.state !== "waiting" || t.clientGone) return;
+      fireTask(t, SmartQueueEvents.Waiting, plan.agents.length > 0
+        ? { position: 1, ewt: t.timeout * 1000, code: "SUCCESS", message: "An agent is being offered the call" }
+        : { position: 1, ewt: -1, code: "CANNOT_BE_ESTIMATED", message: "No agent of the queue can take the call yet" });
+      t.timers.push(schedule(setup.sqWaitingEvery, tick));
+    };
+    t.timers.push(schedule(setup.sqWaitingEvery, tick));
+    offerNext(t);
+  }
+  // Offers the call to the next agent in the host's order: a callUser leg that rings until the
+  // task's timeout. Answered: OperatorReached; else the next agent, until setup.sqMaxOffers.
+  function offerNext(t) {
+    var agents = t.plan.agents;
+    if (t.state !== "waiting" || t.clientGone || ended || agents.length === 0) return;
+    if (t.next >= agents.length || t.next >= setup.sqMaxOffers) {
+      closeTask(t, "cancelled", TerminationStatus.FAILED, "No agent answered", true);
+      return;
+    }
+    var agent = agents[t.next++];
+    host("sq_event", { task: t.hostId, what: "distributed", agent: agent.name });
+    fireTask(t, SmartQueueEvents.TaskDistributed, { operatorId: agent.id, operatorName: agent.name });
+    if (t.state !== "waiting" || t.clientGone || ended) return;
+    var o = state(dial("user", agent.name, t.client.callerid));
+    t.offer = o;
+    var missed = function () {
+      if (t.offer !== o) return;
+      t.offer = null;
+      offerNext(t);
+    };
+    o.timers.push(schedule(t.timeout, function () {
+      if (t.offer !== o || o.state !== "PROGRESSING") return;
+      disconnect(o, "runtime", "timeout", true);
+      missed();
+    }));
+    addListener(o.listeners, CallEvents.Failed, missed, "call");
+    addListener(o.listeners, CallEvents.Connected, function () {
+      if (t.offer !== o || t.state !== "waiting") return;
+      t.offer = null;
+      t.agent = o;
+      t.state = "reached";
+      for (var i = 0; i < t.timers.length; i++) t.timers[i].cancelled = true;
+      host("sq_event", { task: t.hostId, what: "reached", agent: agent.name });
+      fireTask(t, SmartQueueEvents.OperatorReached, { agentCall: o.call });
+    }, "call");
+  }
 
   function httpResult(r) {
     return { code: r.code, text: r.text, headers: r.headers, raw_headers: "", error: r.error };
@@ -345,6 +523,8 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
   g.CallEvents = CallEvents;
   g.Logger = Logger;
   g.Net = Net;
+  g.Modules = Modules;
+  g.require = requireModule;
   g.setTimeout = setTimeout;
   g.clearTimeout = clearTimeout;
 

@@ -30,7 +30,36 @@ export type CallSetup = {
   /** StartScenarios' script_custom_data / the call list row; the scenario reads it (VoxEngine.customData()). */
   customData: string;
   party: SimulatedParty;
+  /**
+   * The application's SmartQueue as VoxEngine.enqueueTask sees it (lib/domains/queues
+   * smartQueueSnapshot). Absent: the application has none, or no scenario of the run enqueues.
+   */
+  smartQueue?: SmartQueueSnapshot;
 };
+
+/** How a queue picks among the agents able to take a call (SQ_AddQueue's call_agent_selection). */
+export type SqAgentSelection = "MOST_QUALIFIED" | "LEAST_QUALIFIED" | "MAX_WAITING_TIME";
+
+/** One queue of the application, with its agents in the order they were bound (earliest first). */
+export type SmartQueueSnapshotQueue = {
+  id: number;
+  name: string;
+  agentSelection: SqAgentSelection;
+  /** Keep a call waiting when no agent can take it (SQ_AddQueue's hold_calls_if_inactive_agents). */
+  holdIfNoAgent: boolean;
+  /** Seconds a call may wait in the queue; null: no limit. */
+  maxWaitingSeconds: number | null;
+  agents: {
+    id: number;
+    name: string;
+    /** SQ_SetAgentInfo's handle_calls: false keeps the agent from calls. */
+    handlesCalls: boolean;
+    /** The agent's skills: lowercased skill name → level 1..5. */
+    skills: Record<string, number>;
+  }[];
+};
+
+export type SmartQueueSnapshot = { queues: SmartQueueSnapshotQueue[] };
 
 /** The rule that matched a dialled string, and its scenarios in their order (each one's current script). */
 export type RouteMatch = {
@@ -66,8 +95,16 @@ export type ScenarioEvent =
   /** An HTTP request to an allow-listed URL, simulated (no network): its answer. */
   | { at: number; type: "http"; url: string; method: string; status: number }
   | { at: number; type: "log"; line: string }
+  /**
+   * A SmartQueue task's step (VoxEngine.enqueueTask): queued in `queue`, offered to `agent`,
+   * taken by `agent`, cancelled (`status`: a TerminationStatus), or refused (`detail` says why).
+   */
+  | { at: number; type: "queue"; what: SmartQueueStep; queue: string; agent?: string; status?: string; detail?: string }
   /** The session ends: who ended it and why (e.g. "scenario", "party", "no_answer", "error"). */
   | { at: number; type: "hangup"; by: "scenario" | "party" | "runtime"; reason: string };
+
+/** The steps of a SmartQueue task the session log shows. */
+export type SmartQueueStep = "enqueued" | "distributed" | "reached" | "cancelled" | "error" | "ended";
 
 /** How a run ended. "error": the script threw; "timeout" / "memory_limit": the sandbox stopped it. */
 export type ScenarioOutcome = "completed" | "error" | "timeout" | "memory_limit";

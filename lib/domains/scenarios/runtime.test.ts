@@ -4,18 +4,9 @@ import { checkScript, effectiveLimits, runScenarios } from "./runtime";
 import type { CallSetup, ScenarioEvent, ScenarioRun, SimulatedParty } from "./runtime-contract";
 import { MAX_LIMITS, planLeg, sayDuration, simulateHttp } from "./simulation";
 import { DEMO_SCENARIO } from "./demo-scenario";
+import { inboundCall, testParty as party } from "./runtime-fixtures";
 
-const party = (p: Partial<SimulatedParty> = {}): SimulatedParty => ({ answerAfterSeconds: 3, dtmf: "", hangupAfterSeconds: null, ...p });
-const inbound = (p: Partial<SimulatedParty> = {}, extra: Partial<CallSetup> = {}): CallSetup => ({
-  accountId: 1,
-  applicationId: 1,
-  direction: "inbound",
-  from: "+15550001111",
-  to: "+15550002222",
-  customData: "",
-  party: party(p),
-  ...extra,
-});
+const inbound = inboundCall;
 const outbound = (p: Partial<SimulatedParty> = {}, extra: Partial<CallSetup> = {}): CallSetup => ({ ...inbound(p, extra), direction: "outbound", ...extra });
 
 const run = (script: string, call: CallSetup = inbound(), limits = {}) =>
@@ -362,20 +353,25 @@ describe("sandbox limits (threat: a scenario that takes down or reaches into the
   it("process, require, module, globalThis host objects and the bridge are out of reach", async () => {
     const r = await run(
       `
-      const seen = [typeof process, typeof require, typeof module, typeof Buffer, typeof fetch, typeof host, typeof hostFn,
+      let req = "loaded";
+      try { require("fs"); } catch (e) { req = e.message; }
+      Logger.write(req);
+      const seen = [typeof process, typeof exports, typeof module, typeof Buffer, typeof fetch, typeof host, typeof hostFn,
         typeof globalThis.process, typeof setInterval, typeof WebAssembly, typeof std, typeof os];
       let ctor = "none";
       try { ctor = (function(){}).constructor("return typeof process")(); } catch (e) { ctor = "threw"; }
-      const names = Object.getOwnPropertyNames(globalThis).filter((n) => !/^[A-Z]/.test(n) || ["VoxEngine","AppEvents","CallEvents","Logger","Net"].includes(n)).sort();
+      const names = Object.getOwnPropertyNames(globalThis).filter((n) => !/^[A-Z]/.test(n) || ["VoxEngine","AppEvents","CallEvents","Logger","Net","Modules"].includes(n)).sort();
       Logger.write(seen.join(",") + "|" + ctor + "|" + names.join(","));
       VoxEngine.terminate();`,
       outbound(),
     );
-    const line = (r.events[0] as { line: string }).line;
+    // require is the prelude's: it knows Modules.SmartQueue and nothing of the server.
+    expect((r.events[0] as { line: string }).line).toBe("require: the module fs is not available in the simulator (Modules.SmartQueue is)");
+    const line = (r.events[1] as { line: string }).line;
     const [seen, ctor, names] = line.split("|");
     expect(seen).toBe(Array(12).fill("undefined").join(","));
     expect(ctor).toBe("undefined");
-    for (const n of names!.split(",")) expect(["VoxEngine", "AppEvents", "CallEvents", "Logger", "Net", "setTimeout", "clearTimeout", "globalThis", "parseInt", "parseFloat", "isNaN", "isFinite", "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent", "escape", "unescape", "eval", "undefined", "NaN", "Infinity", "Date"]).toContain(n);
+    for (const n of names!.split(",")) expect(["VoxEngine", "AppEvents", "CallEvents", "Logger", "Net", "Modules", "require", "setTimeout", "clearTimeout", "globalThis", "parseInt", "parseFloat", "isNaN", "isFinite", "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent", "escape", "unescape", "eval", "undefined", "NaN", "Infinity", "Date"]).toContain(n);
   });
 
   // Threat: forged records. What a script sends the host is validated; a script cannot fake a leg or a clock.

@@ -4,7 +4,7 @@
 // limit, a native stack limit and an interrupt handler with a deadline; the isolate holds
 // nothing of the host but the prelude's one bridge function, which accepts a closed set of
 // operations, validates each argument and keeps the authoritative record of the run. No
-// require, no modules, no network, no real timers: the prelude (./prelude.ts) simulates the
+// modules (but SmartQueue's), no network, no real timers: the prelude (./prelude.ts) simulates the
 // platform on a simulated clock, and the world's behaviour comes from ./simulation.ts.
 import { newQuickJSWASMModuleFromVariant, shouldInterruptAfterDeadline, type QuickJSRuntime, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from "quickjs-emscripten-core";
 import releaseSyncVariant from "@jitl/quickjs-wasmfile-release-sync";
@@ -17,8 +17,12 @@ import {
   PLAYBACK_SECONDS,
   RING_TIMEOUT_SECONDS,
   RUN_CAPS,
+  SQ_MAX_OFFERS,
+  SQ_OFFER_SECONDS,
+  SQ_WAITING_EVERY_SECONDS,
   STACK_BYTES,
   planLeg,
+  planSmartQueueTask,
   sayDuration,
   simTime,
   simulateHttp,
@@ -93,6 +97,8 @@ class Recorder {
   private recordings = new Set<string>();
   private nextId = 1;
   private dtmfLeft: string;
+  /** SmartQueue tasks by their id: the queue's name and the agents they may be offered to. */
+  private tasks = new Map<number, { queue: string; agents: Set<string> }>();
 
   constructor(
     private readonly call: CallSetup,
@@ -210,6 +216,19 @@ class Recorder {
         this.push({ at: this.now, type: "http", url, method, status: answer.code });
         return JSON.stringify({ ...answer, seconds: HTTP_SECONDS });
       }
+      case "sq_enqueue":
+        return this.enqueue(a);
+      case "sq_event": {
+        const task = this.tasks.get(Number(a.task));
+        const what = a.what;
+        if (!task || (what !== "distributed" && what !== "reached" && what !== "cancelled" && what !== "ended")) throw new Abort("error", "The scenario sent the runtime malformed data");
+        const agent = typeof a.agent === "string" && task.agents.has(a.agent) ? { agent: a.agent } : {};
+        if ((what === "distributed" || what === "reached") && !("agent" in agent)) throw new Abort("error", "The scenario sent the runtime malformed data");
+        const status = typeof a.status === "string" && /^[A-Z_]{1,40}$/.test(a.status) ? { status: a.status } : {};
+        const detail = typeof a.detail === "string" && a.detail !== "" ? { detail: clip(a.detail, 200) } : {};
+        this.push({ at: this.now, type: "queue", what, queue: task.queue, ...agent, ...status, ...detail });
+        return "";
+      }
       case "end": {
         const by = a.by === "party" || a.by === "runtime" ? a.by : "scenario";
         this.finish("completed", by, clip(typeof a.reason === "string" ? a.reason : "scenario", 40));
@@ -220,6 +239,31 @@ class Recorder {
       default:
         throw new Abort("error", `Unknown operation ${clip(op, 40)}`);
     }
+  }
+
+  /** VoxEngine.enqueueTask: records the task and answers with the agents to offer it to (simulation.ts planSmartQueueTask). */
+  private enqueue(a: Record<string, unknown>): string {
+    if (this.tasks.size >= RUN_CAPS.tasks) throw new Abort("error", `The scenario enqueued too many tasks (more than ${RUN_CAPS.tasks})`);
+    const ref = a.queue;
+    const skills = Array.isArray(a.skills) ? a.skills : [];
+    const validRef = (typeof ref === "string" && ref.trim() !== "" && ref.length <= 100) || (typeof ref === "number" && Number.isSafeInteger(ref) && ref > 0);
+    const valid = skills.length <= 20 && skills.every((s: unknown) => {
+      const k = s as { name?: unknown; level?: unknown };
+      return typeof k?.name === "string" && k.name.length <= 100 && Number.isInteger(k.level) && Number(k.level) >= 1 && Number(k.level) <= 5;
+    });
+    if (!validRef || !valid || !Number.isInteger(a.priority)) throw new Abort("error", "The scenario sent the runtime malformed data");
+    const taskSkills = skills as { name: string; level: number }[];
+    const plan = planSmartQueueTask(this.call.smartQueue, ref as string | number, taskSkills);
+    const id = this.nextId++;
+    if ("error" in plan) {
+      this.push({ at: this.now, type: "queue", what: "error", queue: clip(plan.queue, 100), detail: plan.error.description });
+      return JSON.stringify({ id, error: plan.error });
+    }
+    this.tasks.set(id, { queue: plan.queue, agents: new Set(plan.agents.map((g) => g.name)) });
+    const wanted = taskSkills.length > 0 ? `; skills ${taskSkills.map((s) => `${s.name} ≥ ${s.level}`).join(", ")}` : "";
+    const able = plan.agents.length === 1 ? "1 agent can take it" : `${plan.agents.length} agents can take it`;
+    this.push({ at: this.now, type: "queue", what: "enqueued", queue: plan.queue, detail: clip(`priority ${String(a.priority)}${wanted}; ${able}`, 200) });
+    return JSON.stringify({ id, ...plan });
   }
 
   private closeLeg(id: number): void {
@@ -398,6 +442,9 @@ export const runScenarios: RunScenarios = async (scenarios, call, opts) => {
       startMs: startedAt instanceof Date ? startedAt.getTime() : 0,
       maxSeconds: limits.maxSimulatedSeconds,
       ringTimeout: RING_TIMEOUT_SECONDS,
+      sqOfferSeconds: SQ_OFFER_SECONDS,
+      sqWaitingEvery: SQ_WAITING_EVERY_SECONDS,
+      sqMaxOffers: SQ_MAX_OFFERS,
     });
     const preludeFn = vm.evalCode(PRELUDE, "prelude.js");
     if (preludeFn.error) throw new Error(`The scenario prelude failed to load: ${JSON.stringify(dumpError(vm, preludeFn.error))}`);

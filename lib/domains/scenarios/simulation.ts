@@ -3,7 +3,7 @@
 // clock, no network), so every run of a scenario against the same call is the same run, and
 // docs/scenarios.md can state each rule with an example. The sandbox's prelude calls them
 // through the host bridge (lib/domains/scenarios/runtime.ts).
-import type { SandboxLimits, SimulatedParty } from "./runtime-contract";
+import type { SandboxLimits, SimulatedParty, SmartQueueSnapshot } from "./runtime-contract";
 
 /** The limits a run gets unless the caller narrows them (docs/scenarios.md "Limits"). */
 export const DEFAULT_LIMITS: SandboxLimits = {
@@ -34,6 +34,8 @@ export const RUN_CAPS = {
   logLineChars: 2_000,
   urlChars: 2_048,
   scriptChars: 1_000_000,
+  /** SmartQueue tasks (VoxEngine.enqueueTask) per run. */
+  tasks: 10,
 } as const;
 
 /** Seconds an inbound call rings before its caller gives up when the scenario never answers. */
@@ -48,6 +50,13 @@ export const DTMF_INTERVAL_SECONDS = 1;
 export const HTTP_SECONDS = 0.2;
 /** Speech rate of say(): words per second. */
 export const WORDS_PER_SECOND = 2.5;
+
+/** Seconds an agent's phone rings with a SmartQueue task before the next agent is offered it (enqueueTask's `timeout` by default). */
+export const SQ_OFFER_SECONDS = 30;
+/** Seconds between SmartQueueEvents.Waiting while a task waits (the reference: every 10 or 15 seconds). */
+export const SQ_WAITING_EVERY_SECONDS = 15;
+/** Agents a task is offered to in turn before it is cancelled (FAILED): they all behave as the party does. */
+export const SQ_MAX_OFFERS = 3;
 
 /** Rounds simulated times to milliseconds, so sums of steps stay exact enough to compare. */
 export function simTime(seconds: number): number {
@@ -124,4 +133,33 @@ export function simulateHttp(rawUrl: string, method: string, body: string): Http
     default:
       return json(200, { ok: true, method, path, query: Object.fromEntries(url.searchParams) });
   }
+}
+
+/** A task's required skill (enqueueTask's `skills`): the agent's level must be at least `level`. */
+export type TaskSkill = { name: string; level: number };
+
+export type TaskPlan =
+  | { queue: string; agents: { id: number; name: string }[]; hold: boolean; maxWait: number | null }
+  | { queue: string; error: { type: "QUEUE_NOT_FOUND"; description: string } };
+
+/**
+ * Which agents a SmartQueue task is offered to, in order (docs/scenarios.md "SmartQueue"): the
+ * queue (by id, or by name ignoring case) and, of its agents, those who take calls and have
+ * every required skill at the required level or above. The queue's agent selection orders them:
+ * MOST_QUALIFIED by the sum of their levels in the required skills (all their skills when none is
+ * required), highest first; LEAST_QUALIFIED lowest first; MAX_WAITING_TIME in the order they were
+ * bound to the queue (every agent is free from the session's start, so the earliest bound has
+ * waited longest). Ties keep the binding order.
+ */
+export function planSmartQueueTask(snapshot: SmartQueueSnapshot | undefined, ref: string | number, skills: readonly TaskSkill[]): TaskPlan {
+  const queues = snapshot?.queues ?? [];
+  const queue = typeof ref === "number" ? queues.find((q) => q.id === ref) : queues.find((q) => q.name.toLowerCase() === ref.trim().toLowerCase());
+  if (!queue) return { queue: String(ref), error: { type: "QUEUE_NOT_FOUND", description: `The application has no queue ${typeof ref === "number" ? `with id ${ref}` : `“${ref}”`}` } };
+  const required = skills.map((s) => ({ key: s.name.trim().toLowerCase(), level: s.level }));
+  const score = (skillsOf: Record<string, number>) =>
+    required.length > 0 ? required.reduce((n, r) => n + (skillsOf[r.key] ?? 0), 0) : Object.values(skillsOf).reduce((n, l) => n + l, 0);
+  const able = queue.agents.filter((a) => a.handlesCalls && required.every((r) => (a.skills[r.key] ?? 0) >= r.level));
+  const sign = queue.agentSelection === "MOST_QUALIFIED" ? -1 : queue.agentSelection === "LEAST_QUALIFIED" ? 1 : 0;
+  const ordered = sign === 0 ? able : [...able].sort((a, b) => sign * (score(a.skills) - score(b.skills)));
+  return { queue: queue.name, agents: ordered.map((a) => ({ id: a.id, name: a.name })), hold: queue.holdIfNoAgent, maxWait: queue.maxWaitingSeconds };
 }

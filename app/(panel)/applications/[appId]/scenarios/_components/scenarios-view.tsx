@@ -48,8 +48,9 @@ export const NEW_SCENARIO_TEMPLATE = `// Runs when a call reaches this applicati
 // stopPlayback(), call.record({ name }) and stopRecording(), call.handleTones(true) with
 // CallEvents.ToneReceived, VoxEngine.callPSTN(number, callerId), VoxEngine.callUser(name,
 // callerId), VoxEngine.easyProcess(...), VoxEngine.customData(), Logger.write(line),
-// Net.httpRequestAsync(url) to the simulated hosts, setTimeout, call.hangup() and
-// VoxEngine.terminate(). A run gets 1 s of CPU and 32 MB of memory.
+// Net.httpRequestAsync(url) to the simulated hosts, setTimeout, call.hangup(),
+// VoxEngine.terminate() and, after require(Modules.SmartQueue), VoxEngine.enqueueTask(...) into
+// the application's queues. A run gets 1 s of CPU and 32 MB of memory.
 VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   e.call.answer();
   e.call.addEventListener(CallEvents.Connected, () => {
