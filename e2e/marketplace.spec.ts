@@ -1,20 +1,47 @@
 // The Marketplace as the account owner uses it: install the IVR menu into an application (a menu
 // option naming a user the application lacks is refused under its field, nothing written), then
 // the voicemail template with its routing rule, and call the application's number: the installed
-// scenario answers, greets and records. The installed table links to the scenario.
+// scenario answers, greets and records. The installed table links to the scenario. Then Queue to
+// agents: a queue the application lacks is refused under its field; a call reaches the queue's
+// most qualified agent.
 import { seriousViolations } from "./fixtures/axe";
+import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 
-const NUMBER = `+1996${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+type Factory = Parameters<Parameters<typeof test>[2]>[0]["factory"];
 
-test("installs templates into an application, and a test call runs the installed voicemail", async ({ browserLoggedIn, factory }) => {
+/** A new account with an application, an active number attached to it, and $20 on its balance. */
+async function accountWithNumber(factory: Factory, appName: string) {
   const acct = await factory.account();
-  const app = await factory.application(acct.id, "front");
-  await factory.appUser({ accountId: acct.id, applicationId: app.id }, { name: "alice" });
+  const app = await factory.application(acct.id, appName);
+  const number = `+1996${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
   await factory.db.phoneNumber.create({
-    data: { number: NUMBER, countryCode: "US", regionId: 1, category: "GEOGRAPHIC", smsSupported: false, setupPriceMinor: 100, monthlyPriceMinor: 100, status: "active", accountId: acct.id, applicationId: app.id, purchasedAt: new Date() },
+    data: { number, countryCode: "US", regionId: 1, category: "GEOGRAPHIC", smsSupported: false, setupPriceMinor: 100, monthlyPriceMinor: 100, status: "active", accountId: acct.id, applicationId: app.id, purchasedAt: new Date() },
   });
   await factory.db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: 20_00, kind: "topup", memo: "e2e top-up" } });
+  return { acct, app, number };
+}
+
+/** Simulates a call from +447700900123 to the number and waits for its session to complete; the session's log. */
+async function callAndWait(page: Page, app: { id: number; name: string }, number: string, fields: Record<string, string> = {}) {
+  await page.goto(`/applications/${app.id}/call-history`);
+  await page.getByRole("button", { name: "Simulate inbound call" }).click();
+  const inbound = page.getByRole("dialog", { name: "Simulate an inbound call" });
+  await inbound.getByLabel("Number or SIP registration called").selectOption({ label: `${number} (${app.name})` });
+  await inbound.getByLabel("Caller's number").fill("+447700900123");
+  for (const [label, value] of Object.entries(fields)) await inbound.getByLabel(label).fill(value);
+  await inbound.getByRole("button", { name: "Call", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/applications/${app.id}/call-history/\\d+`));
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("call-session")).toHaveAttribute("data-status", "completed", { timeout: 1_000 });
+  }).toPass({ timeout: 40_000 });
+  return page.getByRole("list", { name: "Session log" });
+}
+
+test("installs templates into an application, and a test call runs the installed voicemail", async ({ browserLoggedIn, factory }) => {
+  const { acct, app, number } = await accountWithNumber(factory, "front");
+  await factory.appUser({ accountId: acct.id, applicationId: app.id }, { name: "alice" });
   const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
 
   await page.goto("/marketplace");
@@ -59,17 +86,41 @@ test("installs templates into an application, and a test call runs the installed
   await expect(page.locator(".cm-content")).toContainText("You reached front. Leave a message.");
 
   // A call to the application's number runs it: answered, greeted, a 5 s message recorded.
-  await page.goto(`/applications/${app.id}/call-history`);
-  await page.getByRole("button", { name: "Simulate inbound call" }).click();
-  const inbound = page.getByRole("dialog", { name: "Simulate an inbound call" });
-  await inbound.getByLabel("Number or SIP registration called").selectOption({ label: `${NUMBER} (front)` });
-  await inbound.getByLabel("Caller's number").fill("+447700900123");
-  await inbound.getByRole("button", { name: "Call", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/applications/${app.id}/call-history/\\d+`));
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByTestId("call-session")).toHaveAttribute("data-status", "completed", { timeout: 1_000 });
-  }).toPass({ timeout: 40_000 });
-  await expect(page.getByRole("list", { name: "Session log" })).toContainText("You reached front. Leave a message.");
+  const log = await callAndWait(page, app, number);
+  await expect(log).toContainText("You reached front. Leave a message.");
   await expect(page.getByLabel("Recording voicemail")).toBeVisible();
+});
+
+test("Queue to agents: installs into an application with a queue, and a test call reaches its best agent", async ({ browserLoggedIn, factory }) => {
+  const { acct, app, number } = await accountWithNumber(factory, "desk");
+  const scope = { accountId: acct.id, applicationId: app.id };
+  const queue = await factory.db.sqQueue.create({
+    data: { ...scope, name: "Support", nameKey: "support", callAgentSelection: "MOST_QUALIFIED", imAgentSelection: "MOST_QUALIFIED", callTaskSelection: "MAX_PRIORITY", imTaskSelection: "MAX_PRIORITY" },
+  });
+  const english = await factory.db.sqSkill.create({ data: { ...scope, name: "English", nameKey: "english" } });
+  for (const [name, level] of [["dave", 2], ["erin", 5]] as const) {
+    const user = await factory.appUser({ accountId: acct.id, applicationId: app.id }, { name });
+    await factory.db.sqQueueAgent.create({ data: { queueId: queue.id, userId: user.id, accountId: acct.id } });
+    await factory.db.sqAgentSkill.create({ data: { userId: user.id, skillId: english.id, accountId: acct.id, level } });
+  }
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+
+  await page.goto("/marketplace");
+  await page.getByRole("button", { name: "Install Queue to agents" }).click();
+  const dialog = page.getByRole("dialog", { name: "Install Queue to agents" });
+  // A queue the application lacks is refused under its field, nothing written.
+  await dialog.getByLabel("Queue", { exact: true }).fill("Sales");
+  await dialog.getByLabel("Required skills (optional)").fill("English 2");
+  await dialog.getByRole("button", { name: "Install" }).click();
+  await expect(dialog.locator('[data-field-error="queue"]')).toHaveText('desk has no queue "Sales": add it on the application\'s Queues tab first');
+  await expect(dialog.getByLabel("Queue", { exact: true })).toBeFocused();
+  expect(await factory.db.scenario.count({ where: { accountId: acct.id } })).toBe(0);
+  await dialog.getByLabel("Queue", { exact: true }).fill("support");
+  await dialog.getByRole("button", { name: "Install" }).click();
+  await expect(page.locator('[data-toast="success"]').first()).toContainText("Queue to agents installed in desk as the scenario queue-to-agents");
+
+  // A call to the number: the queue offers it to erin (the most qualified), who answers after 2 s.
+  const log = await callAndWait(page, app, number, { "Whom the scenario calls answers after (s)": "2", "Caller hangs up after (s)": "6" });
+  await expect(log).toContainText("SmartQueue: “Support” offers the call to erin");
+  await expect(log).toContainText("SmartQueue: erin took the call from “Support”");
 });

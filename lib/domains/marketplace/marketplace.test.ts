@@ -15,6 +15,7 @@ import { deleteRule } from "@/lib/domains/rules/mutations";
 import { installTemplate } from "./mutations";
 import { listInstalledTemplates } from "./queries";
 import type { InstallTemplateInput } from "./schemas";
+import { fixtureQueue, fixtureSkill } from "@/lib/domains/queues/api-fixtures";
 
 const newApp = (accountId: number) => db.application.create({ data: { accountId, name: uniq("mk-") } });
 
@@ -38,6 +39,8 @@ async function refusal(p: Promise<unknown>): Promise<{ code: string; field: stri
   throw new Error("not refused");
 }
 
+const queueValues = { queue: "Support", skills: "English 2", offerSeconds: "20", welcome: "Please hold", apology: "Sorry" };
+
 describe("installTemplate", () => {
   let acct: TestAccount;
   let owner: Actor;
@@ -56,6 +59,8 @@ describe("installTemplate", () => {
     acct = await createTestAccount();
     owner = await acct.actor(OWNER_ROLE);
     appId = (await newApp(acct.id)).id;
+    await fixtureQueue(acct.id, appId, "Support");
+    await fixtureSkill(acct.id, appId, "English");
   });
 
   for (const role of PRINCIPALS) {
@@ -107,6 +112,13 @@ describe("installTemplate", () => {
     expect(await snapshot(acct.id)).toMatchObject({ scenarios: before.scenarios + 1, rules: before.rules, installs: before.installs + 1 });
   });
 
+  it("Queue to agents installs when the application has the queue and skills, ignoring case", async () => {
+    const done = await installTemplate(owner, forward({ templateId: "queue-to-agents", values: { ...queueValues, queue: "support", skills: "ENGLISH 2" } }));
+    const scenario = await db.scenario.findUniqueOrThrow({ where: { id: done.scenarioId } });
+    expect(scenario.script).toContain('const QUEUE = "support";');
+    expect(scenario.script).toContain("require(Modules.SmartQueue);");
+  });
+
   it("each refusal names the form's field and writes nothing", async () => {
     const taken = await installTemplate(owner, forward());
     const before = await snapshot(acct.id);
@@ -121,6 +133,8 @@ describe("installTemplate", () => {
       [{ rulePattern: "((" }, "rulePattern", /Pattern/],
       [{ templateId: "ring-user", values: { username: "nobody-here", ringSeconds: "10", greeting: "Hi", maxSeconds: "10" } }, "username", /"nobody-here" is not a user of/],
       [{ templateId: "ivr-menu", values: { prompt: "Press 1", options: "1 +14155550123\n2 ghost-user\n3 ghost-two" } }, "options", /"ghost-user", "ghost-two" are not users of/],
+      [{ templateId: "queue-to-agents", values: { ...queueValues, queue: "Nowhere" } }, "queue", /has no queue "Nowhere": add it on the application's Queues tab/],
+      [{ templateId: "queue-to-agents", values: { ...queueValues, skills: "english 2\nBilling\nFrench 3" } }, "skills", /has no skill "Billing", "French": add them/],
     ];
     for (const [extra, field, message] of cases) {
       const r = await refusal(installTemplate(owner, forward(extra)));

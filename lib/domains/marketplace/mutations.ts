@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/core/db";
+import { db, type Tx } from "@/lib/core/db";
 import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/core/audit";
@@ -8,9 +8,10 @@ import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
 import { createScenarioInTx } from "@/lib/domains/scenarios/mutations";
 import { createRuleInTx } from "@/lib/domains/rules/mutations";
+import { missingSqNames } from "@/lib/domains/queues/queries";
 import { missingAppUsers } from "./queries";
 import { ZInstallRulePattern, ZInstallTemplateInput, type InstallTemplateInput } from "./schemas";
-import { findTemplate, renderTemplate } from "./templates";
+import { findTemplate, renderTemplate, type RenderedTemplate } from "./templates";
 
 export type InstalledTemplate = { installId: number; scenarioId: number; scenarioName: string; ruleId: number | null; ruleAt: "first" | "last" | null; applicationId: number };
 
@@ -30,7 +31,7 @@ export async function installTemplate(actor: Actor, input: InstallTemplateInput)
   const template = findTemplate(data.templateId);
   if (!template) throw new AppError("NOT_FOUND", { message: "No such template in the Marketplace", field: "templateId" });
   const rulePattern = data.addRule ? parseInput(ZInstallRulePattern, { rulePattern: data.rulePattern }).rulePattern : null;
-  const { script, usersCalled } = renderTemplate(template, data.values);
+  const { script, usersCalled, smartQueueUsed } = renderTemplate(template, data.values);
   const ruleAt = data.ruleFirst ? "first" : "last";
   try {
     return await db.$transaction(async (tx) => {
@@ -40,6 +41,7 @@ export async function installTemplate(actor: Actor, input: InstallTemplateInput)
         const { field } = usersCalled;
         throw new AppError("NOT_FOUND", { message: `${missing.map((n) => `"${n}"`).join(", ")} ${missing.length === 1 ? "is not a user" : "are not users"} of ${app.name}`, field, reason: "user_not_found" });
       }
+      if (smartQueueUsed) await requireSmartQueueNames(tx, actor.accountId, app, smartQueueUsed);
       const scenario = await createScenarioInTx(tx, actor, { applicationId: app.id, name: data.scenarioName, script }).catch(
         onNameError((e) => new AppError(e.code, { message: e.message, field: "scenarioName", reason: e.reason })),
       );
@@ -67,6 +69,17 @@ export async function installTemplate(actor: Actor, input: InstallTemplateInput)
   } catch (e) {
     // Two installs racing for one name: the unique index decides; say which name.
     rethrowUnique(e, (fields) => (fields.includes("applicationId") ? ruleNameTaken(data.scenarioName) : conflict("scenarioName", "A scenario with this name already exists", "scenario_name_taken")));
+  }
+}
+
+/** The queue and skills a template enqueues with must be the application's (its Queues tab): NOT_FOUND under the field that named them. */
+async function requireSmartQueueNames(tx: Tx, accountId: number, app: { id: number; name: string }, used: NonNullable<RenderedTemplate["smartQueueUsed"]>): Promise<void> {
+  const [queue] = await missingSqNames(tx, accountId, app.id, "queue", [used.queue]);
+  if (queue !== undefined) throw new AppError("NOT_FOUND", { message: `${app.name} has no queue "${queue}": add it on the application's Queues tab first`, field: used.queueField, reason: "sq_queue_not_found" });
+  const skills = await missingSqNames(tx, accountId, app.id, "skill", used.skills);
+  if (skills.length > 0) {
+    const names = skills.map((n) => `"${n}"`).join(", ");
+    throw new AppError("NOT_FOUND", { message: `${app.name} has no skill ${names}: add ${skills.length === 1 ? "it" : "them"} on the application's Queues tab first`, field: used.skillsField, reason: "sq_skill_not_found" });
   }
 }
 

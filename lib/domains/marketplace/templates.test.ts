@@ -50,7 +50,9 @@ describe("the catalogue", () => {
     for (const c of cards) for (const f of c.fields) expect(["templateId", "applicationId", "scenarioName", "addRule", "rulePattern", "ruleFirst"], `${c.id}.${f.name}`).not.toContain(f.name);
     // A missing user is refused under a field the form shows.
     for (const t of TEMPLATES) if ("usersCalled" in t && t.usersCalled) expect(t.fields.map((f) => f.name), t.id).toContain(t.usersCalled.field);
-    const filled: Record<string, string> = { number: "+14155550123", username: "alice", options: "1 +14155550123\n2 alice" };
+    // So are a missing queue and missing skills.
+    for (const t of TEMPLATES) if ("smartQueueUsed" in t && t.smartQueueUsed) expect(t.fields.map((f) => f.name), t.id).toEqual(expect.arrayContaining([t.smartQueueUsed.queueField, t.smartQueueUsed.skillsField]));
+    const filled: Record<string, string> = { number: "+14155550123", username: "alice", options: "1 +14155550123\n2 alice", queue: "Support", skills: "" };
     for (const t of TEMPLATES) {
       const values = { ...defaults(t.id), ...Object.fromEntries(t.fields.filter((f) => f.defaultValue === "").map((f) => [f.name, filled[f.name]!])) };
       expect(await checkScript(script(t.id, values)), t.id).toBeNull();
@@ -168,6 +170,53 @@ describe("Ring a user, then voicemail", () => {
 
   it("refuses a user name that cannot be one under `username`", () => {
     expect(fieldError("ring-user", { ...values, username: "a b" })).toMatchObject({ field: "username" });
+  });
+});
+
+describe("Queue to agents", () => {
+  const values: Record<string, string> = { ...defaults("queue-to-agents"), queue: "support", skills: "English 3\nbilling", offerSeconds: "15" };
+  const agent = (id: number, name: string, skills: Record<string, number>) => ({ id, name, handlesCalls: true, skills });
+  const withQueue = (agents: ReturnType<typeof agent>[], party: Partial<SimulatedParty> = {}) => {
+    const smartQueue = { queues: [{ id: 1, name: "Support", agentSelection: "MOST_QUALIFIED" as const, holdIfNoAgent: false, maxWaitingSeconds: null, agents }] };
+    return { ...call(party), smartQueue };
+  };
+
+  it("parses the required skills: a name and an optional level (1 when left out)", () => {
+    expect(script("queue-to-agents", values)).toContain('const SKILLS = [{"name":"English","level":3},{"name":"billing","level":1}];');
+    expect(renderTemplate(findTemplate("queue-to-agents")!, values).smartQueueUsed).toEqual({ queueField: "queue", queue: "support", skillsField: "skills", skills: ["English", "billing"] });
+  });
+
+  it("the best agent with the skills answers: the welcome stops and the caller talks to the agent", async () => {
+    const r = await run("queue-to-agents", values, withQueue([agent(1, "dave", { english: 3, billing: 1 }), agent(2, "erin", { english: 5, billing: 2 }), agent(3, "finn", { english: 5 })], { answerAfterSeconds: 2 }));
+    expect(r.events.filter((e) => e.type === "queue").map((e) => [e.at, e.what, e.agent])).toEqual([
+      [0, "enqueued", undefined],
+      [0, "distributed", "erin"],
+      [2, "reached", "erin"],
+    ]);
+    expect(r.events.find((e) => e.type === "say")).toMatchObject({ text: values.welcome, seconds: 2 });
+    expect(r.events.some((e) => e.type === "log" && e.line === "Connected to erin")).toBe(true);
+    // They talk until the caller hangs up, 30 s after the answer.
+    expect(r.events.at(-1)).toMatchObject({ type: "hangup", at: 30, by: "party" });
+  });
+
+  it("nobody answers within the ring time, or nobody has the skills: the apology, then the hangup", async () => {
+    const unanswered = await run("queue-to-agents", values, withQueue([agent(1, "dave", { english: 3, billing: 1 })], { answerAfterSeconds: null, hangupAfterSeconds: null }));
+    expect(unanswered.events.filter((e) => e.type === "queue").at(-1)).toMatchObject({ at: 15, what: "cancelled", status: "FAILED" });
+    expect(unanswered.events.filter((e) => e.type === "say").map((e) => [e.at, e.text])).toEqual([
+      [0, values.welcome],
+      [15, values.apology],
+    ]);
+    const unskilled = await run("queue-to-agents", values, withQueue([agent(1, "dave", { english: 2 })], { hangupAfterSeconds: null }));
+    expect(unskilled.events.filter((e) => e.type === "queue").at(-1)).toMatchObject({ at: 0, what: "cancelled", status: "OPERATOR_NOT_AVAILABLE" });
+    expect(unskilled.events.at(-1)).toMatchObject({ type: "hangup", by: "scenario" });
+  });
+
+  it("refuses malformed skills under `skills` and a missing queue under `queue`", () => {
+    expect(fieldError("queue-to-agents", { ...values, skills: "English 7" })).toMatchObject({ field: "skills", message: expect.stringContaining("Line 1") });
+    expect(renderTemplate(findTemplate("queue-to-agents")!, { ...values, skills: "Tier 2 4" }).script).toContain('[{"name":"Tier 2","level":4}]');
+    expect(fieldError("queue-to-agents", { ...values, skills: "English\nenglish 2" })).toMatchObject({ field: "skills", message: "Line 2: english is already required" });
+    expect(fieldError("queue-to-agents", { ...values, skills: "a\nb\nc\nd\ne\nf" })).toMatchObject({ field: "skills", message: "Require at most 5 skills" });
+    expect(fieldError("queue-to-agents", { ...values, queue: "  " })).toMatchObject({ field: "queue", message: "Queue is required" });
   });
 });
 

@@ -29,7 +29,7 @@ export type TemplateField = {
 export type TemplateCard = {
   id: TemplateId;
   title: string;
-  category: "Call routing" | "Voicemail" | "IVR";
+  category: "Call routing" | "Voicemail" | "IVR" | "Contact center";
   summary: string;
   /** What the scenario does, one sentence each. */
   steps: readonly string[];
@@ -44,6 +44,8 @@ type Template<S extends z.ZodType> = TemplateCard & {
   render: (v: z.output<S>) => string;
   /** The users of the application the script calls, and the field that names them (the install checks they exist). */
   usersCalled?: { field: string; names: (v: z.output<S>) => string[] };
+  /** The SmartQueue queue and skills of the application the script uses, and the fields that name them (the install checks they exist). */
+  smartQueueUsed?: { queueField: string; queue: (v: z.output<S>) => string; skillsField: string; skills: (v: z.output<S>) => string[] };
 };
 
 const define = <S extends z.ZodType>(t: Template<S>) => t;
@@ -399,13 +401,129 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
 `,
 });
 
+/** A task's required skill: the skill's name, and the lowest level an agent needs (1..5). */
+export type RequiredSkill = { name: string; level: number };
+
+/**
+ * The queue template's required skills, one per line: a skill's name, optionally followed by a
+ * space and the lowest level 1..5 (1 when left out), e.g. "English 3"; blank lines are skipped.
+ * At most 5 skills, each once (ignoring case). A name that ends in a number needs its
+ * level written after it ("Tier 2 1"), since a trailing number is read as the level.
+ */
+const requiredSkills = z.string().default("").transform((text, ctx): RequiredSkill[] => {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length > 5) {
+    issue(ctx, "Require at most 5 skills");
+    return z.NEVER;
+  }
+  const skills: RequiredSkill[] = [];
+  for (const [i, line] of lines.entries()) {
+    // A trailing number is the level, so a name ending in a number needs its level after it ("Tier 2 1").
+    const m = /^(.{1,100}?)(?:\s+(\d+))?$/.exec(line);
+    if (!m || /[\u0000-\u001f]/.test(m[1]!) || (m[2] !== undefined && !/^[1-5]$/.test(m[2]))) {
+      issue(ctx, `Line ${i + 1}: write a skill's name, then optionally a space and its lowest level from 1 to 5, e.g. English 3`);
+      return z.NEVER;
+    }
+    if (skills.some((s) => s.name.toLowerCase() === m[1]!.toLowerCase())) {
+      issue(ctx, `Line ${i + 1}: ${m[1]} is already required`);
+      return z.NEVER;
+    }
+    skills.push({ name: m[1]!, level: m[2] ? Number(m[2]) : 1 });
+  }
+  return skills;
+});
+
+const queueToAgents = define({
+  id: "queue-to-agents",
+  title: "Queue to agents",
+  category: "Contact center",
+  summary: "Puts every call in one of the application's SmartQueue queues, which rings its best-suited agent; when none can take it, the caller hears your apology.",
+  steps: [
+    "Answers, reads your welcome and puts the call in the queue, with the skills you require.",
+    "The queue rings its agents in its own order (most qualified first, by default), each for the time you set, and connects the first who answers.",
+    "When no agent can take the call, or none answers, reads your apology and hangs up.",
+  ],
+  scenarioName: "queue-to-agents",
+  fields: [
+    { name: "queue", label: "Queue", help: "The name of a queue of the application you install into (its Queues tab).", input: "text", defaultValue: "" },
+    { name: "skills", label: "Required skills (optional)", help: "One per line: a skill's name, then optionally its lowest level 1-5, e.g. English 3.", input: "textarea", defaultValue: "" },
+    { name: "offerSeconds", label: "Ring each agent for (seconds)", help: "From 5 to 120, then the next agent.", input: "number", defaultValue: "30", min: 5, max: 120 },
+    { name: "welcome", label: "Welcome", help: "Read out while the queue finds an agent.", input: "textarea", defaultValue: "Thank you for calling. Please hold while we connect you to an agent." },
+    { name: "apology", label: "Apology", help: "Read out when no agent takes the call.", input: "textarea", defaultValue: "All our agents are busy right now. Please call again later." },
+  ],
+  schema: z.object({
+    queue: z
+      .string({ error: "Queue is required" })
+      .trim()
+      .min(1, "Queue is required")
+      .max(100, "Queue must be at most 100 characters")
+      .superRefine(safeText("Queue")),
+    skills: requiredSkills,
+    offerSeconds: seconds("Ring each agent for", 5, 120),
+    welcome: message("Welcome"),
+    apology: message("Apology"),
+  }),
+  smartQueueUsed: { queueField: "queue", queue: (v) => v.queue, skillsField: "skills", skills: (v) => v.skills.map((s) => s.name) },
+  render: (v) => `${header("Queue to agents", [
+    `Queues every call in ${v.queue}${v.skills.length ? ` for agents with ${v.skills.map((s) => `${s.name} ${s.level}+`).join(", ")}` : ""}; each agent rings for ${v.offerSeconds} seconds.`,
+  ])}
+require(Modules.SmartQueue);
+
+const QUEUE = ${js(v.queue)};
+const SKILLS = ${js(v.skills)};
+const OFFER_SECONDS = ${v.offerSeconds};
+const WELCOME = ${js(v.welcome)};
+const APOLOGY = ${js(v.apology)};
+
+VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+  const call = e.call;
+  let stage = "waiting";
+  const apologise = () => {
+    if (stage !== "waiting") return;
+    stage = "apology";
+    call.say(APOLOGY);
+  };
+  call.addEventListener(CallEvents.Connected, () => {
+    call.say(WELCOME);
+    const task = VoxEngine.enqueueTask({ call: call, queue: QUEUE, skills: SKILLS, timeout: OFFER_SECONDS });
+    task.addEventListener(SmartQueueEvents.OperatorReached, (ev) => {
+      stage = "connected";
+      call.stopPlayback();
+      Logger.write("Connected to " + ev.agentCall.number());
+      VoxEngine.sendMediaBetween(call, ev.agentCall);
+      ev.agentCall.addEventListener(CallEvents.Disconnected, () => {
+        call.hangup();
+        VoxEngine.terminate();
+      });
+    });
+    task.addEventListener(SmartQueueEvents.TaskCanceled, (ev) => {
+      Logger.write("No agent took the call: " + ev.status);
+      apologise();
+    });
+    task.addEventListener(SmartQueueEvents.Error, (ev) => {
+      Logger.write("Queue error: " + ev.description);
+      apologise();
+    });
+    task.addEventListener(SmartQueueEvents.ClientDisconnected, (ev) => ev.cancel());
+  });
+  call.addEventListener(CallEvents.PlaybackFinished, () => {
+    if (stage !== "apology") return;
+    call.hangup();
+    VoxEngine.terminate();
+  });
+  call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+  call.answer();
+});
+`,
+});
+
 function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 /** Every template, in the catalogue's order. */
-export const TEMPLATES = [forwardToNumber, businessHours, ivrMenu, voicemail, ringUser] as const;
-export type TemplateId = "forward-to-number" | "business-hours" | "ivr-menu" | "voicemail" | "ring-user";
+export const TEMPLATES = [forwardToNumber, businessHours, ivrMenu, voicemail, ringUser, queueToAgents] as const;
+export type TemplateId = "forward-to-number" | "business-hours" | "ivr-menu" | "voicemail" | "ring-user" | "queue-to-agents";
 
 type AnyTemplate = (typeof TEMPLATES)[number];
 
@@ -419,14 +537,27 @@ export function templateCards(): TemplateCard[] {
   return TEMPLATES.map(({ id, title, category, summary, steps, fields, scenarioName }) => ({ id, title, category, summary, steps, fields, scenarioName }));
 }
 
+/** What a rendered script names of the application, with the form's field that named it: the install checks each exists. */
+export type RenderedTemplate = {
+  script: string;
+  /** The users the script calls (null: none). */
+  usersCalled: { field: string; names: string[] } | null;
+  /** The SmartQueue queue and skills the script enqueues with (null: it does not enqueue). */
+  smartQueueUsed: { queueField: string; queue: string; skillsField: string; skills: string[] } | null;
+};
+
 /**
- * The template's values parsed, its script, and the user names the script calls with the field
- * that named them (the install checks they are the application's users; null: it calls none). Throws INVALID_INPUT naming the template's field
- * (e.g. `number`, `closes`).
+ * The template's values parsed, its script, and what the script names of the application (see
+ * RenderedTemplate). Throws INVALID_INPUT naming the template's field (e.g. `number`, `closes`).
  */
-export function renderTemplate(t: AnyTemplate, values: unknown): { script: string; usersCalled: { field: string; names: string[] } | null } {
+export function renderTemplate(t: AnyTemplate, values: unknown): RenderedTemplate {
   // Each template's schema and render agree by construction (define()); the union loses that link.
   const tpl = t as unknown as Template<z.ZodType>;
   const parsed = parseInput(tpl.schema, values);
-  return { script: tpl.render(parsed), usersCalled: tpl.usersCalled ? { field: tpl.usersCalled.field, names: tpl.usersCalled.names(parsed) } : null };
+  const sq = tpl.smartQueueUsed;
+  return {
+    script: tpl.render(parsed),
+    usersCalled: tpl.usersCalled ? { field: tpl.usersCalled.field, names: tpl.usersCalled.names(parsed) } : null,
+    smartQueueUsed: sq ? { queueField: sq.queueField, queue: sq.queue(parsed), skillsField: sq.skillsField, skills: sq.skills(parsed) } : null,
+  };
 }

@@ -306,3 +306,12 @@ export async function smartQueueSnapshot(accountId: number, applicationId: numbe
     })),
   };
 }
+
+/** Which of `names` the application has no queue (or skill) of, comparing names ignoring case; in the order given, each once. */
+export async function missingSqNames(tx: Tx, accountId: number, applicationId: number, kind: "queue" | "skill", names: readonly string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const where = { accountId, applicationId, nameKey: { in: names.map(nameKey) } };
+  const found = kind === "queue" ? await tx.sqQueue.findMany({ where, select: { nameKey: true } }) : await tx.sqSkill.findMany({ where, select: { nameKey: true } });
+  const have = new Set(found.map((r) => r.nameKey));
+  return [...new Map(names.map((n) => [nameKey(n), n.trim()])).entries()].filter(([key]) => !have.has(key)).map(([, n]) => n);
+}
