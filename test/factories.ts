@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/core/db";
 import { ASSIGNABLE_ROLES, OWNER_ROLE, type AssignableRole, type Role } from "@/lib/access/matrix";
 import type { Actor, PanelActor } from "@/lib/access/actor-types";
+import { isAppError, type AppError } from "@/lib/core/errors";
 
 /** A precomputed argon2id hash of TEST_PASSWORD: hashing per row would make factories slow. */
 export const TEST_PASSWORD = "Test-Passw0rd!";
@@ -57,3 +58,14 @@ export async function createTestAccount(): Promise<TestAccount> {
 /** A principal as a panel session sees it (route and action tests mock getActor with this). */
 export const asPanel = (a: Actor): PanelActor =>
   ({ ...a, kind: a.kind === "owner" ? "owner" : "subuser", accountEmail: "x@test.local", sessionId: "s", sessionCreatedAt: new Date(), sessionExpiresAt: new Date(Date.now() + 3_600_000) }) as PanelActor;
+
+/** The AppError `p` rejects with (its code, field, message, reason); throws when it resolves or rejects with anything else. */
+export async function refusal(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isAppError(e)) return e;
+    throw e;
+  }
+  throw new Error("expected a refusal");
+}

@@ -15,7 +15,7 @@ import { advanceCalls } from "@/lib/domains/calls/simulator";
 import { deps, fixtureCallApp, SCENARIO, talkRun, testClock } from "@/lib/domains/calls/call-fixtures";
 import type { CallSetup, ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
 import type { Runtime } from "@/lib/domains/calls/simulator";
-import { createTestAccount, PRINCIPALS } from "@/test/factories";
+import { createTestAccount, PRINCIPALS, refusal } from "@/test/factories";
 import { FIRST_DRIVER_RUN } from "@/test/drivers";
 import { advanceCallLists, appendToCallList, cancelCallList, createCallList, deleteCallList, editCallList, pauseCallList, resumeCallList } from "./mutations";
 import { findOwnCallList, listCallListRows, listCallLists } from "./queries";
@@ -60,16 +60,6 @@ async function setup(topUpMinor = 1_000_00) {
 
 const numberOf = (i: number) => `+1212${String(5_000_000 + i).padStart(7, "0")}`;
 const csvOf = (n: number, from = 0) => `phone_number;name\n${Array.from({ length: n }, (_, i) => `${numberOf(from + i)};Customer ${from + i}`).join("\n")}\n`;
-
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 const listState = (accountId: number) => Promise.all([db.callList.count({ where: { accountId } }), db.callListRow.count({ where: { accountId } }), db.auditLog.count({ where: { accountId } })]);
 

@@ -8,8 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { can, OWNER_ROLE } from "@/lib/access/matrix";
 import type { Actor } from "@/lib/access/actor-types";
-import { AppError } from "@/lib/core/errors";
-import { createTestAccount, PRINCIPALS, uniq, type TestAccount } from "@/test/factories";
+import { createTestAccount, PRINCIPALS, refusal, uniq, type TestAccount } from "@/test/factories";
 import { deleteScenario } from "@/lib/domains/scenarios/mutations";
 import { deleteRule } from "@/lib/domains/rules/mutations";
 import { installTemplate } from "./mutations";
@@ -27,16 +26,6 @@ async function snapshot(accountId: number) {
     db.auditLog.count({ where: { accountId } }),
   ]);
   return { scenarios, rules, installs, audits };
-}
-
-async function refusal(p: Promise<unknown>): Promise<{ code: string; field: string | undefined; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return { code: e.code, field: e.field, message: e.message };
-    throw e;
-  }
-  throw new Error("not refused");
 }
 
 const queueValues = { queue: "Support", skills: "English 2", offerSeconds: "20", welcome: "Please hold", apology: "Sorry" };
