@@ -48,6 +48,8 @@ export const routes = {
   applicationCallHistoryExport: (appId: number) => `${applicationSectionHref("application.call_history", appId)}/export` as Route,
   /** A tab of the Billing page (section billing; the verification tab's controls need billing.verification). */
   billingTab: (tab: BillingTab) => `${sectionHref("billing")}?tab=${tab}` as Route,
+  /** One support ticket's conversation (section support.tickets). */
+  supportTicket: (ticketId: number) => `${sectionHref("support.tickets")}/${ticketId}` as Route,
 } as const;
 
 /** The Billing page's tabs, in the order shown; the first is the page's default. */

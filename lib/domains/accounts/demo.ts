@@ -82,6 +82,7 @@ export async function seedDemo(db: Db, credentialsPath: string = env().DEMO_CRED
     await seedDemoScenario(tx, account.id);
     await seedDemoPushCertificate(tx, account.id);
     await seedDemoSmartQueue(tx, account.id);
+    await seedDemoSupportTicket(tx, account.id);
     const sa = DEMO.serviceAccount;
     await tx.apiKey.create({
       data: {
@@ -189,6 +190,42 @@ async function seedDemoSmartQueue(tx: Tx, accountId: number): Promise<void> {
   }
   const erin = users.get("erin");
   if (erin !== undefined) await tx.sqAgentSettings.create({ data: { userId: erin, accountId, maxSimultaneousConversations: 3 } });
+}
+
+/**
+ * One answered support ticket, so Help > Support tickets shows a conversation from the start (the
+ * operators answer with `npm run support`). Dated an hour and a half before the seed.
+ */
+async function seedDemoSupportTicket(tx: Tx, accountId: number): Promise<void> {
+  const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+  await tx.supportTicket.create({
+    data: {
+      accountId,
+      subject: "How do incoming calls reach our support agents?",
+      category: "scenarios",
+      status: "answered",
+      openedBy: DEMO.accountName,
+      createdAt: at(90),
+      lastMessageAt: at(75),
+      messages: {
+        create: [
+          {
+            accountId,
+            author: DEMO.accountName,
+            body: "We set up queues and agents for the support application. What makes a call to our number ring dave or erin?",
+            createdAt: at(90),
+          },
+          {
+            accountId,
+            author: "Switchboard support",
+            fromSupport: true,
+            body: "A scenario puts the call in a queue: install the Marketplace template \"Queue to agents\" into the support application with the queue \"Support line\", then attach a number to the application. The queue rings the agent with the best skill levels first.",
+            createdAt: at(75),
+          },
+        ],
+      },
+    },
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { parseInput } from "@/lib/core/validate";
 import { ZAuditLogQuery, type AuditLogQuery } from "./schemas";
+import type { AuditOutcome } from "./client-safe";
 import type { z } from "zod";
 import { clampPage, COUNT_CAP, keysetAfter, skipOf } from "@/lib/core/paging";
 import { auditSentence } from "./sentences";
@@ -104,6 +105,12 @@ export async function listAuditLog(actor: Actor, query: AuditLogQuery = {}): Pro
     select: AUDIT_LOG_ROW_SELECT,
   });
   return { rows: records.map(toAuditLogRow), total, capped: counted > COUNT_CAP, page, size };
+}
+
+/** How many of the account's entries since `from` (UTC) have `outcome`, up to COUNT_CAP + 1 (the Support page's check; section logs). */
+export async function countAuditEntries(actor: Actor, filter: { from: Date; outcome: AuditOutcome }): Promise<number> {
+  authorize(actor, { section: "logs" });
+  return db.auditLog.count({ where: auditLogWhere(actor, { q: "", ...filter }), take: COUNT_CAP + 1 });
 }
 
 /** Rows per read of the export: one keyset page of (createdAt, id). */

@@ -1,6 +1,6 @@
 // What each kind of notification says, parsed from its row's JSON `detail` (written by the domain
 // that raised it: billing's ledger and verification review, phone-numbers' and SIP registrations'
-// renewal runs, push credentials' expiry warning, caller IDs, access requests). Pure: a row in, a typed detail out. Parsing never
+// renewal runs, push credentials' expiry warning, caller IDs, access requests, support's answers). Pure: a row in, a typed detail out. Parsing never
 // throws: a detail that does not match its kind's shape (an older or hand-made row) reads as kind
 // "other" and renders generically, like a kind this code does not know.
 //
@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   "verification_rejected",
   "sip_registration_deactivated",
   "push_certificate_expiring",
+  "support_answered",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -34,6 +35,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   verification_rejected: "The account's verification is rejected",
   sip_registration_deactivated: "A SIP registration is deactivated for an unpaid month",
   push_certificate_expiring: "An Apple push certificate expires within 30 days",
+  support_answered: "The support team answers one of the account's tickets",
 };
 
 /** The sections whose holders read a kind's specifics (any one of them suffices). Access requests reach the owner alone anyway. */
@@ -45,6 +47,7 @@ export const NOTIFICATION_CONCERNS: Record<Exclude<NotificationKind, "access_req
   verification_rejected: ["billing"],
   sip_registration_deactivated: ["sip_registrations", "billing"],
   push_certificate_expiring: ["application.push_certificates"],
+  support_answered: ["support.tickets"],
 };
 
 export type NotificationDetail =
@@ -58,6 +61,7 @@ export type NotificationDetail =
   /** `priceMinor`: the month's fee that could not be paid, in `currency`. */
   | { kind: "sip_registration_deactivated"; redacted: false; registration: string; priceMinor: number; currency: string }
   | { kind: "push_certificate_expiring"; redacted: false; credential: string; expiresAt: Date; applicationId: number | null }
+  | { kind: "support_answered"; redacted: false; ticketId: number; subject: string }
   | { kind: Exclude<NotificationKind, "access_request">; redacted: true }
   /** A kind this code does not know, or a detail that does not match its kind. */
   | { kind: "other"; type: string };
@@ -76,6 +80,7 @@ const SHAPES = {
   verification_rejected: z.object({ reason: z.string().max(500).default("") }),
   sip_registration_deactivated: z.object({ registration: z.string().min(1).max(300), priceMinor: money, currency: z.string().regex(/^[A-Z]{3}$/).optional() }),
   push_certificate_expiring: z.object({ credential: z.string().min(1).max(300), expiresAt: z.iso.datetime(), applicationId: z.number().int().positive().optional() }),
+  support_answered: z.object({ ticketId: z.number().int().positive(), subject: z.string().min(1).max(300) }),
   access_request: z.object({ subuser: z.string().max(100).optional(), roles: z.array(z.string()).optional() }),
 };
 
@@ -139,6 +144,10 @@ export function parseNotificationDetail(row: { kind: string; detail: string; sec
     case "push_certificate_expiring": {
       const d = SHAPES.push_certificate_expiring.safeParse(raw);
       return d.success ? { kind: "push_certificate_expiring", redacted: false, credential: d.data.credential, expiresAt: new Date(d.data.expiresAt), applicationId: d.data.applicationId ?? null } : other;
+    }
+    case "support_answered": {
+      const d = SHAPES.support_answered.safeParse(raw);
+      return d.success ? { kind: "support_answered", redacted: false, ticketId: d.data.ticketId, subject: d.data.subject } : other;
     }
   }
 }

@@ -98,6 +98,19 @@ export function NotificationText({ n, holds }: { n: NotificationDto; holds: (sec
           </p>
         </>
       );
+    case "support_answered":
+      return d.redacted ? (
+        <p>The support team answered one of the account&apos;s tickets.</p>
+      ) : (
+        <>
+          <p>
+            The support team answered the ticket <span className="font-semibold">{d.subject}</span>.
+          </p>
+          <p className="mt-0.5 text-slate-600">
+            <Action href={routes.supportTicket(d.ticketId)}>Read the answer</Action>
+          </p>
+        </>
+      );
     case "push_certificate_expiring": {
       if (d.redacted) return <p>A push certificate of the account is about to expire.</p>;
       // Said as of when it was raised (render stays pure): a certificate added already expired is "expired".
