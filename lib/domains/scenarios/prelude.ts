@@ -347,7 +347,7 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
     var priority = params.priority === undefined ? 50 : params.priority;
     if (!isInt(priority, 1, 100)) throw new RangeError("VoxEngine.enqueueTask: priority must be a whole number from 1 to 100");
     var timeout = params.timeout === undefined ? setup.sqOfferSeconds : params.timeout;
-    if (typeof timeout !== "number" || !(timeout > 0 && timeout <= 600)) throw new RangeError("VoxEngine.enqueueTask: timeout must be a number of seconds from 1 to 600");
+    if (typeof timeout !== "number" || !(timeout >= 1 && timeout <= 600)) throw new RangeError("VoxEngine.enqueueTask: timeout must be a number of seconds from 1 to 600");
     var plan = host("sq_enqueue", { queue: queue, skills: skills, priority: priority });
     var t = { hostId: plan.id, client: client, plan: plan, timeout: timeout, state: "waiting", clientGone: false, offer: null, agent: null, next: 0, timers: [], listeners: {} };
     var task = {};
