@@ -95,13 +95,16 @@ export class AppError extends Error {
   readonly field?: string;
   /** Why, when the code alone does not say enough (the API answers each reason with its own number). */
   readonly reason?: ErrorReason;
+  /** The same refusal's errors on other fields (field -> message), so a form shows them all at once; the API names `field` only. */
+  readonly otherFields?: Readonly<Record<string, string>>;
 
-  constructor(code: ErrorCode, opts: { message: string; field?: string; reason?: ErrorReason }) {
+  constructor(code: ErrorCode, opts: { message: string; field?: string; reason?: ErrorReason; otherFields?: Record<string, string> }) {
     super(opts.message);
     this.name = "AppError";
     this.code = code;
     this.field = opts.field;
     this.reason = opts.reason;
+    if (opts.otherFields && Object.keys(opts.otherFields).length > 0) this.otherFields = opts.otherFields;
   }
 }
 

@@ -18,16 +18,21 @@ export function reasonOf(i: z.core.$ZodIssue | undefined): ErrorReason | undefin
   return typeof params?.reason === "string" ? (params.reason as ErrorReason) : undefined;
 }
 
-/** Parses `raw` or throws INVALID_INPUT naming the first bad field, with its reason. */
+/**
+ * Parses `raw` or throws INVALID_INPUT naming the first bad field, with its reason; the other bad
+ * fields (the first message of each) ride along as `otherFields`, so a form marks them all at once.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  throw new AppError("INVALID_INPUT", {
-    message: first?.message ?? "Invalid input",
-    field: first?.path.map(String).join(".") || undefined,
-    reason: reasonOf(first),
-  });
+  const [first, ...rest] = parsed.error.issues;
+  const field = first?.path.map(String).join(".") || undefined;
+  const otherFields: Record<string, string> = {};
+  for (const i of rest) {
+    const key = i.path.map(String).join(".");
+    if (key && key !== field) otherFields[key] ??= i.message;
+  }
+  throw new AppError("INVALID_INPUT", { message: first?.message ?? "Invalid input", field, reason: reasonOf(first), otherFields });
 }
 
 /**

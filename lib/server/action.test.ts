@@ -28,6 +28,24 @@ describe("action()", () => {
     expect(echoedValues(form({ login: "x", currentPassword: "p", newPassword: "q", apiKey: "k", privateKey: "k", token: "t" }))).toEqual({ login: "x" });
   });
 
+  it("a domain's refusal of several fields marks each (parseInput's otherFields); the API's error names the first", async () => {
+    const { parseInput } = await import("@/lib/core/validate");
+    const schema = z.object({ name: z.string().min(3, "Name is short"), port: z.number().int().min(1, "Port must be positive"), tags: z.array(z.string().min(1, "Empty tag")) });
+    const install = action({ signedIn: true, input: z.object({ values: z.unknown() }) }, async ({ values }) => parseInput(schema, values));
+    session.actor = owner;
+    expect(await install({ values: { name: "x", port: 0, tags: ["", ""] } })).toEqual({
+      ok: false,
+      fieldErrors: { name: "Name is short", port: "Port must be positive", "tags.0": "Empty tag", "tags.1": "Empty tag" },
+    });
+    try {
+      parseInput(schema, { name: "x", port: 0, tags: [] });
+    } catch (e) {
+      expect(e).toMatchObject({ code: "INVALID_INPUT", field: "name", message: "Name is short", otherFields: { port: "Port must be positive" } });
+    }
+    expect.assertions(2);
+    session.actor = null;
+  });
+
   it("an input object gets no echo (dialogs keep their own fields)", async () => {
     expect(await signup({ accountName: "ab", email: "x", password: "1" } as never)).not.toHaveProperty("values");
   });

@@ -39,7 +39,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 /** AppError / unexpected error -> the action result shown to the user. */
 export function errorResult(e: unknown): ActionFailure {
   if (isAppError(e)) {
-    return e.field ? { ok: false, fieldErrors: { [e.field]: e.message } } : { ok: false, formError: e.message };
+    return e.field ? { ok: false, fieldErrors: { [e.field]: e.message, ...e.otherFields } } : { ok: false, formError: e.message };
   }
   console.error("Unexpected error in server action", e);
   return { ok: false, formError: "Something went wrong. Please try again." };
