@@ -44,7 +44,7 @@ export default async function SupportPage() {
                 <li key={c.id} className="flex items-center justify-between gap-4 py-2 text-sm" data-support-check={c.id}>
                   <span className="text-slate-800">{c.label}</span>
                   <Link href={`${sectionHref(c.section)}?${new URLSearchParams(c.filter)}` as Route} className="shrink-0 font-medium text-brand-700 hover:underline tabular-nums">
-                    {plural(c.count, "entry", "entries")}
+                    {c.section === "calls" ? plural(c.count, "call", "calls") : plural(c.count, "action", "actions")}
                     <span className="sr-only"> in {sectionTitle(c.section)}</span>
                   </Link>
                 </li>

@@ -154,6 +154,7 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
     await fixtureQueue(other.id, theirs.id, "Support");
 
     const snap = await smartQueueSnapshot(acct.id, app.id);
+    expect(snap.skills).toEqual(["English"]);
     expect(snap.queues).toEqual([
       expect.objectContaining({ name: "Support", agentSelection: "MOST_QUALIFIED", agents: [expect.objectContaining({ name: "dave", skills: { english: 2 } }), expect.objectContaining({ name: "erin", skills: { english: 4 } })] }),
     ]);

@@ -472,7 +472,7 @@ describe("the SmartQueue snapshot a run gets", () => {
     const reads: [number, number][] = [];
     const smartQueue = async (accountId: number, applicationId: number) => {
       reads.push([accountId, applicationId]);
-      return { queues: [] };
+      return { queues: [], skills: [] };
     };
     const plain = scriptedRuntime(talkRun(10));
     await place(owner, app.id, callerId, deps(plain, t.clock, { smartQueue }));
@@ -483,6 +483,6 @@ describe("the SmartQueue snapshot a run gets", () => {
     const match = { rule: RULE, scenarios: [{ ...SCENARIO, script: "require(Modules.SmartQueue); VoxEngine.enqueueTask({})" }] };
     await place(owner, app.id, callerId, deps({ ...queuing, route: async () => match }, t.clock, { smartQueue }));
     expect(reads).toEqual([[owner.accountId, app.id]]);
-    expect(queuing.calls[0]).toMatchObject({ smartQueue: { queues: [] } });
+    expect(queuing.calls[0]).toMatchObject({ smartQueue: { queues: [], skills: [] } });
   });
 });

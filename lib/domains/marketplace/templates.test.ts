@@ -177,7 +177,7 @@ describe("Queue to agents", () => {
   const values: Record<string, string> = { ...defaults("queue-to-agents"), queue: "support", skills: "English 3\nbilling", offerSeconds: "15" };
   const agent = (id: number, name: string, skills: Record<string, number>) => ({ id, name, handlesCalls: true, skills });
   const withQueue = (agents: ReturnType<typeof agent>[], party: Partial<SimulatedParty> = {}) => {
-    const smartQueue = { queues: [{ id: 1, name: "Support", agentSelection: "MOST_QUALIFIED" as const, holdIfNoAgent: false, maxWaitingSeconds: null, agents }] };
+    const smartQueue = { skills: ["English", "Billing"], queues: [{ id: 1, name: "Support", agentSelection: "MOST_QUALIFIED" as const, holdIfNoAgent: false, maxWaitingSeconds: null, agents }] };
     return { ...call(party), smartQueue };
   };
 
@@ -214,6 +214,7 @@ describe("Queue to agents", () => {
   it("refuses malformed skills under `skills` and a missing queue under `queue`", () => {
     expect(fieldError("queue-to-agents", { ...values, skills: "English 7" })).toMatchObject({ field: "skills", message: expect.stringContaining("Line 1") });
     expect(renderTemplate(findTemplate("queue-to-agents")!, { ...values, skills: "Tier 2 4" }).script).toContain('[{"name":"Tier 2","level":4}]');
+    expect(fieldError("queue-to-agents", { ...values, skills: "English 3, Spanish 2" })).toMatchObject({ field: "skills", message: expect.stringContaining("one skill per line") });
     expect(fieldError("queue-to-agents", { ...values, skills: "English\nenglish 2" })).toMatchObject({ field: "skills", message: "Line 2: english is already required" });
     expect(fieldError("queue-to-agents", { ...values, skills: "a\nb\nc\nd\ne\nf" })).toMatchObject({ field: "skills", message: "Require at most 5 skills" });
     expect(fieldError("queue-to-agents", { ...values, queue: "  " })).toMatchObject({ field: "queue", message: "Queue is required" });

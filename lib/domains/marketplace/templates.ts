@@ -419,6 +419,10 @@ const requiredSkills = z.string().default("").transform((text, ctx): RequiredSki
   const skills: RequiredSkill[] = [];
   for (const [i, line] of lines.entries()) {
     // A trailing number is the level, so a name ending in a number needs its level after it ("Tier 2 1").
+    if (line.includes(",")) {
+      issue(ctx, `Line ${i + 1}: one skill per line, e.g. English 3 on one line and Spanish 2 on the next`);
+      return z.NEVER;
+    }
     const m = /^(.{1,100}?)(?:\s+(\d+))?$/.exec(line);
     if (!m || /[\u0000-\u001f]/.test(m[1]!) || (m[2] !== undefined && !/^[1-5]$/.test(m[2]))) {
       issue(ctx, `Line ${i + 1}: write a skill's name, then optionally a space and its lowest level from 1 to 5, e.g. English 3`);

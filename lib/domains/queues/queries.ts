@@ -271,10 +271,30 @@ export async function sqSkillIdByName(actor: Actor, applicationId: number, name:
  * The application's SmartQueue as a scenario's VoxEngine.enqueueTask sees it (the call
  * simulator's read, after the call was authorized): every queue with its call settings and its
  * active agents, earliest bound first, each with whether it takes calls and its skill levels by
- * lowercased skill name. One query. Empty `queues` when the application has none.
+ * lowercased skill name; and the names of its skills. Two queries. Empty when it has none.
  */
 export async function smartQueueSnapshot(accountId: number, applicationId: number): Promise<SmartQueueSnapshot> {
-  const queues = await db.sqQueue.findMany({
+  const [queues, skills] = await Promise.all([sqQueuesWithAgents(accountId, applicationId), db.sqSkill.findMany({ where: { accountId, applicationId }, orderBy: { id: "asc" }, select: { name: true } })]);
+  return {
+    skills: skills.map((k) => k.name),
+    queues: queues.map((q) => ({
+      id: q.id,
+      name: q.name,
+      agentSelection: q.callAgentSelection as SqAgentSelection,
+      holdIfNoAgent: q.holdCallsIfInactiveAgents,
+      maxWaitingSeconds: q.callMaxWaitingSeconds,
+      agents: q.agents.map(({ user: u }) => ({
+        id: u.id,
+        name: u.name,
+        handlesCalls: u.sqSettings?.handleCalls ?? true,
+        skills: Object.fromEntries(u.sqSkills.map((s) => [s.skill.nameKey, s.level])),
+      })),
+    })),
+  };
+}
+
+function sqQueuesWithAgents(accountId: number, applicationId: number) {
+  return db.sqQueue.findMany({
     where: { accountId, applicationId },
     orderBy: { id: "asc" },
     select: {
@@ -290,21 +310,6 @@ export async function smartQueueSnapshot(accountId: number, applicationId: numbe
       },
     },
   });
-  return {
-    queues: queues.map((q) => ({
-      id: q.id,
-      name: q.name,
-      agentSelection: q.callAgentSelection as SqAgentSelection,
-      holdIfNoAgent: q.holdCallsIfInactiveAgents,
-      maxWaitingSeconds: q.callMaxWaitingSeconds,
-      agents: q.agents.map(({ user: u }) => ({
-        id: u.id,
-        name: u.name,
-        handlesCalls: u.sqSettings?.handleCalls ?? true,
-        skills: Object.fromEntries(u.sqSkills.map((s) => [s.skill.nameKey, s.level])),
-      })),
-    })),
-  };
 }
 
 /** Which of `names` the application has no queue (or skill) of, comparing names ignoring case; in the order given, each once. */

@@ -327,7 +327,7 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
       var s = skills[i];
       if (!s || typeof s.name !== "string" || s.name.trim() === "" || s.name.length > 100) throw new TypeError("VoxEngine.enqueueTask: skills[" + i + "].name must be a skill's name");
       var level = s.level === undefined ? 1 : s.level;
-      if (!isInt(level, 1, 5)) throw new RangeError("VoxEngine.enqueueTask: skills[" + i + "].level must be a whole number from 1 to 5");
+      if (!isInt(level, 1, 5)) throw new RangeError("VoxEngine.enqueueTask: skills[" + i + "].level must be a whole number from 1 to 5, not " + (typeof level === "string" ? stringify(level) : String(level)));
       out.push({ name: s.name, level: level });
     }
     return out;
@@ -337,6 +337,7 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
     if (!sqLoaded) throw new Error("VoxEngine.enqueueTask: add require(Modules.SmartQueue) to the scenario first");
     if (ended) throw new Error("The session has ended");
     if (!params || typeof params !== "object") throw new TypeError("VoxEngine.enqueueTask: pass the task's parameters: { queue, call, skills?, priority?, timeout? }");
+    if (!params.call || !calls.has(params.call)) throw new TypeError("VoxEngine.enqueueTask: call must be the call to queue (e.g. e.call)");
     var client = state(params.call);
     if (client.state === "TERMINATED") throw new Error("VoxEngine.enqueueTask: the call has ended");
     var queue = params.queue;
@@ -410,7 +411,7 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
       return;
     }
     if (plan.agents.length === 0 && !plan.hold) {
-      closeTask(t, "cancelled", TerminationStatus.OPERATOR_NOT_AVAILABLE, "No agent of the queue can take the call", true);
+      closeTask(t, "cancelled", TerminationStatus.OPERATOR_NOT_AVAILABLE, String(plan.why || "No agent of the queue can take the call"), true);
       return;
     }
     fireTask(t, SmartQueueEvents.EnqueueSuccess);

@@ -59,7 +59,8 @@ export type SmartQueueSnapshotQueue = {
   }[];
 };
 
-export type SmartQueueSnapshot = { queues: SmartQueueSnapshotQueue[] };
+/** `skills`: the names of the application's skills (its catalogue), as spelled there. */
+export type SmartQueueSnapshot = { queues: SmartQueueSnapshotQueue[]; skills: string[] };
 
 /** The rule that matched a dialled string, and its scenarios in their order (each one's current script). */
 export type RouteMatch = {

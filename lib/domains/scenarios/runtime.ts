@@ -261,7 +261,7 @@ class Recorder {
     }
     this.tasks.set(id, { queue: plan.queue, agents: new Set(plan.agents.map((g) => g.name)) });
     const wanted = taskSkills.length > 0 ? `; skills ${taskSkills.map((s) => `${s.name} ≥ ${s.level}`).join(", ")}` : "";
-    const able = plan.agents.length === 1 ? "1 agent can take it" : `${plan.agents.length} agents can take it`;
+    const able = plan.why ?? (plan.agents.length === 1 ? "1 agent can take it" : `${plan.agents.length} agents can take it`);
     this.push({ at: this.now, type: "queue", what: "enqueued", queue: plan.queue, detail: clip(`priority ${String(a.priority)}${wanted}; ${able}`, 200) });
     return JSON.stringify({ id, ...plan });
   }

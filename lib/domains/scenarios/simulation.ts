@@ -139,7 +139,8 @@ export function simulateHttp(rawUrl: string, method: string, body: string): Http
 export type TaskSkill = { name: string; level: number };
 
 export type TaskPlan =
-  | { queue: string; agents: { id: number; name: string }[]; hold: boolean; maxWait: number | null }
+  /** why: when no agent can take the task, the reason in words (an unknown skill, an empty queue, no agent skilled enough). */
+  | { queue: string; agents: { id: number; name: string }[]; hold: boolean; maxWait: number | null; why?: string }
   | { queue: string; error: { type: "QUEUE_NOT_FOUND"; description: string } };
 
 /**
@@ -161,5 +162,16 @@ export function planSmartQueueTask(snapshot: SmartQueueSnapshot | undefined, ref
   const able = queue.agents.filter((a) => a.handlesCalls && required.every((r) => (a.skills[r.key] ?? 0) >= r.level));
   const sign = queue.agentSelection === "MOST_QUALIFIED" ? -1 : queue.agentSelection === "LEAST_QUALIFIED" ? 1 : 0;
   const ordered = sign === 0 ? able : [...able].sort((a, b) => sign * (score(a.skills) - score(b.skills)));
-  return { queue: queue.name, agents: ordered.map((a) => ({ id: a.id, name: a.name })), hold: queue.holdIfNoAgent, maxWait: queue.maxWaitingSeconds };
+  const plan = { queue: queue.name, agents: ordered.map((a) => ({ id: a.id, name: a.name })), hold: queue.holdIfNoAgent, maxWait: queue.maxWaitingSeconds };
+  return able.length > 0 ? plan : { ...plan, why: noAgentWhy(snapshot?.skills ?? [], queue, skills) };
+}
+
+/** Why no agent of `queue` can take a task needing `skills`, in the words the session log shows. */
+function noAgentWhy(catalogue: readonly string[], queue: SmartQueueSnapshot["queues"][number], skills: readonly TaskSkill[]): string {
+  const known = new Set(catalogue.map((n) => n.toLowerCase()));
+  const unknown = skills.filter((s) => !known.has(s.name.trim().toLowerCase())).map((s) => `“${s.name}”`);
+  if (unknown.length > 0) return `The application has no skill ${unknown.join(", ")}`;
+  if (queue.agents.length === 0) return "The queue has no agents";
+  const wanted = skills.map((s) => `${s.name} ≥ ${s.level}`).join(", ");
+  return wanted ? `No agent of the queue takes calls with ${wanted}` : "No agent of the queue takes calls";
 }

@@ -20,7 +20,7 @@ const queue = (q: Partial<SmartQueueSnapshotQueue> = {}): SmartQueueSnapshotQueu
   agents: [agent(11, "dave", { english: 2 }), agent(12, "erin", { english: 5, billing: 3 })],
   ...q,
 });
-const snapshot = (...queues: SmartQueueSnapshotQueue[]): SmartQueueSnapshot => ({ queues: queues.length ? queues : [queue()] });
+const snapshot = (...queues: SmartQueueSnapshotQueue[]): SmartQueueSnapshot => ({ queues: queues.length ? queues : [queue()], skills: ["English", "Billing", "French"] });
 
 const call = (p: Partial<SimulatedParty> = {}, smartQueue: SmartQueueSnapshot | undefined = snapshot()): CallSetup =>
   inboundCall({ answerAfterSeconds: 4, ...p }, smartQueue ? { smartQueue } : {});
@@ -129,6 +129,13 @@ describe("VoxEngine.enqueueTask in the sandbox", () => {
     const none = await run(QUEUER(`queue: "Support", skills: [{ name: "French", level: 1 }]`));
     expect(steps(none)).toEqual([{ at: 0, what: "enqueued" }, { at: 0, what: "cancelled", status: "OPERATOR_NOT_AVAILABLE" }]);
     expect(logs(none)).toEqual(["0 TaskCanceled OPERATOR_NOT_AVAILABLE"]);
+    // The log says why: nobody has the skill, or the application has no such skill at all.
+    expect(none.events.filter((e) => e.type === "queue").map((e) => (e as { detail?: string }).detail)).toEqual([
+      "priority 50; skills French ≥ 1; No agent of the queue takes calls with French ≥ 1",
+      "No agent of the queue takes calls with French ≥ 1",
+    ]);
+    const unknown = await run(QUEUER(`queue: "Support", skills: [{ name: "Klingon", level: 1 }, { name: "English", level: 1 }]`));
+    expect(unknown.events.filter((e) => e.type === "queue").at(-1)).toMatchObject({ status: "OPERATOR_NOT_AVAILABLE", detail: "The application has no skill “Klingon”" });
 
     const held = await run(QUEUER(`queue: "Support", skills: [{ name: "French", level: 1 }]`), call({}, snapshot(queue({ holdIfNoAgent: true, maxWaitingSeconds: 40 }))));
     expect(steps(held)).toEqual([{ at: 0, what: "enqueued" }, { at: 40, what: "cancelled", status: "MAX_WAITING_TIME_REACHED" }]);
@@ -190,9 +197,10 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
 
   it.each([
     ["without require(Modules.SmartQueue)", `VoxEngine.enqueueTask({ call: e.call, queue: "Support" })`, "Error: VoxEngine.enqueueTask: add require(Modules.SmartQueue) to the scenario first"],
-    ["with no call", `VoxEngine.enqueueTask({ queue: "Support" })`, "TypeError: Not a call object"],
+    ["with no call", `VoxEngine.enqueueTask({ queue: "Support" })`, "TypeError: VoxEngine.enqueueTask: call must be the call to queue (e.g. e.call)"],
     ["with no queue", `VoxEngine.enqueueTask({ call: e.call })`, "TypeError: VoxEngine.enqueueTask: queue must be the name or id of one of the application's queues"],
-    ["with a skill level of 6", `VoxEngine.enqueueTask({ call: e.call, queue: "Support", skills: [{ name: "English", level: 6 }] })`, "RangeError: VoxEngine.enqueueTask: skills[0].level must be a whole number from 1 to 5"],
+    ["with a skill level of 6", `VoxEngine.enqueueTask({ call: e.call, queue: "Support", skills: [{ name: "English", level: 6 }] })`, "RangeError: VoxEngine.enqueueTask: skills[0].level must be a whole number from 1 to 5, not 6"],
+    ["with a skill level given as text", `VoxEngine.enqueueTask({ call: e.call, queue: "Support", skills: [{ name: "English", level: "3" }] })`, 'RangeError: VoxEngine.enqueueTask: skills[0].level must be a whole number from 1 to 5, not "3"'],
     ["with priority 0", `VoxEngine.enqueueTask({ call: e.call, queue: "Support", priority: 0 })`, "RangeError: VoxEngine.enqueueTask: priority must be a whole number from 1 to 100"],
     ["with a timeout under a second", `VoxEngine.enqueueTask({ call: e.call, queue: "Support", timeout: 0.5 })`, "RangeError: VoxEngine.enqueueTask: timeout must be a number of seconds from 1 to 600"],
     ["with an unknown module", `require("ASR")`, "Error: require: the module ASR is not available in the simulator (Modules.SmartQueue is)"],
@@ -216,12 +224,16 @@ Logger.write(SmartQueueEvents.OperatorReached + " " + TerminationStatus.MAX_WAIT
   it("the example in docs/scenarios.md runs: an agent takes the call; with none able to, the caller hears the apology", async () => {
     const doc = readFileSync("docs/scenarios.md", "utf8");
     const example = /### SmartQueue[\s\S]*?```js\n([\s\S]*?)```/.exec(doc)![1]!;
-    const taken = await run(example, call({ hangupAfterSeconds: 20 }));
+    const line = snapshot(queue({ name: "Support line" }));
+    const taken = await run(example, call({ hangupAfterSeconds: 20 }, line));
     expect(taken.outcome).toBe("completed");
     expect(steps(taken).map((s) => s.what)).toEqual(["enqueued", "distributed", "reached"]);
-    const none = await run(example, call({}, snapshot(queue({ agents: [agent(1, "dave", { english: 2 })] }))));
+    const none = await run(example, call({}, snapshot(queue({ name: "Support line", agents: [agent(1, "dave", { english: 2 })] }))));
     expect(steps(none).at(-1)).toMatchObject({ what: "cancelled", status: "OPERATOR_NOT_AVAILABLE" });
     expect(none.events.find((e) => e.type === "say")).toMatchObject({ text: "All our agents are busy. Please call again later." });
     expect(none.events.at(-1)).toMatchObject({ type: "hangup", by: "scenario" });
+    // No such queue: the Error listener apologises too.
+    const missing = await run(example, call({}, snapshot()));
+    expect(missing.events.find((e) => e.type === "say")).toMatchObject({ text: "All our agents are busy. Please call again later." });
   });
 });

@@ -131,15 +131,19 @@ export async function answerTicket(ticketId: number, operator: string, message: 
   });
 }
 
-/** An operator closes a ticket (`npm run support close`), audited in the account's log. NOT_FOUND when there is none; a closed one stays as it is. */
-export async function operatorCloseTicket(ticketId: number, operator: string, clock: Clock = systemClock): Promise<void> {
+/**
+ * An operator closes a ticket (`npm run support close`), audited in the account's log. NOT_FOUND
+ * when there is none; false when it was already closed (nothing written), true when closed now.
+ */
+export async function operatorCloseTicket(ticketId: number, operator: string, clock: Clock = systemClock): Promise<boolean> {
   const who = operatorName(operator);
   const now = clock();
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const t = await tx.supportTicket.findUnique({ where: { id: ticketId }, select: { id: true, accountId: true, subject: true, status: true } });
     if (!t) throw ticketNotFound();
-    if (t.status === "closed") return;
+    if (t.status === "closed") return false;
     await tx.supportTicket.update({ where: { id: t.id }, data: { status: "closed", closedAt: now } });
     await audit(tx, supportPrincipal(t.accountId, who), { action: "support.close", targetType: "support_ticket", targetId: t.id, detail: { subject: t.subject }, at: now });
+    return true;
   });
 }

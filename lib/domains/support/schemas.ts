@@ -20,6 +20,7 @@ export const ZOpenTicketInput = z.object({
   subject: z
     .string({ error: "Subject is required" })
     .trim()
+    .min(1, "Subject is required")
     .min(SUBJECT_MIN, `Subject must be at least ${SUBJECT_MIN} characters`)
     .max(SUBJECT_MAX, `Subject must be at most ${SUBJECT_MAX} characters`)
     .superRefine(safeText("Subject")),

@@ -136,6 +136,10 @@ function InboundDialog({ onClose, returnFocusTo, ...props }: Props & { onClose: 
   const numbers = choices.numbers.filter((n) => n.applicationId !== null);
   const registrations = choices.sipRegistrations;
   const appName = (id: number | null) => choices.applications.find((a) => a.id === id)?.name ?? "application";
+  // On an application's Call history, its own number or registration comes first to mind.
+  const ownNumber = props.applicationId !== undefined ? numbers.find((n) => n.applicationId === props.applicationId) : undefined;
+  const ownRegistration = props.applicationId !== undefined ? registrations.find((r) => r.applicationId === props.applicationId) : undefined;
+  const ownTarget = ownNumber ? `number:${ownNumber.id}` : ownRegistration ? `sip:${ownRegistration.id}` : undefined;
   const form = useActionForm(simulateInboundAction, {
     fields: ["numberId", "sipRegistrationId", "from", "dtmf", "hangupAfterSeconds", "calledAnswersAfterSeconds", "customData"],
     toInput: (f) => ({
@@ -174,7 +178,7 @@ function InboundDialog({ onClose, returnFocusTo, ...props }: Props & { onClose: 
         </p>
       ) : (
         <div className="grid gap-4">
-          <SelectField label="Number or SIP registration called" name="target" error={e.numberId ?? e.sipRegistrationId}>
+          <SelectField label="Number or SIP registration called" name="target" defaultValue={ownTarget} error={e.numberId ?? e.sipRegistrationId}>
             {numbers.length > 0 ? (
               <optgroup label="Numbers">
                 {numbers.map((n) => (
@@ -194,9 +198,17 @@ function InboundDialog({ onClose, returnFocusTo, ...props }: Props & { onClose: 
               </optgroup>
             ) : null}
           </SelectField>
-          <Field label="Caller's number" name="from" placeholder="+447700900123" error={e.from} autoComplete="off" />
+          <Field label="Caller's number" name="from" placeholder="e.g. +447700900123" hint="In international format: the number the scenario sees as the caller." error={e.from} autoComplete="off" />
           <Field label="DTMF digits the caller presses" name="dtmf" error={e.dtmf} autoComplete="off" />
-          <Field label="Caller hangs up after (s)" name="hangupAfterSeconds" type="number" min={1} placeholder="Waits for the scenario" error={e.hangupAfterSeconds} />
+          <Field
+            label="Caller hangs up after (s)"
+            name="hangupAfterSeconds"
+            type="number"
+            min={1}
+            placeholder="Waits for the scenario"
+            hint="Empty: the call lasts until the scenario ends it, up to an hour. Set it when the scenario connects the caller to someone (a forward, a queue's agent)."
+            error={e.hangupAfterSeconds}
+          />
           <Field
             label="Whom the scenario calls answers after (s)"
             name="calledAnswersAfterSeconds"

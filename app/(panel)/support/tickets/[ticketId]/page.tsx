@@ -26,7 +26,7 @@ export default async function SupportTicketPage({ params }: Props) {
         crumbs={[{ label: "Help" }, { label: sectionTitle("support.tickets"), href: sectionHref("support.tickets") }]}
         description={`Ticket ${t.id} · ${SUPPORT_CATEGORY_LABELS[t.category]} · opened by ${t.openedBy}`}
       />
-      <TicketConversation ticket={{ id: t.id, status: t.status, messages: t.messages }} />
+      <TicketConversation ticket={{ id: t.id, status: t.status, closedAt: t.closedAt, messages: t.messages }} />
     </>
   );
 }

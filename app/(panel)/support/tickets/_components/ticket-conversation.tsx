@@ -14,13 +14,15 @@ import type { TicketMessage } from "@/lib/domains/support/queries";
 import { closeTicketAction, replyToTicketAction } from "../actions";
 import { TicketStatusBadge } from "./ticket-status";
 
-export function TicketConversation({ ticket }: { ticket: { id: number; status: TicketStatus; messages: TicketMessage[] } }) {
+export function TicketConversation({ ticket }: { ticket: { id: number; status: TicketStatus; closedAt: Date | null; messages: TicketMessage[] } }) {
   const toast = useToast();
   const form = useActionForm(replyToTicketAction, {
     fields: ["message"],
     toInput: (f) => ({ ticketId: ticket.id, message: formText(f, "message") }),
     onSuccess: (_d, el) => {
       el?.reset();
+      // The conversation grew above; the keyboard stays where the next reply is written.
+      el?.querySelector("textarea")?.focus();
       toast(ticket.status === "closed" ? "Ticket reopened: it waits for the support team again." : "Sent to the support team.");
     },
   });
@@ -33,6 +35,11 @@ export function TicketConversation({ ticket }: { ticket: { id: number; status: T
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="flex items-center gap-2 text-sm text-slate-700">
           Status: <TicketStatusBadge status={ticket.status} />
+          {ticket.status === "closed" && ticket.closedAt ? (
+            <span className="text-slate-600">
+              since <DateTime value={ticket.closedAt} />
+            </span>
+          ) : null}
         </p>
         {ticket.status !== "closed" ? (
           <Button variant="secondary" onClick={() => close.run({ ticketId: ticket.id })} disabled={close.pending} data-action="support.tickets">
