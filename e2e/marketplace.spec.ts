@@ -112,7 +112,7 @@ test("Queue to agents: installs into an application with a queue, and a test cal
   await dialog.getByLabel("Queue", { exact: true }).fill("Sales");
   await dialog.getByLabel("Required skills (optional)").fill("English 2");
   await dialog.getByRole("button", { name: "Install" }).click();
-  await expect(dialog.locator('[data-field-error="queue"]')).toHaveText('desk has no queue "Sales": add it on the application\'s Queues tab first');
+  await expect(dialog.locator('[data-field-error="queue"]')).toHaveText('desk has no queue "Sales": choose the application whose queue it is, or add it on desk\'s Queues tab');
   await expect(dialog.getByLabel("Queue", { exact: true })).toBeFocused();
   expect(await factory.db.scenario.count({ where: { accountId: acct.id } })).toBe(0);
   await dialog.getByLabel("Queue", { exact: true }).fill("support");

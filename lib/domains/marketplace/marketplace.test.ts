@@ -122,8 +122,8 @@ describe("installTemplate", () => {
       [{ rulePattern: "((" }, "rulePattern", /Pattern/],
       [{ templateId: "ring-user", values: { username: "nobody-here", ringSeconds: "10", greeting: "Hi", maxSeconds: "10" } }, "username", /"nobody-here" is not a user of/],
       [{ templateId: "ivr-menu", values: { prompt: "Press 1", options: "1 +14155550123\n2 ghost-user\n3 ghost-two" } }, "options", /"ghost-user", "ghost-two" are not users of/],
-      [{ templateId: "queue-to-agents", values: { ...queueValues, queue: "Nowhere" } }, "queue", /has no queue "Nowhere": add it on the application's Queues tab/],
-      [{ templateId: "queue-to-agents", values: { ...queueValues, skills: "english 2\nBilling\nFrench 3" } }, "skills", /has no skill "Billing", "French": add them/],
+      [{ templateId: "queue-to-agents", values: { ...queueValues, queue: "Nowhere" } }, "queue", /has no queue "Nowhere": choose the application whose queue it is, or add it on mk-\S+'s Queues tab/],
+      [{ templateId: "queue-to-agents", values: { ...queueValues, skills: "english 2\nBilling\nFrench 3" } }, "skills", /has no skill "Billing", "French": check the spelling, or add them/],
     ];
     for (const [extra, field, message] of cases) {
       const r = await refusal(installTemplate(owner, forward(extra)));

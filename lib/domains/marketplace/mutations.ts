@@ -75,11 +75,11 @@ export async function installTemplate(actor: Actor, input: InstallTemplateInput)
 /** The queue and skills a template enqueues with must be the application's (its Queues tab): NOT_FOUND under the field that named them. */
 async function requireSmartQueueNames(tx: Tx, accountId: number, app: { id: number; name: string }, used: NonNullable<RenderedTemplate["smartQueueUsed"]>): Promise<void> {
   const [queue] = await missingSqNames(tx, accountId, app.id, "queue", [used.queue]);
-  if (queue !== undefined) throw new AppError("NOT_FOUND", { message: `${app.name} has no queue "${queue}": add it on the application's Queues tab first`, field: used.queueField, reason: "sq_queue_not_found" });
+  if (queue !== undefined) throw new AppError("NOT_FOUND", { message: `${app.name} has no queue "${queue}": choose the application whose queue it is, or add it on ${app.name}'s Queues tab`, field: used.queueField, reason: "sq_queue_not_found" });
   const skills = await missingSqNames(tx, accountId, app.id, "skill", used.skills);
   if (skills.length > 0) {
     const names = skills.map((n) => `"${n}"`).join(", ");
-    throw new AppError("NOT_FOUND", { message: `${app.name} has no skill ${names}: add ${skills.length === 1 ? "it" : "them"} on the application's Queues tab first`, field: used.skillsField, reason: "sq_skill_not_found" });
+    throw new AppError("NOT_FOUND", { message: `${app.name} has no skill ${names}: check the spelling, or add ${skills.length === 1 ? "it" : "them"} on ${app.name}'s Queues tab`, field: used.skillsField, reason: "sq_skill_not_found" });
   }
 }
 
