@@ -2,8 +2,8 @@
 // option naming a user the application lacks is refused under its field, nothing written), then
 // the voicemail template with its routing rule, and call the application's number: the installed
 // scenario answers, greets and records. The installed table links to the scenario. Then Queue to
-// agents: a queue the application lacks is refused under its field; a call reaches the queue's
-// most qualified agent.
+// agents: the form offers the application's queues and names its skills, a misspelt skill is
+// refused under its field, and a call reaches the queue's most qualified agent.
 import { seriousViolations } from "./fixtures/axe";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
@@ -108,14 +108,16 @@ test("Queue to agents: installs into an application with a queue, and a test cal
   await page.goto("/marketplace");
   await page.getByRole("button", { name: "Install Queue to agents" }).click();
   const dialog = page.getByRole("dialog", { name: "Install Queue to agents" });
-  // A queue the application lacks is refused under its field, nothing written.
-  await dialog.getByLabel("Queue", { exact: true }).fill("Sales");
-  await dialog.getByLabel("Required skills (optional)").fill("English 2");
+  // The form offers the application's queues and names its skills; a misspelt skill is refused under its field, nothing written.
+  await expect(dialog.getByLabel("Queue", { exact: true }).locator("option")).toHaveText(["Support"]);
+  const skills = dialog.getByLabel("Required skills (optional)");
+  await expect(dialog.getByText("desk's skills: English.")).toBeVisible();
+  await skills.fill("Englsh 2");
   await dialog.getByRole("button", { name: "Install" }).click();
-  await expect(dialog.locator('[data-field-error="queue"]')).toHaveText('desk has no queue "Sales": choose the application whose queue it is, or add it on desk\'s Queues tab');
-  await expect(dialog.getByLabel("Queue", { exact: true })).toBeFocused();
+  await expect(dialog.locator('[data-field-error="skills"]')).toHaveText('desk has no skill "Englsh": check the spelling, or add it on desk\'s Queues tab');
+  await expect(skills).toBeFocused();
   expect(await factory.db.scenario.count({ where: { accountId: acct.id } })).toBe(0);
-  await dialog.getByLabel("Queue", { exact: true }).fill("support");
+  await skills.fill("English 2");
   await dialog.getByRole("button", { name: "Install" }).click();
   await expect(page.locator('[data-toast="success"]').first()).toContainText("Queue to agents installed in desk as the scenario queue-to-agents");
 

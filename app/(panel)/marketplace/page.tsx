@@ -4,6 +4,7 @@ import { sectionTitle } from "@/lib/nav";
 import { SectionHeader } from "@/components/ui/page";
 import { listApplications } from "@/lib/domains/applications/queries";
 import { listInstalledTemplates } from "@/lib/domains/marketplace/queries";
+import { sqNamesByApplication } from "@/lib/domains/queues/queries";
 import { templateCards } from "@/lib/domains/marketplace/templates";
 import { MarketplaceView } from "./_components/marketplace-view";
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: sectionTitle("marketplace") };
 
 export default async function MarketplacePage() {
   const actor = await requireSection("marketplace");
-  const [{ items: apps }, installed] = await Promise.all([listApplications(actor), listInstalledTemplates(actor)]);
+  const [{ items: apps }, installed, sq] = await Promise.all([listApplications(actor), listInstalledTemplates(actor), sqNamesByApplication(actor.accountId)]);
   return (
     <>
       <SectionHeader
@@ -20,7 +21,7 @@ export default async function MarketplacePage() {
       />
       <MarketplaceView
         cards={templateCards()}
-        applications={apps.map((a) => ({ id: a.id, name: a.name }))}
+        applications={apps.map((a) => ({ id: a.id, name: a.name, queues: sq.get(a.id)?.queues ?? [], skills: sq.get(a.id)?.skills ?? [] }))}
         installed={installed}
       />
     </>

@@ -17,7 +17,8 @@ export type TemplateField = {
   name: string;
   label: string;
   help: string;
-  input: "e164" | "username" | "text" | "textarea" | "number" | "time" | "choice";
+  /** sq_queue: a queue of the chosen application (the form offers its queues); sq_skills: its skills, one per line (the form names them). */
+  input: "e164" | "username" | "text" | "textarea" | "number" | "time" | "choice" | "sq_queue" | "sq_skills";
   defaultValue: string;
   options?: readonly { value: string; label: string }[];
   /** For `number`: the bounds, in the field's unit (seconds). */
@@ -449,8 +450,8 @@ const queueToAgents = define({
   ],
   scenarioName: "queue-to-agents",
   fields: [
-    { name: "queue", label: "Queue", help: "The name of a queue of the application you install into (its Queues tab).", input: "text", defaultValue: "" },
-    { name: "skills", label: "Required skills (optional)", help: "One per line: a skill's name, then optionally its lowest level 1-5, e.g. English 3.", input: "textarea", defaultValue: "" },
+    { name: "queue", label: "Queue", help: "One of the application's queues (its Queues tab).", input: "sq_queue", defaultValue: "" },
+    { name: "skills", label: "Required skills (optional)", help: "One per line: a skill's name, then optionally its lowest level 1-5, e.g. English 3.", input: "sq_skills", defaultValue: "" },
     { name: "offerSeconds", label: "Ring each agent for (seconds)", help: "From 5 to 120, then the next agent.", input: "number", defaultValue: "30", min: 5, max: 120 },
     { name: "welcome", label: "Welcome", help: "Read out while the queue finds an agent.", input: "textarea", defaultValue: "Thank you for calling. Please hold while we connect you to an agent." },
     { name: "apology", label: "Apology", help: "Read out when no agent takes the call.", input: "textarea", defaultValue: "All our agents are busy right now. Please call again later." },

@@ -320,3 +320,20 @@ export async function missingSqNames(tx: Tx, accountId: number, applicationId: n
   const have = new Set(found.map((r) => r.nameKey));
   return [...new Map(names.map((n) => [nameKey(n), n.trim()])).entries()].filter(([key]) => !have.has(key)).map(([, n]) => n);
 }
+
+/**
+ * The names of every queue and skill of the account's applications, by application id, each list
+ * in the order added (the Marketplace's install form offers them). Two queries; at most
+ * MAX_SQ_QUEUES and MAX_SQ_SKILLS per application by construction.
+ */
+export async function sqNamesByApplication(accountId: number): Promise<Map<number, { queues: string[]; skills: string[] }>> {
+  const [queues, skills] = await Promise.all([
+    db.sqQueue.findMany({ where: { accountId }, orderBy: { id: "asc" }, select: { applicationId: true, name: true } }),
+    db.sqSkill.findMany({ where: { accountId }, orderBy: { id: "asc" }, select: { applicationId: true, name: true } }),
+  ]);
+  const out = new Map<number, { queues: string[]; skills: string[] }>();
+  const of = (id: number) => out.get(id) ?? out.set(id, { queues: [], skills: [] }).get(id)!;
+  for (const q of queues) of(q.applicationId).queues.push(q.name);
+  for (const k of skills) of(k.applicationId).skills.push(k.name);
+  return out;
+}

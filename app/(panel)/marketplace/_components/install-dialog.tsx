@@ -13,9 +13,38 @@ import { installTemplateAction } from "../actions";
 
 const DEFAULT_PATTERN = ".*";
 
-function TemplateInput({ field, error }: { field: TemplateField; error?: string }) {
+/** An application the template can go into, with the names of its SmartQueue queues and skills. */
+export type InstallTarget = { id: number; name: string; queues: string[]; skills: string[] };
+
+const usesQueue = (card: TemplateCard) => card.fields.some((f) => f.input === "sq_queue");
+
+function TemplateInput({ field, error, target }: { field: TemplateField; error?: string; target: InstallTarget | undefined }) {
   const common = { label: field.label, name: field.name, defaultValue: field.defaultValue, hint: field.help || undefined, error };
   switch (field.input) {
+    case "sq_queue": {
+      const queues = target?.queues ?? [];
+      // Keyed by application: choosing another one offers its queues afresh.
+      return (
+        <SelectField
+          key={target?.id}
+          {...common}
+          defaultValue={queues[0] ?? ""}
+          hint={queues.length > 0 ? field.help : `${target?.name ?? "This application"} has no queues: choose another application, or add one on its Queues tab.`}
+        >
+          {queues.length === 0 ? <option value="">No queues</option> : null}
+          {queues.map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
+          ))}
+        </SelectField>
+      );
+    }
+    case "sq_skills": {
+      const skills = target?.skills ?? [];
+      const named = skills.length > 0 ? ` ${target?.name}'s skills: ${skills.join(", ")}.` : ` ${target?.name ?? "The application"} has no skills yet.`;
+      return <TextAreaField {...common} rows={3} placeholder="English 3" hint={`${field.help}${named}`} spellCheck={false} />;
+    }
     case "textarea":
       return <TextAreaField {...common} rows={field.name === "options" ? 4 : 3} placeholder={field.name === "options" ? "1 +14155550123\n2 alice" : undefined} />;
     case "choice":
@@ -48,12 +77,15 @@ export function InstallDialog({
   returnFocusTo,
 }: {
   card: TemplateCard;
-  applications: { id: number; name: string }[];
+  applications: InstallTarget[];
   onClose: () => void;
   returnFocusTo: HTMLElement | null;
 }) {
   const toast = useToast();
   const [addRule, setAddRule] = useState(true);
+  // A template that enqueues starts on the first application that has a queue.
+  const [appId, setAppId] = useState<number | undefined>(() => (usesQueue(card) ? applications.find((a) => a.queues.length > 0) : undefined)?.id ?? applications[0]?.id);
+  const target = applications.find((a) => a.id === appId);
   const form = useActionForm(installTemplateAction, {
     fields: ["applicationId", "scenarioName", "rulePattern", ...card.fields.map((f) => f.name)],
     toInput: (f) => ({
@@ -83,7 +115,7 @@ export function InstallDialog({
       data-action="marketplace"
     >
       <div className="space-y-4">
-        <SelectField label="Application" name="applicationId" error={e.applicationId} defaultValue={applications[0]?.id}>
+        <SelectField label="Application" name="applicationId" error={e.applicationId} value={appId} onChange={(ev) => setAppId(Number(ev.currentTarget.value))}>
           {applications.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
@@ -102,7 +134,7 @@ export function InstallDialog({
         <fieldset className="space-y-4 rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium text-slate-700">{card.title}</legend>
           {card.fields.map((field) => (
-            <TemplateInput key={field.name} field={field} error={e[field.name]} />
+            <TemplateInput key={field.name} field={field} error={e[field.name]} target={target} />
           ))}
         </fieldset>
         <CheckboxField

@@ -10,7 +10,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { Badge, Card, EmptyState } from "@/components/ui/page";
 import type { InstalledTemplateDto } from "@/lib/domains/marketplace/queries";
 import type { TemplateCard } from "@/lib/domains/marketplace/templates";
-import { InstallDialog } from "./install-dialog";
+import { InstallDialog, type InstallTarget } from "./install-dialog";
 
 const link = "text-brand-700 hover:underline";
 
@@ -63,7 +63,7 @@ export function MarketplaceView({
   installed,
 }: {
   cards: TemplateCard[];
-  applications: { id: number; name: string }[];
+  applications: InstallTarget[];
   installed: InstalledTemplateDto[];
 }) {
   const dialog = useDialog<{ card: TemplateCard }>();
