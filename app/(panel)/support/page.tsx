@@ -5,12 +5,12 @@ import { requireSection } from "@/lib/server/guards";
 import { sectionTitle } from "@/lib/nav";
 import { can } from "@/lib/access/matrix";
 import { sectionHref } from "@/lib/routes";
+import { DAY_MS } from "@/lib/core/day-range";
 import { supportChecks, ticketSummary } from "@/lib/domains/support/queries";
 import { Card, SectionHeader } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: sectionTitle("support") };
 
-const DAY_MS = 86_400_000;
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /**
