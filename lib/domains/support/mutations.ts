@@ -11,7 +11,7 @@ import { audit, type AuditPrincipal } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { AppError } from "@/lib/core/errors";
 import { lockAccount } from "@/lib/core/locks";
-import { parseInput } from "@/lib/core/validate";
+import { parseInput, safeText } from "@/lib/core/validate";
 import { raiseAccountNotification } from "@/lib/domains/notifications/mutations";
 import { ticketNotFound } from "./queries";
 import {
@@ -60,15 +60,35 @@ export async function openTicket(actor: Actor, input: OpenTicketInput, clock: Cl
 
 /** The account's ticket, locked for the change; NOT_FOUND for another account's or none. */
 async function ownTicket(tx: Tx, accountId: number, ticketId: number) {
-  const t = await tx.supportTicket.findFirst({ where: { id: ticketId, accountId }, select: { id: true, subject: true, status: true, _count: { select: { messages: true } } } });
+  const t = await tx.supportTicket.findFirst({ where: { id: ticketId, accountId }, select: { id: true, accountId: true, subject: true, status: true, _count: { select: { messages: true } } } });
   if (!t) throw ticketNotFound();
   return t;
 }
 
-function assertRoom(t: { _count: { messages: number } }): void {
+/**
+ * Adds a message to the ticket (the account's or the support team's) and hands the turn over: an
+ * account's message makes it "open" (waiting for support, a closed one reopened), the team's
+ * "answered". CONFLICT (message) when the ticket already holds MAX_TICKET_MESSAGES.
+ */
+async function postMessage(
+  tx: Tx,
+  t: { id: number; accountId: number; _count: { messages: number } },
+  m: { author: string; fromSupport: boolean; body: string },
+  now: Date,
+): Promise<void> {
   if (t._count.messages >= MAX_TICKET_MESSAGES) {
     throw new AppError("CONFLICT", { message: `This ticket holds ${MAX_TICKET_MESSAGES} messages: open a new ticket to go on`, field: "message" });
   }
+  await tx.supportMessage.create({ data: { ticketId: t.id, accountId: t.accountId, ...m, createdAt: now } });
+  await tx.supportTicket.update({ where: { id: t.id }, data: { status: m.fromSupport ? "answered" : "open", lastMessageAt: now, closedAt: null } });
+}
+
+/** Closes the ticket, audited as `who` (the account's principal or the support team); false, writing nothing, when it was already closed. */
+async function closeInTx(tx: Tx, t: { id: number; subject: string; status: string }, who: Actor | AuditPrincipal, now: Date): Promise<boolean> {
+  if (t.status === "closed") return false;
+  await tx.supportTicket.update({ where: { id: t.id }, data: { status: "closed", closedAt: now } });
+  await audit(tx, who, { action: "support.close", targetType: "support_ticket", targetId: t.id, detail: { subject: t.subject }, at: now });
+  return true;
 }
 
 /** The account writes to its ticket: the ticket is (again) waiting for support. */
@@ -78,9 +98,7 @@ export async function replyToTicket(actor: Actor, input: ReplyInput, clock: Cloc
   const now = clock();
   await db.$transaction(async (tx) => {
     const t = await ownTicket(tx, actor.accountId, data.ticketId);
-    assertRoom(t);
-    await tx.supportMessage.create({ data: { ticketId: t.id, accountId: actor.accountId, author: actor.name, body: data.message, createdAt: now } });
-    await tx.supportTicket.update({ where: { id: t.id }, data: { status: "open", lastMessageAt: now, closedAt: null } });
+    await postMessage(tx, t, { author: actor.name, fromSupport: false, body: data.message }, now);
     await audit(tx, actor, { action: t.status === "closed" ? "support.reopen" : "support.reply", targetType: "support_ticket", targetId: t.id, detail: { subject: t.subject }, at: now });
   });
 }
@@ -91,10 +109,7 @@ export async function closeTicket(actor: Actor, ref: TicketRef, clock: Clock = s
   const { ticketId } = parseInput(ZTicketRef, ref);
   const now = clock();
   await db.$transaction(async (tx) => {
-    const t = await ownTicket(tx, actor.accountId, ticketId);
-    if (t.status === "closed") return;
-    await tx.supportTicket.update({ where: { id: t.id }, data: { status: "closed", closedAt: now } });
-    await audit(tx, actor, { action: "support.close", targetType: "support_ticket", targetId: t.id, detail: { subject: t.subject }, at: now });
+    await closeInTx(tx, await ownTicket(tx, actor.accountId, ticketId), actor, now);
   });
 }
 
@@ -103,12 +118,15 @@ function supportPrincipal(accountId: number, operator: string): AuditPrincipal {
   return { accountId, actorType: "system", actorId: "support", actorName: `Support (${operator})`, ip: "" };
 }
 
-/** An operator's name as `npm run support` takes it: 1..60 characters of safe text. */
-function operatorName(name: string): string {
-  const n = name.trim();
-  if (n.length === 0 || n.length > 60 || /[\u0000-\u001f]/.test(n)) throw new AppError("INVALID_INPUT", { message: "The operator's name must be 1 to 60 characters", field: "operator" });
-  return n;
-}
+/** An operator's name as `npm run support` takes it: 1..60 characters of safe text (lib/core/safe-text.ts). */
+const ZOperatorName = z
+  .string()
+  .trim()
+  .min(1, "The operator's name must be 1 to 60 characters")
+  .max(60, "The operator's name must be 1 to 60 characters")
+  .superRefine(safeText("The operator's name"));
+
+const operatorName = (name: string): string => parseInput(z.object({ operator: ZOperatorName }), { operator: name }).operator;
 
 /**
  * An operator answers a ticket (`npm run support reply`): the message (author the operator,
@@ -123,9 +141,7 @@ export async function answerTicket(ticketId: number, operator: string, message: 
   await db.$transaction(async (tx) => {
     const t = await tx.supportTicket.findUnique({ where: { id: ticketId }, select: { id: true, accountId: true, subject: true, _count: { select: { messages: true } } } });
     if (!t) throw ticketNotFound();
-    assertRoom(t);
-    await tx.supportMessage.create({ data: { ticketId: t.id, accountId: t.accountId, author: who, fromSupport: true, body, createdAt: now } });
-    await tx.supportTicket.update({ where: { id: t.id }, data: { status: "answered", lastMessageAt: now, closedAt: null } });
+    await postMessage(tx, t, { author: who, fromSupport: true, body }, now);
     await audit(tx, supportPrincipal(t.accountId, who), { action: "support.answer", targetType: "support_ticket", targetId: t.id, detail: { subject: t.subject }, at: now });
     await raiseAccountNotification(tx, { accountId: t.accountId, kind: "support_answered", sectionId: "support.tickets", detail: { ticketId: t.id, subject: t.subject }, createdAt: now });
   });
@@ -141,9 +157,6 @@ export async function operatorCloseTicket(ticketId: number, operator: string, cl
   return db.$transaction(async (tx) => {
     const t = await tx.supportTicket.findUnique({ where: { id: ticketId }, select: { id: true, accountId: true, subject: true, status: true } });
     if (!t) throw ticketNotFound();
-    if (t.status === "closed") return false;
-    await tx.supportTicket.update({ where: { id: t.id }, data: { status: "closed", closedAt: now } });
-    await audit(tx, supportPrincipal(t.accountId, who), { action: "support.close", targetType: "support_ticket", targetId: t.id, detail: { subject: t.subject }, at: now });
-    return true;
+    return closeInTx(tx, t, supportPrincipal(t.accountId, who), now);
   });
 }
