@@ -5,22 +5,28 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signIn, signOut } from "@/lib/auth/config";
-import { GENERIC_LOGIN_FAILURE } from "@/lib/auth/login";
-import { AppError } from "@/lib/core/errors";
+import { CodeRefused, CodeRequired, signIn, signOut } from "@/lib/auth/config";
+import { CHALLENGE_EXPIRED, GENERIC_LOGIN_FAILURE } from "@/lib/auth/login";
+import { AppError, invalid } from "@/lib/core/errors";
 import { env } from "@/lib/core/env";
 import { clientIpFrom } from "@/lib/core/request-info";
 import { routes } from "@/lib/routes";
-import { ZOwnerLoginInput, ZSignupInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
+import { ZLoginCodeInput, ZOwnerLoginInput, ZSignupInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
 import { createAccount } from "@/lib/domains/accounts/mutations";
 import { action } from "@/lib/server/action";
 import { endPreview } from "@/lib/server/preview";
 
-
-async function signInOr(provider: "owner" | "subuser", fields: Record<string, string | number>): Promise<never> {
+/**
+ * Signs in and goes to the dashboard; or, when the password was right and the login has two-step
+ * verification on, answers the challenge its code step needs (the login form turns into that
+ * step). A wrong code is the code field's error; an expired challenge sends back to the password.
+ */
+async function signInOr(provider: "owner" | "subuser" | "code", fields: Record<string, string | number>): Promise<{ challenge: string }> {
   try {
     await signIn(provider, { ...fields, redirect: false });
   } catch (e) {
+    if (e instanceof CodeRequired) return { challenge: e.challenge };
+    if (e instanceof CodeRefused) throw e.reason === CHALLENGE_EXPIRED ? new AppError("UNAUTHENTICATED", { message: e.reason }) : invalid("code", e.reason);
     if (e instanceof AuthError) throw new AppError("UNAUTHENTICATED", { message: GENERIC_LOGIN_FAILURE });
     throw e;
   }
@@ -30,6 +36,9 @@ async function signInOr(provider: "owner" | "subuser", fields: Record<string, st
 export const loginOwnerAction = action({ public: true, input: ZOwnerLoginInput }, (input) => signInOr("owner", input));
 
 export const loginSubuserAction = action({ public: true, input: ZSubuserLoginInput }, (input) => signInOr("subuser", input));
+
+/** The code step of either login (owner or subuser): the challenge carries whose login it is. */
+export const loginCodeAction = action({ public: true, input: ZLoginCodeInput }, (input) => signInOr("code", input));
 
 /**
  * Signs up, then sends the person to log in, whether the email was new (the account now exists)

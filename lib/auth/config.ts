@@ -12,10 +12,10 @@ import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/core/db";
 import { env, syncAuthUrl } from "@/lib/core/env";
 import { systemClock } from "@/lib/core/clock";
-import { loginOwner, loginSubuser } from "@/lib/auth/login";
+import { CHALLENGE_EXPIRED, GENERIC_CODE_FAILURE, loginOwner, loginSubuser, loginWithCode, type LoginResult } from "@/lib/auth/login";
 import { revokeSession } from "@/lib/auth/sessions";
 import { clientIpFrom, publicOrigin, userAgentFrom } from "@/lib/core/request-info";
-import { ZOwnerLoginInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
+import { ZLoginCodeInput, ZOwnerLoginInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
 import { loadPrincipalCached } from "@/lib/auth/principal";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 import { routes } from "@/lib/routes";
@@ -27,6 +27,32 @@ syncAuthUrl();
 
 class LoginFailed extends CredentialsSignin {
   code = "login_failed";
+}
+
+/**
+ * The password was right and the login has two-step verification on: not a failure, but Auth.js
+ * knows no third outcome of authorize(). The login action catches it and asks for the code.
+ */
+export class CodeRequired extends CredentialsSignin {
+  code = "code_required";
+  constructor(readonly challenge: string) {
+    super();
+  }
+}
+
+/** The code step failed: `message` is what the login page says (a wrong code, or start again). */
+export class CodeRefused extends CredentialsSignin {
+  code = "code_refused";
+  constructor(readonly reason: string) {
+    super();
+  }
+}
+
+/** authorize()'s answer for a password step: the session row's id, or why not. */
+function passwordStep(result: LoginResult): { id: string } {
+  if (result.ok) return { id: result.sessionId };
+  if (result.challenge) throw new CodeRequired(result.challenge);
+  throw new LoginFailed();
 }
 
 function ctx(request: Request) {
@@ -61,9 +87,7 @@ const nextAuth = NextAuth({
       async authorize(raw, request) {
         const input = ZOwnerLoginInput.safeParse(raw);
         if (!input.success) throw new LoginFailed();
-        const result = await loginOwner(db, input.data, ctx(request));
-        if (!result.ok) throw new LoginFailed();
-        return { id: result.sessionId };
+        return passwordStep(await loginOwner(db, input.data, ctx(request)));
       },
     }),
     Credentials({
@@ -72,9 +96,18 @@ const nextAuth = NextAuth({
       async authorize(raw, request) {
         const input = ZSubuserLoginInput.safeParse(raw);
         if (!input.success) throw new LoginFailed();
-        const result = await loginSubuser(db, input.data, ctx(request));
-        if (!result.ok) throw new LoginFailed();
-        return { id: result.sessionId };
+        return passwordStep(await loginSubuser(db, input.data, ctx(request)));
+      },
+    }),
+    Credentials({
+      id: "code",
+      credentials: { challenge: {}, code: {} },
+      async authorize(raw, request) {
+        const input = ZLoginCodeInput.safeParse(raw);
+        if (!input.success) throw new CodeRefused(GENERIC_CODE_FAILURE);
+        const result = await loginWithCode(db, input.data, ctx(request));
+        if (result.ok) return { id: result.sessionId };
+        throw new CodeRefused(result.expired ? CHALLENGE_EXPIRED : GENERIC_CODE_FAILURE);
       },
     }),
   ],

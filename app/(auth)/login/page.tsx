@@ -6,7 +6,7 @@ import { env } from "@/lib/core/env";
 import { getActor } from "@/lib/auth/actor";
 import { AuthForm } from "../_components/auth-form";
 import { SessionEndedNotice, sessionEnded } from "../_components/session-ended";
-import { loginOwnerAction } from "../actions";
+import { loginCodeAction, loginOwnerAction } from "../actions";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Log in" };
@@ -30,6 +30,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <p className="mb-5 text-sm text-slate-600">Subusers log in through their account&apos;s own login link.</p>
       <AuthForm
         action={loginOwnerAction}
+        codeAction={loginCodeAction}
+        restartHref={routes.login}
         submitLabel="Log in"
         pendingLabel="Logging in…"
         fields={[

@@ -31,3 +31,9 @@ export const ZSubuserLoginInput = z.object({
   name: z.string().trim().min(1, "Enter your subuser name").max(64).superRefine(safeText("Subuser name")),
   password: z.string().min(1, "Enter your password").max(1024),
 });
+
+/** The code step of a login with two-step verification (lib/auth/login.ts loginWithCode). */
+export const ZLoginCodeInput = z.object({
+  challenge: z.string().min(1, "Enter your password again").max(2000),
+  code: z.string().trim().min(1, "Enter the code from your authenticator app, or a recovery code").max(40, "A code is at most 40 characters"),
+});

@@ -286,10 +286,20 @@ const PHRASES: Record<string, Phrase> = {
   "kv.delete": (d) => `deleted the key ${str(d.key) ?? ""}${str(d.application) ? ` from ${str(d.application)}` : ""}`,
   "notifications.read": (d) => `marked ${str(d.read) ?? "the"} notification${d.read === 1 ? "" : "s"} as read`,
   "profile.password": () => "changed their own password",
+  "profile.two_step_on": () => "turned on two-step verification for their login",
+  "profile.two_step_off": () => "turned off two-step verification for their login",
+  "profile.recovery_codes": () => "made new two-step recovery codes",
   "service_account.create": (d) => `created the service account ${str(d.name) ?? ""} with ${list(d.roles)}`,
   "service_account.update": named("changed the service account"),
   "service_account.delete": named("deleted the service account"),
-  "session.login": (_d, row) => (row.outcome === "ok" ? "logged in" : "tried to log in"),
+  "session.login": (d, row) =>
+    row.outcome === "ok"
+      ? d.method === "recovery_code"
+        ? "logged in with a recovery code"
+        : "logged in"
+      : d.step === "code"
+        ? "entered a wrong two-step code"
+        : "tried to log in",
   "session.revoke": () => "ended one of their sessions",
   "session.revoke_others": (d) => `ended ${str(d.ended) ?? "their"} other session${d.ended === 1 ? "" : "s"}`,
   "subuser.create": (d) => `created the subuser ${str(d.name) ?? ""} with ${list(d.roles)}`,
@@ -303,6 +313,7 @@ const PHRASES: Record<string, Phrase> = {
   "subuser.roles.add": (d, row) => rolesChange("add", d, str(d.name) ?? `#${row.targetId}`),
   "subuser.roles.remove": (d, row) => rolesChange("remove", d, str(d.name) ?? `#${row.targetId}`),
   "subuser.password": named("reset the password of the subuser"),
+  "subuser.two_step_off": named("turned off two-step verification of the subuser"),
   "subuser.activate": named("reactivated the subuser"),
   "subuser.deactivate": named("deactivated the subuser"),
   "subuser.delete": named("deleted the subuser"),

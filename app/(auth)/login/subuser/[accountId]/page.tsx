@@ -4,7 +4,7 @@ import { getActor } from "@/lib/auth/actor";
 import { findLoginAccount } from "@/lib/domains/accounts/queries";
 import { AuthForm } from "../../../_components/auth-form";
 import { SessionEndedNotice, sessionEnded } from "../../../_components/session-ended";
-import { loginSubuserAction } from "../../../actions";
+import { loginCodeAction, loginSubuserAction } from "../../../actions";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Subuser login" };
@@ -25,6 +25,8 @@ export default async function SubuserLoginPage({ params, searchParams }: { param
       </p>
       <AuthForm
         action={loginSubuserAction}
+        codeAction={loginCodeAction}
+        restartHref={routes.subuserLogin(account.id)}
         submitLabel="Log in"
         pendingLabel="Logging in…"
         hidden={{ accountId: String(account.id) }}
