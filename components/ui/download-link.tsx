@@ -19,3 +19,15 @@ export function DownloadLink({
     </a>
   );
 }
+
+/** Offers text made in the browser (a secret shown once) as a file download, without a server round trip. */
+export function saveTextFile(filename: string, text: string, type = "text/plain") {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

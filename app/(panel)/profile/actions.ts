@@ -1,8 +1,17 @@
 "use server";
 import { z } from "zod";
 import { action } from "@/lib/server/action";
-import { ZChangeOwnPasswordInput, ZEndSessionInput } from "@/lib/domains/profile/schemas";
-import { changeOwnPassword, endOtherSessions, endSession } from "@/lib/domains/profile/mutations";
+import { ZChangeOwnPasswordInput, ZConfirmTwoStepInput, ZCurrentPasswordInput, ZEndSessionInput } from "@/lib/domains/profile/schemas";
+import {
+  changeOwnPassword,
+  confirmTwoStep,
+  endOtherSessions,
+  endSession,
+  renewRecoveryCodes,
+  startTwoStep,
+  turnOffTwoStep,
+} from "@/lib/domains/profile/mutations";
+import { totpQrDataUrl } from "@/lib/auth/two-step";
 
 export const changeOwnPasswordAction = action({ section: "profile", input: ZChangeOwnPasswordInput }, async (input, actor) => {
   await changeOwnPassword(actor, input);
@@ -12,3 +21,18 @@ export const changeOwnPasswordAction = action({ section: "profile", input: ZChan
 export const endSessionAction = action({ section: "profile", input: ZEndSessionInput }, (input, actor) => endSession(actor, input));
 
 export const endOtherSessionsAction = action({ section: "profile", input: z.object({}) }, (_input, actor) => endOtherSessions(actor));
+
+/** A new secret for the authenticator app, with its QR code (an SVG data URL). */
+export const startTwoStepAction = action({ section: "profile", input: z.object({}) }, async (_input, actor) => {
+  const setup = await startTwoStep(actor);
+  return { ...setup, qr: totpQrDataUrl(setup.uri) };
+});
+
+export const confirmTwoStepAction = action({ section: "profile", input: ZConfirmTwoStepInput }, (input, actor) => confirmTwoStep(actor, input));
+
+export const turnOffTwoStepAction = action({ section: "profile", input: ZCurrentPasswordInput }, async (input, actor) => {
+  await turnOffTwoStep(actor, input);
+  return null;
+});
+
+export const renewRecoveryCodesAction = action({ section: "profile", input: ZCurrentPasswordInput }, (input, actor) => renewRecoveryCodes(actor, input));

@@ -8,6 +8,7 @@ import { formatUtc } from "@/lib/core/format";
 import { describeUserAgent } from "@/lib/core/user-agent";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SessionsTable, type SessionRow } from "./_components/sessions-table";
+import { TwoStepCard } from "./_components/two-step-card";
 
 export const metadata: Metadata = { title: sectionTitle("profile") };
 
@@ -63,6 +64,14 @@ export default async function ProfilePage() {
           <h2 className="mb-1 text-sm font-semibold text-slate-900">Change password</h2>
           <p className="mb-4 text-sm text-slate-600">Your other sessions end when you change it; this one stays logged in.</p>
           <ChangePasswordForm />
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-sm font-semibold text-slate-900">Two-step verification</h2>
+          <TwoStepCard
+            on={p.twoStep.on}
+            recoveryCodesLeft={p.twoStep.recoveryCodesLeft}
+            accountLabel={p.kind === "owner" ? p.accountName : `${p.name}@${p.accountName}`}
+          />
         </Card>
       </div>
       <h2 className="mb-3 mt-8 text-base font-semibold text-slate-900">Active sessions</h2>

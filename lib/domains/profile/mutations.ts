@@ -4,21 +4,62 @@ import type { PanelActor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
-import { invalid, notFound } from "@/lib/core/errors";
+import { AppError, invalid, notFound } from "@/lib/core/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { listActiveSessions, revokeAllSessions } from "@/lib/auth/sessions";
 import { parseInput } from "@/lib/core/validate";
-import { ZChangeOwnPasswordInput, ZEndSessionInput, type ChangeOwnPasswordInput, type EndSessionInput } from "./schemas";
+import type { Tx } from "@/lib/core/db";
+import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, totpUri } from "@/lib/auth/two-step";
+import {
+  ZChangeOwnPasswordInput,
+  ZConfirmTwoStepInput,
+  ZCurrentPasswordInput,
+  ZEndSessionInput,
+  type ChangeOwnPasswordInput,
+  type ConfirmTwoStepInput,
+  type CurrentPasswordInput,
+  type EndSessionInput,
+} from "./schemas";
 import { sessionHandle } from "./session-handle";
 
 const principalOf = (actor: PanelActor) => ({ accountId: actor.accountId, subuserId: actor.subuserId });
 
+type OwnLogin = { passwordHash: string; totpSecret: string | null; totpPendingSecret: string | null };
+
+/** The actor's own login row (the owner's Account, or the subuser's own Subuser row). */
+async function ownLogin(actor: PanelActor): Promise<OwnLogin | null> {
+  const select = { passwordHash: true, totpSecret: true, totpPendingSecret: true } as const;
+  return actor.kind === "owner"
+    ? db.account.findUnique({ where: { id: actor.accountId }, select })
+    : db.subuser.findFirst({ where: { id: actor.subuserId ?? -1, accountId: actor.accountId }, select });
+}
+
 async function currentHash(actor: PanelActor): Promise<string | null> {
-  if (actor.kind === "owner") {
-    return (await db.account.findUnique({ where: { id: actor.accountId }, select: { passwordHash: true } }))?.passwordHash ?? null;
-  }
-  const sub = await db.subuser.findFirst({ where: { id: actor.subuserId ?? -1, accountId: actor.accountId }, select: { passwordHash: true } });
-  return sub?.passwordHash ?? null;
+  return (await ownLogin(actor))?.passwordHash ?? null;
+}
+
+/** Writes the two-step columns of the actor's own login row. */
+async function updateOwnLogin(tx: Tx, actor: PanelActor, data: { totpSecret?: string | null; totpPendingSecret?: string | null; totpLastStep?: number }): Promise<void> {
+  if (actor.kind === "owner") await tx.account.update({ where: { id: actor.accountId }, data });
+  else await tx.subuser.update({ where: { id: actor.subuserId ?? -1, accountId: actor.accountId }, data });
+}
+
+/** Replaces the login's recovery codes with ten new ones; returns them (the only time they are readable). */
+async function replaceRecoveryCodes(tx: Tx, actor: PanelActor, now: Date): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await tx.recoveryCode.deleteMany({ where: principalOf(actor) });
+  await tx.recoveryCode.createMany({ data: codes.map((c) => ({ ...principalOf(actor), codeHash: hashRecoveryCode(c), createdAt: now })) });
+  return codes;
+}
+
+/** A refusal for the login's two-step state (already on, not on, no setup pending): the form's error. */
+const stateConflict = (message: string) => new AppError("CONFLICT", { message });
+
+/** Refuses unless `currentPassword` is the actor's own (the field is named in the error). */
+async function checkCurrentPassword(actor: PanelActor, currentPassword: string): Promise<void> {
+  const hash = await currentHash(actor);
+  if (!hash) throw notFound("Your login");
+  if (!(await verifyPassword(hash, currentPassword))) throw invalid("currentPassword", "The current password is wrong");
 }
 
 /**
@@ -29,9 +70,7 @@ async function currentHash(actor: PanelActor): Promise<string | null> {
 export async function changeOwnPassword(actor: PanelActor, input: ChangeOwnPasswordInput, clock: Clock = systemClock): Promise<void> {
   authorize(actor, { section: "profile" });
   const { currentPassword, newPassword } = parseInput(ZChangeOwnPasswordInput, input);
-  const hash = await currentHash(actor);
-  if (!hash) throw notFound("Your login");
-  if (!(await verifyPassword(hash, currentPassword))) throw invalid("currentPassword", "The current password is wrong");
+  await checkCurrentPassword(actor, currentPassword);
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     const { credVersion } =
@@ -72,5 +111,83 @@ export async function endOtherSessions(actor: PanelActor, clock: Clock = systemC
     });
     await audit(tx, actor, { action: "session.revoke_others", targetType: actor.kind, targetId: actor.subuserId ?? actor.accountId, detail: { ended: count } });
     return { ended: count };
+  });
+}
+
+/** What an authenticator app needs to add the login: the otpauth:// URI (the QR code's text) and its secret for typing in (base32). */
+export type TwoStepSetup = { uri: string; secret: string };
+
+/**
+ * Starts turning two-step verification on (lib/auth/two-step.ts): a new secret, kept as pending
+ * until a code confirms it, so a setup abandoned half-way changes nothing about logging in.
+ * CONFLICT when it is already on. Not audited: nothing about the login has changed yet.
+ */
+export async function startTwoStep(actor: PanelActor): Promise<TwoStepSetup> {
+  authorize(actor, { section: "profile" });
+  const own = await ownLogin(actor);
+  if (!own) throw notFound("Your login");
+  if (own.totpSecret) throw stateConflict("Two-step verification is already on. Turn it off first to move it to another app.");
+  const secret = newTotpSecret();
+  await db.$transaction((tx) => updateOwnLogin(tx, actor, { totpPendingSecret: secret }));
+  const label = actor.kind === "owner" ? actor.accountName : `${actor.name}@${actor.accountName}`;
+  return { uri: totpUri(secret, label), secret };
+}
+
+/**
+ * Finishes turning two-step verification on with the first code the app shows for the pending
+ * secret (this 30-second step or one either side). Makes ten recovery codes and returns them:
+ * they are readable this once. INVALID_INPUT (code) for a wrong code; CONFLICT when no setup is
+ * pending. Audited as "profile.two_step_on".
+ */
+export async function confirmTwoStep(actor: PanelActor, input: ConfirmTwoStepInput, clock: Clock = systemClock): Promise<{ recoveryCodes: string[] }> {
+  authorize(actor, { section: "profile" });
+  const { code } = parseInput(ZConfirmTwoStepInput, input);
+  const own = await ownLogin(actor);
+  if (!own) throw notFound("Your login");
+  if (own.totpSecret) throw stateConflict("Two-step verification is already on.");
+  if (!own.totpPendingSecret) throw stateConflict("Start again: choose Turn on two-step verification and scan the new QR code.");
+  const now = clock();
+  const step = matchTotp(own.totpPendingSecret, code, now.getTime());
+  if (step === null) throw invalid("code", "That is not the code the app shows now: check the phone's clock is right, and that you scanned this page's QR code");
+  const secret = own.totpPendingSecret;
+  return db.$transaction(async (tx) => {
+    await updateOwnLogin(tx, actor, { totpSecret: secret, totpPendingSecret: null, totpLastStep: step });
+    const recoveryCodes = await replaceRecoveryCodes(tx, actor, now);
+    await audit(tx, actor, { action: "profile.two_step_on", targetType: actor.kind, targetId: actor.subuserId ?? actor.accountId });
+    return { recoveryCodes };
+  });
+}
+
+/**
+ * Turns two-step verification off (the current password is asked again): the secret and every
+ * recovery code go. INVALID_INPUT (currentPassword) when wrong; CONFLICT when it is not on.
+ * Audited as "profile.two_step_off".
+ */
+export async function turnOffTwoStep(actor: PanelActor, input: CurrentPasswordInput): Promise<void> {
+  authorize(actor, { section: "profile" });
+  const { currentPassword } = parseInput(ZCurrentPasswordInput, input);
+  await checkCurrentPassword(actor, currentPassword);
+  if (!(await ownLogin(actor))?.totpSecret) throw stateConflict("Two-step verification is not on.");
+  await db.$transaction(async (tx) => {
+    await updateOwnLogin(tx, actor, { totpSecret: null, totpPendingSecret: null });
+    await tx.recoveryCode.deleteMany({ where: principalOf(actor) });
+    await audit(tx, actor, { action: "profile.two_step_off", targetType: actor.kind, targetId: actor.subuserId ?? actor.accountId });
+  });
+}
+
+/**
+ * Ten new recovery codes in place of the old ones, used or not (the current password is asked
+ * again); returns them, readable this once. CONFLICT when two-step verification is not on.
+ * Audited as "profile.recovery_codes".
+ */
+export async function renewRecoveryCodes(actor: PanelActor, input: CurrentPasswordInput, clock: Clock = systemClock): Promise<{ recoveryCodes: string[] }> {
+  authorize(actor, { section: "profile" });
+  const { currentPassword } = parseInput(ZCurrentPasswordInput, input);
+  await checkCurrentPassword(actor, currentPassword);
+  if (!(await ownLogin(actor))?.totpSecret) throw stateConflict("Two-step verification is not on.");
+  return db.$transaction(async (tx) => {
+    const recoveryCodes = await replaceRecoveryCodes(tx, actor, clock());
+    await audit(tx, actor, { action: "profile.recovery_codes", targetType: actor.kind, targetId: actor.subuserId ?? actor.accountId });
+    return { recoveryCodes };
   });
 }

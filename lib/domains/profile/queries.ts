@@ -28,12 +28,21 @@ export type ProfileDto = {
   sessionCreatedAt: Date;
   sessionExpiresAt: Date;
   sessions: SessionDto[];
+  /** Two-step verification (lib/auth/two-step.ts): whether it is on, and how many unused recovery codes remain. */
+  twoStep: { on: boolean; recoveryCodesLeft: number };
 };
 
 /** Who the actor is, this session's absolute expiry, and its live sessions (this one first). */
 export async function getProfile(actor: PanelActor, clock: Clock = systemClock): Promise<ProfileDto> {
   authorize(actor, { section: "profile" });
-  const rows = await listActiveSessions(db, { accountId: actor.accountId, subuserId: actor.subuserId }, clock);
+  const principal = { accountId: actor.accountId, subuserId: actor.subuserId };
+  const [rows, login, recoveryCodesLeft] = await Promise.all([
+    listActiveSessions(db, principal, clock),
+    actor.kind === "owner"
+      ? db.account.findUnique({ where: { id: actor.accountId }, select: { totpSecret: true } })
+      : db.subuser.findFirst({ where: { id: actor.subuserId ?? -1, accountId: actor.accountId }, select: { totpSecret: true } }),
+    db.recoveryCode.count({ where: { ...principal, usedAt: null } }),
+  ]);
   const sessions = rows
     .map((s) => ({ handle: sessionHandle(s.id), current: s.id === actor.sessionId, createdAt: s.createdAt, expiresAt: s.expiresAt, ip: s.ip, userAgent: s.userAgent }))
     .sort((a, b) => Number(b.current) - Number(a.current));
@@ -47,5 +56,6 @@ export async function getProfile(actor: PanelActor, clock: Clock = systemClock):
     sessionCreatedAt: actor.sessionCreatedAt,
     sessionExpiresAt: actor.sessionExpiresAt,
     sessions,
+    twoStep: { on: Boolean(login?.totpSecret), recoveryCodesLeft },
   };
 }

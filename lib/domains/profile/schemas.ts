@@ -15,3 +15,18 @@ export type ChangeOwnPasswordInput = z.input<typeof ZChangeOwnPasswordInput>;
 /** Sessions are named by an opaque handle, never by their id (the id is the session's secret). */
 export const ZEndSessionInput = z.object({ handle: z.string().min(1, "Choose a session").max(64) });
 export type EndSessionInput = z.input<typeof ZEndSessionInput>;
+
+/** Turning two-step verification on: the first code the authenticator app shows for the new secret. */
+export const ZConfirmTwoStepInput = z.object({
+  code: z
+    .string({ error: "Enter the code your app shows" })
+    .transform((v) => v.replace(/\s/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "Enter the six digits your app shows")),
+});
+export type ConfirmTwoStepInput = z.input<typeof ZConfirmTwoStepInput>;
+
+/** Turning two-step verification off, or renewing its recovery codes: the current password again. */
+export const ZCurrentPasswordInput = z.object({
+  currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(PASSWORD_MAX_LENGTH),
+});
+export type CurrentPasswordInput = z.input<typeof ZCurrentPasswordInput>;

@@ -289,7 +289,11 @@ describe("subuser queries: every principal", () => {
     expect(page).toMatchObject({ total: 3, items: [{ name: `bravo-${mine.id}` }] });
     // Past the end: no items, the total still counted (one statement reads both).
     expect(await listSubusers(owner, { offset: 3 })).toEqual({ items: [], total: 3 });
-    expect(all.items[0]).toEqual({ id: expect.any(Number), name: `alpha-${mine.id}`, description: "before", active: true, roles: ["Payer"], createdAt: expect.any(Date), updatedAt: expect.any(Date) });
+    expect(all.items[0]).toEqual({ id: expect.any(Number), name: `alpha-${mine.id}`, description: "before", active: true, roles: ["Payer"], createdAt: expect.any(Date), updatedAt: expect.any(Date), twoStep: false });
+    // Two-step verification shows as a flag, read without the secret (the page statement's CASE) and through Prisma alike.
+    await db.subuser.update({ where: { id: all.items[1]!.id }, data: { totpSecret: "JBSWY3DPEHPK3PXP" } });
+    expect((await listSubusers(owner)).items.map((s) => s.twoStep)).toEqual([false, true, false]);
+    expect(await getSubuser(owner, { subuserId: all.items[1]!.id })).toMatchObject({ twoStep: true });
     expect(await listSubusers(owner, { subuserId: foreign.id })).toEqual({ items: [], total: 0 });
     expect(await failure(getSubuser(owner, { subuserId: foreign.id }))).toMatchObject({ code: "NOT_FOUND", reason: reasonFor(434) });
     expect(await listSubusers(keyActor(mine, ["Owner"]))).toMatchObject({ total: 3 });

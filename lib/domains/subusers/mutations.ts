@@ -219,6 +219,25 @@ export async function setSubuserPassword(actor: Actor, input: SetSubuserPassword
   });
 }
 
+/**
+ * Turns off a subuser's two-step verification, for one who lost both the phone and the recovery
+ * codes: its secret and recovery codes go, and it logs in with the password alone until it turns
+ * the verification on again on its profile. Panel only (the reference has no API method for it),
+ * with the rights of a password reset (subusers.edit). CONFLICT when it is not on.
+ */
+export async function turnOffSubuserTwoStep(actor: Actor, input: SubuserRef): Promise<SubuserDto> {
+  authorize(actor, { section: "subusers.edit" });
+  const { subuserId } = parseInput(ZSubuserRef, input);
+  return db.$transaction(async (tx) => {
+    const before = await findOwnSubuser(tx, actor, subuserId);
+    if (!before.twoStep) throw conflict("subuserId", `Two-step verification is not on for ${before.name}`);
+    await tx.subuser.updateMany({ where: { id: subuserId, accountId: actor.accountId }, data: { totpSecret: null, totpPendingSecret: null } });
+    await tx.recoveryCode.deleteMany({ where: { accountId: actor.accountId, subuserId } });
+    await audit(tx, actor, { action: "subuser.two_step_off", targetType: "subuser", targetId: subuserId, detail: { name: before.name } });
+    return reload(tx, actor, subuserId);
+  });
+}
+
 /** The panel's role editor: replaces the whole set. */
 export async function setSubuserRoles(actor: Actor, input: SubuserRolesInput): Promise<SubuserDto> {
   authorize(actor, { section: "subusers.edit" });

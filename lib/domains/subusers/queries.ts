@@ -16,6 +16,8 @@ export const SUBUSER_SELECT = {
   active: true,
   createdAt: true,
   updatedAt: true,
+  // Read only to tell whether two-step verification is on (toSubuserDto keeps a boolean).
+  totpSecret: true,
   roles: { select: { role: true } },
 } as const satisfies Prisma.SubuserSelect;
 
@@ -28,6 +30,8 @@ export type SubuserDto = {
   roles: AssignableRole[];
   createdAt: Date;
   updatedAt: Date;
+  /** Two-step verification is on for its login (lib/auth/two-step.ts). */
+  twoStep: boolean;
 };
 
 export function toSubuserDto(row: Prisma.SubuserGetPayload<{ select: typeof SUBUSER_SELECT }>): SubuserDto {
@@ -40,6 +44,7 @@ export function toSubuserDto(row: Prisma.SubuserGetPayload<{ select: typeof SUBU
     roles: ASSIGNABLE_ROLES.filter((r) => held.has(r)),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    twoStep: row.totpSecret !== null,
   };
 }
 
@@ -62,6 +67,8 @@ type SubuserPageRow = {
   active: boolean | number | bigint | null;
   createdAt: Date | string | null;
   updatedAt: Date | string | null;
+  /** "" when two-step verification is on, else null: the secret itself is never read here. */
+  totpSecret: string | null;
   role: string | null;
 };
 
@@ -77,9 +84,10 @@ export async function listSubusers(actor: Actor, input: ListSubusersInput = {}):
   const { subuserId, offset, count } = parseInput(ZListSubusersInput, input);
   const only = subuserId ? Prisma.sql`AND "id" = ${subuserId}` : Prisma.empty;
   const rows = await db.$queryRaw<SubuserPageRow[]>`
-    SELECT t."total", s."id", s."name", s."description", s."active", s."createdAt", s."updatedAt", r."role"
+    SELECT t."total", s."id", s."name", s."description", s."active", s."createdAt", s."updatedAt", s."totpSecret", r."role"
       FROM (SELECT COUNT(*) AS "total" FROM "Subuser" WHERE "accountId" = ${actor.accountId} ${only}) t
-      LEFT JOIN (SELECT "id", "name", "description", "active", "createdAt", "updatedAt" FROM "Subuser"
+      LEFT JOIN (SELECT "id", "name", "description", "active", "createdAt", "updatedAt",
+                        CASE WHEN "totpSecret" IS NULL THEN NULL ELSE '' END AS "totpSecret" FROM "Subuser"
                   WHERE "accountId" = ${actor.accountId} ${only}
                   ORDER BY "name" LIMIT ${count} OFFSET ${offset}) s ON 1 = 1
       LEFT JOIN "SubuserRole" r ON r."subuserId" = s."id"
@@ -91,7 +99,7 @@ export async function listSubusers(actor: Actor, input: ListSubusersInput = {}):
     const id = toNumber(row.id);
     let last = subusers.at(-1);
     if (last?.id !== id) {
-      last = { id, name: row.name!, description: row.description!, active: toBool(row.active), roles: [], createdAt: toDate(row.createdAt!), updatedAt: toDate(row.updatedAt!) };
+      last = { id, name: row.name!, description: row.description!, active: toBool(row.active), roles: [], createdAt: toDate(row.createdAt!), updatedAt: toDate(row.updatedAt!), totpSecret: row.totpSecret };
       subusers.push(last);
     }
     if (row.role !== null) last.roles.push({ role: row.role });

@@ -13,7 +13,7 @@ vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 const cache = vi.hoisted(() => ({ refresh: vi.fn(), revalidatePath: vi.fn() }));
 vi.mock("next/cache", () => ({ refresh: cache.refresh, revalidatePath: cache.revalidatePath, revalidateTag: vi.fn() }));
 
-const { createSubuserAction, deleteSubuserAction, editSubuserAction, resetSubuserPasswordAction, setSubuserActiveAction } = await import("./actions");
+const { createSubuserAction, deleteSubuserAction, editSubuserAction, resetSubuserPasswordAction, setSubuserActiveAction, turnOffSubuserTwoStepAction } = await import("./actions");
 
 const NEW_PASSWORD = "Str0ng-Pass!x";
 
@@ -26,8 +26,11 @@ async function loginAs(acct: TestAccount, role: Role): Promise<PanelActor> {
   return actor;
 }
 
+/** A subuser to act on, with two-step verification on (so turning it off has something to do). */
 async function target(accountId: number) {
-  return db.subuser.create({ data: { accountId, name: uniq("t-"), passwordHash: TEST_PASSWORD_HASH, description: "before", roles: { create: [{ role: "Developer" }] } } });
+  return db.subuser.create({
+    data: { accountId, name: uniq("t-"), passwordHash: TEST_PASSWORD_HASH, description: "before", totpSecret: "JBSWY3DPEHPK3PXP", roles: { create: [{ role: "Developer" }] } },
+  });
 }
 
 async function snapshot(accountId: number) {
@@ -45,6 +48,7 @@ const CALLS = [
   { name: "resetSubuserPasswordAction", section: "subusers.edit", run: (id: number) => resetSubuserPasswordAction({ subuserId: id, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }) },
   { name: "setSubuserActiveAction", section: "subusers.edit", run: (id: number) => setSubuserActiveAction({ subuserId: id, active: false }) },
   { name: "deleteSubuserAction", section: "subusers.edit", run: (id: number) => deleteSubuserAction({ subuserId: id }) },
+  { name: "turnOffSubuserTwoStepAction", section: "subusers.edit", run: (id: number) => turnOffSubuserTwoStepAction({ subuserId: id }) },
 ] as const;
 
 beforeEach(() => {

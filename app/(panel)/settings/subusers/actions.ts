@@ -11,7 +11,7 @@ import {
   ZSetSubuserActiveInput,
   ZSubuserRef,
 } from "@/lib/domains/subusers/schemas";
-import { createSubuser, deleteSubuser, editSubuser, setSubuserActive, setSubuserPassword } from "@/lib/domains/subusers/mutations";
+import { createSubuser, deleteSubuser, editSubuser, setSubuserActive, setSubuserPassword, turnOffSubuserTwoStep } from "@/lib/domains/subusers/mutations";
 
 export const createSubuserAction = action({ section: "subusers.create", input: ZCreateSubuserInput }, async (input, actor) => {
   const s = await createSubuser(actor, input);
@@ -31,6 +31,12 @@ export const resetSubuserPasswordAction = action({ section: "subusers.edit", inp
 export const setSubuserActiveAction = action({ section: "subusers.edit", input: ZSetSubuserActiveInput }, async (input, actor) => {
   const s = await setSubuserActive(actor, input);
   return { id: s.id, name: s.name, active: s.active };
+});
+
+/** For a subuser who lost its phone and its recovery codes: it logs in with the password alone again. */
+export const turnOffSubuserTwoStepAction = action({ section: "subusers.edit", input: ZSubuserRef }, async (input, actor) => {
+  const s = await turnOffSubuserTwoStep(actor, input);
+  return { id: s.id, name: s.name };
 });
 
 export const deleteSubuserAction = action({ section: "subusers.edit", input: ZSubuserRef }, async (input, actor) => {

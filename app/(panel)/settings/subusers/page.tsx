@@ -27,6 +27,7 @@ export default async function SubusersPage({ searchParams }: { searchParams: Pro
     name: s.name,
     description: s.description,
     active: s.active,
+    twoStep: s.twoStep,
     roles: [...s.roles],
     createdAt: s.createdAt.toISOString(),
   }));

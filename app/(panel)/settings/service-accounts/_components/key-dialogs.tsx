@@ -9,6 +9,7 @@ import { ConfirmDialog, DialogForm, FormDialog } from "@/components/forms/form-d
 import { RolesField, checkedRoles } from "@/components/forms/roles-field";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
+import { saveTextFile } from "@/components/ui/download-link";
 import type { RoleOption } from "@/lib/domains/subusers/role-options";
 import { KEY_DESCRIPTION_MAX, KEY_NAME_MAX } from "@/lib/domains/service-accounts/limits";
 import type { KeyCredentials } from "@/lib/domains/service-accounts/schemas";
@@ -24,15 +25,7 @@ type DialogProps = { onClose: () => void; returnFocusTo: HTMLElement | null };
 
 /** Offers credentials.json as a file download, built in the browser from the action's answer. */
 function downloadCredentials(credentials: KeyCredentials) {
-  const blob = new Blob([JSON.stringify(credentials, null, 2) + "\n"], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = "credentials.json";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveTextFile("credentials.json", JSON.stringify(credentials, null, 2) + "\n", "application/json");
 }
 
 /**

@@ -9,6 +9,8 @@ export type SubuserRow = {
   name: string;
   description: string;
   active: boolean;
+  /** Two-step verification is on for its login. */
+  twoStep: boolean;
   roles: string[];
   /** ISO timestamp. */
   createdAt: string;
@@ -19,6 +21,7 @@ export type DialogState =
   | { kind: "edit"; row: SubuserRow }
   | { kind: "password"; row: SubuserRow }
   | { kind: "delete"; row: SubuserRow }
+  | { kind: "twoStepOff"; row: SubuserRow }
   | null;
 
 export function subuserColumns(): DataTableColumn<SubuserRow>[] {
@@ -55,8 +58,17 @@ export function subuserColumns(): DataTableColumn<SubuserRow>[] {
     {
       id: "status",
       header: "Status",
-      accessorFn: (r) => (r.active ? "Active" : "Inactive"),
-      cell: ({ row }) => <Badge tone={row.original.active ? "green" : "slate"}>{row.original.active ? "Active" : "Inactive"}</Badge>,
+      accessorFn: (r) => `${r.active ? "Active" : "Inactive"}${r.twoStep ? " two-step" : ""}`,
+      cell: ({ row }) => (
+        <div className="flex flex-wrap gap-1">
+          <Badge tone={row.original.active ? "green" : "slate"}>{row.original.active ? "Active" : "Inactive"}</Badge>
+          {row.original.twoStep ? (
+            <span title="Logging in asks for a code from an authenticator app" data-two-step="">
+              <Badge tone="blue">Two-step</Badge>
+            </span>
+          ) : null}
+        </div>
+      ),
     },
     {
       accessorKey: "createdAt",

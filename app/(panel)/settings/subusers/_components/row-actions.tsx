@@ -21,6 +21,11 @@ export function RowActions({ row, onOpen }: { row: SubuserRow; onOpen: (d: NonNu
       <MenuItem data-action="subusers.edit" onSelect={(o) => onOpen({ kind: "password", row }, o)}>
         Reset password
       </MenuItem>
+      {row.twoStep ? (
+        <MenuItem data-action="subusers.edit" onSelect={(o) => onOpen({ kind: "twoStepOff", row }, o)}>
+          Turn off two-step verification
+        </MenuItem>
+      ) : null}
       <MenuItem data-action="subusers.edit" onSelect={toggleActive}>
         {row.active ? "Deactivate" : "Reactivate"}
       </MenuItem>

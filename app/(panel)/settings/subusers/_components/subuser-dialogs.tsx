@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import type { RoleOption } from "@/lib/domains/subusers/role-options";
 import { SUBUSER_DESCRIPTION_MAX, SUBUSER_NAME_MAX, SUBUSER_NAME_MIN } from "@/lib/domains/subusers/limits";
-import { createSubuserAction, deleteSubuserAction, editSubuserAction, resetSubuserPasswordAction } from "../actions";
+import { createSubuserAction, deleteSubuserAction, editSubuserAction, resetSubuserPasswordAction, turnOffSubuserTwoStepAction } from "../actions";
 import type { SubuserRow } from "./columns";
 import { PASSWORD_RULE } from "@/lib/auth/password-text";
 
@@ -137,6 +137,27 @@ export function DeleteSubuserDialog({ row, onClose, returnFocusTo }: DialogProps
       <p className="text-sm text-slate-700">
         The subuser <span className="font-medium text-slate-900">{row.name}</span> is logged out at once, and its service-account keys are deleted with
         it. This cannot be undone.
+      </p>
+    </ConfirmDialog>
+  );
+}
+
+/** For a subuser locked out of two-step verification: it then logs in with the password alone. */
+export function TurnOffTwoStepDialog({ row, onClose, returnFocusTo }: DialogProps & { row: SubuserRow }) {
+  const toast = useToast();
+  const form = useActionForm(turnOffSubuserTwoStepAction, {
+    fields: [],
+    toInput: () => ({ subuserId: row.id }),
+    onSuccess: () => {
+      toast(`Two-step verification of ${row.name} is off`);
+      onClose();
+    },
+  });
+  return (
+    <ConfirmDialog title={`Turn off two-step verification of ${row.name}?`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Turn off">
+      <p className="text-sm text-slate-700">
+        For a subuser who lost its phone and its recovery codes. <span className="font-medium text-slate-900">{row.name}</span> will log in with its
+        password alone until it turns two-step verification on again on its profile. Make sure the request really comes from them.
       </p>
     </ConfirmDialog>
   );

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import type { RoleOption } from "@/lib/domains/subusers/role-options";
 import { subuserColumns, type DialogState, type SubuserRow } from "./columns";
 import { RowActions } from "./row-actions";
-import { CreateSubuserDialog, DeleteSubuserDialog, EditSubuserDialog, ResetPasswordDialog } from "./subuser-dialogs";
+import { CreateSubuserDialog, DeleteSubuserDialog, EditSubuserDialog, ResetPasswordDialog, TurnOffTwoStepDialog } from "./subuser-dialogs";
 
 export function SubusersTable({
   rows,
@@ -67,6 +67,7 @@ export function SubusersTable({
       {canEdit && d?.kind === "edit" ? <EditSubuserDialog {...props} row={d.row} roleOptions={roleOptions} /> : null}
       {canEdit && d?.kind === "password" ? <ResetPasswordDialog {...props} row={d.row} /> : null}
       {canEdit && d?.kind === "delete" ? <DeleteSubuserDialog {...props} row={d.row} /> : null}
+      {canEdit && d?.kind === "twoStepOff" ? <TurnOffTwoStepDialog {...props} row={d.row} /> : null}
     </>
   );
 }

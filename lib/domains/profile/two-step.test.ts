@@ -1,0 +1,161 @@
+// Turning two-step verification on and off on one's own profile, and renewing recovery codes,
+// for the owner and every subuser role; and the account owner's way back in for a locked-out
+// subuser (Subusers, turnOffSubuserTwoStep).
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/core/db";
+import { can, OWNER_ROLE } from "@/lib/access/matrix";
+import type { Clock } from "@/lib/core/clock";
+import type { PanelActor } from "@/lib/access/actor-types";
+import { hashRecoveryCode, totpCode } from "@/lib/auth/two-step";
+import { loginOwner, loginSubuser } from "@/lib/auth/login";
+import { asPanel, createTestAccount, PRINCIPALS, refusal, TEST_PASSWORD, uniq } from "@/test/factories";
+import { turnOffSubuserTwoStep } from "@/lib/domains/subusers/mutations";
+import { confirmTwoStep, renewRecoveryCodes, startTwoStep, turnOffTwoStep } from "./mutations";
+import { getProfile } from "./queries";
+
+const T0 = Date.parse("2030-03-01T12:00:05Z");
+const clock: Clock = () => new Date(T0);
+
+/** The actor's own login row's two-step columns and its recovery codes. */
+async function twoStepState(actor: PanelActor) {
+  const row =
+    actor.kind === "owner"
+      ? await db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { totpSecret: true, totpPendingSecret: true, totpLastStep: true } })
+      : await db.subuser.findUniqueOrThrow({ where: { id: actor.subuserId! }, select: { totpSecret: true, totpPendingSecret: true, totpLastStep: true } });
+  const codes = await db.recoveryCode.findMany({ where: { accountId: actor.accountId, subuserId: actor.subuserId }, orderBy: { id: "asc" } });
+  return { ...row, codes: codes.map((c) => ({ codeHash: c.codeHash, usedAt: c.usedAt })) };
+}
+
+const audits = (accountId: number, action: string) => db.auditLog.count({ where: { accountId, action } });
+
+describe("two-step verification on one's own profile: every principal", () => {
+  for (const role of PRINCIPALS) {
+    const allowed = can({ roles: [role] }, "profile");
+    it(`${role}: ${allowed ? "turns it on, logs in with a code, renews codes, turns it off" : "refused, nothing written"}`, async () => {
+      const acct = await createTestAccount();
+      const actor = asPanel(await acct.actor(role));
+      if (!allowed) {
+        const before = await twoStepState(actor);
+        for (const run of [() => startTwoStep(actor), () => confirmTwoStep(actor, { code: "123456" }), () => turnOffTwoStep(actor, { currentPassword: TEST_PASSWORD })]) {
+          expect((await refusal(run())).code).toBe("FORBIDDEN");
+        }
+        expect(await twoStepState(actor)).toEqual(before);
+        return;
+      }
+      const setup = await startTwoStep(actor);
+      expect(decodeURIComponent(new URL(setup.uri).pathname)).toBe(`/Switchboard:${actor.kind === "owner" ? acct.name : `${actor.name}@${acct.name}`}`);
+      // Pending only: logging in still takes the password alone.
+      expect((await twoStepState(actor)).totpSecret).toBeNull();
+      const { recoveryCodes } = await confirmTwoStep(actor, { code: totpCode(setup.secret, T0) }, clock);
+      expect(recoveryCodes).toHaveLength(10);
+      const on = await twoStepState(actor);
+      expect(on).toMatchObject({ totpSecret: setup.secret, totpPendingSecret: null, totpLastStep: Math.floor(T0 / 30_000) });
+      expect(on.codes.map((c) => c.codeHash).sort()).toEqual(recoveryCodes.map(hashRecoveryCode).sort());
+      expect(await audits(acct.id, "profile.two_step_on")).toBe(1);
+      expect((await getProfile(actor)).twoStep).toEqual({ on: true, recoveryCodesLeft: 10 });
+
+      // The next login asks for the code.
+      const ctx = { ip: "10.3.0.1", userAgent: "vitest", clock };
+      const login =
+        actor.kind === "owner"
+          ? await loginOwner(db, { login: acct.name, password: TEST_PASSWORD }, ctx)
+          : await loginSubuser(db, { accountId: acct.id, name: actor.name, password: TEST_PASSWORD }, ctx);
+      expect(login).toEqual({ ok: false, challenge: expect.any(String) });
+
+      const renewed = await renewRecoveryCodes(actor, { currentPassword: TEST_PASSWORD }, clock);
+      expect(renewed.recoveryCodes.some((c) => recoveryCodes.includes(c))).toBe(false);
+      expect((await twoStepState(actor)).codes.map((c) => c.codeHash).sort()).toEqual(renewed.recoveryCodes.map(hashRecoveryCode).sort());
+
+      await turnOffTwoStep(actor, { currentPassword: TEST_PASSWORD });
+      expect(await twoStepState(actor)).toMatchObject({ totpSecret: null, totpPendingSecret: null, codes: [] });
+      expect(await audits(acct.id, "profile.two_step_off")).toBe(1);
+    });
+  }
+});
+
+describe("two-step verification: refusals, each with nothing written", () => {
+  async function owner() {
+    const acct = await createTestAccount();
+    return { acct, actor: asPanel(await acct.actor(OWNER_ROLE)) };
+  }
+
+  it("a wrong or malformed code is the code field's error, and the setup stays pending", async () => {
+    const { actor } = await owner();
+    const setup = await startTwoStep(actor);
+    const before = await twoStepState(actor);
+    const wrong = totpCode(setup.secret, T0 - 90_000);
+    for (const [code, message] of [
+      [wrong, /not the code the app shows now/],
+      ["12345", /six digits/],
+      ["abcdef", /six digits/],
+    ] as const) {
+      const e = await refusal(confirmTwoStep(actor, { code }, clock));
+      expect(e).toMatchObject({ code: "INVALID_INPUT", field: "code" });
+      expect(e.message).toMatch(message);
+    }
+    expect(await twoStepState(actor)).toEqual(before);
+    expect(before.totpPendingSecret).toBe(setup.secret);
+  });
+
+  it("confirming without a setup, starting or confirming while on, and turning off or renewing while off are conflicts", async () => {
+    const { actor } = await owner();
+    expect(await refusal(confirmTwoStep(actor, { code: "123456" }, clock))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Start again/) });
+    expect((await refusal(turnOffTwoStep(actor, { currentPassword: TEST_PASSWORD }))).code).toBe("CONFLICT");
+    expect((await refusal(renewRecoveryCodes(actor, { currentPassword: TEST_PASSWORD }))).code).toBe("CONFLICT");
+    const setup = await startTwoStep(actor);
+    await confirmTwoStep(actor, { code: totpCode(setup.secret, T0) }, clock);
+    const on = await twoStepState(actor);
+    expect((await refusal(startTwoStep(actor))).message).toMatch(/already on/);
+    expect((await refusal(confirmTwoStep(actor, { code: totpCode(setup.secret, T0) }, clock))).message).toMatch(/already on/);
+    expect(await twoStepState(actor)).toEqual(on);
+  });
+
+  it("turning off and renewing ask for the current password, under its field", async () => {
+    const { actor } = await owner();
+    const setup = await startTwoStep(actor);
+    await confirmTwoStep(actor, { code: totpCode(setup.secret, T0) }, clock);
+    const on = await twoStepState(actor);
+    for (const run of [() => turnOffTwoStep(actor, { currentPassword: "Wrong-Passw0rd!" }), () => renewRecoveryCodes(actor, { currentPassword: "" })]) {
+      expect(await refusal(run())).toMatchObject({ code: "INVALID_INPUT", field: "currentPassword" });
+    }
+    expect(await twoStepState(actor)).toEqual(on);
+  });
+
+  it("a new setup replaces an abandoned one; a used recovery code counts down on the profile", async () => {
+    const { acct, actor } = await owner();
+    const first = await startTwoStep(actor);
+    const second = await startTwoStep(actor);
+    expect(second.secret).not.toBe(first.secret);
+    expect((await refusal(confirmTwoStep(actor, { code: totpCode(first.secret, T0) }, clock))).field).toBe("code");
+    await confirmTwoStep(actor, { code: totpCode(second.secret, T0) }, clock);
+    await db.recoveryCode.updateMany({ where: { accountId: acct.id, subuserId: null }, data: { usedAt: new Date(T0) }, limit: 3 });
+    expect((await getProfile(actor)).twoStep).toEqual({ on: true, recoveryCodesLeft: 7 });
+  });
+});
+
+describe("turnOffSubuserTwoStep (the account owner's way back in for a subuser)", () => {
+  it("clears the subuser's secret and codes, audited; the subuser logs in with its password alone", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    const sub = asPanel(await acct.actor("Developer"));
+    const setup = await startTwoStep(sub);
+    await confirmTwoStep(sub, { code: totpCode(setup.secret, T0) }, clock);
+    const dto = await turnOffSubuserTwoStep(owner, { subuserId: sub.subuserId! });
+    expect(dto.twoStep).toBe(false);
+    expect(await twoStepState(sub)).toMatchObject({ totpSecret: null, codes: [] });
+    expect(await audits(acct.id, "subuser.two_step_off")).toBe(1);
+    const r = await loginSubuser(db, { accountId: acct.id, name: sub.name, password: TEST_PASSWORD }, { ip: "10.3.0.2", userAgent: "vitest", clock });
+    expect(r).toMatchObject({ ok: true });
+    expect(await refusal(turnOffSubuserTwoStep(owner, { subuserId: sub.subuserId! }))).toMatchObject({ code: "CONFLICT", field: "subuserId" });
+  });
+
+  it("another account's subuser reads as not found, and its verification stays on", async () => {
+    const acct = await createTestAccount();
+    const other = await createTestAccount();
+    const foreign = await db.subuser.create({
+      data: { accountId: other.id, name: uniq("far-"), passwordHash: "x", totpSecret: "JBSWY3DPEHPK3PXP", roles: { create: [{ role: "Developer" }] } },
+    });
+    expect((await refusal(turnOffSubuserTwoStep(await acct.actor(OWNER_ROLE), { subuserId: foreign.id }))).code).toBe("NOT_FOUND");
+    expect((await db.subuser.findUniqueOrThrow({ where: { id: foreign.id } })).totpSecret).toBe("JBSWY3DPEHPK3PXP");
+  });
+});
