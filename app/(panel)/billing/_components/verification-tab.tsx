@@ -5,7 +5,7 @@ import { countryOptions } from "@/lib/domains/billing/countries";
 import type { VerificationStatus } from "@/lib/domains/billing/schemas";
 import { Card } from "@/components/ui/page";
 import { VerificationBadge } from "./verification-status";
-import { VerificationPanel } from "./verification-panel";
+import { VerificationPanel } from "./verification-panel-lazy";
 
 /**
  * The Verification tab. Holders of billing.verification get the whole of it (details, documents,
