@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRelative, formatUtc } from "./format";
+import { countOf, formatRelative, formatUtc } from "./format";
 
 const now = new Date("2026-05-10T12:00:00Z");
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -34,5 +34,15 @@ describe("date formats", () => {
     expect(formatRelative(ago(-(3_600_000 - 1)), now)).toBe("in 59 minutes");
     expect(formatRelative(ago(-3_600_000), now)).toBeNull();
     expect(formatRelative(ago(-86_400_000), now)).toBeNull();
+  });
+});
+
+describe("countOf", () => {
+  it("names one or many, groups thousands, and takes an irregular plural", () => {
+    expect(countOf(1, "number")).toBe("1 number");
+    expect(countOf(0, "number")).toBe("0 numbers");
+    expect(countOf(1204, "call")).toBe("1,204 calls");
+    expect(countOf(2, "SMS", "SMS")).toBe("2 SMS");
+    expect(countOf(3, "ticket has", "tickets have")).toBe("3 tickets have");
   });
 });

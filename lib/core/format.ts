@@ -15,7 +15,13 @@ const DAY = 24 * HOUR;
 /** How far back a moment is "recent" and shown relatively. */
 export const RECENT_MS = 7 * DAY;
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+/**
+ * A count with its noun: "1 number", "2 numbers", "1,204 calls" (thousands grouped, en-US).
+ * `many` for nouns whose plural is not the singular + "s" ("SMS", "tickets have").
+ */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
 
 /**
  * "just now", "5 minutes ago", "3 hours ago", "yesterday", "4 days ago" for a moment in the last
@@ -30,11 +36,11 @@ export function formatRelative(value: Date | string, now: Date = new Date()): st
   // Less than a second ahead is clock skew (the row stamped by another clock), not a countdown.
   if (ago <= -1000) {
     const seconds = Math.ceil(-ago / 1000);
-    return seconds < 60 ? `in ${plural(seconds, "second")}` : `in ${plural(Math.max(1, Math.floor(-ago / MINUTE)), "minute")}`;
+    return seconds < 60 ? `in ${countOf(seconds, "second")}` : `in ${countOf(Math.max(1, Math.floor(-ago / MINUTE)), "minute")}`;
   }
   if (ago < MINUTE) return "just now";
-  if (ago < HOUR) return `${plural(Math.floor(ago / MINUTE), "minute")} ago`;
-  if (ago < DAY) return `${plural(Math.floor(ago / HOUR), "hour")} ago`;
+  if (ago < HOUR) return `${countOf(Math.floor(ago / MINUTE), "minute")} ago`;
+  if (ago < DAY) return `${countOf(Math.floor(ago / HOUR), "hour")} ago`;
   if (ago < 2 * DAY) return "yesterday";
-  return `${plural(Math.floor(ago / DAY), "day")} ago`;
+  return `${countOf(Math.floor(ago / DAY), "day")} ago`;
 }

@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/core/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { Route } from "next";
@@ -11,7 +12,6 @@ import { Card, SectionHeader } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: sectionTitle("support") };
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /**
  * Help (MainAccount, Admin, Support): what went wrong since yesterday (UTC) in the sections the
@@ -44,7 +44,7 @@ export default async function SupportPage() {
                 <li key={c.id} className="flex items-center justify-between gap-4 py-2 text-sm" data-support-check={c.id}>
                   <span className="text-slate-800">{c.label}</span>
                   <Link href={`${sectionHref(c.section)}?${new URLSearchParams(c.filter)}` as Route} className="shrink-0 font-medium text-brand-700 hover:underline tabular-nums">
-                    {c.section === "calls" ? plural(c.count, "call", "calls") : plural(c.count, "action", "actions")}
+                    {c.section === "calls" ? countOf(c.count, "call", "calls") : countOf(c.count, "action", "actions")}
                     <span className="sr-only"> in {sectionTitle(c.section)}</span>
                   </Link>
                 </li>
@@ -59,8 +59,8 @@ export default async function SupportPage() {
           {tickets ? (
             <>
               <p className="mt-2 text-sm text-slate-700" data-support-tickets-summary="">
-                {tickets.answered > 0 ? `${plural(tickets.answered, "ticket has", "tickets have")} an answer waiting for you. ` : ""}
-                {tickets.open > 0 ? `${plural(tickets.open, "ticket waits", "tickets wait")} for the support team.` : tickets.answered === 0 ? "No ticket is open." : ""}
+                {tickets.answered > 0 ? `${countOf(tickets.answered, "ticket has", "tickets have")} an answer waiting for you. ` : ""}
+                {tickets.open > 0 ? `${countOf(tickets.open, "ticket waits", "tickets wait")} for the support team.` : tickets.answered === 0 ? "No ticket is open." : ""}
               </p>
               <p className="mt-3">
                 <Link href={sectionHref("support.tickets")} className="font-medium text-brand-700 hover:underline">

@@ -1,6 +1,7 @@
 "use client";
 // /numbers' dialogs: a row's application (attach, change or detach) and its deactivation, and the
 // bulk toolbar's one confirmation per action (all or nothing, as the domain does it).
+import { countOf } from "@/lib/core/format";
 import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
 import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useToast } from "@/components/ui/toast";
@@ -73,7 +74,6 @@ function PickedList({ picked }: { picked: Picked[] }) {
   );
 }
 
-const plural = (n: number) => (n === 1 ? "1 number" : `${n} numbers`);
 
 export function BulkAttachDialog({ picked, targets, onDone, ...props }: Common & { picked: Picked[]; targets: Target[]; onDone: () => void }) {
   const toast = useToast();
@@ -81,13 +81,13 @@ export function BulkAttachDialog({ picked, targets, onDone, ...props }: Common &
     fields: ["applicationId"],
     toInput: (f) => ({ numberIds: picked.map((p) => p.id), applicationId: formText(f, "applicationId") }),
     onSuccess: (r) => {
-      toast(`${plural(r.count)} attached to ${r.applicationName}`);
+      toast(`${countOf(r.count, "number")} attached to ${r.applicationName}`);
       onDone();
       props.onClose();
     },
   });
   return (
-    <FormDialog {...props} title={`Attach ${plural(picked.length)} to an application`} form={form} submitLabel="Attach" data-testid="bulk-attach-dialog">
+    <FormDialog {...props} title={`Attach ${countOf(picked.length, "number")} to an application`} form={form} submitLabel="Attach" data-testid="bulk-attach-dialog">
       <SelectField label="Application" name="applicationId" defaultValue="" error={form.fieldErrors.applicationId} hint={targets.length === 0 ? NO_APPS : undefined} required>
         <option value="" disabled>
           Choose an application
@@ -108,18 +108,18 @@ export type BulkKind = "detach" | "deactivate" | "sms-on" | "sms-off";
 export function BulkConfirmDialog({ kind, picked, onDone, ...props }: Common & { kind: BulkKind; picked: Picked[]; onDone: () => void }) {
   const toast = useToast();
   const ids = picked.map((p) => p.id);
-  const n = plural(picked.length);
+  const n = countOf(picked.length, "number");
   const after = (message: string) => {
     toast(message);
     onDone();
     props.onClose();
   };
-  const detach = useActionForm(bulkAttachNumbersAction, { fields: [], toInput: () => ({ numberIds: ids, applicationId: null }), onSuccess: (r) => after(`${plural(r.count)} detached`) });
-  const deactivate = useActionForm(bulkDeactivateNumbersAction, { fields: [], toInput: () => ({ numberIds: ids }), onSuccess: (r) => after(`${plural(r.count)} deactivated and released`) });
+  const detach = useActionForm(bulkAttachNumbersAction, { fields: [], toInput: () => ({ numberIds: ids, applicationId: null }), onSuccess: (r) => after(`${countOf(r.count, "number")} detached`) });
+  const deactivate = useActionForm(bulkDeactivateNumbersAction, { fields: [], toInput: () => ({ numberIds: ids }), onSuccess: (r) => after(`${countOf(r.count, "number")} deactivated and released`) });
   const sms = useActionForm(bulkSetSmsAction, {
     fields: [],
     toInput: () => ({ numberIds: ids, smsEnabled: kind === "sms-on" }),
-    onSuccess: (r) => after(`SMS ${r.smsEnabled ? "enabled" : "disabled"} on ${plural(r.count)}`),
+    onSuccess: (r) => after(`SMS ${r.smsEnabled ? "enabled" : "disabled"} on ${countOf(r.count, "number")}`),
   });
   const spec = {
     detach: { form: detach, title: `Detach ${n}?`, description: "Calls and messages to them are no longer handled by any application.", submit: "Detach", danger: false },

@@ -4,6 +4,7 @@
 // uses), the text with its live segment counter and the estimated total. "Review and send"
 // checks everything with the functions the server's schema is made of (lib/domains/sms/checks.ts:
 // no zod in the browser), then asks for confirmation stating the total.
+import { countOf } from "@/lib/core/format";
 import { useState } from "react";
 import { Send } from "lucide-react";
 import { Field } from "@/components/forms/fields";
@@ -28,7 +29,6 @@ import { TestDestinations } from "../../_components/test-destinations";
 
 const SENDER_ID = "__sender_id__";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** A bad entry as the hint shows it: its text (the first 24 characters) and its line, since a line may hold several. */
 const badEntry = (b: { line: number; value: string }) => `“${b.value.length > 24 ? `${b.value.slice(0, 24)}…` : b.value}” (line ${b.line})`;
 
@@ -66,7 +66,7 @@ export function A2PForm({ senders, currency }: { senders: A2PSendersDto; currenc
   const listHint =
     list.numbers.length === 0 && list.invalid.length === 0
       ? `One number per line, or separated by commas; at most ${MAX_A2P_DESTINATIONS}.`
-      : `${plural(list.numbers.length, "destination")}${list.duplicates ? ` (${plural(list.duplicates, "repeat")} sent once)` : ""}${
+      : `${countOf(list.numbers.length, "destination")}${list.duplicates ? ` (${countOf(list.duplicates, "repeat")} sent once)` : ""}${
           list.invalid.length
             ? `; ${list.invalid.length === 1 ? "1 entry is not a phone number" : `${list.invalid.length} entries are not phone numbers`}: ${list.invalid.slice(0, 3).map(badEntry).join(", ")}${list.invalid.length > 3 ? "…" : ""}`
             : ""
@@ -119,7 +119,7 @@ export function A2PForm({ senders, currency }: { senders: A2PSendersDto; currenc
           <span className="font-medium">Estimated total: </span>
           {list.numbers.length ? (
             <>
-              {plural(list.numbers.length, "destination")} × {plural(segments, "segment")} = {formatMoney(totalMinor, currency)}
+              {countOf(list.numbers.length, "destination")} × {countOf(segments, "segment")} = {formatMoney(totalMinor, currency)}
             </>
           ) : (
             <span className="text-slate-600">add destinations to see it</span>
@@ -142,7 +142,7 @@ export function A2PForm({ senders, currency }: { senders: A2PSendersDto; currenc
           onClose={confirm.close}
           returnFocusTo={confirm.opener}
           onSent={(r) => {
-            toast(`Batch #${r.batchId} sent to ${plural(r.sent, "destination")}, ${formatMoney(r.costMinor, currency)} charged`);
+            toast(`Batch #${r.batchId} sent to ${countOf(r.sent, "destination")}, ${formatMoney(r.costMinor, currency)} charged`);
             setDestinations("");
             setText("");
             confirm.close();
@@ -204,7 +204,7 @@ function ConfirmSend({
   const form = useActionForm(sendA2PAction, { fields: [], toInput: () => input, onSuccess: onSent });
   return (
     <ConfirmDialog
-      title={`Send ${plural(count, "SMS", "SMS")} for ${total}?`}
+      title={`Send ${countOf(count, "SMS", "SMS")} for ${total}?`}
       description="Charged now, from the account's balance; a one-way message cannot be recalled."
       onClose={onClose}
       returnFocusTo={returnFocusTo}
@@ -217,9 +217,9 @@ function ConfirmSend({
         <dt className="text-slate-600">From</dt>
         <dd className="font-medium text-slate-900">{input.sender}</dd>
         <dt className="text-slate-600">To</dt>
-        <dd className="text-slate-900">{plural(count, "destination")}</dd>
+        <dd className="text-slate-900">{countOf(count, "destination")}</dd>
         <dt className="text-slate-600">Each message</dt>
-        <dd className="text-slate-900">{plural(segments, "segment")}</dd>
+        <dd className="text-slate-900">{countOf(segments, "segment")}</dd>
         <dt className="text-slate-600">Total</dt>
         <dd className="font-semibold text-slate-900" data-a2p-total>
           {total}

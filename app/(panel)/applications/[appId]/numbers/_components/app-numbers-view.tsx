@@ -1,4 +1,5 @@
 "use client";
+import { countOf } from "@/lib/core/format";
 import { useEffect, useMemo, useState } from "react";
 import Link from "next/link";
 import type { Route } from "next";
@@ -20,7 +21,6 @@ type Attachable = { items: { id: number; display: string; where: string }[]; tot
 type DialogState = { kind: "attach" } | { kind: "detach"; row: NumberRow };
 type Common = { onClose: () => void; returnFocusTo: HTMLElement | null };
 
-const plural = (n: number) => (n === 1 ? "1 number" : `${n} numbers`);
 
 function AttachNumbersDialog({ appId, appName, attachable, multiple, buyHref, ...props }: Common & { appId: number; appName: string; attachable: Attachable; multiple: boolean; buyHref: Route | null }) {
   const toast = useToast();
@@ -36,7 +36,7 @@ function AttachNumbersDialog({ appId, appName, attachable, multiple, buyHref, ..
     fields: ["numberIds"],
     toInput: (f) => ({ applicationId: appId, numberIds: f.getAll("numberIds").map((v) => Number(v)) }),
     onSuccess: (r) => {
-      toast(`${plural(r.count)} attached to ${appName}`);
+      toast(`${countOf(r.count, "number")} attached to ${appName}`);
       props.onClose();
     },
   });
