@@ -63,6 +63,8 @@ test("the owner turns it on, then logs in with a recovery code and with the app'
   await page.getByTestId("code-step").getByLabel("Code").fill(nextCode(secret));
   await page.getByTestId("code-step").getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/settings/security");
+  await expect(page.getByTestId("two-step-coverage")).toContainText("is on for the account owner");
 
   // Turning it off asks for the password again.
   await page.goto("/profile");

@@ -10,6 +10,7 @@ import { hashRecoveryCode, totpCode } from "@/lib/auth/two-step";
 import { loginOwner, loginSubuser } from "@/lib/auth/login";
 import { asPanel, createTestAccount, PRINCIPALS, refusal, TEST_PASSWORD, uniq } from "@/test/factories";
 import { turnOffSubuserTwoStep } from "@/lib/domains/subusers/mutations";
+import { twoStepCoverage } from "@/lib/domains/subusers/queries";
 import { confirmTwoStep, renewRecoveryCodes, startTwoStep, turnOffTwoStep } from "./mutations";
 import { getProfile } from "./queries";
 
@@ -157,5 +158,22 @@ describe("turnOffSubuserTwoStep (the account owner's way back in for a subuser)"
     });
     expect((await refusal(turnOffSubuserTwoStep(await acct.actor(OWNER_ROLE), { subuserId: foreign.id }))).code).toBe("NOT_FOUND");
     expect((await db.subuser.findUniqueOrThrow({ where: { id: foreign.id } })).totpSecret).toBe("JBSWY3DPEHPK3PXP");
+  });
+});
+
+describe("twoStepCoverage (Settings → Security)", () => {
+  it("counts the owner and the subusers with two-step verification on, for holders of Security only", async () => {
+    const acct = await createTestAccount();
+    const other = await createTestAccount();
+    await db.account.update({ where: { id: other.id }, data: { totpSecret: "JBSWY3DPEHPK3PXP" } });
+    for (const role of PRINCIPALS) {
+      const actor = await acct.actor(role);
+      if (can({ roles: [role] }, "security")) expect(await twoStepCoverage(actor)).toMatchObject({ owner: false, subusersOn: 0 });
+      else expect((await refusal(twoStepCoverage(actor))).code).toBe("FORBIDDEN");
+    }
+    const subs = await db.subuser.count({ where: { accountId: acct.id } });
+    await db.subuser.updateMany({ where: { accountId: acct.id }, data: { totpSecret: "JBSWY3DPEHPK3PXP" }, limit: 2 });
+    await db.account.update({ where: { id: acct.id }, data: { totpSecret: "JBSWY3DPEHPK3PXP" } });
+    expect(await twoStepCoverage(await acct.actor(OWNER_ROLE))).toEqual({ owner: true, subusers: subs, subusersOn: 2 });
   });
 });

@@ -125,3 +125,17 @@ export async function countSubusers(actor: Actor): Promise<number> {
   authorize(actor, { section: "subusers", method: "GetSubUsers" });
   return db.subuser.count({ where: { accountId: actor.accountId } });
 }
+
+/**
+ * Who in the account has two-step verification on, for Settings → Security: the owner's login,
+ * and how many of the subusers (counts; the secrets are never read). Holders of the Security page.
+ */
+export async function twoStepCoverage(actor: Actor): Promise<{ owner: boolean; subusers: number; subusersOn: number }> {
+  authorize(actor, { section: "security" });
+  const [owner, subusers, subusersOn] = await Promise.all([
+    db.account.count({ where: { id: actor.accountId, totpSecret: { not: null } } }),
+    db.subuser.count({ where: { accountId: actor.accountId } }),
+    db.subuser.count({ where: { accountId: actor.accountId, totpSecret: { not: null } } }),
+  ]);
+  return { owner: owner === 1, subusers, subusersOn };
+}

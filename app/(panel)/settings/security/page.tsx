@@ -8,6 +8,8 @@ import { Card, SectionHeader } from "@/components/ui/page";
 import { listAuthorizedIps } from "@/lib/domains/authorized-ips/queries";
 import { ipVerdict } from "@/lib/domains/authorized-ips/verdict";
 import { AuthorizedIps } from "./_components/authorized-ips";
+import { twoStepCoverage } from "@/lib/domains/subusers/queries";
+import { countOf } from "@/lib/core/format";
 
 export const metadata: Metadata = { title: sectionTitle("security") };
 
@@ -15,7 +17,7 @@ export default async function SecurityPage() {
   const actor = await requireSection("security");
   const hours = Math.round((env().SESSION_TTL_SECONDS / 3600) * 10) / 10;
   // Both lists, whole (at most MAX_AUTHORIZED_IPS entries).
-  const { items } = await listAuthorizedIps(actor, { count: 1000 });
+  const [{ items }, twoStep] = await Promise.all([listAuthorizedIps(actor, { count: 1000 }), twoStepCoverage(actor)]);
   // What the lists would say to a Management API call from this browser's address (scripts
   // usually run elsewhere, but a person testing from here wants to know).
   const yours = ipVerdict(items, actor.ip);
@@ -41,11 +43,16 @@ export default async function SecurityPage() {
           <li>Deactivating or deleting a subuser, or changing its password or roles, ends its open sessions on their next request.</li>
           <li>Repeated failed logins lock that login name for a growing while (up to 15 minutes), and too many failures from one address pause logins from it for a while.</li>
           <li>Passwords are stored only as argon2id hashes; common passwords are refused.</li>
+          <li data-testid="two-step-coverage">
+            Two-step verification (a code from an authenticator app after the password) is {twoStep.owner ? "on" : "off"} for the account owner
+            {twoStep.subusers > 0 ? ` and on for ${twoStep.subusersOn} of ${countOf(twoStep.subusers, "subuser")}` : ""}. Each login turns it on in
+            its own Profile; Settings → Subusers marks who has it.
+          </li>
         </ul>
         {can(actor, "profile") ? (
           <p className="mt-4 text-sm">
             <Link href="/profile" className="font-medium text-brand-700 hover:underline">
-              Change your password or end your sessions in Profile
+              Change your password, turn on two-step verification or end your sessions in Profile
             </Link>
           </p>
         ) : null}
