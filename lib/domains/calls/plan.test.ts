@@ -72,6 +72,17 @@ describe("planLegs", () => {
     expect(unanswered).toMatchObject({ successful: false, costMinor: 0, endReason: "not_answered" });
   });
 
+  it("a call answered in the second its session ends was answered: a successful leg of 0 s, free, and the log says so", () => {
+    const inbound: ScenarioRun = { outcome: "completed", durationSeconds: 0, events: [{ at: 0, type: "answer" }, { at: 0, type: "hangup", by: "scenario", reason: "scenario" }] };
+    expect(settleLegs(planLegs({ direction: "inbound", from: UK, to: US, party }, inbound), 0)).toEqual([
+      expect.objectContaining({ index: 0, successful: true, durationSeconds: 0, costMinor: 0, endReason: "scenario" }),
+    ]);
+    // A placed call the party answers after 2 s, hung up as it connects.
+    const placed: ScenarioRun = { outcome: "completed", durationSeconds: 2, events: [{ at: 0, type: "forward", to: US, kind: "number", answered: true, seconds: 0 }, { at: 2, type: "hangup", by: "scenario", reason: "scenario" }] };
+    expect(settleLegs(planLegs(outbound(), placed), 2)).toEqual([expect.objectContaining({ successful: true, durationSeconds: 0, costMinor: 0 })]);
+    expect(planLog(panelCall(), placed, ["main"], 2, "x").map((l) => l.line)).toContain(`Called ${US}: answered, talked 0 s`);
+  });
+
   it("calls to application users stay on the platform: free", () => {
     const legs = planLegs({ direction: "inbound", from: "alice", to: "sales", party }, INBOUND);
     expect(legs[0]).toMatchObject({ remoteNumberType: "user", pricePerMinuteMinor: 0 });

@@ -122,6 +122,15 @@ export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "p
   return legs;
 }
 
+/**
+ * Whether a leg answered at `talkFrom` (seconds; null: never) was answered when the session is cut
+ * at `cut` seconds. An answer at the cut itself counts (a scenario that answers and hangs up in the
+ * same second answered the call, for 0 s), as the log shows every event up to the cut.
+ */
+function answeredBy(talkFrom: number | null, cut: number): boolean {
+  return talkFrom !== null && talkFrom <= cut;
+}
+
 /** Whole seconds of talk of a leg when the session is cut at `cut` (rounded up: 0.2 s is 1 s). */
 export function talkSeconds(leg: LegPlan, cut: number): number {
   if (leg.talkFrom === null || leg.talkTo === null) return 0;
@@ -140,7 +149,7 @@ export function settleLegs(legs: readonly LegPlan[], cut: number): LegResult[] {
     .filter((l) => l.startAt < cut || l.startAt === 0)
     .map((l) => {
       const seconds = talkSeconds(l, cut);
-      return { ...l, successful: l.talkFrom !== null && l.talkFrom < cut, durationSeconds: seconds, costMinor: legCost(l.pricePerMinuteMinor, seconds) };
+      return { ...l, successful: answeredBy(l.talkFrom, cut), durationSeconds: seconds, costMinor: legCost(l.pricePerMinuteMinor, seconds) };
     });
 }
 
@@ -323,8 +332,8 @@ export function planLog(
       : `${STARTED_BY[setup.initiator]}${setup.to ? ` for ${setup.to}` : ""}${setup.from ? `, caller ${setup.from}` : ""}`;
   const ring = Math.max(0, setup.party.answerAfterSeconds ?? 0);
   const talked = (e: Extract<ScenarioEvent, { type: "forward" }>) => {
-    const from = Math.min(run.durationSeconds, e.at + ring);
-    return e.answered && from < cut ? wholeSeconds(Math.min(e.seconds, cut - from)) : null;
+    const from = e.answered ? Math.min(run.durationSeconds, e.at + ring) : null;
+    return from !== null && answeredBy(from, cut) ? wholeSeconds(Math.min(e.seconds, cut - from)) : null;
   };
   lines.push({ at: 0, source: "system", line: `Session started: ${what}; scenarios ${scenarioNames.map((n) => `“${n}”`).join(", ") || "(none)"}` });
   for (const e of run.events) {

@@ -124,6 +124,25 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     expect(row.logLines.map((l) => l.line)).toContain("call from +447700900123");
   });
 
+  it("a call answered and ended in the same second was answered: completed, 0 s, free, as its log says", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    await fixtureTopUp(acct.id);
+    const number = await fixtureOwnNumber(acct.id);
+    const { app } = await fixtureAppWithRule(acct.id, `VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => { e.call.answer(); VoxEngine.terminate(); });`);
+    await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
+    const before = await balanceOf(acct.id);
+    const s = await simulateInbound(owner, { numberId: number.id, from: "+447700900123" }, { clock: testClock().clock });
+    // Ended at second 0: final when simulateInbound returns.
+    expect(s).toMatchObject({ status: "completed", finishReason: "The scenario hung up" });
+    const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id }, include: { legs: true, logLines: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
+    expect(row).toMatchObject({ durationSeconds: 0, costMinor: 0 });
+    // The inbound price is per started minute of talk: no talk, no charge.
+    expect(row.legs).toEqual([expect.objectContaining({ incoming: true, successful: true, durationSeconds: 0, costMinor: 0, endReason: "scenario", ledgerEntryId: null })]);
+    expect(row.logLines.map((l) => l.line).slice(1)).toEqual(["Call answered", "The scenario hung up", "Session ended at 0:00: The scenario hung up"]);
+    expect(await balanceOf(acct.id)).toBe(before);
+  });
+
   it("a scenario that enqueues: the application's queue offers the call to its best agent; the log and legs show it", async () => {
     const acct = await createTestAccount();
     const owner = await acct.actor(OWNER_ROLE);
