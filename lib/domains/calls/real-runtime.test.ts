@@ -143,6 +143,20 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     expect(await balanceOf(acct.id)).toBe(before);
   });
 
+  it("a scenario's uncaught Error reads once in the finish reason and the log: its message, scenario and line", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    await fixtureTopUp(acct.id);
+    const number = await fixtureOwnNumber(acct.id);
+    const { app } = await fixtureAppWithRule(acct.id, `VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {\n  throw new Error("no agent on duty");\n});`);
+    await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
+    const s = await simulateInbound(owner, { numberId: number.id, from: "+447700900123" }, { clock: testClock().clock });
+    const why = `no agent on duty (scenario "s-${app.id}", line 2)`;
+    expect(s).toMatchObject({ status: "error", finishReason: `Error: the scenario failed: ${why}` });
+    const lines = (await db.callLogLine.findMany({ where: { sessionId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }] })).map((l) => l.line);
+    expect(lines.slice(1)).toEqual(["The platform stopped the scenario", `The scenario failed: ${why}`, `Session ended at 0:00: Error: the scenario failed: ${why}`]);
+  });
+
   it("a scenario that enqueues: the application's queue offers the call to its best agent; the log and legs show it", async () => {
     const acct = await createTestAccount();
     const owner = await acct.actor(OWNER_ROLE);

@@ -299,7 +299,13 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
     expect(api.error).toMatch(/say: the call is not connected.*line 2/);
 
     const asyncErr = await run(`VoxEngine.addEventListener(AppEvents.Started, async () => {\n  await Net.httpRequestAsync("https://api.example.com/x");\n  throw new Error("boom");\n});`, outbound());
-    expect(asyncErr.error).toBe(`Error: boom (scenario "main", line 3)`);
+    // A plain Error reads as its message (the finish reason says "Error: the scenario failed: ..."
+    // already); a thrown non-error says it was uncaught; an Error without a message keeps its name.
+    expect(asyncErr.error).toBe(`boom (scenario "main", line 3)`);
+    const thrown = await run(`VoxEngine.addEventListener(AppEvents.Started, () => {\n  throw "boom";\n});`, outbound());
+    expect(thrown.error).toBe("Uncaught boom");
+    const bare = await run(`VoxEngine.addEventListener(AppEvents.Started, () => {\n  throw new Error();\n});`, outbound());
+    expect(bare.error).toBe(`Error (scenario "main", line 2)`);
 
     const syntax = await run(`let x = 1;\nlet y = ;`);
     expect(syntax.outcome).toBe("error");

@@ -49,10 +49,16 @@ export function effectiveLimits(limits: Partial<SandboxLimits> = {}): SandboxLim
 /** A script's fault, located: `line` in the scenario named `scenario` when the engine says where. */
 export type ScriptError = { name: string; message: string; scenario?: string; line?: number };
 
-/** "TypeError: x is not a function (scenario "greeting", line 5)". */
+/**
+ * A script's error as the session's log and finish reason show it, after "the scenario failed: ":
+ * "TypeError: x is not a function (scenario "greeting", line 5)". A plain Error reads as its
+ * message alone ("no agent on duty (scenario "greeting", line 7)"): the finish reason already says
+ * it is an error, and "Error: " twice read as a stutter. A message-less error keeps its name.
+ */
 export function formatScriptError(e: ScriptError): string {
   const where = e.scenario !== undefined ? ` (scenario "${e.scenario}"${e.line !== undefined ? `, line ${e.line}` : ""})` : "";
-  return `${e.name}: ${e.message}${where}`;
+  const what = e.message === "" ? e.name : e.name === "Error" ? e.message : `${e.name}: ${e.message}`;
+  return `${what}${where}`;
 }
 
 const FILE_RE = /scenario-(\d+)\.js:(\d+)(?::\d+)?/;
