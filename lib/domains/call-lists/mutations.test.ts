@@ -27,7 +27,7 @@ const busyRun = (to: string, seconds = 20): ScenarioRun => ({
   outcome: "completed",
   durationSeconds: seconds,
   events: [
-    { at: 0, type: "forward", to, kind: "number", answered: false, seconds: 0 },
+    { at: 0, type: "forward", to, kind: "number", answered: false, seconds: 0, endAt: seconds },
     { at: seconds, type: "hangup", by: "runtime", reason: "no_answer" },
   ],
 });

@@ -23,7 +23,7 @@ export const DEST = "+12125550199";
 export function talkRun(seconds = 150, extra: ScenarioRun["events"] = [], opts: { callTo?: string | null } = {}): ScenarioRun {
   const callTo = opts.callTo === undefined ? DEST : opts.callTo;
   const first: ScenarioRun["events"] = callTo
-    ? [{ at: 0, type: "forward", to: callTo, kind: callTo.startsWith("+") ? "number" : "user", answered: true, seconds: seconds - 2 }]
+    ? [{ at: 0, type: "forward", to: callTo, kind: callTo.startsWith("+") ? "number" : "user", answered: true, seconds: seconds - 2, endAt: seconds }]
     : [{ at: 2, type: "answer" }];
   return {
     outcome: "completed",

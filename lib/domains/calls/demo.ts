@@ -16,7 +16,7 @@ const GREETING = "Thank you for calling Example Corp. Your call may be recorded.
 
 function run(callTo: string | null, seconds: number, answered = true): ScenarioRun {
   const first: ScenarioRun["events"] = callTo
-    ? [{ at: 0, type: "forward", to: callTo, kind: "number", answered, seconds: answered ? seconds - 3 : 0 }]
+    ? [{ at: 0, type: "forward", to: callTo, kind: "number", answered, seconds: answered ? seconds - 3 : 0, endAt: answered ? seconds : 30 }]
     : [{ at: 1, type: "answer" }];
   if (!answered) return { outcome: "completed", durationSeconds: 30, events: [...first, { at: 30, type: "log", line: "no answer, giving up" }, { at: 30, type: "hangup", by: "scenario", reason: "no answer" }] };
   const t = callTo ? 3 : 1;

@@ -29,18 +29,18 @@ const panelCall = (to = US) => ({ ...outbound(to), initiator: "panel" as const }
 
 // An outbound session: the scenario calls the US number at 0 s (answered after the party's 2 s),
 // records a greeting while saying it, logs, calls a UK number at 10 s (talks 90 s) and a user at
-// 100 s (no answer), and hangs up at 130 s.
+// 100 s (still ringing at the end), and hangs up at 130 s.
 const RUN: ScenarioRun = {
   outcome: "completed",
   durationSeconds: 130,
   events: [
-    { at: 0, type: "forward", to: US, kind: "number", answered: true, seconds: 128 },
+    { at: 0, type: "forward", to: US, kind: "number", answered: true, seconds: 128, endAt: 130 },
     { at: 2, type: "record_start", name: "greeting" },
     { at: 2.5, type: "say", text: "Hello and welcome", seconds: 2 },
     { at: 5, type: "log", line: "customer called" },
     { at: 6, type: "record_stop", name: "greeting" },
-    { at: 10, type: "forward", to: UK, kind: "number", answered: true, seconds: 90 },
-    { at: 100, type: "forward", to: "bob", kind: "user", answered: false, seconds: 0 },
+    { at: 10, type: "forward", to: UK, kind: "number", answered: true, seconds: 90, endAt: 102 },
+    { at: 100, type: "forward", to: "bob", kind: "user", answered: false, seconds: 0, endAt: 130 },
     { at: 130, type: "hangup", by: "scenario", reason: "done" },
   ],
 };
@@ -165,10 +165,44 @@ describe("planLog and planRecordings", () => {
   it("the log holds the scenario's lines and ours in time order, ending with why", () => {
     const log = planLog(panelCall(), RUN, ["main"], 130, "Hung up by the scenario: done");
     expect(log[0]).toMatchObject({ at: 0, source: "system", line: "Session started: test call from the panel for +14155550123, caller +14155550100; scenarios “main”" });
-    expect(log.find((l) => l.at === 10)).toMatchObject({ line: `Called ${UK}: answered, talked 90 s` });
+    expect(log.find((l) => l.at === 102)).toMatchObject({ line: `Called ${UK}: answered, talked 90 s` });
     expect(log.find((l) => l.source === "scenario")).toEqual({ at: 5, source: "scenario", line: "customer called" });
     expect(log.at(-1)).toEqual({ at: 130, source: "system", line: "Session ended at 2:10: Hung up by the scenario: done" });
     expect(log.map((l) => l.at)).toEqual([...log.map((l) => l.at)].sort((a, b) => a - b));
+  });
+
+  it("a placed call's line is stamped when its outcome was known (the leg's end, or the cut while it rang), in time order", () => {
+    // An inbound call answered at 0 forwards to a user nobody answers (408 at 60 s) and to a busy
+    // number (486 at 62 s), logging while the first rings.
+    const run: ScenarioRun = {
+      outcome: "completed",
+      durationSeconds: 62,
+      events: [
+        { at: 0, type: "answer" },
+        { at: 0, type: "forward", to: "bob", kind: "user", answered: false, seconds: 0, failure: "no_answer", endAt: 60 },
+        { at: 30, type: "log", line: "still ringing" },
+        { at: 60, type: "log", line: "failed 408" },
+        { at: 60, type: "forward", to: "+14155550000", kind: "number", answered: false, seconds: 0, failure: "busy", endAt: 62 },
+        { at: 62, type: "hangup", by: "scenario", reason: "scenario" },
+      ],
+    };
+    const setup = { direction: "inbound" as const, from: UK, to: US, party, initiator: "inbound" as const };
+    const timed = (cut: number) => planLog(setup, run, ["main"], cut, "x").slice(1).map((l) => `${l.at} ${l.line}`);
+    expect(timed(62)).toEqual([
+      "0 Call answered",
+      "30 still ringing",
+      "60 Called bob: no answer",
+      "60 failed 408",
+      "62 Called +14155550000: busy",
+      "62 The scenario hung up",
+      "62 Session ended at 1:02: x",
+    ]);
+    // Cut while bob's phone rang: not answered, as of the cut; what it would have come to is not known yet.
+    expect(timed(45)).toEqual(["0 Call answered", "30 still ringing", "45 Called bob: not answered", "45 Session ended at 0:45: x"]);
+    // A run stored before the sandbox recorded endAt: an answered leg's line at its talk's end, an unanswered one's where it was dialled.
+    const legacy = (e: ScenarioRun["events"][number]) => (e.type === "forward" ? { ...e, endAt: undefined } : e);
+    expect(planLog(setup, { ...run, events: run.events.map(legacy) }, ["main"], 62, "x").find((l) => l.line.startsWith("Called bob"))!.at).toBe(0);
+    expect(planLog(panelCall(), { ...RUN, events: RUN.events.map(legacy) }, ["main"], 130, "x").find((l) => l.line.startsWith(`Called ${UK}`))!.at).toBe(102);
   });
 
   it("a cut ends the log and the recordings where it falls", () => {

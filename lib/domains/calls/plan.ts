@@ -257,7 +257,10 @@ export function legEndReasonText(code: string): string {
   return LEG_END_WORDS[code] ?? code.replaceAll("_", " ");
 }
 
-function systemLine(e: ScenarioEvent, talked: (e: Extract<ScenarioEvent, { type: "forward" }>) => number | null): string | null {
+type Forward = Extract<ScenarioEvent, { type: "forward" }>;
+
+/** Our log line for an event other than a placed call (see planLog) and the scenario's own lines. */
+function systemLine(e: Exclude<ScenarioEvent, Forward | { type: "log" }>): string {
   switch (e.type) {
     case "answer":
       return "Call answered";
@@ -271,16 +274,10 @@ function systemLine(e: ScenarioEvent, talked: (e: Extract<ScenarioEvent, { type:
       return `Recording “${e.name}” stopped`;
     case "dtmf":
       return `DTMF received: ${e.digits || "(none)"}`;
-    case "forward": {
-      const seconds = talked(e);
-      return `Called ${e.to}: ${seconds !== null ? `answered, talked ${seconds} s` : e.failure ? legEndReasonText(e.failure) : "not answered"}`;
-    }
     case "http":
       return `HTTP ${e.method} ${e.url}: ${e.status} (simulated)`;
     case "hangup":
       return hangupSentence(e.by, e.reason);
-    case "log":
-      return null;
     case "queue":
       return queueLine(e);
   }
@@ -313,10 +310,13 @@ const STARTED_BY: Record<Exclude<CallInitiator, "inbound">, string> = {
 };
 
 /**
- * The session's log up to `cut`: the scenario's own lines (Logger.write) and a line of ours for
- * everything else it did, in time order; `end` closes it with why the session ended. The first
- * line names who started it (`initiator`) and the caller, when there is one. A placed call's
- * "talked n s" is its talk within the cut, as its leg (settleLegs) counts it.
+ * The session's log up to `cut` (seconds): the scenario's own lines (Logger.write) and a line of
+ * ours for everything else it did, in time order; `end` closes it with why the session ended. The
+ * first line names who started it (`initiator`) and the caller, when there is one. A placed call
+ * has one line, saying how it went ("Called +1…: no answer", "…: answered, talked 30 s"), so it is
+ * stamped when that was known: when the leg ended (rang out, failed, hung up), or at the cut when
+ * it was still going then (ringing: "not answered"). Its "talked n s" is its talk within the cut,
+ * as its leg (settleLegs) counts it. Lines of the same second keep the order the run did things in.
  */
 export function planLog(
   setup: Pick<CallSetup, "direction" | "from" | "to" | "party"> & CallVia & { initiator: CallInitiator },
@@ -331,19 +331,27 @@ export function planLog(
       ? `incoming call from ${setup.from} to ${setup.to}${setup.sipRegistration ? ` through the SIP registration ${setup.sipRegistration}` : ""}`
       : `${STARTED_BY[setup.initiator]}${setup.to ? ` for ${setup.to}` : ""}${setup.from ? `, caller ${setup.from}` : ""}`;
   const ring = Math.max(0, setup.party.answerAfterSeconds ?? 0);
-  const talked = (e: Extract<ScenarioEvent, { type: "forward" }>) => {
+  const placed = (e: Forward): LogPlan => {
     const from = e.answered ? Math.min(run.durationSeconds, e.at + ring) : null;
-    return from !== null && answeredBy(from, cut) ? wholeSeconds(Math.min(e.seconds, cut - from)) : null;
+    // A run stored before the sandbox recorded endAt: the talk's end, or (unanswered) the dialling.
+    const ended = e.endAt ?? (from !== null ? from + e.seconds : e.at);
+    const outcome =
+      from !== null && answeredBy(from, cut)
+        ? `answered, talked ${wholeSeconds(Math.min(e.seconds, cut - from))} s`
+        : e.failure && ended <= cut
+          ? legEndReasonText(e.failure)
+          : "not answered";
+    return { at: Math.min(ended, cut), source: "system", line: `Called ${e.to}: ${outcome}` };
   };
   lines.push({ at: 0, source: "system", line: `Session started: ${what}; scenarios ${scenarioNames.map((n) => `“${n}”`).join(", ") || "(none)"}` });
   for (const e of run.events) {
     if (e.at > cut) break;
     if (e.type === "log") lines.push({ at: e.at, source: "scenario", line: e.line });
-    else {
-      const line = systemLine(e, talked);
-      if (line) lines.push({ at: e.at, source: "system", line });
-    }
+    else if (e.type === "forward") lines.push(placed(e));
+    else lines.push({ at: e.at, source: "system", line: systemLine(e) });
   }
+  // A placed call's line moved to its end: back in time order (a stable sort keeps ties in run order).
+  lines.sort((a, b) => a.at - b.at);
   if (run.outcome !== "completed" && cut >= run.durationSeconds) {
     lines.push({ at: cut, source: "system", line: `The scenario ${outcomeWords(run.outcome)}${run.error ? `: ${run.error}` : ""}` });
   }

@@ -157,6 +157,35 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     expect(lines.slice(1)).toEqual(["The platform stopped the scenario", `The scenario failed: ${why}`, `Session ended at 0:00: Error: the scenario failed: ${why}`]);
   });
 
+  it("a placed call's line carries the time its outcome was known: a call nobody answers reads 'no answer' when it rang out, not when it was dialled", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    await fixtureTopUp(acct.id);
+    const number = await fixtureOwnNumber(acct.id);
+    const script = `VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+  e.call.answer();
+  Logger.write("forwarding");
+  const out = VoxEngine.callPSTN("+12125550142", "+15550002222");
+  setTimeout(() => Logger.write("still ringing"), 20000);
+  out.addEventListener(CallEvents.Failed, (ev) => { Logger.write("failed " + ev.code); VoxEngine.terminate(); });
+});`;
+    const { app } = await fixtureAppWithRule(acct.id, script);
+    await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
+    const t = testClock();
+    const s = await simulateInbound(owner, { numberId: number.id, from: "+447700900123", calledAnswersAfterSeconds: null }, { clock: t.clock });
+    await advanceCalls(t.advance(60), { accountId: acct.id });
+    const lines = await db.callLogLine.findMany({ where: { sessionId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    expect(lines.map((l) => [(l.at.getTime() - s.startedAt.getTime()) / 1000, l.line]).slice(1)).toEqual([
+      [0, "Call answered"],
+      [0, "forwarding"],
+      [20, "still ringing"],
+      [60, "Called +12125550142: no answer"],
+      [60, "failed 408"],
+      [60, "The scenario hung up"],
+      [60, "Session ended at 1:00: The scenario hung up"],
+    ]);
+  });
+
   it("a scenario that enqueues: the application's queue offers the call to its best agent; the log and legs show it", async () => {
     const acct = await createTestAccount();
     const owner = await acct.actor(OWNER_ROLE);

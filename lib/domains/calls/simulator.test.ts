@@ -51,7 +51,7 @@ describe("a call from start to finish", () => {
   it("runs until its planned end, then its legs, log, recording and ledger entries agree", async () => {
     const { acct, owner, app, callerId } = await setup();
     const t = testClock();
-    const runtime = scriptedRuntime(talkRun(150, [{ at: 20, type: "forward", to: UK_DEST, kind: "number", answered: true, seconds: 65 }]));
+    const runtime = scriptedRuntime(talkRun(150, [{ at: 20, type: "forward", to: UK_DEST, kind: "number", answered: true, seconds: 65, endAt: 87 }]));
     // The scenario learns whom to call from its custom data: without any, the destination.
     const started = await place(owner, app.id, callerId, deps(runtime, t.clock));
     expect(started).toMatchObject({ status: "running" });
@@ -104,7 +104,7 @@ describe("a call from start to finish", () => {
       outcome: "completed",
       durationSeconds: 0,
       events: [
-        { at: 0, type: "forward", to: US_DEST, kind: "number", answered: false, seconds: 0 },
+        { at: 0, type: "forward", to: US_DEST, kind: "number", answered: false, seconds: 0, endAt: 0 },
         { at: 0, type: "hangup", by: "runtime", reason: "no_answer" },
       ],
     });

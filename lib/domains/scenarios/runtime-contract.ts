@@ -86,13 +86,15 @@ export type ScenarioEvent =
   | { at: number; type: "record_stop"; name: string }
   | { at: number; type: "dtmf"; digits: string }
   /**
-   * A second leg: to an E.164 number or an application user; answered legs talk `seconds`.
-   * callerId: what the scenario gave as the caller (callPSTN's second argument, callUser's
-   * callerid), absent when it gave none. failure: why an unanswered leg failed (busy: SIP 486,
-   * no_answer: 408 after the ring timeout, invalid: 404), absent when it was answered or ended
-   * before it rang out.
+   * A second leg, dialled at `at`: to an E.164 number or an application user; answered legs talk
+   * `seconds`. callerId: what the scenario gave as the caller (callPSTN's second argument,
+   * callUser's callerid), absent when it gave none. failure: why an unanswered leg failed (busy:
+   * SIP 486, no_answer: 408 after the ring timeout, invalid: 404), absent when it was answered or
+   * ended before it rang out. endAt: when the leg ended (hung up, rang out, failed, or closed by
+   * the session's end), seconds after the session started; absent in runs stored before the
+   * sandbox recorded it.
    */
-  | { at: number; type: "forward"; to: string; kind: "number" | "user"; answered: boolean; seconds: number; callerId?: string; failure?: LegFailure }
+  | { at: number; type: "forward"; to: string; kind: "number" | "user"; answered: boolean; seconds: number; callerId?: string; failure?: LegFailure; endAt?: number }
   /** An HTTP request to an allow-listed URL, simulated (no network): its answer. */
   | { at: number; type: "http"; url: string; method: string; status: number }
   | { at: number; type: "log"; line: string }

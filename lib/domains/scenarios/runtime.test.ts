@@ -165,7 +165,7 @@ describe("the sandbox runs the VoxEngine subset on a simulated clock", () => {
     );
     expectWellFormed(r);
     expect(strip(r)).toEqual([
-      { at: 0, type: "forward", to: "+15557654321", kind: "number", answered: true, seconds: 30, callerId: "+15550002222" },
+      { at: 0, type: "forward", to: "+15557654321", kind: "number", answered: true, seconds: 30, callerId: "+15550002222", endAt: 34 },
       { at: 4, type: "answer" },
       { at: 34, type: "hangup", by: "party", reason: "party" },
     ]);
@@ -185,9 +185,9 @@ describe("the sandbox runs the VoxEngine subset on a simulated clock", () => {
       });`);
     expect(strip(r)).toEqual([
       { at: 0, type: "answer" },
-      { at: 0, type: "forward", to: "agent0000", kind: "user", answered: false, seconds: 0, callerId: "+15550002222", failure: "busy" },
+      { at: 0, type: "forward", to: "agent0000", kind: "user", answered: false, seconds: 0, callerId: "+15550002222", failure: "busy", endAt: 2 },
       { at: 2, type: "log", line: "failed 486" },
-      { at: 2, type: "forward", to: "alice", kind: "user", answered: true, seconds: 10, callerId: "+15550002222" },
+      { at: 2, type: "forward", to: "alice", kind: "user", answered: true, seconds: 10, callerId: "+15550002222", endAt: 15 },
       { at: 15, type: "hangup", by: "scenario", reason: "scenario" },
     ]);
     expect(planLeg("12", "number", party())).toEqual({ result: "invalid", after: 0 });
@@ -205,7 +205,7 @@ describe("the sandbox runs the VoxEngine subset on a simulated clock", () => {
       outbound(),
     );
     expect(strip(r)).toEqual([
-      { at: 0, type: "forward", to: "+15551230000", kind: "number", answered: false, seconds: 0 },
+      { at: 0, type: "forward", to: "+15551230000", kind: "number", answered: false, seconds: 0, endAt: 1 },
       { at: 1, type: "hangup", by: "scenario", reason: "scenario" },
     ]);
   });
@@ -220,7 +220,7 @@ describe("the sandbox runs the VoxEngine subset on a simulated clock", () => {
       outbound({ answerAfterSeconds: null }, { customData: "+15551234567" }),
     );
     expect(strip(r)).toEqual([
-      { at: 0, type: "forward", to: "+15551234567", kind: "number", answered: false, seconds: 0, callerId: "+15550002222", failure: "no_answer" },
+      { at: 0, type: "forward", to: "+15551234567", kind: "number", answered: false, seconds: 0, callerId: "+15550002222", failure: "no_answer", endAt: 60 },
       { at: 60, type: "log", line: "408 Request Timeout" },
       { at: 60, type: "hangup", by: "runtime", reason: "no_answer" },
     ]);

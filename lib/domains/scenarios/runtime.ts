@@ -276,6 +276,7 @@ class Recorder {
     const leg = this.legs.get(id);
     if (!leg?.open) return;
     leg.open = false;
+    leg.event.endAt = this.now;
     leg.event.seconds = leg.answeredAt === null ? 0 : simTime(this.now - leg.answeredAt);
     // Failed by itself (it rang out, or was busy or invalid), not hung up by the scenario before.
     if (leg.answeredAt === null && leg.failure && leg.failsAt !== null && this.now >= leg.failsAt) leg.event.failure = leg.failure;
