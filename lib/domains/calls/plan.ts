@@ -289,6 +289,10 @@ function queueLine(e: Extract<ScenarioEvent, { type: "queue" }>): string {
   switch (e.what) {
     case "enqueued":
       return `SmartQueue: the call waits in ${q}${e.detail ? ` (${e.detail})` : ""}`;
+    case "held":
+      return `SmartQueue: the call waits in ${q}, which holds calls, though no agent can take it${e.detail ? ` (${e.detail})` : ""}`;
+    case "refused":
+      return `SmartQueue: no agent of ${q} can take the call${e.detail ? ` (${e.detail})` : ""}`;
     case "distributed":
       return `SmartQueue: ${q} offers the call to ${e.agent ?? "an agent"}`;
     case "reached":

@@ -3,6 +3,7 @@
 // the script did; a call list's calls show the caller ID their scenario gave, and a busy
 // destination reads as busy.
 import { describe, expect, it } from "vitest";
+import type { Clock } from "@/lib/core/clock";
 import { db } from "@/lib/core/db";
 import { OWNER_ROLE } from "@/lib/access/matrix";
 import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
@@ -16,6 +17,7 @@ import { fixtureQueue, fixtureSkill } from "@/lib/domains/queues/api-fixtures";
 import { smartQueueSnapshot } from "@/lib/domains/queues/queries";
 import { balanceOf, fixtureAppWithRule, fixtureCallApp, fixtureCallerId, OUTBOUND_SCRIPT, testClock } from "./call-fixtures";
 import { advanceCalls, placeCall, simulateInbound } from "./simulator";
+import type { SimulateInboundInput } from "./schemas";
 
 const INBOUND = `
 VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
@@ -24,6 +26,24 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   e.call.addEventListener(CallEvents.Connected, () => e.call.say("Welcome"));
   e.call.addEventListener(CallEvents.PlaybackFinished, () => e.call.hangup());
 });`;
+
+/** A new account whose own number's application runs `script` (rule pattern `pattern`); `call` simulates a call to it from +447700900123. */
+async function inboundApp(script: string, pattern?: string) {
+  const acct = await createTestAccount();
+  const owner = await acct.actor(OWNER_ROLE);
+  await fixtureTopUp(acct.id);
+  const number = await fixtureOwnNumber(acct.id);
+  const { app } = await fixtureAppWithRule(acct.id, script, pattern);
+  await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
+  const call = (clock: Clock, more: Partial<SimulateInboundInput> = {}) => simulateInbound(owner, { numberId: number.id, from: "+447700900123", ...more }, { clock });
+  return { acct, app, call };
+}
+
+/** A session's log lines as the history orders them, each "<seconds after the start> <line>". */
+async function timedLog(s: { id: number; startedAt: Date }): Promise<string[]> {
+  const lines = await db.callLogLine.findMany({ where: { sessionId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+  return lines.map((l) => `${(l.at.getTime() - s.startedAt.getTime()) / 1000} ${l.line}`);
+}
 
 describe("the real sandbox and routing", () => {
   it("an outbound test call: the scenario calls the destination, records, logs; history, legs, recording and ledger agree", async () => {
@@ -107,14 +127,9 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
   });
 
   it("an inbound call to the account's number runs the application's matching rule", async () => {
-    const acct = await createTestAccount();
-    const owner = await acct.actor(OWNER_ROLE);
-    await fixtureTopUp(acct.id);
-    const number = await fixtureOwnNumber(acct.id);
-    const { app } = await fixtureAppWithRule(acct.id, INBOUND, "\\+1.*");
-    await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
+    const { acct, call } = await inboundApp(INBOUND, "\\+1.*");
     const t = testClock();
-    const s = await simulateInbound(owner, { numberId: number.id, from: "+447700900123" }, { clock: t.clock });
+    const s = await call(t.clock);
     // Answers at once, says one word (0.5 s), hangs up.
     expect(s.status).toBe("running");
     expect(await advanceCalls(t.advance(1), { accountId: acct.id })).toEqual([s.id]);
@@ -125,73 +140,78 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
   });
 
   it("a call answered and ended in the same second was answered: completed, 0 s, free, as its log says", async () => {
-    const acct = await createTestAccount();
-    const owner = await acct.actor(OWNER_ROLE);
-    await fixtureTopUp(acct.id);
-    const number = await fixtureOwnNumber(acct.id);
-    const { app } = await fixtureAppWithRule(acct.id, `VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => { e.call.answer(); VoxEngine.terminate(); });`);
-    await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
+    const { acct, call } = await inboundApp(`VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => { e.call.answer(); VoxEngine.terminate(); });`);
     const before = await balanceOf(acct.id);
-    const s = await simulateInbound(owner, { numberId: number.id, from: "+447700900123" }, { clock: testClock().clock });
+    const s = await call(testClock().clock);
     // Ended at second 0: final when simulateInbound returns.
     expect(s).toMatchObject({ status: "completed", finishReason: "The scenario hung up" });
-    const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id }, include: { legs: true, logLines: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
+    const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id }, include: { legs: true } });
     expect(row).toMatchObject({ durationSeconds: 0, costMinor: 0 });
     // The inbound price is per started minute of talk: no talk, no charge.
     expect(row.legs).toEqual([expect.objectContaining({ incoming: true, successful: true, durationSeconds: 0, costMinor: 0, endReason: "scenario", ledgerEntryId: null })]);
-    expect(row.logLines.map((l) => l.line).slice(1)).toEqual(["Call answered", "The scenario hung up", "Session ended at 0:00: The scenario hung up"]);
+    expect((await timedLog(s)).slice(1)).toEqual(["0 Call answered", "0 The scenario hung up", "0 Session ended at 0:00: The scenario hung up"]);
     expect(await balanceOf(acct.id)).toBe(before);
   });
 
   it("a scenario's uncaught Error reads once in the finish reason and the log: its message, scenario and line", async () => {
-    const acct = await createTestAccount();
-    const owner = await acct.actor(OWNER_ROLE);
-    await fixtureTopUp(acct.id);
-    const number = await fixtureOwnNumber(acct.id);
-    const { app } = await fixtureAppWithRule(acct.id, `VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {\n  throw new Error("no agent on duty");\n});`);
-    await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
-    const s = await simulateInbound(owner, { numberId: number.id, from: "+447700900123" }, { clock: testClock().clock });
+    const { app, call } = await inboundApp(`VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {\n  throw new Error("no agent on duty");\n});`);
+    const s = await call(testClock().clock);
     const why = `no agent on duty (scenario "s-${app.id}", line 2)`;
     expect(s).toMatchObject({ status: "error", finishReason: `Error: the scenario failed: ${why}` });
-    const lines = (await db.callLogLine.findMany({ where: { sessionId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }] })).map((l) => l.line);
-    expect(lines.slice(1)).toEqual(["The platform stopped the scenario", `The scenario failed: ${why}`, `Session ended at 0:00: Error: the scenario failed: ${why}`]);
+    expect((await timedLog(s)).slice(1)).toEqual(["0 The platform stopped the scenario", `0 The scenario failed: ${why}`, `0 Session ended at 0:00: Error: the scenario failed: ${why}`]);
   });
 
   it("a placed call's line carries the time its outcome was known: a call nobody answers reads 'no answer' when it rang out, not when it was dialled", async () => {
-    const acct = await createTestAccount();
-    const owner = await acct.actor(OWNER_ROLE);
-    await fixtureTopUp(acct.id);
-    const number = await fixtureOwnNumber(acct.id);
-    const script = `VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+    const { acct, call } = await inboundApp(`VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   e.call.answer();
   Logger.write("forwarding");
   const out = VoxEngine.callPSTN("+12125550142", "+15550002222");
   setTimeout(() => Logger.write("still ringing"), 20000);
   out.addEventListener(CallEvents.Failed, (ev) => { Logger.write("failed " + ev.code); VoxEngine.terminate(); });
-});`;
-    const { app } = await fixtureAppWithRule(acct.id, script);
-    await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
+});`);
     const t = testClock();
-    const s = await simulateInbound(owner, { numberId: number.id, from: "+447700900123", calledAnswersAfterSeconds: null }, { clock: t.clock });
+    const s = await call(t.clock, { calledAnswersAfterSeconds: null });
     await advanceCalls(t.advance(60), { accountId: acct.id });
-    const lines = await db.callLogLine.findMany({ where: { sessionId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
-    expect(lines.map((l) => [(l.at.getTime() - s.startedAt.getTime()) / 1000, l.line]).slice(1)).toEqual([
-      [0, "Call answered"],
-      [0, "forwarding"],
-      [20, "still ringing"],
-      [60, "Called +12125550142: no answer"],
-      [60, "failed 408"],
-      [60, "The scenario hung up"],
-      [60, "Session ended at 1:00: The scenario hung up"],
+    expect((await timedLog(s)).slice(1)).toEqual([
+      "0 Call answered",
+      "0 forwarding",
+      "20 still ringing",
+      "60 Called +12125550142: no answer",
+      "60 failed 408",
+      "60 The scenario hung up",
+      "60 Session ended at 1:00: The scenario hung up",
+    ]);
+  });
+
+  it("a queue no agent can take the call from: the log says so, and that the call waits only where the queue holds calls", async () => {
+    const { acct, app, call } = await inboundApp(`require(Modules.SmartQueue);
+VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+  e.call.answer();
+  const task = VoxEngine.enqueueTask({ call: e.call, queue: "Support" });
+  task.addEventListener(SmartQueueEvents.TaskCanceled, () => VoxEngine.terminate());
+});`);
+    const queue = await fixtureQueue(acct.id, app.id, "Support");
+    const t = testClock();
+    const queueLines = async () => {
+      const s = await call(t.clock);
+      await advanceCalls(t.advance(60), { accountId: acct.id });
+      return (await timedLog(s)).filter((l) => l.includes(" SmartQueue: "));
+    };
+    // The queue has no agents and does not hold calls: the task is cancelled at once, the call never waits.
+    expect(await queueLines()).toEqual([
+      "0 SmartQueue: no agent of “Support” can take the call (priority 50; the queue has no agents)",
+      "0 SmartQueue: the task in “Support” was cancelled (OPERATOR_NOT_AVAILABLE): The queue has no agents",
+    ]);
+    // It holds calls: the call waits, for nobody, until the queue's longest wait.
+    await db.sqQueue.update({ where: { id: queue.id }, data: { holdCallsIfInactiveAgents: true, callMaxWaitingSeconds: 40 } });
+    expect(await queueLines()).toEqual([
+      "0 SmartQueue: the call waits in “Support”, which holds calls, though no agent can take it (priority 50; the queue has no agents)",
+      "40 SmartQueue: the task in “Support” was cancelled (MAX_WAITING_TIME_REACHED): The call waited 40 s, the queue's longest",
     ]);
   });
 
   it("a scenario that enqueues: the application's queue offers the call to its best agent; the log and legs show it", async () => {
-    const acct = await createTestAccount();
-    const owner = await acct.actor(OWNER_ROLE);
-    await fixtureTopUp(acct.id);
-    const number = await fixtureOwnNumber(acct.id);
-    const script = `require(Modules.SmartQueue);
+    const { acct, app, call } = await inboundApp(`require(Modules.SmartQueue);
 VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   e.call.answer();
   const task = VoxEngine.enqueueTask({ call: e.call, queue: "support", skills: [{ name: "English", level: 2 }] });
@@ -199,9 +219,7 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
     VoxEngine.sendMediaBetween(ev.agentCall, e.call);
     ev.agentCall.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
   });
-});`;
-    const { app } = await fixtureAppWithRule(acct.id, script);
-    await db.phoneNumber.update({ where: { id: number.id }, data: { applicationId: app.id } });
+});`);
     const queue = await fixtureQueue(acct.id, app.id, "Support");
     const english = await fixtureSkill(acct.id, app.id, "English");
     const [dave, erin, gone] = [await fixtureUser(acct.id, app.id, "dave"), await fixtureUser(acct.id, app.id, "erin"), await fixtureUser(acct.id, app.id, "gone")];
@@ -222,7 +240,7 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
     ]);
 
     const t = testClock();
-    const s = await simulateInbound(owner, { numberId: number.id, from: "+447700900123", calledAnswersAfterSeconds: 5, hangupAfterSeconds: 20 }, { clock: t.clock });
+    const s = await call(t.clock, { calledAnswersAfterSeconds: 5, hangupAfterSeconds: 20 });
     await advanceCalls(t.advance(30), { accountId: acct.id });
     const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id }, include: { legs: { orderBy: { id: "asc" } }, logLines: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
     expect(row.logLines.filter((l) => l.line.startsWith("SmartQueue")).map((l) => l.line)).toEqual([

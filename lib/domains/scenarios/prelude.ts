@@ -424,7 +424,7 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
       if (t.state !== "waiting" || t.clientGone) return;
       fireTask(t, SmartQueueEvents.Waiting, plan.agents.length > 0
         ? { position: 1, ewt: t.timeout * 1000, code: "SUCCESS", message: "An agent is being offered the call" }
-        : { position: 1, ewt: -1, code: "CANNOT_BE_ESTIMATED", message: "No agent of the queue can take the call yet" });
+        : { position: 1, ewt: -1, code: "CANNOT_BE_ESTIMATED", message: "No agent of the queue can take the call" });
       t.timers.push(schedule(setup.sqWaitingEvery, tick));
     };
     t.timers.push(schedule(setup.sqWaitingEvery, tick));

@@ -99,15 +99,17 @@ export type ScenarioEvent =
   | { at: number; type: "http"; url: string; method: string; status: number }
   | { at: number; type: "log"; line: string }
   /**
-   * A SmartQueue task's step (VoxEngine.enqueueTask): queued in `queue`, offered to `agent`,
-   * taken by `agent`, cancelled (`status`: a TerminationStatus), or refused (`detail` says why).
+   * A SmartQueue task's step (VoxEngine.enqueueTask): queued in `queue` for agents who can take
+   * it (enqueued), or with none who can (held: the queue holds calls, so the call waits anyway;
+   * refused: it does not, the task is cancelled next), offered to `agent`, taken by `agent`,
+   * cancelled (`status`: a TerminationStatus), or an error (`detail` says why).
    */
   | { at: number; type: "queue"; what: SmartQueueStep; queue: string; agent?: string; status?: string; detail?: string }
   /** The session ends: who ended it and why (e.g. "scenario", "party", "no_answer", "error"). */
   | { at: number; type: "hangup"; by: "scenario" | "party" | "runtime"; reason: string };
 
 /** The steps of a SmartQueue task the session log shows. */
-export type SmartQueueStep = "enqueued" | "distributed" | "reached" | "cancelled" | "error" | "ended";
+export type SmartQueueStep = "enqueued" | "held" | "refused" | "distributed" | "reached" | "cancelled" | "error" | "ended";
 
 /** How a run ended. "error": the script threw; "timeout" / "memory_limit": the sandbox stopped it. */
 export type ScenarioOutcome = "completed" | "error" | "timeout" | "memory_limit";

@@ -267,8 +267,10 @@ class Recorder {
     }
     this.tasks.set(id, { queue: plan.queue, agents: new Set(plan.agents.map((g) => g.name)) });
     const wanted = taskSkills.length > 0 ? `; skills ${taskSkills.map((s) => `${s.name} ≥ ${s.level}`).join(", ")}` : "";
-    const able = plan.why ?? (plan.agents.length === 1 ? "1 agent can take it" : `${plan.agents.length} agents can take it`);
-    this.push({ at: this.now, type: "queue", what: "enqueued", queue: plan.queue, detail: clip(`priority ${String(a.priority)}${wanted}; ${able}`, 200) });
+    // No agent can take it: the call waits only in a queue that holds calls (prelude.ts startTask).
+    const what = plan.agents.length > 0 ? "enqueued" : plan.hold ? "held" : "refused";
+    const able = plan.why ? plan.why.charAt(0).toLowerCase() + plan.why.slice(1) : plan.agents.length === 1 ? "1 agent can take it" : `${plan.agents.length} agents can take it`;
+    this.push({ at: this.now, type: "queue", what, queue: plan.queue, detail: clip(`priority ${String(a.priority)}${wanted}; ${able}`, 200) });
     return JSON.stringify({ id, ...plan });
   }
 

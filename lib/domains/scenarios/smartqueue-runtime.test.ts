@@ -127,19 +127,23 @@ describe("VoxEngine.enqueueTask in the sandbox", () => {
 
   it("no agent able to take it: OPERATOR_NOT_AVAILABLE at once, unless the queue holds calls; then it waits until the queue's longest wait", async () => {
     const none = await run(QUEUER(`queue: "Support", skills: [{ name: "French", level: 1 }]`));
-    expect(steps(none)).toEqual([{ at: 0, what: "enqueued" }, { at: 0, what: "cancelled", status: "OPERATOR_NOT_AVAILABLE" }]);
+    // Refused, not enqueued: the call never waits (no EnqueueSuccess).
+    expect(steps(none)).toEqual([{ at: 0, what: "refused" }, { at: 0, what: "cancelled", status: "OPERATOR_NOT_AVAILABLE" }]);
     expect(logs(none)).toEqual(["0 TaskCanceled OPERATOR_NOT_AVAILABLE"]);
     // The log says why: nobody has the skill, or the application has no such skill at all.
     expect(none.events.filter((e) => e.type === "queue").map((e) => (e as { detail?: string }).detail)).toEqual([
-      "priority 50; skills French ≥ 1; No agent of the queue takes calls with French ≥ 1",
+      "priority 50; skills French ≥ 1; no agent of the queue takes calls with French ≥ 1",
       "No agent of the queue takes calls with French ≥ 1",
     ]);
     const unknown = await run(QUEUER(`queue: "Support", skills: [{ name: "Klingon", level: 1 }, { name: "English", level: 1 }]`));
     expect(unknown.events.filter((e) => e.type === "queue").at(-1)).toMatchObject({ status: "OPERATOR_NOT_AVAILABLE", detail: "The application has no skill “Klingon”" });
 
-    const held = await run(QUEUER(`queue: "Support", skills: [{ name: "French", level: 1 }]`), call({}, snapshot(queue({ holdIfNoAgent: true, maxWaitingSeconds: 40 }))));
-    expect(steps(held)).toEqual([{ at: 0, what: "enqueued" }, { at: 40, what: "cancelled", status: "MAX_WAITING_TIME_REACHED" }]);
-    expect(logs(held)).toEqual(["0 EnqueueSuccess", "15 Waiting", "30 Waiting", "40 TaskCanceled MAX_WAITING_TIME_REACHED"]);
+    const waiting = `task.addEventListener(SmartQueueEvents.Waiting, (ev) => Logger.write(ev.code + ": " + ev.message));`;
+    const held = await run(QUEUER(`queue: "Support", skills: [{ name: "French", level: 1 }]`, waiting), call({}, snapshot(queue({ holdIfNoAgent: true, maxWaitingSeconds: 40 }))));
+    expect(steps(held)).toEqual([{ at: 0, what: "held" }, { at: 40, what: "cancelled", status: "MAX_WAITING_TIME_REACHED" }]);
+    // Nobody can take it, now or later (the simulated queue's agents stay as they are): no "yet".
+    const nobody = "CANNOT_BE_ESTIMATED: No agent of the queue can take the call";
+    expect(logs(held)).toEqual(["0 EnqueueSuccess", "15 Waiting", `15 ${nobody}`, "30 Waiting", `30 ${nobody}`, "40 TaskCanceled MAX_WAITING_TIME_REACHED"]);
     expect(legs(held)).toEqual([]);
   });
 
