@@ -54,8 +54,9 @@ test("the owner turns it on, then logs in with a recovery code and with the app'
   await expect(step.locator('[data-field-error="code"]')).toContainText("Wrong code");
   await step.getByLabel("Code").fill(recovery[0]!.toLowerCase());
   await step.getByRole("button", { name: "Verify" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await page.goto("/profile");
+  await expect(page).toHaveURL(/\/dashboard\?recovery-code=used$/);
+  await expect(page.getByTestId("recovery-code-notice")).toContainText("9 codes are left");
+  await page.getByTestId("recovery-code-notice").getByRole("link", { name: "Profile" }).click();
   await expect(page.getByTestId("recovery-codes-left")).toHaveText(/^9 of 10/);
 
   await logOut(page);

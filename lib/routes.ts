@@ -36,6 +36,8 @@ export const routes = {
   signup: "/signup" as Route,
   logout: "/logout" as Route,
   dashboard: sectionHref("control_panel"),
+  /** Where a login with a recovery code lands: the dashboard with its "codes left" notice (every role has the dashboard; not every role has Profile). */
+  dashboardAfterRecoveryCode: `${sectionHref("control_panel")}?recovery-code=used` as Route,
   /** The account's subuser login link: the only way its subusers log in (seed 000). */
   subuserLogin: (accountId: number) => `/login/subuser/${accountId}` as Route,
   /** The access matrix page (section subusers): who can see what, and why. */

@@ -13,14 +13,16 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-switchboa
 const auth = vi.hoisted(() => ({ signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("@/lib/auth/config", () => auth);
 
-const { signupAction } = await import("./actions");
+const { signupAction, loginOwnerAction, loginCodeAction } = await import("./actions");
+const { CodeRefused, CodeRequired } = await import("@/lib/auth/login-errors");
+const { CHALLENGE_EXPIRED, GENERIC_CODE_FAILURE } = await import("@/lib/auth/login");
 
 const PASSWORD = "Str0ng-Pass!x";
 
-/** What the action answered: its result, or the redirect it threw (Next's control flow). */
-async function answer(input: { accountName: string; email: string; password: string }) {
+/** What an action answered: its result, or the redirect it threw (Next's control flow). */
+async function outcome(run: () => Promise<unknown>) {
   try {
-    return { result: await signupAction(input) };
+    return { result: await run() };
   } catch (e) {
     const digest = (e as { digest?: string }).digest ?? "";
     if (!digest.startsWith("NEXT_REDIRECT")) throw e;
@@ -35,19 +37,19 @@ beforeEach(() => {
 describe("signup", () => {
   it("answers a new email and a taken one the same way: to the login page, nobody logged in", async () => {
     const existing = uniq("exists-");
-    const first = await answer({ accountName: existing, email: `${existing}@test.local`, password: PASSWORD });
+    const first = await outcome(() => signupAction({ accountName: existing, email: `${existing}@test.local`, password: PASSWORD }));
     expect(first).toEqual({ redirect: "/login?signed-up=1" });
     const owner = await db.account.findUniqueOrThrow({ where: { name: existing } });
 
     const probe = uniq("probe-");
-    const again = await answer({ accountName: probe, email: `${existing}@test.local`, password: PASSWORD });
+    const again = await outcome(() => signupAction({ accountName: probe, email: `${existing}@test.local`, password: PASSWORD }));
     expect(again).toEqual(first);
     expect(await db.account.findUnique({ where: { name: probe } })).toBeNull();
     expect(await db.account.count({ where: { email: `${existing}@test.local` } })).toBe(1);
     expect(auth.signIn).not.toHaveBeenCalled();
 
     // The email's owner can see the attempts in their own log (one row per minute, counted).
-    await answer({ accountName: uniq("probe-"), email: `${existing}@test.local`, password: PASSWORD });
+    await outcome(() => signupAction({ accountName: uniq("probe-"), email: `${existing}@test.local`, password: PASSWORD }));
     const attempts = await db.auditLog.findMany({ where: { accountId: owner.id, action: "account.signup_attempt" } });
     expect(attempts).toHaveLength(1);
     expect(JSON.parse(attempts[0]!.detail)).toMatchObject({ count: 2 });
@@ -56,15 +58,38 @@ describe("signup", () => {
 
   it("still refuses a taken account name under its field (names are public), creating nothing", async () => {
     const name = uniq("named-");
-    await answer({ accountName: name, email: `${name}@test.local`, password: PASSWORD });
+    await outcome(() => signupAction({ accountName: name, email: `${name}@test.local`, password: PASSWORD }));
     const email = `${uniq("other-")}@test.local`;
-    expect(await answer({ accountName: name, email, password: PASSWORD })).toEqual({
+    expect(await outcome(() => signupAction({ accountName: name, email, password: PASSWORD }))).toEqual({
       result: { ok: false, fieldErrors: { accountName: "This account name is taken" } },
     });
     expect(await db.account.count({ where: { email } })).toBe(0);
   });
 
   it("validates its input like every action", async () => {
-    expect(await answer({ accountName: "x", email: "not-an-email", password: "short" })).toMatchObject({ result: { ok: false } });
+    expect(await outcome(() => signupAction({ accountName: "x", email: "not-an-email", password: "short" }))).toMatchObject({ result: { ok: false } });
+  });
+});
+
+describe("login with two-step verification (signIn stubbed as Auth.js answers)", () => {
+  it("a right password answers the challenge the code step needs, and redirects nowhere", async () => {
+    auth.signIn.mockRejectedValueOnce(new CodeRequired("challenge-token"));
+    expect(await outcome(() => loginOwnerAction({ login: "demo", password: "x" }))).toEqual({ result: { ok: true, data: { challenge: "challenge-token" } } });
+  });
+
+  it("the app's six digits land on the dashboard; a recovery code on its notice of the codes left", async () => {
+    auth.signIn.mockResolvedValue(undefined);
+    expect(await outcome(() => loginCodeAction({ challenge: "c", code: "123 456" }))).toEqual({ redirect: "/dashboard" });
+    expect(await outcome(() => loginCodeAction({ challenge: "c", code: "ABCD-EFGH-JKMN-PQRS" }))).toEqual({ redirect: "/dashboard?recovery-code=used" });
+    expect(auth.signIn).toHaveBeenLastCalledWith("code", { challenge: "c", code: "ABCD-EFGH-JKMN-PQRS", redirect: false });
+    auth.signIn.mockReset();
+  });
+
+  it("a wrong code is the code field's error; an expired challenge is the form's, sending back to the password", async () => {
+    auth.signIn.mockRejectedValueOnce(new CodeRefused(GENERIC_CODE_FAILURE));
+    expect(await loginCodeAction({ challenge: "c", code: "000000" })).toEqual({ ok: false, fieldErrors: { code: GENERIC_CODE_FAILURE } });
+    auth.signIn.mockRejectedValueOnce(new CodeRefused(CHALLENGE_EXPIRED));
+    expect(await loginCodeAction({ challenge: "c", code: "000000" })).toEqual({ ok: false, formError: CHALLENGE_EXPIRED });
+    expect(await loginCodeAction({ challenge: "c", code: "" })).toEqual({ ok: false, fieldErrors: { code: "Enter the code from your authenticator app, or a recovery code" } });
   });
 });

@@ -1,12 +1,15 @@
 "use server";
 // Logging in, signing up and out: the panel's only actions that run without a session, so they
 // are declared public; their inputs are validated like every other action's.
+import type { Route } from "next";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { CodeRefused, CodeRequired, signIn, signOut } from "@/lib/auth/config";
+import { signIn, signOut } from "@/lib/auth/config";
+import { CodeRefused, CodeRequired } from "@/lib/auth/login-errors";
 import { CHALLENGE_EXPIRED, GENERIC_LOGIN_FAILURE } from "@/lib/auth/login";
+import { isTotpShaped } from "@/lib/auth/two-step";
 import { AppError, invalid } from "@/lib/core/errors";
 import { env } from "@/lib/core/env";
 import { clientIpFrom } from "@/lib/core/request-info";
@@ -21,7 +24,7 @@ import { endPreview } from "@/lib/server/preview";
  * verification on, answers the challenge its code step needs (the login form turns into that
  * step). A wrong code is the code field's error; an expired challenge sends back to the password.
  */
-async function signInOr(provider: "owner" | "subuser" | "code", fields: Record<string, string | number>): Promise<{ challenge: string }> {
+async function signInOr(provider: "owner" | "subuser" | "code", fields: Record<string, string | number>, landing: Route = routes.dashboard): Promise<{ challenge: string }> {
   try {
     await signIn(provider, { ...fields, redirect: false });
   } catch (e) {
@@ -30,15 +33,21 @@ async function signInOr(provider: "owner" | "subuser" | "code", fields: Record<s
     if (e instanceof AuthError) throw new AppError("UNAUTHENTICATED", { message: GENERIC_LOGIN_FAILURE });
     throw e;
   }
-  redirect(routes.dashboard);
+  redirect(landing);
 }
 
 export const loginOwnerAction = action({ public: true, input: ZOwnerLoginInput }, (input) => signInOr("owner", input));
 
 export const loginSubuserAction = action({ public: true, input: ZSubuserLoginInput }, (input) => signInOr("subuser", input));
 
-/** The code step of either login (owner or subuser): the challenge carries whose login it is. */
-export const loginCodeAction = action({ public: true, input: ZLoginCodeInput }, (input) => signInOr("code", input));
+/**
+ * The code step of either login (owner or subuser): the challenge carries whose login it is. A
+ * login with a recovery code (anything but six digits) lands on the dashboard's notice of how
+ * many codes are left.
+ */
+export const loginCodeAction = action({ public: true, input: ZLoginCodeInput }, (input) =>
+  signInOr("code", input, isTotpShaped(input.code) ? routes.dashboard : routes.dashboardAfterRecoveryCode),
+);
 
 /**
  * Signs up, then sends the person to log in, whether the email was new (the account now exists)

@@ -17,6 +17,7 @@ import { revokeSession } from "@/lib/auth/sessions";
 import { clientIpFrom, publicOrigin, userAgentFrom } from "@/lib/core/request-info";
 import { ZLoginCodeInput, ZOwnerLoginInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
 import { loadPrincipalCached } from "@/lib/auth/principal";
+import { CodeRefused, CodeRequired } from "@/lib/auth/login-errors";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 import { routes } from "@/lib/routes";
 
@@ -27,25 +28,6 @@ syncAuthUrl();
 
 class LoginFailed extends CredentialsSignin {
   code = "login_failed";
-}
-
-/**
- * The password was right and the login has two-step verification on: not a failure, but Auth.js
- * knows no third outcome of authorize(). The login action catches it and asks for the code.
- */
-export class CodeRequired extends CredentialsSignin {
-  code = "code_required";
-  constructor(readonly challenge: string) {
-    super();
-  }
-}
-
-/** The code step failed: `message` is what the login page says (a wrong code, or start again). */
-export class CodeRefused extends CredentialsSignin {
-  code = "code_refused";
-  constructor(readonly reason: string) {
-    super();
-  }
 }
 
 /** authorize()'s answer for a password step: the session row's id, or why not. */

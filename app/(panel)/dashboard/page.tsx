@@ -1,3 +1,5 @@
+import { recoveryCodesLeft } from "@/lib/domains/profile/queries";
+import { countOf } from "@/lib/core/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowRight } from "lucide-react";
@@ -27,13 +29,15 @@ const CARDS: { key: keyof DashboardOverview; label: string; icon: string; link: 
   { key: "balanceMinor", label: "Balance", icon: "wallet", link: "billing", format: formatMoney },
 ];
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ "recovery-code"?: string | string[] }> }) {
   const actor = await requireSection("control_panel");
+  const afterRecoveryCode = (await searchParams)["recovery-code"] === "used";
   const [{ overview, steps }, apps, activity] = await Promise.all([
     getDashboard(actor),
     can(actor, "applications") ? listApplications(actor, { count: 1 }) : null,
     can(actor, "logs") ? listRecentChanges(actor, 8) : null,
   ]);
+  const codesLeft = afterRecoveryCode ? await recoveryCodesLeft(actor) : null;
   const firstApp = apps?.items[0];
   const cards = CARDS.filter((c) => overview[c.key] !== undefined && can(actor, c.link));
   const todo = steps.filter((s) => !s.done).length;
@@ -42,6 +46,26 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={sectionTitle("control_panel")} description={`Account ${actor.accountName}. You are signed in as ${who}.`} />
+
+      {codesLeft !== null ? (
+        <div role="status" className="mb-6 rounded-md bg-amber-50 p-4 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="recovery-code-notice">
+          <p className="font-medium">You logged in with a recovery code; it cannot be used again. {countOf(codesLeft, "code is", "codes are")} left.</p>
+          <p className="mt-1">
+            Lost your phone?{" "}
+            {can(actor, "profile") ? (
+              <>
+                In{" "}
+                <Link href={sectionHref("profile")} className="font-medium underline">
+                  Profile
+                </Link>
+                , turn two-step verification off and on again with the new phone: that also makes new recovery codes.
+              </>
+            ) : (
+              "Ask the account owner to turn your two-step verification off in Settings → Subusers, then set it up again with the new phone."
+            )}
+          </p>
+        </div>
+      ) : null}
 
       {steps.length > 0 && todo > 0 ? (
         <Card className="mb-6" data-testid="checklist">

@@ -36,12 +36,12 @@ export type ProfileDto = {
 export async function getProfile(actor: PanelActor, clock: Clock = systemClock): Promise<ProfileDto> {
   authorize(actor, { section: "profile" });
   const principal = { accountId: actor.accountId, subuserId: actor.subuserId };
-  const [rows, login, recoveryCodesLeft] = await Promise.all([
+  const [rows, login, codesLeft] = await Promise.all([
     listActiveSessions(db, principal, clock),
     actor.kind === "owner"
       ? db.account.findUnique({ where: { id: actor.accountId }, select: { totpSecret: true } })
       : db.subuser.findFirst({ where: { id: actor.subuserId ?? -1, accountId: actor.accountId }, select: { totpSecret: true } }),
-    db.recoveryCode.count({ where: { ...principal, usedAt: null } }),
+    recoveryCodesLeft(actor),
   ]);
   const sessions = rows
     .map((s) => ({ handle: sessionHandle(s.id), current: s.id === actor.sessionId, createdAt: s.createdAt, expiresAt: s.expiresAt, ip: s.ip, userAgent: s.userAgent }))
@@ -56,6 +56,15 @@ export async function getProfile(actor: PanelActor, clock: Clock = systemClock):
     sessionCreatedAt: actor.sessionCreatedAt,
     sessionExpiresAt: actor.sessionExpiresAt,
     sessions,
-    twoStep: { on: Boolean(login?.totpSecret), recoveryCodesLeft },
+    twoStep: { on: Boolean(login?.totpSecret), recoveryCodesLeft: codesLeft },
   };
+}
+
+/**
+ * How many unused recovery codes the actor's own login has (0 without two-step verification). Any
+ * logged-in principal may ask about its own login: the dashboard's notice after a login with a
+ * recovery code reaches every role, Profile or not.
+ */
+export async function recoveryCodesLeft(actor: PanelActor): Promise<number> {
+  return db.recoveryCode.count({ where: { accountId: actor.accountId, subuserId: actor.subuserId, usedAt: null } });
 }
