@@ -35,6 +35,8 @@ export const routes = {
   loginAfterSignup: "/login?signed-up=1" as Route,
   signup: "/signup" as Route,
   logout: "/logout" as Route,
+  /** Where a subuser sets up the two-step verification its account requires before anything else (PanelActor.twoStepDue). */
+  twoStepSetup: "/two-step" as Route,
   dashboard: sectionHref("control_panel"),
   /** Where a login with a recovery code lands: the dashboard with its "codes left" notice (every role has the dashboard; not every role has Profile). */
   dashboardAfterRecoveryCode: `${sectionHref("control_panel")}?recovery-code=used` as Route,

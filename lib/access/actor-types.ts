@@ -30,4 +30,10 @@ export type PanelActor = Actor & {
   sessionId: string;
   sessionCreatedAt: Date;
   sessionExpiresAt: Date;
+  /**
+   * The account requires two-step verification (Account.requireTwoStep) and this subuser has not
+   * set it up: `roles` is empty, so it holds no section, and it may only set the verification up
+   * (/two-step, lib/auth/sessions.ts loadPrincipal).
+   */
+  twoStepDue?: true;
 };

@@ -45,6 +45,9 @@ type PrincipalRow = {
   subuserActive: boolean | number | bigint | null;
   subuserCredVersion: number | bigint | null;
   subuserAccountId: number | bigint | null;
+  accountRequiresTwoStep: boolean | number | bigint;
+  /** 1 when the subuser has two-step verification on (the secret itself is not read), else 0. */
+  subuserTwoStep: number | bigint | null;
   role: string | null;
 };
 
@@ -64,7 +67,8 @@ export async function loadPrincipal(db: Db, sessionId: string, clock: Clock): Pr
            a."id" AS "accountId", a."name" AS "accountName", a."email" AS "accountEmail",
            a."active" AS "accountActive", a."credVersion" AS "accountCredVersion",
            u."name" AS "subuserName", u."active" AS "subuserActive", u."credVersion" AS "subuserCredVersion",
-           u."accountId" AS "subuserAccountId", r."role"
+           u."accountId" AS "subuserAccountId", a."requireTwoStep" AS "accountRequiresTwoStep",
+           CASE WHEN u."totpSecret" IS NULL THEN 0 ELSE 1 END AS "subuserTwoStep", r."role"
       FROM "Session" s
       JOIN "Account" a ON a."id" = s."accountId"
       LEFT JOIN "Subuser" u ON u."id" = s."subuserId"
@@ -91,6 +95,11 @@ export async function loadPrincipal(db: Db, sessionId: string, clock: Clock): Pr
   }
   if (s.subuserName === null || !toBool(s.subuserActive) || toInt(s.subuserAccountId) !== accountId || toInt(s.subuserCredVersion) !== Number(s.credVersion)) {
     return null;
+  }
+  // The account requires two-step verification and this subuser has not set it up: it holds no
+  // section until it has (every page, action and route refuses it; pages send it to /two-step).
+  if (toBool(s.accountRequiresTwoStep) && Number(s.subuserTwoStep) === 0) {
+    return { ...base, kind: "subuser", subuserId, name: s.subuserName, roles: [], twoStepDue: true };
   }
   const roles: Role[] = rows.map((r) => r.role).filter((r): r is string => r !== null).filter(isAssignableRole);
   return { ...base, kind: "subuser", subuserId, name: s.subuserName, roles };

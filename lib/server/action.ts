@@ -130,6 +130,9 @@ async function auditDenied(actor: PanelActor, target: { section: SectionId } | {
   }
 }
 
+/** What every other action answers a subuser who must set up two-step verification first (PanelActor.twoStepDue). */
+export const TWO_STEP_DUE_REFUSAL = "The account requires two-step verification: set it up first, then try again.";
+
 /** The message every server action answers with while the account owner previews roles. */
 export const PREVIEW_REFUSAL = "You are previewing the panel as other roles: nothing can be changed until you end the preview.";
 
@@ -145,7 +148,8 @@ type Guarded<S extends z.ZodType> = {
 };
 /** The actions of an owner-only page of ours that is not a matrix section (lib/access/account-owner.ts). */
 type OwnerOnly<S extends z.ZodType> = { owner: OwnerPage; input: S };
-type SignedIn<S extends z.ZodType> = { signedIn: true; input: S };
+/** `twoStepSetup`: callable by a subuser whose account requires two-step verification it has not set up yet (setting it up). */
+type SignedIn<S extends z.ZodType> = { signedIn: true; input: S; twoStepSetup?: true; leavesPage?: true };
 type Public<S extends z.ZodType> = { public: true; input: S };
 
 /**
@@ -184,6 +188,7 @@ export function action<S extends z.ZodType, T>(
       if (!("public" in def)) {
         if (!actor) throw new AppError("UNAUTHENTICATED", { message: "Your session has ended. Please log in again." });
         if (actor.preview) throw new AppError("FORBIDDEN", { message: PREVIEW_REFUSAL });
+        if (actor.twoStepDue && !("twoStepSetup" in def && def.twoStepSetup)) throw new AppError("FORBIDDEN", { message: TWO_STEP_DUE_REFUSAL });
         accountable = actor;
         if ("section" in def && !can(actor, def.section)) throw new AppError("FORBIDDEN", { message: refusalMessage(def.section) });
         if ("owner" in def && !isAccountOwner(actor)) throw new AppError("FORBIDDEN", { message: ownerOnlyRefusal(def.owner) });

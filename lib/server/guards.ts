@@ -9,6 +9,7 @@ import { can, type SectionId } from "@/lib/access/matrix";
 import { isAccountOwner, type OwnerPage } from "@/lib/access/account-owner";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { getActor, loginAfterSessionEnd } from "@/lib/auth/actor";
+import { routes } from "@/lib/routes";
 
 /**
  * The request-scoped section (or owner-only page) a page was refused for, read by the 403 page
@@ -16,10 +17,15 @@ import { getActor, loginAfterSessionEnd } from "@/lib/auth/actor";
  */
 export const refusedSection = cache((): { id: SectionId | null; ownerPage: OwnerPage | null } => ({ id: null, ownerPage: null }));
 
-/** Pages: the live actor, or a redirect to the login page its session came from (loginAfterSessionEnd). */
+/**
+ * Pages: the live actor, or a redirect to the login page its session came from
+ * (loginAfterSessionEnd); a subuser that must set up two-step verification first goes to that
+ * page (routes.twoStepSetup) whatever it asked for.
+ */
 export async function requireActor(): Promise<PanelActor> {
   const actor = await getActor();
   if (!actor) redirect(await loginAfterSessionEnd());
+  if (actor.twoStepDue) redirect(routes.twoStepSetup);
   return actor;
 }
 

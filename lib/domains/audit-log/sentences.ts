@@ -314,6 +314,7 @@ const PHRASES: Record<string, Phrase> = {
   "subuser.roles.remove": (d, row) => rolesChange("remove", d, str(d.name) ?? `#${row.targetId}`),
   "subuser.password": named("reset the password of the subuser"),
   "subuser.two_step_off": named("turned off two-step verification of the subuser"),
+  "account.require_two_step": (d) => (d.required ? "required two-step verification of every subuser" : "stopped requiring two-step verification of subusers"),
   "subuser.activate": named("reactivated the subuser"),
   "subuser.deactivate": named("deactivated the subuser"),
   "subuser.delete": named("deleted the subuser"),

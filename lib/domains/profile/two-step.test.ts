@@ -9,7 +9,9 @@ import type { PanelActor } from "@/lib/access/actor-types";
 import { hashRecoveryCode, totpCode } from "@/lib/auth/two-step";
 import { loginOwner, loginSubuser } from "@/lib/auth/login";
 import { asPanel, createTestAccount, PRINCIPALS, refusal, TEST_PASSWORD, uniq } from "@/test/factories";
-import { turnOffSubuserTwoStep } from "@/lib/domains/subusers/mutations";
+import { setRequireTwoStep, turnOffSubuserTwoStep } from "@/lib/domains/subusers/mutations";
+import { createSession, loadPrincipal } from "@/lib/auth/sessions";
+import { systemClock } from "@/lib/core/clock";
 import { twoStepCoverage } from "@/lib/domains/subusers/queries";
 import { confirmTwoStep, renewRecoveryCodes, startTwoStep, turnOffTwoStep } from "./mutations";
 import { getProfile } from "./queries";
@@ -174,6 +176,61 @@ describe("twoStepCoverage (Settings → Security)", () => {
     const subs = await db.subuser.count({ where: { accountId: acct.id } });
     await db.subuser.updateMany({ where: { accountId: acct.id }, data: { totpSecret: "JBSWY3DPEHPK3PXP" }, limit: 2 });
     await db.account.update({ where: { id: acct.id }, data: { totpSecret: "JBSWY3DPEHPK3PXP" } });
-    expect(await twoStepCoverage(await acct.actor(OWNER_ROLE))).toEqual({ owner: true, subusers: subs, subusersOn: 2 });
+    expect(await twoStepCoverage(await acct.actor(OWNER_ROLE))).toEqual({ owner: true, required: false, subusers: subs, subusersOn: 2 });
+  });
+});
+
+describe("requiring two-step verification of every subuser", () => {
+  /** The principal a fresh session of `subuserId` (null: the owner) loads, as every request does. */
+  async function principal(accountId: number, subuserId: number | null) {
+    const version = subuserId === null
+      ? (await db.account.findUniqueOrThrow({ where: { id: accountId } })).credVersion
+      : (await db.subuser.findUniqueOrThrow({ where: { id: subuserId } })).credVersion;
+    const s = await createSession(db, { accountId, subuserId, credVersion: version, ip: "10.4.0.1", userAgent: "vitest" }, systemClock);
+    return (await loadPrincipal(db, s.id, systemClock))!;
+  }
+
+  it("is the account owner's alone, and only once the owner's own login has it on", async () => {
+    const acct = await createTestAccount();
+    for (const role of PRINCIPALS.filter((r) => r !== OWNER_ROLE)) {
+      expect((await refusal(setRequireTwoStep(await acct.actor(role), { required: true }))).code).toBe("FORBIDDEN");
+    }
+    const owner = await acct.actor(OWNER_ROLE);
+    expect(await refusal(setRequireTwoStep(owner, { required: true }))).toMatchObject({ code: "CONFLICT", field: "required" });
+    expect((await db.account.findUniqueOrThrow({ where: { id: acct.id } })).requireTwoStep).toBe(false);
+    expect(await audits(acct.id, "account.require_two_step")).toBe(0);
+  });
+
+  it("leaves a subuser without it no section but setting it up, whatever its roles, until it has; the owner and subusers with it are unaffected", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    const pnm = await acct.actor("PhoneNumberManager");
+    const admin = await acct.actor("Admin");
+    const dev = await acct.actor("Developer");
+    await db.account.update({ where: { id: acct.id }, data: { totpSecret: "JBSWY3DPEHPK3PXP" } });
+    await db.subuser.update({ where: { id: admin.subuserId! }, data: { totpSecret: "JBSWY3DPEHPK3PXP" } });
+    const due = await db.subuser.count({ where: { accountId: acct.id, totpSecret: null } });
+    expect(await setRequireTwoStep(owner, { required: true })).toEqual({ required: true, subusersDue: due });
+    expect(await audits(acct.id, "account.require_two_step")).toBe(1);
+
+    const blocked = await principal(acct.id, pnm.subuserId);
+    expect(blocked).toMatchObject({ kind: "subuser", roles: [], twoStepDue: true });
+    expect(await principal(acct.id, admin.subuserId)).toMatchObject({ roles: ["Admin"] });
+    expect(await principal(acct.id, null)).toMatchObject({ kind: "owner", roles: [OWNER_ROLE] });
+    expect((await principal(acct.id, admin.subuserId)).twoStepDue).toBeUndefined();
+
+    // A PhoneNumberManager has no Profile, yet sets the verification up; then its roles are back.
+    const setup = await startTwoStep(blocked);
+    await confirmTwoStep(blocked, { code: totpCode(setup.secret, T0) }, clock);
+    const back = await principal(acct.id, pnm.subuserId);
+    expect(back).toMatchObject({ roles: ["PhoneNumberManager"] });
+    expect(back.twoStepDue).toBeUndefined();
+    // Without the requirement, that subuser could not have: it has no Profile.
+    const other = asPanel(await (await createTestAccount()).actor("PhoneNumberManager"));
+    expect((await refusal(startTwoStep(other))).code).toBe("FORBIDDEN");
+
+    expect((await principal(acct.id, dev.subuserId)).twoStepDue).toBe(true);
+    expect(await setRequireTwoStep(owner, { required: false })).toEqual({ required: false, subusersDue: 0 });
+    expect(await principal(acct.id, dev.subuserId)).toMatchObject({ roles: ["Developer"] });
   });
 });

@@ -10,12 +10,14 @@ import { AppError, conflict, invalid, rethrowUnique } from "@/lib/core/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { answerAccessRequests } from "@/lib/domains/notifications/mutations";
+import { isAccountOwner } from "@/lib/access/account-owner";
 import { findOwnSubuser, SUBUSER_SELECT, subuserNotFound, toSubuserDto, type SubuserDto } from "./queries";
 import {
   MAX_SUBUSERS_PER_ACCOUNT,
   ZCreateSubuserInput,
   ZEditSubuserInput,
   ZRemoveSubuserRolesInput,
+  ZSetRequireTwoStepInput,
   ZSetSubuserActiveInput,
   ZSetSubuserPasswordInput,
   ZSubuserRef,
@@ -24,6 +26,7 @@ import {
   type CreateSubuserInput,
   type EditSubuserInput,
   type RemoveSubuserRolesInput,
+  type SetRequireTwoStepInput,
   type SetSubuserActiveInput,
   type SetSubuserPasswordInput,
   type SubuserRef,
@@ -235,6 +238,30 @@ export async function turnOffSubuserTwoStep(actor: Actor, input: SubuserRef): Pr
     await tx.recoveryCode.deleteMany({ where: { accountId: actor.accountId, subuserId } });
     await audit(tx, actor, { action: "subuser.two_step_off", targetType: "subuser", targetId: subuserId, detail: { name: before.name } });
     return reload(tx, actor, subuserId);
+  });
+}
+
+/**
+ * Settings → Security's "Require two-step verification for subusers" (ours; the references are
+ * silent). On: a subuser without the verification holds no section until it sets it up
+ * (lib/auth/sessions.ts loadPrincipal, /two-step), on its next request. The account owner's alone
+ * (FORBIDDEN for anyone else on the page), and only once the owner's own login has it on
+ * (CONFLICT, field `required`): an owner could otherwise demand of others what it does not do.
+ * Returns how many subusers must now set it up. Audited as "account.require_two_step".
+ */
+export async function setRequireTwoStep(actor: Actor, input: SetRequireTwoStepInput): Promise<{ required: boolean; subusersDue: number }> {
+  authorize(actor, { section: "security" });
+  if (!isAccountOwner(actor)) throw new AppError("FORBIDDEN", { message: "Only the account owner decides whether subusers must use two-step verification." });
+  const { required } = parseInput(ZSetRequireTwoStepInput, input);
+  return db.$transaction(async (tx) => {
+    const owner = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { totpSecret: true } });
+    if (required && owner.totpSecret === null) {
+      throw conflict("required", "Turn on two-step verification for your own login in Profile first");
+    }
+    await tx.account.update({ where: { id: actor.accountId }, data: { requireTwoStep: required } });
+    await audit(tx, actor, { action: "account.require_two_step", targetType: "account", targetId: actor.accountId, detail: { required } });
+    const subusersDue = required ? await tx.subuser.count({ where: { accountId: actor.accountId, totpSecret: null } }) : 0;
+    return { required, subusersDue };
   });
 }
 

@@ -128,14 +128,15 @@ export async function countSubusers(actor: Actor): Promise<number> {
 
 /**
  * Who in the account has two-step verification on, for Settings → Security: the owner's login,
- * and how many of the subusers (counts; the secrets are never read). Holders of the Security page.
+ * whether subusers are required to (Account.requireTwoStep), and how many of them have it. Holders
+ * of the Security page. The owner's secret is read only to tell whether it is set.
  */
-export async function twoStepCoverage(actor: Actor): Promise<{ owner: boolean; subusers: number; subusersOn: number }> {
+export async function twoStepCoverage(actor: Actor): Promise<{ owner: boolean; required: boolean; subusers: number; subusersOn: number }> {
   authorize(actor, { section: "security" });
-  const [owner, subusers, subusersOn] = await Promise.all([
-    db.account.count({ where: { id: actor.accountId, totpSecret: { not: null } } }),
+  const [account, subusers, subusersOn] = await Promise.all([
+    db.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { requireTwoStep: true, totpSecret: true } }),
     db.subuser.count({ where: { accountId: actor.accountId } }),
     db.subuser.count({ where: { accountId: actor.accountId, totpSecret: { not: null } } }),
   ]);
-  return { owner: owner === 1, subusers, subusersOn };
+  return { owner: account.totpSecret !== null, required: account.requireTwoStep, subusers, subusersOn };
 }

@@ -100,6 +100,10 @@ export type SubuserRolesInput = z.input<typeof ZSubuserRolesInput>;
 export const ZRemoveSubuserRolesInput = ZSubuserRolesInput.extend({ force: z.boolean().default(false) });
 export type RemoveSubuserRolesInput = z.input<typeof ZRemoveSubuserRolesInput>;
 
+/** Settings → Security: whether every subuser must have two-step verification on. */
+export const ZSetRequireTwoStepInput = z.object({ required: z.boolean({ error: "Required must be true or false" }) });
+export type SetRequireTwoStepInput = z.input<typeof ZSetRequireTwoStepInput>;
+
 export const ZSetSubuserActiveInput = z.object({ subuserId: ZSubuserId, active: z.boolean({ error: "Active must be true or false" }) });
 export type SetSubuserActiveInput = z.input<typeof ZSetSubuserActiveInput>;
 

@@ -4,6 +4,8 @@ import { action } from "@/lib/server/action";
 import { addAuthorizedIp, deleteAuthorizedIps } from "@/lib/domains/authorized-ips/mutations";
 import { checkAuthorizedIp } from "@/lib/domains/authorized-ips/queries";
 import { ZAddAuthorizedIpInput, ZAuthorizedNetwork, ZIpv4Address } from "@/lib/domains/authorized-ips/schemas";
+import { setRequireTwoStep } from "@/lib/domains/subusers/mutations";
+import { ZSetRequireTwoStepInput } from "@/lib/domains/subusers/schemas";
 
 // The Security page's Management API address lists (section `security`). Each returns what its
 // toast says; the page re-renders the lists from the database (action() refreshes it).
@@ -24,3 +26,6 @@ export const checkAuthorizedIpAction = action({ section: "security", input: z.ob
   const v = await checkAuthorizedIp(actor, input);
   return { address: v.address, allowed: v.allowed, match: v.match };
 });
+
+/** Require two-step verification of every subuser, or stop requiring it (the account owner's alone: the domain refuses anyone else). */
+export const setRequireTwoStepAction = action({ section: "security", input: ZSetRequireTwoStepInput }, (input, actor) => setRequireTwoStep(actor, input));

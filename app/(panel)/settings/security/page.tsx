@@ -10,6 +10,8 @@ import { ipVerdict } from "@/lib/domains/authorized-ips/verdict";
 import { AuthorizedIps } from "./_components/authorized-ips";
 import { twoStepCoverage } from "@/lib/domains/subusers/queries";
 import { countOf } from "@/lib/core/format";
+import { isAccountOwner } from "@/lib/access/account-owner";
+import { RequireTwoStep } from "./_components/require-two-step";
 
 export const metadata: Metadata = { title: sectionTitle("security") };
 
@@ -46,9 +48,13 @@ export default async function SecurityPage() {
           <li data-testid="two-step-coverage">
             Two-step verification (a code from an authenticator app after the password) is {twoStep.owner ? "on" : "off"} for the account owner
             {twoStep.subusers > 0 ? ` and on for ${twoStep.subusersOn} of ${countOf(twoStep.subusers, "subuser")}` : ""}. Each login turns it on in
-            its own Profile; Settings → Subusers marks who has it.
+            its own Profile; Settings → Subusers marks who has it.{" "}
+            {twoStep.required
+              ? "The account requires it of every subuser: one without it can only set it up until it has."
+              : "Subusers are not required to use it."}
           </li>
         </ul>
+        {isAccountOwner(actor) ? <RequireTwoStep required={twoStep.required} ownerOn={twoStep.owner} /> : null}
         {can(actor, "profile") ? (
           <p className="mt-4 text-sm">
             <Link href="/profile" className="font-medium text-brand-700 hover:underline">
