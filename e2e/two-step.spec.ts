@@ -119,3 +119,39 @@ test("a subuser logs in with its code; the owner turns off the verification of o
   await subPage.getByRole("button", { name: "Log in" }).click();
   await expect(subPage).toHaveURL(/\/dashboard$/);
 });
+
+test("the owner requires it of every subuser: one without it can only set it up, then carries on", async ({ browser, browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const sub = await factory.subuser({ accountId: acct.id, roles: ["Developer"] });
+  const owner = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  await owner.goto("/settings/security");
+  // Not before the owner's own login has it.
+  await expect(owner.getByTestId("require-two-step")).toBeDisabled();
+  await expect(owner.getByText("Turn it on for your own login in Profile first.")).toBeVisible();
+  await factory.db.account.update({ where: { id: acct.id }, data: { totpSecret: "JBSWY3DPEHPK3PXP" } });
+  await owner.reload();
+  await owner.getByTestId("require-two-step").click();
+  await expect(owner.locator('[data-toast="success"]')).toContainText("1 subuser without it must set it up");
+  await expect(owner.getByTestId("two-step-coverage")).toContainText("The account requires it of every subuser");
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/login/subuser/${acct.id}`);
+  await page.getByLabel("Subuser name").fill(sub.name);
+  await page.getByLabel("Password", { exact: true }).fill(sub.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/two-step$/);
+  await expect(page.getByTestId("two-step-required")).toContainText(`Account ${acct.name} requires two-step verification of every subuser`);
+  // Every other page sends it back here.
+  await page.goto("/applications");
+  await expect(page).toHaveURL(/\/two-step$/);
+
+  await page.getByRole("button", { name: "Set up two-step verification" }).click();
+  const secret = (await page.getByTestId("two-step-secret").getAttribute("data-secret")) ?? "";
+  await page.getByLabel("Code").fill(totpCode(secret, Date.now()));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("button", { name: "I have saved them" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/applications");
+  await expect(page).toHaveURL(/\/applications$/);
+});

@@ -12,7 +12,8 @@ const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const { changeOwnPasswordAction, endOtherSessionsAction, endSessionAction } = await import("./actions");
+const { changeOwnPasswordAction, endOtherSessionsAction, endSessionAction, startTwoStepAction } = await import("./actions");
+const { TWO_STEP_DUE_REFUSAL } = await import("@/lib/server/action");
 
 const NEW_PASSWORD = "Fresh-Start-42!";
 
@@ -116,5 +117,34 @@ describe("profile server actions: input and sessions", () => {
     });
     expect(await endOtherSessionsAction({})).toMatchObject({ ok: false });
     expect(await snapshot(acct.id)).toEqual(before);
+  });
+});
+
+describe("two-step setup actions", () => {
+  for (const role of PRINCIPALS) {
+    const allowed = can({ roles: [role] }, "profile");
+    it(`${role}: starting a setup ${allowed ? "answers a QR code" : "is refused, nothing written"}`, async () => {
+      const acct = await createTestAccount();
+      const { actor } = await loginAs(acct, role, 1);
+      session.actor = actor;
+      const r = await startTwoStepAction({});
+      if (allowed) expect(r).toMatchObject({ ok: true, data: { qr: expect.stringMatching(/^data:image\/svg\+xml;base64,/), secret: expect.any(String) } });
+      else expect(r).toMatchObject({ ok: false, formError: expect.stringMatching(/^Only/) });
+      const pending = await db.account.count({ where: { id: acct.id, totpPendingSecret: { not: null } } }) + (await db.subuser.count({ where: { accountId: acct.id, totpPendingSecret: { not: null } } }));
+      expect(pending).toBe(allowed ? 1 : 0);
+    });
+  }
+
+  it("a subuser the account requires it of may set it up, and nothing else, without a Denied row", async () => {
+    const acct = await createTestAccount();
+    await db.account.update({ where: { id: acct.id }, data: { requireTwoStep: true } });
+    const { actor } = await loginAs(acct, "Developer", 1);
+    expect(actor).toMatchObject({ roles: [], twoStepDue: true });
+    session.actor = actor;
+    const rows = await db.auditLog.count({ where: { accountId: acct.id } });
+    expect(await changeOwnPasswordAction({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({ ok: false, formError: TWO_STEP_DUE_REFUSAL });
+    expect(await endOtherSessionsAction({})).toEqual({ ok: false, formError: TWO_STEP_DUE_REFUSAL });
+    expect(await db.auditLog.count({ where: { accountId: acct.id } })).toBe(rows);
+    expect(await startTwoStepAction({})).toMatchObject({ ok: true });
   });
 });

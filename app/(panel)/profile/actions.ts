@@ -22,13 +22,23 @@ export const endSessionAction = action({ section: "profile", input: ZEndSessionI
 
 export const endOtherSessionsAction = action({ section: "profile", input: z.object({}) }, (_input, actor) => endOtherSessions(actor));
 
+// Setting two-step verification up is for holders of Profile and for a subuser whose account
+// requires it first (twoStepSetup; it holds no section then): the domain decides (authorizeSetup).
+
 /** A new secret for the authenticator app, with its QR code (an SVG data URL). */
-export const startTwoStepAction = action({ section: "profile", input: z.object({}) }, async (_input, actor) => {
+export const startTwoStepAction = action({ signedIn: true, twoStepSetup: true, input: z.object({}) }, async (_input, actor) => {
   const setup = await startTwoStep(actor);
   return { ...setup, qr: totpQrDataUrl(setup.uri) };
 });
 
-export const confirmTwoStepAction = action({ section: "profile", input: ZConfirmTwoStepInput }, (input, actor) => confirmTwoStep(actor, input));
+/**
+ * Not followed by a render of the page (leavesPage): the setup goes on to show the recovery codes,
+ * which a render now would replace (Profile's card turns to "On"; /two-step sends a login that no
+ * longer owes the verification to the dashboard). The page renders again once they are saved.
+ */
+export const confirmTwoStepAction = action({ signedIn: true, twoStepSetup: true, leavesPage: true, input: ZConfirmTwoStepInput }, (input, actor) =>
+  confirmTwoStep(actor, input),
+);
 
 export const turnOffTwoStepAction = action({ section: "profile", input: ZCurrentPasswordInput }, async (input, actor) => {
   await turnOffTwoStep(actor, input);

@@ -52,6 +52,15 @@ async function replaceRecoveryCodes(tx: Tx, actor: PanelActor, now: Date): Promi
   return codes;
 }
 
+/**
+ * Setting up one's own two-step verification: holders of Profile, and a subuser whose account
+ * requires the verification before anything else (PanelActor.twoStepDue: it holds no section,
+ * and a PhoneNumberManager has no Profile at all).
+ */
+function authorizeSetup(actor: PanelActor): void {
+  if (!actor.twoStepDue) authorize(actor, { section: "profile" });
+}
+
 /** A refusal for the login's two-step state (already on, not on, no setup pending): the form's error. */
 const stateConflict = (message: string) => new AppError("CONFLICT", { message });
 
@@ -123,7 +132,7 @@ export type TwoStepSetup = { uri: string; secret: string };
  * CONFLICT when it is already on. Not audited: nothing about the login has changed yet.
  */
 export async function startTwoStep(actor: PanelActor): Promise<TwoStepSetup> {
-  authorize(actor, { section: "profile" });
+  authorizeSetup(actor);
   const own = await ownLogin(actor);
   if (!own) throw notFound("Your login");
   if (own.totpSecret) throw stateConflict("Two-step verification is already on. Turn it off first to move it to another app.");
@@ -140,7 +149,7 @@ export async function startTwoStep(actor: PanelActor): Promise<TwoStepSetup> {
  * pending. Audited as "profile.two_step_on".
  */
 export async function confirmTwoStep(actor: PanelActor, input: ConfirmTwoStepInput, clock: Clock = systemClock): Promise<{ recoveryCodes: string[] }> {
-  authorize(actor, { section: "profile" });
+  authorizeSetup(actor);
   const { code } = parseInput(ZConfirmTwoStepInput, input);
   const own = await ownLogin(actor);
   if (!own) throw notFound("Your login");
