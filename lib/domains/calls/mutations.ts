@@ -19,7 +19,7 @@ import { balanceIn, lockLedger, postLedgerEntry } from "@/lib/domains/billing/le
 import { formatMoney } from "@/lib/domains/billing/money";
 import { recordingAudio, type SpeechOptions } from "@/lib/domains/recordings/audio";
 import type { ScenarioRun, SimulatedParty } from "@/lib/domains/scenarios/runtime-contract";
-import { affordableSeconds, costAt, hangupSentence, isPhoneNumber, mmss, outcomeWords, planLegs, planLog, planRecordings, settleLegs, wholeSeconds, type CallVia, type LegResult } from "./plan";
+import { affordableSeconds, costAt, hangupSentence, isPhoneNumber, mmss, planLegs, planLog, planRecordings, scenarioStopped, settleLegs, wholeSeconds, type CallVia, type LegResult } from "./plan";
 import { authorizeHistory, countCallSessions, newestSessionId, toReportDto, type HistoryReportDto } from "./queries";
 import type { CallDirection, CallInitiator, CallStatus, ReportSpec } from "./schemas";
 
@@ -154,7 +154,7 @@ function finalStatus(stored: StoredRun, legs: LegResult[], cut: StoredRun["cut"]
   if (cut?.cause === "funds") return { status: "payment_required", reason: `Payment required: the balance ran out at ${mmss(cut.at)}` };
   const run = stored.run;
   if (run.outcome !== "completed") {
-    return { status: "error", reason: `Error: the scenario ${outcomeWords(run.outcome)}${run.error ? `: ${run.error}` : ""}` };
+    return { status: "error", reason: `Error: the scenario ${scenarioStopped(run.outcome, run.error)}` };
   }
   const caller = legs.find((l) => l.index === 0);
   // Busy and invalid keep the status no_answer (the call never connected; the statuses are a

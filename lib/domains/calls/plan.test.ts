@@ -237,6 +237,17 @@ describe("planLog and planRecordings", () => {
     expect(planLog(panelCall(), failed, ["main"], 0, "x").map((l) => l.line).slice(1, -1)).toEqual(["The platform stopped the scenario", "The scenario ran out of time: CPU limit"]);
   });
 
+  it("a run the sandbox stopped names the scenario once: its own sentence says what happened", () => {
+    const stopped = (outcome: ScenarioRun["outcome"], error: string) =>
+      planLog(panelCall(), { outcome, error, durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: outcome }] }, ["main"], 0, "x").at(-2)!.line;
+    expect(stopped("timeout", "The scenario ran longer than its 1000 ms of CPU time")).toBe("The scenario ran longer than its 1000 ms of CPU time");
+    expect(stopped("memory_limit", "The scenario used more than its 32 MB of memory")).toBe("The scenario used more than its 32 MB of memory");
+    expect(stopped("error", "The scenario did too much: more than 2000 events")).toBe("The scenario did too much: more than 2000 events");
+    // A script's error follows what happened to the scenario.
+    expect(stopped("error", 'TypeError: x is not a function (scenario "main", line 5)')).toBe('The scenario failed: TypeError: x is not a function (scenario "main", line 5)');
+    expect(stopped("error", "The scenarios are too large (9 characters; at most 8)")).toBe("The scenario failed: The scenarios are too large (9 characters; at most 8)");
+  });
+
   it("one rounding for every length: whole seconds rounded up, so the end, the talk and the stored durations agree", () => {
     expect([0, 0.2, 4, 4.0000000001, 4.3, 59.5, 125].map(wholeSeconds)).toEqual([0, 1, 4, 4, 5, 60, 125]);
     expect([4.3, 59.5, 125].map(mmss)).toEqual(["0:05", "1:00", "2:05"]);

@@ -228,8 +228,24 @@ export function hangupSentence(by: "scenario" | "party" | "runtime", reason: str
 }
 
 /** How a run that did not complete ended, after "the scenario ": "ran out of time". */
-export function outcomeWords(outcome: Exclude<ScenarioOutcome, "completed">): string {
+function outcomeWords(outcome: Exclude<ScenarioOutcome, "completed">): string {
   return outcome === "timeout" ? "ran out of time" : outcome === "memory_limit" ? "ran out of memory" : "failed";
+}
+
+/** How the sandbox's own sentences about a run begin (lib/domains/scenarios/runtime.ts). */
+const SANDBOX_SUBJECT = "The scenario ";
+
+/**
+ * Why a run that did not complete ended, after "the scenario ": the log's line is "The scenario "
+ * and this, the finish reason "Error: the scenario " and this. A script's error follows what
+ * happened ("failed: TypeError: x is not a function (scenario "main", line 5)"); the sandbox's own
+ * sentence already names the scenario and says what happened ("The scenario ran longer than its
+ * 1000 ms of CPU time"), so it reads on its own ("ran longer than its 1000 ms of CPU time"), where
+ * "ran out of time: The scenario ran longer..." said the scenario twice.
+ */
+export function scenarioStopped(outcome: Exclude<ScenarioOutcome, "completed">, error: string | undefined): string {
+  if (error?.startsWith(SANDBOX_SUBJECT)) return error.slice(SANDBOX_SUBJECT.length);
+  return `${outcomeWords(outcome)}${error ? `: ${error}` : ""}`;
 }
 
 /** A leg's stored end reason (a code word: no_answer, busy, invalid, ...; the API's end_reason) in words: "no answer". */
@@ -357,7 +373,7 @@ export function planLog(
   // A placed call's line moved to its end: back in time order (a stable sort keeps ties in run order).
   lines.sort((a, b) => a.at - b.at);
   if (run.outcome !== "completed" && cut >= run.durationSeconds) {
-    lines.push({ at: cut, source: "system", line: `The scenario ${outcomeWords(run.outcome)}${run.error ? `: ${run.error}` : ""}` });
+    lines.push({ at: cut, source: "system", line: `The scenario ${scenarioStopped(run.outcome, run.error)}` });
   }
   lines.push({ at: cut, source: "system", line: `Session ended at ${mmss(cut)}: ${end}` });
   return lines;

@@ -161,6 +161,14 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     expect((await timedLog(s)).slice(1)).toEqual(["0 The platform stopped the scenario", `0 The scenario failed: ${why}`, `0 Session ended at 0:00: Error: the scenario failed: ${why}`]);
   });
 
+  it("a run the sandbox stops reads 'the scenario' once: 'Error: the scenario did too much: ...', not '...failed: The scenario did too much'", async () => {
+    const { call } = await inboundApp(`VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => { for (let i = 0; ; i++) Logger.write("line " + i); });`);
+    const s = await call(testClock().clock);
+    const why = "did too much: more than 2000 events";
+    expect(s).toMatchObject({ status: "error", finishReason: `Error: the scenario ${why}` });
+    expect((await timedLog(s)).slice(-3)).toEqual(["0 The platform stopped the scenario", `0 The scenario ${why}`, `0 Session ended at 0:00: Error: the scenario ${why}`]);
+  });
+
   it("a placed call's line carries the time its outcome was known: a call nobody answers reads 'no answer' when it rang out, not when it was dialled", async () => {
     const { acct, call } = await inboundApp(`VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   e.call.answer();

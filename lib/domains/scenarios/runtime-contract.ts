@@ -120,7 +120,12 @@ export type ScenarioRun = {
   /** Seconds from start to the hangup. */
   durationSeconds: number;
   outcome: ScenarioOutcome;
-  /** For outcome "error": the script's error message (with line number when known). */
+  /**
+   * For an outcome other than "completed": why. The script's error (runtime.ts formatScriptError,
+   * with the scenario and line when known), or the sandbox's own sentence, which begins "The
+   * scenario " ("The scenario ran longer than its 1000 ms of CPU time"): the history says that one
+   * as it is (lib/domains/calls/plan.ts scenarioStopped).
+   */
   error?: string;
 };
 

@@ -80,6 +80,7 @@ type Opened = { event: Extract<ScenarioEvent, { type: "say" | "play" }>; start: 
 /** A placed call while it lasts; failsAt: when it fails by itself (busy, no answer, invalid), null when it answers. */
 type Leg = { event: Extract<ScenarioEvent, { type: "forward" }>; answeredAt: number | null; open: boolean; failsAt: number | null; failure: LegFailure | null };
 
+/** The host ends the run: `detail` is the run's error, a sentence that begins "The scenario " when it is about the scenario (runtime-contract.ts ScenarioRun.error). */
 class Abort extends Error {
   constructor(
     readonly outcome: ScenarioOutcome,
