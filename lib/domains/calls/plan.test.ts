@@ -205,6 +205,32 @@ describe("planLog and planRecordings", () => {
     expect(planLog(panelCall(), { ...RUN, events: RUN.events.map(legacy) }, ["main"], 130, "x").find((l) => l.line.startsWith(`Called ${UK}`))!.at).toBe(102);
   });
 
+  it("a SmartQueue task no agent can take gives its reason once, where it says no agent can take it", () => {
+    const why = "priority 50; skills French ≥ 1; no agent of the queue takes calls with French ≥ 1";
+    const run: ScenarioRun = {
+      outcome: "completed",
+      durationSeconds: 0,
+      events: [
+        { at: 0, type: "answer" },
+        { at: 0, type: "queue", what: "refused", queue: "Support", detail: why },
+        { at: 0, type: "queue", what: "cancelled", queue: "Support", status: "OPERATOR_NOT_AVAILABLE", detail: "No agent of the queue takes calls with French ≥ 1" },
+        { at: 0, type: "hangup", by: "scenario", reason: "scenario" },
+      ],
+    };
+    const queueLines = (r: ScenarioRun) => planLog({ direction: "inbound", from: UK, to: US, party, initiator: "inbound" }, r, ["main"], r.durationSeconds, "x").map((l) => l.line).filter((l) => l.startsWith("SmartQueue"));
+    expect(queueLines(run)).toEqual([`SmartQueue: no agent of “Support” can take the call (${why})`, "SmartQueue: the task in “Support” was cancelled (OPERATOR_NOT_AVAILABLE)"]);
+    // Any other cancellation says why: nothing before it did.
+    const waited: ScenarioRun = {
+      ...run,
+      durationSeconds: 40,
+      events: [
+        { at: 0, type: "queue", what: "held", queue: "Support", detail: why },
+        { at: 40, type: "queue", what: "cancelled", queue: "Support", status: "MAX_WAITING_TIME_REACHED", detail: "The call waited 40 s, the queue's longest" },
+      ],
+    };
+    expect(queueLines(waited).at(-1)).toBe("SmartQueue: the task in “Support” was cancelled (MAX_WAITING_TIME_REACHED): The call waited 40 s, the queue's longest");
+  });
+
   it("a cut ends the log and the recordings where it falls", () => {
     const log = planLog(panelCall(), RUN, ["main"], 4, "cut");
     expect(log.some((l) => l.line === "customer called")).toBe(false);

@@ -314,7 +314,8 @@ function queueLine(e: Extract<ScenarioEvent, { type: "queue" }>): string {
     case "reached":
       return `SmartQueue: ${e.agent ?? "an agent"} took the call from ${q}`;
     case "cancelled":
-      return `SmartQueue: the task in ${q} was cancelled (${e.status ?? "NONE"})${e.detail ? `: ${e.detail}` : ""}`;
+      // OPERATOR_NOT_AVAILABLE follows the refused step at once, whose line already said why.
+      return `SmartQueue: the task in ${q} was cancelled (${e.status ?? "NONE"})${e.detail && e.status !== "OPERATOR_NOT_AVAILABLE" ? `: ${e.detail}` : ""}`;
     case "ended":
       return `SmartQueue: the scenario ended the task in ${q} (${e.status ?? "CLIENT_TERMINATE"})${e.detail ? `: ${e.detail}` : ""}`;
     case "error":
