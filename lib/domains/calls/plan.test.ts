@@ -146,6 +146,15 @@ describe("costs", () => {
     expect(costAt(legs, 0)).toBe(0);
   });
 
+  it("a leg dialled at the cut itself was dialled: kept, not answered, free, as the log's line about it says", () => {
+    // The UK call is dialled at 10 s; the session is cut then.
+    expect(settleLegs(legs, 10).map((l) => [l.index, l.remoteNumber, l.successful, l.durationSeconds, l.costMinor])).toEqual([
+      [0, US, true, 8, usOut],
+      [1, UK, false, 0, 0],
+    ]);
+    expect(planLog(panelCall(), RUN, ["main"], 10, "cut").map((l) => `${l.at} ${l.line}`)).toContain(`10 Called ${UK}: not answered`);
+  });
+
   it("affordableSeconds: the whole run when the balance covers it, else the longest covered second", () => {
     const total = costAt(legs, 130);
     expect(affordableSeconds(legs, 130, total)).toBe(130);

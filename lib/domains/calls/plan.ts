@@ -143,10 +143,14 @@ export function legCost(pricePerMinuteMinor: number, seconds: number): number {
   return seconds <= 0 ? 0 : Math.ceil(seconds / 60) * pricePerMinuteMinor;
 }
 
-/** The legs as they stand when the session is cut at `cut` seconds (legs not yet begun are dropped). */
+/**
+ * The legs as they stand when the session is cut at `cut` seconds. Legs not yet begun are dropped;
+ * a leg dialled at the cut itself is kept (not answered, unless answered at once), as the log shows
+ * every event up to the cut, its "Called ..." line among them.
+ */
 export function settleLegs(legs: readonly LegPlan[], cut: number): LegResult[] {
   return legs
-    .filter((l) => l.startAt < cut || l.startAt === 0)
+    .filter((l) => l.startAt <= cut)
     .map((l) => {
       const seconds = talkSeconds(l, cut);
       return { ...l, successful: answeredBy(l.talkFrom, cut), durationSeconds: seconds, costMinor: legCost(l.pricePerMinuteMinor, seconds) };

@@ -169,6 +169,27 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     expect((await timedLog(s)).slice(-3)).toEqual(["0 The platform stopped the scenario", `0 The scenario ${why}`, `0 Session ended at 0:00: Error: the scenario ${why}`]);
   });
 
+  it("a call dialled as the session ends is one of its legs, as its log line says: an invalid number failing at once reads 'Invalid number'", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    await fixtureTopUp(acct.id);
+    const callerId = (await fixtureCallerId(acct.id)).number;
+    const { app } = await fixtureAppWithRule(acct.id, `VoxEngine.addEventListener(AppEvents.Started, () => {
+  setTimeout(() => {
+    const call = VoxEngine.callPSTN("+12", "${callerId}");
+    call.addEventListener(CallEvents.Failed, (e) => { Logger.write("failed " + e.code); VoxEngine.terminate(); });
+  }, 1000);
+});`);
+    const t = testClock();
+    // Dialled at 1 s, failed at once (404), and the scenario ends there: the session is cut at the second the call was dialled.
+    const s = await placeCall(owner, { applicationId: app.id, destination: "+12125550142", callerKind: "number", callerNumber: callerId }, { clock: t.clock });
+    await advanceCalls(t.advance(1), { accountId: acct.id });
+    const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id }, include: { legs: true } });
+    expect(row).toMatchObject({ status: "no_answer", finishReason: "Invalid number: +12", durationSeconds: 1, costMinor: 0 });
+    expect(row.legs).toEqual([expect.objectContaining({ remoteNumber: "+12", successful: false, durationSeconds: 0, costMinor: 0, endReason: "invalid" })]);
+    expect((await timedLog(s)).slice(1)).toEqual(["1 Called +12: invalid number", "1 failed 404", "1 The number called is invalid", "1 Session ended at 0:01: Invalid number: +12"]);
+  });
+
   it("a placed call's line carries the time its outcome was known: a call nobody answers reads 'no answer' when it rang out, not when it was dialled", async () => {
     const { acct, call } = await inboundApp(`VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   e.call.answer();
