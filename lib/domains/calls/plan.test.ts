@@ -4,6 +4,7 @@ import type { ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
 import {
   affordableSeconds,
   costAt,
+  currentWording,
   firstMinuteMinor,
   hangupSentence,
   legCost,
@@ -281,6 +282,28 @@ describe("planLog and planRecordings", () => {
     // A script's error follows what happened to the scenario.
     expect(stopped("error", 'TypeError: x is not a function (scenario "main", line 5)')).toBe('The scenario failed: TypeError: x is not a function (scenario "main", line 5)');
     expect(stopped("error", "The scenarios are too large (9 characters; at most 8)")).toBe("The scenario failed: The scenarios are too large (9 characters; at most 8)");
+  });
+
+  it("our texts as earlier versions stored them read in today's words; anything else is left as it is", () => {
+    const why = 'no agent on duty (scenario "main", line 2)';
+    expect(currentWording(`Error: the scenario failed: Error: ${why}`)).toBe(`Error: the scenario failed: ${why}`);
+    expect(currentWording(`Session ended at 0:00: Error: the scenario failed: Error: ${why}`)).toBe(`Session ended at 0:00: Error: the scenario failed: ${why}`);
+    expect(currentWording(`The scenario failed: Error: ${why}`)).toBe(`The scenario failed: ${why}`);
+    expect(currentWording("Error: the scenario ran out of time: The scenario ran longer than its 1000 ms of CPU time")).toBe("Error: the scenario ran longer than its 1000 ms of CPU time");
+    expect(currentWording("The scenario ran out of memory: The scenario used more than its 32 MB of memory")).toBe("The scenario used more than its 32 MB of memory");
+    expect(currentWording("Error: the scenario failed: The scenario did too much: more than 2000 events")).toBe("Error: the scenario did too much: more than 2000 events");
+    for (const today of [
+      `Error: the scenario failed: TypeError: x is not a function (scenario "main", line 5)`,
+      `Error: the scenario failed: Error (scenario "main", line 2)`,
+      "Error: the scenario ran longer than its 1000 ms of CPU time",
+      "The scenario hung up",
+      "Payment required: the balance ran out at 0:30",
+    ]) {
+      expect(currentWording(today)).toBe(today);
+    }
+    // A run recorded before then, finalised now, is worded as today's.
+    const old: ScenarioRun = { outcome: "error", error: `Error: ${why}`, durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: "error" }] };
+    expect(planLog(panelCall(), old, ["main"], 0, "x").at(-2)!.line).toBe(`The scenario failed: ${why}`);
   });
 
   it("one rounding for every length: whole seconds rounded up, so the end, the talk and the stored durations agree", () => {

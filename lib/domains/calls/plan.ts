@@ -247,9 +247,30 @@ const SANDBOX_SUBJECT = "The scenario ";
  * 1000 ms of CPU time"), so it reads on its own ("ran longer than its 1000 ms of CPU time"), where
  * "ran out of time: The scenario ran longer..." said the scenario twice.
  */
-export function scenarioStopped(outcome: Exclude<ScenarioOutcome, "completed">, error: string | undefined): string {
+export function scenarioStopped(outcome: Exclude<ScenarioOutcome, "completed">, stored: string | undefined): string {
+  // A run recorded before formatScriptError left out a plain Error's name: "Error: no agent on duty".
+  const error = stored?.replace(/^Error: (?=\S)/, "");
   if (error?.startsWith(SANDBOX_SUBJECT)) return error.slice(SANDBOX_SUBJECT.length);
   return `${outcomeWords(outcome)}${error ? `: ${error}` : ""}`;
+}
+
+/** Earlier versions' words in our finish reasons and log lines, and today's (see currentWording). */
+const EARLIER_WORDING: readonly (readonly [RegExp, string])[] = [
+  // A plain Error's name: "the scenario failed: Error: no agent on duty".
+  [/(the scenario failed: )Error: (?=\S)/gi, "$1"],
+  // The scenario twice: "the scenario ran out of time: The scenario ran longer than ...".
+  [/(the scenario )(?:failed|ran out of time|ran out of memory): the scenario /gi, "$1"],
+];
+
+/**
+ * A finish reason or a log line of ours as an earlier version stored it, in today's words, as the
+ * history and the API show it (the row keeps what was written): "Error: the scenario failed:
+ * Error: no agent on duty" reads "Error: the scenario failed: no agent on duty", as scenarioStopped
+ * words it now. Never for a scenario's own lines (Logger.write), which are shown as written.
+ */
+export function currentWording(stored: string): string {
+  if (!stored.includes("scenario ")) return stored;
+  return EARLIER_WORDING.reduce((text, [earlier, today]) => text.replace(earlier, today), stored);
 }
 
 /** A leg's stored end reason (a code word: no_answer, busy, invalid, ...; the API's end_reason) in words: "no answer". */

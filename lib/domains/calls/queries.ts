@@ -21,7 +21,7 @@ import { AppError } from "@/lib/core/errors";
 import { isUsableCallerId } from "@/lib/domains/caller-ids/queries";
 import { findOwnSipRegistration, type SipRegistrationDto } from "@/lib/domains/sip-registrations/queries";
 import { ZReportSpec, type CallDirection, type CallFilter, type CallInitiator, type CallSort, type CallStatus, type ReportSpec } from "./schemas";
-import { legEndReasonText } from "./plan";
+import { currentWording, legEndReasonText } from "./plan";
 
 // ---- What the simulator looks up.
 
@@ -137,7 +137,7 @@ function sessionDto(r: SessionColumns, applicationName: string): CallSessionDto 
     to: r.toNumber,
     appUserId: r.appUserId,
     status: r.status as CallStatus,
-    finishReason: r.finishReason,
+    finishReason: currentWording(r.finishReason),
     startedAt: r.startedAt,
     plannedEndAt: r.plannedEndAt,
     endedAt: r.endedAt,
@@ -335,7 +335,7 @@ export async function getCallSession(actor: Actor, sessionId: number, opts: { ap
     userName: user?.name ?? null,
     secureRecordStorage: row.application.secureRecordStorage,
     legs: legs.map((l) => ({ ...l, endReason: legEndReasonText(l.endReason) })),
-    log: log.map((l) => ({ ...l, source: l.source === "scenario" ? "scenario" : "system" })),
+    log: log.map((l) => (l.source === "scenario" ? { ...l, source: "scenario" } : { ...l, source: "system", line: currentWording(l.line) })),
     recordings,
   };
 }

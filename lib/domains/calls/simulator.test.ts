@@ -28,7 +28,7 @@ import {
 import { advanceCalls, CLAIM_SECONDS, placeCall, simulateInbound, terminateSession } from "./simulator";
 import { finaliseSession } from "./mutations";
 import { USER_LEG_PRICE_PER_MINUTE_MINOR } from "./plan";
-import { callToolChoices } from "./queries";
+import { callToolChoices, getCallSession, listCallSessions } from "./queries";
 
 const US_DEST = "+12125550199";
 const UK_DEST = "+447700900123";
@@ -121,6 +121,33 @@ describe("a call from start to finish", () => {
     const broken = scriptedRuntime({ outcome: "error", error: "ReferenceError: foo is not defined (line 3)", durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: "error" }] });
     const s = await place(owner, app.id, callerId, deps(broken, t.clock));
     expect(s).toMatchObject({ status: "error", finishReason: "Error: the scenario failed: ReferenceError: foo is not defined (line 3)" });
+  });
+
+  it("a session stored by an earlier version reads in today's words: a plain Error's name and 'the scenario' are said once", async () => {
+    const { owner, app, callerId } = await setup();
+    const t = testClock();
+    // A run recorded before the sandbox left out a plain Error's name, finalised now.
+    const old = scriptedRuntime({ outcome: "error", error: 'Error: no agent on duty (scenario "main", line 2)', durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: "error" }] });
+    const why = 'no agent on duty (scenario "main", line 2)';
+    const s = await place(owner, app.id, callerId, deps(old, t.clock));
+    expect(s).toMatchObject({ status: "error", finishReason: `Error: the scenario failed: ${why}` });
+    // Sessions finalised before: their stored finish reason and our log lines are shown as today's; the scenario's own lines as written.
+    const timedOut = await place(owner, app.id, callerId, deps(scriptedRuntime(talkRun(10, [], { callTo: null })), t.clock));
+    await advanceCalls(t.advance(10), { accountId: app.accountId });
+    await db.callSession.update({ where: { id: s.id }, data: { finishReason: `Error: the scenario failed: Error: ${why}` } });
+    await db.callSession.update({ where: { id: timedOut.id }, data: { finishReason: "Error: the scenario ran out of time: The scenario ran longer than its 1000 ms of CPU time" } });
+    await db.callLogLine.createMany({
+      data: [
+        { sessionId: s.id, at: s.startedAt, source: "system", line: `The scenario failed: Error: ${why}` },
+        { sessionId: s.id, at: s.startedAt, source: "system", line: `Session ended at 0:00: Error: the scenario failed: Error: ${why}` },
+        { sessionId: s.id, at: s.startedAt, source: "scenario", line: "Error: the scenario failed: Error: as the script wrote it" },
+      ],
+    });
+    const detail = await getCallSession(owner, s.id);
+    expect(detail!.finishReason).toBe(`Error: the scenario failed: ${why}`);
+    expect(detail!.log.slice(-3).map((l) => l.line)).toEqual([`The scenario failed: ${why}`, `Session ended at 0:00: Error: the scenario failed: ${why}`, "Error: the scenario failed: Error: as the script wrote it"]);
+    const listed = await listCallSessions(owner, { filter: { applicationId: app.id }, sort: "startedAt", dir: "asc", offset: 0, count: 10 });
+    expect(listed.items.map((i) => i.finishReason)).toEqual([`Error: the scenario failed: ${why}`, "Error: the scenario ran longer than its 1000 ms of CPU time"]);
   });
 
   it("StartScenarios-style: by rule id without a destination; an unknown rule or no matching rule is refused, nothing written", async () => {
