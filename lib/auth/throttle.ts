@@ -97,3 +97,18 @@ export async function recordSuccess(db: Db, login: string, ip: string): Promise<
         "failures" = CASE WHEN "failures" > 0 THEN "failures" - 1 ELSE 0 END
     WHERE "key" = ${ip}`;
 }
+
+/**
+ * A logged-in principal re-entering its password (Profile's password change, turning two-step
+ * verification off, new recovery codes) is a guess like a login's: counted on the same login
+ * key (loginKey), so a stolen session cannot try passwords without limit, and a lockout here
+ * locks the login too. No IP key: the session already names who is guessing. False: locked.
+ */
+export async function beginPasswordRecheck(db: Db, login: string, clock: Clock): Promise<boolean> {
+  return reserve(db, login, clock().getTime(), loginRule());
+}
+
+/** The re-entered password was right: the login key's count goes, as after a login. */
+export async function passwordRecheckSucceeded(db: Db, login: string): Promise<void> {
+  await db.loginThrottle.deleteMany({ where: { key: login } });
+}

@@ -53,7 +53,7 @@ const isActor = (who: Actor | AuditPrincipal): who is Actor => "kind" in who;
  * Entries that record access rather than change (logins, API calls, reading notifications): written
  * with `routine` set, and left out of the dashboard's "recent changes" through an index.
  */
-export const ROUTINE_ACTIONS: readonly string[] = ["session.login", "session.revoke", "session.revoke_others", "api.call", "api.auth_failed", "api.rate_limited", "panel.action_denied", "notifications.read"];
+export const ROUTINE_ACTIONS: readonly string[] = ["session.login", "session.revoke", "session.revoke_others", "api.call", "api.auth_failed", "api.rate_limited", "panel.action_denied", "notifications.read", "profile.password_check"];
 
 type AuditRow = {
   accountId: number;

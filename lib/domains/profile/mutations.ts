@@ -7,6 +7,7 @@ import { systemClock, type Clock } from "@/lib/core/clock";
 import { AppError, invalid, notFound } from "@/lib/core/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { listActiveSessions, revokeAllSessions } from "@/lib/auth/sessions";
+import { beginPasswordRecheck, loginKey, passwordRecheckSucceeded } from "@/lib/auth/throttle";
 import { parseInput } from "@/lib/core/validate";
 import type { Tx } from "@/lib/core/db";
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, totpUri } from "@/lib/auth/two-step";
@@ -64,11 +65,22 @@ function authorizeSetup(actor: PanelActor): void {
 /** A refusal for the login's two-step state (already on, not on, no setup pending): the form's error. */
 const stateConflict = (message: string) => new AppError("CONFLICT", { message });
 
-/** Refuses unless `currentPassword` is the actor's own (the field is named in the error). */
-async function checkCurrentPassword(actor: PanelActor, currentPassword: string): Promise<void> {
+/**
+ * Refuses unless `currentPassword` is the actor's own (the field is named in the error). Each try
+ * counts on the login's throttle key as a login attempt would (lib/auth/throttle.ts
+ * beginPasswordRecheck), and a wrong one is audited ("profile.password_check", failed): a
+ * stolen session cannot guess the password unseen and without limit.
+ */
+async function checkCurrentPassword(actor: PanelActor, currentPassword: string, clock: Clock = systemClock): Promise<void> {
   const hash = await currentHash(actor);
   if (!hash) throw notFound("Your login");
-  if (!(await verifyPassword(hash, currentPassword))) throw invalid("currentPassword", "The current password is wrong");
+  const key = loginKey(actor.accountId, actor.kind === "owner" ? "#owner" : actor.name);
+  if (!(await beginPasswordRecheck(db, key, clock))) throw invalid("currentPassword", "Too many wrong passwords: wait a few minutes and try again");
+  if (!(await verifyPassword(hash, currentPassword))) {
+    await audit(db, actor, { action: "profile.password_check", outcome: "failed" });
+    throw invalid("currentPassword", "The current password is wrong");
+  }
+  await passwordRecheckSucceeded(db, key);
 }
 
 /**
