@@ -40,7 +40,7 @@ test("the owner turns it on, then logs in with a recovery code and with the app'
   const recovery = (await codes.getByRole("listitem").allTextContents()).map((c) => c.trim());
   const download = page.waitForEvent("download");
   await codes.getByRole("button", { name: "Download" }).click();
-  expect((await download).suggestedFilename()).toBe("switchboard-recovery-codes.txt");
+  expect((await download).suggestedFilename()).toBe(`switchboard-recovery-codes-${acct.name}.txt`);
   await codes.getByRole("button", { name: "I have saved them" }).click();
   await expect(page.getByTestId("two-step")).toContainText("On");
   await expect(page.getByTestId("recovery-codes-left")).toHaveText(/^10 of 10 recovery codes left/);
@@ -60,6 +60,14 @@ test("the owner turns it on, then logs in with a recovery code and with the app'
   await expect(page.getByTestId("recovery-codes-left")).toHaveText(/^9 of 10/);
 
   await logOut(page);
+  // A code step whose challenge is no longer good (forged here; in life, five minutes old) goes back to the password step, saying why.
+  await passwordStep(page, "/login", { "Email or account name": acct.email, Password: acct.password });
+  await page.getByTestId("code-step").locator('input[name="challenge"]').evaluate((el) => ((el as HTMLInputElement).value = "stale"));
+  await page.getByTestId("code-step").getByLabel("Code").fill(nextCode(secret));
+  await page.getByTestId("code-step").getByRole("button", { name: "Verify" }).click();
+  await expect(page.locator("[data-form-error]")).toHaveText("The login took too long: enter your password again.");
+  await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
+
   await passwordStep(page, "/login", { "Email or account name": acct.email, Password: acct.password });
   await page.getByTestId("code-step").getByLabel("Code").fill(nextCode(secret));
   await page.getByTestId("code-step").getByRole("button", { name: "Verify" }).click();

@@ -38,13 +38,25 @@ export function TwoStepSetup({
 }) {
   const toast = useToast();
   const [step, setStep] = useState<Step>({ kind: "idle" });
+  const startButton = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
   const begin = useAction(start, { onSuccess: (setup) => setStep({ kind: "setup", setup }), onError: (m) => toast(m, "error") });
+  // Back from a cancelled setup: focus where it started, not <body>.
+  useEffect(() => {
+    if (step.kind === "idle" && cancelled.current) {
+      cancelled.current = false;
+      startButton.current?.focus();
+    }
+  }, [step]);
   if (step.kind === "setup") {
     return (
       <SetupStep
         setup={step.setup}
         confirm={confirm}
-        onCancel={() => setStep({ kind: "idle" })}
+        onCancel={() => {
+          cancelled.current = true;
+          setStep({ kind: "idle" });
+        }}
         onDone={(codes) => {
           toast("Two-step verification is on");
           setStep({ kind: "codes", codes });
@@ -56,7 +68,7 @@ export function TwoStepSetup({
   return (
     <div className="space-y-3">
       {children}
-      <Button onClick={() => begin.run({})} disabled={begin.pending} data-action="profile">
+      <Button ref={startButton} onClick={() => begin.run({})} disabled={begin.pending} data-action="profile">
         <ShieldCheck className="size-4" aria-hidden />
         {begin.pending ? "Preparing…" : startLabel}
       </Button>
@@ -64,8 +76,16 @@ export function TwoStepSetup({
   );
 }
 
-/** The key in groups of four, as authenticator apps show keys typed in by hand. */
-const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
+/** The key in groups of four, as authenticator apps show keys typed in by hand; a line breaks between groups only. */
+function GroupedKey({ secret }: { secret: string }) {
+  const groups = secret.match(/.{1,4}/g) ?? [secret];
+  return groups.map((g, i) => (
+    <span key={i} className="inline-block whitespace-nowrap">
+      {g}
+      {i < groups.length - 1 ? "\u00a0" : ""}
+    </span>
+  ));
+}
 
 function SetupStep({
   setup,
@@ -93,8 +113,8 @@ function SetupStep({
           <img src={setup.qr} alt="QR code of the Switchboard login for your authenticator app" width={176} height={176} className="mt-2 rounded-md ring-1 ring-slate-200" />
           <span className="mt-2 block text-xs text-slate-600">
             Cannot scan it? Add the login by hand with this key (time-based):{" "}
-            <code className="break-all font-mono text-slate-900" data-testid="two-step-secret" data-secret={setup.secret}>
-              {grouped(setup.secret)}
+            <code className="font-mono text-slate-900" data-testid="two-step-secret" data-secret={setup.secret}>
+              <GroupedKey secret={setup.secret} />
             </code>
           </span>
         </li>
@@ -118,8 +138,16 @@ function SetupStep({
 export function RecoveryCodes({ codes, accountLabel, onDone }: { codes: string[]; accountLabel: string; onDone: () => void }) {
   const toast = useToast();
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  const text = `Switchboard recovery codes for ${accountLabel}\nEach works once, in place of the authenticator's code.\n\n${codes.join("\n")}\n`;
+  // After the task that mounts this: a dialog that closed as the codes came (New recovery codes)
+  // returns focus then, to a control that is gone; the codes' first button is where it belongs.
+  useEffect(() => {
+    const t = setTimeout(() => first.current?.focus(), 0);
+    return () => clearTimeout(t);
+  }, []);
+  // The file says where and when: two panels' codes on one disk are told apart. Made on a click, in the browser.
+  const text = () =>
+    `Switchboard recovery codes for ${accountLabel} at ${window.location.origin}, made ${new Date().toISOString().slice(0, 10)} (UTC)\nEach works once, in place of the authenticator's code.\n\n${codes.join("\n")}\n`;
+  const filename = `switchboard-recovery-codes-${accountLabel.replace(/[^a-zA-Z0-9@._-]+/g, "_")}.txt`;
   return (
     <div className="space-y-4" data-testid="recovery-codes">
       <div className="flex gap-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
@@ -128,18 +156,20 @@ export function RecoveryCodes({ codes, accountLabel, onDone }: { codes: string[]
       </div>
       <ol className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-x-6 gap-y-1 font-mono text-sm text-slate-900">
         {codes.map((c) => (
-          <li key={c}>{c}</li>
+          <li key={c} className="whitespace-nowrap">
+            {c}
+          </li>
         ))}
       </ol>
       <div className="flex flex-wrap gap-2">
-        <Button ref={first} variant="secondary" onClick={() => saveTextFile("switchboard-recovery-codes.txt", text)}>
+        <Button ref={first} variant="secondary" onClick={() => saveTextFile(filename, text())}>
           <Download className="size-4" aria-hidden />
           Download
         </Button>
         <Button
           variant="secondary"
           onClick={() =>
-            navigator.clipboard.writeText(text).then(
+            navigator.clipboard.writeText(text()).then(
               () => toast("Recovery codes copied"),
               () => toast("The browser did not allow copying: download them instead", "error"),
             )

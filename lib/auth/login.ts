@@ -13,7 +13,7 @@ import { createSession } from "./sessions";
 import { hashRecoveryCode, isTotpShaped, issueChallenge, matchTotp, normalizeRecoveryCode, readChallenge, type ChallengeSubject } from "./two-step";
 
 export const GENERIC_LOGIN_FAILURE = "Wrong login or password, or the login is temporarily locked.";
-export const GENERIC_CODE_FAILURE = "Wrong code, or too many tries: wait a minute and try again.";
+export const GENERIC_CODE_FAILURE = "Wrong code, or too many tries: wait a few minutes and try again.";
 export const CHALLENGE_EXPIRED = "The login took too long: enter your password again.";
 
 export type LoginContext = { ip: string; userAgent: string; clock: Clock };

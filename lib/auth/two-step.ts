@@ -7,6 +7,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { SignJWT, jwtVerify } from "jose";
 import { renderSVG } from "uqr";
+import { isTotpShaped, normalizeRecoveryCode, RECOVERY_ALPHABET } from "./code-shape";
+
+export { isTotpShaped, normalizeRecoveryCode };
 
 /** Seconds per TOTP time step (RFC 6238's default, the one authenticator apps use). */
 export const TOTP_PERIOD_SECONDS = 30;
@@ -44,11 +47,6 @@ export function totpStep(atMs: number): number {
   return Math.floor(atMs / 1000 / TOTP_PERIOD_SECONDS);
 }
 
-/** Six digits, spaces allowed ("123 456", as some apps show it). */
-export function isTotpShaped(code: string): boolean {
-  return /^\d{6}$/.test(code.replace(/\s/g, ""));
-}
-
 /**
  * The time step a six-digit `code` belongs to, if it is the secret's code for the step of
  * `atMs` or one step either side; null otherwise. The caller refuses a step not later than the
@@ -61,9 +59,6 @@ export function matchTotp(secret: string, code: string, atMs: number): number | 
   return delta === null ? null : totpStep(atMs) + delta;
 }
 
-// Crockford's base32 alphabet: no I, L, O or U, so a code read aloud or written down survives.
-const RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
 /** Ten recovery codes, each 16 characters of 5 bits (80 random bits) as XXXX-XXXX-XXXX-XXXX. */
 export function newRecoveryCodes(): string[] {
   return Array.from({ length: RECOVERY_CODE_COUNT }, () => {
@@ -71,19 +66,6 @@ export function newRecoveryCodes(): string[] {
     const chars = Array.from(bytes, (b) => RECOVERY_ALPHABET[b & 31]).join("");
     return chars.match(/.{4}/g)!.join("-");
   });
-}
-
-/**
- * A typed recovery code in its canonical form (upper case, no spaces or hyphens, and the
- * letters people confuse with digits read as those digits), or null when it cannot be one.
- */
-export function normalizeRecoveryCode(input: string): string | null {
-  const s = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/[IL]/g, "1")
-    .replace(/O/g, "0");
-  return s.length === 16 && [...s].every((c) => RECOVERY_ALPHABET.includes(c)) ? s : null;
 }
 
 /** What is stored of a recovery code: SHA-256 (hex) of its canonical form. 80 random bits need no slow hash. */

@@ -27,11 +27,20 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
       <h1 className="mb-1 text-lg font-semibold">Log in to your account</h1>
-      <p className="mb-5 text-sm text-slate-600">Subusers log in through their account&apos;s own login link.</p>
       <AuthForm
         action={loginOwnerAction}
-        codeAction={loginCodeAction}
-        restartHref={routes.login}
+        codeStep={{ action: loginCodeAction, restartHref: routes.login, who: "owner" }}
+        intro={<p className="mb-5 text-sm text-slate-600">Subusers log in through their account&apos;s own login link.</p>}
+        footer={
+          env().SIGNUP_ENABLED ? (
+            <p className="mt-5 text-center text-sm text-slate-600">
+              No account yet?{" "}
+              <Link href={routes.signup} className="font-medium text-brand-700 hover:underline">
+                Sign up
+              </Link>
+            </p>
+          ) : null
+        }
         submitLabel="Log in"
         pendingLabel="Logging in…"
         fields={[
@@ -39,14 +48,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
         ]}
       />
-      {env().SIGNUP_ENABLED ? (
-        <p className="mt-5 text-center text-sm text-slate-600">
-          No account yet?{" "}
-          <Link href={routes.signup} className="font-medium text-brand-700 hover:underline">
-            Sign up
-          </Link>
-        </p>
-      ) : null}
     </>
   );
 }

@@ -28,7 +28,7 @@ export default async function ProfilePage() {
 
   return (
     <>
-      <SectionHeader section="profile" description="Who you are in this panel, your sessions and your password." />
+      <SectionHeader section="profile" description="Who you are in this panel, your password, two-step verification and your sessions." />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="mb-3 text-sm font-semibold text-slate-900">You</h2>
@@ -71,6 +71,7 @@ export default async function ProfilePage() {
             on={p.twoStep.on}
             recoveryCodesLeft={p.twoStep.recoveryCodesLeft}
             accountLabel={p.kind === "owner" ? p.accountName : `${p.name}@${p.accountName}`}
+            owner={p.kind === "owner"}
           />
         </Card>
       </div>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZPassword } from "@/lib/auth/password-rule";
 import { safeText } from "@/lib/core/validate";
+import { isTotpShaped, normalizeRecoveryCode } from "@/lib/auth/code-shape";
 
 /** Account names appear in application full names (<app>.<account>.<domain>): DNS-label safe. */
 export const ZAccountName = z
@@ -35,5 +36,10 @@ export const ZSubuserLoginInput = z.object({
 /** The code step of a login with two-step verification (lib/auth/login.ts loginWithCode). */
 export const ZLoginCodeInput = z.object({
   challenge: z.string().min(1, "Enter your password again").max(2000),
-  code: z.string().trim().min(1, "Enter the code from your authenticator app, or a recovery code").max(40, "A code is at most 40 characters"),
+  code: z
+    .string()
+    .trim()
+    .min(1, "Enter the code from your authenticator app, or a recovery code")
+    .max(40, "A code is at most 40 characters")
+    .refine((c) => isTotpShaped(c) || normalizeRecoveryCode(c) !== null, "Enter the six digits your app shows, or a recovery code (XXXX-XXXX-XXXX-XXXX)"),
 });

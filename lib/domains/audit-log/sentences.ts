@@ -289,6 +289,7 @@ const PHRASES: Record<string, Phrase> = {
   "profile.two_step_on": () => "turned on two-step verification for their login",
   "profile.two_step_off": () => "turned off two-step verification for their login",
   "profile.recovery_codes": () => "made new two-step recovery codes",
+  "profile.password_check": () => "entered a wrong current password in Profile",
   "service_account.create": (d) => `created the service account ${str(d.name) ?? ""} with ${list(d.roles)}`,
   "service_account.update": named("changed the service account"),
   "service_account.delete": named("deleted the service account"),
@@ -298,7 +299,7 @@ const PHRASES: Record<string, Phrase> = {
         ? "logged in with a recovery code"
         : "logged in"
       : d.step === "code"
-        ? "entered a wrong two-step code"
+        ? "tried to log in with a wrong two-step code"
         : "tried to log in",
   "session.revoke": () => "ended one of their sessions",
   "session.revoke_others": (d) => `ended ${str(d.ended) ?? "their"} other session${d.ended === 1 ? "" : "s"}`,

@@ -124,6 +124,20 @@ describe("two-step verification: refusals, each with nothing written", () => {
     expect(await twoStepState(actor)).toEqual(on);
   });
 
+  it("re-entered passwords are throttled and audited like logins: after five wrong ones even the right one waits, and so does logging in", async () => {
+    const acct = await createTestAccount();
+    const actor = asPanel(await acct.actor("Support"));
+    const setup = await startTwoStep(actor);
+    await confirmTwoStep(actor, { code: totpCode(setup.secret, T0) }, clock);
+    for (let i = 0; i < 5; i++) {
+      expect(await refusal(turnOffTwoStep(actor, { currentPassword: `Wrong-Passw0rd-${i}` }))).toMatchObject({ field: "currentPassword", message: "The current password is wrong" });
+    }
+    expect(await refusal(renewRecoveryCodes(actor, { currentPassword: TEST_PASSWORD }))).toMatchObject({ field: "currentPassword", message: expect.stringMatching(/Too many wrong passwords/) });
+    expect(await db.auditLog.count({ where: { accountId: acct.id, action: "profile.password_check", outcome: "failed" } })).toBe(5);
+    expect(await loginSubuser(db, { accountId: acct.id, name: actor.name, password: TEST_PASSWORD }, { ip: "10.3.0.9", userAgent: "vitest", clock: () => new Date() })).toEqual({ ok: false });
+    expect((await twoStepState(actor)).totpSecret).toBe(setup.secret);
+  });
+
   it("a new setup replaces an abandoned one; a used recovery code counts down on the profile", async () => {
     const { acct, actor } = await owner();
     const first = await startTwoStep(actor);

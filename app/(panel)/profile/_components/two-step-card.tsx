@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/page";
@@ -14,13 +14,26 @@ import { confirmTwoStepAction, renewRecoveryCodesAction, startTwoStepAction, tur
 /**
  * Profile's two-step verification: turning it on (components/two-step/two-step-setup.tsx),
  * renewing the recovery codes and turning it off (each asking for the password again).
- * `accountLabel` names the login in the recovery-codes file.
+ * `accountLabel` names the login in the recovery-codes file. `owner`: the account owner's login,
+ * which nobody can reset: its recovery codes are its only way back without the phone.
  */
-export function TwoStepCard({ on, recoveryCodesLeft, accountLabel }: { on: boolean; recoveryCodesLeft: number; accountLabel: string }) {
+export function TwoStepCard({ on, recoveryCodesLeft, accountLabel, owner }: { on: boolean; recoveryCodesLeft: number; accountLabel: string; owner: boolean }) {
   const router = useRouter();
   const toast = useToast();
   const [renewed, setRenewed] = useState<string[] | null>(null);
   const dialog = useDialog<"off" | "renew">();
+  // Once the codes are saved the card shows its state again: focus goes there, not to <body>.
+  const saved = useRef(false);
+  const status = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (on && !renewed && saved.current) {
+      saved.current = false;
+      status.current?.focus();
+    }
+  }, [on, renewed]);
+  const lastResort = owner
+    ? "As the account owner, nobody can turn it off for you: without the phone, only a recovery code lets you back in."
+    : "Without the phone or a recovery code, the account owner can turn it off for you in Settings → Subusers.";
 
   if (renewed) {
     return (
@@ -28,6 +41,7 @@ export function TwoStepCard({ on, recoveryCodesLeft, accountLabel }: { on: boole
         codes={renewed}
         accountLabel={accountLabel}
         onDone={() => {
+          saved.current = true;
           setRenewed(null);
           router.refresh();
         }}
@@ -42,25 +56,29 @@ export function TwoStepCard({ on, recoveryCodesLeft, accountLabel }: { on: boole
           confirm={confirmTwoStepAction}
           accountLabel={accountLabel}
           startLabel="Turn on two-step verification"
-          onFinished={() => router.refresh()}
+          onFinished={() => {
+            saved.current = true;
+            router.refresh();
+          }}
         >
           <p className="text-sm text-slate-700">
             Off. With it on, logging in also asks for a six-digit code from an authenticator app on your phone (Google Authenticator, Microsoft
             Authenticator, 1Password, FreeOTP or any other TOTP app), so a stolen password alone does not open the panel.
           </p>
+          <p className="text-sm text-slate-600">{lastResort}</p>
         </TwoStepSetup>
       </div>
     );
   }
   return (
     <div className="space-y-3" data-testid="two-step">
-      <p className="flex items-center gap-2 text-sm">
+      <p ref={status} tabIndex={-1} className="flex items-center gap-2 text-sm outline-none" data-testid="two-step-status">
         <Badge tone="green">On</Badge>
         <span className="text-slate-700">Logging in asks for a code from your authenticator app after the password.</span>
       </p>
       <p className={recoveryCodesLeft <= 3 ? "text-sm text-amber-800" : "text-sm text-slate-600"} data-testid="recovery-codes-left">
         {recoveryCodesLeft} of 10 recovery codes left.
-        {recoveryCodesLeft <= 3 ? " Make new ones before they run out: without the phone or a code, only the account owner can let you back in." : null}
+        {recoveryCodesLeft <= 3 ? ` Make new ones before they run out. ${lastResort}` : null}
       </p>
       <div className="flex flex-wrap gap-2">
         <Button variant="secondary" onClick={(e) => dialog.open("renew", e.currentTarget)} data-action="profile">

@@ -25,8 +25,7 @@ export default async function SubuserLoginPage({ params, searchParams }: { param
       </p>
       <AuthForm
         action={loginSubuserAction}
-        codeAction={loginCodeAction}
-        restartHref={routes.subuserLogin(account.id)}
+        codeStep={{ action: loginCodeAction, restartHref: routes.subuserLogin(account.id), who: "subuser" }}
         submitLabel="Log in"
         pendingLabel="Logging in…"
         hidden={{ accountId: String(account.id) }}
