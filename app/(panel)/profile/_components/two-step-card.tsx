@@ -76,6 +76,7 @@ export function TwoStepCard({ on, recoveryCodesLeft, accountLabel, owner }: { on
         <Badge tone="green">On</Badge>
         <span className="text-slate-700">Logging in asks for a code from your authenticator app after the password.</span>
       </p>
+      <p className="text-sm text-slate-600">Sessions opened before it was on stay open: if someone else may know your password, end them under Active sessions.</p>
       <p className={recoveryCodesLeft <= 3 ? "text-sm text-amber-800" : "text-sm text-slate-600"} data-testid="recovery-codes-left">
         {recoveryCodesLeft} of 10 recovery codes left.
         {recoveryCodesLeft <= 3 ? ` Make new ones before they run out. ${lastResort}` : null}
