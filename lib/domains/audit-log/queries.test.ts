@@ -114,6 +114,14 @@ describe("listAuditLog", () => {
     expect(none).toMatchObject({ total: 0, rows: [], page: 1 });
   });
 
+  it("finds an action written as its sentence says it, with spaces or hyphens for the name's underscores", async () => {
+    const a = await createTestAccount();
+    const actor = await a.actor("MainAccount");
+    await db.auditLog.create({ data: { accountId: a.id, actorType: "owner", actorId: String(a.id), actorName: a.name, action: "profile.two_step_on", detail: "{}" } });
+    for (const q of ["two-step", "Two Step", "two_step", "TWO-STEP ON"]) expect((await listAuditLog(actor, { q })).total, q).toBe(1);
+    expect((await listAuditLog(actor, { q: "three-step" })).total).toBe(0);
+  });
+
   it("filters by the target named in the detail, case-insensitively, inside the account", async () => {
     const a = await createTestAccount();
     const b = await createTestAccount();

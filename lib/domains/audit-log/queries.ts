@@ -71,8 +71,19 @@ function auditLogWhere(actor: Actor, { q, from, to, outcome, kind }: AuditLogFil
     ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
     ...(outcome ? { outcome } : {}),
     ...(kind ? { routine: kind === "access" } : {}),
-    // The detail holds the target's name ("sales", "alice"), which the row's sentence shows.
-    ...(q ? { OR: [{ action: ignoreCase({ contains: q }) }, { actorName: ignoreCase({ contains: q }) }, { detail: ignoreCase({ contains: q }) }] } : {}),
+    // The detail holds the target's name ("sales", "alice"), which the row's sentence shows. Action
+    // names join words with "_" where the sentences say them with spaces or hyphens ("two-step",
+    // "recovery codes"): the text matches them written either way.
+    ...(q
+      ? {
+          OR: [
+            { action: ignoreCase({ contains: q }) },
+            { action: ignoreCase({ contains: q.trim().replace(/[\s-]+/g, "_") }) },
+            { actorName: ignoreCase({ contains: q }) },
+            { detail: ignoreCase({ contains: q }) },
+          ],
+        }
+      : {}),
   };
 }
 
