@@ -171,7 +171,8 @@ export async function loginWithCode(db: Db, input: { challenge: string; code: st
     method = "recovery_code";
   }
   if (!method) {
-    await audit(db, principalOf(candidate, ctx.ip), { action: "session.login", outcome: "failed", detail: { step: "code" } });
+    const tried = isTotpShaped(input.code) ? "authenticator" : "recovery_code";
+    await audit(db, principalOf(candidate, ctx.ip), { action: "session.login", outcome: "failed", detail: { step: "code", method: tried } });
     return { ok: false };
   }
   await recordSuccess(db, key, ip);

@@ -38,6 +38,10 @@ describe("audit sentences", () => {
     expect(row("subuser.update", { name: "bob", roles: { from: ["Admin"], to: ["Payer"] } })).toBe("Subuser alice changed the subuser bob's roles from Admin to Payer");
     expect(row("access.request", { roles: ["Owner"] }, { targetId: "numbers.list" })).toBe("Subuser alice asked the account owner for access to My numbers");
     expect(row("session.login", {}, { outcome: "failed" })).toBe("Failed: Subuser alice tried to log in");
+    expect(row("session.login", { method: "recovery_code" })).toBe("Subuser alice logged in with a recovery code");
+    expect(row("session.login", { step: "code", method: "authenticator" }, { outcome: "failed" })).toBe("Failed: Subuser alice tried to log in with a wrong two-step code");
+    expect(row("session.login", { step: "code", method: "recovery_code" }, { outcome: "failed" })).toBe("Failed: Subuser alice tried to log in with a recovery code that is used up or wrong");
+    expect(row("profile.two_step_on", {})).toBe("Subuser alice turned on two-step verification for their login");
     expect(row("api.call", { method: "GetUsers" }, { actorType: "key", actorName: "ci" })).toBe("Service account ci called GetUsers through the Management API");
     expect(row("scenario.restore", { name: "ivr", version: 4, note: "Restored from version 2" })).toBe("Subuser alice saved version 4 of the scenario ivr (Restored from version 2)");
     expect(row("rule.create", { name: "all", application: "sales", pattern: ".*" })).toBe("Subuser alice added the rule all to sales for .*");

@@ -299,7 +299,9 @@ const PHRASES: Record<string, Phrase> = {
         ? "logged in with a recovery code"
         : "logged in"
       : d.step === "code"
-        ? "tried to log in with a wrong two-step code"
+        ? d.method === "recovery_code"
+          ? "tried to log in with a recovery code that is used up or wrong"
+          : "tried to log in with a wrong two-step code"
         : "tried to log in",
   "session.revoke": () => "ended one of their sessions",
   "session.revoke_others": (d) => `ended ${str(d.ended) ?? "their"} other session${d.ended === 1 ? "" : "s"}`,
