@@ -15,7 +15,7 @@ vi.mock("@/lib/auth/config", () => auth);
 
 const { signupAction, loginOwnerAction, loginCodeAction } = await import("./actions");
 const { CodeRefused, CodeRequired } = await import("@/lib/auth/login-errors");
-const { CHALLENGE_EXPIRED, GENERIC_CODE_FAILURE } = await import("@/lib/auth/login");
+const { CHALLENGE_EXPIRED, CODE_REFUSALS } = await import("@/lib/auth/login");
 
 const PASSWORD = "Str0ng-Pass!x";
 
@@ -86,8 +86,8 @@ describe("login with two-step verification (signIn stubbed as Auth.js answers)",
   });
 
   it("a wrong code is the code field's error; an expired challenge is the form's, sending back to the password", async () => {
-    auth.signIn.mockRejectedValueOnce(new CodeRefused(GENERIC_CODE_FAILURE));
-    expect(await loginCodeAction({ challenge: "c", code: "000000" })).toEqual({ ok: false, fieldErrors: { code: GENERIC_CODE_FAILURE } });
+    auth.signIn.mockRejectedValueOnce(new CodeRefused(CODE_REFUSALS.wrong_code));
+    expect(await loginCodeAction({ challenge: "c", code: "000000" })).toEqual({ ok: false, fieldErrors: { code: CODE_REFUSALS.wrong_code } });
     auth.signIn.mockRejectedValueOnce(new CodeRefused(CHALLENGE_EXPIRED));
     expect(await loginCodeAction({ challenge: "c", code: "000000" })).toEqual({ ok: false, formError: CHALLENGE_EXPIRED });
     expect(await loginCodeAction({ challenge: "c", code: "" })).toEqual({ ok: false, fieldErrors: { code: "Enter the code from your authenticator app, or a recovery code" } });

@@ -12,7 +12,7 @@ import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/core/db";
 import { env, syncAuthUrl } from "@/lib/core/env";
 import { systemClock } from "@/lib/core/clock";
-import { CHALLENGE_EXPIRED, GENERIC_CODE_FAILURE, loginOwner, loginSubuser, loginWithCode, type LoginResult } from "@/lib/auth/login";
+import { CODE_REFUSALS, loginOwner, loginSubuser, loginWithCode, type LoginResult } from "@/lib/auth/login";
 import { revokeSession } from "@/lib/auth/sessions";
 import { clientIpFrom, publicOrigin, userAgentFrom } from "@/lib/core/request-info";
 import { ZLoginCodeInput, ZOwnerLoginInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
@@ -86,10 +86,10 @@ const nextAuth = NextAuth({
       credentials: { challenge: {}, code: {} },
       async authorize(raw, request) {
         const input = ZLoginCodeInput.safeParse(raw);
-        if (!input.success) throw new CodeRefused(GENERIC_CODE_FAILURE);
+        if (!input.success) throw new CodeRefused(CODE_REFUSALS.wrong_code);
         const result = await loginWithCode(db, input.data, ctx(request));
         if (result.ok) return { id: result.sessionId };
-        throw new CodeRefused(result.expired ? CHALLENGE_EXPIRED : GENERIC_CODE_FAILURE);
+        throw new CodeRefused(CODE_REFUSALS[result.refusal ?? "wrong_code"]);
       },
     }),
   ],

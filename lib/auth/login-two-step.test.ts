@@ -59,9 +59,9 @@ describe("loginWithCode", () => {
     expect(JSON.parse(audit.detail)).toEqual({ method: "authenticator" });
     // Replayed (a shoulder-surfed code, within its 30 seconds): refused.
     const again = await challengeFor(loginOwner(db, { login: acct.name, password: TEST_PASSWORD }, ctx()));
-    expect(await loginWithCode(db, { challenge: again, code }, ctx())).toEqual({ ok: false });
+    expect(await loginWithCode(db, { challenge: again, code }, ctx())).toEqual({ ok: false, refusal: "wrong_code" });
     // So is the previous step's code, once a later one was accepted.
-    expect(await loginWithCode(db, { challenge: again, code: totpCode(ownerSecret, T0 - 30_000) }, ctx())).toEqual({ ok: false });
+    expect(await loginWithCode(db, { challenge: again, code: totpCode(ownerSecret, T0 - 30_000) }, ctx())).toMatchObject({ ok: false });
     expect(await loginWithCode(db, { challenge: again, code: totpCode(ownerSecret, T0 + 30_000) }, ctx())).toMatchObject({ ok: true });
     expect(await sessions(acct.id)).toBe(2);
   });
@@ -69,7 +69,7 @@ describe("loginWithCode", () => {
   it("takes a code from one step either side of now, not two", async () => {
     const { acct, sub, subSecret } = await setup();
     const challenge = await challengeFor(loginSubuser(db, { accountId: acct.id, name: sub.name, password: TEST_PASSWORD }, ctx()));
-    expect(await loginWithCode(db, { challenge, code: totpCode(subSecret, T0 - 60_000) }, ctx())).toEqual({ ok: false });
+    expect(await loginWithCode(db, { challenge, code: totpCode(subSecret, T0 - 60_000) }, ctx())).toMatchObject({ ok: false });
     expect(await loginWithCode(db, { challenge, code: totpCode(subSecret, T0 - 30_000) }, ctx())).toMatchObject({ ok: true });
   });
 
@@ -78,7 +78,7 @@ describe("loginWithCode", () => {
     const challenge = await challengeFor(loginSubuser(db, { accountId: acct.id, name: sub.name, password: TEST_PASSWORD }, ctx()));
     const typed = codes[3]!.toLowerCase().replace(/-/g, " ");
     expect(await loginWithCode(db, { challenge, code: typed }, ctx())).toMatchObject({ ok: true });
-    expect(await loginWithCode(db, { challenge, code: codes[3]! }, ctx())).toEqual({ ok: false });
+    expect(await loginWithCode(db, { challenge, code: codes[3]! }, ctx())).toEqual({ ok: false, refusal: "wrong_recovery_code" });
     expect(await db.recoveryCode.count({ where: { subuserId: sub.id, usedAt: null } })).toBe(9);
     const audit = await db.auditLog.findFirstOrThrow({ where: { accountId: acct.id, action: "session.login", outcome: "ok" } });
     expect(JSON.parse(audit.detail)).toEqual({ method: "recovery_code" });
@@ -87,17 +87,17 @@ describe("loginWithCode", () => {
   it("another login's recovery code opens nothing", async () => {
     const { acct, codes } = await setup();
     const challenge = await challengeFor(loginOwner(db, { login: acct.name, password: TEST_PASSWORD }, ctx()));
-    expect(await loginWithCode(db, { challenge, code: codes[0]! }, ctx())).toEqual({ ok: false });
+    expect(await loginWithCode(db, { challenge, code: codes[0]! }, ctx())).toMatchObject({ ok: false });
     expect(await db.recoveryCode.count({ where: { accountId: acct.id, usedAt: null } })).toBe(10);
   });
 
   it("locks after five wrong codes, even for the right one, and the right password does not lift it", async () => {
     const { acct, sub, subSecret } = await setup();
     const challenge = await challengeFor(loginSubuser(db, { accountId: acct.id, name: sub.name, password: TEST_PASSWORD }, ctx()));
-    for (let i = 0; i < 5; i++) expect(await loginWithCode(db, { challenge, code: String(100000 + i) }, ctx())).toEqual({ ok: false });
+    for (let i = 0; i < 5; i++) expect(await loginWithCode(db, { challenge, code: String(100000 + i) }, ctx())).toMatchObject({ ok: false });
     expect(await db.auditLog.count({ where: { accountId: acct.id, action: "session.login", outcome: "failed" } })).toBe(5);
     const fresh = await challengeFor(loginSubuser(db, { accountId: acct.id, name: sub.name, password: TEST_PASSWORD }, ctx()));
-    expect(await loginWithCode(db, { challenge: fresh, code: totpCode(subSecret, T0) }, ctx())).toEqual({ ok: false });
+    expect(await loginWithCode(db, { challenge: fresh, code: totpCode(subSecret, T0) }, ctx())).toEqual({ ok: false, refusal: "locked" });
     // The lock is temporary (lib/auth/throttle.ts): a minute later the right code works.
     const later = T0 + 61_000;
     const next = await challengeFor(loginSubuser(db, { accountId: acct.id, name: sub.name, password: TEST_PASSWORD }, ctx(later)));
@@ -108,16 +108,16 @@ describe("loginWithCode", () => {
     const { acct, sub, subSecret, ownerSecret } = await setup();
     const old = await challengeFor(loginOwner(db, { login: acct.name, password: TEST_PASSWORD }, ctx()));
     const late = T0 + 5 * 60_000 + 1000;
-    expect(await loginWithCode(db, { challenge: old, code: totpCode(ownerSecret, late) }, ctx(late))).toEqual({ ok: false, expired: true });
+    expect(await loginWithCode(db, { challenge: old, code: totpCode(ownerSecret, late) }, ctx(late))).toEqual({ ok: false, refusal: "expired" });
 
     const beforeChange = await challengeFor(loginOwner(db, { login: acct.name, password: TEST_PASSWORD }, ctx()));
     await db.account.update({ where: { id: acct.id }, data: { credVersion: { increment: 1 } } });
-    expect(await loginWithCode(db, { challenge: beforeChange, code: totpCode(ownerSecret, T0) }, ctx())).toEqual({ ok: false, expired: true });
+    expect(await loginWithCode(db, { challenge: beforeChange, code: totpCode(ownerSecret, T0) }, ctx())).toEqual({ ok: false, refusal: "expired" });
 
     const beforeDeactivation = await challengeFor(loginSubuser(db, { accountId: acct.id, name: sub.name, password: TEST_PASSWORD }, ctx()));
     await db.subuser.update({ where: { id: sub.id }, data: { active: false } });
-    expect(await loginWithCode(db, { challenge: beforeDeactivation, code: totpCode(subSecret, T0) }, ctx())).toEqual({ ok: false, expired: true });
-    expect(await loginWithCode(db, { challenge: "forged.token.here", code: "123456" }, ctx())).toEqual({ ok: false, expired: true });
+    expect(await loginWithCode(db, { challenge: beforeDeactivation, code: totpCode(subSecret, T0) }, ctx())).toEqual({ ok: false, refusal: "expired" });
+    expect(await loginWithCode(db, { challenge: "forged.token.here", code: "123456" }, ctx())).toEqual({ ok: false, refusal: "expired" });
     expect(await sessions(acct.id)).toBe(0);
   });
 

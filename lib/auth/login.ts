@@ -13,15 +13,25 @@ import { createSession } from "./sessions";
 import { hashRecoveryCode, isTotpShaped, issueChallenge, matchTotp, normalizeRecoveryCode, readChallenge, type ChallengeSubject } from "./two-step";
 
 export const GENERIC_LOGIN_FAILURE = "Wrong login or password, or the login is temporarily locked.";
-export const GENERIC_CODE_FAILURE = "Wrong code, or too many tries: wait a few minutes and try again.";
-export const CHALLENGE_EXPIRED = "The login took too long: enter your password again.";
+/**
+ * Why a code step failed, and what the login page says. The password was right already, so the
+ * reasons tell a guesser nothing it could use; they tell a person what to do.
+ */
+export const CODE_REFUSALS = {
+  expired: "The login took too long: log in again.",
+  locked: "Too many wrong codes: wait a few minutes, then try again.",
+  wrong_code: "Wrong code. Check it is the app's code for this login; a code just used works only once, so wait for the next one.",
+  wrong_recovery_code: "That recovery code is wrong, already used, or replaced by newer ones.",
+} as const;
+export type CodeRefusal = keyof typeof CODE_REFUSALS;
+export const CHALLENGE_EXPIRED = CODE_REFUSALS.expired;
 
 export type LoginContext = { ip: string; userAgent: string; clock: Clock };
 /**
  * `challenge`: the password was right and the login has two-step verification on; pass it with
- * a code to loginWithCode. `expired` (code step only): the challenge is no longer good.
+ * a code to loginWithCode. `refusal` (code step only): why the code step failed.
  */
-export type LoginResult = { ok: true; sessionId: string; accountId: number } | { ok: false; challenge?: string; expired?: boolean };
+export type LoginResult = { ok: true; sessionId: string; accountId: number } | { ok: false; challenge?: string; refusal?: CodeRefusal };
 
 type Candidate = {
   accountId: number;
@@ -149,19 +159,19 @@ async function spendRecoveryCode(db: Db, s: ChallengeSubject, code: string, now:
  * one already accepted) or an unused recovery code (spent by this use). Each try is counted on
  * the login's two-step key (twoStepKey) and the IP before the code is checked, as passwords are
  * (lib/auth/throttle.ts), and only a right code gives it back: a known password does not reset
- * the count of wrong codes. `expired` when the challenge is forged or older than 5 minutes, or
- * the password changed since. Success creates the session and audits "session.login" with the
+ * the count of wrong codes. Refusals (CODE_REFUSALS): `expired` when the challenge is forged or
+ * older than 5 minutes, or the password changed since; `locked`; `wrong_code`; `wrong_recovery_code`. Success creates the session and audits "session.login" with the
  * method.
  */
 export async function loginWithCode(db: Db, input: { challenge: string; code: string }, ctx: LoginContext): Promise<LoginResult> {
   const now = ctx.clock();
   const subject = await readChallenge(input.challenge, challengeSecret(), now);
-  if (!subject) return { ok: false, expired: true };
+  if (!subject) return { ok: false, refusal: "expired" };
   const key = twoStepKey(subject);
   const ip = ipKey(ctx.ip);
-  if (!(await beginAttempt(db, key, ip, ctx.clock))) return { ok: false };
+  if (!(await beginAttempt(db, key, ip, ctx.clock))) return { ok: false, refusal: "locked" };
   const row = await twoStepRow(db, subject);
-  if (!row || !row.active || row.credVersion !== subject.credVersion || row.totpSecret === null) return { ok: false, expired: true };
+  if (!row || !row.active || row.credVersion !== subject.credVersion || row.totpSecret === null) return { ok: false, refusal: "expired" };
   const candidate = { ...subject, passwordHash: row.passwordHash, active: row.active, name: row.name, twoStep: true };
   let method: "authenticator" | "recovery_code" | null = null;
   if (isTotpShaped(input.code)) {
@@ -173,7 +183,7 @@ export async function loginWithCode(db: Db, input: { challenge: string; code: st
   if (!method) {
     const tried = isTotpShaped(input.code) ? "authenticator" : "recovery_code";
     await audit(db, principalOf(candidate, ctx.ip), { action: "session.login", outcome: "failed", detail: { step: "code", method: tried } });
-    return { ok: false };
+    return { ok: false, refusal: tried === "authenticator" ? "wrong_code" : "wrong_recovery_code" };
   }
   await recordSuccess(db, key, ip);
   return startSession(db, candidate, ctx, { method });

@@ -12,6 +12,7 @@ import { getActor } from "@/lib/auth/actor";
 import { auditPrincipal, auditRepeated } from "@/lib/core/audit";
 import { AppError, isAppError } from "@/lib/core/errors";
 import { sectionTitle } from "@/lib/nav";
+import { TWO_STEP_DUE_REFUSAL } from "@/lib/access/two-step-due";
 
 export type FieldErrors = Record<string, string>;
 export type ActionFailure = {
@@ -131,7 +132,7 @@ async function auditDenied(actor: PanelActor, target: { section: SectionId } | {
 }
 
 /** What every other action answers a subuser who must set up two-step verification first (PanelActor.twoStepDue). */
-export const TWO_STEP_DUE_REFUSAL = "The account requires two-step verification: set it up first, then try again.";
+export { TWO_STEP_DUE_REFUSAL };
 
 /** The message every server action answers with while the account owner previews roles. */
 export const PREVIEW_REFUSAL = "You are previewing the panel as other roles: nothing can be changed until you end the preview.";

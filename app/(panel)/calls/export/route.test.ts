@@ -5,6 +5,7 @@ import type { PanelActor } from "@/lib/access/actor-types";
 import { asPanel, createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
 import { fixtureCallApp } from "@/lib/domains/calls/call-fixtures";
 import { EXPORT_BATCH } from "@/lib/domains/calls/queries";
+import { TWO_STEP_DUE_REFUSAL } from "@/lib/access/two-step-due";
 
 const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
@@ -51,6 +52,13 @@ describe("GET /calls/export", () => {
   });
   beforeEach(() => {
     session.actor = null;
+  });
+
+  it("answers a subuser that must set up two-step verification first with 403 saying so, not naming roles it holds", async () => {
+    session.actor = { ...asPanel(await acct.actor("Developer")), roles: [], twoStepDue: true };
+    const res = await get();
+    expect(res.status).toBe(403);
+    expect(await res.text()).toBe(TWO_STEP_DUE_REFUSAL);
   });
 
   it("answers 401 without a live session", async () => {
