@@ -65,7 +65,8 @@ test("the owner turns it on, then logs in with a recovery code and with the app'
   await page.getByTestId("code-step").locator('input[name="challenge"]').evaluate((el) => ((el as HTMLInputElement).value = "stale"));
   await page.getByTestId("code-step").getByLabel("Code").fill(nextCode(secret));
   await page.getByTestId("code-step").getByRole("button", { name: "Verify" }).click();
-  await expect(page.locator("[data-form-error]")).toHaveText("The login took too long: enter your password again.");
+  await expect(page.locator("[data-form-error]")).toHaveText("The login took too long: log in again.");
+  await expect(page.getByLabel("Email or account name")).toBeFocused();
   await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
 
   await passwordStep(page, "/login", { "Email or account name": acct.email, Password: acct.password });
@@ -139,8 +140,14 @@ test("the owner requires it of every subuser: one without it can only set it up,
   await factory.db.account.update({ where: { id: acct.id }, data: { totpSecret: "JBSWY3DPEHPK3PXP" } });
   await owner.reload();
   await owner.getByTestId("require-two-step").click();
+  const confirm = owner.getByTestId("require-two-step-dialog");
+  await expect(confirm).toContainText("1 subuser without it will be stopped at their next click");
+  await confirm.getByRole("button", { name: "Require it" }).click();
   await expect(owner.locator('[data-toast="success"]')).toContainText("1 subuser without it must set it up");
+  await expect(owner.getByTestId("require-two-step")).toBeFocused();
   await expect(owner.getByTestId("two-step-coverage")).toContainText("The account requires it of every subuser");
+  await owner.goto(subusers.SUBUSERS_URL);
+  await expect(subusers.row(owner, sub.name).locator("[data-two-step-due]")).toHaveText("Two-step due");
 
   const page = await (await browser.newContext()).newPage();
   await page.goto(`/login/subuser/${acct.id}`);
@@ -148,7 +155,7 @@ test("the owner requires it of every subuser: one without it can only set it up,
   await page.getByLabel("Password", { exact: true }).fill(sub.password);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/two-step$/);
-  await expect(page.getByTestId("two-step-required")).toContainText(`Account ${acct.name} requires two-step verification of every subuser`);
+  await expect(page.getByTestId("two-step-required")).toContainText(`You are logged in as subuser ${sub.name}. Account ${acct.name} requires two-step verification of every subuser`);
   // Every other page sends it back here.
   await page.goto("/applications");
   await expect(page).toHaveURL(/\/two-step$/);

@@ -58,8 +58,16 @@ function PasswordStep({ action, fields, hidden, submitLabel, pendingLabel, intro
         {Object.entries(hidden ?? {}).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
-        {fields.map((f) => (
-          <Field key={f.name} {...f} required error={form.fieldErrors[f.name]} defaultValue={f.type === "password" ? undefined : form.defaultValues[f.name]} />
+        {fields.map((f, i) => (
+          <Field
+            key={f.name}
+            {...f}
+            required
+            // Back from an expired code step: the keyboard starts again at the top of the form.
+            autoFocus={Boolean(notice) && i === 0}
+            error={form.fieldErrors[f.name]}
+            defaultValue={f.type === "password" ? undefined : form.defaultValues[f.name]}
+          />
         ))}
         <FormError message={form.formError ?? (form.state ? undefined : notice)} />
         <SubmitButton pending={form.pending} pendingLabel={pendingLabel} className="w-full">
@@ -91,7 +99,7 @@ function CodeStep({
       <p className="text-sm text-slate-700">This login has two-step verification on. Enter the code your authenticator app shows for Switchboard.</p>
       <Field name="code" label="Code" autoComplete="one-time-code" autoFocus required spellCheck={false} error={form.fieldErrors.code} />
       <p className="text-xs text-slate-600" data-testid="code-step-hint">
-        Lost the phone? Enter one of your recovery codes (XXXX-XXXX-XXXX-XXXX) instead
+        Lost the phone? Enter one of your recovery codes (<span className="whitespace-nowrap">XXXX-XXXX-XXXX-XXXX</span>) instead
         {who === "subuser" ? ", or ask the account owner to turn your two-step verification off." : "."}
       </p>
       <FormError message={form.formError} />

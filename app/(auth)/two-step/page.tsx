@@ -20,8 +20,9 @@ export default async function TwoStepPage() {
     <>
       <h1 className="mb-1 text-lg font-semibold">Set up two-step verification</h1>
       <p className="mb-5 text-sm text-slate-600" data-testid="two-step-required">
-        Account <span className="font-medium text-slate-800">{actor.accountName}</span> requires two-step verification of every subuser. Set it up to
-        open the panel: you need an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, 1Password, FreeOTP or another).
+        You are logged in as subuser <span className="font-medium text-slate-800">{actor.name}</span>. Account{" "}
+        <span className="font-medium text-slate-800">{actor.accountName}</span> requires two-step verification of every subuser. Set it up to open the
+        panel: you need an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, 1Password, FreeOTP or another).
       </p>
       <RequiredTwoStep start={startTwoStepAction} confirm={confirmTwoStepAction} accountLabel={`${actor.name}@${actor.accountName}`} />
       <form action={logoutAction} className="mt-6 border-t border-slate-200 pt-4 text-center">

@@ -72,6 +72,7 @@ export default async function ProfilePage() {
             recoveryCodesLeft={p.twoStep.recoveryCodesLeft}
             accountLabel={p.kind === "owner" ? p.accountName : `${p.name}@${p.accountName}`}
             owner={p.kind === "owner"}
+            required={p.twoStep.required}
           />
         </Card>
       </div>

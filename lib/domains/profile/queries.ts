@@ -28,8 +28,11 @@ export type ProfileDto = {
   sessionCreatedAt: Date;
   sessionExpiresAt: Date;
   sessions: SessionDto[];
-  /** Two-step verification (lib/auth/two-step.ts): whether it is on, and how many unused recovery codes remain. */
-  twoStep: { on: boolean; recoveryCodesLeft: number };
+  /**
+   * Two-step verification (lib/auth/two-step.ts): whether it is on, how many unused recovery codes
+   * remain, and whether the account requires it of this login (a subuser under Account.requireTwoStep).
+   */
+  twoStep: { on: boolean; recoveryCodesLeft: number; required: boolean };
 };
 
 /** Who the actor is, this session's absolute expiry, and its live sessions (this one first). */
@@ -40,7 +43,7 @@ export async function getProfile(actor: PanelActor, clock: Clock = systemClock):
     listActiveSessions(db, principal, clock),
     actor.kind === "owner"
       ? db.account.findUnique({ where: { id: actor.accountId }, select: { totpSecret: true } })
-      : db.subuser.findFirst({ where: { id: actor.subuserId ?? -1, accountId: actor.accountId }, select: { totpSecret: true } }),
+      : db.subuser.findFirst({ where: { id: actor.subuserId ?? -1, accountId: actor.accountId }, select: { totpSecret: true, account: { select: { requireTwoStep: true } } } }),
     recoveryCodesLeft(actor),
   ]);
   const sessions = rows
@@ -56,7 +59,7 @@ export async function getProfile(actor: PanelActor, clock: Clock = systemClock):
     sessionCreatedAt: actor.sessionCreatedAt,
     sessionExpiresAt: actor.sessionExpiresAt,
     sessions,
-    twoStep: { on: Boolean(login?.totpSecret), recoveryCodesLeft: codesLeft },
+    twoStep: { on: Boolean(login?.totpSecret), recoveryCodesLeft: codesLeft, required: Boolean(login && "account" in login && login.account.requireTwoStep) },
   };
 }
 

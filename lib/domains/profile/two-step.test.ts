@@ -55,7 +55,7 @@ describe("two-step verification on one's own profile: every principal", () => {
       expect(on).toMatchObject({ totpSecret: setup.secret, totpPendingSecret: null, totpLastStep: Math.floor(T0 / 30_000) });
       expect(on.codes.map((c) => c.codeHash).sort()).toEqual(recoveryCodes.map(hashRecoveryCode).sort());
       expect(await audits(acct.id, "profile.two_step_on")).toBe(1);
-      expect((await getProfile(actor)).twoStep).toEqual({ on: true, recoveryCodesLeft: 10 });
+      expect((await getProfile(actor)).twoStep).toEqual({ on: true, recoveryCodesLeft: 10, required: false });
 
       // The next login asks for the code.
       const ctx = { ip: "10.3.0.1", userAgent: "vitest", clock };
@@ -146,7 +146,7 @@ describe("two-step verification: refusals, each with nothing written", () => {
     expect((await refusal(confirmTwoStep(actor, { code: totpCode(first.secret, T0) }, clock))).field).toBe("code");
     await confirmTwoStep(actor, { code: totpCode(second.secret, T0) }, clock);
     await db.recoveryCode.updateMany({ where: { accountId: acct.id, subuserId: null }, data: { usedAt: new Date(T0) }, limit: 3 });
-    expect((await getProfile(actor)).twoStep).toEqual({ on: true, recoveryCodesLeft: 7 });
+    expect((await getProfile(actor)).twoStep).toEqual({ on: true, recoveryCodesLeft: 7, required: false });
   });
 });
 
@@ -236,6 +236,9 @@ describe("requiring two-step verification of every subuser", () => {
     // A PhoneNumberManager has no Profile, yet sets the verification up; then its roles are back.
     const setup = await startTwoStep(blocked);
     await confirmTwoStep(blocked, { code: totpCode(setup.secret, T0) }, clock);
+    // Profile knows the account requires it of a subuser (its Turn off says what follows), not of the owner.
+    expect((await getProfile(asPanel(admin))).twoStep.required).toBe(true);
+    expect((await getProfile(asPanel(owner))).twoStep.required).toBe(false);
     const back = await principal(acct.id, pnm.subuserId);
     expect(back).toMatchObject({ roles: ["PhoneNumberManager"] });
     expect(back.twoStepDue).toBeUndefined();

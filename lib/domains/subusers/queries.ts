@@ -140,3 +140,10 @@ export async function twoStepCoverage(actor: Actor): Promise<{ owner: boolean; r
   ]);
   return { owner: account.totpSecret !== null, required: account.requireTwoStep, subusers, subusersOn };
 }
+
+/** Whether the account requires two-step verification of every subuser (Account.requireTwoStep), for the Subusers page. */
+export async function accountRequiresTwoStep(actor: Actor): Promise<boolean> {
+  authorize(actor, { section: "subusers", method: "GetSubUsers" });
+  const account = await db.account.findUnique({ where: { id: actor.accountId }, select: { requireTwoStep: true } });
+  return account?.requireTwoStep ?? false;
+}

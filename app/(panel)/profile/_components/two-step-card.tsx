@@ -17,7 +17,20 @@ import { confirmTwoStepAction, renewRecoveryCodesAction, startTwoStepAction, tur
  * `accountLabel` names the login in the recovery-codes file. `owner`: the account owner's login,
  * which nobody can reset: its recovery codes are its only way back without the phone.
  */
-export function TwoStepCard({ on, recoveryCodesLeft, accountLabel, owner }: { on: boolean; recoveryCodesLeft: number; accountLabel: string; owner: boolean }) {
+export function TwoStepCard({
+  on,
+  recoveryCodesLeft,
+  accountLabel,
+  owner,
+  required,
+}: {
+  on: boolean;
+  recoveryCodesLeft: number;
+  accountLabel: string;
+  owner: boolean;
+  /** The account requires it of this subuser: turning it off means setting it up again before anything else. */
+  required: boolean;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [renewed, setRenewed] = useState<string[] | null>(null);
@@ -92,6 +105,7 @@ export function TwoStepCard({ on, recoveryCodesLeft, accountLabel, owner }: { on
       {dialog.state ? (
         <PasswordDialog
           kind={dialog.state}
+          required={required}
           returnFocusTo={dialog.opener}
           onClose={dialog.close}
           onCodes={(codes) => {
@@ -111,12 +125,14 @@ export function TwoStepCard({ on, recoveryCodesLeft, accountLabel, owner }: { on
 
 function PasswordDialog({
   kind,
+  required,
   returnFocusTo,
   onClose,
   onCodes,
   onOff,
 }: {
   kind: "off" | "renew";
+  required: boolean;
   returnFocusTo: HTMLElement | null;
   onClose: () => void;
   onCodes: (codes: string[]) => void;
@@ -134,7 +150,9 @@ function PasswordDialog({
       description={
         renew
           ? "Ten new codes replace the old ones, used or not: the old ones stop working."
-          : "Logging in will ask for the password alone. Your recovery codes stop working."
+          : required
+            ? "The account requires two-step verification: right after turning it off you set it up again (with a new phone, say) before anything else. Your recovery codes stop working."
+            : "Logging in will ask for the password alone. Your recovery codes stop working."
       }
       onClose={onClose}
       returnFocusTo={returnFocusTo}

@@ -54,7 +54,7 @@ export default async function SecurityPage() {
               : "Subusers are not required to use it."}
           </li>
         </ul>
-        {isAccountOwner(actor) ? <RequireTwoStep required={twoStep.required} ownerOn={twoStep.owner} /> : null}
+        {isAccountOwner(actor) ? <RequireTwoStep required={twoStep.required} ownerOn={twoStep.owner} subusersWithout={twoStep.subusers - twoStep.subusersOn} /> : null}
         {can(actor, "profile") ? (
           <p className="mt-4 text-sm">
             <Link href="/profile" className="font-medium text-brand-700 hover:underline">

@@ -6,7 +6,7 @@ import { requireSection } from "@/lib/server/guards";
 import { sectionTitle } from "@/lib/nav";
 import { can, describeGranters } from "@/lib/access/matrix";
 import { Card, SectionHeader } from "@/components/ui/page";
-import { listSubusers } from "@/lib/domains/subusers/queries";
+import { accountRequiresTwoStep, listSubusers } from "@/lib/domains/subusers/queries";
 import { roleOptions } from "@/lib/domains/subusers/role-options";
 import { LoginLink } from "./_components/login-link";
 import type { SubuserRow } from "./_components/columns";
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: sectionTitle("subusers") };
 
 export default async function SubusersPage({ searchParams }: { searchParams: Promise<{ edit?: string | string[] }> }) {
   const actor = await requireSection("subusers");
-  const { items } = await listSubusers(actor);
+  const [{ items }, twoStepRequired] = await Promise.all([listSubusers(actor), accountRequiresTwoStep(actor)]);
   const canCreate = can(actor, "subusers.create");
   const canEdit = can(actor, "subusers.edit");
   const rows: SubuserRow[] = items.map((s) => ({
@@ -27,7 +27,7 @@ export default async function SubusersPage({ searchParams }: { searchParams: Pro
     name: s.name,
     description: s.description,
     active: s.active,
-    twoStep: s.twoStep,
+    twoStep: s.twoStep ? "on" : twoStepRequired ? "due" : "off",
     roles: [...s.roles],
     createdAt: s.createdAt.toISOString(),
   }));
@@ -69,6 +69,7 @@ export default async function SubusersPage({ searchParams }: { searchParams: Pro
         canEdit={canEdit}
         roleOptions={canCreate || canEdit ? roleOptions() : []}
         editOnOpen={typeof edit === "string" ? edit : undefined}
+        twoStepRequired={twoStepRequired}
       />
     </>
   );

@@ -9,8 +9,8 @@ export type SubuserRow = {
   name: string;
   description: string;
   active: boolean;
-  /** Two-step verification is on for its login. */
-  twoStep: boolean;
+  /** Two-step verification: on; "due" when the account requires it and this subuser has not set it up; off. */
+  twoStep: "on" | "due" | "off";
   roles: string[];
   /** ISO timestamp. */
   createdAt: string;
@@ -58,13 +58,17 @@ export function subuserColumns(): DataTableColumn<SubuserRow>[] {
     {
       id: "status",
       header: "Status",
-      accessorFn: (r) => `${r.active ? "Active" : "Inactive"}${r.twoStep ? " two-step" : ""}`,
+      accessorFn: (r) => `${r.active ? "Active" : "Inactive"}${r.twoStep === "on" ? " two-step" : r.twoStep === "due" ? " two-step due" : ""}`,
       cell: ({ row }) => (
         <div className="flex flex-wrap gap-1">
           <Badge tone={row.original.active ? "green" : "slate"}>{row.original.active ? "Active" : "Inactive"}</Badge>
-          {row.original.twoStep ? (
+          {row.original.twoStep === "on" ? (
             <span title="Logging in asks for a code from an authenticator app" data-two-step="">
               <Badge tone="blue">Two-step</Badge>
+            </span>
+          ) : row.original.twoStep === "due" ? (
+            <span title="The account requires two-step verification: this subuser sets it up at its next click" data-two-step-due="">
+              <Badge tone="amber">Two-step due</Badge>
             </span>
           ) : null}
         </div>

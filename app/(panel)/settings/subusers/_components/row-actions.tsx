@@ -21,7 +21,7 @@ export function RowActions({ row, onOpen }: { row: SubuserRow; onOpen: (d: NonNu
       <MenuItem data-action="subusers.edit" onSelect={(o) => onOpen({ kind: "password", row }, o)}>
         Reset password
       </MenuItem>
-      {row.twoStep ? (
+      {row.twoStep === "on" ? (
         <MenuItem data-action="subusers.edit" onSelect={(o) => onOpen({ kind: "twoStepOff", row }, o)}>
           Turn off two-step verification
         </MenuItem>

@@ -143,7 +143,7 @@ export function DeleteSubuserDialog({ row, onClose, returnFocusTo }: DialogProps
 }
 
 /** For a subuser locked out of two-step verification: it then logs in with the password alone. */
-export function TurnOffTwoStepDialog({ row, onClose, returnFocusTo }: DialogProps & { row: SubuserRow }) {
+export function TurnOffTwoStepDialog({ row, onClose, returnFocusTo, required }: DialogProps & { row: SubuserRow; required: boolean }) {
   const toast = useToast();
   const form = useActionForm(turnOffSubuserTwoStepAction, {
     fields: [],
@@ -156,8 +156,11 @@ export function TurnOffTwoStepDialog({ row, onClose, returnFocusTo }: DialogProp
   return (
     <ConfirmDialog title={`Turn off two-step verification of ${row.name}?`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Turn off">
       <p className="text-sm text-slate-700">
-        For a subuser who lost its phone and its recovery codes. <span className="font-medium text-slate-900">{row.name}</span> will log in with its
-        password alone until it turns two-step verification on again on its profile. Make sure the request really comes from them.
+        For a subuser who lost its phone and its recovery codes. <span className="font-medium text-slate-900">{row.name}</span>{" "}
+        {required
+          ? "then sets it up again with its new phone, right after logging in with its password: the account requires it."
+          : "will log in with its password alone until it turns two-step verification on again."}{" "}
+        Make sure the request really comes from them.
       </p>
     </ConfirmDialog>
   );

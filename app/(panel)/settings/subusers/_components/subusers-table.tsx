@@ -16,6 +16,7 @@ export function SubusersTable({
   canEdit,
   roleOptions,
   editOnOpen,
+  twoStepRequired,
 }: {
   rows: SubuserRow[];
   canCreate: boolean;
@@ -23,6 +24,8 @@ export function SubusersTable({
   roleOptions: RoleOption[];
   /** A subuser whose Edit dialog the page opens with (?edit=<name>, the access-request notification's link). */
   editOnOpen?: string;
+  /** The account requires two-step verification of every subuser (what turning one's off leads to). */
+  twoStepRequired: boolean;
 }) {
   const first = canEdit && editOnOpen ? rows.find((r) => r.name === editOnOpen) : undefined;
   const dialog = useDialog<NonNullable<DialogState>>(first ? { kind: "edit", row: first } : null);
@@ -67,7 +70,7 @@ export function SubusersTable({
       {canEdit && d?.kind === "edit" ? <EditSubuserDialog {...props} row={d.row} roleOptions={roleOptions} /> : null}
       {canEdit && d?.kind === "password" ? <ResetPasswordDialog {...props} row={d.row} /> : null}
       {canEdit && d?.kind === "delete" ? <DeleteSubuserDialog {...props} row={d.row} /> : null}
-      {canEdit && d?.kind === "twoStepOff" ? <TurnOffTwoStepDialog {...props} row={d.row} /> : null}
+      {canEdit && d?.kind === "twoStepOff" ? <TurnOffTwoStepDialog {...props} row={d.row} required={twoStepRequired} /> : null}
     </>
   );
 }
