@@ -17,6 +17,25 @@ export function compilePattern(pattern: string): RegExp {
   return new RegExp(`^(?:${pattern})$`);
 }
 
+/** How many times recheckVerdict asks before giving up. */
+export const RECHECK_ATTEMPTS = 3;
+
+/**
+ * recheck's verdict on an expression. Its checker runs in a worker thread through synckit 0.9,
+ * which now and then receives no answer under load and throws "Cannot read properties of
+ * undefined (reading 'message')" (un-ts/synckit#185, seen once in our CI): the question is asked
+ * again, up to RECHECK_ATTEMPTS times, before the error goes up.
+ */
+function recheckVerdict(source: string): ReturnType<typeof checkSync> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return checkSync(source, "", { timeout: 2_000 });
+    } catch (e) {
+      if (attempt >= RECHECK_ATTEMPTS) throw e;
+    }
+  }
+}
+
 /** Why a pattern is refused, or null when it is usable (syntax, length, catastrophic backtracking). */
 export function patternProblem(pattern: string): string | null {
   if (pattern.length > MAX_PATTERN_LENGTH) return `must be at most ${MAX_PATTERN_LENGTH} characters`;
@@ -27,7 +46,7 @@ export function patternProblem(pattern: string): string | null {
     // reason alone, without the anchored wrapper the user never wrote.
     return `is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "")}`;
   }
-  const verdict = checkSync(`^(?:${pattern})$`, "", { timeout: 2_000 });
+  const verdict = recheckVerdict(`^(?:${pattern})$`);
   if (verdict.status === "vulnerable") {
     return `can take exponential or polynomial time to match (catastrophic backtracking, ${verdict.complexity.type}); simplify nested or overlapping repetitions`;
   }
