@@ -166,7 +166,7 @@ export async function confirmTwoStep(actor: PanelActor, input: ConfirmTwoStepInp
   const own = await ownLogin(actor);
   if (!own) throw notFound("Your login");
   if (own.totpSecret) throw stateConflict("Two-step verification is already on.");
-  if (!own.totpPendingSecret) throw stateConflict("Start again: choose Turn on two-step verification and scan the new QR code.");
+  if (!own.totpPendingSecret) throw stateConflict("Start again from the first button, and scan the new QR code it shows.");
   const now = clock();
   const step = matchTotp(own.totpPendingSecret, code, now.getTime());
   if (step === null) throw invalid("code", "That is not the code the app shows now: check the phone's clock is right, and that you scanned this page's QR code");
