@@ -38,6 +38,10 @@ test("the owner turns it on, then logs in with a recovery code and with the app'
   const codes = page.getByTestId("recovery-codes");
   await expect(codes.getByRole("listitem")).toHaveCount(10);
   const recovery = (await codes.getByRole("listitem").allTextContents()).map((c) => c.trim());
+  // Not yet downloaded or copied: a link elsewhere asks first, and Cancel keeps the codes on screen.
+  page.once("dialog", (d) => void d.dismiss());
+  await page.getByRole("link", { name: "Dashboard" }).first().click();
+  await expect(codes.getByRole("listitem")).toHaveCount(10);
   const download = page.waitForEvent("download");
   await codes.getByRole("button", { name: "Download" }).click();
   expect((await download).suggestedFilename()).toBe(`switchboard-recovery-codes-${acct.name}.txt`);

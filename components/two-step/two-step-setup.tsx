@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { formText, useAction, useActionForm } from "@/components/forms/use-action-form";
 import { saveTextFile } from "@/components/ui/download-link";
 import { useToast } from "@/components/ui/toast";
+import { useLeaveGuard } from "@/components/forms/use-leave-guard";
 import type { ServerAction } from "@/lib/server/action";
 
 export type TwoStepSetupData = { uri: string; secret: string; qr: string };
@@ -134,9 +135,14 @@ function SetupStep({
   );
 }
 
-/** The recovery codes, readable this once: download or copy them, then `onDone`. */
+/**
+ * The recovery codes, readable this once: download or copy them, then `onDone`. Until one of
+ * those, a reload or a link elsewhere asks first (the try-out lost them to a reload).
+ */
 export function RecoveryCodes({ codes, accountLabel, onDone }: { codes: string[]; accountLabel: string; onDone: () => void }) {
   const toast = useToast();
+  const [kept, setKept] = useState(false);
+  useLeaveGuard(!kept, "Your recovery codes are not shown again. Leave without downloading or copying them?");
   const first = useRef<HTMLButtonElement>(null);
   // After the task that mounts this: a dialog that closed as the codes came (New recovery codes)
   // returns focus then, to a control that is gone; the codes' first button is where it belongs.
@@ -162,7 +168,10 @@ export function RecoveryCodes({ codes, accountLabel, onDone }: { codes: string[]
         ))}
       </ol>
       <div className="flex flex-wrap gap-2">
-        <Button ref={first} variant="secondary" onClick={() => saveTextFile(filename, text())}>
+        <Button ref={first} variant="secondary" onClick={() => {
+            saveTextFile(filename, text());
+            setKept(true);
+          }}>
           <Download className="size-4" aria-hidden />
           Download
         </Button>
@@ -170,7 +179,10 @@ export function RecoveryCodes({ codes, accountLabel, onDone }: { codes: string[]
           variant="secondary"
           onClick={() =>
             navigator.clipboard.writeText(text()).then(
-              () => toast("Recovery codes copied"),
+              () => {
+                setKept(true);
+                toast("Recovery codes copied");
+              },
               () => toast("The browser did not allow copying: download them instead", "error"),
             )
           }
