@@ -20,7 +20,9 @@ export const RECOVERY_CODE_COUNT = 10;
 /** How long the code step waits after the password step, in seconds. */
 export const CHALLENGE_TTL_SECONDS = 5 * 60;
 
-const totp = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: TOTP_PERIOD_SECONDS });
+/** The secret's TOTP with the parameters every authenticator app assumes; `label` and the issuer only for its otpauth:// URI. */
+const totp = (secret: string, label?: string) =>
+  new TOTP({ ...(label === undefined ? {} : { issuer: "Switchboard", label }), secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: TOTP_PERIOD_SECONDS });
 
 /** A new TOTP secret: 160 random bits (RFC 4226's recommendation), base32 without padding. */
 export function newTotpSecret(): string {
@@ -33,8 +35,7 @@ export function newTotpSecret(): string {
  * are told apart.
  */
 export function totpUri(secret: string, label: string): string {
-  const t = new TOTP({ issuer: "Switchboard", label, secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: TOTP_PERIOD_SECONDS });
-  return t.toString();
+  return totp(secret, label).toString();
 }
 
 /** The code an authenticator shows at `atMs` (epoch ms, UTC). For tests and the demo. */
@@ -53,9 +54,8 @@ export function totpStep(atMs: number): number {
  * last one accepted, so a code is never accepted twice.
  */
 export function matchTotp(secret: string, code: string, atMs: number): number | null {
-  const token = code.replace(/\s/g, "");
-  if (!/^\d{6}$/.test(token)) return null;
-  const delta = totp(secret).validate({ token, timestamp: atMs, window: TOTP_WINDOW });
+  if (!isTotpShaped(code)) return null;
+  const delta = totp(secret).validate({ token: code.replace(/\s/g, ""), timestamp: atMs, window: TOTP_WINDOW });
   return delta === null ? null : totpStep(atMs) + delta;
 }
 
