@@ -131,9 +131,6 @@ async function auditDenied(actor: PanelActor, target: { section: SectionId } | {
   }
 }
 
-/** What every other action answers a subuser who must set up two-step verification first (PanelActor.twoStepDue). */
-export { TWO_STEP_DUE_REFUSAL };
-
 /** The message every server action answers with while the account owner previews roles. */
 export const PREVIEW_REFUSAL = "You are previewing the panel as other roles: nothing can be changed until you end the preview.";
 

@@ -13,7 +13,7 @@ vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 const { changeOwnPasswordAction, endOtherSessionsAction, endSessionAction, startTwoStepAction } = await import("./actions");
-const { TWO_STEP_DUE_REFUSAL } = await import("@/lib/server/action");
+const { TWO_STEP_DUE_REFUSAL } = await import("@/lib/access/two-step-due");
 
 const NEW_PASSWORD = "Fresh-Start-42!";
 

@@ -33,7 +33,7 @@ export const setSubuserActiveAction = action({ section: "subusers.edit", input: 
   return { id: s.id, name: s.name, active: s.active };
 });
 
-/** For a subuser who lost its phone and its recovery codes: it logs in with the password alone again. */
+/** For a subuser who lost its phone and its recovery codes: it logs in with the password alone again, or sets the verification up anew where the account requires it. */
 export const turnOffSubuserTwoStepAction = action({ section: "subusers.edit", input: ZSubuserRef }, async (input, actor) => {
   const s = await turnOffSubuserTwoStep(actor, input);
   return { id: s.id, name: s.name };

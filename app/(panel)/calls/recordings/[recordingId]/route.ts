@@ -1,6 +1,4 @@
-import { can, refusalMessage } from "@/lib/access/matrix";
-import { getActor } from "@/lib/auth/actor";
-import { TWO_STEP_DUE_REFUSAL } from "@/lib/access/two-step-due";
+import { guardRoute } from "@/lib/server/route-guard";
 import { recordingForPlayback } from "@/lib/domains/recordings/queries";
 import { verifyRecordingSignature } from "@/lib/domains/recordings/signing";
 import { parseRecordId } from "@/lib/core/ids";
@@ -43,10 +41,8 @@ export function parseRange(header: string | null, size: number): { start: number
 const safeName = (name: string) => (name.replace(/[^a-zA-Z0-9_-]+/g, "_").slice(0, 80) || "recording") + ".wav";
 
 export async function GET(req: Request, { params }: { params: Promise<{ recordingId: string }> }): Promise<Response> {
-  const actor = await getActor();
-  if (!actor) return text(401, "Log in first.");
-  if (actor.twoStepDue) return text(403, TWO_STEP_DUE_REFUSAL);
-  if (!can(actor, "calls") && !can(actor, "application.call_history")) return text(403, refusalMessage("application.call_history"));
+  const actor = await guardRoute(["application.call_history", "calls"]);
+  if (actor instanceof Response) return actor;
   const { recordingId } = await params;
   const id = parseRecordId(recordingId);
   const rec = id ? await recordingForPlayback(actor, id) : null;
