@@ -9,6 +9,7 @@
 import { newQuickJSWASMModuleFromVariant, shouldInterruptAfterDeadline, type QuickJSRuntime, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from "quickjs-emscripten-core";
 import releaseSyncVariant from "@jitl/quickjs-wasmfile-release-sync";
 import { PRELUDE } from "./prelude";
+import { countOf } from "@/lib/core/format";
 import {
   DEFAULT_LIMITS,
   DTMF_INTERVAL_SECONDS,
@@ -270,7 +271,7 @@ class Recorder {
     const wanted = taskSkills.length > 0 ? `; skills ${taskSkills.map((s) => `${s.name} ≥ ${s.level}`).join(", ")}` : "";
     // No agent can take it: the call waits only in a queue that holds calls (prelude.ts startTask).
     const what = plan.agents.length > 0 ? "enqueued" : plan.hold ? "held" : "refused";
-    const able = plan.why ? plan.why.charAt(0).toLowerCase() + plan.why.slice(1) : plan.agents.length === 1 ? "1 agent can take it" : `${plan.agents.length} agents can take it`;
+    const able = plan.why ? plan.why.charAt(0).toLowerCase() + plan.why.slice(1) : `${countOf(plan.agents.length, "agent")} can take it`;
     this.push({ at: this.now, type: "queue", what, queue: plan.queue, detail: clip(`priority ${String(a.priority)}${wanted}; ${able}`, 200) });
     return JSON.stringify({ id, ...plan });
   }
