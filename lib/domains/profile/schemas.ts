@@ -1,6 +1,7 @@
 // The profile page's inputs: one's own password change and ending one's own sessions.
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, ZPassword } from "@/lib/auth/password-rule";
+import { isTotpShaped } from "@/lib/auth/code-shape";
 
 export const ZChangeOwnPasswordInput = z
   .object({
@@ -20,8 +21,8 @@ export type EndSessionInput = z.input<typeof ZEndSessionInput>;
 export const ZConfirmTwoStepInput = z.object({
   code: z
     .string({ error: "Enter the code your app shows" })
-    .transform((v) => v.replace(/\s/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, "Enter the six digits your app shows")),
+    .refine(isTotpShaped, "Enter the six digits your app shows")
+    .transform((v) => v.replace(/\s/g, "")),
 });
 export type ConfirmTwoStepInput = z.input<typeof ZConfirmTwoStepInput>;
 

@@ -225,7 +225,7 @@ export async function setSubuserPassword(actor: Actor, input: SetSubuserPassword
 /**
  * Turns off a subuser's two-step verification, for one who lost both the phone and the recovery
  * codes: its secret and recovery codes go, and it logs in with the password alone until it turns
- * the verification on again on its profile. Panel only (the reference has no API method for it),
+ * the verification on again (at once, on /two-step, where the account requires it). Panel only (the reference has no API method for it),
  * with the rights of a password reset (subusers.edit). CONFLICT when it is not on.
  */
 export async function turnOffSubuserTwoStep(actor: Actor, input: SubuserRef): Promise<SubuserDto> {
