@@ -1,13 +1,14 @@
 // CallSessionDay: the database's triggers keep one row per account, application and UTC day in
 // step with CallSession (insert, delete, a move to another day or application, a cascade), on
 // every adapter; countSessionsByDay equals a plain count for every shape of range, and
-// GetCallHistory's total_count is the same with and without the day rows' help.
+// GetCallHistory's total_count is the same with and without the day rows' help, and
+// sessionsInRange's total (the count folded into the page's statement) is the same count.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { seededRandom } from "@/lib/core/random";
 import { createTestAccount } from "@/test/factories";
 import { callAs, insertKey } from "@/test/api-kit";
-import { countSessionsByDay, countsByDay } from "./queries";
+import { countSessionsByDay, countsByDay, sessionsInRange } from "./queries";
 
 const DAY = 86_400_000;
 const BASE = Date.UTC(2026, 2, 10); // a UTC midnight
@@ -89,6 +90,11 @@ describe("countSessionsByDay", () => {
             where: { accountId: acct.id, ...(applicationId ? { applicationId } : {}), startedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } },
           });
           expect(await countSessionsByDay(acct.id, filter), JSON.stringify(filter)).toBe(expected);
+          // Folded into the page's statement: the same count (null: the caller counts), pages empty or not.
+          const folded = await sessionsInRange(acct.id, filter, "asc", checked % 2 ? 0 : 1000, 5, true);
+          if (folded.total !== null) expect(folded.total, `folded ${JSON.stringify(filter)}`).toBe(expected);
+          else expect(filter.from && filter.to && Math.floor(filter.to.getTime() / DAY) <= Math.ceil(filter.from.getTime() / DAY), JSON.stringify(filter)).toBe(true);
+          expect(folded.rows).toHaveLength(checked % 2 ? Math.min(5, expected) : 0);
           checked++;
         }
       }
