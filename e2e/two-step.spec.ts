@@ -174,3 +174,25 @@ test("the owner requires it of every subuser: one without it can only set it up,
   await page.goto("/applications");
   await expect(page).toHaveURL(/\/applications$/);
 });
+
+test("two setup tabs: the older one's code is refused as replaced by the newer setup, not blamed on the phone's clock", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const context = await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password });
+  const [older, newer] = [await context.newPage(), await context.newPage()];
+  for (const page of [older, newer]) {
+    await page.goto("/profile");
+    await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+    await expect(page.getByTestId("two-step-setup")).toBeVisible();
+  }
+  const secretOf = async (page: Page) => (await page.getByTestId("two-step-secret").getAttribute("data-secret")) ?? "";
+  const setup = older.getByTestId("two-step-setup");
+  await setup.getByLabel("Code").fill(totpCode(await secretOf(older), Date.now()));
+  await setup.getByRole("button", { name: "Turn on" }).click();
+  await expect(setup.locator("[data-form-error]")).toHaveText("This setup was replaced by a newer one (another tab or window). Use the QR code shown there, or start again.");
+  await expect(setup.locator('[data-field-error="code"]')).toHaveCount(0);
+
+  const current = newer.getByTestId("two-step-setup");
+  await current.getByLabel("Code").fill(totpCode(await secretOf(newer), Date.now()));
+  await current.getByRole("button", { name: "Turn on" }).click();
+  await expect(newer.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+});

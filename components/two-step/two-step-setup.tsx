@@ -14,7 +14,8 @@ import { useToast } from "@/components/ui/toast";
 import { useLeaveGuard } from "@/components/forms/use-leave-guard";
 import type { ServerAction } from "@/lib/server/action";
 
-export type TwoStepSetupData = { uri: string; secret: string; qr: string };
+/** A started setup; `fingerprint` names its secret when the first code is sent (a newer setup, in another tab, replaces it). */
+export type TwoStepSetupData = { uri: string; secret: string; fingerprint: string; qr: string };
 type Step = { kind: "idle" } | { kind: "setup"; setup: TwoStepSetupData } | { kind: "codes"; codes: string[] };
 
 /**
@@ -31,7 +32,7 @@ export function TwoStepSetup({
   children,
 }: {
   start: ServerAction<Record<string, never>, TwoStepSetupData>;
-  confirm: ServerAction<{ code: string }, { recoveryCodes: string[] }>;
+  confirm: ServerAction<{ code: string; fingerprint: string }, { recoveryCodes: string[] }>;
   accountLabel: string;
   startLabel: string;
   onFinished: () => void;
@@ -95,13 +96,13 @@ function SetupStep({
   onDone,
 }: {
   setup: TwoStepSetupData;
-  confirm: ServerAction<{ code: string }, { recoveryCodes: string[] }>;
+  confirm: ServerAction<{ code: string; fingerprint: string }, { recoveryCodes: string[] }>;
   onCancel: () => void;
   onDone: (codes: string[]) => void;
 }) {
   const form = useActionForm(confirm, {
     fields: ["code"],
-    toInput: (f) => ({ code: formText(f, "code") }),
+    toInput: (f) => ({ code: formText(f, "code"), fingerprint: setup.fingerprint }),
     onSuccess: (r) => onDone(r.recoveryCodes),
   });
   return (

@@ -105,6 +105,16 @@ export async function readChallenge(token: string, authSecret: string, now: Date
   }
 }
 
+/**
+ * A setup's name for its pending secret: 64 bits of SHA-256 over the secret (with a label of its
+ * own), which the setup page sends back with its first code instead of the secret. A confirm
+ * whose fingerprint is not the pending secret's was made from a setup since replaced (another
+ * tab started a new one), so its code cannot match and "check the clock" would mislead.
+ */
+export function setupFingerprint(secret: string): string {
+  return createHash("sha256").update(`switchboard two-step setup\0${secret}`).digest("hex").slice(0, 16);
+}
+
 /** The otpauth:// URI as a QR code: an SVG data URL for an <img> (no markup of ours is injected). */
 export function totpQrDataUrl(uri: string): string {
   const svg = renderSVG(uri, { border: 2, ecc: "M" });

@@ -7,7 +7,7 @@ import { routes } from "@/lib/routes";
 /** /two-step's setup: once the recovery codes are saved, on to the dashboard (the login now holds its roles again). */
 export function RequiredTwoStep(props: {
   start: ServerAction<Record<string, never>, TwoStepSetupData>;
-  confirm: ServerAction<{ code: string }, { recoveryCodes: string[] }>;
+  confirm: ServerAction<{ code: string; fingerprint: string }, { recoveryCodes: string[] }>;
   accountLabel: string;
 }) {
   const router = useRouter();

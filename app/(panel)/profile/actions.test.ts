@@ -128,7 +128,7 @@ describe("two-step setup actions", () => {
       const { actor } = await loginAs(acct, role, 1);
       session.actor = actor;
       const r = await startTwoStepAction({});
-      if (allowed) expect(r).toMatchObject({ ok: true, data: { qr: expect.stringMatching(/^data:image\/svg\+xml;base64,/), secret: expect.any(String) } });
+      if (allowed) expect(r).toMatchObject({ ok: true, data: { qr: expect.stringMatching(/^data:image\/svg\+xml;base64,/), secret: expect.any(String), fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) } });
       else expect(r).toMatchObject({ ok: false, formError: expect.stringMatching(/^Only/) });
       const pending = await db.account.count({ where: { id: acct.id, totpPendingSecret: { not: null } } }) + (await db.subuser.count({ where: { accountId: acct.id, totpPendingSecret: { not: null } } }));
       expect(pending).toBe(allowed ? 1 : 0);

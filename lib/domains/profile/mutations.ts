@@ -10,7 +10,7 @@ import { listActiveSessions, revokeAllSessions } from "@/lib/auth/sessions";
 import { beginPasswordRecheck, loginKey, passwordRecheckSucceeded } from "@/lib/auth/throttle";
 import { parseInput } from "@/lib/core/validate";
 import type { Tx } from "@/lib/core/db";
-import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, totpUri } from "@/lib/auth/two-step";
+import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, setupFingerprint, totpUri } from "@/lib/auth/two-step";
 import {
   ZChangeOwnPasswordInput,
   ZConfirmTwoStepInput,
@@ -135,8 +135,11 @@ export async function endOtherSessions(actor: PanelActor, clock: Clock = systemC
   });
 }
 
-/** What an authenticator app needs to add the login: the otpauth:// URI (the QR code's text) and its secret for typing in (base32). */
-export type TwoStepSetup = { uri: string; secret: string };
+/**
+ * What an authenticator app needs to add the login: the otpauth:// URI (the QR code's text) and
+ * its secret for typing in (base32); and the setup's fingerprint, which its confirm sends back.
+ */
+export type TwoStepSetup = { uri: string; secret: string; fingerprint: string };
 
 /**
  * Starts turning two-step verification on (lib/auth/two-step.ts): a new secret, kept as pending
@@ -151,22 +154,27 @@ export async function startTwoStep(actor: PanelActor): Promise<TwoStepSetup> {
   const secret = newTotpSecret();
   await db.$transaction((tx) => updateOwnLogin(tx, actor, { totpPendingSecret: secret }));
   const label = actor.kind === "owner" ? actor.accountName : `${actor.name}@${actor.accountName}`;
-  return { uri: totpUri(secret, label), secret };
+  return { uri: totpUri(secret, label), secret, fingerprint: setupFingerprint(secret) };
 }
+
+/** The refusal of a confirm whose setup a newer one replaced: its code cannot match, and the phone's clock is not why. */
+export const SETUP_REPLACED = "This setup was replaced by a newer one (another tab or window). Use the QR code shown there, or start again.";
 
 /**
  * Finishes turning two-step verification on with the first code the app shows for the pending
  * secret (this 30-second step or one either side). Makes ten recovery codes and returns them:
  * they are readable this once. INVALID_INPUT (code) for a wrong code; CONFLICT when no setup is
- * pending. Audited as "profile.two_step_on".
+ * pending, or when the pending one is not the one confirmed (its fingerprint differs: a newer
+ * setup, in another tab or window, replaced it). Audited as "profile.two_step_on".
  */
 export async function confirmTwoStep(actor: PanelActor, input: ConfirmTwoStepInput, clock: Clock = systemClock): Promise<{ recoveryCodes: string[] }> {
   authorizeSetup(actor);
-  const { code } = parseInput(ZConfirmTwoStepInput, input);
+  const { code, fingerprint } = parseInput(ZConfirmTwoStepInput, input);
   const own = await ownLogin(actor);
   if (!own) throw notFound("Your login");
   if (own.totpSecret) throw stateConflict("Two-step verification is already on.");
   if (!own.totpPendingSecret) throw stateConflict("Start again from the first button, and scan the new QR code it shows.");
+  if (setupFingerprint(own.totpPendingSecret) !== fingerprint) throw stateConflict(SETUP_REPLACED);
   const now = clock();
   const step = matchTotp(own.totpPendingSecret, code, now.getTime());
   if (step === null) throw invalid("code", "That is not the code the app shows now: check the phone's clock is right, and that you scanned this page's QR code");

@@ -17,8 +17,13 @@ export type ChangeOwnPasswordInput = z.input<typeof ZChangeOwnPasswordInput>;
 export const ZEndSessionInput = z.object({ handle: z.string().min(1, "Choose a session").max(64) });
 export type EndSessionInput = z.input<typeof ZEndSessionInput>;
 
-/** Turning two-step verification on: the first code the authenticator app shows for the new secret. */
+/**
+ * Turning two-step verification on: the first code the authenticator app shows for the new
+ * secret, and the fingerprint of that secret its setup was given (lib/auth/two-step.ts
+ * setupFingerprint), never the secret itself.
+ */
 export const ZConfirmTwoStepInput = z.object({
+  fingerprint: z.string({ error: "Start again from the first button" }).regex(/^[0-9a-f]{16}$/, "Start again from the first button"),
   code: z
     .string({ error: "Enter the code your app shows" })
     .refine(isTotpShaped, "Enter the six digits your app shows")

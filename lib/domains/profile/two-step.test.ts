@@ -13,7 +13,7 @@ import { setRequireTwoStep, turnOffSubuserTwoStep } from "@/lib/domains/subusers
 import { createSession, loadPrincipal } from "@/lib/auth/sessions";
 import { systemClock } from "@/lib/core/clock";
 import { twoStepCoverage } from "@/lib/domains/subusers/queries";
-import { confirmTwoStep, renewRecoveryCodes, startTwoStep, turnOffTwoStep } from "./mutations";
+import { confirmTwoStep, renewRecoveryCodes, SETUP_REPLACED, startTwoStep, turnOffTwoStep } from "./mutations";
 import { getProfile } from "./queries";
 
 const T0 = Date.parse("2030-03-01T12:00:05Z");
@@ -39,7 +39,7 @@ describe("two-step verification on one's own profile: every principal", () => {
       const actor = asPanel(await acct.actor(role));
       if (!allowed) {
         const before = await twoStepState(actor);
-        for (const run of [() => startTwoStep(actor), () => confirmTwoStep(actor, { code: "123456" }), () => turnOffTwoStep(actor, { currentPassword: TEST_PASSWORD })]) {
+        for (const run of [() => startTwoStep(actor), () => confirmTwoStep(actor, { code: "123456", fingerprint: "0123456789abcdef" }), () => turnOffTwoStep(actor, { currentPassword: TEST_PASSWORD })]) {
           expect((await refusal(run())).code).toBe("FORBIDDEN");
         }
         expect(await twoStepState(actor)).toEqual(before);
@@ -49,7 +49,7 @@ describe("two-step verification on one's own profile: every principal", () => {
       expect(decodeURIComponent(new URL(setup.uri).pathname)).toBe(`/Switchboard:${actor.kind === "owner" ? acct.name : `${actor.name}@${acct.name}`}`);
       // Pending only: logging in still takes the password alone.
       expect((await twoStepState(actor)).totpSecret).toBeNull();
-      const { recoveryCodes } = await confirmTwoStep(actor, { code: totpCode(setup.secret, T0) }, clock);
+      const { recoveryCodes } = await confirmTwoStep(actor, { code: totpCode(setup.secret, T0), fingerprint: setup.fingerprint }, clock);
       expect(recoveryCodes).toHaveLength(10);
       const on = await twoStepState(actor);
       expect(on).toMatchObject({ totpSecret: setup.secret, totpPendingSecret: null, totpLastStep: Math.floor(T0 / 30_000) });
@@ -92,7 +92,7 @@ describe("two-step verification: refusals, each with nothing written", () => {
       ["12345", /six digits/],
       ["abcdef", /six digits/],
     ] as const) {
-      const e = await refusal(confirmTwoStep(actor, { code }, clock));
+      const e = await refusal(confirmTwoStep(actor, { code, fingerprint: setup.fingerprint }, clock));
       expect(e).toMatchObject({ code: "INVALID_INPUT", field: "code" });
       expect(e.message).toMatch(message);
     }
@@ -102,21 +102,21 @@ describe("two-step verification: refusals, each with nothing written", () => {
 
   it("confirming without a setup, starting or confirming while on, and turning off or renewing while off are conflicts", async () => {
     const { actor } = await owner();
-    expect(await refusal(confirmTwoStep(actor, { code: "123456" }, clock))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Start again/) });
+    expect(await refusal(confirmTwoStep(actor, { code: "123456", fingerprint: "0123456789abcdef" }, clock))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Start again/) });
     expect((await refusal(turnOffTwoStep(actor, { currentPassword: TEST_PASSWORD }))).code).toBe("CONFLICT");
     expect((await refusal(renewRecoveryCodes(actor, { currentPassword: TEST_PASSWORD }))).code).toBe("CONFLICT");
     const setup = await startTwoStep(actor);
-    await confirmTwoStep(actor, { code: totpCode(setup.secret, T0) }, clock);
+    await confirmTwoStep(actor, { code: totpCode(setup.secret, T0), fingerprint: setup.fingerprint }, clock);
     const on = await twoStepState(actor);
     expect((await refusal(startTwoStep(actor))).message).toMatch(/already on/);
-    expect((await refusal(confirmTwoStep(actor, { code: totpCode(setup.secret, T0) }, clock))).message).toMatch(/already on/);
+    expect((await refusal(confirmTwoStep(actor, { code: totpCode(setup.secret, T0), fingerprint: setup.fingerprint }, clock))).message).toMatch(/already on/);
     expect(await twoStepState(actor)).toEqual(on);
   });
 
   it("turning off and renewing ask for the current password, under its field", async () => {
     const { actor } = await owner();
     const setup = await startTwoStep(actor);
-    await confirmTwoStep(actor, { code: totpCode(setup.secret, T0) }, clock);
+    await confirmTwoStep(actor, { code: totpCode(setup.secret, T0), fingerprint: setup.fingerprint }, clock);
     const on = await twoStepState(actor);
     for (const run of [() => turnOffTwoStep(actor, { currentPassword: "Wrong-Passw0rd!" }), () => renewRecoveryCodes(actor, { currentPassword: "" })]) {
       expect(await refusal(run())).toMatchObject({ code: "INVALID_INPUT", field: "currentPassword" });
@@ -128,7 +128,7 @@ describe("two-step verification: refusals, each with nothing written", () => {
     const acct = await createTestAccount();
     const actor = asPanel(await acct.actor("Support"));
     const setup = await startTwoStep(actor);
-    await confirmTwoStep(actor, { code: totpCode(setup.secret, T0) }, clock);
+    await confirmTwoStep(actor, { code: totpCode(setup.secret, T0), fingerprint: setup.fingerprint }, clock);
     for (let i = 0; i < 5; i++) {
       expect(await refusal(turnOffTwoStep(actor, { currentPassword: `Wrong-Passw0rd-${i}` }))).toMatchObject({ field: "currentPassword", message: "The current password is wrong" });
     }
@@ -138,13 +138,18 @@ describe("two-step verification: refusals, each with nothing written", () => {
     expect((await twoStepState(actor)).totpSecret).toBe(setup.secret);
   });
 
-  it("a new setup replaces an abandoned one; a used recovery code counts down on the profile", async () => {
+  it("a new setup replaces an abandoned one, and the old one's confirm is told so; a used recovery code counts down on the profile", async () => {
     const { acct, actor } = await owner();
     const first = await startTwoStep(actor);
     const second = await startTwoStep(actor);
     expect(second.secret).not.toBe(first.secret);
-    expect((await refusal(confirmTwoStep(actor, { code: totpCode(first.secret, T0) }, clock))).field).toBe("code");
-    await confirmTwoStep(actor, { code: totpCode(second.secret, T0) }, clock);
+    // The older setup's tab: told the newer one replaced it, not to check the phone's clock.
+    expect(await refusal(confirmTwoStep(actor, { code: totpCode(first.secret, T0), fingerprint: first.fingerprint }, clock))).toMatchObject({
+      code: "CONFLICT",
+      message: SETUP_REPLACED,
+    });
+    expect((await twoStepState(actor)).totpPendingSecret).toBe(second.secret);
+    await confirmTwoStep(actor, { code: totpCode(second.secret, T0), fingerprint: second.fingerprint }, clock);
     await db.recoveryCode.updateMany({ where: { accountId: acct.id, subuserId: null }, data: { usedAt: new Date(T0) }, limit: 3 });
     expect((await getProfile(actor)).twoStep).toEqual({ on: true, recoveryCodesLeft: 7, required: false });
   });
@@ -156,7 +161,7 @@ describe("turnOffSubuserTwoStep (the account owner's way back in for a subuser)"
     const owner = await acct.actor(OWNER_ROLE);
     const sub = asPanel(await acct.actor("Developer"));
     const setup = await startTwoStep(sub);
-    await confirmTwoStep(sub, { code: totpCode(setup.secret, T0) }, clock);
+    await confirmTwoStep(sub, { code: totpCode(setup.secret, T0), fingerprint: setup.fingerprint }, clock);
     const dto = await turnOffSubuserTwoStep(owner, { subuserId: sub.subuserId! });
     expect(dto.twoStep).toBe(false);
     expect(await twoStepState(sub)).toMatchObject({ totpSecret: null, codes: [] });
@@ -235,7 +240,7 @@ describe("requiring two-step verification of every subuser", () => {
 
     // A PhoneNumberManager has no Profile, yet sets the verification up; then its roles are back.
     const setup = await startTwoStep(blocked);
-    await confirmTwoStep(blocked, { code: totpCode(setup.secret, T0) }, clock);
+    await confirmTwoStep(blocked, { code: totpCode(setup.secret, T0), fingerprint: setup.fingerprint }, clock);
     // Profile knows the account requires it of a subuser (its Turn off says what follows), not of the owner.
     expect((await getProfile(asPanel(admin))).twoStep.required).toBe(true);
     expect((await getProfile(asPanel(owner))).twoStep.required).toBe(false);
