@@ -97,3 +97,37 @@ test("a long dialog fits a phone screen: its body scrolls, title and buttons sta
   await expect(d.getByRole("button", { name: "Create" })).toBeInViewport();
   await context.close();
 });
+
+test("in the dark theme the backdrop of a dialog and of the drawer clearly dims the page, and blurs it", async ({ browser, factory }) => {
+  const acct = await factory.account();
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport: PHONE, colorScheme: "dark" });
+  const { apiLogin } = await import("./fixtures/auth");
+  await apiLogin(context.request, { kind: "owner", login: acct.name, password: acct.password });
+  const page = await context.newPage();
+  // The overlay's colour laid over the page's own background: how much of the page's light is left.
+  const lightLeft = () =>
+    page.locator("[data-overlay]").evaluate((el) => {
+      const paint = (...colours: string[]) => {
+        const ctx = document.createElement("canvas").getContext("2d")!;
+        for (const c of colours) {
+          ctx.fillStyle = c;
+          ctx.fillRect(0, 0, 1, 1);
+        }
+        const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+        return r! + g! + b!;
+      };
+      const page = getComputedStyle(document.body).backgroundColor;
+      return { left: paint(page, getComputedStyle(el).backgroundColor) / paint(page), filter: getComputedStyle(el).backdropFilter };
+    });
+  await page.goto("/settings/subusers");
+  await page.locator('[data-action="subusers.create"]').click();
+  await expect(page.getByRole("dialog", { name: "Add subuser" })).toBeVisible();
+  const dialog = await lightLeft();
+  expect(dialog.left).toBeLessThanOrEqual(0.3);
+  expect(dialog.filter).toMatch(/^blur\(/);
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Open the menu" }).click();
+  await expect(page.getByTestId("drawer")).toBeVisible();
+  expect(await lightLeft()).toEqual(dialog);
+  await context.close();
+});

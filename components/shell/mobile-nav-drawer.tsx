@@ -3,6 +3,7 @@ import { useState } from "react";
 import { usePathname } from "next/navigation";
 import { Dialog as D } from "radix-ui";
 import { Menu, X } from "lucide-react";
+import { Overlay } from "@/components/ui/overlay";
 import { MENU_BUTTON } from "./mobile-nav-button";
 
 /**
@@ -20,7 +21,7 @@ export default function MobileNavDrawer({ children }: { children: React.ReactNod
         <Menu className="size-5" aria-hidden />
       </D.Trigger>
       <D.Portal>
-        <D.Overlay className="fixed inset-0 z-40 bg-black/50 lg:hidden" />
+        <Overlay className="lg:hidden" />
         <D.Content
           className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col bg-white shadow-xl ring-1 ring-slate-200 lg:hidden"
           data-testid="drawer"

@@ -2,6 +2,7 @@
 import { Dialog as D } from "radix-ui";
 import { X } from "lucide-react";
 import { cn } from "@/lib/core/cn";
+import { Overlay } from "./overlay";
 import { returnFocus } from "./return-focus";
 
 /** The props of components/ui/dialog.tsx's Dialog (defined here, where they are used, so neither module imports the other's code back). */
@@ -27,7 +28,7 @@ export default function DialogPopup({ open = true, onOpenChange, title, descript
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
-        <D.Overlay className="fixed inset-0 z-40 bg-black/50" />
+        <Overlay />
         <D.Content
           {...rest}
           onOpenAutoFocus={(e) => {
