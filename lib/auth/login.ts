@@ -10,6 +10,7 @@ import { env } from "@/lib/core/env";
 import { burnPasswordCheck, verifyPassword } from "./passwords";
 import { beginAttempt, ipKey, loginKey, recordSuccess } from "./throttle";
 import { createSession } from "./sessions";
+import { findLoginRow, updateLoginRow } from "./login-row";
 import { hashRecoveryCode, isTotpShaped, issueChallenge, matchTotp, normalizeRecoveryCode, readChallenge, type ChallengeSubject } from "./two-step";
 
 export const GENERIC_LOGIN_FAILURE = "Wrong login or password, or the login is temporarily locked.";
@@ -122,28 +123,6 @@ export async function loginSubuser(
 /** The two-step throttle key of a login: failed codes count here, apart from its password failures. */
 export const twoStepKey = (s: { accountId: number; subuserId: number | null }) => `2step:${s.accountId}:${s.subuserId ?? "#owner"}`;
 
-type TwoStepRow = { name: string; active: boolean; credVersion: number; totpSecret: string | null; totpLastStep: number; passwordHash: string };
-
-async function twoStepRow(db: Db, s: ChallengeSubject): Promise<TwoStepRow | null> {
-  const select = { name: true, active: true, credVersion: true, totpSecret: true, totpLastStep: true, passwordHash: true } as const;
-  return s.subuserId === null
-    ? db.account.findUnique({ where: { id: s.accountId }, select })
-    : db.subuser.findFirst({ where: { id: s.subuserId, accountId: s.accountId, account: { active: true } }, select });
-}
-
-/**
- * Accepts a time step for the login if it is later than the last one accepted: one conditional
- * update, so two requests carrying the same code cannot both pass.
- */
-async function takeStep(db: Db, s: ChallengeSubject, step: number): Promise<boolean> {
-  const where = { totpLastStep: { lt: step } };
-  const { count } =
-    s.subuserId === null
-      ? await db.account.updateMany({ where: { id: s.accountId, ...where }, data: { totpLastStep: step } })
-      : await db.subuser.updateMany({ where: { id: s.subuserId, accountId: s.accountId, ...where }, data: { totpLastStep: step } });
-  return count === 1;
-}
-
 /** Spends an unused recovery code of the login, if `code` is one: a conditional update, so a code works once. */
 async function spendRecoveryCode(db: Db, s: ChallengeSubject, code: string, now: Date): Promise<boolean> {
   const { count } = await db.recoveryCode.updateMany({
@@ -170,13 +149,15 @@ export async function loginWithCode(db: Db, input: { challenge: string; code: st
   const key = twoStepKey(subject);
   const ip = ipKey(ctx.ip);
   if (!(await beginAttempt(db, key, ip, ctx.clock))) return { ok: false, refusal: "locked" };
-  const row = await twoStepRow(db, subject);
+  const row = await findLoginRow(db, subject);
   if (!row || !row.active || row.credVersion !== subject.credVersion || row.totpSecret === null) return { ok: false, refusal: "expired" };
   const candidate = { ...subject, passwordHash: row.passwordHash, active: row.active, name: row.name, twoStep: true };
   let method: "authenticator" | "recovery_code" | null = null;
   if (isTotpShaped(input.code)) {
     const step = matchTotp(row.totpSecret, input.code, now.getTime());
-    if (step !== null && step > row.totpLastStep && (await takeStep(db, subject, step))) method = "authenticator";
+    // A step later than the last one accepted, taken by a conditional write: of two requests
+    // carrying the same code, one passes.
+    if (step !== null && step > row.totpLastStep && (await updateLoginRow(db, subject, { totpLastStep: step }, { totpLastStep: { lt: step } }))) method = "authenticator";
   } else if (normalizeRecoveryCode(input.code) && (await spendRecoveryCode(db, subject, input.code, now))) {
     method = "recovery_code";
   }

@@ -10,6 +10,7 @@ import { listActiveSessions, revokeAllSessions } from "@/lib/auth/sessions";
 import { beginPasswordRecheck, loginKey, passwordRecheckSucceeded } from "@/lib/auth/throttle";
 import { parseInput } from "@/lib/core/validate";
 import type { Tx } from "@/lib/core/db";
+import { findLoginRow, updateLoginRow, type LoginRow, type LoginRowUpdate } from "@/lib/auth/login-row";
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, setupFingerprint, totpUri } from "@/lib/auth/two-step";
 import {
   ZChangeOwnPasswordInput,
@@ -25,24 +26,12 @@ import { sessionHandle } from "./session-handle";
 
 const principalOf = (actor: PanelActor) => ({ accountId: actor.accountId, subuserId: actor.subuserId });
 
-type OwnLogin = { passwordHash: string; totpSecret: string | null; totpPendingSecret: string | null };
-
 /** The actor's own login row (the owner's Account, or the subuser's own Subuser row). */
-async function ownLogin(actor: PanelActor): Promise<OwnLogin | null> {
-  const select = { passwordHash: true, totpSecret: true, totpPendingSecret: true } as const;
-  return actor.kind === "owner"
-    ? db.account.findUnique({ where: { id: actor.accountId }, select })
-    : db.subuser.findFirst({ where: { id: actor.subuserId ?? -1, accountId: actor.accountId }, select });
-}
+const ownLogin = (actor: PanelActor): Promise<LoginRow | null> => findLoginRow(db, principalOf(actor));
 
-async function currentHash(actor: PanelActor): Promise<string | null> {
-  return (await ownLogin(actor))?.passwordHash ?? null;
-}
-
-/** Writes the two-step columns of the actor's own login row. */
-async function updateOwnLogin(tx: Tx, actor: PanelActor, data: { totpSecret?: string | null; totpPendingSecret?: string | null; totpLastStep?: number }): Promise<void> {
-  if (actor.kind === "owner") await tx.account.update({ where: { id: actor.accountId }, data });
-  else await tx.subuser.update({ where: { id: actor.subuserId ?? -1, accountId: actor.accountId }, data });
+/** Writes the actor's own login row; NOT_FOUND when it is gone meanwhile (the transaction rolls back). */
+async function updateOwnLogin(tx: Tx, actor: PanelActor, data: LoginRowUpdate): Promise<void> {
+  if (!(await updateLoginRow(tx, principalOf(actor), data))) throw notFound("Your login");
 }
 
 /** Replaces the login's recovery codes with ten new ones; returns them (the only time they are readable). */
@@ -72,7 +61,7 @@ const stateConflict = (message: string) => new AppError("CONFLICT", { message })
  * stolen session cannot guess the password unseen and without limit.
  */
 async function checkCurrentPassword(actor: PanelActor, currentPassword: string, clock: Clock = systemClock): Promise<void> {
-  const hash = await currentHash(actor);
+  const hash = (await ownLogin(actor))?.passwordHash;
   if (!hash) throw notFound("Your login");
   const key = loginKey(actor.accountId, actor.kind === "owner" ? "#owner" : actor.name);
   if (!(await beginPasswordRecheck(db, key, clock))) throw invalid("currentPassword", "Too many wrong passwords: wait a few minutes and try again");
@@ -94,14 +83,9 @@ export async function changeOwnPassword(actor: PanelActor, input: ChangeOwnPassw
   await checkCurrentPassword(actor, currentPassword);
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
-    const { credVersion } =
-      actor.kind === "owner"
-        ? await tx.account.update({ where: { id: actor.accountId }, data: { passwordHash, credVersion: { increment: 1 } }, select: { credVersion: true } })
-        : await tx.subuser.update({
-            where: { id: actor.subuserId ?? -1, accountId: actor.accountId },
-            data: { passwordHash, credVersion: { increment: 1 } },
-            select: { credVersion: true },
-          });
+    await updateOwnLogin(tx, actor, { passwordHash, credVersion: { increment: 1 } });
+    const credVersion = (await findLoginRow(tx, principalOf(actor)))?.credVersion;
+    if (credVersion === undefined) throw notFound("Your login");
     await tx.session.updateMany({ where: { id: actor.sessionId, ...principalOf(actor), revokedAt: null }, data: { credVersion } });
     await revokeAllSessions(tx, principalOf(actor), clock(), actor.sessionId);
     await audit(tx, actor, { action: "profile.password", targetType: actor.kind, targetId: actor.subuserId ?? actor.accountId });

@@ -6,6 +6,7 @@ import type { Role } from "@/lib/access/matrix";
 import type { Clock } from "@/lib/core/clock";
 import { systemClock } from "@/lib/core/clock";
 import { listActiveSessions } from "@/lib/auth/sessions";
+import { findLoginRow } from "@/lib/auth/login-row";
 import { sessionHandle } from "./session-handle";
 
 export type SessionDto = {
@@ -41,9 +42,7 @@ export async function getProfile(actor: PanelActor, clock: Clock = systemClock):
   const principal = { accountId: actor.accountId, subuserId: actor.subuserId };
   const [rows, login, codesLeft] = await Promise.all([
     listActiveSessions(db, principal, clock),
-    actor.kind === "owner"
-      ? db.account.findUnique({ where: { id: actor.accountId }, select: { totpSecret: true } })
-      : db.subuser.findFirst({ where: { id: actor.subuserId ?? -1, accountId: actor.accountId }, select: { totpSecret: true, account: { select: { requireTwoStep: true } } } }),
+    findLoginRow(db, principal),
     recoveryCodesLeft(actor),
   ]);
   const sessions = rows
@@ -59,7 +58,7 @@ export async function getProfile(actor: PanelActor, clock: Clock = systemClock):
     sessionCreatedAt: actor.sessionCreatedAt,
     sessionExpiresAt: actor.sessionExpiresAt,
     sessions,
-    twoStep: { on: Boolean(login?.totpSecret), recoveryCodesLeft: codesLeft, required: Boolean(login && "account" in login && login.account.requireTwoStep) },
+    twoStep: { on: Boolean(login?.totpSecret), recoveryCodesLeft: codesLeft, required: login?.twoStepRequired ?? false },
   };
 }
 
