@@ -22,7 +22,10 @@ import {
 export type DataTableColumnMeta = {
   /** Accessible name of the sort button when `header` is not a plain string. */
   label?: string;
-  /** Extra classes for the column's th and td (alignment, width). */
+  /**
+   * Extra classes for the column's th and td (alignment, width; `hidden sm:table-cell` for a
+   * column a phone shows inside another cell instead, as Profile's sessions do).
+   */
   className?: string;
   /** The header's text is for screen readers only (an actions column): never an empty th. */
   srOnlyHeader?: boolean;

@@ -39,12 +39,31 @@ function EndSession({ row, end }: { row: SessionRow; end: EndAction }) {
     <Button
       size="sm"
       variant="secondary"
+      className="whitespace-nowrap"
       disabled={end.pending}
       aria-label={`End session started ${formatUtc(row.createdAt)}`}
       onClick={() => end.run({ handle: row.handle })}
     >
       End session
     </Button>
+  );
+}
+
+/** The IP, browser and expiry columns: from `sm` up; a phone shows them in the Started cell (PhoneDetails) instead, so the table fits its width. */
+const WIDE_ONLY = "hidden sm:table-cell";
+
+/** Below `sm`, what the IP, browser and expiry columns say, stacked under the session's start. */
+function PhoneDetails({ row }: { row: SessionRow }) {
+  return (
+    <span className="mt-1 block space-y-0.5 text-xs text-slate-600 sm:hidden" data-testid="session-phone-details">
+      <span className="block text-slate-700" title={row.userAgent || undefined}>
+        {row.browser}
+      </span>
+      <span className="block break-all font-mono">{row.ip || "—"}</span>
+      <span className="block">
+        Expires <DateTime value={row.expiresAt} />
+      </span>
+    </span>
   );
 }
 
@@ -61,20 +80,20 @@ export function SessionsTable({ rows }: { rows: SessionRow[] }) {
         accessorKey: "createdAt",
         header: "Started",
         cell: ({ row }) => (
-          <span className="whitespace-nowrap">
-            <DateTime value={row.original.createdAt} />
-            {row.original.current ? (
-              <span className="ml-2">
-                <Badge tone="green">This session</Badge>
-              </span>
-            ) : null}
-          </span>
+          <>
+            <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+              <DateTime value={row.original.createdAt} />
+              {row.original.current ? <Badge tone="green">This session</Badge> : null}
+            </span>
+            <PhoneDetails row={row.original} />
+          </>
         ),
       },
-      { accessorKey: "ip", header: "IP", cell: ({ row }) => <span className="font-mono text-xs">{row.original.ip || "—"}</span> },
+      { accessorKey: "ip", header: "IP", meta: { className: WIDE_ONLY }, cell: ({ row }) => <span className="font-mono text-xs">{row.original.ip || "—"}</span> },
       {
         accessorKey: "browser",
         header: "Browser",
+        meta: { className: WIDE_ONLY },
         cell: ({ row }) => (
           <span className="text-xs text-slate-700" title={row.original.userAgent || undefined} data-testid="session-browser">
             {row.original.browser}
@@ -85,9 +104,10 @@ export function SessionsTable({ rows }: { rows: SessionRow[] }) {
         accessorKey: "expiresAt",
         header: "Expires",
         enableGlobalFilter: false,
+        meta: { className: WIDE_ONLY },
         cell: ({ row }) => <DateTime value={row.original.expiresAt} />,
       },
-      { id: "end", header: "End", enableSorting: false, meta: { label: "End", className: "w-32 text-right", srOnlyHeader: true }, cell: ({ row }) => <EndSession row={row.original} end={end} /> },
+      { id: "end", header: "End", enableSorting: false, meta: { label: "End", className: "w-px text-right sm:w-32", srOnlyHeader: true }, cell: ({ row }) => <EndSession row={row.original} end={end} /> },
     ],
     [end],
   );
