@@ -196,3 +196,47 @@ test("two setup tabs: the older one's code is refused as replaced by the newer s
   await current.getByRole("button", { name: "Turn on" }).click();
   await expect(newer.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
 });
+
+test("Back from the code step returns to the password step on /login, posting nothing; Forward brings nothing back", async ({ browser, factory }) => {
+  const acct = await factory.account();
+  const secret = "JBSWY3DPEHPK3PXP";
+  await factory.db.account.update({ where: { id: acct.id }, data: { totpSecret: secret } });
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signup");
+  await passwordStep(page, "/login", { "Email or account name": acct.name, Password: acct.password });
+  // Nothing secret in the address or in the history entry the code step added.
+  const challenge = await page.getByTestId("code-step").locator('input[name="challenge"]').inputValue();
+  expect(challenge.length).toBeGreaterThan(20);
+  expect(page.url()).toMatch(/\/login$/);
+  const entry = JSON.stringify(await page.evaluate(() => window.history.state));
+  for (const kept of [challenge, acct.password]) expect(entry).not.toContain(kept);
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.url());
+  });
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByTestId("code-step")).toHaveCount(0);
+  await expect(page.getByLabel("Email or account name")).toHaveValue(acct.name);
+  await expect(page.getByLabel("Email or account name")).toBeFocused();
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+  await page.goForward();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByTestId("code-step")).toHaveCount(0);
+  await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
+  expect(posts).toEqual([]);
+
+  // The password step works as before, and Back from a second code step still stays on /login.
+  await page.getByLabel("Password", { exact: true }).fill(acct.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByTestId("code-step")).toBeVisible();
+  await page.goBack();
+  await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.getByLabel("Password", { exact: true }).fill(acct.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByTestId("code-step").getByLabel("Code").fill(nextCode(secret));
+  await page.getByTestId("code-step").getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+});

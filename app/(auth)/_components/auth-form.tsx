@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Field, FormError } from "@/components/forms/fields";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -26,20 +26,26 @@ type Props = {
 /**
  * Login and signup: the form kit with the FormData posted as it is, so the forms work before
  * hydration too. After a refusal every value but the password stays where it was typed. A login
- * whose password step answers a challenge turns into its code step; a code step whose challenge
- * has expired turns back into the password step, saying why. "Start again with the password"
- * (the page itself) does the same without JavaScript.
+ * whose password step answers a challenge turns into its code step, which has a history entry of
+ * its own: the browser's Back returns to the password step (with what was typed there, the
+ * password excepted) instead of leaving the page. A code step whose challenge has expired goes
+ * back the same way, saying why. "Start again with the password" (the page itself) does the same
+ * without JavaScript.
  */
 export function AuthForm(props: Props) {
-  // Each password step is a fresh form: a new one (after an expired code step) starts clean.
+  // Each password step is a fresh form: one after a code step starts without its old result.
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<string | undefined>();
+  const [typed, setTyped] = useState<Record<string, string>>({});
   return (
     <PasswordStep
       key={attempt}
       {...props}
       notice={notice}
-      onExpired={(message) => {
+      again={attempt > 0}
+      typed={typed}
+      onTyped={setTyped}
+      onLeaveCode={(message) => {
         setNotice(message);
         setAttempt((a) => a + 1);
       }}
@@ -47,14 +53,44 @@ export function AuthForm(props: Props) {
   );
 }
 
-function PasswordStep({ action, fields, hidden, submitLabel, pendingLabel, intro, footer, codeStep, notice, onExpired }: Props & { notice?: string; onExpired: (message: string) => void }) {
+function PasswordStep({
+  action,
+  fields,
+  hidden,
+  submitLabel,
+  pendingLabel,
+  intro,
+  footer,
+  codeStep,
+  notice,
+  again,
+  typed,
+  onTyped,
+  onLeaveCode,
+}: Props & {
+  notice?: string;
+  /** Back from a code step: the keyboard starts again at the top of the form. */
+  again: boolean;
+  /** What the last password step had in its fields, passwords excepted. */
+  typed: Record<string, string>;
+  onTyped: (values: Record<string, string>) => void;
+  onLeaveCode: (message?: string) => void;
+}) {
   const form = useActionForm(action, { fields: fields.map((f) => f.name) });
   const due = form.state?.ok ? (form.state.data as CodeDue) : null;
-  if (due?.challenge && codeStep) return <CodeStep {...codeStep} challenge={due.challenge} onExpired={onExpired} />;
+  if (due?.challenge && codeStep) return <CodeStep {...codeStep} challenge={due.challenge} onLeave={onLeaveCode} />;
   return (
     <>
       {intro}
-      <form {...form.formProps} className="space-y-4">
+      <form
+        {...form.formProps}
+        onSubmit={(e) => {
+          const data = new FormData(e.currentTarget);
+          onTyped(Object.fromEntries(fields.filter((f) => f.type !== "password").map((f) => [f.name, String(data.get(f.name) ?? "")])));
+          form.formProps.onSubmit(e);
+        }}
+        className="space-y-4"
+      >
         {Object.entries(hidden ?? {}).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
@@ -63,10 +99,9 @@ function PasswordStep({ action, fields, hidden, submitLabel, pendingLabel, intro
             key={f.name}
             {...f}
             required
-            // Back from an expired code step: the keyboard starts again at the top of the form.
-            autoFocus={Boolean(notice) && i === 0}
+            autoFocus={again && i === 0}
             error={form.fieldErrors[f.name]}
-            defaultValue={f.type === "password" ? undefined : form.defaultValues[f.name]}
+            defaultValue={f.type === "password" ? undefined : (form.defaultValues[f.name] ?? typed[f.name])}
           />
         ))}
         <FormError message={form.formError ?? (form.state ? undefined : notice)} />
@@ -79,20 +114,54 @@ function PasswordStep({ action, fields, hidden, submitLabel, pendingLabel, intro
   );
 }
 
+/** The code step's own history entry is marked by this in its state: a marker only, never the challenge nor anything typed. */
+const CODE_ENTRY = "switchboardLoginCode";
+const isCodeEntry = (state: unknown) => (state as Record<string, unknown> | null)?.[CODE_ENTRY] === true;
+
+/**
+ * While the code step is shown, the browser's Back returns to the password step: the step pushes
+ * an entry of its own for the same URL (Next's router copies its own state into it) and a
+ * popstate to any other entry calls `onLeave`. Nothing is posted again either way; Forward to the
+ * step's old entry, from the password step, changes nothing. The returned `leave(message)` goes
+ * back the same way, for an expired challenge, so no dead entry is left behind.
+ */
+function useCodeStepEntry(onLeave: (message?: string) => void) {
+  const leaveWith = useRef<string | undefined>(undefined);
+  const latest = useRef(onLeave);
+  useEffect(() => {
+    latest.current = onLeave;
+  });
+  useEffect(() => {
+    // Once per code step (React's development double mount included).
+    if (!isCodeEntry(window.history.state)) window.history.pushState({ [CODE_ENTRY]: true }, "");
+    const onPopState = (e: PopStateEvent) => {
+      if (!isCodeEntry(e.state)) latest.current(leaveWith.current);
+    };
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, []);
+  return useCallback((message: string) => {
+    if (!isCodeEntry(window.history.state)) return latest.current(message);
+    leaveWith.current = message;
+    window.history.back();
+  }, []);
+}
+
 /** The code step of a login with two-step verification: the authenticator's code or a recovery code. */
 function CodeStep({
   action,
   challenge,
   restartHref,
   who,
-  onExpired,
-}: NonNullable<Props["codeStep"]> & { challenge: string; onExpired: (message: string) => void }) {
+  onLeave,
+}: NonNullable<Props["codeStep"]> & { challenge: string; onLeave: (message?: string) => void }) {
   const form = useActionForm(action, { fields: ["code"] });
+  const leave = useCodeStepEntry(onLeave);
   // A refusal of the whole form (not of the code) means the challenge is over: back to the password.
   const expired = form.state && !form.state.ok && form.state.formError ? form.state.formError : null;
   useEffect(() => {
-    if (expired) onExpired(expired);
-  }, [expired, onExpired]);
+    if (expired) leave(expired);
+  }, [expired, leave]);
   return (
     <form {...form.formProps} className="space-y-4" data-testid="code-step">
       <input type="hidden" name="challenge" value={challenge} />
