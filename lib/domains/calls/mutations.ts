@@ -19,7 +19,7 @@ import { balanceIn, lockLedger, postLedgerEntry } from "@/lib/domains/billing/le
 import { formatMoney } from "@/lib/domains/billing/money";
 import { recordingAudio, type SpeechOptions } from "@/lib/domains/recordings/audio";
 import type { ScenarioRun, SimulatedParty } from "@/lib/domains/scenarios/runtime-contract";
-import { affordableSeconds, costAt, hangupSentence, isPhoneNumber, mmss, planLegs, planLog, planRecordings, scenarioStopped, settleLegs, wholeSeconds, type CallVia, type LegResult } from "./plan";
+import { affordableSeconds, costAt, hangupSentence, isPhoneNumber, mmss, planLegs, planLog, planRecordings, scenarioStopped, settleLegs, wholeSeconds, type CallVia, type CutCause, type LegResult } from "./plan";
 import { authorizeHistory, countCallSessions, newestSessionId, toReportDto, type HistoryReportDto } from "./queries";
 import type { CallDirection, CallInitiator, CallStatus, ReportSpec } from "./schemas";
 
@@ -34,7 +34,7 @@ export type StoredRun = {
   run: ScenarioRun;
   payer: Payer;
   /** Where the call is cut short, and why; null: it runs to its hangup. */
-  cut: { at: number; cause: "funds" | "terminated" } | null;
+  cut: { at: number; cause: CutCause } | null;
 };
 
 export type SessionSummary = { id: number; status: CallStatus; startedAt: Date; plannedEndAt: Date; finishReason: string };
@@ -213,7 +213,7 @@ export async function finaliseSession(sessionId: number, opts: FinaliseOptions):
       cut = { at: end, cause: "funds" };
       recordings = audioFor(end);
     }
-    const legs = settleLegs(plan, end);
+    const legs = settleLegs(plan, end, cut?.cause);
     const cost = legs.reduce((sum, l) => sum + l.costMinor, 0);
     if (payer.kind === "user" && cost > 0) {
       const paid = await tx.appUser.updateMany({ where: { id: payer.appUserId, accountId: s.accountId, balanceMinor: { gte: cost } }, data: { balanceMinor: { decrement: cost } } });
@@ -229,7 +229,6 @@ export async function finaliseSession(sessionId: number, opts: FinaliseOptions):
         );
         ledgerEntryId = entry.id;
       }
-      const cutShort = l.talkTo !== null && end < l.talkTo;
       await tx.callLeg.create({
         data: {
           sessionId: s.id,
@@ -243,7 +242,7 @@ export async function finaliseSession(sessionId: number, opts: FinaliseOptions):
           durationSeconds: l.durationSeconds,
           pricePerMinuteMinor: l.pricePerMinuteMinor,
           costMinor: l.costMinor,
-          endReason: cutShort ? (cut?.cause === "terminated" ? "terminated" : "payment_required") : l.endReason,
+          endReason: l.endReason,
           chargedAppUserId: payer.kind === "user" && l.costMinor > 0 ? payer.appUserId : null,
           ledgerEntryId,
         },

@@ -119,6 +119,35 @@ describe("planLegs", () => {
     ]);
   });
 
+  it("a call still ringing when the session is cut ends for the cut, as its log line says, not as the run had it end later", () => {
+    // Calls at 20 s (busy at 22 s), 25 s (rings out at 85 s) and 28 s (busy at 30 s), beside the session's call.
+    const BUSY = "+14155550000";
+    const run: ScenarioRun = {
+      ...RUN,
+      events: [
+        RUN.events[0]!,
+        { at: 20, type: "forward", to: BUSY, kind: "number", answered: false, seconds: 0, failure: "busy", endAt: 22 },
+        { at: 25, type: "forward", to: UK, kind: "number", answered: false, seconds: 0, failure: "no_answer", endAt: 85 },
+        { at: 28, type: "forward", to: "bob", kind: "user", answered: false, seconds: 0, failure: "busy", endAt: 30 },
+        RUN.events.at(-1)!,
+      ],
+    };
+    const legs = planLegs(outbound(), run);
+    const called = (cut: number) => planLog(panelCall(), run, ["main"], cut, "cut").filter((l) => l.line.startsWith("Called "));
+    for (const [cause, code] of [["terminated", "terminated"], ["funds", "payment_required"]] as const) {
+      expect(settleLegs(legs, 29, cause).map((l) => [l.remoteNumber, l.successful, l.endReason])).toEqual([
+        [US, true, code],
+        [BUSY, false, "busy"],
+        [UK, false, code],
+        ["bob", false, code],
+      ]);
+    }
+    expect(called(29).map((l) => l.line)).toEqual([`Called ${BUSY}: busy`, `Called ${US}: answered, talked 27 s`, `Called ${UK}: not answered`, "Called bob: not answered"]);
+    // Cut after the run ended them, or not cut at all: each keeps its own reason.
+    expect(settleLegs(legs, 100, "terminated").map((l) => l.endReason)).toEqual(["terminated", "busy", "no_answer", "busy"]);
+    expect(settleLegs(legs, 130).map((l) => l.endReason)).toEqual(["hangup", "busy", "no_answer", "busy"]);
+  });
+
   it("a session with no caller of its own shows the caller ID its scenario gave its first call", () => {
     expect(scenarioCallerId({ ...RUN, events: [{ at: 0, type: "forward", to: US, kind: "number", answered: true, seconds: 5, callerId: "+15550002222" }, ...RUN.events] })).toBe("+15550002222");
     expect(scenarioCallerId(RUN)).toBe("");

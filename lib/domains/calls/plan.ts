@@ -35,6 +35,13 @@ export type LegPlan = {
   talkFrom: number | null;
   talkTo: number | null;
   pricePerMinuteMinor: number;
+  /**
+   * When the leg ended in the run (seconds after the start): its talk's end when answered; else
+   * when it rang out, failed or was hung up; the incoming call, at the session's end. A placed
+   * call of a run stored before the sandbox recorded a leg's end: when it was dialled.
+   */
+  endAt: number;
+  /** Why the leg ended in the run, a code word (LEG_END_WORDS); settleLegs puts a cut's in its place. */
   endReason: string;
 };
 
@@ -96,6 +103,7 @@ export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "p
       startAt: 0,
       talkFrom: answeredAt,
       talkTo: answeredAt === null ? null : end,
+      endAt: end,
       pricePerMinuteMinor: pstn && isPhoneNumber(setup.to) ? pricesForDestination(setup.to).callInboundPerMinuteMinor : USER_LEG_PRICE_PER_MINUTE_MINOR,
       endReason: answeredAt === null ? "not_answered" : hangup?.type === "hangup" ? hangup.reason : "hangup",
     });
@@ -105,7 +113,8 @@ export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "p
   for (const e of run.events) {
     if (e.type !== "forward") continue;
     const pstn = e.kind === "number";
-    const talkFrom = e.answered ? Math.min(end, e.at + ring) : null;
+    const { talkFrom, ended } = placedSpan(e, ring, end);
+    const talkTo = talkFrom === null ? null : Math.min(end, talkFrom + e.seconds);
     legs.push({
       index: legs.length,
       localNumber: setup.from,
@@ -114,13 +123,30 @@ export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "p
       incoming: false,
       startAt: e.at,
       talkFrom,
-      talkTo: talkFrom === null ? null : Math.min(end, talkFrom + e.seconds),
+      talkTo,
+      endAt: talkTo ?? ended,
       pricePerMinuteMinor: pstn ? pricesForDestination(e.to).callOutboundPerMinuteMinor : USER_LEG_PRICE_PER_MINUTE_MINOR,
       endReason: e.answered ? "hangup" : (e.failure ?? "no_answer"),
     });
   }
   return legs;
 }
+
+/**
+ * When a placed call was answered (null: never; `ring`: the party's answerAfterSeconds, within the
+ * run's `duration`) and when it ended, seconds after the start. A run stored before the sandbox
+ * recorded a leg's end (endAt): its talk's end, or (unanswered) its dialling.
+ */
+function placedSpan(e: Forward, ring: number, duration: number): { talkFrom: number | null; ended: number } {
+  const talkFrom = e.answered ? Math.min(duration, e.at + ring) : null;
+  return { talkFrom, ended: e.endAt ?? (talkFrom !== null ? talkFrom + e.seconds : e.at) };
+}
+
+/** Why a session was cut before its run's end: the balance ran out, or "End session" was pressed. */
+export type CutCause = "funds" | "terminated";
+
+/** The end reason (a code word) of a leg still going, talking or ringing, when the session is cut. */
+const CUT_END_REASON: Record<CutCause, string> = { funds: "payment_required", terminated: "terminated" };
 
 /**
  * Whether a leg answered at `talkFrom` (seconds; null: never) was answered when the session is cut
@@ -146,14 +172,19 @@ export function legCost(pricePerMinuteMinor: number, seconds: number): number {
 /**
  * The legs as they stand when the session is cut at `cut` seconds. Legs not yet begun are dropped;
  * a leg dialled at the cut itself is kept (not answered, unless answered at once), as the log shows
- * every event up to the cut, its "Called ..." line among them.
+ * every event up to the cut, its "Called ..." line among them. `cause`: why the session was cut
+ * before its run's end, if it was; a leg still going then (its endAt after the cut), talking or
+ * ringing, ends for that cause (terminated, payment_required), whatever the run had in store for
+ * it: one still ringing was not answered because of the cut, as the log says ("Called +1…: not
+ * answered"), not busy or rung out later. A leg that ended by the cut keeps its own reason.
  */
-export function settleLegs(legs: readonly LegPlan[], cut: number): LegResult[] {
+export function settleLegs(legs: readonly LegPlan[], cut: number, cause?: CutCause): LegResult[] {
   return legs
     .filter((l) => l.startAt <= cut)
     .map((l) => {
       const seconds = talkSeconds(l, cut);
-      return { ...l, successful: answeredBy(l.talkFrom, cut), durationSeconds: seconds, costMinor: legCost(l.pricePerMinuteMinor, seconds) };
+      const endReason = cause && l.endAt > cut ? CUT_END_REASON[cause] : l.endReason;
+      return { ...l, endReason, successful: answeredBy(l.talkFrom, cut), durationSeconds: seconds, costMinor: legCost(l.pricePerMinuteMinor, seconds) };
     });
 }
 
@@ -378,9 +409,7 @@ export function planLog(
       : `${STARTED_BY[setup.initiator]}${setup.to ? ` for ${setup.to}` : ""}${setup.from ? `, caller ${setup.from}` : ""}`;
   const ring = Math.max(0, setup.party.answerAfterSeconds ?? 0);
   const placed = (e: Forward): LogPlan => {
-    const from = e.answered ? Math.min(run.durationSeconds, e.at + ring) : null;
-    // A run stored before the sandbox recorded endAt: the talk's end, or (unanswered) the dialling.
-    const ended = e.endAt ?? (from !== null ? from + e.seconds : e.at);
+    const { talkFrom: from, ended } = placedSpan(e, ring, run.durationSeconds);
     const outcome =
       from !== null && answeredBy(from, cut)
         ? `answered, talked ${wholeSeconds(Math.min(e.seconds, cut - from))} s`

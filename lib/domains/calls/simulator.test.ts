@@ -10,6 +10,7 @@ import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
 import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { fixtureSipRegistration } from "@/lib/domains/sip-registrations/api-fixtures";
 import { createTestAccount, PRINCIPALS, type TestAccount } from "@/test/factories";
+import { callAs, insertKey } from "@/test/api-kit";
 import { decodeWav, SAMPLE_RATE } from "@/lib/domains/recordings/audio";
 import {
   balanceOf,
@@ -46,6 +47,29 @@ async function setup(topUpMinor = 50_00) {
 
 const place = (owner: Actor, appId: number, callerNumber: string, d: ReturnType<typeof deps>, more: Record<string, unknown> = {}) =>
   placeCall(owner, { applicationId: appId, destination: US_DEST, callerKind: "number", callerNumber, answerAfterSeconds: 2, ...more }, d);
+
+/**
+ * A session's placed calls three ways, in leg order: the stored end reason (the code word), its
+ * words in the panel's detail (getCallSession), and GetCallHistory's end_reason; with the log's
+ * "Called ..." lines.
+ */
+async function legEnds(owner: Actor, sessionId: number) {
+  const stored = await db.callLeg.findMany({ where: { sessionId }, select: { remoteNumber: true, endReason: true }, orderBy: { id: "asc" } });
+  const detail = (await getCallSession(owner, sessionId))!;
+  const key = await insertKey(owner.accountId, ["Developer"]);
+  const h = await callAs(key, "GetCallHistory", { call_session_history_id: String(sessionId), with_calls: "true" });
+  const api = (h.body.result as { calls: { remote_number: string; end_reason: string }[] }[])[0]!.calls;
+  return {
+    stored: stored.map((l) => [l.remoteNumber, l.endReason]),
+    detail: detail.legs.map((l) => [l.remoteNumber, l.endReason]),
+    api: api.map((c) => [c.remote_number, c.end_reason]),
+    called: detail.log.filter((l) => l.line.startsWith("Called ")).map((l) => l.line),
+  };
+}
+
+/** A call at `at` s to `to` that the run has busy 2 s later, or ringing out after 60 s. */
+const unanswered = (at: number, to: string, failure: "busy" | "no_answer") =>
+  ({ at, type: "forward", to, kind: "number", answered: false, seconds: 0, failure, endAt: at + (failure === "busy" ? 2 : 60) }) as const;
 
 describe("a call from start to finish", () => {
   it("runs until its planned end, then its legs, log, recording and ledger entries agree", async () => {
@@ -362,6 +386,27 @@ describe("money", () => {
     expect(await balanceOf(acct.id)).toBe(0);
   });
 
+  it("a call still ringing when the balance runs out ends payment_required, as the log says it was not answered: stored, in the detail and in GetCallHistory", async () => {
+    const { acct, owner, app, callerId } = await setup(0);
+    await fixtureTopUp(acct.id, 2 * usOut);
+    const t = testClock();
+    // The balance runs out at 2:02, while the call of 1:40 rings (it would ring out at 2:40).
+    const s = await place(owner, app.id, callerId, deps(scriptedRuntime(talkRun(600, [unanswered(100, UK_DEST, "no_answer")])), t.clock));
+    await advanceCalls(t.advance(122), { accountId: acct.id });
+    expect(await db.callSession.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ status: "payment_required", durationSeconds: 122 });
+    const ends = await legEnds(owner, s.id);
+    expect(ends.stored).toEqual([
+      [US_DEST, "payment_required"],
+      [UK_DEST, "payment_required"],
+    ]);
+    expect(ends.api).toEqual(ends.stored);
+    expect(ends.detail).toEqual([
+      [US_DEST, "payment required"],
+      [UK_DEST, "payment required"],
+    ]);
+    expect(ends.called).toEqual([`Called ${US_DEST}: answered, talked 120 s`, `Called ${UK_DEST}: not answered`]);
+  });
+
   it("a balance spent meanwhile cuts the call at finalisation instead of overdrawing", async () => {
     const { acct, owner, app, callerId } = await setup(0);
     await fixtureTopUp(acct.id, 10 * usOut);
@@ -475,6 +520,32 @@ describe("terminate", () => {
     expect(await db.auditLog.count({ where: { accountId: acct.id, action: "call.terminate", targetId: String(s.id) } })).toBe(1);
     await expect(terminateSession(owner, { sessionId: s.id }, { clock: t.clock })).rejects.toMatchObject({ code: "CONFLICT", reason: "call_not_running" });
     expect(await advanceCalls(t.advance(600), { accountId: acct.id })).not.toContain(s.id);
+  });
+
+  it("a call still ringing at the cut ends terminated, as the log says it was not answered: stored, in the detail and in GetCallHistory", async () => {
+    const { owner, app, callerId } = await setup();
+    const t = testClock();
+    const BUSY = "+12125550000";
+    // Busy at 22 s (before the cut), busy at 30 s and ringing out at 85 s (both still ringing at the cut).
+    const run = talkRun(600, [unanswered(20, BUSY, "busy"), unanswered(25, UK_DEST, "no_answer"), unanswered(28, "+13105550000", "busy")]);
+    const s = await place(owner, app.id, callerId, deps(scriptedRuntime(run), t.clock));
+    t.advance(29);
+    await terminateSession(owner, { sessionId: s.id }, { clock: t.clock });
+    const ends = await legEnds(owner, s.id);
+    expect(ends.stored).toEqual([
+      [US_DEST, "terminated"],
+      [BUSY, "busy"],
+      [UK_DEST, "terminated"],
+      ["+13105550000", "terminated"],
+    ]);
+    expect(ends.api).toEqual(ends.stored);
+    expect(ends.detail).toEqual([
+      [US_DEST, "terminated"],
+      [BUSY, "busy"],
+      [UK_DEST, "terminated"],
+      ["+13105550000", "terminated"],
+    ]);
+    expect(ends.called).toEqual([`Called ${BUSY}: busy`, `Called ${US_DEST}: answered, talked 27 s`, `Called ${UK_DEST}: not answered`, "Called +13105550000: not answered"]);
   });
 
   it("needs calls.active_sessions; another account's session is not found", async () => {
