@@ -1,13 +1,13 @@
 // Call lists on the Management API: the official Node client creates a list from CSV text, reads
 // it back with GetCallLists and GetCallListDetails (JSON, and CSV text), edits, stops, recovers,
-// appends and deletes it; a bad file answers 637 (INVALID_CALL_LIST_FILE) naming the lines and writes nothing; another
+// appends and deletes it; a row's result reads in today's words; a bad file answers 637 (INVALID_CALL_LIST_FILE) naming the lines and writes nothing; another
 // account's list answers 636 (INVALID_CALL_LIST); a key without the create row cannot create.
 // Threat: wire incompatibility with the official client; a key reaching further than its roles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { API_ERROR } from "@/lib/api/codes";
 import type { Actor } from "@/lib/access/actor-types";
-import { findOwnCallList } from "./queries";
+import { findOwnCallList, listCallListRows } from "./queries";
 import { CALL_LIST_CSV, fixtureCallList } from "./api-fixtures";
 import { createTestAccount, type TestAccount } from "@/test/factories";
 import { callAs, insertKey } from "@/test/api-kit";
@@ -87,6 +87,26 @@ describe("call lists through the wire", () => {
     const c = await callAs(key, "CreateCallList", { rule_id: String(theirs.rule.id), name: "x", max_simultaneous: "1", num_attempts: "1", file_content: CALL_LIST_CSV });
     expect(c.body.error?.code).toBe(API_ERROR.CALL_NOT_ROUTED);
     expect(await db.callList.findUniqueOrThrow({ where: { id: theirs.list.id } })).toMatchObject({ name: "Fixture list", status: "queued" });
+  });
+
+  it("a row's result reads in today's words, as the call history shows its session: GetCallListDetails (json and csv) and the panel's rows; the row keeps what was written", async () => {
+    const { list } = await fixtureCallList(acct.id);
+    // Copied from a session an earlier version finalised: a plain Error's name after "failed: ".
+    const stored = 'Error: the scenario failed: Error: no agent on duty (scenario "main", line 2) (attempt 1 of 2; next in 60 s)';
+    const today = 'Error: the scenario failed: no agent on duty (scenario "main", line 2) (attempt 1 of 2; next in 60 s)';
+    await db.callListRow.updateMany({ where: { listId: list.id, position: 1 }, data: { attempts: 1, result: "error", reason: stored } });
+    const key = await insertKey(acct.id, ["Owner"]);
+    const json = await callAs(key, "GetCallListDetails", { list_id: String(list.id), output: "json" });
+    const results = (json.body.result as { result_data: string }[]).map((r) => JSON.parse(r.result_data) as { result: string; reason: string });
+    expect(results.map((r) => [r.result, r.reason])).toEqual([
+      ["error", today],
+      ["", ""],
+    ]);
+    const csv = await callAs(key, "GetCallListDetails", { list_id: String(list.id), output: "csv", delimiter: "," });
+    // The CSV cell holds result_data's JSON with its quotes doubled.
+    expect(String(csv.body.result).split("\r\n")[1]!.replaceAll('""', '"')).toContain(`"reason":${JSON.stringify(today)}`);
+    expect((await listCallListRows(owner, list.id, {})).items[0]!.reason).toBe(today);
+    expect(await db.callListRow.findFirstOrThrow({ where: { listId: list.id, position: 1 }, select: { reason: true } })).toEqual({ reason: stored });
   });
 
   it("a Supervisor key reads lists but cannot create or append (the matrix's create and append rows)", async () => {

@@ -301,6 +301,7 @@ async function recordBatch(rows: { id: number; listId: number; attempts: number;
       const retry = !ok && s.status !== "payment_required" && row.attempts < list.numAttempts && list.status !== "cancelled";
       const ended = s.endedAt ?? now;
       const status = ok ? "succeeded" : retry ? "pending" : "failed";
+      // The session's finish reason as stored; shown in today's words when read (./queries.ts toRowDto).
       const reason = retry ? `${s.finishReason} (attempt ${row.attempts} of ${list.numAttempts}; next in ${list.intervalSeconds} s)` : s.finishReason;
       const n = await tx.callListRow.updateMany({
         where: { id: row.id, status: "in_progress", lastSessionId: s.id },

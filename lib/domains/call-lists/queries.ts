@@ -11,6 +11,7 @@ import type { SectionId } from "@/lib/access/matrix";
 import { AppError } from "@/lib/core/errors";
 import { ignoreCase } from "@/lib/core/search";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { currentWording } from "@/lib/domains/calls/plan";
 import type { CallListStatus, RowStatus } from "./schemas";
 
 /** Destinations starting with `prefix` (digits, no case): a range on the index, as lib/domains/app-users does. */
@@ -152,6 +153,11 @@ export type CallListRowDto = {
   nextAttemptAt: Date;
   lastSessionId: number | null;
   result: string;
+  /**
+   * Why its last call ended (its session's finish reason, with the attempt it was when retried),
+   * in today's words (lib/domains/calls/plan.ts currentWording, as the call history shows the
+   * session); the row keeps what was written.
+   */
   reason: string;
   costMinor: number;
   updatedAt: Date;
@@ -160,7 +166,8 @@ export type CallListRowDto = {
 const ROW_SELECT = { id: true, position: true, line: true, destination: true, data: true, status: true, attempts: true, nextAttemptAt: true, lastSessionId: true, result: true, reason: true, costMinor: true, updatedAt: true } as const;
 type RowRow = Omit<CallListRowDto, "data" | "status"> & { data: string; status: string };
 // Fields listed one by one, not `{ ...r, status, data }`: on Node 20's V8 a spread followed by
-// further properties takes a slow path, several µs a row (issue 11); a results download is 100,000 rows.
+// further properties takes a slow path, several µs a row (issue 11); a results download is 100,000 rows
+// (currentWording returns at once for a reason that does not mention the scenario, as most do).
 const toRowDto = (r: RowRow): CallListRowDto => ({
   id: r.id,
   position: r.position,
@@ -172,7 +179,7 @@ const toRowDto = (r: RowRow): CallListRowDto => ({
   nextAttemptAt: r.nextAttemptAt,
   lastSessionId: r.lastSessionId,
   result: r.result,
-  reason: r.reason,
+  reason: currentWording(r.reason),
   costMinor: r.costMinor,
   updatedAt: r.updatedAt,
 });

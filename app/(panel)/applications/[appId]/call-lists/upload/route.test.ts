@@ -221,4 +221,15 @@ describe("GET .../call-lists/<id>/results (download)", () => {
     expect(lines[1]).toMatch(/^1,\+14155550101,Row 1,Succeeded,1,completed,"'=HYPERLINK\(""x""\)",1\.23,,\d{4}-/);
     expect(lines[2]).toBe("2,+14155550102,Row 2,Pending,0,,,0.00,,");
   });
+
+  it("a row's reason in an earlier version's words downloads in today's, as the call history shows its session; the row keeps what was written", async () => {
+    const acct = await createTestAccount();
+    const { app, list } = await fixtureCallList(acct.id);
+    const stored = "Error: the scenario failed: Error: no agent on duty";
+    await db.callListRow.updateMany({ where: { listId: list.id, position: 2 }, data: { status: "failed", attempts: 1, result: "error", reason: stored } });
+    session.actor = asPanel(await acct.actor("MainAccount"));
+    const lines = (await (await get(app.id, list.id)).text()).trim().split("\r\n");
+    expect(lines[2]).toMatch(/^2,\+14155550102,Row 2,Failed,1,error,Error: the scenario failed: no agent on duty,0\.00,,\d{4}-/);
+    expect(await db.callListRow.findFirstOrThrow({ where: { listId: list.id, position: 2 }, select: { reason: true } })).toEqual({ reason: stored });
+  });
 });
