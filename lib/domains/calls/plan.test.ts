@@ -298,14 +298,14 @@ describe("planLog and planRecordings", () => {
       "The other party was busy",
       "Session ended at 0:02: Busy: +14155550000",
     ]);
-    const failed: ScenarioRun = { outcome: "timeout", error: "CPU limit", durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: "error" }] };
-    expect(planLog(panelCall(), failed, ["main"], 0, "x").map((l) => l.line).slice(1, -1)).toEqual(["The platform stopped the scenario", "The scenario ran out of time: CPU limit"]);
+    const failed: ScenarioRun = { outcome: "timeout", error: "time limit", durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: "error" }] };
+    expect(planLog(panelCall(), failed, ["main"], 0, "x").map((l) => l.line).slice(1, -1)).toEqual(["The platform stopped the scenario", "The scenario ran out of time: time limit"]);
   });
 
   it("a run the sandbox stopped names the scenario once: its own sentence says what happened", () => {
     const stopped = (outcome: ScenarioRun["outcome"], error: string) =>
       planLog(panelCall(), { outcome, error, durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: outcome }] }, ["main"], 0, "x").at(-2)!.line;
-    expect(stopped("timeout", "The scenario ran longer than its 1000 ms of CPU time")).toBe("The scenario ran longer than its 1000 ms of CPU time");
+    expect(stopped("timeout", "The scenario ran longer than its 1000 ms time limit")).toBe("The scenario ran longer than its 1000 ms time limit");
     expect(stopped("memory_limit", "The scenario used more than its 32 MB of memory")).toBe("The scenario used more than its 32 MB of memory");
     expect(stopped("error", "The scenario did too much: more than 2000 events")).toBe("The scenario did too much: more than 2000 events");
     // A script's error follows what happened to the scenario.
@@ -318,13 +318,17 @@ describe("planLog and planRecordings", () => {
     expect(currentWording(`Error: the scenario failed: Error: ${why}`)).toBe(`Error: the scenario failed: ${why}`);
     expect(currentWording(`Session ended at 0:00: Error: the scenario failed: Error: ${why}`)).toBe(`Session ended at 0:00: Error: the scenario failed: ${why}`);
     expect(currentWording(`The scenario failed: Error: ${why}`)).toBe(`The scenario failed: ${why}`);
-    expect(currentWording("Error: the scenario ran out of time: The scenario ran longer than its 1000 ms of CPU time")).toBe("Error: the scenario ran longer than its 1000 ms of CPU time");
+    expect(currentWording("Error: the scenario ran out of time: The scenario ran longer than its 1000 ms of CPU time")).toBe("Error: the scenario ran longer than its 1000 ms time limit");
+    // The time limit is the run's elapsed time, which earlier versions called CPU time.
+    expect(currentWording("Error: the scenario ran longer than its 1000 ms of CPU time")).toBe("Error: the scenario ran longer than its 1000 ms time limit");
+    expect(currentWording("The scenario ran longer than its 200 ms of CPU time")).toBe("The scenario ran longer than its 200 ms time limit");
+    expect(currentWording("Session ended at 0:00: Error: the scenario ran longer than its 5000 ms of CPU time")).toBe("Session ended at 0:00: Error: the scenario ran longer than its 5000 ms time limit");
     expect(currentWording("The scenario ran out of memory: The scenario used more than its 32 MB of memory")).toBe("The scenario used more than its 32 MB of memory");
     expect(currentWording("Error: the scenario failed: The scenario did too much: more than 2000 events")).toBe("Error: the scenario did too much: more than 2000 events");
     for (const today of [
       `Error: the scenario failed: TypeError: x is not a function (scenario "main", line 5)`,
       `Error: the scenario failed: Error (scenario "main", line 2)`,
-      "Error: the scenario ran longer than its 1000 ms of CPU time",
+      "Error: the scenario ran longer than its 1000 ms time limit",
       "The scenario hung up",
       "Payment required: the balance ran out at 0:30",
     ]) {

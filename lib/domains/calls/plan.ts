@@ -275,7 +275,7 @@ const SANDBOX_SUBJECT = "The scenario ";
  * and this, the finish reason "Error: the scenario " and this. A script's error follows what
  * happened ("failed: TypeError: x is not a function (scenario "main", line 5)"); the sandbox's own
  * sentence already names the scenario and says what happened ("The scenario ran longer than its
- * 1000 ms of CPU time"), so it reads on its own ("ran longer than its 1000 ms of CPU time"), where
+ * 1000 ms time limit"), so it reads on its own ("ran longer than its 1000 ms time limit"), where
  * "ran out of time: The scenario ran longer..." said the scenario twice.
  */
 export function scenarioStopped(outcome: Exclude<ScenarioOutcome, "completed">, stored: string | undefined): string {
@@ -291,6 +291,9 @@ const EARLIER_WORDING: readonly (readonly [RegExp, string])[] = [
   [/(the scenario failed: )Error: (?=\S)/gi, "$1"],
   // The scenario twice: "the scenario ran out of time: The scenario ran longer than ...".
   [/(the scenario )(?:failed|ran out of time|ran out of memory): the scenario /gi, "$1"],
+  // The time limit called CPU time, though the sandbox measures the run's elapsed (wall-clock) time:
+  // "the scenario ran longer than its 1000 ms of CPU time".
+  [/(the scenario ran longer than its \d+ ms) of CPU time/gi, "$1 time limit"],
 ];
 
 /**

@@ -170,8 +170,13 @@ describe("a call from start to finish", () => {
     const detail = await getCallSession(owner, s.id);
     expect(detail!.finishReason).toBe(`Error: the scenario failed: ${why}`);
     expect(detail!.log.slice(-3).map((l) => l.line)).toEqual([`The scenario failed: ${why}`, `Session ended at 0:00: Error: the scenario failed: ${why}`, "Error: the scenario failed: Error: as the script wrote it"]);
+    // The time limit, which earlier versions called CPU time: the log's line and the finish reason say what it measures.
+    await db.callLogLine.create({ data: { sessionId: timedOut.id, at: timedOut.startedAt, source: "system", line: "The scenario ran longer than its 1000 ms of CPU time" } });
+    const timedOutDetail = await getCallSession(owner, timedOut.id);
+    expect(timedOutDetail!.finishReason).toBe("Error: the scenario ran longer than its 1000 ms time limit");
+    expect(timedOutDetail!.log.map((l) => l.line)).toContain("The scenario ran longer than its 1000 ms time limit");
     const listed = await listCallSessions(owner, { filter: { applicationId: app.id }, sort: "startedAt", dir: "asc", offset: 0, count: 10 });
-    expect(listed.items.map((i) => i.finishReason)).toEqual([`Error: the scenario failed: ${why}`, "Error: the scenario ran longer than its 1000 ms of CPU time"]);
+    expect(listed.items.map((i) => i.finishReason)).toEqual([`Error: the scenario failed: ${why}`, "Error: the scenario ran longer than its 1000 ms time limit"]);
   });
 
   it("StartScenarios-style: by rule id without a destination; an unknown rule or no matching rule is refused, nothing written", async () => {

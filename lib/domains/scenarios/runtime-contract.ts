@@ -123,14 +123,24 @@ export type ScenarioRun = {
   /**
    * For an outcome other than "completed": why. The script's error (runtime.ts formatScriptError,
    * with the scenario and line when known), or the sandbox's own sentence, which begins "The
-   * scenario " ("The scenario ran longer than its 1000 ms of CPU time"): the history says that one
+   * scenario " ("The scenario ran longer than its 1000 ms time limit"): the history says that one
    * as it is (lib/domains/calls/plan.ts scenarioStopped).
    */
   error?: string;
 };
 
-/** Sandbox limits: wall-clock CPU time for the whole run and memory for the isolate. */
-export type SandboxLimits = { cpuMilliseconds: number; memoryBytes: number; maxSimulatedSeconds: number };
+/** Sandbox limits (lib/domains/scenarios/simulation.ts DEFAULT_LIMITS, MAX_LIMITS). */
+export type SandboxLimits = {
+  /**
+   * Wall-clock milliseconds the whole run may take on the server, compilation and every scenario
+   * included: elapsed time (Date.now()), not the CPU time the run used, nor the call's simulated time.
+   */
+  wallClockMilliseconds: number;
+  /** Bytes the isolate may allocate. */
+  memoryBytes: number;
+  /** Simulated seconds the session may last (open calls then hang up, reason max_duration). */
+  maxSimulatedSeconds: number;
+};
 
 /**
  * Runs the scenarios of a session (in order, sharing one sandbox, as VoxEngine does) against a

@@ -318,22 +318,22 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   });
 
   it("caller limits are clamped to the maximum", () => {
-    expect(effectiveLimits({ cpuMilliseconds: 1e9, memoryBytes: -1 })).toMatchObject({ cpuMilliseconds: MAX_LIMITS.cpuMilliseconds, memoryBytes: 32 * 1024 * 1024 });
+    expect(effectiveLimits({ wallClockMilliseconds: 1e9, memoryBytes: -1 })).toMatchObject({ wallClockMilliseconds: MAX_LIMITS.wallClockMilliseconds, memoryBytes: 32 * 1024 * 1024 });
   });
 });
 
 describe("sandbox limits (threat: a scenario that takes down or reaches into the server)", () => {
   // Threat: denial of service by CPU. An infinite loop must end as "timeout" within its deadline.
-  it("an infinite loop ends as timeout within its CPU limit, even when it tries to catch the interrupt", async () => {
+  it("an infinite loop ends as timeout within its time limit, even when it tries to catch the interrupt", async () => {
     const t0 = Date.now();
-    const r = await run(`VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => { e.call.answer(); while (true) { try { while (true) {} } catch (x) {} } });`, inbound(), { cpuMilliseconds: 200 });
+    const r = await run(`VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => { e.call.answer(); while (true) { try { while (true) {} } catch (x) {} } });`, inbound(), { wallClockMilliseconds: 200 });
     expect(Date.now() - t0).toBeLessThan(1500);
     expect(r.outcome).toBe("timeout");
     // The sandbox's own sentence names the scenario (the history says it as it is: lib/domains/calls/plan.ts scenarioStopped).
-    expect(r.error).toBe("The scenario ran longer than its 200 ms of CPU time");
+    expect(r.error).toBe("The scenario ran longer than its 200 ms time limit");
     expectWellFormed(r);
     expect(last(r)).toMatchObject({ by: "runtime", reason: "timeout" });
-    const top = await run(`for (;;) {}`, inbound(), { cpuMilliseconds: 100 });
+    const top = await run(`for (;;) {}`, inbound(), { wallClockMilliseconds: 100 });
     expect(top.outcome).toBe("timeout");
   });
 
@@ -400,7 +400,7 @@ describe("sandbox limits (threat: a scenario that takes down or reaches into the
 
   // Threat: unbounded output (a scenario logging forever fills the history).
   it("too many events end the run with an error", async () => {
-    const r = await run(`for (let i = 0; ; i++) Logger.write("line " + i);`, inbound(), { cpuMilliseconds: 3000 });
+    const r = await run(`for (let i = 0; ; i++) Logger.write("line " + i);`, inbound(), { wallClockMilliseconds: 3000 });
     expect(r.outcome).toBe("error");
     expect(r.error).toBe("The scenario did too much: more than 2000 events");
     expect(r.events.length).toBeLessThanOrEqual(2001);

@@ -44,7 +44,7 @@ export function effectiveLimits(limits: Partial<SandboxLimits> = {}): SandboxLim
     const v = limits[k];
     return typeof v === "number" && Number.isFinite(v) && v > 0 ? Math.min(v, MAX_LIMITS[k]) : DEFAULT_LIMITS[k];
   };
-  return { cpuMilliseconds: pick("cpuMilliseconds"), memoryBytes: pick("memoryBytes"), maxSimulatedSeconds: pick("maxSimulatedSeconds") };
+  return { wallClockMilliseconds: pick("wallClockMilliseconds"), memoryBytes: pick("memoryBytes"), maxSimulatedSeconds: pick("maxSimulatedSeconds") };
 }
 
 /** A script's fault, located: `line` in the scenario named `scenario` when the engine says where. */
@@ -349,9 +349,10 @@ function dumpError(vm: QuickJSContext, handle: QuickJSHandle): { name: string; m
 /**
  * Runs the scenarios of one session in one sandbox, in order (as the platform concatenates a
  * rule's scenarios), against the simulated call, and returns what happened (the contract's
- * ScenarioRun: events in time order, always ending with a hangup). A script's fault, the CPU
- * deadline, the memory limit and the simulated-time cap are outcomes, never exceptions; it
- * throws only for a fault of the runtime itself.
+ * ScenarioRun: events in time order, always ending with a hangup). A script's fault, the time
+ * limit (wall-clock: the run's elapsed time on the server, not its CPU time), the memory limit and
+ * the simulated-time cap are outcomes, never exceptions; it throws only for a fault of the runtime
+ * itself.
  */
 export const runScenarios: RunScenarios = async (scenarios, call, opts) => {
   const limits = effectiveLimits(opts.limits);
@@ -368,7 +369,7 @@ export const runScenarios: RunScenarios = async (scenarios, call, opts) => {
   const rt = mod.newRuntime();
   rt.setMemoryLimit(limits.memoryBytes);
   rt.setMaxStackSize(STACK_BYTES);
-  const deadline = Date.now() + limits.cpuMilliseconds;
+  const deadline = Date.now() + limits.wallClockMilliseconds;
   let pendingAbort: Abort | null = null;
   // The deadline, and at once when the host has already decided the run is over (a script that
   // keeps calling after an abort is stopped now, not at its deadline).
@@ -376,13 +377,17 @@ export const runScenarios: RunScenarios = async (scenarios, call, opts) => {
   const vm = rt.newContext();
   let scriptError: ScriptError | null = null;
   let broken = false;
+  // The sandbox's own sentences for the limits it stops a run at (runtime-contract.ts ScenarioRun.error).
+  const stopAtLimit = (outcome: "timeout" | "memory_limit") =>
+    outcome === "timeout"
+      ? rec.finish("timeout", "runtime", "timeout", `The scenario ran longer than its ${limits.wallClockMilliseconds} ms time limit`)
+      : rec.finish("memory_limit", "runtime", "memory_limit", `The scenario used more than its ${Math.round(limits.memoryBytes / 1048576)} MB of memory`);
 
   // Ends the run for an engine error (a throw the script did not catch, or the sandbox's limits).
   const fault = (info: ReturnType<typeof dumpError>) => {
     if (settle()) return;
     const outcome = Date.now() >= deadline ? "timeout" : classify(info);
-    if (outcome === "timeout") rec.finish("timeout", "runtime", "timeout", `The scenario ran longer than its ${limits.cpuMilliseconds} ms of CPU time`);
-    else if (outcome === "memory_limit") rec.finish("memory_limit", "runtime", "memory_limit", `The scenario used more than its ${Math.round(limits.memoryBytes / 1048576)} MB of memory`);
+    if (outcome === "timeout" || outcome === "memory_limit") stopAtLimit(outcome);
     else {
       const located = locate(info, names);
       const message = info.message === "stack overflow" ? { ...located, name: "RangeError", message: "Maximum call stack size exceeded" } : located;
@@ -430,8 +435,7 @@ export const runScenarios: RunScenarios = async (scenarios, call, opts) => {
   const settle = () => {
     if (!pendingAbort) return false;
     const e = pendingAbort;
-    if (e.outcome === "timeout") rec.finish("timeout", "runtime", "timeout", `The scenario ran longer than its ${limits.cpuMilliseconds} ms of CPU time`);
-    else if (e.outcome === "memory_limit") rec.finish("memory_limit", "runtime", "memory_limit", `The scenario used more than its ${Math.round(limits.memoryBytes / 1048576)} MB of memory`);
+    if (e.outcome === "timeout" || e.outcome === "memory_limit") stopAtLimit(e.outcome);
     else abort(e);
     return true;
   };
@@ -497,7 +501,7 @@ export const runScenarios: RunScenarios = async (scenarios, call, opts) => {
         if (!drainJobs()) break;
         if (settle()) break;
         if (Date.now() >= deadline) {
-          rec.finish("timeout", "runtime", "timeout", `The scenario ran longer than its ${limits.cpuMilliseconds} ms of CPU time`);
+          stopAtLimit("timeout");
           break;
         }
       }
@@ -529,7 +533,7 @@ export async function checkScript(script: string, name = "scenario"): Promise<Sc
   const rt = mod.newRuntime();
   rt.setMemoryLimit(DEFAULT_LIMITS.memoryBytes);
   rt.setMaxStackSize(STACK_BYTES);
-  rt.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + DEFAULT_LIMITS.cpuMilliseconds));
+  rt.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + DEFAULT_LIMITS.wallClockMilliseconds));
   const vm = rt.newContext();
   try {
     const r = vm.evalCode(script, "scenario-0.js", { type: "global", compileOnly: true });

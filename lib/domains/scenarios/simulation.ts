@@ -7,14 +7,14 @@ import type { SandboxLimits, SimulatedParty, SmartQueueSnapshot } from "./runtim
 
 /** The limits a run gets unless the caller narrows them (docs/scenarios.md "Limits"). */
 export const DEFAULT_LIMITS: SandboxLimits = {
-  cpuMilliseconds: 1_000,
+  wallClockMilliseconds: 1_000,
   memoryBytes: 32 * 1024 * 1024,
   maxSimulatedSeconds: 3_600,
 };
 
 /** The most any caller may ask for: a run never holds the server longer or larger than this. */
 export const MAX_LIMITS: SandboxLimits = {
-  cpuMilliseconds: 5_000,
+  wallClockMilliseconds: 5_000,
   memoryBytes: 64 * 1024 * 1024,
   maxSimulatedSeconds: 4 * 3_600,
 };
