@@ -67,8 +67,8 @@ async function legEnds(owner: Actor, sessionId: number) {
   };
 }
 
-/** A call at `at` s to `to` that the run has busy 2 s later, or ringing out after 60 s. */
-const unanswered = (at: number, to: string, failure: "busy" | "no_answer") =>
+/** A placed call dialled at `at` s to `to`, never answered: the run has it busy 2 s later, or ringing out after 60 s. */
+const ringingCall = (at: number, to: string, failure: "busy" | "no_answer") =>
   ({ at, type: "forward", to, kind: "number", answered: false, seconds: 0, failure, endAt: at + (failure === "busy" ? 2 : 60) }) as const;
 
 describe("a call from start to finish", () => {
@@ -396,7 +396,7 @@ describe("money", () => {
     await fixtureTopUp(acct.id, 2 * usOut);
     const t = testClock();
     // The balance runs out at 2:02, while the call of 1:40 rings (it would ring out at 2:40).
-    const s = await place(owner, app.id, callerId, deps(scriptedRuntime(talkRun(600, [unanswered(100, UK_DEST, "no_answer")])), t.clock));
+    const s = await place(owner, app.id, callerId, deps(scriptedRuntime(talkRun(600, [ringingCall(100, UK_DEST, "no_answer")])), t.clock));
     await advanceCalls(t.advance(122), { accountId: acct.id });
     expect(await db.callSession.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ status: "payment_required", durationSeconds: 122 });
     const ends = await legEnds(owner, s.id);
@@ -532,7 +532,7 @@ describe("terminate", () => {
     const t = testClock();
     const BUSY = "+12125550000";
     // Busy at 22 s (before the cut), busy at 30 s and ringing out at 85 s (both still ringing at the cut).
-    const run = talkRun(600, [unanswered(20, BUSY, "busy"), unanswered(25, UK_DEST, "no_answer"), unanswered(28, "+13105550000", "busy")]);
+    const run = talkRun(600, [ringingCall(20, BUSY, "busy"), ringingCall(25, UK_DEST, "no_answer"), ringingCall(28, "+13105550000", "busy")]);
     const s = await place(owner, app.id, callerId, deps(scriptedRuntime(run), t.clock));
     t.advance(29);
     await terminateSession(owner, { sessionId: s.id }, { clock: t.clock });
