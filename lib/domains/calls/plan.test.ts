@@ -99,6 +99,18 @@ describe("planLegs", () => {
     expect(leg).toMatchObject({ successful: false, durationSeconds: 0, costMinor: 0, endReason: "no_answer" });
   });
 
+  it("a call the scenario hangs up while it rings ends not answered, as its log line says; one of a run stored before legs had an end, no answer", () => {
+    const run = (endAt?: number): ScenarioRun => ({
+      outcome: "completed",
+      durationSeconds: 12,
+      events: [{ at: 2, type: "forward", to: US, kind: "number", answered: false, seconds: 0, ...(endAt !== undefined ? { endAt } : {}) }, { at: 12, type: "hangup", by: "scenario", reason: "scenario" }],
+    });
+    const [leg] = settleLegs(planLegs(outbound(), run(10)), 12);
+    expect(leg).toMatchObject({ successful: false, costMinor: 0, endReason: "not_answered" });
+    expect(planLog(panelCall(), run(10), ["main"], 12, "done").find((l) => l.line.startsWith("Called "))).toMatchObject({ at: 10, line: `Called ${US}: not answered` });
+    expect(settleLegs(planLegs(outbound(), run()), 12)[0]).toMatchObject({ endReason: "no_answer" });
+  });
+
   it("a busy or invalid destination's leg ends busy / invalid (the runtime's failure), in words for the history", () => {
     const busy = (failure: "busy" | "invalid"): ScenarioRun => ({
       outcome: "completed",

@@ -126,7 +126,10 @@ export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "p
       talkTo,
       endAt: talkTo ?? ended,
       pricePerMinuteMinor: pstn ? pricesForDestination(e.to).callOutboundPerMinuteMinor : USER_LEG_PRICE_PER_MINUTE_MINOR,
-      endReason: e.answered ? "hangup" : (e.failure ?? "no_answer"),
+      // Unanswered with no failure: the scenario (or the session's end) closed it while it rang,
+      // "not answered" as its log line says; a run stored before legs had an end cannot tell
+      // that from ringing out.
+      endReason: e.answered ? "hangup" : (e.failure ?? (e.endAt !== undefined ? "not_answered" : "no_answer")),
     });
   }
   return legs;
