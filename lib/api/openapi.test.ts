@@ -36,6 +36,12 @@ describe("OpenAPI 3.1 document", () => {
     expect(doc.paths["/platform_api/RemoveKeyRoles"]!.post["x-one-of"]).toEqual([{ params: ["role_id", "role_name"], required: true }]);
   });
 
+  it("lists the code words of a call's end_reason (CallInfoType), the cut's and not_answered among them", () => {
+    const callInfo = doc.components.schemas.CallInfoType as { properties: Record<string, { description?: string }> };
+    const description = callInfo.properties.end_reason!.description ?? "";
+    for (const code of ["hangup", "no_answer", "not_answered", "busy", "terminated", "payment_required"]) expect(description).toContain(`${code} (`);
+  });
+
   it("hoists shared structures into components and leaves no dangling reference", () => {
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["Error", "RoleView", "SubUserView", "KeyInfo", "KeyView", "AccountInfo"]));
     const text = JSON.stringify(doc);

@@ -22,6 +22,7 @@ import { createHistoryReport } from "./mutations";
 import { callHistoryForApi, historyReportRows, listHistoryReports, type ApiHistoryItem, type HistoryReportDto } from "./queries";
 import { MAX_CUSTOM_DATA, type CallFilter } from "./schemas";
 import { startScenarios } from "./simulator";
+import { LEG_END_REASONS_DESCRIBED } from "./plan";
 
 /**
  * A filter's text: at most `max` characters, no control characters (PostgreSQL refuses a NUL in
@@ -47,7 +48,7 @@ export const ZCallInfo = z
     successful: z.boolean(),
     cost: z.number(),
     direction: z.string(),
-    end_reason: z.string(),
+    end_reason: z.string().meta({ description: `Ours, a code word: ${LEG_END_REASONS_DESCRIBED}` }),
     transaction_id: z.number().int().nullable(),
   })
   .meta({ id: "CallInfoType" });

@@ -330,6 +330,11 @@ const LEG_END_WORDS: Record<string, string> = {
   memory_limit: "the scenario ran out of memory",
 };
 
+/** Every leg end reason's code word (CallInfoType.end_reason), with what the history shows for it: "no_answer (no answer)". */
+export const LEG_END_REASONS_DESCRIBED = Object.entries(LEG_END_WORDS)
+  .map(([code, words]) => `${code} (${words})`)
+  .join(", ");
+
 /** What the history shows for a leg's end reason (the stored code word stays the API's end_reason). */
 export function legEndReasonText(code: string): string {
   return LEG_END_WORDS[code] ?? code.replaceAll("_", " ");
