@@ -3,13 +3,15 @@ import "server-only";
 // (instrumentation.ts, register()), ticking advanceCalls about once a second so running sessions
 // end when their planned end comes (then advanceCallLists, so call lists go on; and beside them,
 // in a loop of its own, webhookLoop, lib/domains/webhooks/mutations.ts: webhook deliveries, and
-// hourly their pruning; and hourly, the push certificates' expiry warning). Safe with several app
+// hourly their pruning; and hourly, the push certificates' expiry warning and the SQLite planner's
+// statistics, lib/core/planner-statistics.ts). Safe with several app
 // servers on one database: each tick claims due sessions with an atomic conditional update and
 // finalising is exactly-once (./simulator.ts, ./mutations.ts), so servers split the work and never
 // double-charge; the expiry warning claims each certificate the same way.
 // CALL_SCHEDULER=false turns it off on a server (another one sharing the database must run it).
 import { atMostEvery } from "@/lib/core/clock";
 import { env } from "@/lib/core/env";
+import { refreshPlannerStatistics } from "@/lib/core/planner-statistics";
 import { advanceCallLists } from "@/lib/domains/call-lists/mutations";
 import { warnExpiringPushCertificates } from "@/lib/domains/push-credentials/mutations";
 import { webhookLoop } from "@/lib/domains/webhooks/mutations";
@@ -17,7 +19,7 @@ import { advanceCalls } from "./simulator";
 
 /** How often a tick runs (ours): a session ends at most this late. */
 export const TICK_MS = 1_000;
-/** How often the hourly jobs run on each server (ours): push certificates' expiry warning. */
+/** How often the hourly jobs run on each server (ours): push certificates' expiry warning, the planner's statistics. */
 export const HOURLY_MS = 3_600_000;
 
 type Scheduler = { stop: () => void };
@@ -50,8 +52,11 @@ export function startCallScheduler(
   let delivering = false;
   // The hourly jobs run on the first tick, then an hour after the last run began.
   const warnExpiring = atMostEvery(HOURLY_MS, (at: Date) => warnExpiringPushCertificates(at, { accountId }));
+  // Not in tests scoped to one account: the statistics are the whole database's.
+  const refreshStatistics = atMostEvery(HOURLY_MS, () => (accountId === undefined ? refreshPlannerStatistics() : Promise.resolve()));
   const timer = setInterval(() => {
     warnExpiring(now()).catch((e) => log("Call scheduler: the push certificate expiry warning failed", e));
+    refreshStatistics(now()).catch((e) => log("Call scheduler: refreshing the database's planner statistics failed", e));
     // Webhook deliveries run beside the calls, never in their way: a slow receiver (5 s at most
     // per attempt) delays only the deliveries behind it, not the end of anyone's call.
     if (!delivering) {
