@@ -135,17 +135,21 @@ test("the history's filters narrow the list in the URL, and Clear empties them",
   const acct = await factory.account();
   const app = await factory.application(acct.id);
   const now = Date.now();
-  const session = (toNumber: string, status: string, minutesAgo: number) => {
+  const session = (toNumber: string, status: string, minutesAgo: number, durationSeconds = 0) => {
     const at = new Date(now - minutesAgo * 60_000);
-    return factory.db.callSession.create({ data: { accountId: acct.id, applicationId: app.id, initiator: "panel", direction: "outbound", fromNumber: "", toNumber, status, startedAt: at, plannedEndAt: at, endedAt: at } });
+    return factory.db.callSession.create({ data: { accountId: acct.id, applicationId: app.id, initiator: "panel", direction: "outbound", fromNumber: "", toNumber, status, startedAt: at, plannedEndAt: at, endedAt: at, durationSeconds } });
   };
-  await session("+12125550101", "completed", 3);
+  await session("+12125550101", "completed", 3, 60);
   await session("+12125550102", "no_answer", 2);
   const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
   await page.goto("/calls");
   const rows = page.getByRole("table").locator("tbody tr");
   await expect(rows).toHaveCount(2);
   const filters = page.getByTestId("call-filters");
+  // The form's empty fields filter nothing: an empty max duration is not "at most 0 s".
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]maxDuration=(&|$)/);
+  await expect(rows).toHaveCount(2);
   await filters.getByLabel("Status").selectOption("no_answer");
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/[?&]status=no_answer/);

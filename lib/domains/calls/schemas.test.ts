@@ -13,6 +13,13 @@ describe("call history filters", () => {
     });
   });
 
+  it("reads the filter form's empty fields as no filter (an empty max duration is not 0 s)", () => {
+    const empty = { from: "", to: "", q: "", user: "", rule: "", status: "", direction: "", minDuration: "", maxDuration: "" };
+    expect(parseCallFilter(empty)).toEqual({});
+    expect(parseCallFilter({ ...empty, maxDuration: " ", minDuration: "0" })).toEqual({ minDuration: 0 });
+    expect(parseCallFilter({ ...empty, from: "2026-12-04T00:00", to: "2026-12-05T00:00" })).toEqual({ from: new Date("2026-12-04T00:00:00Z"), to: new Date("2026-12-05T00:00:00Z") });
+  });
+
   it("names an inverted duration or date range, and nothing for a consistent filter", () => {
     expect(callFilterProblems(parseCallFilter({ minDuration: "100", maxDuration: "5" }))).toEqual([
       "Min duration (100 s) is above max duration (5 s): no call can match. Swap or clear one of them.",
