@@ -58,5 +58,10 @@ test("at 390 px the sessions list fits the phone without scrolling sideways, and
   await end.click();
   await expect(page.locator('[data-toast="success"]')).toContainText("Session ended");
   await expect(list.getByRole("row")).toHaveCount(2);
+  // Alone in the list, "Log out" still reads on one line inside its button.
+  const logout = list.getByRole("button", { name: "Log out" });
+  const box = (await logout.boundingBox())!;
+  expect(await logout.evaluate((el) => el.scrollHeight <= el.clientHeight && el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(box.height).toBeLessThanOrEqual(36);
   await context.close();
 });

@@ -29,7 +29,7 @@ function EndSession({ row, end }: { row: SessionRow; end: EndAction }) {
   if (row.current) {
     return (
       <form action={logoutAction}>
-        <Button type="submit" size="sm" variant="secondary">
+        <Button type="submit" size="sm" variant="secondary" className="whitespace-nowrap">
           Log out
         </Button>
       </form>
