@@ -234,6 +234,13 @@ test("Back from the code step returns to the password step on /login, posting no
   await page.goBack();
   await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
   await expect(page).toHaveURL(/\/login$/);
+  // "Start again with the password" goes back the same way, keeping the login name.
+  await page.getByLabel("Password", { exact: true }).fill(acct.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("link", { name: "Start again with the password" }).click();
+  await expect(page.getByTestId("code-step")).toHaveCount(0);
+  await expect(page.getByLabel("Email or account name")).toHaveValue(acct.name);
+  await expect(page).toHaveURL(/\/login$/);
   await page.getByLabel("Password", { exact: true }).fill(acct.password);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.getByTestId("code-step").getByLabel("Code").fill(nextCode(secret));

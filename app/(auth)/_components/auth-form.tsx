@@ -29,8 +29,8 @@ type Props = {
  * whose password step answers a challenge turns into its code step, which has a history entry of
  * its own: the browser's Back returns to the password step (with what was typed there, the
  * password excepted) instead of leaving the page. A code step whose challenge has expired goes
- * back the same way, saying why. "Start again with the password" (the page itself) does the same
- * without JavaScript.
+ * back the same way, saying why, and so does "Start again with the password" (a link to the page
+ * itself, for a page without JavaScript).
  */
 export function AuthForm(props: Props) {
   // Each password step is a fresh form: one after a code step starts without its old result.
@@ -140,7 +140,7 @@ function useCodeStepEntry(onLeave: (message?: string) => void) {
     window.addEventListener("popstate", onPopState);
     return () => window.removeEventListener("popstate", onPopState);
   }, []);
-  return useCallback((message: string) => {
+  return useCallback((message: string | undefined) => {
     if (!isCodeEntry(window.history.state)) return latest.current(message);
     leaveWith.current = message;
     window.history.back();
@@ -176,7 +176,15 @@ function CodeStep({
         Verify
       </SubmitButton>
       <p className="text-center text-sm">
-        <a href={restartHref} className="font-medium text-brand-700 hover:underline">
+        <a
+          href={restartHref}
+          className="font-medium text-brand-700 hover:underline"
+          onClick={(e) => {
+            // As Back does: the login name stays. The link itself is for a page without JavaScript.
+            e.preventDefault();
+            leave(undefined);
+          }}
+        >
           Start again with the password
         </a>
       </p>
