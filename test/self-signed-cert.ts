@@ -28,8 +28,16 @@ function oid(dotted: string): Buffer {
   return tlv(0x06, Buffer.from(bytes));
 }
 
-function integer(buf: Buffer): Buffer {
-  return tlv(0x02, buf[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), buf]) : buf);
+/**
+ * A DER INTEGER of the unsigned big-endian `buf`, minimally encoded as DER requires: leading zero
+ * bytes dropped (a random serial starting 0x00 0x7f… is "illegal padding" to OpenSSL, about one
+ * certificate in 512), and one zero byte added when the first bit would read as a sign.
+ */
+export function integer(buf: Buffer): Buffer {
+  let start = 0;
+  while (start < buf.length - 1 && buf[start] === 0) start++;
+  const body = buf.subarray(start);
+  return tlv(0x02, body[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), body]) : body);
 }
 
 function utcTime(d: Date): Buffer {

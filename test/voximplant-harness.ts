@@ -112,6 +112,7 @@ export async function stopClient(): Promise<void> {
   else process.env.API_RATE_LIMIT_PER_SECOND = savedRate;
   if (savedHops === undefined) delete process.env.TRUST_PROXY_HOPS;
   else process.env.TRUST_PROXY_HOPS = savedHops;
-  await new Promise((resolve) => server?.close(resolve));
+  // (No server when startClient failed: nothing to wait for, where a bare `server?.close(resolve)` never resolved.)
+  if (server) await new Promise((resolve) => server!.close(resolve));
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
