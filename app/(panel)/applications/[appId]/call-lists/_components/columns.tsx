@@ -29,6 +29,15 @@ export type CallListRow = {
   resultsHref: string;
 };
 
+/**
+ * How the list's start time reads: "Starts" while it waits for it, "Started" once a row has been
+ * called, and "Was to start" for a list stopped before calling anyone (it never started).
+ */
+export function startLabel(list: Pick<CallListRow, "status" | "succeeded" | "failed" | "inProgress">): "Starts" | "Started" | "Was to start" {
+  if (list.status === "queued") return "Starts";
+  return list.succeeded + list.failed + list.inProgress > 0 || list.status === "in_progress" ? "Started" : "Was to start";
+}
+
 export type DialogState = { kind: "create" } | { kind: "append" | "cancel" | "delete" | "edit"; row: CallListRow } | null;
 
 const TONES: Record<CallListStatus, "slate" | "green" | "red" | "blue" | "amber"> = { queued: "slate", in_progress: "blue", paused: "amber", completed: "green", cancelled: "red" };

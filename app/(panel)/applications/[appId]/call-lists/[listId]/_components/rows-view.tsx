@@ -6,7 +6,7 @@ import { useAutoRefresh } from "@/components/ui/auto-refresh";
 import { Badge } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
 import { ROW_STATUS_LABELS, type RowStatus } from "@/lib/domains/call-lists/client-safe";
-import { Progress, StatusBadge, type CallListRow } from "../../_components/columns";
+import { Progress, StatusBadge, startLabel, type CallListRow } from "../../_components/columns";
 import { POLL_MS } from "../../_components/call-lists-view";
 
 export type ListRowView = {
@@ -63,7 +63,7 @@ export function ListDetailView({ list, rows, total, params }: { list: CallListRo
             </dd>
           </div>
           <div>
-            <dt className="inline text-slate-600">Starts: </dt>
+            <dt className="inline text-slate-600">{startLabel(list)}: </dt>
             <dd className="inline">
               <DateTime value={list.startAt} />
             </dd>
