@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { toE164 } from "@/lib/core/phone";
 import { safeText, zId } from "@/lib/core/validate";
+import { firstParam } from "@/lib/core/url-params";
 export * from "./statuses";
 import { CALL_STATUSES, type CallStatus } from "./statuses";
 
@@ -151,10 +152,7 @@ const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 // A value with control characters is left out like any other that does not parse (PostgreSQL refuses a NUL).
 const text = (max: number) => z.preprocess(first, z.string().trim().max(max).superRefine(safeText("Filter")).optional()).catch(undefined);
 /** Whole seconds; an empty field (the filter form sends `maxDuration=`) is no filter, not 0 s. */
-const seconds = z.preprocess((v) => {
-  const value = first(v);
-  return typeof value === "string" && value.trim() === "" ? undefined : value;
-}, z.coerce.number().int().min(0).max(10_000_000).optional()).catch(undefined);
+const seconds = z.preprocess((v) => firstParam(v as string | string[] | undefined) || undefined, z.coerce.number().int().min(0).max(10_000_000).optional()).catch(undefined);
 /** `2026-05-01T10:00` (a datetime-local input) or `2026-05-01`, read as UTC. */
 const utcDate = z
   .preprocess(first, z.string().trim().optional())
