@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDayRange, parseUtcDay } from "./day-range";
+import { parseDayRange, parseUtcDateTime, parseUtcDay } from "./day-range";
 
 describe("parseUtcDay", () => {
   it("reads a real day in 2000-2999 as its first instant, UTC", () => {
@@ -31,4 +31,22 @@ describe("parseDayRange", () => {
     });
     expect(parseDayRange("2026-03-02", "2026-03-01")).toMatchObject({ range: { from: new Date("2026-03-02T00:00:00Z") }, errors: { to: "The end date is before the start date" } });
   });
+});
+
+describe("parseUtcDateTime", () => {
+  it("reads a value without a zone as UTC, whatever the server's time zone", () => {
+    expect(parseUtcDateTime("2026-05-01T10:00")).toEqual(new Date("2026-05-01T10:00:00Z"));
+    expect(parseUtcDateTime("2026-05-01 10:00:30")).toEqual(new Date("2026-05-01T10:00:30Z"));
+    expect(parseUtcDateTime(" 2026-05-01T10:00:30.25 ")).toEqual(new Date("2026-05-01T10:00:30.250Z"));
+    expect(parseUtcDateTime("2026-05-01")).toEqual(new Date("2026-05-01T00:00:00Z"));
+  });
+  it("keeps a zone the value names", () => {
+    expect(parseUtcDateTime("2026-05-01T10:00:00Z")).toEqual(new Date("2026-05-01T10:00:00Z"));
+    expect(parseUtcDateTime("2026-05-01T10:00:00.000Z")).toEqual(new Date("2026-05-01T10:00:00Z"));
+    expect(parseUtcDateTime("2026-05-01T12:00+02:00")).toEqual(new Date("2026-05-01T10:00:00Z"));
+  });
+  it.each(["", "tomorrow", "2026-02-30T10:00", "2026-05-01T24:00", "2026-05-01T10:60", "2026-05-01T10", "1999-12-31T10:00", "2026-05-01Z", "2026-05-01T10:00+2"])(
+    "refuses %j",
+    (text) => expect(parseUtcDateTime(text)).toBeNull(),
+  );
 });

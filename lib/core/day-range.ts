@@ -31,6 +31,24 @@ export function parseUtcDay(text: string): Date | null {
   return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d && y >= 2000 && y <= 2999 ? at : null;
 }
 
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * A date and time as the panel's inputs send it, read as UTC like every time the panel shows:
+ * "2026-05-01T10:00" (a datetime-local input), "2026-05-01 10:00:30", "2026-05-01" (midnight).
+ * A value that names its zone ("…Z", "…+02:00", a full ISO 8601 instant) keeps it. Null for
+ * anything else, an impossible day or time (2026-02-30, 24:00) and years outside 2000-2999
+ * included. Never the server's local time, which is what `new Date("2026-05-01T10:00")` reads.
+ */
+export function parseUtcDateTime(text: string): Date | null {
+  const m = DATE_TIME.exec(text.trim());
+  if (!m || !parseUtcDay(m[1]!)) return null;
+  const [hh, mm, ss] = [Number(m[2] ?? 0), Number(m[3] ?? 0), Number(m[4] ?? 0)];
+  if (hh > 23 || mm > 59 || ss > 59 || (m[6] && m[2] === undefined)) return null;
+  const at = new Date(`${m[1]}T${m[2] ?? "00"}:${m[3] ?? "00"}:${m[4] ?? "00"}.${(m[5] ?? "0").padEnd(3, "0")}${m[6] ?? "Z"}`);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
 export type DayRange = {
   /** The days as typed (for the form's inputs), "" when absent. */
   fromDay: string;

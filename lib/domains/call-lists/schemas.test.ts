@@ -1,8 +1,8 @@
 // The call list CSV rules (schemas.ts): delimiters, encodings, the header, the destination
 // column, every bad line reported by number, and the row limit.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/core/errors";
-import { decodeCsv, destinationColumnOf, detectDelimiter, MAX_FILE_ROWS, MAX_REPORTED_PROBLEMS, parseCallListCsv } from "./schemas";
+import { decodeCsv, destinationColumnOf, detectDelimiter, MAX_FILE_ROWS, MAX_REPORTED_PROBLEMS, parseCallListCsv, ZCallListSettings } from "./schemas";
 
 function problemOf(fn: () => unknown): string {
   try {
@@ -101,5 +101,25 @@ describe("parseCallListCsv", () => {
     const rows = (n: number) => `phone\n${Array.from({ length: n }, (_, i) => `+1415${String(1_000_000 + i).padStart(7, "0")}`).join("\n")}\n`;
     expect(parseCallListCsv(rows(MAX_FILE_ROWS)).rows).toHaveLength(MAX_FILE_ROWS);
     expect(problemOf(() => parseCallListCsv(rows(MAX_FILE_ROWS + 1)))).toMatch(/100,001 rows; a file may have at most 100,000/);
+  });
+});
+
+describe("a list's start", () => {
+  const startAt = ZCallListSettings.startAt;
+  // A server away from UTC: `new Date("2026-05-01T10:00")` would read 14:00 UTC here.
+  const tz = process.env.TZ;
+  beforeAll(() => void (process.env.TZ = "America/New_York"));
+  afterAll(() => void (tz === undefined ? delete process.env.TZ : (process.env.TZ = tz)));
+  it("reads the panel's datetime-local value as UTC, whatever the server's time zone", () => {
+    expect(startAt.parse("2026-05-01T10:00")).toEqual(new Date("2026-05-01T10:00:00Z"));
+    expect(startAt.parse("2026-05-01T12:00:00+02:00")).toEqual(new Date("2026-05-01T10:00:00Z"));
+    expect(startAt.parse(new Date("2026-05-01T10:00:00Z"))).toEqual(new Date("2026-05-01T10:00:00Z"));
+  });
+  it("is now when empty, and names what to type when it does not parse", () => {
+    expect(startAt.parse("")).toBeUndefined();
+    expect(startAt.parse(undefined)).toBeUndefined();
+    const r = startAt.safeParse("next Tuesday");
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toBe("Enter a date and time as YYYY-MM-DD HH:mm (UTC)");
   });
 });

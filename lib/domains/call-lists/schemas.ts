@@ -19,6 +19,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { AppError } from "@/lib/core/errors";
+import { parseUtcDateTime } from "@/lib/core/day-range";
 import { toE164 } from "@/lib/core/phone";
 import { safeText, zId } from "@/lib/core/validate";
 export * from "./client-safe";
@@ -175,12 +176,12 @@ const ZInt = (label: string, min: number, max: number) =>
 
 export const ZCallListId = zId("Invalid call list id", "call_list_not_found");
 
-/** A date and time (ISO 8601, or a Date); "" or absent: now. */
+/** A date and time (a Date, or text parseUtcDateTime reads: UTC unless it names its zone); "" or absent: now. */
 const ZStartAt = z.union([z.date(), z.string().trim()]).optional().transform((v, ctx): Date | undefined => {
   if (v === undefined || v === "") return undefined;
-  const d = v instanceof Date ? v : new Date(v);
-  if (Number.isNaN(d.getTime())) {
-    ctx.addIssue({ code: "custom", message: "Enter a date and time" });
+  const d = v instanceof Date ? v : parseUtcDateTime(v);
+  if (!d || Number.isNaN(d.getTime())) {
+    ctx.addIssue({ code: "custom", message: "Enter a date and time as YYYY-MM-DD HH:mm (UTC)" });
     return z.NEVER;
   }
   return d;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { toE164 } from "@/lib/core/phone";
 import { safeText, zId } from "@/lib/core/validate";
 import { firstParam } from "@/lib/core/url-params";
+import { parseUtcDateTime } from "@/lib/core/day-range";
 export * from "./statuses";
 import { CALL_STATUSES, type CallStatus } from "./statuses";
 
@@ -153,16 +154,10 @@ const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const text = (max: number) => z.preprocess(first, z.string().trim().max(max).superRefine(safeText("Filter")).optional()).catch(undefined);
 /** Whole seconds; an empty field (the filter form sends `maxDuration=`) is no filter, not 0 s. */
 const seconds = z.preprocess((v) => firstParam(v as string | string[] | undefined) || undefined, z.coerce.number().int().min(0).max(10_000_000).optional()).catch(undefined);
-/** `2026-05-01T10:00` (a datetime-local input) or `2026-05-01`, read as UTC. */
+/** `2026-05-01T10:00` (a datetime-local input) or `2026-05-01`, read as UTC (parseUtcDateTime). */
 const utcDate = z
-  .preprocess(first, z.string().trim().optional())
-  .transform((v) => {
-    if (!v) return undefined;
-    const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?)?$/.exec(v);
-    if (!m) return undefined;
-    const d = new Date(`${m[1]}T${m[2] ?? "00:00"}:${m[3] ?? "00"}Z`);
-    return Number.isNaN(d.getTime()) ? undefined : d;
-  })
+  .preprocess(first, z.string().optional())
+  .transform((v) => (v ? (parseUtcDateTime(v) ?? undefined) : undefined))
   .catch(undefined);
 
 /** The URL names of the history's filters, for forms and links. */

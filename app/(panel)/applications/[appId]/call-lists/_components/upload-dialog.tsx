@@ -110,8 +110,8 @@ export function CreateCallListDialog({
       maxSimultaneous: String(f.get("maxSimultaneous") ?? ""),
       numAttempts: String(f.get("numAttempts") ?? ""),
       intervalSeconds: String(f.get("intervalSeconds") ?? ""),
-      // datetime-local is the viewer's local time: sent as UTC.
-      ...(start ? { startAt: new Date(start).toISOString() } : {}),
+      // As typed: the server reads it as UTC, like every time the panel shows.
+      ...(start ? { startAt: start } : {}),
     }, settingsErrors);
   };
   const err = upload.fieldErrors;
@@ -151,7 +151,7 @@ export function CreateCallListDialog({
           <Field label="Attempts per row" name="numAttempts" type="number" min={1} max={MAX_ATTEMPTS} defaultValue={2} error={err.numAttempts} />
           <Field label="Interval between attempts (s)" name="intervalSeconds" type="number" min={0} max={MAX_INTERVAL_SECONDS} defaultValue={60} error={err.intervalSeconds} />
         </div>
-        <Field label="Start at" name="startAt" type="datetime-local" error={err.startAt} hint="Your local time. Empty: start now." />
+        <Field label="Start at (UTC)" name="startAt" type="datetime-local" error={err.startAt} hint="Empty: start now." />
       </div>
     </FormDialog>
   );
