@@ -76,7 +76,27 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
   ]);
   const sessions = await db.callSession.findMany({ where: { accountId: acct.id, initiator: "call_list" } });
   expect(sessions.map((s) => s.status).sort()).toEqual(["completed", "completed", "completed"]);
+  // The page is the list's: its name heads it, under Applications › app › Call lists.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Spring customers");
+  await expect(page).toHaveTitle(`Spring customers · Call lists · ${app.name} · Switchboard`);
+  const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(crumbs.getByRole("link", { name: "Call lists" })).toHaveAttribute("href", `/applications/${app.id}/call-lists`);
+  await expect(crumbs).toContainText(app.name);
+  // A CallListManager has no call history: the rows' last attempts are not links.
+  await expect(page.getByTestId("last-call")).toHaveCount(0);
   await context.close();
+
+  // The owner's rows link to their calls.
+  const ownerContext = await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password });
+  const ownerPage = await ownerContext.newPage();
+  await ownerPage.goto(page.url());
+  await expect(ownerPage.getByTestId("last-call")).toHaveCount(3);
+  const first = sessions.find((s) => s.toNumber === "+12125550101")!;
+  await ownerPage.locator("table tbody tr").first().getByTestId("last-call").click();
+  await expect(ownerPage).toHaveURL(`/applications/${app.id}/call-history/${first.id}`);
+  await expect(ownerPage.getByRole("heading", { level: 1 })).toHaveText(`Call ${first.id}`);
+  await expect(ownerPage.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Call history" })).toHaveAttribute("href", `/applications/${app.id}/call-history`);
+  await ownerContext.close();
 });
 
 test("a Supervisor sees the lists but no Create or Append rows", async ({ browserLoggedIn, factory }) => {

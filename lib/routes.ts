@@ -50,6 +50,10 @@ export const routes = {
   apiReference: "/settings/service-accounts/api-docs" as Route,
   /** An application's CSV export of call history (section application.call_history_downloads). */
   applicationCallHistoryExport: (appId: number) => `${applicationSectionHref("application.call_history", appId)}/export` as Route,
+  /** One call session of an application, under its call history (section application.call_history). */
+  applicationCallSession: (appId: number, sessionId: number) => `${applicationSectionHref("application.call_history", appId)}/${sessionId}` as Route,
+  /** One call session under All calls (section calls). */
+  callSession: (sessionId: number) => `${sectionHref("calls")}/${sessionId}` as Route,
   /** A tab of the Billing page (section billing; the verification tab's controls need billing.verification). */
   billingTab: (tab: BillingTab) => `${sectionHref("billing")}?tab=${tab}` as Route,
   /** One support ticket's conversation (section support.tickets). */

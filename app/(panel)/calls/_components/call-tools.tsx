@@ -5,7 +5,6 @@
 // call would, which the dialog says. On success the new session's detail opens.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import type { Route } from "next";
 import { PhoneIncoming, PhoneOutgoing } from "lucide-react";
 import { Field } from "@/components/forms/fields";
 import { FormDialog } from "@/components/forms/form-dialog";
@@ -16,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { CALL_STATUS_LABELS, type CallStatus } from "@/lib/domains/calls/statuses";
 import type { CallToolChoices } from "@/lib/domains/calls/queries";
+import { routes } from "@/lib/routes";
 import { placeTestCallAction, simulateInboundAction } from "../actions";
 
 type Props = {
@@ -26,7 +26,7 @@ type Props = {
 };
 
 const detailHref = (props: Props, applicationId: number, sessionId: number) =>
-  (props.detailIn === "calls" ? `/calls/${sessionId}` : `/applications/${applicationId}/call-history/${sessionId}`) as Route;
+  props.detailIn === "calls" ? routes.callSession(sessionId) : routes.applicationCallSession(applicationId, sessionId);
 
 const seconds = (form: FormData, key: string) => {
   const v = formText(form, key).trim();

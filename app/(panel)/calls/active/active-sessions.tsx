@@ -4,7 +4,6 @@
 // "End session" behind a confirmation that says what ending it costs.
 import { useEffect, useState } from "react";
 import Link from "next/link";
-import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { ConfirmDialog } from "@/components/forms/form-dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -14,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
 import { useToast } from "@/components/ui/toast";
+import { routes } from "@/lib/routes";
 import { terminateSessionAction } from "../actions";
 
 export type ActiveRow = {
@@ -106,7 +106,7 @@ export function ActiveSessions({ rows, total }: { rows: ActiveRow[]; total: numb
             {rows.map((r) => (
               <tr key={r.id} data-testid="active-session" data-session-id={r.id}>
                 <td className="px-3 py-2">
-                  <Link href={`/calls/${r.id}` as Route} className="font-medium text-brand-700 hover:underline">
+                  <Link href={routes.callSession(r.id)} className="font-medium text-brand-700 hover:underline">
                     {r.id}
                   </Link>
                 </td>

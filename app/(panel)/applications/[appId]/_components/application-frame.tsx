@@ -14,7 +14,8 @@ const tabOf = (section: SectionId) => APP_TABS.find((t) => t.section === section
 
 /**
  * An application's page frame: the breadcrumb, the heading (the application's name on its
- * overview, the tab's name under it elsewhere), the full name and the tabs the actor holds. Each
+ * overview, the tab's name under it elsewhere, or the record's `item` on a record of a tab: a
+ * call list, a call session), the full name and the tabs the actor holds. Each
  * tab's page renders it after its own requireSection and loadApplication, never a layout: a
  * layout renders beside a refused page (into its 403 response, RSC payload included), and the
  * application's name is exactly what a principal without the section must not learn there.
@@ -23,6 +24,7 @@ export function ApplicationFrame({
   actor,
   app,
   section,
+  item,
   description,
   actions,
   children,
@@ -30,6 +32,8 @@ export function ApplicationFrame({
   actor: Actor;
   app: ApplicationDto;
   section: SectionId;
+  /** A record of the tab (its name or "Call 12"): the heading, under the tab in the breadcrumb. */
+  item?: string;
   description?: React.ReactNode;
   actions?: React.ReactNode;
   children: React.ReactNode;
@@ -38,9 +42,10 @@ export function ApplicationFrame({
   const overview = section === "application";
   const crumbs: Crumb[] = [{ label: "Applications", href: can(actor, "applications") ? sectionHref("applications") : undefined }];
   if (!overview) crumbs.push({ label: app.name, href: tabs[0]?.href });
+  if (item !== undefined) crumbs.push({ label: tabOf(section).title, href: appTabHref(app.id, section) });
   return (
     <>
-      <PageHeader title={overview ? app.name : tabOf(section).title} crumbs={crumbs} description={description} actions={actions} />
+      <PageHeader title={item ?? (overview ? app.name : tabOf(section).title)} crumbs={crumbs} description={description} actions={actions} />
       <div className="-mt-3 mb-6 border-b border-slate-200">
         <p className="mb-3 break-all font-mono text-sm text-slate-600" data-testid="app-full-name">
           {app.fullName}
@@ -53,14 +58,22 @@ export function ApplicationFrame({
 }
 
 /**
- * The browser tab's title of an application page: "Users · sales" (the overview: "sales"). For a
- * principal without the section it is the section's name alone, so the 403 page's title does
- * not name the application either.
+ * The browser tab's title of an application page: "Users · sales" (the overview: "sales"; a
+ * record of a tab: "Spring · Call lists · sales", its name from `itemOf`, which returns null for
+ * a missing record). For a principal without the section it is the section's name alone, so
+ * the 403 page's title does not name the application (or the record) either.
  */
-export async function applicationMetadata(section: SectionId, params: Promise<{ appId: string }>): Promise<Metadata> {
+export async function applicationMetadata<P extends { appId: string }>(
+  section: SectionId,
+  params: Promise<P>,
+  itemOf?: (actor: Actor, app: ApplicationDto, params: P) => Promise<string | null>,
+): Promise<Metadata> {
   const tab = tabOf(section);
   const actor = await getActor();
   if (!actor || !can(actor, section)) return { title: tab.longTitle };
-  const app = await loadApplication(actor, (await params).appId);
-  return { title: section === "application" ? app.name : `${tab.title} · ${app.name}` };
+  const p = await params;
+  const app = await loadApplication(actor, p.appId);
+  const title = section === "application" ? app.name : `${tab.title} · ${app.name}`;
+  const item = itemOf ? await itemOf(actor, app, p) : null;
+  return { title: item ? `${item} · ${title}` : title };
 }

@@ -20,7 +20,7 @@ export default async function AppCallSessionPage({ params }: Props) {
   const s = id ? await getCallSession(actor, id, { applicationId: app.id }) : null;
   if (!s) notFound();
   return (
-    <ApplicationFrame actor={actor} app={app} section="application.call_history" description={`Call ${s.id}: ${s.from} → ${s.to || "(no call)"}`}>
+    <ApplicationFrame actor={actor} app={app} section="application.call_history" item={`Call ${s.id}`} description={`${s.from} → ${s.to || "(no call)"}`}>
       <SessionDetail actor={actor} s={s} />
     </ApplicationFrame>
   );

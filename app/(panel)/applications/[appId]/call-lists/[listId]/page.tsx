@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
+import { can } from "@/lib/access/matrix";
+import type { Actor } from "@/lib/access/actor-types";
+import type { ApplicationDto } from "@/lib/domains/applications/queries";
 import { requireSection } from "@/lib/server/guards";
 import { isAppError } from "@/lib/core/errors";
 import { formatMoney } from "@/lib/domains/billing/money";
@@ -10,20 +14,32 @@ import { ApplicationFrame, applicationMetadata } from "../../_components/applica
 import { toCallListRow } from "../_components/rows";
 import { ListDetailView } from "./_components/rows-view";
 import { parseRecordId } from "@/lib/core/ids";
+import { routes } from "@/lib/routes";
 
 type Props = { params: Promise<{ appId: string; listId: string }> };
 
-export const generateMetadata = ({ params }: Props): Promise<Metadata> => applicationMetadata("application.call_lists", params);
+/**
+ * The [listId] segment's list of this application, or null: a garbage id, another account's list
+ * and another application's all read as missing. Cached per request (the title and the page).
+ */
+const loadCallList = cache(async (actor: Actor, app: ApplicationDto, listIdParam: string) => {
+  const id = parseRecordId(listIdParam);
+  if (!id) return null;
+  const list = await getCallList(actor, id).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
+  return list && list.applicationId === app.id ? list : null;
+});
+
+export const generateMetadata = ({ params }: Props): Promise<Metadata> =>
+  applicationMetadata("application.call_lists", params, async (actor, app, p) => (await loadCallList(actor, app, p.listId))?.name ?? null);
 
 export default async function CallListPage({ params, searchParams }: Props & { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireSection("application.call_lists");
   const { appId, listId } = await params;
   const app = await loadApplication(actor, appId);
-  const id = parseRecordId(listId);
-  if (!id) notFound();
-  // Another account's list, or one of another application, reads as missing.
-  const list = await getCallList(actor, id).catch((e) => (isAppError(e) && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
-  if (!list || list.applicationId !== app.id) notFound();
+  const list = await loadCallList(actor, app, listId);
+  if (!list) notFound();
+  // A row links to its last call where the viewer may open the application's call history.
+  const sessionHref = (sessionId: number | null) => (sessionId !== null && can(actor, "application.call_history") ? routes.applicationCallSession(app.id, sessionId) : null);
   const requested = parseListParams(await searchParams, { sort: ["position"] });
   const fetchPage = (p: typeof requested) => listCallListRows(actor, list.id, { offset: skipOf(p), count: p.size, destinationPrefix: p.q || undefined });
   const first = await fetchPage(requested);
@@ -31,7 +47,7 @@ export default async function CallListPage({ params, searchParams }: Props & { s
   const page = requested.page > last ? { ...requested, page: last } : requested;
   const { items, total } = page === requested ? first : await fetchPage(page);
   return (
-    <ApplicationFrame actor={actor} app={app} section="application.call_lists" description={`Call list ${list.name}: each row, its calls and what they cost.`}>
+    <ApplicationFrame actor={actor} app={app} section="application.call_lists" item={list.name} description="Each row of the list, its calls and what they cost.">
       <ListDetailView
         list={toCallListRow(app.id, list)}
         total={total}
@@ -49,6 +65,7 @@ export default async function CallListPage({ params, searchParams }: Props & { s
           reason: r.reason,
           cost: formatMoney(r.costMinor),
           lastAttemptAt: r.attempts > 0 ? r.updatedAt.toISOString() : null,
+          lastCallHref: sessionHref(r.lastSessionId),
         }))}
       />
     </ApplicationFrame>

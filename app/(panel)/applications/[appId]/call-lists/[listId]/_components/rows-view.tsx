@@ -1,6 +1,8 @@
 "use client";
 // A call list's detail: its progress (refreshing while it runs) and its rows, page by page, each
 // with its status, attempts, last result and cost.
+import Link from "next/link";
+import type { Route } from "next";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import { useAutoRefresh } from "@/components/ui/auto-refresh";
 import { Badge } from "@/components/ui/page";
@@ -21,6 +23,8 @@ export type ListRowView = {
   cost: string;
   /** ISO string, or null before the first attempt. */
   lastAttemptAt: string | null;
+  /** The last attempt's call session page, or null: no attempt yet, or a viewer without the application's call history. */
+  lastCallHref: Route | null;
 };
 
 const TONES: Record<RowStatus, "slate" | "green" | "red" | "blue" | "amber"> = { pending: "slate", in_progress: "blue", succeeded: "green", failed: "red", cancelled: "amber" };
@@ -33,8 +37,23 @@ const columns: DataTableColumn<ListRowView>[] = [
   { accessorKey: "attempts", header: "Attempts", enableSorting: false },
   { id: "result", header: "Result", enableSorting: false, cell: ({ row }) => <span className="text-sm">{row.original.reason || "—"}</span> },
   { accessorKey: "cost", header: "Cost", enableSorting: false },
-  { id: "last", header: "Last attempt", enableSorting: false, cell: ({ row }) => (row.original.lastAttemptAt ? <DateTime value={row.original.lastAttemptAt} /> : "—") },
+  { id: "last", header: "Last attempt", enableSorting: false, cell: ({ row }) => <LastAttempt row={row.original} /> },
 ];
+
+/** When the row was last called, with a link to that call's session where the viewer may open it. */
+function LastAttempt({ row }: { row: ListRowView }) {
+  if (!row.lastAttemptAt) return "—";
+  return (
+    <span className="flex items-center gap-2 whitespace-nowrap">
+      <DateTime value={row.lastAttemptAt} />
+      {row.lastCallHref ? (
+        <Link href={row.lastCallHref} className="text-sm font-medium text-brand-700 hover:underline" data-testid="last-call">
+          View call
+        </Link>
+      ) : null}
+    </span>
+  );
+}
 
 export function ListDetailView({ list, rows, total, params }: { list: CallListRow; rows: ListRowView[]; total: number; params: ListParams }) {
   useAutoRefresh(POLL_MS, list.status === "queued" || list.status === "in_progress");
