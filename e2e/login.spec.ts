@@ -45,6 +45,15 @@ test.describe("account owner", () => {
     await expect(page).toHaveURL(/\/login$/);
   });
 
+  test("Back from the dashboard after logging in leaves the panel: the login page is not kept in the history", async ({ page, factory }) => {
+    const acct = await factory.account();
+    await page.goto("/signup");
+    await ownerLogin(page, acct.name, acct.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/signup$/);
+  });
+
   test("logs in with the email, case-insensitively", async ({ page, factory }) => {
     const acct = await factory.account();
     await ownerLogin(page, acct.email.toUpperCase(), acct.password);

@@ -246,4 +246,11 @@ test("Back from the code step returns to the password step on /login, posting no
   await page.getByTestId("code-step").getByLabel("Code").fill(nextCode(secret));
   await page.getByTestId("code-step").getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("whoami")).toContainText(acct.name);
+  // Back from the dashboard never shows a login form again: the code step's entry was replaced
+  // by the landing, and the password step's entry, logged in, sends on to the dashboard.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("whoami")).toContainText(acct.name);
+  await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
 });

@@ -4,7 +4,7 @@
 import type { Route } from "next";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { redirect, RedirectType } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
 import { CodeRefused, CodeRequired } from "@/lib/auth/login-errors";
@@ -20,9 +20,11 @@ import { action } from "@/lib/server/action";
 import { endPreview } from "@/lib/server/preview";
 
 /**
- * Signs in and goes to the dashboard; or, when the password was right and the login has two-step
- * verification on, answers the challenge its code step needs (the login form turns into that
- * step). A wrong code is the code field's error; an expired challenge sends back to the password.
+ * Signs in and goes to `landing`, replacing the login's history entry (Back from the dashboard
+ * does not land on a login page that only sends it back); or, when the password was right and the
+ * login has two-step verification on, answers the challenge its code step needs (the login form
+ * turns into that step). A wrong code is the code field's error; an expired challenge sends back
+ * to the password.
  */
 async function signInOr(provider: "owner" | "subuser" | "code", fields: Record<string, string | number>, landing: Route = routes.dashboard): Promise<{ challenge: string }> {
   try {
@@ -33,7 +35,7 @@ async function signInOr(provider: "owner" | "subuser" | "code", fields: Record<s
     if (e instanceof AuthError) throw new AppError("UNAUTHENTICATED", { message: GENERIC_LOGIN_FAILURE });
     throw e;
   }
-  redirect(landing);
+  redirect(landing, RedirectType.replace);
 }
 
 export const loginOwnerAction = action({ public: true, input: ZOwnerLoginInput }, (input) => signInOr("owner", input));
