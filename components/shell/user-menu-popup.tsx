@@ -1,17 +1,23 @@
 "use client";
+import { useState } from "react";
 import Link from "next/link";
 import { DropdownMenu as M } from "radix-ui";
-import { LogOut, User, Wallet } from "lucide-react";
+import { Check, LogOut, User, Wallet } from "lucide-react";
+import { chooseTheme, currentTheme, THEMES, type Theme } from "@/components/ui/theme";
 import { USER_MENU_TRIGGER_CLASS, UserMenuFace, type UserMenuProps } from "./user-menu-face";
 
 /**
  * The user menu itself (Radix DropdownMenu), loaded by components/shell/user-menu.tsx on the
  * first press of its button and mounted open: who is signed in, the way to Profile (for principals
- * holding it), the balance on narrow screens (for principals holding Billing), and Log out.
+ * holding it), the balance on narrow screens (for principals holding Billing), the theme (the
+ * system's, light or dark: components/ui/theme.ts; shown at once, kept in this browser), and Log out.
  * Logging out submits the form the top bar renders (id `logoutForm`), so it stays a POST of the
  * logout action.
  */
+const THEME_LABELS: Record<Theme, string> = { system: "Same as the system", light: "Light", dark: "Dark" };
+
 export default function UserMenuPopup({ who, detail, profileHref, balance, logoutForm }: UserMenuProps) {
+  const [theme, setTheme] = useState<Theme>(currentTheme);
   const item = "flex cursor-pointer select-none items-center gap-2 rounded px-2 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100";
   return (
     <M.Root defaultOpen>
@@ -41,6 +47,27 @@ export default function UserMenuPopup({ who, detail, profileHref, balance, logou
               </Link>
             </M.Item>
           ) : null}
+          <M.Separator className="my-1 h-px bg-slate-200" />
+          <M.Label className="px-2 pb-1 pt-2 text-xs font-medium text-slate-600">Theme</M.Label>
+          <M.RadioGroup
+            value={theme}
+            onValueChange={(v) => {
+              chooseTheme(v as Theme);
+              setTheme(v as Theme);
+            }}
+          >
+            {THEMES.map((t) => (
+              <M.RadioItem key={t} value={t} className={item} data-theme-choice={t} onSelect={(e) => e.preventDefault()}>
+                <span className="flex size-4 items-center justify-center" aria-hidden>
+                  <M.ItemIndicator>
+                    <Check className="size-4 text-brand-700" />
+                  </M.ItemIndicator>
+                </span>
+                {THEME_LABELS[t]}
+              </M.RadioItem>
+            ))}
+          </M.RadioGroup>
+          <M.Separator className="my-1 h-px bg-slate-200" />
           {/* The item closes the menu as it is chosen, so it submits the form itself rather than being its button. */}
           <M.Item className={item} onSelect={() => (document.getElementById(logoutForm) as HTMLFormElement | null)?.requestSubmit()}>
             <LogOut className="size-4 text-slate-600" aria-hidden />

@@ -1,7 +1,7 @@
 "use client";
 // CodeMirror 6 for scenario scripts: JavaScript highlighting, line numbers, search (Ctrl/Cmd+F),
-// undo history, bracket matching, and the one-dark theme while the system is dark (the panel's
-// theme follows prefers-color-scheme). Loaded lazily by code-editor.tsx, so not even the
+// undo history, bracket matching, and the one-dark theme while the panel is dark (the person's
+// choice or the system's: components/ui/theme.ts). Loaded lazily by code-editor.tsx, so not even the
 // Scenarios page's first load carries it. Tab is left to move focus (CodeMirror's accessible
 // default); Ctrl+] / Ctrl+[ indent.
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
@@ -14,12 +14,11 @@ import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/sea
 import { javascript } from "@codemirror/lang-javascript";
 import { MergeView } from "@codemirror/merge";
 import { oneDarkTheme } from "@codemirror/theme-one-dark";
+import { isDarkTheme, watchTheme } from "@/components/ui/theme";
 
 export type CodeEditorHandle = { value: () => string; setValue: (text: string) => void; goToLine: (line: number) => void };
 export type CodeEditorProps = { initial: string; label: string; onChange?: (text: string) => void };
 export type DiffViewProps = { from: string; to: string; fromLabel: string; toLabel: string };
-
-const DARK = "(prefers-color-scheme: dark)";
 
 // Gutter and token colours chosen for WCAG AA contrast (4.5:1) on their backgrounds: the
 // stock light gutter and one-dark's gutter and comment colours fall short of it.
@@ -75,15 +74,12 @@ const base = (label: string): Extension[] => [
   }),
 ];
 
-/** Switches `compartment` between light and one-dark as the system theme changes. */
+/** Switches `compartment` between light and one-dark as the panel's theme changes. */
 function followTheme(views: EditorView[], compartment: Compartment): () => void {
-  const mq = window.matchMedia(DARK);
-  const apply = () => views.forEach((v) => v.dispatch({ effects: compartment.reconfigure(mq.matches ? dark : light) }));
-  apply();
-  mq.addEventListener("change", apply);
-  return () => mq.removeEventListener("change", apply);
+  const apply = (isDark: boolean) => views.forEach((v) => v.dispatch({ effects: compartment.reconfigure(isDark ? dark : light) }));
+  apply(isDarkTheme());
+  return watchTheme(apply);
 }
-
 
 /** The editable script. `onChange` gets every new text. */
 export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function CodeEditor(
