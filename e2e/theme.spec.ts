@@ -15,6 +15,13 @@ test("the theme: chosen in the user menu, shown at once, rendered by the server 
       const [r, g, b] = c.getImageData(0, 0, 1, 1).data;
       return (r! + g! + b!) / 765;
     });
+  const logIn = async (page: Page) => {
+    await page.goto("/login");
+    await page.getByLabel("Email or account name").fill(acct.name);
+    await page.getByLabel("Password").fill(acct.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+  };
   const choose = async (page: Page, name: string) => {
     await page.getByRole("button", { name: /^Account menu/ }).click();
     await page.getByRole("menuitemradio", { name }).click();
@@ -25,11 +32,7 @@ test("the theme: chosen in the user menu, shown at once, rendered by the server 
 
   const light = await browser.newContext({ baseURL: BASE_URL, colorScheme: "light" });
   const page = await light.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email or account name").fill(acct.name);
-  await page.getByLabel("Password").fill(acct.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await logIn(page);
   expect(await lightness(page)).toBeGreaterThan(0.9);
   await choose(page, "Dark");
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
@@ -46,11 +49,7 @@ test("the theme: chosen in the user menu, shown at once, rendered by the server 
 
   const dark = await browser.newContext({ baseURL: BASE_URL, colorScheme: "dark" });
   const other = await dark.newPage();
-  await other.goto("/login");
-  await other.getByLabel("Email or account name").fill(acct.name);
-  await other.getByLabel("Password").fill(acct.password);
-  await other.getByRole("button", { name: "Log in" }).click();
-  await expect(other).toHaveURL(/\/dashboard$/);
+  await logIn(other);
   expect(await lightness(other)).toBeLessThan(0.25);
   await choose(other, "Light");
   expect(await lightness(other)).toBeGreaterThan(0.9);
