@@ -92,7 +92,7 @@ export const ZCallSessionInfo = z
     finish_reason: z.string(),
     initiator_address: z.string(),
     custom_data: z.string(),
-    status: z.string().meta({ description: "Ours: running, completed, failed, no_answer, rejected, payment_required, terminated, error" }),
+    status: z.string().meta({ description: "Ours: running, completed, failed (no rule routed it, or the number called was invalid), no_answer, busy, rejected, payment_required, terminated, error" }),
     calls: z.array(ZCallInfo).optional(),
     records: z.array(ZRecord).optional(),
     other_resource_usage: z.array(ZResourceUsage).optional(),

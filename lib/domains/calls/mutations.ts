@@ -157,12 +157,16 @@ function finalStatus(stored: StoredRun, legs: LegResult[], cut: StoredRun["cut"]
     return { status: "error", reason: `Error: the scenario ${scenarioStopped(run.outcome, run.error)}` };
   }
   const caller = legs.find((l) => l.index === 0);
-  // Busy and invalid keep the status no_answer (the call never connected; the statuses are a
-  // closed list the panel's badges and filters enumerate); the reason says which.
+  // The caller's leg never connected: busy (SIP 486) and an invalid number (404, the network
+  // refused it: "failed", as the Support page counts it) have statuses of their own, so the
+  // history's filter and a call list's results tell them from a call nobody answered. Sessions
+  // stored before busy existed keep no_answer, their reason saying "Busy: …".
   if (caller && !caller.successful) {
     if (caller.incoming) return { status: "no_answer", reason: "Not answered: the scenario never answered the call" };
     const n = caller.remoteNumber;
-    return { status: "no_answer", reason: caller.endReason === "busy" ? `Busy: ${n}` : caller.endReason === "invalid" ? `Invalid number: ${n}` : `No answer from ${n}` };
+    if (caller.endReason === "busy") return { status: "busy", reason: `Busy: ${n}` };
+    if (caller.endReason === "invalid") return { status: "failed", reason: `Invalid number: ${n}` };
+    return { status: "no_answer", reason: `No answer from ${n}` };
   }
   const hangup = run.events.findLast((e) => e.type === "hangup");
   return { status: "completed", reason: hangup?.type === "hangup" ? hangupSentence(hangup.by, hangup.reason) : "Completed" };

@@ -74,7 +74,7 @@ describe("the real sandbox and routing", () => {
     expect(await balanceOf(acct.id)).toBe(20_00 - 2 * price);
   });
 
-  it("a call list: each call shows the caller ID its scenario gave and says who started it; a busy row reads busy, not no answer", async () => {
+  it("a call list: each call shows the caller ID its scenario gave and says who started it; a busy row reads busy (its status and result), not no answer", async () => {
     const acct = await createTestAccount();
     const owner = await acct.actor(OWNER_ROLE);
     await fixtureTopUp(acct.id, 20_00);
@@ -105,7 +105,7 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
       "The scenario hung up",
       "Session ended at 0:05: The scenario hung up",
     ]);
-    expect(busy).toMatchObject({ fromNumber: "+15550002222", toNumber: "+14155550000", status: "no_answer", durationSeconds: 2, finishReason: "Busy: +14155550000" });
+    expect(busy).toMatchObject({ fromNumber: "+15550002222", toNumber: "+14155550000", status: "busy", durationSeconds: 2, finishReason: "Busy: +14155550000" });
     expect(busy!.legs).toEqual([expect.objectContaining({ successful: false, endReason: "busy" })]);
     expect(busy!.logLines.map((l) => l.line)).toEqual([
       `Session started: started by a call list for +14155550000, caller +15550002222; scenarios “s-${app.id}”`,
@@ -115,9 +115,10 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
       "Session ended at 0:02: Busy: +14155550000",
     ]);
     const rows = await db.callListRow.findMany({ where: { listId: list.id }, orderBy: { position: "asc" } });
-    expect(rows.map((r) => [r.status, r.reason])).toEqual([
-      ["succeeded", "The scenario hung up"],
-      ["failed", "Busy: +14155550000"],
+    // The row's result is the session's status: busy, which the results CSV and the retry rules see.
+    expect(rows.map((r) => [r.status, r.result, r.reason])).toEqual([
+      ["succeeded", "completed", "The scenario hung up"],
+      ["failed", "busy", "Busy: +14155550000"],
     ]);
     const audits = await db.auditLog.findMany({ where: { accountId: acct.id, action: "call.place" }, orderBy: { targetId: "asc" } });
     expect(audits.map((a) => auditSentence(a)).sort()).toEqual([
@@ -185,7 +186,7 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     const s = await placeCall(owner, { applicationId: app.id, destination: "+12125550142", callerKind: "number", callerNumber: callerId }, { clock: t.clock });
     await advanceCalls(t.advance(1), { accountId: acct.id });
     const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id }, include: { legs: true } });
-    expect(row).toMatchObject({ status: "no_answer", finishReason: "Invalid number: +12", durationSeconds: 1, costMinor: 0 });
+    expect(row).toMatchObject({ status: "failed", finishReason: "Invalid number: +12", durationSeconds: 1, costMinor: 0 });
     expect(row.legs).toEqual([expect.objectContaining({ remoteNumber: "+12", successful: false, durationSeconds: 0, costMinor: 0, endReason: "invalid" })]);
     expect((await timedLog(s)).slice(1)).toEqual(["1 Called +12: invalid number", "1 failed 404", "1 The number called is invalid", "1 Session ended at 0:01: Invalid number: +12"]);
   });

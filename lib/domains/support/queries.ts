@@ -106,7 +106,7 @@ export type SupportCheck = { id: string; label: string; count: number; section: 
 
 /** The call statuses the Support page counts, with what it calls them. */
 const CALL_PROBLEMS = [
-  ["failed", "Calls that failed (no rule, or the network refused them)"],
+  ["failed", "Calls that failed (no rule, or an invalid number the network refused)"],
   ["error", "Calls whose scenario threw an error"],
   ["payment_required", "Calls refused for want of balance"],
   ["rejected", "Calls rejected by the PSTN blacklist"],

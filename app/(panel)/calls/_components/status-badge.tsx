@@ -6,6 +6,7 @@ const TONES: Record<CallStatus, "slate" | "green" | "red" | "blue" | "amber"> = 
   completed: "green",
   failed: "red",
   no_answer: "amber",
+  busy: "amber",
   rejected: "red",
   payment_required: "amber",
   terminated: "slate",
