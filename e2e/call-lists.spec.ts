@@ -51,6 +51,14 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
   expect(await db.callList.count({ where: { accountId: acct.id } })).toBe(0);
 
   await dialog.getByLabel("CSV file").setInputFiles(csv(["phone_number;name", "+12125550101;Ann", "+12125550102;Bob", "+12125550103;Cy"]));
+  // A start with its date but not its time is refused, not read as "start now".
+  const start = dialog.getByLabel("Start at (UTC)");
+  await start.click();
+  await start.pressSequentially("12062099");
+  await dialog.getByRole("button", { name: "Create and start" }).click();
+  await expect(dialog.locator('[data-field-error="startAt"]')).toHaveText("Enter both the date and the time (UTC), or clear the field to start now");
+  expect(await db.callList.count({ where: { accountId: acct.id } })).toBe(0);
+  await start.fill("");
   await dialog.getByRole("button", { name: "Create and start" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText("Spring customers created with 3 rows", { exact: true })).toBeVisible();

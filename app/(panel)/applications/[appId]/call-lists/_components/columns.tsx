@@ -22,7 +22,7 @@ export type CallListRow = {
   maxSimultaneous: number;
   numAttempts: number;
   intervalSeconds: number;
-  /** ISO strings. */
+  /** ISO strings. `startAt`: when the list could first call (its start, or its creation for a start typed in the past). */
   startAt: string;
   createdAt: string;
   href: Route;

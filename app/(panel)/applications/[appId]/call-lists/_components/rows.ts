@@ -25,7 +25,8 @@ export function toCallListRow(appId: number, l: CallListDto): CallListRow {
     maxSimultaneous: l.maxSimultaneous,
     numAttempts: l.numAttempts,
     intervalSeconds: l.intervalSeconds,
-    startAt: l.startAt.toISOString(),
+    // When it could first call: a start typed in the past is the moment it was created.
+    startAt: (l.startAt > l.createdAt ? l.startAt : l.createdAt).toISOString(),
     createdAt: l.createdAt.toISOString(),
     href,
     resultsHref: `${href}/results`,

@@ -29,7 +29,8 @@ function useUpload(onDone: (r: Extract<Result, { ok: true }>["data"]) => void) {
     // An empty file input still gives a File, named "" (nothing chosen).
     if (!file || file.name === "") return setFieldErrors({ ...settingsErrors, file: FILE_REQUIRED });
     if (file.size === 0) return setFieldErrors({ ...settingsErrors, file: FILE_EMPTY });
-    if (file.size > MAX_FILE_BYTES) return setFieldErrors({ file: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: split it, then append the rest to the list` });
+    if (file.size > MAX_FILE_BYTES) return setFieldErrors({ ...settingsErrors, file: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: split it, then append the rest to the list` });
+    if (Object.keys(settingsErrors).length > 0) return setFieldErrors(settingsErrors);
     setPending(true);
     try {
       const qs = new URLSearchParams(query).toString();
@@ -104,6 +105,9 @@ export function CreateCallListDialog({
     const start = String(f.get("startAt") ?? "");
     const name = String(f.get("name") ?? "");
     const settingsErrors: Record<string, string> = name.trim() === "" ? { name: NAME_REQUIRED } : {};
+    // A date without its time (or half a date) is posted as "", which would mean "start now".
+    const startInput = e.currentTarget.elements.namedItem("startAt") as HTMLInputElement | null;
+    if (startInput?.validity.badInput) settingsErrors.startAt = START_INCOMPLETE;
     void upload.send(uploadUrl, f.get("file") as File | null, {
       name,
       ruleId: String(f.get("ruleId") ?? ""),
@@ -156,6 +160,9 @@ export function CreateCallListDialog({
     </FormDialog>
   );
 }
+
+/** A partly filled "Start at": the browser posts nothing for it, which would start the list at once. */
+export const START_INCOMPLETE = "Enter both the date and the time (UTC), or clear the field to start now";
 
 export function AppendRowsDialog({
   lists,

@@ -84,7 +84,7 @@ export function ListDetailView({ list, rows, total, params }: { list: CallListRo
           <div>
             <dt className="inline text-slate-600">{startLabel(list)}: </dt>
             <dd className="inline">
-              <DateTime value={list.startAt} />
+              <DateTime value={list.startAt} exact />
             </dd>
           </div>
         </dl>
