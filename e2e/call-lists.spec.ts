@@ -100,9 +100,13 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
   await ownerPage.goto(page.url());
   await expect(ownerPage.getByTestId("last-call")).toHaveCount(3);
   const first = sessions.find((s) => s.toNumber === "+12125550101")!;
-  await ownerPage.locator("table tbody tr").first().getByTestId("last-call").click();
+  await ownerPage.getByRole("link", { name: "View call to +12125550101 (row 1)" }).click();
   await expect(ownerPage).toHaveURL(`/applications/${app.id}/call-history/${first.id}`);
   await expect(ownerPage.getByRole("heading", { level: 1 })).toHaveText(`Call ${first.id}`);
+  await expect(ownerPage).toHaveTitle(`Call ${first.id} · Call history · ${app.name} · Switchboard`);
+  // The call names its list and leads back to it.
+  await expect(ownerPage.getByTestId("session-call-list")).toHaveText("Spring customers");
+  await expect(ownerPage.getByTestId("session-call-list")).toHaveAttribute("href", page.url().replace(/^https?:\/\/[^/]+/, ""));
   await expect(ownerPage.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Call history" })).toHaveAttribute("href", `/applications/${app.id}/call-history`);
   await ownerContext.close();
 });

@@ -50,6 +50,8 @@ export const routes = {
   apiReference: "/settings/service-accounts/api-docs" as Route,
   /** An application's CSV export of call history (section application.call_history_downloads). */
   applicationCallHistoryExport: (appId: number) => `${applicationSectionHref("application.call_history", appId)}/export` as Route,
+  /** One call list of an application (section application.call_lists). */
+  callList: (appId: number, listId: number) => `${applicationSectionHref("application.call_lists", appId)}/${listId}` as Route,
   /** One call session of an application, under its call history (section application.call_history). */
   applicationCallSession: (appId: number, sessionId: number) => `${applicationSectionHref("application.call_history", appId)}/${sessionId}` as Route,
   /** One call session under All calls (section calls). */

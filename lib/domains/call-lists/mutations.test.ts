@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { isAppError } from "@/lib/core/errors";
 import { fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { advanceCalls } from "@/lib/domains/calls/simulator";
+import { getCallSession } from "@/lib/domains/calls/queries";
 import { deps, fixtureCallApp, SCENARIO, talkRun, testClock } from "@/lib/domains/calls/call-fixtures";
 import type { CallSetup, ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
 import type { Runtime } from "@/lib/domains/calls/simulator";
@@ -195,12 +196,17 @@ describe("running a list", () => {
     const sessions = await db.callSession.findMany({ where: { toNumber: row!.destination, application: { id: app.id } }, orderBy: { id: "asc" } });
     expect(sessions).toHaveLength(3);
     for (let i = 1; i < 3; i++) expect(sessions[i]!.startedAt.getTime() - sessions[i - 1]!.endedAt!.getTime()).toBeGreaterThanOrEqual(120_000);
+    // Every attempt's session names its list, and its detail gives the list's name (gone once the list is deleted).
+    expect(sessions.map((x) => x.callListId)).toEqual([three.id, three.id, three.id]);
+    expect((await getCallSession(owner, sessions[0]!.id))?.callList).toEqual({ id: three.id, name: "Three" });
 
     const t2 = testClock();
     const d2 = deps(listRuntime(() => true), t2.clock, { speech: SPEECH });
     const one = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "One", numAttempts: 1, file: csvOf(1, 50) }, { clock: t2.clock });
     await runToEnd(one.id, t2, d2);
     expect((await listCallListRows(owner, one.id, {})).items[0]).toMatchObject({ status: "failed", attempts: 1, result: "no_answer" });
+    await deleteCallList(owner, { listId: three.id });
+    expect((await getCallSession(owner, sessions[0]!.id))?.callList).toBeNull();
   }, 60_000);
 
   it("two schedulers running at once never start a row twice nor exceed max simultaneous", async () => {

@@ -398,6 +398,7 @@ export async function advanceCallLists(now: Date, opts: { deps?: Partial<Simulat
             customData: row.data,
             by: systemPrincipal(list),
             noRoute: "refuse",
+            callListId: list.id,
           },
           { ...opts.deps, clock: () => now },
         );

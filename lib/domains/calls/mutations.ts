@@ -53,6 +53,8 @@ export type SessionStart = {
   ruleName: string;
   /** Who started it (the audit row's principal). */
   by: Actor | AuditPrincipal;
+  /** The call list whose row started it, if one did. */
+  callListId?: number | null;
 } & CallVia;
 
 const SUMMARY = { id: true, status: true, startedAt: true, plannedEndAt: true, finishReason: true } as const;
@@ -93,6 +95,7 @@ const sessionRow = (s: SessionStart) => ({
   toNumber: s.to,
   appUserId: s.appUserId,
   customData: s.customData,
+  callListId: s.callListId ?? null,
 });
 
 const auditAction = (s: SessionStart) => (s.initiator === "inbound" ? "call.inbound" : "call.place");

@@ -271,6 +271,8 @@ export type CallLogLineDto = { at: Date; source: "scenario" | "system"; line: st
 
 export type CallSessionDetailDto = CallSessionDto & {
   userName: string | null;
+  /** The call list whose row started it (initiator call_list); null when none did or the list was deleted. */
+  callList: { id: number; name: string } | null;
   /** Recordings of this application are served on signed, short-lived URLs only. */
   secureRecordStorage: boolean;
   legs: CallLegDto[];
@@ -321,18 +323,20 @@ export async function getCallSession(actor: Actor, sessionId: number, opts: { ap
   if (!Number.isSafeInteger(sessionId) || sessionId <= 0) return null;
   const row = await db.callSession.findFirst({
     where: { id: sessionId, accountId: actor.accountId, ...(opts.applicationId !== undefined ? { applicationId: opts.applicationId } : {}) },
-    select: { ...LIST_SELECT, application: { select: { name: true, secureRecordStorage: true } } },
+    select: { ...LIST_SELECT, callListId: true, application: { select: { name: true, secureRecordStorage: true } } },
   });
   if (!row) return null;
-  const [legs, log, recordings, user] = await Promise.all([
+  const [legs, log, recordings, user, callList] = await Promise.all([
     db.callLeg.findMany({ where: { sessionId: row.id }, select: LEG_SELECT, orderBy: { id: "asc" } }),
     db.callLogLine.findMany({ where: { sessionId: row.id }, select: { at: true, source: true, line: true }, orderBy: [{ at: "asc" }, { id: "asc" }], take: LOG_LIMIT }),
     db.recording.findMany({ where: { sessionId: row.id }, select: RECORDING_SELECT, orderBy: { id: "asc" } }),
     row.appUserId !== null ? db.appUser.findFirst({ where: { id: row.appUserId, accountId: actor.accountId }, select: { name: true } }) : null,
+    row.callListId !== null ? db.callList.findFirst({ where: { id: row.callListId, accountId: actor.accountId }, select: { id: true, name: true } }) : null,
   ]);
   return {
     ...toSessionDto(row),
     userName: user?.name ?? null,
+    callList,
     secureRecordStorage: row.application.secureRecordStorage,
     legs: legs.map((l) => ({ ...l, endReason: legEndReasonText(l.endReason) })),
     log: log.map((l) => (l.source === "scenario" ? { ...l, source: "scenario" } : { ...l, source: "system", line: currentWording(l.line) })),

@@ -93,6 +93,8 @@ export type NewCall = {
   by: Actor | AuditPrincipal;
   /** No rule routes the call: refuse it (an error, nothing written) or record a failed session (inbound calls). */
   noRoute: "refuse" | "record";
+  /** The call list whose row this call is (initiator call_list). */
+  callListId?: number;
 } & CallVia;
 
 /**
@@ -119,6 +121,7 @@ export async function startCall(call: NewCall, partialDeps: Partial<SimulatorDep
     ruleId: null,
     ruleName: "",
     by: call.by,
+    callListId: call.callListId ?? null,
     ...via,
   };
   let match: RouteMatch | null;

@@ -3,9 +3,11 @@ import "server-only";
 // its legs with their prices and charges, the scenario's log and the recordings. A recording of a
 // secure-storage application gets a fresh signed URL on every render. While the session runs the
 // page refreshes itself (AutoRefresh), so the result shows once the call scheduler has ended it.
+import Link from "next/link";
 import { can } from "@/lib/access/matrix";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { formatMoney } from "@/lib/domains/billing/money";
+import { routes } from "@/lib/routes";
 import type { CallSessionDetailDto } from "@/lib/domains/calls/queries";
 import { recordingUrl } from "@/lib/domains/recordings/signing";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
@@ -25,6 +27,19 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 const INITIATORS = { panel: "Test call (panel)", api: "StartScenarios (API)", inbound: "Inbound call", call_list: "Call list" } as const;
+
+/** Who started the session; a call list by its name, linked for holders of the application's call lists. */
+function StartedBy({ actor, s }: { actor: PanelActor; s: CallSessionDetailDto }) {
+  if (!s.callList || !can(actor, "application.call_lists")) return INITIATORS[s.initiator];
+  return (
+    <>
+      Call list{" "}
+      <Link href={routes.callList(s.applicationId, s.callList.id)} className="font-medium text-brand-700 hover:underline" data-testid="session-call-list">
+        {s.callList.name}
+      </Link>
+    </>
+  );
+}
 
 export function SessionDetail({ actor, s }: { actor: PanelActor; s: CallSessionDetailDto }) {
   const now = new Date();
@@ -46,10 +61,12 @@ export function SessionDetail({ actor, s }: { actor: PanelActor; s: CallSessionD
           </Fact>
           <Fact label="Application">{s.applicationName}</Fact>
           <Fact label="Rule">{s.ruleName || "—"}</Fact>
-          <Fact label="Started by">{INITIATORS[s.initiator]}</Fact>
+          <Fact label="Started by">
+            <StartedBy actor={actor} s={s} />
+          </Fact>
           <Fact label="Direction">{s.direction === "inbound" ? "Inbound" : "Outbound"}</Fact>
           <Fact label="From">
-            <span className="font-mono">{s.from}</span>
+            <span className="font-mono">{s.from || "—"}</span>
           </Fact>
           <Fact label="To">
             <span className="font-mono">{s.to || "—"}</span>

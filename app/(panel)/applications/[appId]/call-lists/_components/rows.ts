@@ -1,15 +1,12 @@
 import "server-only";
 // What the Call lists pages send their tables: a list as a row, money in the account's currency.
-import type { Route } from "next";
-import { applicationSectionHref } from "@/lib/routes";
+import { routes } from "@/lib/routes";
 import { formatMoney } from "@/lib/domains/billing/money";
 import type { CallListDto } from "@/lib/domains/call-lists/queries";
 import type { CallListRow } from "./columns";
 
-export const listHref = (appId: number, listId: number) => `${applicationSectionHref("application.call_lists", appId)}/${listId}` as Route;
-
 export function toCallListRow(appId: number, l: CallListDto): CallListRow {
-  const href = listHref(appId, l.id);
+  const href = routes.callList(appId, l.id);
   return {
     id: l.id,
     name: l.name,

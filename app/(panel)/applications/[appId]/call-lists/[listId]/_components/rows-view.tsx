@@ -47,7 +47,7 @@ function LastAttempt({ row }: { row: ListRowView }) {
     <span className="flex items-center gap-2 whitespace-nowrap">
       <DateTime value={row.lastAttemptAt} />
       {row.lastCallHref ? (
-        <Link href={row.lastCallHref} className="text-sm font-medium text-brand-700 hover:underline" data-testid="last-call">
+        <Link href={row.lastCallHref} className="text-sm font-medium text-brand-700 hover:underline" data-testid="last-call" aria-label={`View call to ${row.destination} (row ${row.position})`}>
           View call
         </Link>
       ) : null}

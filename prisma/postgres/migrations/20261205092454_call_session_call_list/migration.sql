@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CallSession" ADD COLUMN     "callListId" INTEGER;
+
