@@ -1,9 +1,11 @@
 // Next 16's proxy (middleware). Deliberately thin (CVE-2025-29927): it makes no access decision
 // beyond sending requests without a session cookie to the login page (no roles, no database;
-// every page, action and route checks access itself), and it sets one header: the page's
-// Content-Security-Policy with a fresh nonce for scripts (Next's documented nonce pattern: Next
-// reads the nonce from the request's CSP header and puts it on every script it renders).
+// every page, action and route checks access itself; the login page is told which page was asked
+// for, lib/core/return-path.ts), and it sets the page's Content-Security-Policy with a fresh
+// nonce for scripts (Next's documented nonce pattern: Next reads the nonce from the request's CSP
+// header and puts it on every script it renders) and, for the page's own guard, its path.
 import { NextResponse, type NextRequest } from "next/server";
+import { RETURN_PARAM, RETURN_PATH_HEADER, safeReturnPath } from "@/lib/core/return-path";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
@@ -37,10 +39,16 @@ function newNonce(): string {
 
 export function proxy(request: NextRequest) {
   const hasCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  // The page as its address bar shows it: without the _rsc marker of a client-side navigation.
+  const query = new URLSearchParams(request.nextUrl.search);
+  query.delete("_rsc");
+  const page = request.nextUrl.pathname + (query.size > 0 ? `?${query}` : "");
   if (!hasCookie && !PUBLIC_PAGES.test(request.nextUrl.pathname)) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";
-    url.search = "";
+    // The page asked for, to land on after logging in (the dashboard is where logins land anyway).
+    const back = request.nextUrl.pathname === "/dashboard" ? null : safeReturnPath(page);
+    url.search = back ? `?${RETURN_PARAM}=${encodeURIComponent(back)}` : "";
     return NextResponse.redirect(url);
   }
   const nonce = newNonce();
@@ -49,6 +57,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set(RETURN_PATH_HEADER, page);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   return response;

@@ -104,7 +104,7 @@ test("the owner creates a child, changes its role and suspends it; the child's o
   await expect(row(owner, name)).toContainText("Suspended");
   expect((await factory.db.account.findUniqueOrThrow({ where: { id: child.id } })).active).toBe(false);
   await childPage.reload();
-  await expect(childPage).toHaveURL(/\/login\?ended=1$/);
+  await expect(childPage).toHaveURL(/\/login\?ended=1&next=%2Fsettings%2Fchild-accounts$/);
   expect(await canLogIn({ kind: "owner", login: name, password: CHILD_PASSWORD })).toBe(false);
 
   // Reactivate: it may log in again.

@@ -54,6 +54,26 @@ test.describe("account owner", () => {
     await expect(page).toHaveURL(/\/signup$/);
   });
 
+  test("a page asked for while logged out is where the login lands; a 'next' that is not a page of the panel lands on the dashboard", async ({ page, factory }) => {
+    const acct = await factory.account();
+    await page.goto("/applications?page=1");
+    await expect(page).toHaveURL(/\/login\?next=%2Fapplications%3Fpage%3D1$/);
+    await page.getByLabel("Email or account name").fill(acct.name);
+    await page.getByLabel("Password").fill(acct.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page).toHaveURL(/\/applications\?page=1$/);
+    // Logged in: the login page itself sends on to the page named.
+    await page.goto("/login?next=%2Fnumbers");
+    await expect(page).toHaveURL(/\/numbers$/);
+    await logOut(page);
+    await page.goto("/login?next=%2F%2Fevil.example%2Fx");
+    await expect(page.locator('input[name="next"]')).toHaveCount(0);
+    await page.getByLabel("Email or account name").fill(acct.name);
+    await page.getByLabel("Password").fill(acct.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+  });
+
   test("logs in with the email, case-insensitively", async ({ page, factory }) => {
     const acct = await factory.account();
     await ownerLogin(page, acct.email.toUpperCase(), acct.password);

@@ -125,7 +125,7 @@ test("the action-controls table names real action rows and the pages that show t
   expect(ids).toEqual([...new Set(ids)].sort());
 });
 
-test("without a session every page redirects to /login", async ({ request: api, factory }) => {
+test("without a session every page redirects to /login, naming the page to return to", async ({ request: api, factory }) => {
   const appId = (await factory.demoApplication("sales")).id;
   for (const section of PAGE_SECTIONS) {
     const url = urlOf(section, appId);
@@ -133,6 +133,8 @@ test("without a session every page redirects to /login", async ({ request: api, 
     expect.soft(res.status(), `GET ${url} without cookies`).toBeGreaterThanOrEqual(300);
     expect.soft(res.status(), `GET ${url} without cookies`).toBeLessThan(400);
     expect.soft(locationPath(res.headers().location), `GET ${url} without cookies`).toBe("/login");
+    // Naming the page, to land on after logging in (the dashboard is where logins land anyway).
+    expect.soft(new URL(res.headers().location ?? "", BASE_URL).searchParams.get("next"), `GET ${url}: the page to return to`).toBe(url === "/dashboard" ? null : url);
   }
 });
 

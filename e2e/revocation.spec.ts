@@ -28,7 +28,8 @@ async function expectLoggedIn(page: Page) {
  * whose sessions are gone with it, on /login.
  */
 async function expectAllSentToLogin(s: Setup, opts: { deleted?: boolean } = {}) {
-  const login = opts.deleted ? /\/login$/ : new RegExp(`/login/subuser/${s.sub.accountId}\\?ended=1$`);
+  // With the page the tab was on to return to after logging in (`next`), unless that was the dashboard.
+  const login = opts.deleted ? /\/login(?:\?next=%2F[^&]*)?$/ : new RegExp(`/login/subuser/${s.sub.accountId}\\?ended=1(?:&next=%2F[^&]*)?$`);
   // Tab 1: a client-side navigation through the sidebar (an RSC request, no full reload).
   await s.tabs[0].locator('nav[aria-label="Sections"] [data-section="notification_history"]').click();
   await expect(s.tabs[0]).toHaveURL(login);

@@ -45,4 +45,8 @@ test("the owner's session is limited the same way", async ({ apiLoggedIn, factor
   const res = await api.get("/dashboard");
   expect(new URL(res.url()).pathname + new URL(res.url()).search).toBe("/login?ended=1");
   expect(await res.text()).toContain("Your session has ended");
+  // Any other page is named, to land on after logging in again (its query too).
+  const numbers = await api.get("/numbers?page=2");
+  expect(new URL(numbers.url()).pathname + new URL(numbers.url()).search).toBe("/login?ended=1&next=%2Fnumbers%3Fpage%3D2");
+  expect(await numbers.text()).toContain('name="next" value="/numbers?page=2"');
 });

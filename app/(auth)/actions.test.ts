@@ -13,7 +13,7 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-switchboa
 const auth = vi.hoisted(() => ({ signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("@/lib/auth/config", () => auth);
 
-const { signupAction, loginOwnerAction, loginCodeAction } = await import("./actions");
+const { signupAction, loginOwnerAction, loginSubuserAction, loginCodeAction } = await import("./actions");
 const { CodeRefused, CodeRequired } = await import("@/lib/auth/login-errors");
 const { CHALLENGE_EXPIRED, CODE_REFUSALS } = await import("@/lib/auth/login");
 
@@ -82,6 +82,20 @@ describe("login with two-step verification (signIn stubbed as Auth.js answers)",
     expect(await outcome(() => loginCodeAction({ challenge: "c", code: "123 456" }))).toEqual({ redirect: "/dashboard" });
     expect(await outcome(() => loginCodeAction({ challenge: "c", code: "ABCD-EFGH-JKMN-PQRS" }))).toEqual({ redirect: "/dashboard?recovery-code=used" });
     expect(auth.signIn).toHaveBeenLastCalledWith("code", { challenge: "c", code: "ABCD-EFGH-JKMN-PQRS", redirect: false });
+    auth.signIn.mockReset();
+  });
+
+  it("a login lands on the page asked for before it (next), never on another site or a login page; a recovery code still on its notice", async () => {
+    auth.signIn.mockResolvedValue(undefined);
+    expect(await outcome(() => loginOwnerAction({ login: "demo", password: "x", next: "/applications/7/users?page=2" }))).toEqual({ redirect: "/applications/7/users?page=2" });
+    expect(auth.signIn).toHaveBeenLastCalledWith("owner", { login: "demo", password: "x", redirect: false });
+    for (const next of ["//evil.example/x", "/\\evil.example", "https://evil.example/", "/login?next=/x", "/logout", "numbers", "/a b", ["/numbers", "/x"]]) {
+      const expected = Array.isArray(next) ? "/numbers" : "/dashboard";
+      expect(await outcome(() => loginOwnerAction({ login: "demo", password: "x", next }))).toEqual({ redirect: expected });
+    }
+    expect(await outcome(() => loginSubuserAction({ accountId: 1, name: "ann", password: "x", next: "/numbers" }))).toEqual({ redirect: "/numbers" });
+    expect(await outcome(() => loginCodeAction({ challenge: "c", code: "123456", next: "/numbers" }))).toEqual({ redirect: "/numbers" });
+    expect(await outcome(() => loginCodeAction({ challenge: "c", code: "ABCD-EFGH-JKMN-PQRS", next: "/numbers" }))).toEqual({ redirect: "/dashboard?recovery-code=used" });
     auth.signIn.mockReset();
   });
 

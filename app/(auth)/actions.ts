@@ -20,13 +20,13 @@ import { action } from "@/lib/server/action";
 import { endPreview } from "@/lib/server/preview";
 
 /**
- * Signs in and goes to `landing`, replacing the login's history entry (Back from the dashboard
+ * Signs in and goes to the page asked for before logging in (`next`) or else `landing`, replacing the login's history entry (Back from the dashboard
  * does not land on a login page that only sends it back); or, when the password was right and the
  * login has two-step verification on, answers the challenge its code step needs (the login form
  * turns into that step). A wrong code is the code field's error; an expired challenge sends back
  * to the password.
  */
-async function signInOr(provider: "owner" | "subuser" | "code", fields: Record<string, string | number>, landing: Route = routes.dashboard): Promise<{ challenge: string }> {
+async function signInOr(provider: "owner" | "subuser" | "code", { next, ...fields }: Record<string, string | number | undefined>, landing: Route = routes.dashboard): Promise<{ challenge: string }> {
   try {
     await signIn(provider, { ...fields, redirect: false });
   } catch (e) {
@@ -35,7 +35,8 @@ async function signInOr(provider: "owner" | "subuser" | "code", fields: Record<s
     if (e instanceof AuthError) throw new AppError("UNAUTHENTICATED", { message: GENERIC_LOGIN_FAILURE });
     throw e;
   }
-  redirect(landing, RedirectType.replace);
+  // The page asked for before logging in (already checked by the input's schema), else the landing.
+  redirect(typeof next === "string" ? (next as Route) : landing, RedirectType.replace);
 }
 
 export const loginOwnerAction = action({ public: true, input: ZOwnerLoginInput }, (input) => signInOr("owner", input));
@@ -45,10 +46,10 @@ export const loginSubuserAction = action({ public: true, input: ZSubuserLoginInp
 /**
  * The code step of either login (owner or subuser): the challenge carries whose login it is. A
  * login with a recovery code (anything but six digits) lands on the dashboard's notice of how
- * many codes are left.
+ * many codes are left, whatever page was asked for: the notice matters more.
  */
-export const loginCodeAction = action({ public: true, input: ZLoginCodeInput }, (input) =>
-  signInOr("code", input, isTotpShaped(input.code) ? routes.dashboard : routes.dashboardAfterRecoveryCode),
+export const loginCodeAction = action({ public: true, input: ZLoginCodeInput }, ({ next, ...input }) =>
+  isTotpShaped(input.code) ? signInOr("code", { ...input, next }) : signInOr("code", input, routes.dashboardAfterRecoveryCode),
 );
 
 /**

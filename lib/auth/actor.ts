@@ -1,10 +1,11 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { Route } from "next";
 import { sessionIdInCookie } from "@/lib/auth/config";
 import { db } from "@/lib/core/db";
-import { routes } from "@/lib/routes";
+import { routes, withReturnPath } from "@/lib/routes";
+import { RETURN_PATH_HEADER } from "@/lib/core/return-path";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { PREVIEW_COOKIE, previewFor } from "@/lib/access/preview";
 import { loadPrincipalCached } from "./principal";
@@ -37,11 +38,13 @@ export const getActor = cache(async (): Promise<PanelActor | null> => {
  * role change, a password reset or deactivation, or past its 8 hours) goes back to its account's
  * subuser login link, the only page it can log in on, and the account owner to /login; both
  * with `?ended=1`, which the page turns into "Your session has ended". A request with no
- * readable session cookie, or whose session row is gone, goes to /login.
+ * readable session cookie, or whose session row is gone, goes to /login. Each with the page that
+ * was asked for (`&next=`, the proxy's RETURN_PATH_HEADER), to land on after logging in.
  */
 export async function loginAfterSessionEnd(): Promise<Route> {
   const store = await cookies();
   const holder = await sessionHolder(db, await sessionIdInCookie((name) => store.get(name)?.value));
-  if (!holder) return routes.login;
-  return `${holder.subuserId === null ? routes.login : routes.subuserLogin(holder.accountId)}?ended=1` as Route;
+  const page = (await headers()).get(RETURN_PATH_HEADER);
+  if (!holder) return withReturnPath(routes.login, page);
+  return withReturnPath(`${holder.subuserId === null ? routes.login : routes.subuserLogin(holder.accountId)}?ended=1`, page);
 }

@@ -13,6 +13,7 @@ export type CodeDue = { challenge: string } | null;
 type Props = {
   action: ServerAction<never, unknown>;
   fields: AuthField[];
+  /** Posted with the password step and with the code step alike (the account's id, the page to return to). */
   hidden?: Record<string, string>;
   submitLabel: string;
   pendingLabel: string;
@@ -78,7 +79,7 @@ function PasswordStep({
 }) {
   const form = useActionForm(action, { fields: fields.map((f) => f.name) });
   const due = form.state?.ok ? (form.state.data as CodeDue) : null;
-  if (due?.challenge && codeStep) return <CodeStep {...codeStep} challenge={due.challenge} onLeave={onLeaveCode} />;
+  if (due?.challenge && codeStep) return <CodeStep {...codeStep} challenge={due.challenge} hidden={hidden} onLeave={onLeaveCode} />;
   return (
     <>
       {intro}
@@ -154,7 +155,8 @@ function CodeStep({
   restartHref,
   who,
   onLeave,
-}: NonNullable<Props["codeStep"]> & { challenge: string; onLeave: (message?: string) => void }) {
+  hidden,
+}: NonNullable<Props["codeStep"]> & { challenge: string; hidden?: Record<string, string>; onLeave: (message?: string) => void }) {
   const form = useActionForm(action, { fields: ["code"] });
   const leave = useCodeStepEntry(onLeave);
   // A refusal of the whole form (not of the code) means the challenge is over: back to the password.
@@ -165,6 +167,9 @@ function CodeStep({
   return (
     <form {...form.formProps} className="space-y-4" data-testid="code-step">
       <input type="hidden" name="challenge" value={challenge} />
+      {Object.entries(hidden ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       <p className="text-sm text-slate-700">This login has two-step verification on. Enter the code your authenticator app shows for Switchboard.</p>
       <Field name="code" label="Code" autoComplete="one-time-code" autoFocus required spellCheck={false} error={form.fieldErrors.code} />
       <p className="text-xs text-slate-600" data-testid="code-step-hint">

@@ -1,4 +1,5 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
+import { RETURN_PARAM, safeReturnPath } from "@/lib/core/return-path";
 import { connection } from "next/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -11,10 +12,11 @@ import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Log in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ "signed-up"?: string | string[]; ended?: string | string[] }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ "signed-up"?: string | string[]; ended?: string | string[]; [RETURN_PARAM]?: string | string[] }> }) {
   await connection(); // read SIGNUP_ENABLED at request time, not build time
-  if (await getActor()) redirect(routes.dashboard);
   const params = await searchParams;
+  const next = safeReturnPath(params[RETURN_PARAM]);
+  if (await getActor()) redirect((next ?? routes.dashboard) as Route);
   const signedUp = params["signed-up"] !== undefined;
   return (
     <>
@@ -41,6 +43,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             </p>
           ) : null
         }
+        hidden={next ? { [RETURN_PARAM]: next } : undefined}
         submitLabel="Log in"
         pendingLabel="Logging in…"
         fields={[

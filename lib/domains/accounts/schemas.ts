@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZPassword } from "@/lib/auth/password-rule";
 import { safeText } from "@/lib/core/validate";
+import { safeReturnPath } from "@/lib/core/return-path";
 import { isTotpShaped, normalizeRecoveryCode } from "@/lib/auth/code-shape";
 
 /** Account names appear in application full names (<app>.<account>.<domain>): DNS-label safe. */
@@ -22,15 +23,20 @@ export const ZSignupInput = z.object({
 });
 export type SignupInput = z.infer<typeof ZSignupInput>;
 
+/** The page to land on after logging in (lib/core/return-path.ts); anything else is dropped, never an error. */
+const ZReturnPath = z.unknown().optional().transform((v) => safeReturnPath(v) ?? undefined);
+
 export const ZOwnerLoginInput = z.object({
   login: z.string().trim().min(1, "Enter your email or account name").max(254).superRefine(safeText("Login")),
   password: z.string().min(1, "Enter your password").max(1024),
+  next: ZReturnPath,
 });
 
 export const ZSubuserLoginInput = z.object({
   accountId: z.coerce.number().int().positive(),
   name: z.string().trim().min(1, "Enter your subuser name").max(64).superRefine(safeText("Subuser name")),
   password: z.string().min(1, "Enter your password").max(1024),
+  next: ZReturnPath,
 });
 
 /** The code step of a login with two-step verification (lib/auth/login.ts loginWithCode). */
@@ -42,4 +48,5 @@ export const ZLoginCodeInput = z.object({
     .min(1, "Enter the code from your authenticator app, or a recovery code")
     .max(40, "A code is at most 40 characters")
     .refine((c) => isTotpShaped(c) || normalizeRecoveryCode(c) !== null, "Enter the six digits your app shows, or a recovery code (XXXX-XXXX-XXXX-XXXX)"),
+  next: ZReturnPath,
 });
