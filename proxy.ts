@@ -5,7 +5,7 @@
 // nonce for scripts (Next's documented nonce pattern: Next reads the nonce from the request's CSP
 // header and puts it on every script it renders) and, for the page's own guard, its path.
 import { NextResponse, type NextRequest } from "next/server";
-import { RETURN_PARAM, RETURN_PATH_HEADER, safeReturnPath } from "@/lib/core/return-path";
+import { RETURN_PATH_HEADER, withReturnPath } from "@/lib/core/return-path";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
@@ -44,12 +44,8 @@ export function proxy(request: NextRequest) {
   query.delete("_rsc");
   const page = request.nextUrl.pathname + (query.size > 0 ? `?${query}` : "");
   if (!hasCookie && !PUBLIC_PAGES.test(request.nextUrl.pathname)) {
-    const url = request.nextUrl.clone();
-    url.pathname = "/login";
-    // The page asked for, to land on after logging in (the dashboard is where logins land anyway).
-    const back = request.nextUrl.pathname === "/dashboard" ? null : safeReturnPath(page);
-    url.search = back ? `?${RETURN_PARAM}=${encodeURIComponent(back)}` : "";
-    return NextResponse.redirect(url);
+    // With the page asked for, to land on after logging in.
+    return NextResponse.redirect(new URL(withReturnPath("/login", page), request.url));
   }
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);

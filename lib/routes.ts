@@ -3,7 +3,6 @@
 // link, an application's pages) are built here and nowhere else. Pure: client and server alike.
 import type { Route } from "next";
 import { section, type SectionId } from "@/lib/access/matrix";
-import { RETURN_PARAM, safeReturnPath } from "@/lib/core/return-path";
 
 const APP_ID = "[appId]";
 
@@ -73,15 +72,4 @@ export type BillingTab = (typeof BILLING_TABS)[number];
  */
 export function subuserLoginUrl(accountId: number, origin: string): string {
   return `${origin.replace(/\/+$/, "")}${routes.subuserLogin(accountId)}`;
-}
-
-/**
- * A login page's path with the page to return to after logging in (`?next=`, safeReturnPath),
- * when there is one worth naming (not the dashboard, where every login lands anyway):
- * ("/login?ended=1", "/numbers") -> "/login?ended=1&next=%2Fnumbers".
- */
-export function withReturnPath(login: string, returnTo: unknown): Route {
-  const next = safeReturnPath(returnTo);
-  if (!next || next.split("?")[0] === routes.dashboard) return login as Route;
-  return `${login}${login.includes("?") ? "&" : "?"}${RETURN_PARAM}=${encodeURIComponent(next)}` as Route;
 }

@@ -20,11 +20,11 @@ import { action } from "@/lib/server/action";
 import { endPreview } from "@/lib/server/preview";
 
 /**
- * Signs in and goes to the page asked for before logging in (`next`) or else `landing`, replacing the login's history entry (Back from the dashboard
- * does not land on a login page that only sends it back); or, when the password was right and the
- * login has two-step verification on, answers the challenge its code step needs (the login form
- * turns into that step). A wrong code is the code field's error; an expired challenge sends back
- * to the password.
+ * Signs in and goes to the page asked for before logging in (`next`) or else `landing`,
+ * replacing the login's history entry (Back from there does not land on a login page that only
+ * sends it back); or, when the password was right and the login has two-step verification on,
+ * answers the challenge its code step needs (the login form turns into that step). A wrong code
+ * is the code field's error; an expired challenge sends back to the password.
  */
 async function signInOr(provider: "owner" | "subuser" | "code", { next, ...fields }: Record<string, string | number | undefined>, landing: Route = routes.dashboard): Promise<{ challenge: string }> {
   try {

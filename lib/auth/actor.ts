@@ -4,8 +4,8 @@ import { cookies, headers } from "next/headers";
 import type { Route } from "next";
 import { sessionIdInCookie } from "@/lib/auth/config";
 import { db } from "@/lib/core/db";
-import { routes, withReturnPath } from "@/lib/routes";
-import { RETURN_PATH_HEADER } from "@/lib/core/return-path";
+import { routes } from "@/lib/routes";
+import { RETURN_PATH_HEADER, withReturnPath } from "@/lib/core/return-path";
 import type { PanelActor } from "@/lib/access/actor-types";
 import { PREVIEW_COOKIE, previewFor } from "@/lib/access/preview";
 import { loadPrincipalCached } from "./principal";
@@ -45,6 +45,6 @@ export async function loginAfterSessionEnd(): Promise<Route> {
   const store = await cookies();
   const holder = await sessionHolder(db, await sessionIdInCookie((name) => store.get(name)?.value));
   const page = (await headers()).get(RETURN_PATH_HEADER);
-  if (!holder) return withReturnPath(routes.login, page);
-  return withReturnPath(`${holder.subuserId === null ? routes.login : routes.subuserLogin(holder.accountId)}?ended=1`, page);
+  if (!holder) return withReturnPath(routes.login, page) as Route;
+  return withReturnPath(`${holder.subuserId === null ? routes.login : routes.subuserLogin(holder.accountId)}?ended=1`, page) as Route;
 }

@@ -22,3 +22,16 @@ export function safeReturnPath(raw: unknown): string | null {
   if (v.startsWith("//") || v.includes("\\") || NOT_RETURNED_TO.test(v)) return null;
   return v;
 }
+
+/** Where every login lands anyway (PRODUCT.md section 9's dashboard route): not worth naming. */
+const DASHBOARD = "/dashboard";
+
+/**
+ * `login` with the page to return to, when there is one worth naming (safeReturnPath, and not
+ * the dashboard): ("/login?ended=1", "/numbers") -> "/login?ended=1&next=%2Fnumbers".
+ */
+export function withReturnPath(login: string, page: unknown): string {
+  const next = safeReturnPath(page);
+  if (!next || next.split("?")[0] === DASHBOARD) return login;
+  return `${login}${login.includes("?") ? "&" : "?"}${RETURN_PARAM}=${encodeURIComponent(next)}`;
+}
