@@ -162,7 +162,7 @@ export function CreateCallListDialog({
 }
 
 /** A partly filled "Start at": the browser posts nothing for it, which would start the list at once. */
-export const START_INCOMPLETE = "Enter both the date and the time (UTC), or clear the field to start now";
+const START_INCOMPLETE = "Enter both the date and the time (UTC), or clear the field to start now";
 
 export function AppendRowsDialog({
   lists,
