@@ -5,7 +5,7 @@
 // nonce for scripts (Next's documented nonce pattern: Next reads the nonce from the request's CSP
 // header and puts it on every script it renders) and, for the page's own guard, its path.
 import { NextResponse, type NextRequest } from "next/server";
-import { RETURN_PATH_HEADER, withReturnPath } from "@/lib/core/return-path";
+import { LOGIN_LINK_COOKIE, RETURN_PATH_HEADER, loginPageFor, withReturnPath } from "@/lib/core/return-path";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
@@ -45,7 +45,8 @@ export function proxy(request: NextRequest) {
   const page = request.nextUrl.pathname + (query.size > 0 ? `?${query}` : "");
   if (!hasCookie && !PUBLIC_PAGES.test(request.nextUrl.pathname)) {
     // With the page asked for, to land on after logging in.
-    return NextResponse.redirect(new URL(withReturnPath("/login", page), request.url));
+    const login = loginPageFor(request.cookies.get(LOGIN_LINK_COOKIE)?.value);
+    return NextResponse.redirect(new URL(withReturnPath(login, page), request.url));
   }
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);

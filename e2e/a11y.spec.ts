@@ -69,7 +69,10 @@ for (const run of RUNS) {
     page.on("console", (m) => {
       if (m.type() === "error") reported.push(`console error: ${m.text().slice(0, 200)}`);
     });
-    for (const route of routes) {
+    // A record's page too, in the owner's first part: a call session of the demo (its legs and log).
+    const session = principal === OWNER && (!part || part[0] === 1) ? await factory.db.callSession.findFirst({ where: { applicationId: appId }, orderBy: { id: "asc" }, select: { id: true } }) : null;
+    const records: PageRoute[] = session ? [{ url: `/calls/${session.id}`, section: "calls", status: 200 }] : [];
+    for (const route of [...routes, ...records]) {
       reported = [];
       const res = await page.goto(route.url);
       expect.soft(res?.status(), `${principal} ${route.url}`).toBe(route.status);

@@ -102,8 +102,26 @@ test.describe("subuser", () => {
     await expect(page.getByTestId("whoami")).toContainText(sub.name);
     await logOut(page);
     await expect(page).toHaveURL(new RegExp(`/login/subuser/${acct.id}$`));
+    // Logged out, this browser is still sent to the account's link, where its subuser can log in.
     await page.goto("/dashboard");
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(new RegExp(`/login/subuser/${acct.id}$`));
+  });
+
+  test("a tab left open after the subuser logged out in another goes to its account's login link, with the page it was on", async ({ page, factory }) => {
+    const acct = await factory.account();
+    const sub = await factory.subuser({ accountId: acct.id, roles: ["Developer"] });
+    await subuserLogin(page, acct.id, sub.name, sub.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    const other = await page.context().newPage();
+    await other.goto("/dashboard");
+    await logOut(other);
+    await expect(other).toHaveURL(new RegExp(`/login/subuser/${acct.id}$`));
+    await page.goto("/applications");
+    await expect(page).toHaveURL(new RegExp(`/login/subuser/${acct.id}\\?next=%2Fapplications$`));
+    await page.getByLabel("Subuser name").fill(sub.name);
+    await page.getByLabel("Password").fill(sub.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page).toHaveURL(/\/applications$/);
   });
 
   test("a subuser cannot log in through another account's link", async ({ page, factory }) => {

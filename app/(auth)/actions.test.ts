@@ -6,10 +6,15 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/core/db";
 import { uniq } from "@/test/factories";
+import { AuthError } from "next-auth";
 
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => null }));
 vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-switchboard-client-ip": "203.0.113.5" }) }));
+const jar = new Map<string, string>();
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-switchboard-client-ip": "203.0.113.5" }),
+  cookies: async () => ({ set: (name: string, value: string) => void jar.set(name, value), delete: (name: string) => void jar.delete(name) }),
+}));
 const auth = vi.hoisted(() => ({ signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("@/lib/auth/config", () => auth);
 
@@ -96,6 +101,19 @@ describe("login with two-step verification (signIn stubbed as Auth.js answers)",
     expect(await outcome(() => loginSubuserAction({ accountId: 1, name: "ann", password: "x", next: "/numbers" }))).toEqual({ redirect: "/numbers" });
     expect(await outcome(() => loginCodeAction({ challenge: "c", code: "123456", next: "/numbers" }))).toEqual({ redirect: "/numbers" });
     expect(await outcome(() => loginCodeAction({ challenge: "c", code: "ABCD-EFGH-JKMN-PQRS", next: "/numbers" }))).toEqual({ redirect: "/dashboard?recovery-code=used" });
+    auth.signIn.mockReset();
+  });
+
+  it("a subuser's login (a right password) keeps its account's login link for this browser; the owner's forgets it", async () => {
+    auth.signIn.mockRejectedValueOnce(new CodeRequired("challenge-token"));
+    await loginSubuserAction({ accountId: 7, name: "ann", password: "x" });
+    expect(jar.get("subuser-login")).toBe("7");
+    auth.signIn.mockRejectedValueOnce(new AuthError("wrong password"));
+    await loginOwnerAction({ login: "demo", password: "wrong" });
+    expect(jar.get("subuser-login")).toBe("7");
+    auth.signIn.mockResolvedValue(undefined);
+    await outcome(() => loginOwnerAction({ login: "demo", password: "x" }));
+    expect(jar.has("subuser-login")).toBe(false);
     auth.signIn.mockReset();
   });
 

@@ -3,7 +3,8 @@
 // are declared public; their inputs are validated like every other action's.
 import type { Route } from "next";
 import { AuthError } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { LOGIN_LINK_COOKIE } from "@/lib/core/return-path";
 import { redirect, RedirectType } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
@@ -29,14 +30,28 @@ import { endPreview } from "@/lib/server/preview";
 async function signInOr(provider: "owner" | "subuser" | "code", { next, ...fields }: Record<string, string | number | undefined>, landing: Route = routes.dashboard): Promise<{ challenge: string }> {
   try {
     await signIn(provider, { ...fields, redirect: false });
+    await rememberLoginPage(provider, fields);
   } catch (e) {
-    if (e instanceof CodeRequired) return { challenge: e.challenge };
+    if (e instanceof CodeRequired) {
+      await rememberLoginPage(provider, fields);
+      return { challenge: e.challenge };
+    }
     if (e instanceof CodeRefused) throw e.reason === CHALLENGE_EXPIRED ? new AppError("UNAUTHENTICATED", { message: e.reason }) : invalid("code", e.reason);
     if (e instanceof AuthError) throw new AppError("UNAUTHENTICATED", { message: GENERIC_LOGIN_FAILURE });
     throw e;
   }
   // The page asked for before logging in (already checked by the input's schema), else the landing.
   redirect(typeof next === "string" ? (next as Route) : landing, RedirectType.replace);
+}
+
+/**
+ * After a right password: a subuser's login keeps its account's login link for this browser
+ * (LOGIN_LINK_COOKIE: where a request without a session is sent), the owner's forgets it.
+ */
+async function rememberLoginPage(provider: "owner" | "subuser" | "code", fields: Record<string, string | number | undefined>): Promise<void> {
+  const store = await cookies();
+  if (provider === "owner") store.delete(LOGIN_LINK_COOKIE);
+  if (provider === "subuser") store.set(LOGIN_LINK_COOKIE, String(fields.accountId), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 60 * 60 });
 }
 
 export const loginOwnerAction = action({ public: true, input: ZOwnerLoginInput }, (input) => signInOr("owner", input));

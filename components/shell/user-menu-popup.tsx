@@ -48,8 +48,11 @@ export default function UserMenuPopup({ who, detail, profileHref, balance, logou
             </M.Item>
           ) : null}
           <M.Separator className="my-1 h-px bg-slate-200" />
-          <M.Label className="px-2 pb-1 pt-2 text-xs font-medium text-slate-600">Theme</M.Label>
+          <M.Label id="theme-menu-label" className="px-2 pb-1 pt-2 text-xs font-medium text-slate-600">
+            Theme
+          </M.Label>
           <M.RadioGroup
+            aria-labelledby="theme-menu-label"
             value={theme}
             onValueChange={(v) => {
               chooseTheme(v as Theme);

@@ -11,16 +11,33 @@ export const RETURN_PATH_HEADER = "x-switchboard-path";
 const NOT_RETURNED_TO = /^\/(?:login|signup|logout|two-step|api|platform_api)(?:[/?#]|$)/;
 
 /**
- * `raw` when it is a page of this panel to return to ("/applications/7/users?page=2"), else null:
- * a path only, printable ASCII without spaces or backslashes, at most 2,000 characters, never
- * "//host" (which a browser reads as another site: the open redirect, OWASP A01), "/" or a login,
- * signup, logout, two-step or API path. A repeated search param gives its first value.
+ * `raw` as a page of this panel to return to ("/applications/7/users?page=2", its dot segments
+ * resolved), else null: a path only, printable ASCII without spaces or backslashes, at most 2,000
+ * characters, never one that resolves to "//host" (which a browser reads as another site: the
+ * open redirect, OWASP A01; "/.//host" and "/%2e//host" included), "/" or a login, signup,
+ * logout, two-step or API path. A repeated search param gives its first value.
  */
 export function safeReturnPath(raw: unknown): string | null {
   const v = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof v !== "string" || v.length > 2000 || !/^\/[\x21-\x7e]+$/.test(v)) return null;
-  if (v.startsWith("//") || v.includes("\\") || NOT_RETURNED_TO.test(v)) return null;
-  return v;
+  if (typeof v !== "string" || v.length > 2000 || !/^\/[\x21-\x7e]+$/.test(v) || v.includes("\\")) return null;
+  // Judged as the browser will resolve it: "/.//host", "/a/..//host" and "/%2e//host" are "//host".
+  const url = new URL(v, "http://panel.invalid");
+  const path = url.pathname + url.search;
+  if (url.origin !== "http://panel.invalid" || path === "/" || path.startsWith("//") || path.includes("\\") || NOT_RETURNED_TO.test(path)) return null;
+  return path;
+}
+
+/**
+ * The cookie naming the account whose subuser login link this browser last logged in through
+ * (its id, not a secret: the link is handed out). A request without a session goes to that link
+ * rather than to the owner's /login, where a subuser can never log in: a tab left open after its
+ * subuser logged out in another, say. Set by a subuser's login, removed by the owner's.
+ */
+export const LOGIN_LINK_COOKIE = "subuser-login";
+
+/** The login page for a request without a session: the subuser login link LOGIN_LINK_COOKIE names, else /login. */
+export function loginPageFor(loginLinkCookie: string | undefined): string {
+  return loginLinkCookie && /^[1-9]\d{0,9}$/.test(loginLinkCookie) ? `/login/subuser/${loginLinkCookie}` : "/login";
 }
 
 /** Where every login lands anyway (PRODUCT.md section 9's dashboard route): not worth naming. */

@@ -67,7 +67,7 @@ function PlaceCallDialog({ onClose, returnFocusTo, ...props }: Props & { onClose
   return (
     <FormDialog
       title="Place a test call"
-      description="The application's scenarios run as for a real call, and the call is charged at the catalogue's per-minute price like one."
+      description="The application's scenarios run as for a real call, and the call is charged at the catalogue's per-minute price like one. The scenario places the call itself (VoxEngine.callPSTN or callUser): one that only answers incoming calls places none. A number ending in 0000 answers busy."
       onClose={onClose}
       returnFocusTo={returnFocusTo}
       form={form}
@@ -91,7 +91,7 @@ function PlaceCallDialog({ onClose, returnFocusTo, ...props }: Props & { onClose
             </option>
           ))}
         </SelectField>
-        <Field label="Destination" name="destination" placeholder="+12125550142 or a username" error={e.destination} hint="Whom the scenario calls (its custom data, unless you give some)." />
+        <Field label="Destination" name="destination" placeholder="e.g. +12125550142 or a username" error={e.destination} hint="Whom the scenario calls (its custom data, unless you give some)." />
         <SelectField label="Caller" name="callerKind" value={callerKind} onChange={(ev) => setCallerKind(ev.target.value === "user" ? "user" : "number")} error={e.callerKind}>
           <option value="number">A number (the account&apos;s own or a verified caller ID)</option>
           <option value="user">A user of the application</option>
@@ -99,7 +99,7 @@ function PlaceCallDialog({ onClose, returnFocusTo, ...props }: Props & { onClose
         {callerKind === "user" ? (
           <Field label="Caller username" name="callerUser" error={e.callerUser} autoComplete="off" />
         ) : (
-          <Field label="Caller number" name="callerNumber" placeholder="+14155550100" error={e.callerNumber} autoComplete="off" />
+          <Field label="Caller number" name="callerNumber" placeholder="e.g. +14155550100" error={e.callerNumber} autoComplete="off" />
         )}
         <div className="space-y-1">
           <span className="block text-sm font-medium text-slate-700" id="pc-party">

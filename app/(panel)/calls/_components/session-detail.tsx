@@ -161,11 +161,11 @@ export function SessionDetail({ actor, s }: { actor: PanelActor; s: CallSessionD
         {s.log.length === 0 ? (
           <p className="text-sm text-slate-700">{s.status === "running" ? "The log is written when the session ends." : "No log lines."}</p>
         ) : (
-          <ol className="max-h-96 overflow-auto rounded-lg bg-slate-950 p-3 font-mono text-xs text-slate-100" aria-label="Session log">
+          <ol className="max-h-96 overflow-auto rounded-lg bg-slate-50 p-3 font-mono text-xs text-slate-800 ring-1 ring-slate-200" aria-label="Session log">
             {s.log.map((l, i) => (
               <li key={i} className="whitespace-pre-wrap break-words">
-                <span className="text-slate-400">{l.at.toISOString().slice(11, 23)}Z</span>{" "}
-                <span className={l.source === "scenario" ? "text-emerald-300" : "text-sky-300"}>[{l.source}]</span> {l.line}
+                <span className="text-slate-600">{l.at.toISOString().slice(11, 23)}Z</span>{" "}
+                <span className={l.source === "scenario" ? "text-emerald-700" : "text-brand-700"}>[{l.source}]</span> {l.line}
               </li>
             ))}
           </ol>
