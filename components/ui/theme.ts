@@ -9,6 +9,7 @@ export const THEMES = ["system", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
 export const THEME_COOKIE = "theme";
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
+const SYSTEM_DARK = "(prefers-color-scheme: dark)";
 
 /** The <html data-theme> value for a cookie's value: "light", "dark", or undefined (the system's). */
 export function themeAttribute(cookie: string | undefined): "light" | "dark" | undefined {
@@ -35,12 +36,12 @@ export function chooseTheme(theme: Theme): void {
 /** Whether the page is dark now: the choice, or the system's setting (browser only). */
 export function isDarkTheme(): boolean {
   const t = currentTheme();
-  return t === "system" ? window.matchMedia("(prefers-color-scheme: dark)").matches : t === "dark";
+  return t === "system" ? window.matchMedia(SYSTEM_DARK).matches : t === "dark";
 }
 
 /** Calls `onChange(isDarkTheme())` whenever the choice or the system's setting changes; returns the unsubscribe (browser only). */
 export function watchTheme(onChange: (dark: boolean) => void): () => void {
-  const mq = window.matchMedia("(prefers-color-scheme: dark)");
+  const mq = window.matchMedia(SYSTEM_DARK);
   const fire = () => onChange(isDarkTheme());
   const observer = new MutationObserver(fire);
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
