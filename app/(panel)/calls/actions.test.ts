@@ -147,6 +147,11 @@ describe("call server actions", () => {
       ok: false,
       fieldErrors: { callerNumber: expect.stringContaining("international format") },
     });
+    // An empty caller number is asked for, not called malformed.
+    expect(await placeTestCallAction({ applicationId: appId, destination: "+12125550142", callerKind: "number", callerNumber: "  " })).toEqual({
+      ok: false,
+      fieldErrors: { callerNumber: "Enter the caller's number (+ then the country code and number)" },
+    });
     expect(await placeTestCallAction({ applicationId: appId, destination: "+12125550142", callerKind: "user", answerAfterSeconds: -1, dtmf: "12a" })).toEqual({
       ok: false,
       fieldErrors: { answerAfterSeconds: expect.stringContaining("at least 0"), dtmf: expect.stringContaining("DTMF"), callerUser: expect.stringContaining("username") },

@@ -89,7 +89,9 @@ export const ZPlaceCallInput = z
     if (v.callerKind === "user" && !v.callerUser && v.callerUserId === undefined) {
       ctx.addIssue({ code: "custom", message: "Enter the username of the user who calls", path: ["callerUser"] });
     }
-    if (v.callerKind === "number" && !toE164(v.callerNumber ?? "")) {
+    if (v.callerKind === "number" && !v.callerNumber) {
+      ctx.addIssue({ code: "custom", message: "Enter the caller's number (+ then the country code and number)", path: ["callerNumber"] });
+    } else if (v.callerKind === "number" && !toE164(v.callerNumber ?? "")) {
       ctx.addIssue({ code: "custom", message: "Enter the number in international format: + then the country code and number", path: ["callerNumber"] });
     }
   });
