@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NOT_FOUND_TITLE } from "@/lib/nav";
 import { routes } from "@/lib/routes";
 
-export const metadata: Metadata = { title: "Not found" };
+export const metadata: Metadata = { title: NOT_FOUND_TITLE };
 
 // Outside the panel's shell (a URL that matches no route): its own landmark and heading.
 export default function NotFound() {

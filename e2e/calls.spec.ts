@@ -110,6 +110,9 @@ test("a Supervisor plays a recording but has no delete control; the owner delete
   await expect(ownerPage.getByText("greeting: deleted.")).toBeVisible();
   const gone = await ownerPage.request.get(src(await factory.db.recording.findFirstOrThrow({ where: { sessionId } })));
   expect(gone.status()).toBe(404);
+  // A call that is not there is a 404 titled so, not "All calls".
+  expect((await ownerPage.goto("/calls/999999999"))?.status()).toBe(404);
+  await expect(ownerPage).toHaveTitle("Not found · Switchboard");
 });
 
 const src = (r: { id: number }) => `/calls/recordings/${r.id}`;

@@ -129,6 +129,9 @@ const OTHER_PAGES: Partial<Record<SectionId, { title: string; group: string }>> 
 const NAV_ITEMS = new Map(NAV.flatMap((g) => g.items.map((i) => [i.section, { title: i.title, group: g.title }] as const)));
 const TAB_ITEMS = new Map(APP_TABS.map((t) => [t.section, t] as const));
 
+/** The browser tab's title of a 404 page (app/not-found.tsx), and of a record page whose record is missing. */
+export const NOT_FOUND_TITLE = "Not found";
+
 /**
  * A section's everyday name: its sidebar entry, its tab's long title, or the name given above;
  * action sections (buttons inside a page) keep the matrix's wording.

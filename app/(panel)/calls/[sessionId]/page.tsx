@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/access/matrix";
 import type { Actor } from "@/lib/access/actor-types";
 import { getActor } from "@/lib/auth/actor";
-import { sectionTitle } from "@/lib/nav";
+import { NOT_FOUND_TITLE, sectionTitle } from "@/lib/nav";
 import { requireSection } from "@/lib/server/guards";
 import { sectionHref } from "@/lib/routes";
 import { getCallSession } from "@/lib/domains/calls/queries";
@@ -20,13 +20,13 @@ const loadSession = cache(async (actor: Actor, sessionIdParam: string) => {
   return id ? getCallSession(actor, id) : null;
 });
 
-/** "Call 12 · All calls"; the section's name alone for a missing session or a principal without the section. */
+/** "Call 12 · All calls"; "Not found" for a missing session; the section's name alone for a principal without the section. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = sectionTitle("calls");
   const actor = await getActor();
   if (!actor || !can(actor, "calls")) return { title };
   const s = await loadSession(actor, (await params).sessionId);
-  return { title: s ? `Call ${s.id} · ${title}` : title };
+  return { title: s ? `Call ${s.id} · ${title}` : NOT_FOUND_TITLE };
 }
 
 // A session of any application of the account (section calls); another account's reads as missing.

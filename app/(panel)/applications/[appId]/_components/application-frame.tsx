@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import type { ApplicationDto } from "@/lib/domains/applications/queries";
 import { getActor } from "@/lib/auth/actor";
 import { PageHeader, type Crumb } from "@/components/ui/page";
-import { APP_TABS, appTabHref } from "@/lib/nav";
+import { APP_TABS, NOT_FOUND_TITLE, appTabHref } from "@/lib/nav";
 import { sectionHref } from "@/lib/routes";
 import { AppTabs } from "./app-tabs";
 import { loadApplication } from "./load-application";
@@ -60,8 +60,9 @@ export function ApplicationFrame({
 /**
  * The browser tab's title of an application page: "Users · sales" (the overview: "sales"; a
  * record of a tab: "Spring · Call lists · sales", its name from `itemOf`, which returns null for
- * a missing record). For a principal without the section it is the section's name alone, so
- * the 403 page's title does not name the application (or the record) either.
+ * a missing record, titled "Not found" as its 404 page). For a principal without the section it
+ * is the section's name alone, so the 403 page's title does not name the application (or the
+ * record) either.
  */
 export async function applicationMetadata<P extends { appId: string }>(
   section: SectionId,
@@ -74,6 +75,7 @@ export async function applicationMetadata<P extends { appId: string }>(
   const p = await params;
   const app = await loadApplication(actor, p.appId);
   const title = section === "application" ? app.name : `${tab.title} · ${app.name}`;
-  const item = itemOf ? await itemOf(actor, app, p) : null;
-  return { title: item ? `${item} · ${title}` : title };
+  if (!itemOf) return { title };
+  const item = await itemOf(actor, app, p);
+  return { title: item ? `${item} · ${title}` : NOT_FOUND_TITLE };
 }
