@@ -11,9 +11,16 @@ import { AuthError } from "next-auth";
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => null }));
 vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 const jar = new Map<string, string>();
+const jarOptions = new Map<string, { secure?: boolean }>();
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-switchboard-client-ip": "203.0.113.5" }),
-  cookies: async () => ({ set: (name: string, value: string) => void jar.set(name, value), delete: (name: string) => void jar.delete(name) }),
+  cookies: async () => ({
+    set: (name: string, value: string, options: { secure?: boolean } = {}) => {
+      jar.set(name, value);
+      jarOptions.set(name, options);
+    },
+    delete: (name: string) => void jar.delete(name),
+  }),
 }));
 const auth = vi.hoisted(() => ({ signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("@/lib/auth/config", () => auth);
@@ -108,6 +115,13 @@ describe("login with two-step verification (signIn stubbed as Auth.js answers)",
     auth.signIn.mockRejectedValueOnce(new CodeRequired("challenge-token"));
     await loginSubuserAction({ accountId: 7, name: "ann", password: "x" });
     expect(jar.get("subuser-login")).toBe("7");
+    expect(jarOptions.get("subuser-login")).toMatchObject({ httpOnly: true, secure: false, sameSite: "lax" });
+    // Served over https (PUBLIC_URL), it is a Secure cookie, as the session's is.
+    vi.stubEnv("PUBLIC_URL", "https://panel.example.com");
+    auth.signIn.mockRejectedValueOnce(new CodeRequired("challenge-token"));
+    await loginSubuserAction({ accountId: 7, name: "ann", password: "x" });
+    vi.unstubAllEnvs();
+    expect(jarOptions.get("subuser-login")).toMatchObject({ httpOnly: true, secure: true });
     auth.signIn.mockRejectedValueOnce(new AuthError("wrong password"));
     await loginOwnerAction({ login: "demo", password: "wrong" });
     expect(jar.get("subuser-login")).toBe("7");

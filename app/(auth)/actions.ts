@@ -13,7 +13,7 @@ import { CHALLENGE_EXPIRED, GENERIC_LOGIN_FAILURE } from "@/lib/auth/login";
 import { isTotpShaped } from "@/lib/auth/two-step";
 import { AppError, invalid } from "@/lib/core/errors";
 import { env } from "@/lib/core/env";
-import { clientIpFrom } from "@/lib/core/request-info";
+import { clientIpFrom, publicOrigin } from "@/lib/core/request-info";
 import { routes } from "@/lib/routes";
 import { ZLoginCodeInput, ZOwnerLoginInput, ZSignupInput, ZSubuserLoginInput } from "@/lib/domains/accounts/schemas";
 import { createAccount } from "@/lib/domains/accounts/mutations";
@@ -51,7 +51,11 @@ async function signInOr(provider: "owner" | "subuser" | "code", { next, ...field
 async function rememberLoginPage(provider: "owner" | "subuser" | "code", fields: Record<string, string | number | undefined>): Promise<void> {
   const store = await cookies();
   if (provider === "owner") store.delete(LOGIN_LINK_COOKIE);
-  if (provider === "subuser") store.set(LOGIN_LINK_COOKIE, String(fields.accountId), { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 60 * 60 });
+  if (provider === "subuser") {
+    // Secure where the panel is served over https, as the session cookie is (`__Secure-`).
+    const secure = publicOrigin(await headers()).startsWith("https:");
+    store.set(LOGIN_LINK_COOKIE, String(fields.accountId), { httpOnly: true, secure, sameSite: "lax", path: "/", maxAge: 365 * 24 * 60 * 60 });
+  }
 }
 
 export const loginOwnerAction = action({ public: true, input: ZOwnerLoginInput }, (input) => signInOr("owner", input));
