@@ -1,17 +1,23 @@
 // Call lists as a CallListManager runs them (docs/PRODUCT.md section 7, issue 10 item 7): uploads
 // a list with a bad line and sees the error by line with nothing created, fixes the file, watches
 // the list run to completion on the server's own scheduler (the real sandbox runs the rule's
-// scenario for each row), opens the list's rows, and downloads the results. The account is a
-// fresh one with a balance, an application, and a rule whose scenario calls the row's number.
+// scenario for each row, which reports each row's result or error), opens the list's rows, and
+// downloads the results. The account is a fresh one with a balance, an application, and a rule
+// whose scenario calls the row's number.
 import { readFile } from "node:fs/promises";
 import { test, expect } from "./fixtures";
 
+// Bob declines: the scenario reports an error for his row (CallList.reportError), a result for the others.
 const SCRIPT = `
+require(Modules.CallList);
 VoxEngine.addEventListener(AppEvents.Started, () => {
   const row = JSON.parse(VoxEngine.customData());
   Logger.write("calling " + row.name);
   const call = VoxEngine.callPSTN(row.phone_number, "+15550002222");
-  call.addEventListener(CallEvents.Connected, () => setTimeout(VoxEngine.terminate, 3000));
+  call.addEventListener(CallEvents.Connected, () => setTimeout(() => {
+    if (row.name === "Bob") CallList.reportError("Bob said no", VoxEngine.terminate);
+    else CallList.reportResult({ reached: row.name }, VoxEngine.terminate);
+  }, 3000));
   call.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
 });`;
 
@@ -69,19 +75,27 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
   await expect(page.locator("[data-list-status]")).toHaveAttribute("data-list-status", "completed", { timeout: 60_000 });
   // A finished list says when it started, not when it "starts".
   await expect(page.locator("[data-list-status]")).toContainText("Started:");
-  await expect(page.locator("[data-progress]").first()).toHaveAttribute("data-progress", "3/0/0/3");
+  await expect(page.locator("[data-progress]").first()).toHaveAttribute("data-progress", "2/0/1/3");
   await expect(page.locator("table tbody tr")).toHaveCount(3);
-  await expect(page.locator("table tbody tr").filter({ hasText: "Succeeded" })).toHaveCount(3);
+  await expect(page.locator("table tbody tr").filter({ hasText: "Succeeded" })).toHaveCount(2);
+  // Each row shows what its scenario reported.
+  const bob = page.locator("table tbody tr").filter({ hasText: "+12125550102" });
+  await expect(bob).toContainText("Failed");
+  await expect(bob).toContainText("The scenario reported an error");
+  await expect(bob.getByTestId("row-report")).toHaveText("Report: Bob said no");
+  await expect(page.locator("table tbody tr").filter({ hasText: "+12125550101" }).getByTestId("row-report")).toHaveText('Report: {"reached":"Ann"}');
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-results").click()]);
   const text = await readFile((await download.path())!, "utf8");
   const lines = text.trim().split("\r\n");
-  expect(lines[0]).toBe("position,phone_number,name,status,attempts,result,reason,cost,call_session_id,updated_at");
+  expect(lines[0]).toBe("position,phone_number,name,status,attempts,result,reason,report,cost,call_session_id,updated_at");
   expect(lines.slice(1).map((l) => l.split(",").slice(0, 6).join(","))).toEqual([
     "1,+12125550101,Ann,Succeeded,1,completed",
-    "2,+12125550102,Bob,Succeeded,1,completed",
+    "2,+12125550102,Bob,Failed,1,completed",
     "3,+12125550103,Cy,Succeeded,1,completed",
   ]);
+  expect(lines[2]).toContain(",The scenario reported an error,Bob said no,");
+  expect(lines[3]).toContain(',"{""reached"":""Cy""}",');
   const sessions = await db.callSession.findMany({ where: { accountId: acct.id, initiator: "call_list" } });
   expect(sessions.map((s) => s.status).sort()).toEqual(["completed", "completed", "completed"]);
   // The page is the list's: its name heads it, under Applications › app › Call lists.
@@ -108,6 +122,11 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
   await expect(ownerPage.getByTestId("session-call-list")).toHaveText("Spring customers");
   await expect(ownerPage.getByTestId("session-call-list")).toHaveAttribute("href", page.url().replace(/^https?:\/\/[^/]+/, ""));
   await expect(ownerPage.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Call history" })).toHaveAttribute("href", `/applications/${app.id}/call-history`);
+  // A list or a call of the application that is not there is a 404 titled so.
+  for (const missing of [`/applications/${app.id}/call-lists/999999999`, `/applications/${app.id}/call-history/999999999`]) {
+    expect((await ownerPage.goto(missing))?.status()).toBe(404);
+    await expect(ownerPage).toHaveTitle("Not found · Switchboard");
+  }
   await ownerContext.close();
 });
 

@@ -94,13 +94,14 @@ describe("call lists through the wire", () => {
     // Copied from a session an earlier version finalised: a plain Error's name after "failed: ".
     const stored = 'Error: the scenario failed: Error: no agent on duty (scenario "main", line 2) (attempt 1 of 2; next in 60 s)';
     const today = 'Error: the scenario failed: no agent on duty (scenario "main", line 2) (attempt 1 of 2; next in 60 s)';
-    await db.callListRow.updateMany({ where: { listId: list.id, position: 1 }, data: { attempts: 1, result: "error", reason: stored } });
+    await db.callListRow.updateMany({ where: { listId: list.id, position: 1 }, data: { attempts: 1, result: "error", reason: stored, report: '{"step":"menu"}' } });
     const key = await insertKey(acct.id, ["Owner"]);
     const json = await callAs(key, "GetCallListDetails", { list_id: String(list.id), output: "json" });
-    const results = (json.body.result as { result_data: string }[]).map((r) => JSON.parse(r.result_data) as { result: string; reason: string });
-    expect(results.map((r) => [r.result, r.reason])).toEqual([
-      ["error", today],
-      ["", ""],
+    const results = (json.body.result as { result_data: string }[]).map((r) => JSON.parse(r.result_data) as { result: string; reason: string; report: string | null });
+    // `report`: what the scenario reported (CallList.reportResult / reportError), null for nothing.
+    expect(results.map((r) => [r.result, r.reason, r.report])).toEqual([
+      ["error", today, '{"step":"menu"}'],
+      ["", "", null],
     ]);
     const csv = await callAs(key, "GetCallListDetails", { list_id: String(list.id), output: "csv", delimiter: "," });
     // The CSV cell holds result_data's JSON with its quotes doubled.

@@ -14,7 +14,7 @@ import { fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { advanceCalls } from "@/lib/domains/calls/simulator";
 import { getCallSession } from "@/lib/domains/calls/queries";
 import { deps, fixtureCallApp, SCENARIO, talkRun, testClock } from "@/lib/domains/calls/call-fixtures";
-import type { CallSetup, ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
+import type { CallListReportKind, CallSetup, ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
 import type { Runtime } from "@/lib/domains/calls/simulator";
 import { createTestAccount, PRINCIPALS, refusal } from "@/test/factories";
 import { FIRST_DRIVER_RUN } from "@/test/drivers";
@@ -35,6 +35,11 @@ const busyRun = (to: string, seconds = 20): ScenarioRun => ({
 
 /** Routing and a sandbox for call lists: every rule id runs SCENARIO; `fails(to, attempt)` decides each call. */
 function listRuntime(fails: (to: string, attempt: number) => boolean, talkSeconds = 30): Runtime & { calls: CallSetup[] } {
+  return scriptedListRuntime((to, n) => (fails(to, n) ? busyRun(to) : talkRun(talkSeconds, [], { callTo: to })));
+}
+
+/** Routing and a sandbox for call lists: every rule id runs SCENARIO, whose run for each call is `runFor(to, attempt)`. */
+function scriptedListRuntime(runFor: (to: string, attempt: number) => ScenarioRun): Runtime & { calls: CallSetup[] } {
   const calls: CallSetup[] = [];
   const attempts = new Map<string, number>();
   return {
@@ -45,10 +50,16 @@ function listRuntime(fails: (to: string, attempt: number) => boolean, talkSecond
       calls.push(call);
       const n = (attempts.get(call.to) ?? 0) + 1;
       attempts.set(call.to, n);
-      return fails(call.to, n) ? busyRun(call.to) : talkRun(talkSeconds, [], { callTo: call.to });
+      return runFor(call.to, n);
     },
   };
 }
+
+/** `run` with CallList reports (CallList.reportResult / reportError / reportProgress) made at `at` seconds, before its hangup. */
+const withReports = (run: ScenarioRun, ...reports: { at: number; kind: CallListReportKind; data: string; ignored?: true }[]): ScenarioRun => ({
+  ...run,
+  events: [...run.events.slice(0, -1), ...reports.map((r) => ({ type: "list_report" as const, ...r })), run.events.at(-1)!].sort((a, b) => a.at - b.at),
+});
 
 async function setup(topUpMinor = 1_000_00) {
   const acct = await createTestAccount();
@@ -207,6 +218,49 @@ describe("running a list", () => {
     expect((await listCallListRows(owner, one.id, {})).items[0]).toMatchObject({ status: "failed", attempts: 1, result: "no_answer" });
     await deleteCallList(owner, { listId: three.id });
     expect((await getCallSession(owner, sessions[0]!.id))?.callList).toBeNull();
+  }, 60_000);
+
+  it("the scenario's CallList report decides: an error retries the row (and fails it at the last attempt), a result succeeds it whatever the call did; the row keeps the report", async () => {
+    const { owner, app, rule, acct } = await setup();
+    const t = testClock();
+    const [errorThenResult, unansweredResult, alwaysError, progressOnly] = [0, 1, 2, 3].map(numberOf);
+    const d = deps(
+      scriptedListRuntime((to, n) => {
+        const talk = talkRun(30, [], { callTo: to });
+        if (to === errorThenResult) {
+          return n === 1
+            ? withReports(talk, { at: 10, kind: "error", data: "wrong person" })
+            : withReports(talk, { at: 10, kind: "result", data: '{"reached":true}' }, { at: 11, kind: "error", data: "late", ignored: true });
+        }
+        if (to === unansweredResult) return withReports(busyRun(to), { at: 19, kind: "result", data: "left a voicemail" });
+        if (to === alwaysError) return withReports(talk, { at: 10, kind: "error", data: `declined ${n}` });
+        return withReports(talk, { at: 10, kind: "progress", data: "halfway" });
+      }),
+      t.clock,
+      { speech: SPEECH },
+    );
+    const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Reports", numAttempts: 2, intervalSeconds: 60, file: csvOf(4) }, { clock: t.clock });
+    await runToEnd(list.id, t, d, { step: 10 });
+
+    const rows = (await listCallListRows(owner, list.id, {})).items;
+    expect(rows.map((r) => ({ status: r.status, attempts: r.attempts, result: r.result, report: r.report }))).toEqual([
+      { status: "succeeded", attempts: 2, result: "completed", report: '{"reached":true}' },
+      { status: "succeeded", attempts: 1, result: "no_answer", report: "left a voicemail" },
+      { status: "failed", attempts: 2, result: "completed", report: "declined 2" },
+      { status: "succeeded", attempts: 1, result: "completed", report: null },
+    ]);
+    expect(rows[2]!.reason).toBe("The scenario reported an error");
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "completed", succeeded: 3, failed: 1 });
+
+    // Each session keeps its own decisive report; the log has every report, the ignored one said so.
+    const first = await db.callSession.findMany({ where: { accountId: acct.id, toNumber: errorThenResult }, orderBy: { id: "asc" }, select: { id: true, reportKind: true, reportData: true } });
+    expect(first.map((x) => [x.reportKind, x.reportData])).toEqual([["error", "wrong person"], ["result", '{"reached":true}']]);
+    const log = (await getCallSession(owner, first[1]!.id))!.log.map((l) => l.line);
+    expect(log).toContain('CallList: result reported: {"reached":true}');
+    expect(log).toContain("CallList: error reported: late (ignored: the attempt's outcome was already reported)");
+    const progress = await db.callSession.findFirstOrThrow({ where: { accountId: acct.id, toNumber: progressOnly }, select: { id: true, reportKind: true } });
+    expect(progress.reportKind).toBeNull();
+    expect((await getCallSession(owner, progress.id))!.log.map((l) => l.line)).toContain("CallList: progress: halfway");
   }, 60_000);
 
   it("two schedulers running at once never start a row twice nor exceed max simultaneous", async () => {

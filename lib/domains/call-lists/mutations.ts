@@ -13,11 +13,14 @@ import "server-only";
 //   for that row lock and SQLite runs one writer at a time, so counting the rows in progress and
 //   claiming up to maxSimultaneous of them is never interleaved, and a row is never claimed twice
 //   (the claim is also conditional on the row still being pending).
-// - once the row's session has ended (the simulator's advanceCalls finalises it): "completed"
-//   succeeds the row; any other end (no answer, busy, failed, scenario error) retries it
-//   intervalSeconds after the end while attempts remain, else fails it; "payment_required" fails
-//   it at once (ours: retrying cannot help until the balance is topped up, and the reason says
-//   so). The session's cost is added to the row and the list. Recording an outcome is a
+// - once the row's session has ended (the simulator's advanceCalls finalises it), the scenario's
+//   CallList report decides (Voximplant's CallList.reportResult / reportError): a result succeeds
+//   the row, an error retries it; the report is kept on the row (its result_data). Without a
+//   report (ours, where Voximplant counts every unreported attempt a success), "completed"
+//   succeeds the row and any other end (no answer, busy, failed, scenario error) retries it.
+//   A retry comes intervalSeconds after the end while attempts remain, else the row fails;
+//   "payment_required" without a reported result fails it at once (ours: retrying cannot help
+//   until the balance is topped up, and the reason says so). The session's cost is added to the row and the list. Recording an outcome is a
 //   conditional update (the row still in progress with that session), so it happens once.
 // - a claimed row whose call never got a session (its scheduler died in between) goes back to
 //   pending after STALE_CLAIM_SECONDS.
@@ -283,11 +286,14 @@ async function recordEndedCalls(now: Date, batch: number): Promise<number> {
   }
 }
 
+/** A row's reason when its scenario reported the attempt failed (CallList.reportError); the row's report says what it said. */
+export const REPORTED_ERROR = "The scenario reported an error";
+
 /** The outcomes of those of `rows` whose session has ended. */
 async function recordBatch(rows: { id: number; listId: number; attempts: number; lastSessionId: number | null }[], now: Date): Promise<number> {
   const sessions = await db.callSession.findMany({
     where: { id: { in: rows.map((r) => r.lastSessionId!) }, status: { not: "running" } },
-    select: { id: true, status: true, finishReason: true, costMinor: true, endedAt: true, startedAt: true },
+    select: { id: true, status: true, finishReason: true, reportKind: true, reportData: true, costMinor: true, endedAt: true, startedAt: true },
   });
   const byId = new Map(sessions.map((s) => [s.id, s]));
   let settled = 0;
@@ -297,18 +303,21 @@ async function recordBatch(rows: { id: number; listId: number; attempts: number;
     await db.$transaction(async (tx) => {
       const list = await tx.callList.findUnique({ where: { id: row.listId }, select: { numAttempts: true, intervalSeconds: true, status: true } });
       if (!list) return;
-      const ok = s.status === "completed";
+      // The scenario's report decides; without one, the session's end does.
+      const ok = s.reportKind === "result" || (s.reportKind !== "error" && s.status === "completed");
       const retry = !ok && s.status !== "payment_required" && row.attempts < list.numAttempts && list.status !== "cancelled";
       const ended = s.endedAt ?? now;
       const status = ok ? "succeeded" : retry ? "pending" : "failed";
       // The session's finish reason as stored; shown in today's words when read (./queries.ts toRowDto).
-      const reason = retry ? `${s.finishReason} (attempt ${row.attempts} of ${list.numAttempts}; next in ${list.intervalSeconds} s)` : s.finishReason;
+      const why = s.reportKind === "error" ? REPORTED_ERROR : s.finishReason;
+      const reason = retry ? `${why} (attempt ${row.attempts} of ${list.numAttempts}; next in ${list.intervalSeconds} s)` : why;
       const n = await tx.callListRow.updateMany({
         where: { id: row.id, status: "in_progress", lastSessionId: s.id },
         data: {
           status,
           result: s.status,
           reason: reason.slice(0, 500),
+          report: s.reportData,
           costMinor: { increment: s.costMinor },
           updatedAt: now,
           ...(retry ? { nextAttemptAt: new Date(ended.getTime() + list.intervalSeconds * 1000) } : {}),

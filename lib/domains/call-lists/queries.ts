@@ -159,11 +159,13 @@ export type CallListRowDto = {
    * session); the row keeps what was written.
    */
   reason: string;
+  /** What the last attempt's scenario reported (CallList.reportResult or reportError), null for nothing. */
+  report: string | null;
   costMinor: number;
   updatedAt: Date;
 };
 
-const ROW_SELECT = { id: true, position: true, line: true, destination: true, data: true, status: true, attempts: true, nextAttemptAt: true, lastSessionId: true, result: true, reason: true, costMinor: true, updatedAt: true } as const;
+const ROW_SELECT = { id: true, position: true, line: true, destination: true, data: true, status: true, attempts: true, nextAttemptAt: true, lastSessionId: true, result: true, reason: true, report: true, costMinor: true, updatedAt: true } as const;
 type RowRow = Omit<CallListRowDto, "data" | "status"> & { data: string; status: string };
 // Fields listed one by one, not `{ ...r, status, data }`: on Node 20's V8 a spread followed by
 // further properties takes a slow path, several µs a row (issue 11); a results download is 100,000 rows
@@ -180,6 +182,7 @@ const toRowDto = (r: RowRow): CallListRowDto => ({
   lastSessionId: r.lastSessionId,
   result: r.result,
   reason: currentWording(r.reason),
+  report: r.report,
   costMinor: r.costMinor,
   updatedAt: r.updatedAt,
 });

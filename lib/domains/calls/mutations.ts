@@ -19,7 +19,7 @@ import { balanceIn, lockLedger, postLedgerEntry } from "@/lib/domains/billing/le
 import { formatMoney } from "@/lib/domains/billing/money";
 import { recordingAudio, type SpeechOptions } from "@/lib/domains/recordings/audio";
 import type { ScenarioRun, SimulatedParty } from "@/lib/domains/scenarios/runtime-contract";
-import { affordableSeconds, costAt, hangupSentence, isPhoneNumber, mmss, planLegs, planLog, planRecordings, scenarioStopped, settleLegs, wholeSeconds, type CallVia, type CutCause, type LegResult } from "./plan";
+import { affordableSeconds, callListReport, costAt, hangupSentence, isPhoneNumber, mmss, planLegs, planLog, planRecordings, scenarioStopped, settleLegs, wholeSeconds, type CallVia, type CutCause, type LegResult } from "./plan";
 import { authorizeHistory, countCallSessions, newestSessionId, toReportDto, type HistoryReportDto } from "./queries";
 import type { CallDirection, CallInitiator, CallStatus, ReportSpec } from "./schemas";
 
@@ -274,6 +274,7 @@ export async function finaliseSession(sessionId: number, opts: FinaliseOptions):
         },
       });
     }
+    const report = callListReport(stored.run, end);
     await tx.callSession.update({
       where: { id: s.id },
       data: {
@@ -285,6 +286,7 @@ export async function finaliseSession(sessionId: number, opts: FinaliseOptions):
         costMinor: cost,
         claimedBy: null,
         claimedUntil: null,
+        ...(report ? { reportKind: report.kind, reportData: report.data } : {}),
         ...(cut !== stored.cut ? { run: JSON.stringify({ ...stored, cut }) } : {}),
       },
     });

@@ -3,6 +3,7 @@ import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
 import type { ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
 import {
   affordableSeconds,
+  callListReport,
   costAt,
   currentWording,
   firstMinuteMinor,
@@ -371,5 +372,31 @@ describe("planLog and planRecordings", () => {
       { name: "greeting", from: 2, to: 6, durationSeconds: 4, spokenText: "Hello and welcome" },
       { name: "tail", from: 110, to: 130, durationSeconds: 20, spokenText: "" },
     ]);
+  });
+});
+
+describe("callListReport", () => {
+  const reporting: ScenarioRun = {
+    outcome: "completed",
+    durationSeconds: 40,
+    events: [
+      { at: 5, type: "list_report", kind: "progress", data: "ringing" },
+      { at: 20, type: "list_report", kind: "error", data: "declined" },
+      { at: 21, type: "list_report", kind: "result", data: "late", ignored: true },
+      { at: 40, type: "hangup", by: "scenario", reason: "scenario" },
+    ],
+  };
+
+  it("is the first result or error made by the cut; progress and ignored reports decide nothing", () => {
+    expect(callListReport(reporting, 40)).toEqual({ kind: "error", data: "declined" });
+    expect(callListReport(reporting, 20)).toEqual({ kind: "error", data: "declined" });
+    // Cut short (the balance ran out) before it: never made.
+    expect(callListReport(reporting, 19.5)).toBeNull();
+    expect(callListReport({ ...reporting, events: reporting.events.filter((e) => e.type !== "list_report" || e.kind === "progress") }, 40)).toBeNull();
+  });
+
+  it("each report has its log line", () => {
+    const lines = planLog({ direction: "outbound", from: "", to: "+14155550100", party: { answerAfterSeconds: 1, dtmf: "", hangupAfterSeconds: null }, initiator: "call_list" }, reporting, ["main"], 40, "done").map((l) => l.line);
+    expect(lines).toEqual(expect.arrayContaining(["CallList: progress: ringing", "CallList: error reported: declined", "CallList: result reported: late (ignored: the attempt's outcome was already reported)"]));
   });
 });

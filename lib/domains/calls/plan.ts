@@ -10,7 +10,7 @@
 // stored in whole seconds is rounded up by wholeSeconds (see there).
 import { E164_RE } from "@/lib/core/phone";
 import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
-import type { CallSetup, ScenarioEvent, ScenarioOutcome, ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
+import type { CallListReportKind, CallSetup, ScenarioEvent, ScenarioOutcome, ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
 import type { CallInitiator } from "./schemas";
 
 /**
@@ -363,7 +363,28 @@ function systemLine(e: Exclude<ScenarioEvent, Forward | { type: "log" }>): strin
       return hangupSentence(e.by, e.reason);
     case "queue":
       return queueLine(e);
+    case "list_report":
+      return `CallList: ${REPORT_WORDS[e.kind]}: ${e.data}${e.ignored ? " (ignored: the attempt's outcome was already reported)" : ""}`;
   }
+}
+
+const REPORT_WORDS: Record<CallListReportKind, string> = { result: "result reported", error: "error reported", progress: "progress" };
+
+/** A scenario's report that decides a call list row's attempt (CallList.reportResult or reportError). */
+export type CallListReport = { kind: "result" | "error"; data: string };
+
+/**
+ * The run's first CallList result or error report made by `cut` (seconds), or null: the scenario
+ * reported neither before the call ended (a report after a balance cut never happened). Seed:
+ * Voximplant's CallList.reportResult / reportError reference pages; see lib/domains/call-lists for
+ * what each does to the row.
+ */
+export function callListReport(run: ScenarioRun, cut: number): CallListReport | null {
+  for (const e of run.events) {
+    if (e.at > cut) return null;
+    if (e.type === "list_report" && e.kind !== "progress" && !e.ignored) return { kind: e.kind, data: e.data };
+  }
+  return null;
 }
 
 /** The session log's line for a SmartQueue task's step (VoxEngine.enqueueTask). */

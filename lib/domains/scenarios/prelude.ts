@@ -3,7 +3,7 @@
 // clock and a queue of timed tasks; the host advances it one task at a time (`step`) and runs
 // the promise jobs in between, so async listeners work. It reaches the host only through the
 // one function it is called with (`host(op, json)`), kept in this closure and never put on the
-// global object: the scripts see VoxEngine, AppEvents, CallEvents, Logger, Net, setTimeout,
+// global object: the scripts see VoxEngine, AppEvents, CallEvents, CallList, Logger, Net, setTimeout,
 // clearTimeout and the language's own built-ins, nothing else. Nothing here is trusted: a
 // script can patch any built-in this code uses, so the host validates every call it receives
 // (lib/domains/scenarios/runtime.ts) and owns the record of what happened.
@@ -293,7 +293,7 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
   // SmartQueue (require(Modules.SmartQueue)): VoxEngine.enqueueTask puts a call in one of the
   // application's queues; the host picks the agents who can take it (runtime.ts sq_enqueue) and
   // this offers the call to them in turn, as callUser legs, until one answers.
-  var Modules = Object.freeze({ SmartQueue: "SmartQueue" });
+  var Modules = Object.freeze({ SmartQueue: "SmartQueue", CallList: "CallList" });
   var SmartQueueEvents = Object.freeze({
     EnqueueSuccess: "SmartQueue.EnqueueSuccess",
     Waiting: "SmartQueue.Waiting",
@@ -316,7 +316,8 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
       if (!sqLoaded) { sqLoaded = true; g.SmartQueueEvents = SmartQueueEvents; g.TerminationStatus = TerminationStatus; }
       return;
     }
-    throw new Error("require: the module " + String(name) + " is not available in the simulator (Modules.SmartQueue is)");
+    if (name === Modules.CallList) { clLoaded = true; return; }
+    throw new Error("require: the module " + String(name) + " is not available in the simulator (Modules.SmartQueue and Modules.CallList are)");
   }
   function isInt(v, min, max) { return typeof v === "number" && floor(v) === v && v >= min && v <= max; }
   function taskSkills(skills) {
@@ -485,6 +486,43 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
     },
   });
 
+  // CallList (require(Modules.CallList)): a call list's scenario reports how its row's call went.
+  // reportResult: done, call the row no more; reportError: this attempt failed, the list retries
+  // while attempts remain; reportProgress: a note for the log. The host records each report
+  // (runtime.ts list_report); the first result or error decides the attempt. The callback (or the
+  // Async variant's promise) gets the report's answer a moment later, as Voximplant's does.
+  var clLoaded = false;
+  var REPORT_ANSWER = { code: 200, text: "", headers: [], raw_headers: "", error: undefined };
+  function listReport(kind, what, value) {
+    if (!clLoaded) throw new Error("CallList." + what + ": add require(Modules.CallList) to the scenario first");
+    if (ended) return null;
+    var data = typeof value === "string" ? value : stringify(value);
+    if (typeof data !== "string") throw new TypeError("CallList." + what + ": pass a string, or an object JSON can write");
+    if (data.length > setup.reportChars) throw new RangeError("CallList." + what + ": the report is longer than " + setup.reportChars + " characters");
+    return host("list_report", { kind: kind, data: data });
+  }
+  function reporter(kind, what) {
+    return function (value, callback) {
+      var r = listReport(kind, what, value);
+      if (r && typeof callback === "function") schedule(r.seconds, function () { invoke(callback, httpResult(REPORT_ANSWER)); });
+    };
+  }
+  function asyncReporter(kind, what) {
+    return function (value) {
+      var r = listReport(kind, what, value);
+      if (!r) return new Promise(function () {});
+      return new Promise(function (resolve) { schedule(r.seconds, function () { resolve(httpResult(REPORT_ANSWER)); }); });
+    };
+  }
+  var CallList = Object.freeze({
+    reportResult: reporter("result", "reportResult"),
+    reportError: reporter("error", "reportError"),
+    reportProgress: reporter("progress", "reportProgress"),
+    reportResultAsync: asyncReporter("result", "reportResultAsync"),
+    reportErrorAsync: asyncReporter("error", "reportErrorAsync"),
+    reportProgressAsync: asyncReporter("progress", "reportProgressAsync"),
+  });
+
   var Logger = Object.freeze({ write: function (line) { if (!ended) host("log", { line: String(line) }); } });
 
   var timers = new Map();
@@ -525,6 +563,7 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
   g.Logger = Logger;
   g.Net = Net;
   g.Modules = Modules;
+  g.CallList = CallList;
   g.require = requireModule;
   g.setTimeout = setTimeout;
   g.clearTimeout = clearTimeout;

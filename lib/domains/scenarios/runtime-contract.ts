@@ -105,8 +105,19 @@ export type ScenarioEvent =
    * cancelled (`status`: a TerminationStatus), or an error (`detail` says why).
    */
   | { at: number; type: "queue"; what: SmartQueueStep; queue: string; agent?: string; status?: string; detail?: string }
+  /**
+   * A call list report (require(Modules.CallList)): CallList.reportResult (result: the row is
+   * done), reportError (error: this attempt failed, the list retries while attempts remain) or
+   * reportProgress (progress: a note for the log). `data`: the report as the scenario gave it (a
+   * string, or an object as JSON). ignored: a result or error after the first one, which alone
+   * decides the attempt (callListReport).
+   */
+  | { at: number; type: "list_report"; kind: CallListReportKind; data: string; ignored?: true }
   /** The session ends: who ended it and why (e.g. "scenario", "party", "no_answer", "error"). */
   | { at: number; type: "hangup"; by: "scenario" | "party" | "runtime"; reason: string };
+
+/** What a scenario's CallList report says: CallList.reportResult, reportError or reportProgress. */
+export type CallListReportKind = "result" | "error" | "progress";
 
 /** The steps of a SmartQueue task the session log shows. */
 export type SmartQueueStep = "enqueued" | "held" | "refused" | "distributed" | "reached" | "cancelled" | "error" | "ended";

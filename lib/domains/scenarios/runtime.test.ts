@@ -312,6 +312,44 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
     expect(syntax.error).toMatch(/^SyntaxError: .*line 2/);
   });
 
+  it("CallList reports: after require(Modules.CallList), a string or an object's JSON; the callback and the Async promise answer 0.2 s later; the first result or error decides, later ones are marked ignored", async () => {
+    const r = await run(
+      `require(Modules.CallList);
+VoxEngine.addEventListener(AppEvents.Started, async () => {
+  CallList.reportProgress("dialling");
+  CallList.reportResult({ reached: true, digits: "1" }, (res) => {
+    Logger.write("result answered " + res.code);
+    CallList.reportError("too late");
+  });
+  const res = await CallList.reportProgressAsync("after");
+  Logger.write("progress answered " + res.code);
+  setTimeout(() => VoxEngine.terminate(), 1000);
+});`,
+      outbound(),
+    );
+    expectWellFormed(r);
+    expect(r.outcome).toBe("completed");
+    expect(strip(r)).toEqual([
+      { at: 0, type: "list_report", kind: "progress", data: "dialling" },
+      { at: 0, type: "list_report", kind: "result", data: '{"reached":true,"digits":"1"}' },
+      { at: 0, type: "list_report", kind: "progress", data: "after" },
+      { at: 0.2, type: "log", line: "result answered 200" },
+      { at: 0.2, type: "list_report", kind: "error", data: "too late", ignored: true },
+      { at: 0.2, type: "log", line: "progress answered 200" },
+      { at: 1.2, type: "hangup", by: "scenario", reason: "scenario" },
+    ]);
+  });
+
+  it("CallList refuses a report without require, one it cannot write, and one over 2,000 characters, as the scenario's error", async () => {
+    const errorOf = async (body: string) => (await run(`VoxEngine.addEventListener(AppEvents.Started, () => {\n${body}\n});`, outbound())).error;
+    expect(await errorOf(`CallList.reportResult("x");`)).toBe(`CallList.reportResult: add require(Modules.CallList) to the scenario first (scenario "main", line 2)`);
+    expect(await errorOf(`require(Modules.CallList);\nCallList.reportError(undefined);`)).toMatch(/^TypeError: CallList.reportError: pass a string, or an object JSON can write \(scenario "main", line 3\)/);
+    expect(await errorOf(`require(Modules.CallList);\nCallList.reportResultAsync("x".repeat(2001));`)).toMatch(/^RangeError: CallList.reportResultAsync: the report is longer than 2000 characters/);
+    const ok = await run(`require(Modules.CallList);\nVoxEngine.addEventListener(AppEvents.Started, () => { CallList.reportResult("x".repeat(2000)); VoxEngine.terminate(); });`, outbound());
+    expect(ok.outcome).toBe("completed");
+    expect(ok.events[0]).toMatchObject({ type: "list_report", kind: "result" });
+  });
+
   it("checkScript compiles without running and reports the line of a syntax error", async () => {
     expect(await checkScript("while (true) {}")).toBeNull();
     expect(await checkScript("const a = 1;\n\nfunction (", "greeting")).toMatchObject({ name: "SyntaxError", scenario: "greeting", line: 3 });
@@ -374,8 +412,8 @@ describe("sandbox limits (threat: a scenario that takes down or reaches into the
       VoxEngine.terminate();`,
       outbound(),
     );
-    // require is the prelude's: it knows Modules.SmartQueue and nothing of the server.
-    expect((r.events[0] as { line: string }).line).toBe("require: the module fs is not available in the simulator (Modules.SmartQueue is)");
+    // require is the prelude's: it knows Modules.SmartQueue and Modules.CallList and nothing of the server.
+    expect((r.events[0] as { line: string }).line).toBe("require: the module fs is not available in the simulator (Modules.SmartQueue and Modules.CallList are)");
     const line = (r.events[1] as { line: string }).line;
     const [seen, ctor, names] = line.split("|");
     expect(seen).toBe(Array(12).fill("undefined").join(","));

@@ -105,6 +105,8 @@ class Recorder {
   private recordings = new Set<string>();
   private nextId = 1;
   private dtmfLeft: string;
+  /** A CallList result or error was reported: later ones are recorded as ignored. */
+  private reported = false;
   /** SmartQueue tasks by their id: the queue's name and the agents they may be offered to. */
   private tasks = new Map<number, { queue: string; agents: Set<string> }>();
 
@@ -223,6 +225,16 @@ class Recorder {
         const answer = simulateHttp(url, method, typeof a.body === "string" ? a.body : "");
         this.push({ at: this.now, type: "http", url, method, status: answer.code });
         return JSON.stringify({ ...answer, seconds: HTTP_SECONDS });
+      }
+      case "list_report": {
+        const kind = a.kind;
+        if (kind !== "result" && kind !== "error" && kind !== "progress") throw new Abort("error", "The scenario sent the runtime malformed data");
+        const data = this.text(a.data, RUN_CAPS.reportChars, "A call list report");
+        const decisive = kind !== "progress";
+        const ignored = decisive && this.reported;
+        if (decisive) this.reported = true;
+        this.push({ at: this.now, type: "list_report", kind, data, ...(ignored ? { ignored: true as const } : {}) });
+        return JSON.stringify({ seconds: HTTP_SECONDS });
       }
       case "sq_enqueue":
         return this.enqueue(a);
@@ -460,6 +472,7 @@ export const runScenarios: RunScenarios = async (scenarios, call, opts) => {
       sqOfferSeconds: SQ_OFFER_SECONDS,
       sqWaitingEvery: SQ_WAITING_EVERY_SECONDS,
       sqMaxOffers: SQ_MAX_OFFERS,
+      reportChars: RUN_CAPS.reportChars,
     });
     const preludeFn = vm.evalCode(PRELUDE, "prelude.js");
     if (preludeFn.error) throw new Error(`The scenario prelude failed to load: ${JSON.stringify(dumpError(vm, preludeFn.error))}`);

@@ -36,6 +36,8 @@ export const RUN_CAPS = {
   scriptChars: 1_000_000,
   /** SmartQueue tasks (VoxEngine.enqueueTask) per run. */
   tasks: 10,
+  /** Characters of one CallList report (a string, or an object's JSON). */
+  reportChars: 2_000,
 } as const;
 
 /** Seconds an inbound call rings before its caller gives up when the scenario never answers. */

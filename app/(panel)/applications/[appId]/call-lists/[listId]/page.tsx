@@ -63,6 +63,7 @@ export default async function CallListPage({ params, searchParams }: Props & { s
           attempts: r.attempts,
           result: r.result,
           reason: r.reason,
+          report: r.report,
           cost: formatMoney(r.costMinor),
           lastAttemptAt: r.attempts > 0 ? r.updatedAt.toISOString() : null,
           lastCallHref: sessionHref(r.lastSessionId),

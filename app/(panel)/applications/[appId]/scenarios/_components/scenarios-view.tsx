@@ -49,8 +49,10 @@ export const NEW_SCENARIO_TEMPLATE = `// Runs when a call reaches this applicati
 // CallEvents.ToneReceived, VoxEngine.callPSTN(number, callerId), VoxEngine.callUser(name,
 // callerId), VoxEngine.easyProcess(...), VoxEngine.customData(), Logger.write(line),
 // Net.httpRequestAsync(url) to the simulated hosts, setTimeout, call.hangup(),
-// VoxEngine.terminate() and, after require(Modules.SmartQueue), VoxEngine.enqueueTask(...) into
-// the application's queues. A run gets 1 s of real time (not the call's) and 32 MB of memory.
+// VoxEngine.terminate(), after require(Modules.SmartQueue) VoxEngine.enqueueTask(...) into the
+// application's queues, and after require(Modules.CallList) CallList.reportResult(result) and
+// reportError(error) for a call list's row. A run gets 1 s of real time (not the call's) and
+// 32 MB of memory.
 VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   e.call.answer();
   e.call.addEventListener(CallEvents.Connected, () => {

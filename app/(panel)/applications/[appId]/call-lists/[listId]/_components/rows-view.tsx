@@ -20,6 +20,8 @@ export type ListRowView = {
   attempts: number;
   result: string;
   reason: string;
+  /** What the last attempt's scenario reported (CallList.reportResult or reportError), null for nothing. */
+  report: string | null;
   cost: string;
   /** ISO string, or null before the first attempt. */
   lastAttemptAt: string | null;
@@ -32,13 +34,27 @@ const TONES: Record<RowStatus, "slate" | "green" | "red" | "blue" | "amber"> = {
 const columns: DataTableColumn<ListRowView>[] = [
   { accessorKey: "position", header: "#", enableSorting: false },
   { accessorKey: "destination", header: "Number", enableSorting: false, cell: ({ row }) => <span className="font-mono">{row.original.destination}</span> },
-  { accessorKey: "fields", header: "Fields", enableSorting: false, cell: ({ row }) => <span className="block max-w-64 truncate text-slate-600" title={row.original.fields}>{row.original.fields}</span> },
+  { accessorKey: "fields", header: "Fields", enableSorting: false, cell: ({ row }) => <span className="line-clamp-2 max-w-sm min-w-48 break-words text-slate-600" title={row.original.fields}>{row.original.fields}</span> },
   { id: "status", header: "Status", enableSorting: false, cell: ({ row }) => <Badge tone={TONES[row.original.status]}>{ROW_STATUS_LABELS[row.original.status]}</Badge> },
   { accessorKey: "attempts", header: "Attempts", enableSorting: false },
-  { id: "result", header: "Result", enableSorting: false, cell: ({ row }) => <span className="text-sm">{row.original.reason || "—"}</span> },
+  { id: "result", header: "Result", enableSorting: false, cell: ({ row }) => <RowResult row={row.original} /> },
   { accessorKey: "cost", header: "Cost", enableSorting: false },
   { id: "last", header: "Last attempt", enableSorting: false, cell: ({ row }) => <LastAttempt row={row.original} /> },
 ];
+
+/** Why the row's last call ended, and what its scenario reported (CallList.reportResult / reportError). */
+function RowResult({ row }: { row: ListRowView }) {
+  return (
+    <span className="block max-w-sm text-sm">
+      {row.reason || "—"}
+      {row.report !== null ? (
+        <span className="mt-0.5 block line-clamp-2 break-words font-mono text-xs text-slate-600" title={row.report} data-testid="row-report">
+          Report: {row.report}
+        </span>
+      ) : null}
+    </span>
+  );
+}
 
 /** When the row was last called, with a link to that call's session where the viewer may open it. */
 function LastAttempt({ row }: { row: ListRowView }) {

@@ -27,6 +27,7 @@ export async function GET(_request: Request, ctx: { params: Promise<{ appId: str
     { header: "attempts", value: (r) => r.attempts },
     { header: "result", value: (r) => r.result },
     { header: "reason", value: (r) => r.reason },
+    { header: "report", value: (r) => r.report },
     { header: "cost", value: (r) => (r.costMinor / 100).toFixed(2) },
     { header: "call_session_id", value: (r) => r.lastSessionId },
     { header: "updated_at", value: (r) => (r.attempts > 0 ? r.updatedAt : null) },
