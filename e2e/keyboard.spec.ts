@@ -14,8 +14,7 @@ test("Rename from a row menu, by keyboard: type, Escape, and focus is back on th
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu");
   await expect(menu).toBeVisible();
-  // Home: the first item, whether the menu focused it on opening or itself.
-  await page.keyboard.press("Home");
+  // Opened from the keyboard, the menu (loaded by that press) starts on its first item.
   await expect(menu.getByRole("menuitem", { name: "Rename" })).toBeFocused();
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: `Rename ${app.name}` });
@@ -37,4 +36,27 @@ test("Rename from a row menu, by keyboard: type, Escape, and focus is back on th
   await expect(page.getByRole("dialog", { name: "Create application" }).getByLabel("Name")).toBeFocused();
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   await expect(create).toBeFocused();
+});
+
+test("the user menu opened from the keyboard starts on its first item, the first time and after", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  await page.goto("/dashboard");
+  const button = page.getByRole("button", { name: /^Account menu: / });
+  await button.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitem", { name: "Profile" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitemradio", { name: "Same as the system" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(menu.getByRole("menuitem", { name: "Profile" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  // Opened with the pointer, it starts on the menu itself (Radix's way: no item highlighted).
+  await page.reload();
+  await button.click();
+  await expect(menu).toBeFocused();
 });

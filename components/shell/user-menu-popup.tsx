@@ -3,6 +3,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { DropdownMenu as M } from "radix-ui";
 import { Check, LogOut, User, Wallet } from "lucide-react";
+import { useFirstOpenFocus } from "@/components/ui/load-on-press";
 import { chooseTheme, currentTheme, THEMES, type Theme } from "@/components/ui/theme";
 import { USER_MENU_TRIGGER_CLASS, UserMenuFace, type UserMenuProps } from "./user-menu-face";
 
@@ -18,6 +19,7 @@ const THEME_LABELS: Record<Theme, string> = { system: "Same as the system", ligh
 
 export default function UserMenuPopup({ who, detail, profileHref, balance, logoutForm }: UserMenuProps) {
   const [theme, setTheme] = useState<Theme>(currentTheme);
+  const focusFirst = useFirstOpenFocus();
   const item = "flex cursor-pointer select-none items-center gap-2 rounded px-2 py-2 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100";
   return (
     <M.Root defaultOpen>
@@ -25,7 +27,7 @@ export default function UserMenuPopup({ who, detail, profileHref, balance, logou
         <UserMenuFace who={who} />
       </M.Trigger>
       <M.Portal>
-        <M.Content align="end" sideOffset={6} className="z-50 w-64 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
+        <M.Content align="end" sideOffset={6} onFocus={focusFirst} className="z-50 w-64 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
           <div className="px-2 py-2">
             <p className="truncate text-sm font-medium text-slate-900">{who}</p>
             <p className="truncate text-xs text-slate-600">{detail}</p>

@@ -3,6 +3,7 @@ import { useRef } from "react";
 import { DropdownMenu as M } from "radix-ui";
 import { MoreHorizontal } from "lucide-react";
 import { cn } from "@/lib/core/cn";
+import { useFirstOpenFocus } from "./load-on-press";
 import { MenuItemContext, ROW_MENU_TRIGGER_CLASS, type MenuItemProps } from "./row-menu-item";
 
 /**
@@ -12,6 +13,7 @@ import { MenuItemContext, ROW_MENU_TRIGGER_CLASS, type MenuItemProps } from "./r
  */
 export default function RowMenuPopup({ label, children }: { label: string; children: React.ReactNode }) {
   const trigger = useRef<HTMLButtonElement>(null);
+  const focusFirst = useFirstOpenFocus();
   const renderItem = ({ onSelect, danger, children, ...rest }: MenuItemProps) => (
     <M.Item
       onSelect={() => {
@@ -33,7 +35,7 @@ export default function RowMenuPopup({ label, children }: { label: string; child
         <MoreHorizontal className="size-4" aria-hidden />
       </M.Trigger>
       <M.Portal>
-        <M.Content align="end" sideOffset={4} className="z-50 min-w-44 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
+        <M.Content align="end" sideOffset={4} onFocus={focusFirst} className="z-50 min-w-44 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
           <MenuItemContext.Provider value={renderItem}>{children}</MenuItemContext.Provider>
         </M.Content>
       </M.Portal>
