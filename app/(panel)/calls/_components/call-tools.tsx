@@ -92,9 +92,16 @@ function PlaceCallDialog({ onClose, returnFocusTo, ...props }: Props & { onClose
           ))}
         </SelectField>
         <Field label="Destination" name="destination" placeholder="e.g. +12125550142 or a username" error={e.destination} hint="Whom the scenario calls (its custom data, unless you give some)." />
-        <SelectField label="Caller" name="callerKind" value={callerKind} onChange={(ev) => setCallerKind(ev.target.value === "user" ? "user" : "number")} error={e.callerKind}>
-          <option value="number">A number (the account&apos;s own or a verified caller ID)</option>
-          <option value="user">A user of the application</option>
+        <SelectField
+          label="Caller"
+          name="callerKind"
+          value={callerKind}
+          onChange={(ev) => setCallerKind(ev.target.value === "user" ? "user" : "number")}
+          error={e.callerKind}
+          hint={callerKind === "user" ? "One of the application's users calls." : "One of the account's numbers, or a verified caller ID."}
+        >
+          <option value="number">A phone number</option>
+          <option value="user">An application user</option>
         </SelectField>
         {callerKind === "user" ? (
           <Field label="Caller username" name="callerUser" error={e.callerUser} autoComplete="off" />
