@@ -4,6 +4,7 @@
 // scenario answers, greets and records. The installed table links to the scenario. Then Queue to
 // agents: the form offers the application's queues and names its skills, a misspelt skill is
 // refused under its field, and a call reaches the queue's most qualified agent.
+// Last, the call list template: its rule matches no dialled number and goes last.
 import { seriousViolations } from "./fixtures/axe";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
@@ -125,4 +126,27 @@ test("Queue to agents: installs into an application with a queue, and a test cal
   const log = await callAndWait(page, app, number, { "Whom the scenario calls answers after (s)": "2", "Caller hangs up after (s)": "6" });
   await expect(log).toContainText("SmartQueue: “Support” offers the call to erin");
   await expect(log).toContainText("SmartQueue: erin took the call from “Support”");
+});
+
+test("Call list: spoken notification installs with a rule that no dialled number reaches, placed last", async ({ browserLoggedIn, factory }) => {
+  const { acct, app } = await accountWithNumber(factory, "campaigns");
+  const catchAll = await factory.db.rule.create({ data: { accountId: acct.id, applicationId: app.id, name: "everything", pattern: ".*", position: 0 } });
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  await page.goto("/marketplace");
+  await page.getByRole("button", { name: "Install Call list: spoken notification" }).click();
+  const dialog = page.getByRole("dialog", { name: "Install Call list: spoken notification" });
+  // A call list runs the rule it is given: the form offers a pattern no call matches, and last place.
+  await expect(dialog.getByLabel("Rule pattern")).toHaveValue("^call-list-notification$");
+  await expect(dialog.getByLabel("Put the rule first")).not.toBeChecked();
+  await expect(dialog.getByLabel("Number column")).toHaveValue("phone_number");
+  await dialog.getByLabel("Caller ID").fill("+1 415 555 0100");
+  await dialog.getByRole("button", { name: "Install" }).click();
+  await expect(page.locator('[data-toast="success"]').first()).toContainText("Call list: spoken notification installed in campaigns as the scenario call-list-notification");
+  const rules = await factory.db.rule.findMany({ where: { applicationId: app.id }, orderBy: { position: "asc" }, select: { id: true, name: true, pattern: true } });
+  expect(rules).toEqual([
+    { id: catchAll.id, name: "everything", pattern: ".*" },
+    { id: expect.any(Number), name: "call-list-notification", pattern: "^call-list-notification$" },
+  ]);
+  const scenario = await factory.db.scenario.findFirstOrThrow({ where: { accountId: acct.id, name: "call-list-notification" } });
+  expect(scenario.script).toContain('const CALLER_ID = "+14155550100";');
 });

@@ -11,6 +11,7 @@ import { fixtureOwnNumber, fixtureTopUp } from "@/lib/domains/phone-numbers/api-
 import { decodeWav } from "@/lib/domains/recordings/audio";
 import { auditSentence } from "@/lib/domains/audit-log/sentences";
 import { advanceCallLists, createCallList } from "@/lib/domains/call-lists/mutations";
+import { installTemplate } from "@/lib/domains/marketplace/mutations";
 import { createTestAccount } from "@/test/factories";
 import { fixtureUser } from "@/lib/domains/app-users/api-fixtures";
 import { fixtureQueue, fixtureSkill } from "@/lib/domains/queues/api-fixtures";
@@ -124,6 +125,45 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     expect(audits.map((a) => auditSentence(a)).sort()).toEqual([
       "Call list reminders called +12125550142 (caller ID +15550002222)",
       "Call list reminders called +14155550000 (caller ID +15550002222)",
+    ]);
+  });
+
+  it("the Marketplace's call list template, installed, runs a list: a delivered row succeeds with its report; a busy one is reported an error, tried again, then failed", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    await fixtureTopUp(acct.id, 20_00);
+    const app = await fixtureCallApp(acct.id);
+    const installed = await installTemplate(owner, {
+      templateId: "call-list-notification",
+      applicationId: app.id,
+      scenarioName: "notify",
+      addRule: true,
+      rulePattern: "^call-list-notification$",
+      ruleFirst: false,
+      values: { callerId: "+15550002222", numberColumn: "phone_number", message: "Hello {name}, your order has shipped." },
+    });
+    const t = testClock(new Date("2001-01-01T00:00:00Z"));
+    const speech = { espeakPath: "/nonexistent" };
+    const list = await createCallList(owner, { applicationId: app.id, ruleId: installed.ruleId!, name: "shipping", numAttempts: 2, intervalSeconds: 60, file: "phone_number;name\n+12125550142;Ann\n+14155550000;Bo\n" }, { clock: t.clock });
+    for (let i = 0; i < 12; i++) {
+      await advanceCallLists(t.now(), { deps: { speech } });
+      await advanceCalls(t.advance(10), { accountId: acct.id, speech });
+    }
+    await advanceCallLists(t.now(), { deps: { speech } });
+    const rows = await db.callListRow.findMany({ where: { listId: list.id }, orderBy: { position: "asc" } });
+    expect(rows.map((r) => [r.status, r.attempts, r.result, r.reason, r.report])).toEqual([
+      ["succeeded", 1, "completed", "The scenario hung up", '{"delivered":true}'],
+      ["failed", 2, "busy", "The scenario reported an error", '{"delivered":false,"reason":"486 Busy Here"}'],
+    ]);
+    const ann = await db.callSession.findFirstOrThrow({ where: { accountId: acct.id, toNumber: "+12125550142" }, include: { logLines: true } });
+    expect(ann.logLines.sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id).map((l) => l.line)).toEqual([
+      "Session started: started by a call list for +12125550142, caller +15550002222; scenarios “notify”",
+      "Said “Hello Ann, your order has shipped.” (3 s)",
+      "Called +12125550142: answered, talked 3 s",
+      "Message delivered to +12125550142",
+      'CallList: result reported: {"delivered":true}',
+      "The scenario hung up",
+      "Session ended at 0:05: The scenario hung up",
     ]);
   });
 

@@ -52,7 +52,7 @@ describe("the catalogue", () => {
     for (const t of TEMPLATES) if ("usersCalled" in t && t.usersCalled) expect(t.fields.map((f) => f.name), t.id).toContain(t.usersCalled.field);
     // So are a missing queue and missing skills.
     for (const t of TEMPLATES) if ("smartQueueUsed" in t && t.smartQueueUsed) expect(t.fields.map((f) => f.name), t.id).toEqual(expect.arrayContaining([t.smartQueueUsed.queueField, t.smartQueueUsed.skillsField]));
-    const filled: Record<string, string> = { number: "+14155550123", username: "alice", options: "1 +14155550123\n2 alice", queue: "Support", skills: "" };
+    const filled: Record<string, string> = { number: "+14155550123", username: "alice", options: "1 +14155550123\n2 alice", queue: "Support", skills: "", callerId: "+14155550100" };
     for (const t of TEMPLATES) {
       const values = { ...defaults(t.id), ...Object.fromEntries(t.fields.filter((f) => f.defaultValue === "").map((f) => [f.name, filled[f.name]!])) };
       expect(await checkScript(script(t.id, values)), t.id).toBeNull();
@@ -218,6 +218,41 @@ describe("Queue to agents", () => {
     expect(fieldError("queue-to-agents", { ...values, skills: "English\nenglish 2" })).toMatchObject({ field: "skills", message: "Line 2: english is already required" });
     expect(fieldError("queue-to-agents", { ...values, skills: "a\nb\nc\nd\ne\nf" })).toMatchObject({ field: "skills", message: "Require at most 5 skills" });
     expect(fieldError("queue-to-agents", { ...values, queue: "  " })).toMatchObject({ field: "queue", message: "Queue is required" });
+  });
+});
+
+describe("Call list: spoken notification", () => {
+  const values: Record<string, string> = { ...defaults("call-list-notification"), callerId: "+1 415 555 0100", message: "Hello {name}, your {item} has shipped. {unknown} stays." };
+  /** A call list's session for this row: outbound, the row as custom data, the called party as a list's (answers after 2 s). */
+  const rowCall = (row: Record<string, string>, party: Partial<SimulatedParty> = {}) => ({
+    ...call({ answerAfterSeconds: 2, hangupAfterSeconds: null, ...party }),
+    direction: "outbound" as const,
+    to: row.phone_number ?? "",
+    customData: JSON.stringify(row),
+  });
+  const reports = (r: ScenarioRun) => r.events.filter((e) => e.type === "list_report").map((e) => [e.kind, JSON.parse(e.data) as unknown]);
+
+  it("answered: reads the message filled in from the row, hangs up and reports the row delivered", async () => {
+    const r = await run("call-list-notification", values, rowCall({ phone_number: "+12125550101", name: "Ann", item: "order" }));
+    expect(r.events[0]).toMatchObject({ type: "forward", to: "+12125550101", callerId: "+14155550100", answered: true });
+    expect(r.events.find((e) => e.type === "say")).toMatchObject({ at: 2, text: "Hello Ann, your order has shipped. {unknown} stays." });
+    expect(reports(r)).toEqual([["result", { delivered: true }]]);
+    expect(r.events.at(-1)).toMatchObject({ type: "hangup", by: "scenario" });
+  });
+
+  it("busy, hung up during the message, or a row without the number column: an error, so the list tries the row again", async () => {
+    const busy = await run("call-list-notification", values, rowCall({ phone_number: "+12125550000", name: "Bo", item: "order" }));
+    expect(reports(busy)).toEqual([["error", { delivered: false, reason: "486 Busy Here" }]]);
+    const early = await run("call-list-notification", values, rowCall({ phone_number: "+12125550102", name: "Cy", item: "order" }, { hangupAfterSeconds: 1 }));
+    expect(reports(early)).toEqual([["error", { delivered: false, reason: "Hung up before the end of the message" }]]);
+    const noNumber = await run("call-list-notification", { ...values, numberColumn: "mobile" }, rowCall({ phone_number: "+12125550103", name: "Di" }));
+    expect(noNumber.events.some((e) => e.type === "forward")).toBe(false);
+    expect(reports(noNumber)).toEqual([["error", { delivered: false, reason: "The row has no mobile" }]]);
+  });
+
+  it("refuses a caller ID that is not a number under `callerId`, an empty column under `numberColumn`", () => {
+    expect(fieldError("call-list-notification", { ...values, callerId: "office" })).toMatchObject({ field: "callerId" });
+    expect(fieldError("call-list-notification", { ...values, numberColumn: " " })).toEqual({ field: "numberColumn", message: "Number column is required" });
   });
 });
 

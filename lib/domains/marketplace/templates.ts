@@ -30,13 +30,18 @@ export type TemplateField = {
 export type TemplateCard = {
   id: TemplateId;
   title: string;
-  category: "Call routing" | "Voicemail" | "IVR" | "Contact center";
+  category: "Call routing" | "Voicemail" | "IVR" | "Contact center" | "Call lists";
   summary: string;
   /** What the scenario does, one sentence each. */
   steps: readonly string[];
   fields: readonly TemplateField[];
   /** The scenario name offered by default. */
   scenarioName: string;
+  /**
+   * The install form's routing rule, where a template's calls are not routed by the dialled
+   * number (a call list runs the rule it is given): its pattern, its place and why. Absent: `.*`, first.
+   */
+  rule?: { pattern: string; first: boolean; hint: string };
 };
 
 type Template<S extends z.ZodType> = TemplateCard & {
@@ -522,13 +527,80 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
 `,
 });
 
+/** A column of a call list's file, as its header names it. */
+const columnName = (label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(100, `${label} must be at most 100 characters`)
+    .superRefine(safeText(label));
+
+const callListNotification = define({
+  id: "call-list-notification",
+  title: "Call list: spoken notification",
+  category: "Call lists",
+  summary: "For a call list (its Call lists tab): calls each row's number and reads your message, filled in from the row's columns; each row's result is reported to the list.",
+  steps: [
+    "Calls the number in the row's column you name, showing your caller ID.",
+    "When answered, reads your message, with {column} replaced by the row's value, e.g. {name}.",
+    "Reports the row done once the whole message was heard; a call not answered, busy, or hung up early is reported as an error, so the list tries the row again while it has attempts left.",
+  ],
+  scenarioName: "call-list-notification",
+  rule: {
+    pattern: "^call-list-notification$",
+    first: false,
+    hint: "A call list runs the rule you choose for it, whatever its pattern. This one matches no number anyone dials, so incoming calls never reach the scenario.",
+  },
+  fields: [
+    { name: "callerId", label: "Caller ID", help: "The number the people called see: one of the account's numbers or a verified caller ID.", input: "e164", defaultValue: "" },
+    { name: "numberColumn", label: "Number column", help: "The column of the list's file that holds the number to call.", input: "text", defaultValue: "phone_number" },
+    { name: "message", label: "Message", help: "Read out when the call is answered. {column} is replaced by the row's value in that column.", input: "textarea", defaultValue: "Hello {name}. Your order has shipped and arrives tomorrow. Thank you!" },
+  ],
+  schema: z.object({ callerId: ZE164, numberColumn: columnName("Number column"), message: message("Message") }),
+  render: (v) => `${header("Call list: spoken notification", [`Calls each row's ${v.numberColumn} from ${v.callerId}, reads the message and reports the row's result.`])}
+require(Modules.CallList);
+
+const CALLER_ID = ${js(v.callerId)};
+const NUMBER_COLUMN = ${js(v.numberColumn)};
+const MESSAGE = ${js(v.message)};
+
+VoxEngine.addEventListener(AppEvents.Started, () => {
+  let row = {};
+  try {
+    row = JSON.parse(VoxEngine.customData() || "{}");
+  } catch (e) {
+    Logger.write("The custom data is not a call list row: " + e.message);
+  }
+  const number = row[NUMBER_COLUMN];
+  let reported = false;
+  const report = (how, what) => {
+    if (reported) return;
+    reported = true;
+    how(what, () => VoxEngine.terminate());
+  };
+  if (!number) return report(CallList.reportError, { delivered: false, reason: "The row has no " + NUMBER_COLUMN });
+  const text = MESSAGE.replace(/\\{([^{}]+)\\}/g, (all, column) => (column in row ? String(row[column]) : all));
+  const call = VoxEngine.callPSTN(number, CALLER_ID);
+  call.addEventListener(CallEvents.Connected, () => call.say(text));
+  call.addEventListener(CallEvents.PlaybackFinished, () => {
+    Logger.write("Message delivered to " + number);
+    call.hangup();
+    report(CallList.reportResult, { delivered: true });
+  });
+  call.addEventListener(CallEvents.Failed, (e) => report(CallList.reportError, { delivered: false, reason: e.code + " " + e.reason }));
+  call.addEventListener(CallEvents.Disconnected, () => report(CallList.reportError, { delivered: false, reason: "Hung up before the end of the message" }));
+});
+`,
+});
+
 function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 /** Every template, in the catalogue's order. */
-export const TEMPLATES = [forwardToNumber, businessHours, ivrMenu, voicemail, ringUser, queueToAgents] as const;
-export type TemplateId = "forward-to-number" | "business-hours" | "ivr-menu" | "voicemail" | "ring-user" | "queue-to-agents";
+export const TEMPLATES = [forwardToNumber, businessHours, ivrMenu, voicemail, ringUser, queueToAgents, callListNotification] as const;
+export type TemplateId = "forward-to-number" | "business-hours" | "ivr-menu" | "voicemail" | "ring-user" | "queue-to-agents" | "call-list-notification";
 
 type AnyTemplate = (typeof TEMPLATES)[number];
 
@@ -539,7 +611,16 @@ export function findTemplate(id: string): AnyTemplate | undefined {
 
 /** The catalogue as plain data, for client components. */
 export function templateCards(): TemplateCard[] {
-  return TEMPLATES.map(({ id, title, category, summary, steps, fields, scenarioName }) => ({ id, title, category, summary, steps, fields, scenarioName }));
+  return TEMPLATES.map((t) => ({
+    id: t.id,
+    title: t.title,
+    category: t.category,
+    summary: t.summary,
+    steps: t.steps,
+    fields: t.fields,
+    scenarioName: t.scenarioName,
+    ...("rule" in t ? { rule: t.rule } : {}),
+  }));
 }
 
 /** What a rendered script names of the application, with the form's field that named it: the install checks each exists. */

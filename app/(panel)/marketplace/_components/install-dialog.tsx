@@ -149,8 +149,8 @@ export function InstallDialog({
             <Field
               label="Rule pattern"
               name="rulePattern"
-              defaultValue={DEFAULT_PATTERN}
-              hint="A regular expression matched against the dialled number or user name; .* matches every call."
+              defaultValue={card.rule?.pattern ?? DEFAULT_PATTERN}
+              hint={card.rule?.hint ?? "A regular expression matched against the dialled number or user name; .* matches every call."}
               error={e.rulePattern}
               autoComplete="off"
               spellCheck={false}
@@ -158,7 +158,7 @@ export function InstallDialog({
             <CheckboxField
               label="Put the rule first"
               name="ruleFirst"
-              defaultChecked
+              defaultChecked={card.rule?.first ?? true}
               description="A call goes to the first rule whose pattern matches: placed after the application's other rules, one of them (such as .*) may take every call first."
             />
           </>
