@@ -11,6 +11,9 @@ export const CALL_LIST_STATUS_LABELS: Record<CallListStatus, string> = {
   cancelled: "Cancelled",
 };
 
+/** Whether the list has called any row yet (one finished, or one being called): its start is behind it. */
+export const hasCalledAnyone = (list: { succeeded: number; failed: number; inProgress: number }): boolean => list.succeeded + list.failed + list.inProgress > 0;
+
 export const ROW_STATUSES = ["pending", "in_progress", "succeeded", "failed", "cancelled"] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 export const ROW_STATUS_LABELS: Record<RowStatus, string> = {

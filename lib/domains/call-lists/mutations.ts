@@ -34,6 +34,7 @@ import { AppError, isAppError } from "@/lib/core/errors";
 import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
 import { startCall, type SimulatorDeps } from "@/lib/domains/calls/simulator";
+import { hasCalledAnyone } from "./client-safe";
 import { authorizeCallLists, callListNotFound, findOwnCallList, type CallListDto } from "./queries";
 import {
   MAX_LIST_ROWS,
@@ -180,7 +181,7 @@ export async function resumeCallList(actor: Actor, input: CallListRef, opts: { c
   const now = (opts.clock ?? systemClock)();
   const list = await findOwnCallList(db, actor, listId);
   await db.$transaction(async (tx) => {
-    const started = list.succeeded + list.failed + list.inProgress > 0 || list.startAt <= now;
+    const started = hasCalledAnyone(list) || list.startAt <= now;
     const n = await tx.callList.updateMany({ where: { id: list.id, status: "paused" }, data: { status: started ? "in_progress" : "queued", nextRunAt: list.startAt > now ? list.startAt : now } });
     if (n.count === 0) throw notNow(`The list is ${list.status.replace("_", " ")}: only a paused list can be resumed`);
     await audit(tx, actor, { action: "call_list.resume", targetType: "call_list", targetId: list.id, detail: { name: list.name } });

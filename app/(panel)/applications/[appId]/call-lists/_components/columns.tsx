@@ -5,7 +5,7 @@ import type { Route } from "next";
 import type { DataTableColumn } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
-import { CALL_LIST_STATUS_LABELS, type CallListStatus } from "@/lib/domains/call-lists/client-safe";
+import { CALL_LIST_STATUS_LABELS, hasCalledAnyone, type CallListStatus } from "@/lib/domains/call-lists/client-safe";
 
 export type CallListRow = {
   id: number;
@@ -35,7 +35,7 @@ export type CallListRow = {
  */
 export function startLabel(list: Pick<CallListRow, "status" | "succeeded" | "failed" | "inProgress">): "Starts" | "Started" | "Was to start" {
   if (list.status === "queued") return "Starts";
-  return list.succeeded + list.failed + list.inProgress > 0 || list.status === "in_progress" ? "Started" : "Was to start";
+  return hasCalledAnyone(list) || list.status === "in_progress" ? "Started" : "Was to start";
 }
 
 export type DialogState = { kind: "create" } | { kind: "append" | "cancel" | "delete" | "edit"; row: CallListRow } | null;
