@@ -208,18 +208,19 @@ describe("GET .../call-lists/<id>/results (download)", () => {
     expect((await get(mine.app.id, "abc")).status).toBe(404);
   });
 
-  it("streams every row with the list's columns, its status, attempts, result and cost; formula cells neutralised", async () => {
+  it("streams every row with the list's columns, its status, attempts, result, report and cost; formula cells neutralised", async () => {
     const acct = await createTestAccount();
     const { app, list } = await fixtureCallList(acct.id);
-    await db.callListRow.updateMany({ where: { listId: list.id, position: 1 }, data: { status: "succeeded", attempts: 1, result: "completed", reason: "=HYPERLINK(\"x\")", costMinor: 123 } });
+    // The report is what the scenario said (CallList.reportResult): neutralised as every cell is.
+    await db.callListRow.updateMany({ where: { listId: list.id, position: 1 }, data: { status: "succeeded", attempts: 1, result: "completed", reason: "=HYPERLINK(\"x\")", report: "+1+cmd", costMinor: 123 } });
     session.actor = asPanel(await acct.actor("MainAccount"));
     const res = await get(app.id, list.id);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="call-list-${list.id}-results-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
     const lines = (await res.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("position,phone_number,name,status,attempts,result,reason,cost,call_session_id,updated_at");
-    expect(lines[1]).toMatch(/^1,\+14155550101,Row 1,Succeeded,1,completed,"'=HYPERLINK\(""x""\)",1\.23,,\d{4}-/);
-    expect(lines[2]).toBe("2,+14155550102,Row 2,Pending,0,,,0.00,,");
+    expect(lines[0]).toBe("position,phone_number,name,status,attempts,result,reason,report,cost,call_session_id,updated_at");
+    expect(lines[1]).toMatch(/^1,\+14155550101,Row 1,Succeeded,1,completed,"'=HYPERLINK\(""x""\)",'\+1\+cmd,1\.23,,\d{4}-/);
+    expect(lines[2]).toBe("2,+14155550102,Row 2,Pending,0,,,,0.00,,");
   });
 
   it("a row's reason in an earlier version's words downloads in today's, as the call history shows its session; the row keeps what was written", async () => {
@@ -229,7 +230,7 @@ describe("GET .../call-lists/<id>/results (download)", () => {
     await db.callListRow.updateMany({ where: { listId: list.id, position: 2 }, data: { status: "failed", attempts: 1, result: "error", reason: stored } });
     session.actor = asPanel(await acct.actor("MainAccount"));
     const lines = (await (await get(app.id, list.id)).text()).trim().split("\r\n");
-    expect(lines[2]).toMatch(/^2,\+14155550102,Row 2,Failed,1,error,Error: the scenario failed: no agent on duty,0\.00,,\d{4}-/);
+    expect(lines[2]).toMatch(/^2,\+14155550102,Row 2,Failed,1,error,Error: the scenario failed: no agent on duty,,0\.00,,\d{4}-/);
     expect(await db.callListRow.findFirstOrThrow({ where: { listId: list.id, position: 2 }, select: { reason: true } })).toEqual({ reason: stored });
   });
 });
