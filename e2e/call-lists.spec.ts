@@ -3,7 +3,7 @@
 // the list run to completion on the server's own scheduler (the real sandbox runs the rule's
 // scenario for each row, which reports each row's result or error), opens the list's rows, and
 // downloads the results. The account is a fresh one with a balance, an application, and a rule
-// whose scenario calls the row's number.
+// whose scenario calls the row's number. Last, a row still waiting is cancelled from its menu.
 import { readFile } from "node:fs/promises";
 import { test, expect } from "./fixtures";
 
@@ -181,4 +181,41 @@ test("a page with a queued list refreshes itself while its tab is visible, and n
   await setVisibility("visible");
   await expect.poll(() => refreshes, { timeout: 2_000, message: "a refresh at once when the tab shows again" }).toBeGreaterThan(whileHidden);
   await context.close();
+});
+
+test("a row still waiting is cancelled from its menu, by keyboard: confirmed, never called, the list's count moves", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const app = await factory.application(acct.id);
+  // Queued for tomorrow: nothing calls its rows meanwhile.
+  const startAt = new Date(Date.now() + 86_400_000);
+  const list = await factory.db.callList.create({
+    data: {
+      accountId: acct.id, applicationId: app.id, ruleId: 0, name: "Later", maxSimultaneous: 1, numAttempts: 1, intervalSeconds: 60, total: 2,
+      startAt, nextRunAt: startAt, status: "queued", header: JSON.stringify(["phone_number"]), destinationColumn: "phone_number", createdByName: "e2e", createdAt: new Date(),
+      rows: {
+        create: ["+12125550101", "+12125550102"].map((destination, i) => ({ accountId: acct.id, position: i + 1, line: i + 2, destination, data: JSON.stringify({ phone_number: destination }), nextAttemptAt: startAt, updatedAt: new Date() })),
+      },
+    },
+  });
+  const manager = await factory.subuser({ accountId: acct.id, roles: ["CallListManager"] });
+  const page = await (await browserLoggedIn({ kind: "subuser", accountId: acct.id, name: manager.name, password: manager.password })).newPage();
+  await page.goto(`/applications/${app.id}/call-lists/${list.id}`);
+  const menuButton = page.getByRole("button", { name: "Actions for row 2" });
+  await menuButton.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: "Cancel row" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Cancel row 2?" });
+  await expect(dialog).toContainText("+12125550102 will never be called by this list");
+  await dialog.getByRole("button", { name: "Cancel row" }).click();
+  await expect(page.locator('[data-toast="success"]').first()).toHaveText("Row 2 cancelled: +12125550102 will not be called");
+  const row2 = page.locator("table tbody tr").filter({ hasText: "+12125550102" });
+  await expect(row2).toContainText("Cancelled");
+  await expect(row2).toContainText(`Cancelled by ${manager.name}`);
+  // A cancelled row has no menu; the waiting one keeps its own.
+  await expect(page.getByRole("button", { name: "Actions for row 2" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Actions for row 1" })).toBeVisible();
+  await expect(page.locator("[data-progress]").first()).toHaveAttribute("data-progress", "0/0/0/2");
+  await expect(page.locator("[data-list-status]")).toContainText("1 cancelled");
+  expect(await factory.db.callList.findUniqueOrThrow({ where: { id: list.id }, select: { cancelled: true } })).toEqual({ cancelled: 1 });
 });

@@ -60,4 +60,9 @@ export const CALL_LIST_FIXTURES: Fixtures = {
   StopCallListProcessing: async ({ accountId }) => ({ params: { list_id: String((await fixtureCallList(accountId)).list.id) } }),
   RecoverCallList: async ({ accountId }) => ({ params: { list_id: String((await fixtureCallList(accountId, { status: "paused" })).list.id) } }),
   DeleteCallList: async ({ accountId }) => ({ params: { list_id: String((await fixtureCallList(accountId)).list.id) } }),
+  CancelCallListTask: async ({ accountId }) => {
+    const { list } = await fixtureCallList(accountId);
+    const row = await db.callListRow.findFirstOrThrow({ where: { listId: list.id }, orderBy: { position: "asc" }, select: { id: true } });
+    return { params: { list_id: String(list.id), tasks_ids: String(row.id) } };
+  },
 };

@@ -1,6 +1,6 @@
 // Call lists on the Management API: the official Node client creates a list from CSV text, reads
 // it back with GetCallLists and GetCallListDetails (JSON, and CSV text), edits, stops, recovers,
-// appends and deletes it; a row's result reads in today's words; a bad file answers 637 (INVALID_CALL_LIST_FILE) naming the lines and writes nothing; another
+// appends, cancels rows of (CancelCallListTask) and deletes it; a row's result reads in today's words; a bad file answers 637 (INVALID_CALL_LIST_FILE) naming the lines and writes nothing; another
 // account's list answers 636 (INVALID_CALL_LIST); a key without the create row cannot create.
 // Threat: wire incompatibility with the official client; a key reaching further than its roles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,6 +55,12 @@ describe("call lists through the official client", () => {
     expect(await ok("CallLists", "recoverCallList", { listId })).toMatchObject({ countRecovery: 2 });
     expect(await ok("CallLists", "appendToCallList", { listId, fileContent: Buffer.from("phone_number;name\n+14155550125;Cy\n") })).toMatchObject({ count: 1, listId });
     expect((await findOwnCallList(db, owner, listId)).total).toBe(3);
+    // CancelCallListTask: the client's wire shape; a row not of the list is named in error_msg.
+    const [first, second] = (await listCallListRows(owner, listId, {})).items;
+    expect(await ok("CallLists", "cancelCallListTask", { accountId: String(acct.id), listId, tasksIds: [first!.id] })).toMatchObject({ result: true, taskId: first!.id });
+    const partly = await ok("CallLists", "cancelCallListTask", { accountId: String(acct.id), listId, tasksIds: [second!.id, first!.id, 999_999_999] });
+    expect(partly).toMatchObject({ result: false, errorMsg: `${first!.id}: The row is cancelled already; 999999999: The list has no such row` });
+    expect((await findOwnCallList(db, owner, listId)).cancelled).toBe(2);
     await ok("CallLists", "deleteCallList", { listId });
     expect(await db.callList.count({ where: { id: listId } })).toBe(0);
   });
@@ -108,6 +114,15 @@ describe("call lists through the wire", () => {
     expect(String(csv.body.result).split("\r\n")[1]!.replaceAll('""', '"')).toContain(`"reason":${JSON.stringify(today)}`);
     expect((await listCallListRows(owner, list.id, {})).items[0]!.reason).toBe(today);
     expect(await db.callListRow.findFirstOrThrow({ where: { listId: list.id, position: 1 }, select: { reason: true } })).toEqual({ reason: stored });
+  });
+
+  it("CancelCallListTask names tasks_ids when neither it nor tasks_uuids is given; a UUID matches no row", async () => {
+    const { list } = await fixtureCallList(acct.id);
+    const key = await insertKey(acct.id, ["Owner"]);
+    const none = await callAs(key, "CancelCallListTask", { list_id: String(list.id) });
+    expect(none.body.error?.msg).toBe("Invalid 'tasks_ids': Give tasks_ids or tasks_uuids: the rows to cancel");
+    const uuid = await callAs(key, "CancelCallListTask", { list_id: String(list.id), tasks_uuids: "abc-1" });
+    expect(uuid.body).toMatchObject({ result: false, error_msg: "abc-1: No row has this UUID", cancelled_count: 0 });
   });
 
   it("a Supervisor key reads lists but cannot create or append (the matrix's create and append rows)", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 // Call lists on the Management API (the public reference's CreateCallList, AppendToCallList,
 // GetCallLists, GetCallListDetails, EditCallList, StopCallListProcessing, RecoverCallList,
-// DeleteCallList), with the official client's wire names: the same functions as the Call lists
+// DeleteCallList, CancelCallListTask), with the official client's wire names: the same functions as the Call lists
 // page. file_content is the CSV's text (the client sends it as a multipart field; the request
 // body is capped at 1 MB by the API pipeline, so larger files go through the panel's upload);
 // encoding accepts utf-8 (the text is already decoded) and windows-1251 for compatibility.
@@ -10,7 +10,8 @@ import { z } from "zod";
 import { API_ERROR, type ErrorMapping } from "@/lib/api/errors";
 import { DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, page, type RegisteredMethod } from "@/lib/api/registry";
 import * as w from "@/lib/api/wire";
-import { appendToCallList, createCallList, deleteCallList, editCallList, pauseCallList, resumeCallList } from "./mutations";
+import { AppError } from "@/lib/core/errors";
+import { appendToCallList, cancelCallListRows, createCallList, deleteCallList, editCallList, pauseCallList, resumeCallList } from "./mutations";
 import { listCallListRows, listCallLists, ruleApplicationId, type CallListDto, type CallListRowDto } from "./queries";
 import { CALL_LIST_STATUS_LABELS, MAX_ATTEMPTS, MAX_INTERVAL_SECONDS, MAX_SIMULTANEOUS, type RowStatus } from "./schemas";
 
@@ -314,6 +315,33 @@ export const deleteCallListMethod = defineMethod({
   },
 });
 
+export const cancelCallListTaskMethod = defineMethod({
+  name: "CancelCallListTask",
+  group: GROUP,
+  summary:
+    "Cancels rows of a call list (tasks_ids: GetCallListDetails' task_id; at most 1,000) that are still waiting to be called: they will never be called. A row being called or finished is left as it is; result is true when every row asked was cancelled, else error_msg says which were not and why. Our rows have no UUIDs: tasks_uuids matches none.",
+  params: z.object({
+    ...listRef,
+    tasks_ids: w.intList({ description: "The rows' task_id values" }).optional(),
+    tasks_uuids: w.stringList(z.string().max(40), { description: "The rows' UUIDs (ours have none, so none matches)" }).optional(),
+  }),
+  response: okResponse(z.boolean(), {
+    task_id: z.number().int().optional().meta({ description: "The row, when one was asked for" }),
+    task_uuid: z.string().optional(),
+    error_msg: z.string().optional().meta({ description: "The rows not cancelled, each with why" }),
+    cancelled_count: z.number().int().meta({ description: "Ours: how many rows were cancelled" }),
+  }),
+  errors: { fields: { ...ERRORS.fields, rowIds: "tasks_ids" } },
+  async handler(p, { actor, clock }) {
+    const uuids = p.tasks_uuids ?? [];
+    if (!p.tasks_ids && uuids.length === 0) throw new AppError("INVALID_INPUT", { message: "Give tasks_ids or tasks_uuids: the rows to cancel", field: "rowIds" });
+    const { cancelled, notCancelled } = p.tasks_ids ? await cancelCallListRows(actor, { listId: p.list_id, rowIds: p.tasks_ids }, { clock }) : { cancelled: [], notCancelled: [] };
+    const why = [...notCancelled.map((r) => `${r.id}: ${r.why}`), ...uuids.map((u) => `${u}: No row has this UUID`)];
+    const one = p.tasks_ids?.length === 1 && uuids.length === 0 ? { task_id: p.tasks_ids[0]! } : {};
+    return ok(why.length === 0, { ...one, ...(why.length > 0 ? { error_msg: why.join("; ") } : {}), cancelled_count: cancelled.length });
+  },
+});
+
 export const callListMethods: RegisteredMethod[] = [
   createCallListMethod,
   appendToCallListMethod,
@@ -323,4 +351,5 @@ export const callListMethods: RegisteredMethod[] = [
   stopCallListMethod,
   recoverCallListMethod,
   deleteCallListMethod,
+  cancelCallListTaskMethod,
 ] as RegisteredMethod[];

@@ -18,7 +18,7 @@ import type { CallListReportKind, CallSetup, ScenarioRun } from "@/lib/domains/s
 import type { Runtime } from "@/lib/domains/calls/simulator";
 import { createTestAccount, PRINCIPALS, refusal } from "@/test/factories";
 import { FIRST_DRIVER_RUN } from "@/test/drivers";
-import { advanceCallLists, appendToCallList, cancelCallList, createCallList, deleteCallList, editCallList, pauseCallList, resumeCallList } from "./mutations";
+import { advanceCallLists, appendToCallList, cancelCallList, cancelCallListRows, createCallList, deleteCallList, editCallList, pauseCallList, resumeCallList } from "./mutations";
 import { findOwnCallList, listCallListRows, listCallLists } from "./queries";
 
 const SPEECH = { espeakPath: "/nonexistent/espeak-ng" };
@@ -335,6 +335,45 @@ describe("running a list", () => {
   }, 60_000);
 });
 
+describe("cancelling rows", () => {
+  it("cancels the rows still waiting, leaves those being called or finished (saying why), and completes the list once nothing is left", async () => {
+    const { owner, app, rule, acct } = await setup();
+    const t = testClock();
+    const d = deps(listRuntime(() => false), t.clock, { speech: SPEECH });
+    const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Trim", maxSimultaneous: 1, file: csvOf(4) }, { clock: t.clock });
+    const ids = (await listCallListRows(owner, list.id, {})).items.map((r) => r.id);
+    // Row 1 is being called (one line), rows 2-4 wait.
+    await advanceCallLists(t.now(), { deps: d, accountId: acct.id });
+    const other = await setup(0);
+    const theirs = await createCallList(other.owner, { applicationId: other.app.id, ruleId: other.rule.id, name: "Theirs", file: csvOf(1) });
+    const theirRow = (await listCallListRows(other.owner, theirs.id, {})).items[0]!.id;
+
+    const r = await cancelCallListRows(owner, { listId: list.id, rowIds: [ids[2]!, ids[0]!, ids[2]!, theirRow] }, { clock: t.clock });
+    expect(r).toEqual({
+      cancelled: [ids[2]],
+      notCancelled: [
+        { id: ids[0], why: "The row is being called" },
+        { id: theirRow, why: "The list has no such row" },
+      ],
+    });
+    const rows = (await listCallListRows(owner, list.id, {})).items;
+    expect(rows.map((x) => x.status)).toEqual(["in_progress", "pending", "cancelled", "pending"]);
+    expect(rows[2]!.reason).toBe(`Cancelled by ${owner.name}`);
+    expect((await listCallListRows(other.owner, theirs.id, {})).items[0]!.status).toBe("pending");
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ cancelled: 1, pending: 2, status: "in_progress" });
+    const audits = await db.auditLog.findMany({ where: { accountId: acct.id, action: "call_list.cancel_rows" } });
+    expect(audits.map((a) => JSON.parse(a.detail))).toEqual([{ name: "Trim", rows: 1, ids: [ids[2]] }]);
+
+    // The rest cancelled: once the call under way ends, the list completes with rows 2-4 never called.
+    expect((await cancelCallListRows(owner, { listId: list.id, rowIds: [ids[1]!, ids[3]!] }, { clock: t.clock })).cancelled).toEqual([ids[1], ids[3]]);
+    await runToEnd(list.id, t, d);
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "completed", succeeded: 1, cancelled: 3, failed: 0 });
+    const finished = await cancelCallListRows(owner, { listId: list.id, rowIds: [ids[0]!] });
+    expect(finished).toEqual({ cancelled: [], notCancelled: [{ id: ids[0], why: "The row's calls are over (succeeded)" }] });
+    expect(await refusal(cancelCallListRows(owner, { listId: list.id, rowIds: [] }))).toMatchObject({ code: "INVALID_INPUT", field: "rowIds", message: "Choose the rows to cancel" });
+  }, 60_000);
+});
+
 describe("access", () => {
   it("another account's list reads as not found for every function", async () => {
     const a = await setup(0);
@@ -347,6 +386,7 @@ describe("access", () => {
       () => cancelCallList(a.owner, { listId: list.id }),
       () => deleteCallList(a.owner, { listId: list.id }),
       () => editCallList(a.owner, { listId: list.id, name: "Mine" }),
+      () => cancelCallListRows(a.owner, { listId: list.id, rowIds: [1] }),
       () => listCallListRows(a.owner, list.id, {}),
     ];
     for (const call of calls) expect(await refusal(call())).toMatchObject({ code: "NOT_FOUND", reason: "call_list_not_found" });
@@ -365,6 +405,8 @@ describe("access", () => {
       expect([role, await outcome(appendToCallList(actor, { listId: list.id, file: csvOf(1, 5) }))]).toEqual([role, expectFor("application.call_lists.append")]);
       expect([role, await outcome(listCallLists(actor, { applicationId: app.id }))]).toEqual([role, expectFor("application.call_lists")]);
       expect([role, await outcome(pauseCallList(actor, { listId: list.id }))]).toEqual([role, expectFor("application.call_lists")]);
+      const [row] = (await listCallListRows(owner, list.id, {})).items;
+      expect([role, await outcome(cancelCallListRows(actor, { listId: list.id, rowIds: [row!.id] }))]).toEqual([role, expectFor("application.call_lists")]);
     }
   }, 60_000);
 });

@@ -41,7 +41,9 @@ import {
   parseCallListCsv,
   ZAppendCallListInput,
   ZCallListRef,
+  ZCancelCallListRowsInput,
   ZCreateCallListInput,
+  type CancelCallListRowsInput,
   ZEditCallListInput,
   type AppendCallListInput,
   type CallListRef,
@@ -204,6 +206,55 @@ export async function cancelCallList(actor: Actor, input: CallListRef, opts: { c
     await audit(tx, actor, { action: "call_list.cancel", targetType: "call_list", targetId: list.id, detail: { name: list.name, cancelledRows: rows.count } });
   });
   return findOwnCallList(db, actor, list.id);
+}
+
+/** Why a row asked to be cancelled was not (cancelCallListRows). */
+export type RowNotCancelled = { id: number; why: string };
+
+/**
+ * "Cancel row" / CancelCallListTask: the rows `rowIds` of the list that are still waiting to be
+ * called (pending: before their first attempt or between two) are cancelled and will never be
+ * called; a row being called, finished, or not of this list is left alone and named in
+ * `notCancelled` with why. The list completes once nothing is left to call (a paused list waits
+ * for Resume, as it does for every end). Returns the cancelled rows' ids, in the order asked.
+ */
+export async function cancelCallListRows(actor: Actor, input: CancelCallListRowsInput, opts: { clock?: Clock } = {}): Promise<{ cancelled: number[]; notCancelled: RowNotCancelled[] }> {
+  authorizeCallLists(actor, "application.call_lists", "CancelCallListTask");
+  const { listId, rowIds } = parseInput(ZCancelCallListRowsInput, input);
+  const now = (opts.clock ?? systemClock)();
+  const list = await findOwnCallList(db, actor, listId);
+  const ids = [...new Set(rowIds)];
+  return db.$transaction(async (tx) => {
+    const rows = await tx.callListRow.findMany({ where: { listId: list.id, id: { in: ids } }, select: { id: true, status: true } });
+    const statusOf = new Map(rows.map((r) => [r.id, r.status]));
+    const pending = ids.filter((id) => statusOf.get(id) === "pending");
+    const n = await tx.callListRow.updateMany({ where: { listId: list.id, id: { in: pending }, status: "pending" }, data: { status: "cancelled", reason: `Cancelled by ${actor.name}`, updatedAt: now } });
+    // A row claimed between the read and the update is not cancelled: read back which were.
+    const done = n.count === pending.length ? pending : (await tx.callListRow.findMany({ where: { id: { in: pending }, status: "cancelled" }, select: { id: true } })).map((r) => r.id);
+    const cancelled = new Set(done);
+    if (done.length > 0) {
+      await tx.callList.update({ where: { id: list.id }, data: { cancelled: { increment: done.length } } });
+      await settleList(tx, list.id, now);
+      await audit(tx, actor, { action: "call_list.cancel_rows", targetType: "call_list", targetId: list.id, detail: { name: list.name, rows: done.length, ids: done.slice(0, 20) } });
+    }
+    const notCancelled = ids.filter((id) => !cancelled.has(id)).map((id) => ({ id, why: rowNotCancellable(statusOf.get(id)) }));
+    return { cancelled: ids.filter((id) => cancelled.has(id)), notCancelled };
+  });
+}
+
+function rowNotCancellable(status: string | undefined): string {
+  switch (status) {
+    case undefined:
+      return "The list has no such row";
+    case "in_progress":
+      return "The row is being called";
+    case "pending":
+      return "The row was being claimed for a call";
+    case "cancelled":
+      return "The row is cancelled already";
+    default:
+      return `The row's calls are over (${status})`;
+  }
 }
 
 /** "Delete" / DeleteCallList: the list and its rows (the call history keeps its sessions). */

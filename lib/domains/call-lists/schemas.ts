@@ -222,6 +222,16 @@ export type AppendCallListInput = z.input<typeof ZAppendCallListInput>;
 export const ZCallListRef = z.object({ listId: ZCallListId });
 export type CallListRef = z.input<typeof ZCallListRef>;
 
+/** CancelCallListTask and the panel's "Cancel row": rows of one list by id (the API's task_id), at most 1,000. */
+export const ZCancelCallListRowsInput = z.object({
+  listId: ZCallListId,
+  rowIds: z
+    .array(z.number().int().positive(), { error: "Choose the rows to cancel" })
+    .min(1, "Choose the rows to cancel")
+    .max(1000, "Cancel at most 1,000 rows at a time"),
+});
+export type CancelCallListRowsInput = z.input<typeof ZCancelCallListRowsInput>;
+
 /** EditCallList and the panel's Edit: any of the settings. */
 export const ZEditCallListInput = z.object({
   listId: ZCallListId,

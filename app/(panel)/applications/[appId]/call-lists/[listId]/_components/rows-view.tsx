@@ -1,9 +1,19 @@
 "use client";
 // A call list's detail: its progress (refreshing while it runs) and its rows, page by page, each
-// with its status, attempts, last result and cost.
+// with its status, attempts, last result and cost; a row still waiting to be called can be
+// cancelled from its menu.
+import { useMemo } from "react";
 import Link from "next/link";
 import type { Route } from "next";
+import { useRouter } from "next/navigation";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
+import { actionsColumn } from "@/components/data-table/features";
+import { ConfirmDialog } from "@/components/forms/form-dialog";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useDialog } from "@/components/forms/use-dialog";
+import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
+import { useToast } from "@/components/ui/toast";
+import { cancelCallListRowsAction } from "../../actions";
 import { useAutoRefresh } from "@/components/ui/auto-refresh";
 import { Badge } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
@@ -71,8 +81,48 @@ function LastAttempt({ row }: { row: ListRowView }) {
   );
 }
 
+/** "Cancel row": the row will never be called (CancelCallListTask); refused with why when it is being called by then. */
+function CancelRowDialog({ listId, row, onClose, returnFocusTo }: { listId: number; row: ListRowView; onClose: () => void; returnFocusTo?: HTMLElement | null }) {
+  const toast = useToast();
+  const router = useRouter();
+  const form = useActionForm(cancelCallListRowsAction, {
+    toInput: () => ({ listId, rowIds: [row.id] }),
+    onSuccess: (d) => {
+      const refused = d.notCancelled[0];
+      if (refused) toast(`Row ${row.position} was not cancelled: ${refused.why}`, "error");
+      else toast(`Row ${row.position} cancelled: ${row.destination} will not be called`);
+      onClose();
+      router.refresh();
+    },
+  });
+  return (
+    <ConfirmDialog title={`Cancel row ${row.position}?`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Cancel row">
+      <p className="text-sm text-slate-700">
+        <span className="font-mono">{row.destination}</span> will never be called by this list{row.attempts > 0 ? ` (it was called ${row.attempts} time${row.attempts === 1 ? "" : "s"} already)` : ""}. This cannot be undone.
+      </p>
+    </ConfirmDialog>
+  );
+}
+
 export function ListDetailView({ list, rows, total, params }: { list: CallListRow; rows: ListRowView[]; total: number; params: ListParams }) {
   useAutoRefresh(POLL_MS, list.status === "queued" || list.status === "in_progress");
+  const dialog = useDialog<ListRowView>();
+  const { open } = dialog;
+  const withActions = useMemo<DataTableColumn<ListRowView>[]>(
+    () => [
+      ...columns,
+      actionsColumn(({ row }) =>
+        row.original.status === "pending" ? (
+          <RowMenu label={`Actions for row ${row.original.position}`}>
+            <MenuItem danger onSelect={(o) => open(row.original, o)}>
+              Cancel row
+            </MenuItem>
+          </RowMenu>
+        ) : null,
+      ) satisfies DataTableColumn<ListRowView>,
+    ],
+    [open],
+  );
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 p-4" data-list-status={list.status}>
@@ -112,7 +162,7 @@ export function ListDetailView({ list, rows, total, params }: { list: CallListRo
         mode="server"
         params={params}
         rowCount={total}
-        columns={columns}
+        columns={withActions}
         data={rows}
         getRowId={(r) => String(r.id)}
         filterLabel="Filter by number"
@@ -120,6 +170,7 @@ export function ListDetailView({ list, rows, total, params }: { list: CallListRo
         caption={`Rows of ${list.name}`}
         emptyMessage="No rows match."
       />
+      {dialog.state ? <CancelRowDialog listId={list.id} row={dialog.state} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
     </div>
   );
 }
