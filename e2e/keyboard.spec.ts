@@ -60,3 +60,14 @@ test("the user menu opened from the keyboard starts on its first item, the first
   await button.click();
   await expect(menu).toBeFocused();
 });
+
+test("a page's first Tab reaches the skip link, whichever sidebar link is the current page", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  // Pages whose current link sits low in the sidebar: bringing it into view moved where Tab started.
+  for (const path of ["/applications", "/billing", "/numbers", "/marketplace"]) {
+    await page.goto(path);
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: "Skip to content" }), path).toBeFocused();
+  }
+});

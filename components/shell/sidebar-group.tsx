@@ -73,12 +73,23 @@ export function SidebarGroup({ title, hrefs, siblings, children }: { title: stri
   );
 }
 
-/** The sidebar's scrolling box: brings the current page's link into view when the page changes. */
+/**
+ * The sidebar's scrolling box: brings the current page's link into view when the page changes,
+ * by scrolling the box itself. Not scrollIntoView: Chromium makes the element it scrolls to the
+ * start of sequential focus navigation, so the page's first Tab went to the link after it, past
+ * the skip link and the top bar.
+ */
 export function SidebarScroller({ children }: { children: React.ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const pathname = usePathname();
   useEffect(() => {
-    ref.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest" });
+    const box = ref.current;
+    const link = box?.querySelector('[aria-current="page"]');
+    if (!box || !link) return;
+    const b = box.getBoundingClientRect();
+    const l = link.getBoundingClientRect();
+    if (l.top < b.top) box.scrollTop += l.top - b.top;
+    else if (l.bottom > b.bottom) box.scrollTop += l.bottom - b.bottom;
   }, [pathname]);
   return (
     <div ref={ref} className="h-full overflow-y-auto">
