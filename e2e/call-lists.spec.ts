@@ -122,8 +122,8 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
   await expect(ownerPage.getByTestId("session-call-list")).toHaveText("Spring customers");
   await expect(ownerPage.getByTestId("session-call-list")).toHaveAttribute("href", page.url().replace(/^https?:\/\/[^/]+/, ""));
   await expect(ownerPage.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Call history" })).toHaveAttribute("href", `/applications/${app.id}/call-history`);
-  // A list or a call of the application that is not there is a 404 titled so.
-  for (const missing of [`/applications/${app.id}/call-lists/999999999`, `/applications/${app.id}/call-history/999999999`]) {
+  // A list, a call or an application that is not there is a 404 titled so.
+  for (const missing of [`/applications/${app.id}/call-lists/999999999`, `/applications/${app.id}/call-history/999999999`, "/applications/999999999/call-lists", "/applications/abc/call-history/1"]) {
     expect((await ownerPage.goto(missing))?.status()).toBe(404);
     await expect(ownerPage).toHaveTitle("Not found · Switchboard");
   }

@@ -8,7 +8,7 @@ import { PageHeader, type Crumb } from "@/components/ui/page";
 import { APP_TABS, NOT_FOUND_TITLE, appTabHref } from "@/lib/nav";
 import { sectionHref } from "@/lib/routes";
 import { AppTabs } from "./app-tabs";
-import { loadApplication } from "./load-application";
+import { findApplication } from "./load-application";
 
 const tabOf = (section: SectionId) => APP_TABS.find((t) => t.section === section)!;
 
@@ -60,7 +60,7 @@ export function ApplicationFrame({
 /**
  * The browser tab's title of an application page: "Users · sales" (the overview: "sales"; a
  * record of a tab: "Spring · Call lists · sales", its name from `itemOf`, which returns null for
- * a missing record, titled "Not found" as its 404 page). For a principal without the section it
+ * a missing record, titled "Not found" as its 404 page, as is a missing application). For a principal without the section it
  * is the section's name alone, so the 403 page's title does not name the application (or the
  * record) either.
  */
@@ -73,7 +73,8 @@ export async function applicationMetadata<P extends { appId: string }>(
   const actor = await getActor();
   if (!actor || !can(actor, section)) return { title: tab.longTitle };
   const p = await params;
-  const app = await loadApplication(actor, p.appId);
+  const app = await findApplication(actor, p.appId);
+  if (!app) return { title: NOT_FOUND_TITLE };
   const title = section === "application" ? app.name : `${tab.title} · ${app.name}`;
   if (!itemOf) return { title };
   const item = await itemOf(actor, app, p);

@@ -6,14 +6,18 @@ import { getApplication, type ApplicationDto } from "@/lib/domains/applications/
 import { parseRecordId } from "@/lib/core/ids";
 
 /**
- * The [appId] segment's application, scoped to the actor's account; 404 for garbage ids and for
+ * The [appId] segment's application, scoped to the actor's account; null for garbage ids and for
  * another account's application (it must read as missing, not forbidden). Cached per request so
- * the layout and the page share one query.
+ * the title, the layout and the page share one query.
  */
-export const loadApplication = cache(async (actor: Actor, appIdParam: string): Promise<ApplicationDto> => {
+export const findApplication = cache(async (actor: Actor, appIdParam: string): Promise<ApplicationDto | null> => {
   const id = parseRecordId(appIdParam);
-  if (!id) notFound();
-  const app = await getApplication(actor, id);
+  return id ? getApplication(actor, id) : null;
+});
+
+/** findApplication, or the 404 page. */
+export async function loadApplication(actor: Actor, appIdParam: string): Promise<ApplicationDto> {
+  const app = await findApplication(actor, appIdParam);
   if (!app) notFound();
   return app;
-});
+}
