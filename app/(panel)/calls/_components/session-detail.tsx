@@ -76,7 +76,7 @@ export function SessionDetail({ actor, s }: { actor: PanelActor; s: CallSessionD
           {s.userName ? <Fact label="Application user">{s.userName}</Fact> : null}
           {s.customData ? (
             <Fact label="Custom data">
-              <span className="break-all font-mono text-xs">{s.customData}</span>
+              <span className="break-words font-mono text-xs">{s.customData}</span>
             </Fact>
           ) : null}
         </dl>

@@ -6,6 +6,7 @@
 // file input, one per line.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { countOf } from "@/lib/core/format";
 import { FormDialog } from "@/components/forms/form-dialog";
 import { Field, inputClass } from "@/components/forms/fields";
 import { useToast } from "@/components/ui/toast";
@@ -95,7 +96,7 @@ export function CreateCallListDialog({
   const router = useRouter();
   const toast = useToast();
   const upload = useUpload((d) => {
-    toast(`${d.name} created with ${d.total} rows`);
+    toast(`${d.name} created with ${countOf(d.total, "row")}`);
     onClose();
     router.refresh();
   });
@@ -180,7 +181,7 @@ export function AppendRowsDialog({
   const toast = useToast();
   const [chosen, setChosen] = useState(initial);
   const upload = useUpload((d) => {
-    toast(`${d.added ?? 0} rows appended to ${d.name}`);
+    toast(`${countOf(d.added ?? 0, "row")} appended to ${d.name}`);
     onClose();
     router.refresh();
   });

@@ -44,7 +44,7 @@ const TONES: Record<RowStatus, "slate" | "green" | "red" | "blue" | "amber"> = {
 const columns: DataTableColumn<ListRowView>[] = [
   { accessorKey: "position", header: "#", enableSorting: false },
   { accessorKey: "destination", header: "Number", enableSorting: false, cell: ({ row }) => <span className="font-mono">{row.original.destination}</span> },
-  { accessorKey: "fields", header: "Fields", enableSorting: false, cell: ({ row }) => <span className="line-clamp-2 max-w-sm min-w-48 break-words text-slate-600" title={row.original.fields}>{row.original.fields}</span> },
+  { accessorKey: "fields", header: "Fields", enableSorting: false, cell: ({ row }) => <span className="line-clamp-2 max-w-56 min-w-32 break-words text-slate-600" title={row.original.fields}>{row.original.fields}</span> },
   { id: "status", header: "Status", enableSorting: false, cell: ({ row }) => <Badge tone={TONES[row.original.status]}>{ROW_STATUS_LABELS[row.original.status]}</Badge> },
   { accessorKey: "attempts", header: "Attempts", enableSorting: false },
   { id: "result", header: "Result", enableSorting: false, cell: ({ row }) => <RowResult row={row.original} /> },
@@ -55,7 +55,7 @@ const columns: DataTableColumn<ListRowView>[] = [
 /** Why the row's last call ended, and what its scenario reported (CallList.reportResult / reportError). */
 function RowResult({ row }: { row: ListRowView }) {
   return (
-    <span className="block max-w-sm text-sm">
+    <span className="block max-w-64 text-sm">
       {row.reason || "—"}
       {row.report !== null ? (
         <span className="mt-0.5 block line-clamp-2 break-words font-mono text-xs text-slate-600" title={row.report} data-testid="row-report">
@@ -70,7 +70,7 @@ function RowResult({ row }: { row: ListRowView }) {
 function LastAttempt({ row }: { row: ListRowView }) {
   if (!row.lastAttemptAt) return "—";
   return (
-    <span className="flex items-center gap-2 whitespace-nowrap">
+    <span className="flex flex-col items-start gap-0.5 whitespace-nowrap">
       <DateTime value={row.lastAttemptAt} />
       {row.lastCallHref ? (
         <Link href={row.lastCallHref} className="text-sm font-medium text-brand-700 hover:underline" data-testid="last-call" aria-label={`View call to ${row.destination} (row ${row.position})`}>
