@@ -129,7 +129,7 @@ test("Queue to agents: installs into an application with a queue, and a test cal
 });
 
 test("Call list: spoken notification installs with a rule that no dialled number reaches, placed last", async ({ browserLoggedIn, factory }) => {
-  const { acct, app } = await accountWithNumber(factory, "campaigns");
+  const { acct, app, number } = await accountWithNumber(factory, "campaigns");
   const catchAll = await factory.db.rule.create({ data: { accountId: acct.id, applicationId: app.id, name: "everything", pattern: ".*", position: 0 } });
   const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
   await page.goto("/marketplace");
@@ -139,7 +139,11 @@ test("Call list: spoken notification installs with a rule that no dialled number
   await expect(dialog.getByLabel("Rule pattern")).toHaveValue("^call-list-notification$");
   await expect(dialog.getByLabel("Put the rule first")).not.toBeChecked();
   await expect(dialog.getByLabel("Number column")).toHaveValue("phone_number");
+  // A caller ID the account may not show is refused under its field; its own number is not.
   await dialog.getByLabel("Caller ID").fill("+1 415 555 0100");
+  await dialog.getByRole("button", { name: "Install" }).click();
+  await expect(dialog.locator('[data-field-error="callerId"]')).toContainText("+14155550100 is neither one of the account's numbers nor a verified caller ID");
+  await dialog.getByLabel("Caller ID").fill(number);
   await dialog.getByRole("button", { name: "Install" }).click();
   await expect(page.locator('[data-toast="success"]').first()).toContainText("Call list: spoken notification installed in campaigns as the scenario call-list-notification");
   const rules = await factory.db.rule.findMany({ where: { applicationId: app.id }, orderBy: { position: "asc" }, select: { id: true, name: true, pattern: true } });
@@ -148,5 +152,5 @@ test("Call list: spoken notification installs with a rule that no dialled number
     { id: expect.any(Number), name: "call-list-notification", pattern: "^call-list-notification$" },
   ]);
   const scenario = await factory.db.scenario.findFirstOrThrow({ where: { accountId: acct.id, name: "call-list-notification" } });
-  expect(scenario.script).toContain('const CALLER_ID = "+14155550100";');
+  expect(scenario.script).toContain(`const CALLER_ID = "${number}";`);
 });

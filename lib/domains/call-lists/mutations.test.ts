@@ -249,7 +249,7 @@ describe("running a list", () => {
       { status: "failed", attempts: 2, result: "completed", report: "declined 2" },
       { status: "succeeded", attempts: 1, result: "completed", report: null },
     ]);
-    expect(rows[2]!.reason).toBe("The scenario reported an error");
+    expect(rows.map((r) => r.reason)).toEqual(["The scenario reported a result", "The scenario reported a result", "The scenario reported an error", "Hung up by the scenario: done"]);
     expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "completed", succeeded: 3, failed: 1 });
 
     // Each session keeps its own decisive report; the log has every report, the ignored one said so.

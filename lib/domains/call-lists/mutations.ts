@@ -338,8 +338,9 @@ async function recordEndedCalls(now: Date, batch: number): Promise<number> {
   }
 }
 
-/** A row's reason when its scenario reported the attempt failed (CallList.reportError); the row's report says what it said. */
+/** A row's reason when its scenario reported the attempt failed (CallList.reportError) or done (reportResult); the row's report says what it said. */
 export const REPORTED_ERROR = "The scenario reported an error";
+export const REPORTED_RESULT = "The scenario reported a result";
 
 /** The outcomes of those of `rows` whose session has ended. */
 async function recordBatch(rows: { id: number; listId: number; attempts: number; lastSessionId: number | null }[], now: Date): Promise<number> {
@@ -361,7 +362,7 @@ async function recordBatch(rows: { id: number; listId: number; attempts: number;
       const ended = s.endedAt ?? now;
       const status = ok ? "succeeded" : retry ? "pending" : "failed";
       // The session's finish reason as stored; shown in today's words when read (./queries.ts toRowDto).
-      const why = s.reportKind === "error" ? REPORTED_ERROR : s.finishReason;
+      const why = s.reportKind === "error" ? REPORTED_ERROR : s.reportKind === "result" ? REPORTED_RESULT : s.finishReason;
       const reason = retry ? `${why} (attempt ${row.attempts} of ${list.numAttempts}; next in ${list.intervalSeconds} s)` : why;
       const n = await tx.callListRow.updateMany({
         where: { id: row.id, status: "in_progress", lastSessionId: s.id },

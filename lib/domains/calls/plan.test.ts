@@ -398,5 +398,8 @@ describe("callListReport", () => {
   it("each report has its log line", () => {
     const lines = planLog({ direction: "outbound", from: "", to: "+14155550100", party: { answerAfterSeconds: 1, dtmf: "", hangupAfterSeconds: null }, initiator: "call_list" }, reporting, ["main"], 40, "done").map((l) => l.line);
     expect(lines).toEqual(expect.arrayContaining(["CallList: progress: ringing", "CallList: error reported: declined", "CallList: result reported: late (ignored: the attempt's outcome was already reported)"]));
+    // In a session no call list started (a test call), a result or error says it decides nothing.
+    const test = planLog({ direction: "outbound", from: "", to: "+14155550100", party: { answerAfterSeconds: 1, dtmf: "", hangupAfterSeconds: null }, initiator: "panel" }, reporting, ["main"], 40, "done").map((l) => l.line);
+    expect(test).toEqual(expect.arrayContaining(["CallList: progress: ringing", "CallList: error reported: declined (no call list started this session: the report decides nothing)"]));
   });
 });

@@ -370,6 +370,9 @@ function systemLine(e: Exclude<ScenarioEvent, Forward | { type: "log" }>): strin
 
 const REPORT_WORDS: Record<CallListReportKind, string> = { result: "result reported", error: "error reported", progress: "progress" };
 
+/** After a result or error a session no call list started reports: it decides nothing. */
+const NO_LIST = " (no call list started this session: the report decides nothing)";
+
 /** A scenario's report that decides a call list row's attempt (CallList.reportResult or reportError). */
 export type CallListReport = { kind: "result" | "error"; data: string };
 
@@ -455,6 +458,7 @@ export function planLog(
     if (e.at > cut) break;
     if (e.type === "log") lines.push({ at: e.at, source: "scenario", line: e.line });
     else if (e.type === "forward") lines.push(placed(e));
+    else if (e.type === "list_report" && e.kind !== "progress" && setup.initiator !== "call_list") lines.push({ at: e.at, source: "system", line: `${systemLine(e)}${NO_LIST}` });
     else lines.push({ at: e.at, source: "system", line: systemLine(e) });
   }
   // A placed call's line moved to its end: back in time order (a stable sort keeps ties in run order).

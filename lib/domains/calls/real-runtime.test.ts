@@ -133,6 +133,7 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     const owner = await acct.actor(OWNER_ROLE);
     await fixtureTopUp(acct.id, 20_00);
     const app = await fixtureCallApp(acct.id);
+    await fixtureCallerId(acct.id, "+15550002222");
     const installed = await installTemplate(owner, {
       templateId: "call-list-notification",
       applicationId: app.id,
@@ -152,7 +153,7 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     await advanceCallLists(t.now(), { deps: { speech } });
     const rows = await db.callListRow.findMany({ where: { listId: list.id }, orderBy: { position: "asc" } });
     expect(rows.map((r) => [r.status, r.attempts, r.result, r.reason, r.report])).toEqual([
-      ["succeeded", 1, "completed", "The scenario hung up", '{"delivered":true}'],
+      ["succeeded", 1, "completed", "The scenario reported a result", '{"delivered":true}'],
       ["failed", 2, "busy", "The scenario reported an error", '{"delivered":false,"reason":"486 Busy Here"}'],
     ]);
     const ann = await db.callSession.findFirstOrThrow({ where: { accountId: acct.id, toNumber: "+12125550142" }, include: { logLines: true } });

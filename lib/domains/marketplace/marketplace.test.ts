@@ -1,7 +1,7 @@
 // Marketplace installs: section `marketplace` for every principal (the owner installs; every
 // subuser role gets FORBIDDEN with nothing written), a scenario plus its rule in one transaction
 // with audit rows, each refusal named under the form's field with nothing written, the users a
-// template calls checked against the application, another tenant's application out of reach, and
+// template calls and the caller ID it shows checked against the application and the account, another tenant's application out of reach, and
 // the install record going with its scenario. Threats: a subuser changing what calls run through
 // the Marketplace; a half-installed template; a script calling a user that does not exist.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import { installTemplate } from "./mutations";
 import { listInstalledTemplates } from "./queries";
 import type { InstallTemplateInput } from "./schemas";
 import { fixtureQueue, fixtureSkill } from "@/lib/domains/queues/api-fixtures";
+import { fixtureCallerId } from "@/lib/domains/calls/call-fixtures";
 
 const newApp = (accountId: number) => db.application.create({ data: { accountId, name: uniq("mk-") } });
 
@@ -124,6 +125,8 @@ describe("installTemplate", () => {
       [{ templateId: "ivr-menu", values: { prompt: "Press 1", options: "1 +14155550123\n2 ghost-user\n3 ghost-two" } }, "options", /"ghost-user", "ghost-two" are not users of/],
       [{ templateId: "queue-to-agents", values: { ...queueValues, queue: "Nowhere" } }, "queue", /has no queue "Nowhere": choose the application whose queue it is, or add it on mk-\S+'s Queues tab/],
       [{ templateId: "queue-to-agents", values: { ...queueValues, skills: "english 2\nBilling\nFrench 3" } }, "skills", /has no skill "Billing", "French": check the spelling, or add them/],
+      // A caller ID the account may not show (its numbers and verified caller IDs only).
+      [{ templateId: "call-list-notification", values: { callerId: "+19995550123", numberColumn: "phone_number", message: "Hello" } }, "callerId", /^\+19995550123 is neither one of the account's numbers nor a verified caller ID/],
     ];
     for (const [extra, field, message] of cases) {
       const r = await refusal(installTemplate(owner, forward(extra)));
@@ -141,6 +144,12 @@ describe("installTemplate", () => {
     const r = await refusal(installTemplate(owner, forward({ scenarioName: name })));
     expect(r).toMatchObject({ code: "CONFLICT", field: "scenarioName", message: expect.stringContaining(`already has a rule named ${name}`) });
     expect(await snapshot(acct.id)).toEqual(before);
+  });
+
+  it("Call list: spoken notification installs with a caller ID the account may show", async () => {
+    await fixtureCallerId(acct.id, "+14155550177");
+    const done = await installTemplate(owner, forward({ templateId: "call-list-notification", values: { callerId: "+1 415 555 0177", numberColumn: "phone_number", message: "Hello {name}" } }));
+    expect((await db.scenario.findUniqueOrThrow({ where: { id: done.scenarioId } })).script).toContain('const CALLER_ID = "+14155550177";');
   });
 
   it("calls users the application has: installed; the user names are matched as stored (lower case)", async () => {

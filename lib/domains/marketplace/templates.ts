@@ -52,6 +52,8 @@ type Template<S extends z.ZodType> = TemplateCard & {
   usersCalled?: { field: string; names: (v: z.output<S>) => string[] };
   /** The SmartQueue queue and skills of the application the script uses, and the fields that name them (the install checks they exist). */
   smartQueueUsed?: { queueField: string; queue: (v: z.output<S>) => string; skillsField: string; skills: (v: z.output<S>) => string[] };
+  /** The caller ID the script shows on the telephone network, and its field (the install checks the account may show it). */
+  callerIdUsed?: { field: string; number: (v: z.output<S>) => string };
 };
 
 const define = <S extends z.ZodType>(t: Template<S>) => t;
@@ -558,6 +560,7 @@ const callListNotification = define({
     { name: "message", label: "Message", help: "Read out when the call is answered. {column} is replaced by the row's value in that column.", input: "textarea", defaultValue: "Hello {name}. Your order has shipped and arrives tomorrow. Thank you!" },
   ],
   schema: z.object({ callerId: ZE164, numberColumn: columnName("Number column"), message: message("Message") }),
+  callerIdUsed: { field: "callerId", number: (v) => v.callerId },
   render: (v) => `${header("Call list: spoken notification", [`Calls each row's ${v.numberColumn} from ${v.callerId}, reads the message and reports the row's result.`])}
 require(Modules.CallList);
 
@@ -630,6 +633,8 @@ export type RenderedTemplate = {
   usersCalled: { field: string; names: string[] } | null;
   /** The SmartQueue queue and skills the script enqueues with (null: it does not enqueue). */
   smartQueueUsed: { queueField: string; queue: string; skillsField: string; skills: string[] } | null;
+  /** The caller ID the script shows (null: it shows the caller's or the dialled number). */
+  callerIdUsed: { field: string; number: string } | null;
 };
 
 /**
@@ -645,5 +650,6 @@ export function renderTemplate(t: AnyTemplate, values: unknown): RenderedTemplat
     script: tpl.render(parsed),
     usersCalled: tpl.usersCalled ? { field: tpl.usersCalled.field, names: tpl.usersCalled.names(parsed) } : null,
     smartQueueUsed: sq ? { queueField: sq.queueField, queue: sq.queue(parsed), skillsField: sq.skillsField, skills: sq.skills(parsed) } : null,
+    callerIdUsed: tpl.callerIdUsed ? { field: tpl.callerIdUsed.field, number: tpl.callerIdUsed.number(parsed) } : null,
   };
 }

@@ -496,8 +496,12 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
   function listReport(kind, what, value) {
     if (!clLoaded) throw new Error("CallList." + what + ": add require(Modules.CallList) to the scenario first");
     if (ended) return null;
-    var data = typeof value === "string" ? value : stringify(value);
-    if (typeof data !== "string") throw new TypeError("CallList." + what + ": pass a string, or an object JSON can write");
+    if (typeof value !== "string" && (value === null || typeof value !== "object")) throw new TypeError("CallList." + what + ": pass a string or an object");
+    var data = value;
+    if (typeof value !== "string") {
+      try { data = stringify(value); } catch (e) { throw new TypeError("CallList." + what + ": the object cannot be written as JSON (" + String(e && e.message) + ")"); }
+      if (typeof data !== "string") throw new TypeError("CallList." + what + ": the object cannot be written as JSON");
+    }
     if (data.length > setup.reportChars) throw new RangeError("CallList." + what + ": the report is longer than " + setup.reportChars + " characters");
     return host("list_report", { kind: kind, data: data });
   }

@@ -340,10 +340,13 @@ VoxEngine.addEventListener(AppEvents.Started, async () => {
     ]);
   });
 
-  it("CallList refuses a report without require, one it cannot write, and one over 2,000 characters, as the scenario's error", async () => {
+  it("CallList refuses a report without require, one neither a string nor an object, one JSON cannot write, and one over 2,000 characters, as the scenario's error", async () => {
     const errorOf = async (body: string) => (await run(`VoxEngine.addEventListener(AppEvents.Started, () => {\n${body}\n});`, outbound())).error;
     expect(await errorOf(`CallList.reportResult("x");`)).toBe(`CallList.reportResult: add require(Modules.CallList) to the scenario first (scenario "main", line 2)`);
-    expect(await errorOf(`require(Modules.CallList);\nCallList.reportError(undefined);`)).toMatch(/^TypeError: CallList.reportError: pass a string, or an object JSON can write \(scenario "main", line 3\)/);
+    for (const bad of ["undefined", "null", "42", "true"]) {
+      expect(await errorOf(`require(Modules.CallList);\nCallList.reportError(${bad});`)).toMatch(/^TypeError: CallList.reportError: pass a string or an object \(scenario "main", line 3\)/);
+    }
+    expect(await errorOf(`require(Modules.CallList);\nconst o = {}; o.self = o;\nCallList.reportProgress(o);`)).toMatch(/^TypeError: CallList.reportProgress: the object cannot be written as JSON \(.*circular.*\) \(scenario "main", line 4\)/);
     expect(await errorOf(`require(Modules.CallList);\nCallList.reportResultAsync("x".repeat(2001));`)).toMatch(/^RangeError: CallList.reportResultAsync: the report is longer than 2000 characters/);
     const ok = await run(`require(Modules.CallList);\nVoxEngine.addEventListener(AppEvents.Started, () => { CallList.reportResult("x".repeat(2000)); VoxEngine.terminate(); });`, outbound());
     expect(ok.outcome).toBe("completed");
