@@ -3,7 +3,8 @@
 // the list run to completion on the server's own scheduler (the real sandbox runs the rule's
 // scenario for each row, which reports each row's result or error), opens the list's rows, and
 // downloads the results. The account is a fresh one with a balance, an application, and a rule
-// whose scenario calls the row's number. Last, a row still waiting is cancelled from its menu.
+// whose scenario calls the row's number. Last, a row still waiting is cancelled from its menu, and
+// called again.
 import { readFile } from "node:fs/promises";
 import { test, expect } from "./fixtures";
 
@@ -183,7 +184,7 @@ test("a page with a queued list refreshes itself while its tab is visible, and n
   await context.close();
 });
 
-test("a row still waiting is cancelled from its menu, by keyboard: confirmed, never called, the list's count moves", async ({ browserLoggedIn, factory }) => {
+test("a row still waiting is cancelled from its menu, by keyboard, then called again from a time in UTC", async ({ browserLoggedIn, factory }) => {
   const acct = await factory.account();
   const app = await factory.application(acct.id);
   // Queued for tomorrow: nothing calls its rows meanwhile.
@@ -212,10 +213,26 @@ test("a row still waiting is cancelled from its menu, by keyboard: confirmed, ne
   const row2 = page.locator("table tbody tr").filter({ hasText: "+12125550102" });
   await expect(row2).toContainText("Cancelled");
   await expect(row2).toContainText(`Cancelled by ${manager.name}`);
-  // A cancelled row has no menu; the waiting one keeps its own.
-  await expect(page.getByRole("button", { name: "Actions for row 2" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Actions for row 1" })).toBeVisible();
   await expect(page.locator("[data-progress]").first()).toHaveAttribute("data-progress", "0/0/0/2");
   await expect(page.locator("[data-list-status]")).toContainText("1 cancelled");
   expect(await factory.db.callList.findUniqueOrThrow({ where: { id: list.id }, select: { cancelled: true } })).toEqual({ cancelled: 1 });
+
+  // Changed minds: the cancelled row is called again, with two attempts from a time given in UTC.
+  await page.getByRole("button", { name: "Actions for row 2" }).click();
+  await page.getByRole("menuitem", { name: "Call again…" }).click();
+  const again = page.getByRole("dialog", { name: "Call row 2 again" });
+  await again.getByLabel("Attempts").fill("2");
+  await again.getByLabel("Next call at (UTC)").fill("tomorrow");
+  await again.getByRole("button", { name: "Call again" }).click();
+  await expect(again.locator('[data-field-error="startAt"]')).toHaveText("Enter a date and time as YYYY-MM-DD HH:mm (UTC)");
+  await again.getByLabel("Next call at (UTC)").fill("2099-01-02 09:30");
+  await again.getByRole("button", { name: "Call again" }).click();
+  await expect(page.locator('[data-toast="success"]').first()).toHaveText("Row 2 will be called again: +12125550102");
+  await expect(row2).toContainText("Pending");
+  await expect(page.locator("[data-list-status]")).not.toContainText("cancelled");
+  expect(await factory.db.callListRow.findFirstOrThrow({ where: { listId: list.id, position: 2 }, select: { status: true, attemptsAllowed: true, nextAttemptAt: true } })).toEqual({
+    status: "pending",
+    attemptsAllowed: 2,
+    nextAttemptAt: new Date("2099-01-02T09:30:00Z"),
+  });
 });

@@ -117,6 +117,7 @@ export const API_METHOD_ROLES = {
   RecoverCallList: withSection("application.call_lists"),
   DeleteCallList: withSection("application.call_lists"),
   CancelCallListTask: withSection("application.call_lists"),
+  EditCallListTask: withSection("application.call_lists"),
   // The audit log (ours: the Logs section's holders, as every read method follows its section).
   GetAuditLog: withSection("logs"),
   // Dialogflow keys: the section of the application's Dialogflow page.

@@ -65,4 +65,9 @@ export const CALL_LIST_FIXTURES: Fixtures = {
     const row = await db.callListRow.findFirstOrThrow({ where: { listId: list.id }, orderBy: { position: "asc" }, select: { id: true } });
     return { params: { list_id: String(list.id), tasks_ids: String(row.id) } };
   },
+  EditCallListTask: async ({ accountId }) => {
+    const { list } = await fixtureCallList(accountId);
+    const row = await db.callListRow.findFirstOrThrow({ where: { listId: list.id }, orderBy: { position: "asc" }, select: { id: true } });
+    return { params: { list_id: String(list.id), task_id: String(row.id), attempts_left: "2" } };
+  },
 };

@@ -1,6 +1,6 @@
 // Call lists on the Management API: the official Node client creates a list from CSV text, reads
 // it back with GetCallLists and GetCallListDetails (JSON, and CSV text), edits, stops, recovers,
-// appends, cancels rows of (CancelCallListTask) and deletes it; a row's result reads in today's words; a bad file answers 637 (INVALID_CALL_LIST_FILE) naming the lines and writes nothing; another
+// appends, cancels rows of (CancelCallListTask), calls one again (EditCallListTask) and deletes it; a row's result reads in today's words; a bad file answers 637 (INVALID_CALL_LIST_FILE) naming the lines and writes nothing; another
 // account's list answers 636 (INVALID_CALL_LIST); a key without the create row cannot create.
 // Threat: wire incompatibility with the official client; a key reaching further than its roles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -61,6 +61,13 @@ describe("call lists through the official client", () => {
     const partly = await ok("CallLists", "cancelCallListTask", { accountId: String(acct.id), listId, tasksIds: [second!.id, first!.id, 999_999_999] });
     expect(partly).toMatchObject({ result: false, errorMsg: `${first!.id}: The row is cancelled already; 999999999: The list has no such row` });
     expect((await findOwnCallList(db, owner, listId)).cancelled).toBe(2);
+    // EditCallListTask: the cancelled row waits again, with 2 attempts from tomorrow noon.
+    const noon = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 2, 12, 0, 0));
+    expect(await ok("CallLists", "editCallListTask", { listId, taskId: first!.id, attemptsLeft: 2, startAt: noon })).toMatchObject({ result: true });
+    expect((await listCallListRows(owner, listId, {})).items[0]).toMatchObject({ status: "pending", attemptsAllowed: 2, nextAttemptAt: noon });
+    const again = await ok("CallLists", "getCallListDetails", { listId, output: "json" });
+    expect((again.result as { taskId: number; attemptsLeft: number }[]).find((r) => r.taskId === first!.id)).toMatchObject({ attemptsLeft: 2 });
+    expect((await findOwnCallList(db, owner, listId)).cancelled).toBe(1);
     await ok("CallLists", "deleteCallList", { listId });
     expect(await db.callList.count({ where: { id: listId } })).toBe(0);
   });
@@ -123,6 +130,21 @@ describe("call lists through the wire", () => {
     expect(none.body.error?.msg).toBe("Invalid 'tasks_ids': Give tasks_ids or tasks_uuids: the rows to cancel");
     const uuid = await callAs(key, "CancelCallListTask", { list_id: String(list.id), tasks_uuids: "abc-1" });
     expect(uuid.body).toMatchObject({ result: false, error_msg: "abc-1: No row has this UUID", cancelled_count: 0 });
+  });
+
+  it("EditCallListTask names its parameters: neither given, attempts out of range, a row of another list, a row being called", async () => {
+    const { list } = await fixtureCallList(acct.id);
+    const other = await fixtureCallList(acct.id);
+    const [row] = (await listCallListRows(owner, list.id, {})).items;
+    const theirs = (await listCallListRows(owner, other.list.id, {})).items[0]!;
+    const key = await insertKey(acct.id, ["Owner"]);
+    const msg = async (params: Record<string, string>) => (await callAs(key, "EditCallListTask", { list_id: String(list.id), ...params })).body.error?.msg;
+    expect(await msg({ task_id: String(row!.id) })).toBe("Invalid 'attempts_left': Give the attempts left or the time of the next call");
+    expect(await msg({ task_id: String(row!.id), attempts_left: "11" })).toMatch(/^Invalid 'attempts_left'/);
+    expect(await msg({ task_id: String(row!.id), start_at: "tomorrow" })).toMatch(/start_at/);
+    expect(await msg({ task_id: String(theirs.id), attempts_left: "1" })).toBe("The list has no such row (parameter 'task_id')");
+    await db.callListRow.update({ where: { id: row!.id }, data: { status: "in_progress" } });
+    expect(await msg({ task_id: String(row!.id), attempts_left: "1" })).toBe("The row is being called: change it once its call ends (parameter 'task_id')");
   });
 
   it("a Supervisor key reads lists but cannot create or append (the matrix's create and append rows)", async () => {

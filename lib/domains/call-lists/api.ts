@@ -1,7 +1,7 @@
 import "server-only";
 // Call lists on the Management API (the public reference's CreateCallList, AppendToCallList,
 // GetCallLists, GetCallListDetails, EditCallList, StopCallListProcessing, RecoverCallList,
-// DeleteCallList, CancelCallListTask), with the official client's wire names: the same functions as the Call lists
+// DeleteCallList, CancelCallListTask, EditCallListTask), with the official client's wire names: the same functions as the Call lists
 // page. file_content is the CSV's text (the client sends it as a multipart field; the request
 // body is capped at 1 MB by the API pipeline, so larger files go through the panel's upload);
 // encoding accepts utf-8 (the text is already decoded) and windows-1251 for compatibility.
@@ -11,7 +11,7 @@ import { API_ERROR, type ErrorMapping } from "@/lib/api/errors";
 import { DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, page, type RegisteredMethod } from "@/lib/api/registry";
 import * as w from "@/lib/api/wire";
 import { AppError } from "@/lib/core/errors";
-import { appendToCallList, cancelCallListRows, createCallList, deleteCallList, editCallList, pauseCallList, resumeCallList } from "./mutations";
+import { appendToCallList, cancelCallListRows, createCallList, deleteCallList, editCallList, editCallListRow, pauseCallList, resumeCallList } from "./mutations";
 import { listCallListRows, listCallLists, ruleApplicationId, type CallListDto, type CallListRowDto } from "./queries";
 import { CALL_LIST_STATUS_LABELS, MAX_ATTEMPTS, MAX_INTERVAL_SECONDS, MAX_SIMULTANEOUS, type RowStatus } from "./schemas";
 
@@ -113,7 +113,7 @@ const detailView = (list: CallListDto, r: CallListRowDto): z.output<typeof ZCall
   finish_execution_time: "23:59:59",
   result_data: JSON.stringify({ result: r.result, reason: r.reason, report: r.report, call_session_history_id: r.lastSessionId, cost: r.costMinor / 100 }),
   last_attempt: r.attempts > 0 ? w.formatApiDate(r.updatedAt) : null,
-  attempts_left: Math.max(0, list.numAttempts - r.attempts),
+  attempts_left: Math.max(0, (r.attemptsAllowed ?? list.numAttempts) - r.attempts),
   status_id: TASK_STATUS[r.status][0],
   status: TASK_STATUS[r.status][1],
 });
@@ -342,6 +342,25 @@ export const cancelCallListTaskMethod = defineMethod({
   },
 });
 
+export const editCallListTaskMethod = defineMethod({
+  name: "EditCallListTask",
+  group: GROUP,
+  summary:
+    "Changes a row of a call list (task_id: GetCallListDetails' task_id): attempts_left from now, and start_at, the earliest time of its next call. A row whose calls were over waits again and a completed list runs again; 0 attempts left fails a waiting row. Refused for a row being called and a cancelled list. Our rows have no UUIDs.",
+  params: z.object({
+    ...listRef,
+    task_id: w.id(API_ERROR.INVALID_CALL_LIST, { description: "The row's task_id" }),
+    start_at: w.date({ description: "The earliest time of the row's next call (UTC)" }).optional(),
+    attempts_left: w.int({ description: `Attempts left from now, 0 to ${MAX_ATTEMPTS}` }).optional(),
+  }),
+  response: okResponse(z.literal(true)),
+  errors: { fields: { ...ERRORS.fields, rowId: "task_id", attemptsLeft: "attempts_left" } },
+  async handler(p, { actor, clock }) {
+    await editCallListRow(actor, { listId: p.list_id, rowId: p.task_id, startAt: p.start_at, attemptsLeft: p.attempts_left }, { clock });
+    return ok(true);
+  },
+});
+
 export const callListMethods: RegisteredMethod[] = [
   createCallListMethod,
   appendToCallListMethod,
@@ -352,4 +371,5 @@ export const callListMethods: RegisteredMethod[] = [
   recoverCallListMethod,
   deleteCallListMethod,
   cancelCallListTaskMethod,
+  editCallListTaskMethod,
 ] as RegisteredMethod[];

@@ -18,7 +18,7 @@ import type { CallListReportKind, CallSetup, ScenarioRun } from "@/lib/domains/s
 import type { Runtime } from "@/lib/domains/calls/simulator";
 import { createTestAccount, PRINCIPALS, refusal } from "@/test/factories";
 import { FIRST_DRIVER_RUN } from "@/test/drivers";
-import { advanceCallLists, appendToCallList, cancelCallList, cancelCallListRows, createCallList, deleteCallList, editCallList, pauseCallList, resumeCallList } from "./mutations";
+import { advanceCallLists, appendToCallList, cancelCallList, cancelCallListRows, createCallList, editCallListRow, deleteCallList, editCallList, pauseCallList, resumeCallList } from "./mutations";
 import { findOwnCallList, listCallListRows, listCallLists } from "./queries";
 
 const SPEECH = { espeakPath: "/nonexistent/espeak-ng" };
@@ -374,6 +374,62 @@ describe("cancelling rows", () => {
   }, 60_000);
 });
 
+describe("calling a row again", () => {
+  it("a failed row given attempts waits again and the completed list runs again; the retry counts against its own attempts", async () => {
+    const { owner, app, rule, acct } = await setup();
+    const t = testClock();
+    // The first number is busy on its first call, then answers.
+    const first = numberOf(0);
+    const d = deps(listRuntime((to, n) => to === first && n === 1), t.clock, { speech: SPEECH });
+    const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Again", numAttempts: 1, intervalSeconds: 30, file: csvOf(2) }, { clock: t.clock });
+    await runToEnd(list.id, t, d);
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "completed", succeeded: 1, failed: 1 });
+    const [failed, done] = (await listCallListRows(owner, list.id, {})).items;
+
+    // Being called, or of another list: refused under rowId.
+    expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: 999_999_999, attemptsLeft: 1 }))).toMatchObject({ code: "NOT_FOUND", field: "rowId" });
+    expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: failed!.id }))).toMatchObject({ code: "INVALID_INPUT", field: "attemptsLeft" });
+    expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: failed!.id, attemptsLeft: 11 }))).toMatchObject({ code: "INVALID_INPUT", field: "attemptsLeft" });
+
+    const later = new Date(t.now().getTime() + 60_000);
+    const row = await editCallListRow(owner, { listId: list.id, rowId: failed!.id, attemptsLeft: 2, startAt: later.toISOString() }, { clock: t.clock });
+    expect(row).toMatchObject({ status: "pending", attempts: 1, attemptsAllowed: 3, nextAttemptAt: later });
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "in_progress", failed: 0, succeeded: 1, pending: 1, completedAt: null });
+    expect((await db.callList.findUniqueOrThrow({ where: { id: list.id } })).nextRunAt).toEqual(later);
+    // Nothing before its time.
+    expect(await advanceCallLists(t.now(), { deps: d, accountId: acct.id })).toBe(0);
+    await runToEnd(list.id, t, d);
+    expect((await listCallListRows(owner, list.id, {})).items[0]).toMatchObject({ status: "succeeded", attempts: 2, attemptsAllowed: 3 });
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "completed", succeeded: 2, failed: 0 });
+
+    // A succeeded row called again at once (no time given), then given 0 attempts while it waits: failed.
+    expect(await editCallListRow(owner, { listId: list.id, rowId: done!.id, attemptsLeft: 1 }, { clock: t.clock })).toMatchObject({ status: "pending", nextAttemptAt: t.now() });
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "in_progress", succeeded: 1 });
+    expect(await editCallListRow(owner, { listId: list.id, rowId: done!.id, attemptsLeft: 0 }, { clock: t.clock })).toMatchObject({ status: "failed", reason: `No attempts left (set by ${owner.name})` });
+    // Nothing left to call: the list is complete again.
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "completed", succeeded: 1, failed: 1 });
+    const audits = await db.auditLog.findMany({ where: { accountId: acct.id, action: "call_list.edit_row" }, orderBy: { id: "asc" } });
+    expect(audits.map((a) => JSON.parse(a.detail))).toEqual([
+      { name: "Again", row: 1, attemptsLeft: 2, startAt: later.toISOString() },
+      { name: "Again", row: 2, attemptsLeft: 1 },
+      { name: "Again", row: 2, attemptsLeft: 0 },
+    ]);
+  }, 60_000);
+
+  it("a row being called, and a row of a cancelled list, are refused under rowId", async () => {
+    const { owner, app, rule, acct } = await setup();
+    const t = testClock();
+    const d = deps(listRuntime(() => false), t.clock, { speech: SPEECH });
+    const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Busy", maxSimultaneous: 1, file: csvOf(2) }, { clock: t.clock });
+    await advanceCallLists(t.now(), { deps: d, accountId: acct.id });
+    const [calling, waiting] = (await listCallListRows(owner, list.id, {})).items;
+    expect(calling!.status).toBe("in_progress");
+    expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: calling!.id, attemptsLeft: 3 }))).toMatchObject({ code: "CONFLICT", field: "rowId", message: "The row is being called: change it once its call ends" });
+    await cancelCallList(owner, { listId: list.id });
+    expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: waiting!.id, attemptsLeft: 1 }))).toMatchObject({ code: "CONFLICT", field: "rowId", message: "The list is cancelled: its rows are never called" });
+  });
+});
+
 describe("access", () => {
   it("another account's list reads as not found for every function", async () => {
     const a = await setup(0);
@@ -387,6 +443,7 @@ describe("access", () => {
       () => deleteCallList(a.owner, { listId: list.id }),
       () => editCallList(a.owner, { listId: list.id, name: "Mine" }),
       () => cancelCallListRows(a.owner, { listId: list.id, rowIds: [1] }),
+      () => editCallListRow(a.owner, { listId: list.id, rowId: 1, attemptsLeft: 1 }),
       () => listCallListRows(a.owner, list.id, {}),
     ];
     for (const call of calls) expect(await refusal(call())).toMatchObject({ code: "NOT_FOUND", reason: "call_list_not_found" });
@@ -406,6 +463,7 @@ describe("access", () => {
       expect([role, await outcome(listCallLists(actor, { applicationId: app.id }))]).toEqual([role, expectFor("application.call_lists")]);
       expect([role, await outcome(pauseCallList(actor, { listId: list.id }))]).toEqual([role, expectFor("application.call_lists")]);
       const [row] = (await listCallListRows(owner, list.id, {})).items;
+      expect([role, await outcome(editCallListRow(actor, { listId: list.id, rowId: row!.id, attemptsLeft: 2 }))]).toEqual([role, expectFor("application.call_lists")]);
       expect([role, await outcome(cancelCallListRows(actor, { listId: list.id, rowIds: [row!.id] }))]).toEqual([role, expectFor("application.call_lists")]);
     }
   }, 60_000);

@@ -35,7 +35,7 @@ import { parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
 import { startCall, type SimulatorDeps } from "@/lib/domains/calls/simulator";
 import { hasCalledAnyone } from "./client-safe";
-import { authorizeCallLists, callListNotFound, findOwnCallList, type CallListDto } from "./queries";
+import { authorizeCallLists, callListNotFound, findOwnCallList, findOwnCallListRow, type CallListDto, type CallListRowDto } from "./queries";
 import {
   MAX_LIST_ROWS,
   parseCallListCsv,
@@ -43,7 +43,9 @@ import {
   ZCallListRef,
   ZCancelCallListRowsInput,
   ZCreateCallListInput,
+  ZEditCallListRowInput,
   type CancelCallListRowsInput,
+  type EditCallListRowInput,
   ZEditCallListInput,
   type AppendCallListInput,
   type CallListRef,
@@ -242,6 +244,54 @@ export async function cancelCallListRows(actor: Actor, input: CancelCallListRows
   });
 }
 
+/** The attempts a row may have in all: its own number once changed, else the list's. */
+const attemptsAllowed = (row: { attemptsAllowed: number | null }, list: { numAttempts: number }) => row.attemptsAllowed ?? list.numAttempts;
+
+/**
+ * "Call again" / EditCallListTask: gives a row `attemptsLeft` attempts from now (absent: the ones
+ * it has, at least 1) and its next call at `startAt` (absent: as it was, or now for a row whose
+ * calls were over). A row whose calls were over (succeeded, failed, cancelled) waits again, and
+ * a completed list runs again; 0 attempts left fails a waiting row at once. A row being called,
+ * or a row of a cancelled list, is refused (CONFLICT, under `rowId`). Seed: Voximplant's
+ * "Editing call lists" guide (start_at, attempts_left).
+ */
+export async function editCallListRow(actor: Actor, input: EditCallListRowInput, opts: { clock?: Clock } = {}): Promise<CallListRowDto> {
+  authorizeCallLists(actor, "application.call_lists", "EditCallListTask");
+  const data = parseInput(ZEditCallListRowInput, input);
+  const now = (opts.clock ?? systemClock)();
+  const list = await findOwnCallList(db, actor, data.listId);
+  const rowRefused = (message: string) => new AppError("CONFLICT", { message, field: "rowId" });
+  await db.$transaction(async (tx) => {
+    const row = await tx.callListRow.findFirst({ where: { id: data.rowId, listId: list.id }, select: { id: true, position: true, status: true, attempts: true, attemptsAllowed: true, nextAttemptAt: true } });
+    if (!row) throw new AppError("NOT_FOUND", { message: "The list has no such row", field: "rowId", reason: "call_list_not_found" });
+    if (list.status === "cancelled") throw rowRefused("The list is cancelled: its rows are never called");
+    if (row.status === "in_progress") throw rowRefused("The row is being called: change it once its call ends");
+    const waiting = row.status === "pending";
+    const left = data.attemptsLeft ?? Math.max(1, attemptsAllowed(row, list) - row.attempts);
+    const counter = { succeeded: "succeeded", failed: "failed", cancelled: "cancelled" } as const;
+    const was = waiting ? null : counter[row.status as keyof typeof counter];
+    if (left === 0) {
+      const n = await tx.callListRow.updateMany({
+        where: { id: row.id, status: row.status },
+        data: { attemptsAllowed: row.attempts, ...(waiting ? { status: "failed", reason: `No attempts left (set by ${actor.name})` } : {}), updatedAt: now },
+      });
+      if (n.count === 0) throw rowRefused("The row is being called: change it once its call ends");
+      if (waiting) await tx.callList.update({ where: { id: list.id }, data: { failed: { increment: 1 } } });
+    } else {
+      const at = data.startAt ?? (waiting ? row.nextAttemptAt : now);
+      const n = await tx.callListRow.updateMany({ where: { id: row.id, status: row.status }, data: { status: "pending", attemptsAllowed: row.attempts + left, nextAttemptAt: at, updatedAt: now } });
+      if (n.count === 0) throw rowRefused("The row is being called: change it once its call ends");
+      if (was) await tx.callList.update({ where: { id: list.id }, data: { [was]: { decrement: 1 } } });
+      // A completed list runs again (as an append makes it); a queued, running or paused one keeps its state.
+      await tx.callList.updateMany({ where: { id: list.id, status: "completed" }, data: { status: "in_progress", completedAt: null } });
+    }
+    // When the scheduler looks at the list next, or its end once nothing is left to call.
+    await settleList(tx, list.id, now);
+    await audit(tx, actor, { action: "call_list.edit_row", targetType: "call_list", targetId: list.id, detail: { name: list.name, row: row.position, attemptsLeft: left, ...(data.startAt ? { startAt: data.startAt.toISOString() } : {}) } });
+  });
+  return findOwnCallListRow(list.id, data.rowId);
+}
+
 function rowNotCancellable(status: string | undefined): string {
   switch (status) {
     case undefined:
@@ -327,7 +377,7 @@ async function recordEndedCalls(now: Date, batch: number): Promise<number> {
   for (let after = 0; ; ) {
     const rows = await db.callListRow.findMany({
       where: { status: "in_progress", lastSessionId: { not: null }, id: { gt: after } },
-      select: { id: true, listId: true, attempts: true, lastSessionId: true },
+      select: { id: true, listId: true, attempts: true, attemptsAllowed: true, lastSessionId: true },
       orderBy: { id: "asc" },
       take: batch,
     });
@@ -343,7 +393,7 @@ export const REPORTED_ERROR = "The scenario reported an error";
 export const REPORTED_RESULT = "The scenario reported a result";
 
 /** The outcomes of those of `rows` whose session has ended. */
-async function recordBatch(rows: { id: number; listId: number; attempts: number; lastSessionId: number | null }[], now: Date): Promise<number> {
+async function recordBatch(rows: { id: number; listId: number; attempts: number; attemptsAllowed: number | null; lastSessionId: number | null }[], now: Date): Promise<number> {
   const sessions = await db.callSession.findMany({
     where: { id: { in: rows.map((r) => r.lastSessionId!) }, status: { not: "running" } },
     select: { id: true, status: true, finishReason: true, reportKind: true, reportData: true, costMinor: true, endedAt: true, startedAt: true },
@@ -358,12 +408,13 @@ async function recordBatch(rows: { id: number; listId: number; attempts: number;
       if (!list) return;
       // The scenario's report decides; without one, the session's end does.
       const ok = s.reportKind === "result" || (s.reportKind !== "error" && s.status === "completed");
-      const retry = !ok && s.status !== "payment_required" && row.attempts < list.numAttempts && list.status !== "cancelled";
+      const allowed = attemptsAllowed(row, list);
+      const retry = !ok && s.status !== "payment_required" && row.attempts < allowed && list.status !== "cancelled";
       const ended = s.endedAt ?? now;
       const status = ok ? "succeeded" : retry ? "pending" : "failed";
       // The session's finish reason as stored; shown in today's words when read (./queries.ts toRowDto).
       const why = s.reportKind === "error" ? REPORTED_ERROR : s.reportKind === "result" ? REPORTED_RESULT : s.finishReason;
-      const reason = retry ? `${why} (attempt ${row.attempts} of ${list.numAttempts}; next in ${list.intervalSeconds} s)` : why;
+      const reason = retry ? `${why} (attempt ${row.attempts} of ${allowed}; next in ${list.intervalSeconds} s)` : why;
       const n = await tx.callListRow.updateMany({
         where: { id: row.id, status: "in_progress", lastSessionId: s.id },
         data: {

@@ -161,11 +161,13 @@ export type CallListRowDto = {
   reason: string;
   /** What the last attempt's scenario reported (CallList.reportResult or reportError), null for nothing. */
   report: string | null;
+  /** The attempts the row may have in all once changed ("Call again", EditCallListTask); null: the list's. */
+  attemptsAllowed: number | null;
   costMinor: number;
   updatedAt: Date;
 };
 
-const ROW_SELECT = { id: true, position: true, line: true, destination: true, data: true, status: true, attempts: true, nextAttemptAt: true, lastSessionId: true, result: true, reason: true, report: true, costMinor: true, updatedAt: true } as const;
+const ROW_SELECT = { id: true, position: true, line: true, destination: true, data: true, status: true, attempts: true, nextAttemptAt: true, lastSessionId: true, result: true, reason: true, report: true, attemptsAllowed: true, costMinor: true, updatedAt: true } as const;
 type RowRow = Omit<CallListRowDto, "data" | "status"> & { data: string; status: string };
 // Fields listed one by one, not `{ ...r, status, data }`: on Node 20's V8 a spread followed by
 // further properties takes a slow path, several µs a row (issue 11); a results download is 100,000 rows
@@ -183,6 +185,7 @@ const toRowDto = (r: RowRow): CallListRowDto => ({
   result: r.result,
   reason: currentWording(r.reason),
   report: r.report,
+  attemptsAllowed: r.attemptsAllowed,
   costMinor: r.costMinor,
   updatedAt: r.updatedAt,
 });
@@ -203,6 +206,11 @@ export async function listCallListRows(
     opts.status || prefix ? db.callListRow.count({ where }) : Promise.resolve(list.total),
   ]);
   return { list, items: rows.map(toRowDto), total };
+}
+
+/** One row of a list the caller has already found (findOwnCallList). */
+export async function findOwnCallListRow(listId: number, rowId: number): Promise<CallListRowDto> {
+  return toRowDto(await db.callListRow.findFirstOrThrow({ where: { id: rowId, listId }, select: ROW_SELECT }));
 }
 
 /**

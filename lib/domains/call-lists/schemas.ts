@@ -232,6 +232,23 @@ export const ZCancelCallListRowsInput = z.object({
 });
 export type CancelCallListRowsInput = z.input<typeof ZCancelCallListRowsInput>;
 
+/**
+ * EditCallListTask and the panel's "Call again": a row's next call (`startAt`, UTC; absent: as it
+ * was, or now for a row whose calls were over) and how many attempts it has left from now
+ * (`attemptsLeft`, 0..MAX_ATTEMPTS). At least one of them.
+ */
+export const ZEditCallListRowInput = z
+  .object({
+    listId: ZCallListId,
+    rowId: z.number({ error: "Choose the row" }).int().positive("Choose the row"),
+    startAt: ZStartAt,
+    attemptsLeft: ZInt("Attempts left", 0, MAX_ATTEMPTS).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.startAt === undefined && v.attemptsLeft === undefined) ctx.addIssue({ code: "custom", path: ["attemptsLeft"], message: "Give the attempts left or the time of the next call" });
+  });
+export type EditCallListRowInput = z.input<typeof ZEditCallListRowInput>;
+
 /** EditCallList and the panel's Edit: any of the settings. */
 export const ZEditCallListInput = z.object({
   listId: ZCallListId,

@@ -1,4 +1,4 @@
-// The call list server actions (pause, resume, cancel, edit, delete, cancel rows) for every principal: holders
+// The call list server actions (pause, resume, cancel, edit, delete, cancel rows, call a row again) for every principal: holders
 // of application.call_lists succeed and are audited, the rest are refused with nothing written;
 // no session is refused; bad input names the field; another account's list is not found.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -12,7 +12,7 @@ const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const { pauseCallListAction, resumeCallListAction, cancelCallListAction, editCallListAction, deleteCallListAction, cancelCallListRowsAction } = await import("./actions");
+const { pauseCallListAction, resumeCallListAction, cancelCallListAction, editCallListAction, deleteCallListAction, cancelCallListRowsAction, editCallListRowAction } = await import("./actions");
 
 const firstRowId = async (listId: number) => (await db.callListRow.findFirstOrThrow({ where: { listId }, orderBy: { position: "asc" }, select: { id: true } })).id;
 
@@ -39,6 +39,7 @@ describe("call list server actions", () => {
     { name: "editCallListAction", status: "queued", run: (listId: number) => editCallListAction({ listId, name: "Renamed", maxSimultaneous: 3 }) },
     { name: "deleteCallListAction", status: "queued", run: (listId: number) => deleteCallListAction({ listId }) },
     { name: "cancelCallListRowsAction", status: "queued", run: async (listId: number) => cancelCallListRowsAction({ listId, rowIds: [await firstRowId(listId)] }) },
+    { name: "editCallListRowAction", status: "queued", run: async (listId: number) => editCallListRowAction({ listId, rowId: await firstRowId(listId), attemptsLeft: 2 }) },
   ] as const;
 
   for (const c of calls) {

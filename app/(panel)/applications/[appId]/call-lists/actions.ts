@@ -1,10 +1,10 @@
 "use server";
 // A call list's controls besides the uploads (which are route handlers: see _server/upload.ts):
-// pause, resume, cancel, edit and delete, and cancelling rows, all of the page's section (role-matrix.json has no
+// pause, resume, cancel, edit and delete, and cancelling a row or calling it again, all of the page's section (role-matrix.json has no
 // finer rows for them).
 import { action } from "@/lib/server/action";
-import { cancelCallList, cancelCallListRows, deleteCallList, editCallList, pauseCallList, resumeCallList } from "@/lib/domains/call-lists/mutations";
-import { ZCallListRef, ZCancelCallListRowsInput, ZEditCallListInput } from "@/lib/domains/call-lists/schemas";
+import { cancelCallList, cancelCallListRows, deleteCallList, editCallList, editCallListRow, pauseCallList, resumeCallList } from "@/lib/domains/call-lists/mutations";
+import { ZCallListRef, ZCancelCallListRowsInput, ZEditCallListInput, ZEditCallListRowInput } from "@/lib/domains/call-lists/schemas";
 
 export const pauseCallListAction = action({ section: "application.call_lists", input: ZCallListRef }, async (input, actor) => {
   const l = await pauseCallList(actor, input);
@@ -32,3 +32,8 @@ export const deleteCallListAction = action({ section: "application.call_lists", 
 });
 
 export const cancelCallListRowsAction = action({ section: "application.call_lists", input: ZCancelCallListRowsInput }, (input, actor) => cancelCallListRows(actor, input));
+
+export const editCallListRowAction = action({ section: "application.call_lists", input: ZEditCallListRowInput }, async (input, actor) => {
+  const r = await editCallListRow(actor, input);
+  return { id: r.id, position: r.position, status: r.status };
+});

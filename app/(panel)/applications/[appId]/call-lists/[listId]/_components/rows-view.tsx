@@ -1,19 +1,21 @@
 "use client";
 // A call list's detail: its progress (refreshing while it runs) and its rows, page by page, each
-// with its status, attempts, last result and cost; a row still waiting to be called can be
-// cancelled from its menu.
+// with its status, attempts, last result and cost; from a row's menu, a row still waiting to be
+// called can be cancelled, and one whose calls are over called again.
 import { useMemo } from "react";
 import Link from "next/link";
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { DataTable, type DataTableColumn, type ListParams } from "@/components/data-table/data-table";
 import { actionsColumn } from "@/components/data-table/features";
-import { ConfirmDialog } from "@/components/forms/form-dialog";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
+import { Field } from "@/components/forms/fields";
+import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
 import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
 import { useToast } from "@/components/ui/toast";
-import { cancelCallListRowsAction } from "../../actions";
+import { cancelCallListRowsAction, editCallListRowAction } from "../../actions";
+import { MAX_ATTEMPTS } from "@/lib/domains/call-lists/client-safe";
 import { useAutoRefresh } from "@/components/ui/auto-refresh";
 import { Badge } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
@@ -104,24 +106,63 @@ function CancelRowDialog({ listId, row, onClose, returnFocusTo }: { listId: numb
   );
 }
 
+/** "Call again": a row whose calls are over waits again, with its attempts and, if given, the time of its next call (EditCallListTask). */
+function CallAgainDialog({ listId, row, onClose, returnFocusTo }: { listId: number; row: ListRowView; onClose: () => void; returnFocusTo?: HTMLElement | null }) {
+  const toast = useToast();
+  const router = useRouter();
+  const form = useActionForm(editCallListRowAction, {
+    fields: ["attemptsLeft", "startAt"],
+    toInput: (f) => ({ listId, rowId: row.id, attemptsLeft: Number(formText(f, "attemptsLeft")), startAt: formText(f, "startAt") || undefined }),
+    onSuccess: () => {
+      toast(`Row ${row.position} will be called again: ${row.destination}`);
+      onClose();
+      router.refresh();
+    },
+  });
+  const e = form.fieldErrors;
+  return (
+    <FormDialog
+      title={`Call row ${row.position} again`}
+      description={`${row.destination} waits to be called again; a completed list runs again for it.`}
+      form={form}
+      submitLabel="Call again"
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+    >
+      <div className="space-y-4">
+        <Field label="Attempts" name="attemptsLeft" type="number" inputMode="numeric" min={1} max={MAX_ATTEMPTS} step={1} defaultValue="1" error={e.attemptsLeft} hint={`1 to ${MAX_ATTEMPTS}, the list's interval apart.`} />
+      <Field label="Next call at (UTC)" name="startAt" placeholder="YYYY-MM-DD HH:mm" autoComplete="off" spellCheck={false} error={e.startAt} hint="Empty: as soon as the list can call." />
+      </div>
+    </FormDialog>
+  );
+}
+
+type RowDialog = { kind: "cancel" | "again"; row: ListRowView };
+
 export function ListDetailView({ list, rows, total, params }: { list: CallListRow; rows: ListRowView[]; total: number; params: ListParams }) {
   useAutoRefresh(POLL_MS, list.status === "queued" || list.status === "in_progress");
-  const dialog = useDialog<ListRowView>();
+  const dialog = useDialog<RowDialog>();
   const { open } = dialog;
+  // A waiting row can be cancelled; one whose calls are over called again (not in a cancelled list).
+  const listOpen = list.status !== "cancelled";
   const withActions = useMemo<DataTableColumn<ListRowView>[]>(
     () => [
       ...columns,
-      actionsColumn(({ row }) =>
-        row.original.status === "pending" ? (
-          <RowMenu label={`Actions for row ${row.original.position}`}>
-            <MenuItem danger onSelect={(o) => open(row.original, o)}>
+      actionsColumn(({ row: { original: row } }) =>
+        row.status === "pending" ? (
+          <RowMenu label={`Actions for row ${row.position}`}>
+            <MenuItem danger onSelect={(o) => open({ kind: "cancel", row }, o)}>
               Cancel row
             </MenuItem>
+          </RowMenu>
+        ) : row.status !== "in_progress" && listOpen ? (
+          <RowMenu label={`Actions for row ${row.position}`}>
+            <MenuItem onSelect={(o) => open({ kind: "again", row }, o)}>Call again…</MenuItem>
           </RowMenu>
         ) : null,
       ) satisfies DataTableColumn<ListRowView>,
     ],
-    [open],
+    [open, listOpen],
   );
   return (
     <div className="space-y-4">
@@ -170,7 +211,8 @@ export function ListDetailView({ list, rows, total, params }: { list: CallListRo
         caption={`Rows of ${list.name}`}
         emptyMessage="No rows match."
       />
-      {dialog.state ? <CancelRowDialog listId={list.id} row={dialog.state} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
+      {dialog.state?.kind === "cancel" ? <CancelRowDialog listId={list.id} row={dialog.state.row} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
+      {dialog.state?.kind === "again" ? <CallAgainDialog listId={list.id} row={dialog.state.row} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
     </div>
   );
 }

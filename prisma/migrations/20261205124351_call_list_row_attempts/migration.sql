@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CallListRow" ADD COLUMN "attemptsAllowed" INTEGER;
+
