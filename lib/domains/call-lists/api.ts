@@ -1,11 +1,12 @@
 import "server-only";
 // Call lists on the Management API (the public reference's CreateCallList, AppendToCallList,
 // GetCallLists, GetCallListDetails, EditCallList, StopCallListProcessing, RecoverCallList,
-// DeleteCallList, CancelCallListTask, EditCallListTask), with the official client's wire names: the same functions as the Call lists
-// page. file_content is the CSV's text (the client sends it as a multipart field; the request
-// body is capped at 1 MB by the API pipeline, so larger files go through the panel's upload);
-// encoding accepts utf-8 (the text is already decoded) and windows-1251 for compatibility.
-// start_at is a UNIX timestamp (seconds), as the client sends it.
+// DeleteCallList, CancelCallListTask, EditCallListTask), with the official client's wire names:
+// the same functions as the Call lists page. file_content is the CSV's text (the client sends it
+// as a multipart field; the request body is capped at 1 MB by the API pipeline, so larger files
+// go through the panel's upload); encoding accepts utf-8 (the text is already decoded) and
+// windows-1251 for compatibility. CreateCallList's start_at is a UNIX timestamp (seconds), as the
+// client sends it; EditCallListTask's is YYYY-MM-DD HH:mm:ss (UTC), as its reference says.
 import { z } from "zod";
 import { API_ERROR, type ErrorMapping } from "@/lib/api/errors";
 import { DONE_RESPONSE, defineMethod, done, listResponse, ok, okResponse, page, type RegisteredMethod } from "@/lib/api/registry";

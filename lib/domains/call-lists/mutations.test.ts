@@ -416,6 +416,19 @@ describe("calling a row again", () => {
     ]);
   }, 60_000);
 
+  it("a row of a list still queued is called again no earlier than the list's start", async () => {
+    const { owner, app, rule } = await setup(0);
+    const t = testClock();
+    const start = new Date(t.now().getTime() + 3_600_000);
+    const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Later", file: csvOf(2), startAt: start.toISOString() }, { clock: t.clock });
+    const [first] = (await listCallListRows(owner, list.id, {})).items;
+    await cancelCallListRows(owner, { listId: list.id, rowIds: [first!.id] }, { clock: t.clock });
+    expect(await editCallListRow(owner, { listId: list.id, rowId: first!.id, attemptsLeft: 1 }, { clock: t.clock })).toMatchObject({ status: "pending", nextAttemptAt: start });
+    const later = new Date(start.getTime() + 60_000);
+    expect(await editCallListRow(owner, { listId: list.id, rowId: first!.id, startAt: later.toISOString() }, { clock: t.clock })).toMatchObject({ nextAttemptAt: later });
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "queued", pending: 2, cancelled: 0 });
+  });
+
   it("a row being called, and a row of a cancelled list, are refused under rowId", async () => {
     const { owner, app, rule, acct } = await setup();
     const t = testClock();

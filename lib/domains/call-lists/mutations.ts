@@ -18,10 +18,12 @@ import "server-only";
 //   the row, an error retries it; the report is kept on the row (its result_data). Without a
 //   report (ours, where Voximplant counts every unreported attempt a success), "completed"
 //   succeeds the row and any other end (no answer, busy, failed, scenario error) retries it.
-//   A retry comes intervalSeconds after the end while attempts remain, else the row fails;
+//   A retry comes intervalSeconds after the end while attempts remain (the list's numAttempts,
+//   or the row's own attemptsAllowed once "Call again" changed it), else the row fails;
 //   "payment_required" without a reported result fails it at once (ours: retrying cannot help
-//   until the balance is topped up, and the reason says so). The session's cost is added to the row and the list. Recording an outcome is a
-//   conditional update (the row still in progress with that session), so it happens once.
+//   until the balance is topped up, and the reason says so). The session's cost is added to the
+//   row and the list. Recording an outcome is a conditional update (the row still in progress
+//   with that session), so it happens once.
 // - a claimed row whose call never got a session (its scheduler died in between) goes back to
 //   pending after STALE_CLAIM_SECONDS.
 // - pause stops new calls (calls under way finish and are recorded); resume picks up where it
@@ -250,7 +252,8 @@ const attemptsAllowed = (row: { attemptsAllowed: number | null }, list: { numAtt
 /**
  * "Call again" / EditCallListTask: gives a row `attemptsLeft` attempts from now (absent: the ones
  * it has, at least 1) and its next call at `startAt` (absent: as it was, or now for a row whose
- * calls were over). A row whose calls were over (succeeded, failed, cancelled) waits again, and
+ * calls were over; never before the start of a list still queued, which calls nobody before
+ * it). A row whose calls were over (succeeded, failed, cancelled) waits again, and
  * a completed list runs again; 0 attempts left fails a waiting row at once. A row being called,
  * or a row of a cancelled list, is refused (CONFLICT, under `rowId`). Seed: Voximplant's
  * "Editing call lists" guide (start_at, attempts_left).
@@ -278,7 +281,8 @@ export async function editCallListRow(actor: Actor, input: EditCallListRowInput,
       if (n.count === 0) throw rowRefused("The row is being called: change it once its call ends");
       if (waiting) await tx.callList.update({ where: { id: list.id }, data: { failed: { increment: 1 } } });
     } else {
-      const at = data.startAt ?? (waiting ? row.nextAttemptAt : now);
+      const asked = data.startAt ?? (waiting ? row.nextAttemptAt : now);
+      const at = list.status === "queued" && list.startAt > asked ? list.startAt : asked;
       const n = await tx.callListRow.updateMany({ where: { id: row.id, status: row.status }, data: { status: "pending", attemptsAllowed: row.attempts + left, nextAttemptAt: at, updatedAt: now } });
       if (n.count === 0) throw rowRefused("The row is being called: change it once its call ends");
       if (was) await tx.callList.update({ where: { id: list.id }, data: { [was]: { decrement: 1 } } });
@@ -389,8 +393,8 @@ async function recordEndedCalls(now: Date, batch: number): Promise<number> {
 }
 
 /** A row's reason when its scenario reported the attempt failed (CallList.reportError) or done (reportResult); the row's report says what it said. */
-export const REPORTED_ERROR = "The scenario reported an error";
-export const REPORTED_RESULT = "The scenario reported a result";
+const REPORTED_ERROR = "The scenario reported an error";
+const REPORTED_RESULT = "The scenario reported a result";
 
 /** The outcomes of those of `rows` whose session has ended. */
 async function recordBatch(rows: { id: number; listId: number; attempts: number; attemptsAllowed: number | null; lastSessionId: number | null }[], now: Date): Promise<number> {

@@ -3,10 +3,10 @@
 // clock and a queue of timed tasks; the host advances it one task at a time (`step`) and runs
 // the promise jobs in between, so async listeners work. It reaches the host only through the
 // one function it is called with (`host(op, json)`), kept in this closure and never put on the
-// global object: the scripts see VoxEngine, AppEvents, CallEvents, CallList, Logger, Net, setTimeout,
-// clearTimeout and the language's own built-ins, nothing else. Nothing here is trusted: a
-// script can patch any built-in this code uses, so the host validates every call it receives
-// (lib/domains/scenarios/runtime.ts) and owns the record of what happened.
+// global object: the scripts see VoxEngine, AppEvents, CallEvents, CallList, Logger, Net,
+// setTimeout, clearTimeout and the language's own built-ins, nothing else. Nothing here is
+// trusted: a script can patch any built-in this code uses, so the host validates every call it
+// receives (lib/domains/scenarios/runtime.ts) and owns the record of what happened.
 //
 // Kept as a string (not a function's toString) so no bundler or compiler rewrites it.
 export const PRELUDE = String.raw`(function (hostFn, setupJson) {

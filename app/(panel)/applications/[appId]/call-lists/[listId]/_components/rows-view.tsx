@@ -15,11 +15,10 @@ import { useDialog } from "@/components/forms/use-dialog";
 import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
 import { useToast } from "@/components/ui/toast";
 import { cancelCallListRowsAction, editCallListRowAction } from "../../actions";
-import { MAX_ATTEMPTS } from "@/lib/domains/call-lists/client-safe";
 import { useAutoRefresh } from "@/components/ui/auto-refresh";
 import { Badge } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
-import { ROW_STATUS_LABELS, type RowStatus } from "@/lib/domains/call-lists/client-safe";
+import { MAX_ATTEMPTS, ROW_STATUS_LABELS, type RowStatus } from "@/lib/domains/call-lists/client-safe";
 import { Progress, StatusBadge, startLabel, type CallListRow } from "../../_components/columns";
 import { POLL_MS } from "../../_components/call-lists-view";
 
@@ -131,7 +130,7 @@ function CallAgainDialog({ listId, row, onClose, returnFocusTo }: { listId: numb
     >
       <div className="space-y-4">
         <Field label="Attempts" name="attemptsLeft" type="number" inputMode="numeric" min={1} max={MAX_ATTEMPTS} step={1} defaultValue="1" error={e.attemptsLeft} hint={`1 to ${MAX_ATTEMPTS}, the list's interval apart.`} />
-      <Field label="Next call at (UTC)" name="startAt" placeholder="YYYY-MM-DD HH:mm" autoComplete="off" spellCheck={false} error={e.startAt} hint="Empty: as soon as the list can call." />
+        <Field label="Next call at (UTC)" name="startAt" placeholder="YYYY-MM-DD HH:mm" autoComplete="off" spellCheck={false} error={e.startAt} hint="Empty: as soon as the list can call." />
       </div>
     </FormDialog>
   );
