@@ -207,7 +207,7 @@ test("a row still waiting is cancelled from its menu, by keyboard, then called a
   await expect(page.getByRole("menuitem", { name: "Cancel row" })).toBeFocused();
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Cancel row 2?" });
-  await expect(dialog).toContainText("+12125550102 will never be called by this list");
+  await expect(dialog).toContainText("+12125550102 will not be called by this list, unless you call it again from its menu.");
   await dialog.getByRole("button", { name: "Cancel row" }).click();
   await expect(page.locator('[data-toast="success"]').first()).toHaveText("Row 2 cancelled: +12125550102 will not be called");
   const row2 = page.locator("table tbody tr").filter({ hasText: "+12125550102" });
@@ -221,6 +221,10 @@ test("a row still waiting is cancelled from its menu, by keyboard, then called a
   await page.getByRole("button", { name: "Actions for row 2" }).click();
   await page.getByRole("menuitem", { name: "Call again…" }).click();
   const again = page.getByRole("dialog", { name: "Call row 2 again" });
+  // 0 attempts would change nothing: refused under the field.
+  await again.getByLabel("Attempts").fill("0");
+  await again.getByRole("button", { name: "Call again" }).click();
+  await expect(again.locator('[data-field-error="attemptsLeft"]')).toHaveText("Give the row at least 1 attempt to call it again");
   await again.getByLabel("Attempts").fill("2");
   await again.getByLabel("Next call at (UTC)").fill("tomorrow");
   await again.getByRole("button", { name: "Call again" }).click();
@@ -229,6 +233,7 @@ test("a row still waiting is cancelled from its menu, by keyboard, then called a
   await again.getByRole("button", { name: "Call again" }).click();
   await expect(page.locator('[data-toast="success"]').first()).toHaveText("Row 2 will be called again: +12125550102");
   await expect(row2).toContainText("Pending");
+  await expect(row2).toContainText(`To be called again (set by ${manager.name})`);
   await expect(page.locator("[data-list-status]")).not.toContainText("cancelled");
   expect(await factory.db.callListRow.findFirstOrThrow({ where: { listId: list.id, position: 2 }, select: { status: true, attemptsAllowed: true, nextAttemptAt: true } })).toEqual({
     status: "pending",

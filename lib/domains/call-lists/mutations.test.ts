@@ -390,10 +390,12 @@ describe("calling a row again", () => {
     expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: 999_999_999, attemptsLeft: 1 }))).toMatchObject({ code: "NOT_FOUND", field: "rowId" });
     expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: failed!.id }))).toMatchObject({ code: "INVALID_INPUT", field: "attemptsLeft" });
     expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: failed!.id, attemptsLeft: 11 }))).toMatchObject({ code: "INVALID_INPUT", field: "attemptsLeft" });
+    // 0 attempts for a row whose calls are over would change nothing: refused, not a silent success.
+    expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: failed!.id, attemptsLeft: 0 }))).toMatchObject({ code: "INVALID_INPUT", field: "attemptsLeft", message: "Give the row at least 1 attempt to call it again" });
 
     const later = new Date(t.now().getTime() + 60_000);
     const row = await editCallListRow(owner, { listId: list.id, rowId: failed!.id, attemptsLeft: 2, startAt: later.toISOString() }, { clock: t.clock });
-    expect(row).toMatchObject({ status: "pending", attempts: 1, attemptsAllowed: 3, nextAttemptAt: later });
+    expect(row).toMatchObject({ status: "pending", attempts: 1, attemptsAllowed: 3, nextAttemptAt: later, reason: `To be called again (set by ${owner.name})` });
     expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "in_progress", failed: 0, succeeded: 1, pending: 1, completedAt: null });
     expect((await db.callList.findUniqueOrThrow({ where: { id: list.id } })).nextRunAt).toEqual(later);
     // Nothing before its time.
@@ -429,7 +431,7 @@ describe("calling a row again", () => {
     expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "queued", pending: 2, cancelled: 0 });
   });
 
-  it("a row being called, and a row of a cancelled list, are refused under rowId", async () => {
+  it("a row being called is refused under rowId, a row of a cancelled list under listId", async () => {
     const { owner, app, rule, acct } = await setup();
     const t = testClock();
     const d = deps(listRuntime(() => false), t.clock, { speech: SPEECH });
@@ -439,7 +441,7 @@ describe("calling a row again", () => {
     expect(calling!.status).toBe("in_progress");
     expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: calling!.id, attemptsLeft: 3 }))).toMatchObject({ code: "CONFLICT", field: "rowId", message: "The row is being called: change it once its call ends" });
     await cancelCallList(owner, { listId: list.id });
-    expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: waiting!.id, attemptsLeft: 1 }))).toMatchObject({ code: "CONFLICT", field: "rowId", message: "The list is cancelled: its rows are never called" });
+    expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: waiting!.id, attemptsLeft: 1 }))).toMatchObject({ code: "CONFLICT", field: "listId", message: "The list is cancelled: its rows are never called" });
   });
 });
 

@@ -254,8 +254,9 @@ const attemptsAllowed = (row: { attemptsAllowed: number | null }, list: { numAtt
  * it has, at least 1) and its next call at `startAt` (absent: as it was, or now for a row whose
  * calls were over; never before the start of a list still queued, which calls nobody before
  * it). A row whose calls were over (succeeded, failed, cancelled) waits again, and
- * a completed list runs again; 0 attempts left fails a waiting row at once. A row being called,
- * or a row of a cancelled list, is refused (CONFLICT, under `rowId`). Seed: Voximplant's
+ * a completed list runs again; 0 attempts left fails a waiting row at once, and is refused for
+ * one whose calls are over (INVALID_INPUT, under `attemptsLeft`). A row being called is refused
+ * (CONFLICT, under `rowId`), as is a row of a cancelled list (under `listId`). Seed: Voximplant's
  * "Editing call lists" guide (start_at, attempts_left).
  */
 export async function editCallListRow(actor: Actor, input: EditCallListRowInput, opts: { clock?: Clock } = {}): Promise<CallListRowDto> {
@@ -267,23 +268,23 @@ export async function editCallListRow(actor: Actor, input: EditCallListRowInput,
   await db.$transaction(async (tx) => {
     const row = await tx.callListRow.findFirst({ where: { id: data.rowId, listId: list.id }, select: { id: true, position: true, status: true, attempts: true, attemptsAllowed: true, nextAttemptAt: true } });
     if (!row) throw new AppError("NOT_FOUND", { message: "The list has no such row", field: "rowId", reason: "call_list_not_found" });
-    if (list.status === "cancelled") throw rowRefused("The list is cancelled: its rows are never called");
+    if (list.status === "cancelled") throw new AppError("CONFLICT", { message: "The list is cancelled: its rows are never called", field: "listId" });
     if (row.status === "in_progress") throw rowRefused("The row is being called: change it once its call ends");
     const waiting = row.status === "pending";
     const left = data.attemptsLeft ?? Math.max(1, attemptsAllowed(row, list) - row.attempts);
+    if (left === 0 && !waiting) throw new AppError("INVALID_INPUT", { message: "Give the row at least 1 attempt to call it again", field: "attemptsLeft" });
     const counter = { succeeded: "succeeded", failed: "failed", cancelled: "cancelled" } as const;
     const was = waiting ? null : counter[row.status as keyof typeof counter];
     if (left === 0) {
-      const n = await tx.callListRow.updateMany({
-        where: { id: row.id, status: row.status },
-        data: { attemptsAllowed: row.attempts, ...(waiting ? { status: "failed", reason: `No attempts left (set by ${actor.name})` } : {}), updatedAt: now },
-      });
+      const n = await tx.callListRow.updateMany({ where: { id: row.id, status: "pending" }, data: { attemptsAllowed: row.attempts, status: "failed", reason: `No attempts left (set by ${actor.name})`, updatedAt: now } });
       if (n.count === 0) throw rowRefused("The row is being called: change it once its call ends");
-      if (waiting) await tx.callList.update({ where: { id: list.id }, data: { failed: { increment: 1 } } });
+      await tx.callList.update({ where: { id: list.id }, data: { failed: { increment: 1 } } });
     } else {
       const asked = data.startAt ?? (waiting ? row.nextAttemptAt : now);
       const at = list.status === "queued" && list.startAt > asked ? list.startAt : asked;
-      const n = await tx.callListRow.updateMany({ where: { id: row.id, status: row.status }, data: { status: "pending", attemptsAllowed: row.attempts + left, nextAttemptAt: at, updatedAt: now } });
+      // A row whose calls were over no longer reads as they ended; its result and report stay until the next call.
+      const requeued = waiting ? {} : { reason: `To be called again (set by ${actor.name})` };
+      const n = await tx.callListRow.updateMany({ where: { id: row.id, status: row.status }, data: { status: "pending", attemptsAllowed: row.attempts + left, nextAttemptAt: at, updatedAt: now, ...requeued } });
       if (n.count === 0) throw rowRefused("The row is being called: change it once its call ends");
       if (was) await tx.callList.update({ where: { id: list.id }, data: { [was]: { decrement: 1 } } });
       // A completed list runs again (as an append makes it); a queued, running or paused one keeps its state.

@@ -45,7 +45,7 @@ const TONES: Record<RowStatus, "slate" | "green" | "red" | "blue" | "amber"> = {
 const columns: DataTableColumn<ListRowView>[] = [
   { accessorKey: "position", header: "#", enableSorting: false },
   { accessorKey: "destination", header: "Number", enableSorting: false, cell: ({ row }) => <span className="font-mono">{row.original.destination}</span> },
-  { accessorKey: "fields", header: "Fields", enableSorting: false, cell: ({ row }) => <span className="line-clamp-2 max-w-56 min-w-32 break-words text-slate-600" title={row.original.fields}>{row.original.fields}</span> },
+  { accessorKey: "fields", header: "Fields", enableSorting: false, cell: ({ row }) => <span className="line-clamp-2 max-w-40 min-w-28 break-words text-slate-600" title={row.original.fields}>{row.original.fields}</span> },
   { id: "status", header: "Status", enableSorting: false, cell: ({ row }) => <Badge tone={TONES[row.original.status]}>{ROW_STATUS_LABELS[row.original.status]}</Badge> },
   { accessorKey: "attempts", header: "Attempts", enableSorting: false },
   { id: "result", header: "Result", enableSorting: false, cell: ({ row }) => <RowResult row={row.original} /> },
@@ -56,7 +56,7 @@ const columns: DataTableColumn<ListRowView>[] = [
 /** Why the row's last call ended, and what its scenario reported (CallList.reportResult / reportError). */
 function RowResult({ row }: { row: ListRowView }) {
   return (
-    <span className="block max-w-64 text-sm">
+    <span className="block max-w-56 text-sm">
       {row.reason || "—"}
       {row.report !== null ? (
         <span className="mt-0.5 block line-clamp-2 break-words font-mono text-xs text-slate-600" title={row.report} data-testid="row-report">
@@ -99,7 +99,7 @@ function CancelRowDialog({ listId, row, onClose, returnFocusTo }: { listId: numb
   return (
     <ConfirmDialog title={`Cancel row ${row.position}?`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Cancel row">
       <p className="text-sm text-slate-700">
-        <span className="font-mono">{row.destination}</span> will never be called by this list{row.attempts > 0 ? ` (it was called ${row.attempts} time${row.attempts === 1 ? "" : "s"} already)` : ""}. This cannot be undone.
+        <span className="font-mono">{row.destination}</span> will not be called by this list{row.attempts > 0 ? ` (it was called ${row.attempts} time${row.attempts === 1 ? "" : "s"} already)` : ""}, unless you call it again from its menu.
       </p>
     </ConfirmDialog>
   );
@@ -111,7 +111,8 @@ function CallAgainDialog({ listId, row, onClose, returnFocusTo }: { listId: numb
   const router = useRouter();
   const form = useActionForm(editCallListRowAction, {
     fields: ["attemptsLeft", "startAt"],
-    toInput: (f) => ({ listId, rowId: row.id, attemptsLeft: Number(formText(f, "attemptsLeft")), startAt: formText(f, "startAt") || undefined }),
+    // An emptied Attempts is refused (NaN), not read as "the attempts it has".
+    toInput: (f) => ({ listId, rowId: row.id, attemptsLeft: formText(f, "attemptsLeft") === "" ? Number.NaN : Number(formText(f, "attemptsLeft")), startAt: formText(f, "startAt") || undefined }),
     onSuccess: () => {
       toast(`Row ${row.position} will be called again: ${row.destination}`);
       onClose();
