@@ -207,7 +207,7 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
     ["with a skill level given as text", `VoxEngine.enqueueTask({ call: e.call, queue: "Support", skills: [{ name: "English", level: "3" }] })`, 'RangeError: VoxEngine.enqueueTask: skills[0].level must be a whole number from 1 to 5, not "3"'],
     ["with priority 0", `VoxEngine.enqueueTask({ call: e.call, queue: "Support", priority: 0 })`, "RangeError: VoxEngine.enqueueTask: priority must be a whole number from 1 to 100"],
     ["with a timeout under a second", `VoxEngine.enqueueTask({ call: e.call, queue: "Support", timeout: 0.5 })`, "RangeError: VoxEngine.enqueueTask: timeout must be a number of seconds from 1 to 600"],
-    ["with an unknown module", `require("ASR")`, "require: the module ASR is not available in the simulator (Modules.SmartQueue is)"],
+    ["with an unknown module", `require("ASR")`, "require: the module ASR is not available in the simulator (Modules.SmartQueue and Modules.CallList are)"],
   ])("refuses %s: a script error on its line", async (_what, line, message) => {
     const needs = line.startsWith("require") || _what.startsWith("without") ? "" : "require(Modules.SmartQueue);\n";
     const r = await run(`${needs}VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
