@@ -445,6 +445,15 @@ const requiredSkills = z.string().default("").transform((text, ctx): RequiredSki
   return skills;
 });
 
+/** A required one-line name of at most 100 characters: a queue's, a call list file's column. */
+const shortName = (label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(100, `${label} must be at most 100 characters`)
+    .superRefine(safeText(label));
+
 const queueToAgents = define({
   id: "queue-to-agents",
   title: "Queue to agents",
@@ -464,12 +473,7 @@ const queueToAgents = define({
     { name: "apology", label: "Apology", help: "Read out when no agent takes the call.", input: "textarea", defaultValue: "All our agents are busy right now. Please call again later." },
   ],
   schema: z.object({
-    queue: z
-      .string({ error: "Queue is required" })
-      .trim()
-      .min(1, "Queue is required")
-      .max(100, "Queue must be at most 100 characters")
-      .superRefine(safeText("Queue")),
+    queue: shortName("Queue"),
     skills: requiredSkills,
     offerSeconds: seconds("Ring each agent for", 5, 120),
     welcome: message("Welcome"),
@@ -529,15 +533,6 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
 `,
 });
 
-/** A column of a call list's file, as its header names it. */
-const columnName = (label: string) =>
-  z
-    .string({ error: `${label} is required` })
-    .trim()
-    .min(1, `${label} is required`)
-    .max(100, `${label} must be at most 100 characters`)
-    .superRefine(safeText(label));
-
 const callListNotification = define({
   id: "call-list-notification",
   title: "Call list: spoken notification",
@@ -559,7 +554,7 @@ const callListNotification = define({
     { name: "numberColumn", label: "Number column", help: "The column of the list's file that holds the number to call.", input: "text", defaultValue: "phone_number" },
     { name: "message", label: "Message", help: "Read out when the call is answered. {column} is replaced by the row's value in that column.", input: "textarea", defaultValue: "Hello {name}. Your order has shipped and arrives tomorrow. Thank you!" },
   ],
-  schema: z.object({ callerId: ZE164, numberColumn: columnName("Number column"), message: message("Message") }),
+  schema: z.object({ callerId: ZE164, numberColumn: shortName("Number column"), message: message("Message") }),
   callerIdUsed: { field: "callerId", number: (v) => v.callerId },
   render: (v) => `${header("Call list: spoken notification", [`Calls each row's ${v.numberColumn} from ${v.callerId}, reads the message and reports the row's result.`])}
 require(Modules.CallList);
