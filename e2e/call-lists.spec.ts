@@ -6,7 +6,7 @@
 // whose scenario calls the row's number. Last, a row still waiting is cancelled from its menu, and
 // called again.
 import { readFile } from "node:fs/promises";
-import { test, expect } from "./fixtures";
+import { test, expect, type E2eFixtures } from "./fixtures";
 
 // Bob declines: the scenario reports an error for his row (CallList.reportError), a result for the others.
 const SCRIPT = `
@@ -21,6 +21,19 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
   }, 3000));
   call.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
 });`;
+
+/** A list queued until `startAt` (the scheduler leaves it alone until then), written straight to the database, with a row per number. */
+function queuedList(factory: E2eFixtures["factory"], accountId: number, applicationId: number, name: string, startAt: Date, numbers: string[] = []) {
+  return factory.db.callList.create({
+    data: {
+      accountId, applicationId, ruleId: 0, name, maxSimultaneous: 1, numAttempts: 1, intervalSeconds: 60, total: numbers.length,
+      startAt, nextRunAt: startAt, status: "queued", header: JSON.stringify(["phone_number"]), destinationColumn: "phone_number", createdByName: "e2e", createdAt: new Date(),
+      rows: {
+        create: numbers.map((destination, i) => ({ accountId, position: i + 1, line: i + 2, destination, data: JSON.stringify({ phone_number: destination }), nextAttemptAt: startAt, updatedAt: new Date() })),
+      },
+    },
+  });
+}
 
 const csv = (lines: string[]) => ({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
 
@@ -151,12 +164,7 @@ test("a page with a queued list refreshes itself while its tab is visible, and n
   const app = await factory.application(acct.id);
   // Queued for tomorrow: the scheduler leaves it alone, so the page keeps watching it.
   const startAt = new Date(Date.now() + 86_400_000);
-  await factory.db.callList.create({
-    data: {
-      accountId: acct.id, applicationId: app.id, ruleId: 0, name: "Tomorrow", maxSimultaneous: 1, numAttempts: 1, intervalSeconds: 60,
-      startAt, nextRunAt: startAt, status: "queued", header: JSON.stringify(["phone_number"]), destinationColumn: "phone_number", createdByName: "e2e", createdAt: new Date(),
-    },
-  });
+  await queuedList(factory, acct.id, app.id, "Tomorrow", startAt);
   const supervisor = await factory.subuser({ accountId: acct.id, roles: ["Supervisor"] });
   const context = await browserLoggedIn({ kind: "subuser", accountId: acct.id, name: supervisor.name, password: supervisor.password });
   const page = await context.newPage();
@@ -189,15 +197,7 @@ test("a row still waiting is cancelled from its menu, by keyboard, then called a
   const app = await factory.application(acct.id);
   // Queued for tomorrow: nothing calls its rows meanwhile.
   const startAt = new Date(Date.now() + 86_400_000);
-  const list = await factory.db.callList.create({
-    data: {
-      accountId: acct.id, applicationId: app.id, ruleId: 0, name: "Later", maxSimultaneous: 1, numAttempts: 1, intervalSeconds: 60, total: 2,
-      startAt, nextRunAt: startAt, status: "queued", header: JSON.stringify(["phone_number"]), destinationColumn: "phone_number", createdByName: "e2e", createdAt: new Date(),
-      rows: {
-        create: ["+12125550101", "+12125550102"].map((destination, i) => ({ accountId: acct.id, position: i + 1, line: i + 2, destination, data: JSON.stringify({ phone_number: destination }), nextAttemptAt: startAt, updatedAt: new Date() })),
-      },
-    },
-  });
+  const list = await queuedList(factory, acct.id, app.id, "Later", startAt, ["+12125550101", "+12125550102"]);
   const manager = await factory.subuser({ accountId: acct.id, roles: ["CallListManager"] });
   const page = await (await browserLoggedIn({ kind: "subuser", accountId: acct.id, name: manager.name, password: manager.password })).newPage();
   await page.goto(`/applications/${app.id}/call-lists/${list.id}`);

@@ -61,13 +61,18 @@ export const CALL_LIST_FIXTURES: Fixtures = {
   RecoverCallList: async ({ accountId }) => ({ params: { list_id: String((await fixtureCallList(accountId, { status: "paused" })).list.id) } }),
   DeleteCallList: async ({ accountId }) => ({ params: { list_id: String((await fixtureCallList(accountId)).list.id) } }),
   CancelCallListTask: async ({ accountId }) => {
-    const { list } = await fixtureCallList(accountId);
-    const row = await db.callListRow.findFirstOrThrow({ where: { listId: list.id }, orderBy: { position: "asc" }, select: { id: true } });
-    return { params: { list_id: String(list.id), tasks_ids: String(row.id) } };
+    const { listId, rowId } = await fixtureListRow(accountId);
+    return { params: { list_id: String(listId), tasks_ids: String(rowId) } };
   },
   EditCallListTask: async ({ accountId }) => {
-    const { list } = await fixtureCallList(accountId);
-    const row = await db.callListRow.findFirstOrThrow({ where: { listId: list.id }, orderBy: { position: "asc" }, select: { id: true } });
-    return { params: { list_id: String(list.id), task_id: String(row.id), attempts_left: "2" } };
+    const { listId, rowId } = await fixtureListRow(accountId);
+    return { params: { list_id: String(listId), task_id: String(rowId), attempts_left: "2" } };
   },
 };
+
+/** A fixture list and its first row's id (the API's task_id). */
+async function fixtureListRow(accountId: number): Promise<{ listId: number; rowId: number }> {
+  const { list } = await fixtureCallList(accountId);
+  const row = await db.callListRow.findFirstOrThrow({ where: { listId: list.id }, orderBy: { position: "asc" }, select: { id: true } });
+  return { listId: list.id, rowId: row.id };
+}
