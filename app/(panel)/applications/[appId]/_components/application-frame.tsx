@@ -60,9 +60,9 @@ export function ApplicationFrame({
 /**
  * The browser tab's title of an application page: "Users · sales" (the overview: "sales"; a
  * record of a tab: "Spring · Call lists · sales", its name from `itemOf`, which returns null for
- * a missing record, titled "Not found" as its 404 page, as is a missing application). For a principal without the section it
- * is the section's name alone, so the 403 page's title does not name the application (or the
- * record) either.
+ * a missing record, titled "Not found" as its 404 page, as is a missing application). For a
+ * principal without the section it is the section's name alone, so the 403 page's title does
+ * not name the application (or the record) either.
  */
 export async function applicationMetadata<P extends { appId: string }>(
   section: SectionId,
