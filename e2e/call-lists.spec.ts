@@ -201,6 +201,10 @@ test("a row still waiting is cancelled from its menu, by keyboard, then called a
   const manager = await factory.subuser({ accountId: acct.id, roles: ["CallListManager"] });
   const page = await (await browserLoggedIn({ kind: "subuser", accountId: acct.id, name: manager.name, password: manager.password })).newPage();
   await page.goto(`/applications/${app.id}/call-lists/${list.id}`);
+  // Each waiting row shows its attempts and, the list being queued, the time of its first call.
+  const row1 = page.locator("table tbody tr").filter({ hasText: "+12125550101" });
+  await expect(row1.getByTestId("row-attempts")).toContainText("0 of 1");
+  await expect(row1.getByTestId("row-attempts").locator("time")).toHaveAttribute("datetime", startAt.toISOString());
   const menuButton = page.getByRole("button", { name: "Actions for row 2" });
   await menuButton.focus();
   await page.keyboard.press("Enter");
@@ -234,6 +238,8 @@ test("a row still waiting is cancelled from its menu, by keyboard, then called a
   await expect(page.locator('[data-toast="success"]').first()).toHaveText("Row 2 will be called again: +12125550102");
   await expect(row2).toContainText("Pending");
   await expect(row2).toContainText(`To be called again (set by ${manager.name})`);
+  await expect(row2.getByTestId("row-attempts")).toContainText("0 of 2");
+  await expect(row2.getByTestId("row-attempts").locator("time")).toHaveAttribute("datetime", "2099-01-02T09:30:00.000Z");
   await expect(page.locator("[data-list-status]")).not.toContainText("cancelled");
   expect(await factory.db.callListRow.findFirstOrThrow({ where: { listId: list.id, position: 2 }, select: { status: true, attemptsAllowed: true, nextAttemptAt: true } })).toEqual({
     status: "pending",

@@ -6,12 +6,11 @@ import type { Actor } from "@/lib/access/actor-types";
 import type { ApplicationDto } from "@/lib/domains/applications/queries";
 import { requireSection } from "@/lib/server/guards";
 import { isAppError } from "@/lib/core/errors";
-import { formatMoney } from "@/lib/domains/billing/money";
 import { getCallList, listCallListRows } from "@/lib/domains/call-lists/queries";
 import { lastPageOf, parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
 import { loadApplication } from "../../_components/load-application";
 import { ApplicationFrame, applicationMetadata } from "../../_components/application-frame";
-import { toCallListRow } from "../_components/rows";
+import { toCallListRow, toListRowView } from "../_components/rows";
 import { ListDetailView } from "./_components/rows-view";
 import { parseRecordId } from "@/lib/core/ids";
 import { routes } from "@/lib/routes";
@@ -46,28 +45,14 @@ export default async function CallListPage({ params, searchParams }: Props & { s
   const last = lastPageOf(first.total, requested.size);
   const page = requested.page > last ? { ...requested, page: last } : requested;
   const { items, total } = page === requested ? first : await fetchPage(page);
+  const now = new Date();
   return (
     <ApplicationFrame actor={actor} app={app} section="application.call_lists" item={list.name} description="Each row of the list, its calls and what they cost.">
       <ListDetailView
         list={toCallListRow(app.id, list)}
         total={total}
         params={page}
-        rows={items.map((r) => ({
-          id: r.id,
-          position: r.position,
-          destination: r.destination,
-          fields: Object.entries(r.data)
-            .map(([k, v]) => `${k}: ${v}`)
-            .join(", "),
-          status: r.status,
-          attempts: r.attempts,
-          result: r.result,
-          reason: r.reason,
-          report: r.report,
-          cost: formatMoney(r.costMinor),
-          lastAttemptAt: r.attempts > 0 ? r.updatedAt.toISOString() : null,
-          lastCallHref: sessionHref(r.lastSessionId),
-        }))}
+        rows={items.map((r) => toListRowView(list, r, sessionHref(r.lastSessionId), now))}
       />
     </ApplicationFrame>
   );

@@ -28,7 +28,12 @@ export type ListRowView = {
   destination: string;
   fields: string;
   status: RowStatus;
+  /** Calls made so far. */
   attempts: number;
+  /** The calls it may have in all: the list's attempts, or its own once called again. */
+  attemptsAllowed: number;
+  /** ISO string: when a waiting row of a running or queued list is next called; null: due now, or not waiting. */
+  nextCallAt: string | null;
   result: string;
   reason: string;
   /** What the last attempt's scenario reported (CallList.reportResult or reportError), null for nothing. */
@@ -47,11 +52,27 @@ const columns: DataTableColumn<ListRowView>[] = [
   { accessorKey: "destination", header: "Number", enableSorting: false, cell: ({ row }) => <span className="font-mono">{row.original.destination}</span> },
   { accessorKey: "fields", header: "Fields", enableSorting: false, cell: ({ row }) => <span className="line-clamp-2 max-w-40 min-w-28 break-words text-slate-600" title={row.original.fields}>{row.original.fields}</span> },
   { id: "status", header: "Status", enableSorting: false, cell: ({ row }) => <Badge tone={TONES[row.original.status]}>{ROW_STATUS_LABELS[row.original.status]}</Badge> },
-  { accessorKey: "attempts", header: "Attempts", enableSorting: false },
+  { id: "attempts", header: "Attempts", enableSorting: false, cell: ({ row }) => <RowAttempts row={row.original} /> },
   { id: "result", header: "Result", enableSorting: false, cell: ({ row }) => <RowResult row={row.original} /> },
   { accessorKey: "cost", header: "Cost", enableSorting: false },
   { id: "last", header: "Last attempt", enableSorting: false, cell: ({ row }) => <LastAttempt row={row.original} /> },
 ];
+
+/** "1 of 3" (calls made of those it may have), and for a waiting row the time of its next call. */
+function RowAttempts({ row }: { row: ListRowView }) {
+  return (
+    <span className="flex flex-col items-start gap-0.5 whitespace-nowrap" data-testid="row-attempts">
+      <span>
+        {row.attempts} of {row.attemptsAllowed}
+      </span>
+      {row.nextCallAt ? (
+        <span className="text-xs text-slate-600">
+          Next: <DateTime value={row.nextCallAt} />
+        </span>
+      ) : null}
+    </span>
+  );
+}
 
 /** Why the row's last call ended, and what its scenario reported (CallList.reportResult / reportError). */
 function RowResult({ row }: { row: ListRowView }) {
