@@ -44,7 +44,9 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
   const db = factory.db;
   await db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: 100_00, kind: "topup", memo: "e2e call lists" } });
   const scenario = await db.scenario.create({ data: { accountId: acct.id, applicationId: app.id, name: `greet-${app.id}`, script: SCRIPT } });
-  const rule = await db.rule.create({ data: { accountId: acct.id, applicationId: app.id, name: "campaign", pattern: ".*", position: 0, scenarios: { create: [{ scenarioId: scenario.id, position: 0 }] } } });
+  // The inbound rule comes first: with two rules, the dialog takes neither for granted.
+  await db.rule.create({ data: { accountId: acct.id, applicationId: app.id, name: "inbound", pattern: "^\\+1", position: 0, scenarios: { create: [{ scenarioId: scenario.id, position: 0 }] } } });
+  const rule = await db.rule.create({ data: { accountId: acct.id, applicationId: app.id, name: "campaign", pattern: ".*", position: 1, scenarios: { create: [{ scenarioId: scenario.id, position: 0 }] } } });
   const manager = await factory.subuser({ accountId: acct.id, roles: ["CallListManager"] });
   const context = await browserLoggedIn({ kind: "subuser", accountId: acct.id, name: manager.name, password: manager.password });
   const page = await context.newPage();
@@ -57,6 +59,7 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
   await dialog.getByRole("button", { name: "Create and start" }).click();
   await expect(dialog.locator('[data-field-error="name"]')).toHaveText("Enter a name");
   await expect(dialog.locator('[data-field-error="file"]')).toHaveText("Choose a CSV file");
+  await expect(dialog.locator('[data-field-error="ruleId"]')).toHaveText("Choose a rule");
   await dialog.getByLabel("CSV file").setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
   await dialog.getByRole("button", { name: "Create and start" }).click();
   await expect(dialog.locator('[data-field-error="file"]')).toHaveText("The file is empty");

@@ -37,5 +37,6 @@ export const MAX_INTERVAL_SECONDS = 7 * 86_400;
 
 /** The messages the Create dialog gives before any upload (the schema gives the same). */
 export const NAME_REQUIRED = "Enter a name";
+export const RULE_REQUIRED = "Choose a rule";
 export const FILE_REQUIRED = "Choose a CSV file";
 export const FILE_EMPTY = "The file is empty";

@@ -23,7 +23,7 @@ import { parseUtcDateTime } from "@/lib/core/day-range";
 import { toE164 } from "@/lib/core/phone";
 import { safeText, zId } from "@/lib/core/validate";
 export * from "./client-safe";
-import { FILE_REQUIRED, MAX_FILE_BYTES, MAX_SIMULTANEOUS, MAX_ATTEMPTS, MAX_INTERVAL_SECONDS, NAME_REQUIRED } from "./client-safe";
+import { FILE_REQUIRED, MAX_FILE_BYTES, MAX_SIMULTANEOUS, MAX_ATTEMPTS, MAX_INTERVAL_SECONDS, NAME_REQUIRED, RULE_REQUIRED } from "./client-safe";
 
 /** The issue's limit: rows per uploaded file. */
 export const MAX_FILE_ROWS = 100_000;
@@ -203,7 +203,7 @@ const ZDelimiter = z.enum(DELIMITERS, { error: "The delimiter is ; or ," }).opti
 /** "Create call list" and CreateCallList. `file`: the CSV, as text or as the uploaded bytes. */
 export const ZCreateCallListInput = z.object({
   applicationId: zId("Choose an application", "application_id_invalid"),
-  ruleId: zId("Choose a rule"),
+  ruleId: zId(RULE_REQUIRED),
   name: ZCallListSettings.name,
   maxSimultaneous: ZCallListSettings.maxSimultaneous.default(1),
   numAttempts: ZCallListSettings.numAttempts.default(1),

@@ -10,7 +10,7 @@ import { countOf } from "@/lib/core/format";
 import { FormDialog } from "@/components/forms/form-dialog";
 import { Field, inputClass } from "@/components/forms/fields";
 import { useToast } from "@/components/ui/toast";
-import { FILE_EMPTY, FILE_REQUIRED, MAX_ATTEMPTS, MAX_FILE_BYTES, MAX_INTERVAL_SECONDS, MAX_SIMULTANEOUS, NAME_REQUIRED } from "@/lib/domains/call-lists/client-safe";
+import { FILE_EMPTY, FILE_REQUIRED, MAX_ATTEMPTS, MAX_FILE_BYTES, MAX_INTERVAL_SECONDS, MAX_SIMULTANEOUS, NAME_REQUIRED, RULE_REQUIRED } from "@/lib/domains/call-lists/client-safe";
 import type { useActionForm } from "@/components/forms/use-action-form";
 import type { CallListRow } from "./columns";
 
@@ -105,13 +105,15 @@ export function CreateCallListDialog({
     const f = new FormData(e.currentTarget);
     const start = String(f.get("startAt") ?? "");
     const name = String(f.get("name") ?? "");
+    const ruleId = String(f.get("ruleId") ?? "");
     const settingsErrors: Record<string, string> = name.trim() === "" ? { name: NAME_REQUIRED } : {};
+    if (ruleId === "") settingsErrors.ruleId = RULE_REQUIRED;
     // A date without its time (or half a date) is posted as "", which would mean "start now".
     const startInput = e.currentTarget.elements.namedItem("startAt") as HTMLInputElement | null;
     if (startInput?.validity.badInput) settingsErrors.startAt = START_INCOMPLETE;
     void upload.send(uploadUrl, f.get("file") as File | null, {
       name,
-      ruleId: String(f.get("ruleId") ?? ""),
+      ruleId,
       maxSimultaneous: String(f.get("maxSimultaneous") ?? ""),
       numAttempts: String(f.get("numAttempts") ?? ""),
       intervalSeconds: String(f.get("intervalSeconds") ?? ""),
@@ -137,7 +139,9 @@ export function CreateCallListDialog({
           <label htmlFor="call-list-rule" className="block text-sm font-medium text-slate-700">
             Rule
           </label>
-          <select id="call-list-rule" name="ruleId" className={inputClass} aria-invalid={err.ruleId ? true : undefined} aria-describedby={err.ruleId ? "call-list-rule-error" : undefined} defaultValue={rules[0]?.id}>
+          <select id="call-list-rule" name="ruleId" className={inputClass} aria-invalid={err.ruleId ? true : undefined} aria-describedby={err.ruleId ? "call-list-rule-error" : undefined} defaultValue={rules.length === 1 ? rules[0]!.id : ""}>
+            {/* With several rules none is taken for granted: the first is often the inbound one, whose scenario would run for every row. */}
+            {rules.length > 1 ? <option value="">Choose a rule…</option> : null}
             {rules.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
