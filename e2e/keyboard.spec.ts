@@ -71,3 +71,26 @@ test("a page's first Tab reaches the skip link, whichever sidebar link is the cu
     await expect(page.getByRole("link", { name: "Skip to content" }), path).toBeFocused();
   }
 });
+
+test("after following a sidebar link the focus is on the new page, so the next Tab reaches its content; also from the drawer", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const context = await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password });
+  const page = await context.newPage();
+  await page.goto("/dashboard");
+  const main = page.locator("main#main");
+  await page.locator('aside [data-section="applications"]').focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/applications$/);
+  await expect(main).toBeFocused();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.getElementById("main")?.contains(document.activeElement) && document.activeElement !== document.getElementById("main"))).toBe(true);
+
+  // Below 1024 px the drawer closes on navigation and would give focus back to its button: the page takes it.
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.getByRole("button", { name: "Open the menu" }).click();
+  await page.getByTestId("drawer").locator('[data-section="billing"]').click();
+  await expect(page).toHaveURL(/\/billing$/);
+  await expect(page.getByTestId("drawer")).toBeHidden();
+  await expect(main).toBeFocused();
+  await context.close();
+});
