@@ -133,4 +133,22 @@ describe("failed API authentications", () => {
     expect(last).toEqual({ key: other.id, count: 8, outcome: "denied" });
     expect(await db.auditLog.count({ where: { accountId: acct.id, action: "api.auth_failed" } })).toBe(4);
   });
+
+  it("are audited once per key, error code and minute: a lifetime refused does not hide a forged token after it", async () => {
+    const acct = await createTestAccount();
+    const key = await insertKey(acct.id, ["Owner"]);
+    const { opts, advance } = setup(1000, 60);
+    const now = () => Math.floor(opts.clock!().getTime() / 1000);
+    const tooLong = async () => tokenFor(key, { iat: now(), exp: now() + 7200 });
+    for (const token of [tooLong, () => forged(key), tooLong, () => tokenFor(key, { iss: 999 }), () => forged(key)]) {
+      expect((await call("192.0.2.10", await token(), opts)).error?.code).toBeGreaterThan(0);
+      advance(1_000);
+    }
+    const rows = await db.auditLog.findMany({ where: { accountId: acct.id, action: "api.auth_failed" }, orderBy: { id: "asc" } });
+    const details = rows.map((r) => JSON.parse(r.detail) as { code: number; count: number });
+    expect(details.map((d) => [d.code, d.count])).toEqual([
+      [454, 2],
+      [100, 3],
+    ]);
+  });
 });

@@ -111,7 +111,7 @@ async function writeAudit(auth: Authenticated | null, authError: AuthError | nul
     if (auth) await auditNow(auth.actor, entry);
     else if (authError?.accountId !== undefined) {
       const who = { accountId: authError.accountId, actorType: "key" as const, actorId: authError.keyId ?? "", actorName: authError.keyName ?? "", ip };
-      await auditRepeated(who, { ...entry, at }, AUTH_FAILURE_AUDIT_WINDOW_MS);
+      await auditRepeated(who, { ...entry, at }, AUTH_FAILURE_AUDIT_WINDOW_MS, { sameDetail: ["code"] });
     }
   } catch (e) {
     // The answer must not depend on the log; a failed write is still worth an operator's eye.

@@ -152,6 +152,19 @@ export function auditNow(who: Actor | AuditPrincipal, entry: AuditEntry): Promis
   });
 }
 
+/** How many of a window's rows auditRepeated reads to find one with the same detail (sameDetail). */
+const REPEATED_ROWS_SCANNED = 20;
+
+/** A row's detail as an object; a row auditRepeated wrote is JSON, anything else is counted from 1. */
+function parsedDetail(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 // Repeated rows are written one at a time per principal and action in this process, so two
 // concurrent failures cannot both find no row and both insert one.
 const repeatedChains = new Map<string, Promise<unknown>>();
@@ -163,15 +176,23 @@ const repeatedChains = new Map<string, Promise<unknown>>();
  * time) instead of writing rows of their own (docs/SECURITY.md "API tokens": once per key per
  * minute, with a count). `at` is the failure's time (the caller's clock). With `perTarget`, the
  * window is per principal, action and target (a refused server action: one row per section a
- * subuser keeps trying, rather than one row naming only the first).
+ * subuser keeps trying, rather than one row naming only the first). With `sameDetail`, a failure
+ * joins a row only when those keys of its detail are the row's too (a key's failures: one row per
+ * error code, so a 454 does not hide the 100 after it).
  */
-export function auditRepeated(who: AuditPrincipal, entry: AuditEntry & { at: Date }, windowMs: number, opts: { perTarget?: boolean } = {}): Promise<void> {
+export function auditRepeated(
+  who: AuditPrincipal,
+  entry: AuditEntry & { at: Date },
+  windowMs: number,
+  opts: { perTarget?: boolean; sameDetail?: readonly string[] } = {},
+): Promise<void> {
   const targetId = storable(entry.targetId === undefined ? "" : String(entry.targetId));
   const lock = `${who.accountId}\u0000${who.actorType}\u0000${who.actorId}\u0000${entry.action}${opts.perTarget ? `\u0000${targetId}` : ""}`;
   const run = async () => {
     await db.$transaction(async (tx) => {
       const since = new Date(entry.at.getTime() - windowMs);
-      const row = await tx.auditLog.findFirst({
+      // The window's rows, newest first: one per distinct sameDetail value at most, so a few.
+      const rows = await tx.auditLog.findMany({
         where: {
           accountId: who.accountId,
           actorType: who.actorType,
@@ -182,14 +203,11 @@ export function auditRepeated(who: AuditPrincipal, entry: AuditEntry & { at: Dat
         },
         orderBy: { id: "desc" },
         select: { id: true, detail: true },
+        take: opts.sameDetail ? REPEATED_ROWS_SCANNED : 1,
       });
+      const row = rows.map((r) => ({ id: r.id, detail: parsedDetail(r.detail) })).find((r) => (opts.sameDetail ?? []).every((k) => r.detail[k] === entry.detail?.[k]));
       if (!row) return audit(tx, who, { ...entry, detail: { ...entry.detail, count: 1 } });
-      let detail: Record<string, unknown> = {};
-      try {
-        detail = JSON.parse(row.detail) as Record<string, unknown>;
-      } catch {
-        // A row this function wrote is JSON; anything else is counted from 1.
-      }
+      const detail = row.detail;
       const count = (typeof detail.count === "number" ? detail.count : 1) + 1;
       await tx.auditLog.update({ where: { id: row.id }, data: { detail: JSON.stringify({ ...detail, count, last: entry.at.toISOString() }) } });
     });
