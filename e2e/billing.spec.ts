@@ -24,7 +24,7 @@ async function payWith(page: Page, amount: string, card: string) {
   const form = page.getByTestId("top-up-form");
   await form.getByLabel("Amount (USD)").fill(amount);
   await form.getByLabel("Card number").fill(card);
-  await form.getByLabel("Expiry (MM/YY)").fill("12/30");
+  await form.getByLabel("Expiry (MM/YY)").fill("12/99");
   await form.getByLabel("CVC").fill("123");
   await form.getByTestId("top-up-submit").click();
 }

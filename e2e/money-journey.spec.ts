@@ -20,7 +20,7 @@ test("a new owner tops up, buys a number, turns SMS on, attaches it, sends an SM
   const form = page.getByTestId("top-up-form");
   await form.getByLabel("Amount (USD)").fill("20");
   await form.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await form.getByLabel("Expiry (MM/YY)").fill("12/30");
+  await form.getByLabel("Expiry (MM/YY)").fill("12/99");
   await form.getByLabel("CVC").fill("123");
   await form.getByTestId("top-up-submit").click();
   await expect(page.locator('[data-toast="success"]')).toContainText("Payment of $20.00 succeeded");

@@ -19,7 +19,7 @@ const A = await import("./actions");
 
 
 const CARDS = { ok: "4242 4242 4242 4242", declined: "4000000000000002", noFunds: "4000000000009995", confirm: "4000 0027 6000 3184" };
-const card = (cardNumber: string) => ({ cardNumber, expiry: "12/30", cvc: "123" });
+const card = (cardNumber: string) => ({ cardNumber, expiry: "12/99", cvc: "123" });
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const DETAILS = { subjectType: "company" as const, legalName: "Acme Telecom Ltd", countryCode: "DE", address: "Unter den Linden 1, Berlin", registrationNumber: "HRB 12345" };
 
@@ -186,7 +186,7 @@ describe("bad input: field errors naming the field, nothing written", () => {
     ["topUpAction", () => A.topUpAction({ amount: "10", ...card("4111 1111 1111 1111") }), { cardNumber: expect.stringContaining("test cards") }],
     ["topUpAction", () => A.topUpAction({ amount: "10", ...card("4242 4242 4242 4241") }), { cardNumber: "This card number is not valid" }],
     ["topUpAction", () => A.topUpAction({ amount: "10", cardNumber: CARDS.ok, expiry: "13/30", cvc: "123" }), { expiry: "Expiry is MM/YY" }],
-    ["topUpAction", () => A.topUpAction({ amount: "10", cardNumber: CARDS.ok, expiry: "12/30", cvc: "1" }), { cvc: "The CVC is 3 or 4 digits" }],
+    ["topUpAction", () => A.topUpAction({ amount: "10", cardNumber: CARDS.ok, expiry: "12/99", cvc: "1" }), { cvc: "The CVC is 3 or 4 digits" }],
     ["confirmTopUpAction", () => A.confirmTopUpAction({ paymentId: "x" as never }), { paymentId: expect.any(String) }],
     ["updateBillingSettingsAction", () => A.updateBillingSettingsAction({ lowBalanceThreshold: "-1" }), { lowBalanceThreshold: "The threshold cannot be negative" }],
     ["updateBillingSettingsAction", () => A.updateBillingSettingsAction({ lowBalanceThreshold: "1", creditLimit: "100000.01" }), { creditLimit: "The credit limit can be at most 100000.00" }],

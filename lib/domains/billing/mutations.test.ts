@@ -27,7 +27,7 @@ import { getInvoice, getReceipt, getVerification, ledgerEntries, listInvoiceMont
 import { renderInvoicePdf, renderReceiptPdf } from "./pdf";
 
 const CARD = { ok: "4242 4242 4242 4242", declined: "4000000000000002", confirm: "4000 0027 6000 3184" };
-const card = (number: string) => ({ cardNumber: number, expiry: "12/30", cvc: "123" });
+const card = (number: string) => ({ cardNumber: number, expiry: "12/99", cvc: "123" });
 const balance = async (accountId: number) => (await db.ledgerEntry.aggregate({ where: { accountId }, _sum: { amountMinor: true } }))._sum.amountMinor ?? 0;
 
 /** The smallest valid PDF and PNG, and a file that only claims to be one. */
@@ -121,12 +121,21 @@ describe("top-ups through the payment simulator", () => {
     [{ amountMinor: 10_000_01, ...card(CARD.ok) }, "amountMinor"],
     [{ amountMinor: 10_00, ...card("4242 4242 4242 4241") }, "cardNumber"],
     [{ amountMinor: 10_00, ...card("4111 1111 1111 1111") }, "cardNumber"],
-    [{ amountMinor: 10_00, cardNumber: CARD.ok, expiry: "13/30", cvc: "123" }, "expiry"],
-    [{ amountMinor: 10_00, cardNumber: CARD.ok, expiry: "12/30", cvc: "12" }, "cvc"],
+    [{ amountMinor: 10_00, cardNumber: CARD.ok, expiry: "13/99", cvc: "123" }, "expiry"],
+    [{ amountMinor: 10_00, cardNumber: CARD.ok, expiry: "12/99", cvc: "12" }, "cvc"],
+    [{ amountMinor: 10_00, cardNumber: CARD.ok, expiry: "01/20", cvc: "123" }, "expiry"],
   ])("refuses %j with a field error naming %s, writing nothing", async (input, field) => {
     const before = [await balance(acct.id), await db.payment.count({ where: { accountId: acct.id } })];
     await expect(createTopUp(owner, input)).rejects.toMatchObject({ code: "INVALID_INPUT", field });
     expect([await balance(acct.id), await db.payment.count({ where: { accountId: acct.id } })]).toEqual(before);
+  });
+
+  it("takes a card through the last day of its expiry month (UTC), and refuses it from the next", async () => {
+    const at = (iso: string) => () => new Date(iso);
+    const input = { amountMinor: 10_00, cardNumber: CARD.ok, expiry: "11 / 26", cvc: "123" };
+    await expect(createTopUp(owner, input, at("2026-11-30T23:59:59Z"))).resolves.toMatchObject({ status: "succeeded" });
+    await expect(createTopUp(owner, input, at("2026-12-01T00:00:00Z"))).rejects.toMatchObject({ code: "INVALID_INPUT", field: "expiry", message: "This card has expired" });
+    await expect(createTopUp(owner, { ...input, expiry: "12/26" }, at("2026-12-31T12:00:00Z"))).resolves.toMatchObject({ status: "succeeded" });
   });
 });
 

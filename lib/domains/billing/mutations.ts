@@ -15,6 +15,8 @@ import { blockUnverifiedNumbers } from "@/lib/domains/phone-numbers/mutations";
 import { raiseAccountNotification } from "@/lib/domains/notifications/mutations";
 import { postLedgerEntry } from "./ledger";
 import {
+  CARD_EXPIRED,
+  cardExpired,
   MAX_VERIFICATION_DOCUMENTS,
   TEST_CARDS,
   VERIFICATION_DOCUMENT_MAX_BYTES,
@@ -77,6 +79,7 @@ async function creditPayment(tx: Tx, actor: Actor, paymentId: number, amountMino
 export async function createTopUp(actor: Actor, input: TopUpInput, clock: Clock = systemClock): Promise<PaymentDto> {
   authorize(actor, { section: "billing" });
   const data = parseInput(ZTopUpInput, input);
+  if (cardExpired(data.expiry, clock())) throw new AppError("INVALID_INPUT", { message: CARD_EXPIRED, field: "expiry" });
   const card = TEST_CARDS.find((c) => c.number === data.cardNumber)!;
   return db.$transaction(async (tx) => {
     const { currency } = await tx.account.findUniqueOrThrow({ where: { id: actor.accountId }, select: { currency: true } });

@@ -86,7 +86,7 @@ describe("billing queries", () => {
 });
 
 describe("payments (the Receipts tab)", () => {
-  const card = (cardNumber: string) => ({ cardNumber, expiry: "12/30", cvc: "123" });
+  const card = (cardNumber: string) => ({ cardNumber, expiry: "12/99", cvc: "123" });
 
   it("pages the account's own payments, filters by receipt number or last four digits, sorts by amount; the pending ones apart", async () => {
     const { createTopUp } = await import("./mutations");

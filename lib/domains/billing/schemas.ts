@@ -119,6 +119,18 @@ export const ZCardNumber = z
       .refine((n) => TEST_CARDS.some((c) => c.number === n), "This is a payment simulator: use one of the test cards listed beside the form"),
   );
 
+export const CARD_EXPIRED = "This card has expired";
+
+/**
+ * Whether a card's "MM/YY" expiry (ZTopUpInput's) is behind `now`: a card is good through the
+ * last day of its month, UTC; YY is 20YY. As a processor's test mode answers a past date.
+ */
+export function cardExpired(expiry: string, now: Date): boolean {
+  const [mm, yy] = expiry.split("/").map((part) => Number(part.trim()));
+  const firstAfter = Date.UTC(2000 + yy!, mm!, 1); // month index mm is the month after MM
+  return now.getTime() >= firstAfter;
+}
+
 export const ZTopUpInput = z.object({
   amountMinor: z
     .number({ error: "Enter an amount" })

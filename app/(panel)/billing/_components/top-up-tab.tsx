@@ -23,7 +23,7 @@ export function TopUpTab({ pending, currency }: { pending: PaymentRow[]; currenc
           <h2 className="mb-1 text-base font-semibold text-slate-900" id="test-cards">
             Test cards
           </h2>
-          <p className="mb-3 text-sm text-slate-600">Any expiry date in MM/YY form and any 3-digit CVC.</p>
+          <p className="mb-3 text-sm text-slate-600">Any expiry date from this month on, as MM/YY, and any 3-digit CVC.</p>
           <table className="w-full text-left text-sm" aria-labelledby="test-cards">
             <thead className="text-xs text-slate-600">
               <tr>

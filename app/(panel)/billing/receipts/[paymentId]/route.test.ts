@@ -15,7 +15,7 @@ const { GET } = await import("./route");
 
 
 const get = (paymentId: string | number) => GET(new Request(`http://panel.test/billing/receipts/${paymentId}`), { params: Promise.resolve({ paymentId: String(paymentId) }) });
-const card = (cardNumber: string) => ({ cardNumber, expiry: "12/30", cvc: "123" });
+const card = (cardNumber: string) => ({ cardNumber, expiry: "12/99", cvc: "123" });
 
 describe("GET /billing/receipts/[paymentId]", () => {
   let acct: TestAccount;
