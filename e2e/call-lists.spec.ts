@@ -215,6 +215,8 @@ test("a row still waiting is cancelled from its menu, by keyboard, then called a
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Cancel row 2?" });
   await expect(dialog).toContainText("+12125550102 will not be called by this list, unless you call it again from its menu.");
+  // No description of its own: nothing read after the title (it used to be the title again).
+  await expect(dialog).not.toHaveAttribute("aria-describedby");
   await dialog.getByRole("button", { name: "Cancel row" }).click();
   await expect(page.locator('[data-toast="success"]').first()).toHaveText("Row 2 cancelled: +12125550102 will not be called");
   const row2 = page.locator("table tbody tr").filter({ hasText: "+12125550102" });
@@ -228,6 +230,7 @@ test("a row still waiting is cancelled from its menu, by keyboard, then called a
   await page.getByRole("button", { name: "Actions for row 2" }).click();
   await page.getByRole("menuitem", { name: "Call again…" }).click();
   const again = page.getByRole("dialog", { name: "Call row 2 again" });
+  await expect(again).toHaveAccessibleDescription("+12125550102 waits to be called again; a completed list runs again for it.");
   // 0 attempts would change nothing: refused under the field.
   await again.getByLabel("Attempts").fill("0");
   await again.getByRole("button", { name: "Call again" }).click();

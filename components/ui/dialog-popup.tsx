@@ -31,6 +31,8 @@ export default function DialogPopup({ open = true, onOpenChange, title, descript
         <Overlay />
         <D.Content
           {...rest}
+          // No description: none, rather than the title read twice (Radix's way to opt out).
+          {...(description ? {} : { "aria-describedby": undefined })}
           onOpenAutoFocus={(e) => {
             const content = e.currentTarget as HTMLElement | null;
             const first =
@@ -59,11 +61,7 @@ export default function DialogPopup({ open = true, onOpenChange, title, descript
           <div className="flex shrink-0 items-start justify-between gap-4 border-b border-slate-100 px-5 pb-3 pt-5 sm:px-6">
             <div className="min-w-0">
               <D.Title className="text-lg font-semibold text-slate-900">{title}</D.Title>
-              {description ? (
-                <D.Description className="mt-1 text-sm text-slate-600">{description}</D.Description>
-              ) : (
-                <D.Description className="sr-only">{title}</D.Description>
-              )}
+              {description ? <D.Description className="mt-1 text-sm text-slate-600">{description}</D.Description> : null}
             </div>
             {dismissible ? (
               <D.Close aria-label="Close" data-dialog-close="" className="rounded p-1 text-slate-600 hover:bg-slate-100">
