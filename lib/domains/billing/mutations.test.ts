@@ -24,7 +24,7 @@ import {
   uploadVerificationDocument,
 } from "./mutations";
 import { getInvoice, getReceipt, getVerification, ledgerEntries, listInvoiceMonths } from "./queries";
-import { renderInvoicePdf, renderReceiptPdf } from "./pdf";
+import { invoiceHeading, renderInvoicePdf, renderReceiptPdf } from "./pdf";
 
 const CARD = { ok: "4242 4242 4242 4242", declined: "4000000000000002", confirm: "4000 0027 6000 3184" };
 const card = (number: string) => ({ cardNumber: number, expiry: "12/99", cvc: "123" });
@@ -220,6 +220,13 @@ describe("invoices and the transaction history", () => {
     expect(inv).toMatchObject({ openingBalanceMinor: 50_00, chargedMinor: 5_50, creditedMinor: 20_00, closingBalanceMinor: 64_50 });
     expect(inv.charges).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "number_rent", count: 2, amountMinor: 2_50 })]));
     expect((await PDFDocument.load(await renderInvoicePdf(inv))).getPageCount()).toBe(1);
+    // Issued the day after its month; until then a draft, not an invoice dated in the future.
+    expect(invoiceHeading(inv, new Date(Date.UTC(2026, 10, 1)))).toEqual([
+      ["Account", inv.accountName],
+      ["Period (UTC)", "2026-10-01 to 2026-10-31"],
+      ["Issued", "2026-11-01"],
+    ]);
+    expect(invoiceHeading(inv, new Date(Date.UTC(2026, 9, 31, 23, 59)))[2]).toEqual(["Draft", "the month is not over; figures so far, issued 2026-11-01"]);
     expect(await listInvoiceMonths(owner, () => new Date(Date.UTC(2026, 10, 15)))).toEqual([202611, 202610, 202609]);
     await expect(getInvoice(owner, 202613)).rejects.toMatchObject({ code: "NOT_FOUND" });
 

@@ -48,12 +48,23 @@ function rule(w: Writer) {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-/** A month's invoice: opening balance, charges by kind, credits, closing balance. */
-export async function renderInvoicePdf(inv: InvoiceDto): Promise<Uint8Array> {
+/**
+ * The invoice's heading lines, [label, value]: the account, the period (UTC days) and when it is
+ * issued, the first day after the period. A month not over at `now` is a draft (its figures are
+ * so far), not an invoice issued on a day still to come.
+ */
+export function invoiceHeading(inv: Pick<InvoiceDto, "accountName" | "from" | "to">, now: Date): [string, string][] {
+  return [
+    ["Account", inv.accountName],
+    ["Period (UTC)", `${day(inv.from)} to ${day(new Date(inv.to.getTime() - 1))}`],
+    inv.to > now ? ["Draft", `the month is not over; figures so far, issued ${day(inv.to)}`] : ["Issued", day(inv.to)],
+  ];
+}
+
+/** A month's invoice: opening balance, charges by kind, credits, closing balance. `now`: see invoiceHeading. */
+export async function renderInvoicePdf(inv: InvoiceDto, now: Date = new Date()): Promise<Uint8Array> {
   const { doc, w } = await start(`Invoice ${inv.number}`);
-  row(w, "Account", inv.accountName);
-  row(w, "Period (UTC)", `${day(inv.from)} to ${day(new Date(inv.to.getTime() - 1))}`);
-  row(w, "Issued", day(inv.to));
+  for (const [label, value] of invoiceHeading(inv, now)) row(w, label, value);
   w.y -= 8;
   rule(w);
   row(w, "Opening balance", formatMoney(inv.openingBalanceMinor, inv.currency));
