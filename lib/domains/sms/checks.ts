@@ -2,6 +2,7 @@
 // for confirmation, without loading zod (issue 11: first-load JavaScript per route), and
 // schemas.ts builds the server's zod schemas from the same functions, so both give the same
 // messages.
+import { toE164 } from "@/lib/core/phone";
 import { unsafeTextProblem } from "@/lib/core/safe-text";
 import { invalidDestinationsMessage, parseDestinations } from "./destinations";
 import { countSms, MAX_SMS_SEGMENTS } from "./segments";
@@ -19,7 +20,17 @@ export const A2P_SENDER_MESSAGE = "A sender ID is 3 to 11 latin letters, digits 
 
 /** A sender ID (3 to 11 latin letters, digits or spaces, at least one letter) or a phone number; `v` trimmed. */
 export function isA2PSender(v: string): boolean {
-  return /^\+?\d{7,15}$/.test(v.replace(/[\s().-]/g, "")) || (/^[A-Za-z0-9 ]{3,11}$/.test(v) && /[A-Za-z]/.test(v));
+  return a2pSenderNumber(v) !== null || (/^[A-Za-z0-9 ]{3,11}$/.test(v) && /[A-Za-z]/.test(v));
+}
+
+/**
+ * The phone number a sender without letters stands for, in E.164, "+" optional ("12125550088" and
+ * "+1 212 555-0088" are +12125550088); null for anything else (a sender ID has a letter). A
+ * numeric sender is always a number, checked as one: never sent as a sender ID of digits.
+ */
+export function a2pSenderNumber(v: string): string | null {
+  const compact = v.trim().replace(/[\s().-]/g, "");
+  return /^\+?\d+$/.test(compact) ? toE164(compact.startsWith("+") ? compact : `+${compact}`) : null;
 }
 
 /**

@@ -13,6 +13,7 @@ import { audit } from "@/lib/core/audit";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { AppError } from "@/lib/core/errors";
 import { toE164 } from "@/lib/core/phone";
+import { a2pSenderNumber } from "./checks";
 import { systemRandom, type Random } from "@/lib/core/random";
 import { parseInput } from "@/lib/core/validate";
 import { postLedgerEntry } from "@/lib/domains/billing/ledger";
@@ -127,7 +128,7 @@ export async function sendA2P(actor: Actor, input: A2PInput, opts: SimOptions = 
   if (valid.length === 0) throw new AppError("INVALID_INPUT", { message: "None of the destinations is a phone number in international format", field: "destinations" });
   return db.$transaction(async (tx) => {
     const now = clock();
-    const senderNumber = toE164(data.sender);
+    const senderNumber = a2pSenderNumber(data.sender);
     if (senderNumber) {
       const own = await tx.phoneNumber.count({ where: { accountId: actor.accountId, number: senderNumber, status: "active", smsSupported: true, smsEnabled: true } });
       if (own === 0 && !(await isUsableCallerId(tx, actor.accountId, senderNumber, now))) {

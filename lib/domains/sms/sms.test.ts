@@ -161,6 +161,12 @@ describe("one-way (A2P) SMS", () => {
     await activateCallerId(owner, { callerIdId: (await listCallerIds(owner)).items[0]!.id, code: await lastCode(acct.id) });
     await expect(sendA2P(owner, { sender: "+1 415 555 0199", destinations: [GB], text: "x" })).resolves.toMatchObject({ sent: [{ destination: GB }] });
     await expect(sendA2P(owner, { sender: "A", destinations: [GB], text: "x" })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "sender" });
+    // Without its "+" a number is still a number: checked as one, and kept in E.164.
+    await expect(sendA2P(owner, { sender: "14155550177", destinations: [GB], text: "x" })).rejects.toMatchObject({ reason: "sms_source_invalid", field: "sender" });
+    const plain = await sendA2P(owner, { sender: "14155550199", destinations: [GB], text: "x" });
+    expect((await db.smsBatch.findUniqueOrThrow({ where: { id: plain.batchId }, select: { sender: true } })).sender).toBe("+14155550199");
+    // Digits that make no E.164 number are neither a number nor a sender ID.
+    await expect(sendA2P(owner, { sender: "0123456789", destinations: [GB], text: "x" })).rejects.toMatchObject({ code: "INVALID_INPUT", field: "sender" });
   });
 });
 
