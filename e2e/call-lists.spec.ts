@@ -113,6 +113,15 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
   ]);
   expect(lines[2]).toContain(",The scenario reported an error,Bob said no,");
   expect(lines[3]).toContain(',"{""reached"":""Cy""}",');
+  // The failed rows alone, then all of them again.
+  const byStatus = page.getByRole("navigation", { name: "Rows by status" });
+  await byStatus.getByRole("link", { name: "Failed 1" }).click();
+  await expect(page).toHaveURL(/\?status=failed$/);
+  await expect(byStatus.getByRole("link", { name: "Failed 1" })).toHaveAttribute("aria-current", "page");
+  await expect(page.locator("table tbody tr")).toHaveCount(1);
+  await expect(page.locator("table tbody tr")).toContainText("+12125550102");
+  await byStatus.getByRole("link", { name: "All rows 3" }).click();
+  await expect(page.locator("table tbody tr")).toHaveCount(3);
   const sessions = await db.callSession.findMany({ where: { accountId: acct.id, initiator: "call_list" } });
   expect(sessions.map((s) => s.status).sort()).toEqual(["completed", "completed", "completed"]);
   // The page is the list's: its name heads it, under Applications › app › Call lists.

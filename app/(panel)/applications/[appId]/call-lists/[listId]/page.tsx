@@ -12,6 +12,7 @@ import { loadApplication } from "../../_components/load-application";
 import { ApplicationFrame, applicationMetadata } from "../../_components/application-frame";
 import { toCallListRow, toListRowView } from "../_components/rows";
 import { ListDetailView } from "./_components/rows-view";
+import { RowStatusFilter, rowStatusParam } from "./_components/status-filter";
 import { parseRecordId } from "@/lib/core/ids";
 import { routes } from "@/lib/routes";
 
@@ -39,8 +40,10 @@ export default async function CallListPage({ params, searchParams }: Props & { s
   if (!list) notFound();
   // A row links to its last call where the viewer may open the application's call history.
   const sessionHref = (sessionId: number | null) => (sessionId !== null && can(actor, "application.call_history") ? routes.applicationCallSession(app.id, sessionId) : null);
-  const requested = parseListParams(await searchParams, { sort: ["position"] });
-  const fetchPage = (p: typeof requested) => listCallListRows(actor, list.id, { offset: skipOf(p), count: p.size, destinationPrefix: p.q || undefined });
+  const raw = await searchParams;
+  const requested = parseListParams(raw, { sort: ["position"] });
+  const status = rowStatusParam(raw.status);
+  const fetchPage = (p: typeof requested) => listCallListRows(actor, list.id, { offset: skipOf(p), count: p.size, destinationPrefix: p.q || undefined, status });
   const first = await fetchPage(requested);
   const last = lastPageOf(first.total, requested.size);
   const page = requested.page > last ? { ...requested, page: last } : requested;
@@ -52,8 +55,10 @@ export default async function CallListPage({ params, searchParams }: Props & { s
         list={toCallListRow(app.id, list)}
         total={total}
         params={page}
+        filter={<RowStatusFilter list={list} current={status} base={routes.callList(app.id, list.id)} params={page} />}
         rows={items.map((r) => toListRowView(list, r, sessionHref(r.lastSessionId), now))}
       />
     </ApplicationFrame>
   );
 }
+

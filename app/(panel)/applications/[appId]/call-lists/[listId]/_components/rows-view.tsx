@@ -160,7 +160,8 @@ function CallAgainDialog({ listId, row, onClose, returnFocusTo }: { listId: numb
 
 type RowDialog = { kind: "cancel" | "again"; row: ListRowView };
 
-export function ListDetailView({ list, rows, total, params }: { list: CallListRow; rows: ListRowView[]; total: number; params: ListParams }) {
+/** `filter`: the rows-by-status links, shown above the table. */
+export function ListDetailView({ list, rows, total, params, filter }: { list: CallListRow; rows: ListRowView[]; total: number; params: ListParams; filter?: React.ReactNode }) {
   useAutoRefresh(POLL_MS, list.status === "queued" || list.status === "in_progress");
   const dialog = useDialog<RowDialog>();
   const { open } = dialog;
@@ -220,6 +221,7 @@ export function ListDetailView({ list, rows, total, params }: { list: CallListRo
           Download results (CSV)
         </a>
       </div>
+      {filter}
       <DataTable
         mode="server"
         params={params}
