@@ -120,6 +120,9 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
   await expect(byStatus.getByRole("link", { name: "Failed 1" })).toHaveAttribute("aria-current", "page");
   await expect(page.locator("table tbody tr")).toHaveCount(1);
   await expect(page.locator("table tbody tr")).toContainText("+12125550102");
+  // The download follows the filter.
+  await expect(page.getByTestId("download-results")).toHaveText("Download failed rows (CSV)");
+  await expect(page.getByTestId("download-results")).toHaveAttribute("href", /\/results\?status=failed$/);
   await byStatus.getByRole("link", { name: "All rows 3" }).click();
   await expect(page.locator("table tbody tr")).toHaveCount(3);
   const sessions = await db.callSession.findMany({ where: { accountId: acct.id, initiator: "call_list" } });

@@ -24,6 +24,12 @@ export const ROW_STATUS_LABELS: Record<RowStatus, string> = {
   cancelled: "Cancelled",
 };
 
+/** A row status from a URL's ?status= (the list page's filter, the results download), else undefined: all rows. */
+export function parseRowStatus(raw: string | string[] | undefined): RowStatus | undefined {
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  return (ROW_STATUSES as readonly string[]).includes(v ?? "") ? (v as RowStatus) : undefined;
+}
+
 /**
  * Ours: the largest file the panel's upload takes (bytes). Under the 10 MB Next buffers for a
  * request its proxy runs on, and room for 100,000 rows of a number and a few fields.

@@ -214,13 +214,14 @@ export async function findOwnCallListRow(listId: number, rowId: number): Promise
 }
 
 /**
- * Every row of a list in upload order, read in batches of 1,000 by position (keyset), so the
- * results download of 100,000 rows holds one batch in memory. Call after findOwnCallList.
+ * Every row of a list in upload order (`status`: only those), read in batches of 1,000 by position
+ * (keyset), so the results download of 100,000 rows holds one batch in memory. Call after
+ * findOwnCallList.
  */
-export async function* allCallListRows(listId: number): AsyncGenerator<CallListRowDto> {
+export async function* allCallListRows(listId: number, status?: RowStatus): AsyncGenerator<CallListRowDto> {
   let after = 0;
   for (;;) {
-    const batch = await db.callListRow.findMany({ where: { listId, position: { gt: after } }, select: ROW_SELECT, orderBy: { position: "asc" }, take: 1000 });
+    const batch = await db.callListRow.findMany({ where: { listId, position: { gt: after }, ...(status ? { status } : {}) }, select: ROW_SELECT, orderBy: { position: "asc" }, take: 1000 });
     for (const r of batch) yield toRowDto(r);
     if (batch.length < 1000) return;
     after = batch[batch.length - 1]!.position;

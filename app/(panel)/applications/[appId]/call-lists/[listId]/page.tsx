@@ -12,7 +12,8 @@ import { loadApplication } from "../../_components/load-application";
 import { ApplicationFrame, applicationMetadata } from "../../_components/application-frame";
 import { toCallListRow, toListRowView } from "../_components/rows";
 import { ListDetailView } from "./_components/rows-view";
-import { RowStatusFilter, rowStatusParam } from "./_components/status-filter";
+import { RowStatusFilter } from "./_components/status-filter";
+import { parseRowStatus } from "@/lib/domains/call-lists/client-safe";
 import { parseRecordId } from "@/lib/core/ids";
 import { routes } from "@/lib/routes";
 
@@ -42,7 +43,7 @@ export default async function CallListPage({ params, searchParams }: Props & { s
   const sessionHref = (sessionId: number | null) => (sessionId !== null && can(actor, "application.call_history") ? routes.applicationCallSession(app.id, sessionId) : null);
   const raw = await searchParams;
   const requested = parseListParams(raw, { sort: ["position"] });
-  const status = rowStatusParam(raw.status);
+  const status = parseRowStatus(raw.status);
   const fetchPage = (p: typeof requested) => listCallListRows(actor, list.id, { offset: skipOf(p), count: p.size, destinationPrefix: p.q || undefined, status });
   const first = await fetchPage(requested);
   const last = lastPageOf(first.total, requested.size);
@@ -55,6 +56,7 @@ export default async function CallListPage({ params, searchParams }: Props & { s
         list={toCallListRow(app.id, list)}
         total={total}
         params={page}
+        status={status}
         filter={<RowStatusFilter list={list} current={status} base={routes.callList(app.id, list.id)} params={page} />}
         rows={items.map((r) => toListRowView(list, r, sessionHref(r.lastSessionId), now))}
       />

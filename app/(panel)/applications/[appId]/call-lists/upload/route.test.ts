@@ -190,7 +190,8 @@ describe("POST .../call-lists/<id>/rows (append)", () => {
 });
 
 describe("GET .../call-lists/<id>/results (download)", () => {
-  const get = (appId: number, listId: number | string) => results(new Request(`${PANEL}/applications/${appId}/call-lists/${listId}/results`), { params: Promise.resolve({ appId: String(appId), listId: String(listId) }) });
+  const get = (appId: number, listId: number | string, query = "") =>
+    results(new Request(`${PANEL}/applications/${appId}/call-lists/${listId}/results${query}`), { params: Promise.resolve({ appId: String(appId), listId: String(listId) }) });
 
   it("401 without a session; 403 for a role without the page; another account's list 404", async () => {
     const acct = await createTestAccount();
@@ -221,6 +222,18 @@ describe("GET .../call-lists/<id>/results (download)", () => {
     expect(lines[0]).toBe("position,phone_number,name,status,attempts,result,reason,report,cost,call_session_id,updated_at");
     expect(lines[1]).toMatch(/^1,\+14155550101,Row 1,Succeeded,1,completed,"'=HYPERLINK\(""x""\)",'\+1\+cmd,1\.23,,\d{4}-/);
     expect(lines[2]).toBe("2,+14155550102,Row 2,Pending,0,,,,0.00,,");
+  });
+
+  it("?status= downloads only the rows of that status, named so; an unknown status downloads every row", async () => {
+    const acct = await createTestAccount();
+    const { app, list } = await fixtureCallList(acct.id);
+    await db.callListRow.updateMany({ where: { listId: list.id, position: 2 }, data: { status: "failed", attempts: 1, result: "busy", reason: "Busy" } });
+    session.actor = asPanel(await acct.actor("MainAccount"));
+    const failed = await get(app.id, list.id, "?status=failed");
+    expect(failed.headers.get("content-disposition")).toMatch(new RegExp(`filename="call-list-${list.id}-failed-rows-\\d{4}-\\d{2}-\\d{2}\\.csv"$`));
+    expect((await failed.text()).trim().split("\r\n").map((l) => l.split(",").slice(0, 4).join(","))).toEqual(["position,phone_number,name,status", "2,+14155550102,Row 2,Failed"]);
+    expect((await (await get(app.id, list.id, "?status=succeeded")).text()).trim().split("\r\n")).toHaveLength(1);
+    expect((await (await get(app.id, list.id, "?status=bogus")).text()).trim().split("\r\n")).toHaveLength(3);
   });
 
   it("a row's reason in an earlier version's words downloads in today's, as the call history shows its session; the row keeps what was written", async () => {

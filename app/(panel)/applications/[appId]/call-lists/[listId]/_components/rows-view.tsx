@@ -160,8 +160,22 @@ function CallAgainDialog({ listId, row, onClose, returnFocusTo }: { listId: numb
 
 type RowDialog = { kind: "cancel" | "again"; row: ListRowView };
 
-/** `filter`: the rows-by-status links, shown above the table. */
-export function ListDetailView({ list, rows, total, params, filter }: { list: CallListRow; rows: ListRowView[]; total: number; params: ListParams; filter?: React.ReactNode }) {
+/** `filter`: the rows-by-status links, shown above the table; `status`: the one shown (the download follows it), undefined for all. */
+export function ListDetailView({
+  list,
+  rows,
+  total,
+  params,
+  status,
+  filter,
+}: {
+  list: CallListRow;
+  rows: ListRowView[];
+  total: number;
+  params: ListParams;
+  status?: RowStatus;
+  filter?: React.ReactNode;
+}) {
   useAutoRefresh(POLL_MS, list.status === "queued" || list.status === "in_progress");
   const dialog = useDialog<RowDialog>();
   const { open } = dialog;
@@ -217,8 +231,8 @@ export function ListDetailView({ list, rows, total, params, filter }: { list: Ca
             </dd>
           </div>
         </dl>
-        <a href={list.resultsHref} className="ml-auto text-sm font-medium text-brand-700 hover:underline" download data-testid="download-results">
-          Download results (CSV)
+        <a href={status ? `${list.resultsHref}?status=${status}` : list.resultsHref} className="ml-auto text-sm font-medium text-brand-700 hover:underline" download data-testid="download-results">
+          {status ? `Download ${ROW_STATUS_LABELS[status].toLowerCase()} rows (CSV)` : "Download results (CSV)"}
         </a>
       </div>
       {filter}

@@ -21,12 +21,6 @@ export function rowCount(list: Counts, status: RowStatus | undefined): number {
   }
 }
 
-/** The ?status= of a call list's page: one of ROW_STATUSES, else none (all rows). */
-export function rowStatusParam(raw: string | string[] | undefined): RowStatus | undefined {
-  const v = Array.isArray(raw) ? raw[0] : raw;
-  return (ROW_STATUSES as readonly string[]).includes(v ?? "") ? (v as RowStatus) : undefined;
-}
-
 /** The list's page `base` showing rows of `status` (undefined: all), with the number filter and page size of `p` kept, from page 1. */
 export function rowStatusHref(base: Route, p: Pick<ListParams, "q" | "size">, status: RowStatus | undefined): Route {
   const q = new URLSearchParams();

@@ -1,13 +1,14 @@
-// "Download results" (application.call_lists): every row of the list with its outcome, as CSV,
-// streamed in batches (lib/core/csv.ts: formula-safe, one batch of rows in memory).
+// "Download results" (application.call_lists): every row of the list with its outcome (?status=:
+// only the rows of that status, as the page's filter shows them), as CSV, streamed in batches (lib/core/csv.ts: formula-safe, one batch of rows in memory).
 import { guardRoute } from "@/lib/server/route-guard";
 import { csvFileName, csvResponse, type CsvColumn } from "@/lib/core/csv";
 import { isAppError, HTTP_STATUS } from "@/lib/core/errors";
 import { allCallListRows, getCallList, type CallListRowDto } from "@/lib/domains/call-lists/queries";
 import { ROW_STATUS_LABELS } from "@/lib/domains/call-lists/schemas";
+import { parseRowStatus } from "@/lib/domains/call-lists/client-safe";
 import { zId } from "@/lib/core/validate";
 
-export async function GET(_request: Request, ctx: { params: Promise<{ appId: string; listId: string }> }): Promise<Response> {
+export async function GET(request: Request, ctx: { params: Promise<{ appId: string; listId: string }> }): Promise<Response> {
   const actor = await guardRoute("application.call_lists");
   if (actor instanceof Response) return actor;
   const id = zId("Invalid call list id").safeParse((await ctx.params).listId);
@@ -32,5 +33,7 @@ export async function GET(_request: Request, ctx: { params: Promise<{ appId: str
     { header: "call_session_id", value: (r) => r.lastSessionId },
     { header: "updated_at", value: (r) => (r.attempts > 0 ? r.updatedAt : null) },
   ];
-  return csvResponse({ fileName: csvFileName(`call-list-${list.id}-results`, new Date()), columns, rows: allCallListRows(list.id) });
+  const status = parseRowStatus(new URL(request.url).searchParams.get("status") ?? undefined);
+  const name = `call-list-${list.id}-${status ? `${status}-rows` : "results"}`;
+  return csvResponse({ fileName: csvFileName(name, new Date()), columns, rows: allCallListRows(list.id, status) });
 }
