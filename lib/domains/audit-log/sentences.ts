@@ -190,6 +190,11 @@ const PHRASES: Record<string, Phrase> = {
   "call_list.resume": named("resumed the call list"),
   "call_list.cancel": named("cancelled the call list"),
   "call_list.edit_row": (d, row) => `set row ${typeof d.row === "number" ? d.row : "?"} of the call list ${str(d.name) ?? `#${row.targetId}`} to ${typeof d.attemptsLeft === "number" ? `${d.attemptsLeft} attempt${d.attemptsLeft === 1 ? "" : "s"} left` : "new attempts"}${str(d.startAt) ? `, next call at ${str(d.startAt)}` : ""}`,
+  "call_list.call_rows_again": (d, row) => {
+    const rows = typeof d.rows === "number" ? `${d.rows} ${str(d.status) ?? ""} row${d.rows === 1 ? "" : "s"}`.replace(/ {2}/, " ") : "rows";
+    const attempts = typeof d.attemptsLeft === "number" ? `, ${d.attemptsLeft} attempt${d.attemptsLeft === 1 ? "" : "s"} each` : "";
+    return `set ${rows} of the call list ${str(d.name) ?? `#${row.targetId}`} to be called again${attempts}${str(d.startAt) ? `, from ${str(d.startAt)}` : ""}`;
+  },
   "call_list.cancel_rows": (d, row) => `cancelled ${typeof d.rows === "number" ? `${d.rows} row${d.rows === 1 ? "" : "s"}` : "rows"} of the call list ${str(d.name) ?? `#${row.targetId}`}`,
   "call_list.delete": named("deleted the call list"),
   "call_list.edit": (_d, row) => `changed the call list #${row.targetId}`,

@@ -18,7 +18,7 @@ import type { CallListReportKind, CallSetup, ScenarioRun } from "@/lib/domains/s
 import type { Runtime } from "@/lib/domains/calls/simulator";
 import { createTestAccount, PRINCIPALS, refusal } from "@/test/factories";
 import { FIRST_DRIVER_RUN } from "@/test/drivers";
-import { advanceCallLists, appendToCallList, cancelCallList, cancelCallListRows, createCallList, editCallListRow, deleteCallList, editCallList, pauseCallList, resumeCallList } from "./mutations";
+import { advanceCallLists, appendToCallList, callRowsAgain, cancelCallList, cancelCallListRows, createCallList, editCallListRow, deleteCallList, editCallList, pauseCallList, resumeCallList } from "./mutations";
 import { findOwnCallList, listCallListRows, listCallLists } from "./queries";
 
 const SPEECH = { espeakPath: "/nonexistent/espeak-ng" };
@@ -429,6 +429,11 @@ describe("calling a row again", () => {
     const later = new Date(start.getTime() + 60_000);
     expect(await editCallListRow(owner, { listId: list.id, rowId: first!.id, startAt: later.toISOString() }, { clock: t.clock })).toMatchObject({ nextAttemptAt: later });
     expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "queued", pending: 2, cancelled: 0 });
+    // Every row cancelled before the start completes the list; a row called again reopens it queued, still not before its start.
+    await cancelCallListRows(owner, { listId: list.id, rowIds: (await listCallListRows(owner, list.id, {})).items.map((r) => r.id) }, { clock: t.clock });
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "completed" });
+    expect(await editCallListRow(owner, { listId: list.id, rowId: first!.id, attemptsLeft: 1 }, { clock: t.clock })).toMatchObject({ status: "pending", nextAttemptAt: start });
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "queued", pending: 1, cancelled: 1 });
   });
 
   it("a row being called is refused under rowId, a row of a cancelled list under listId", async () => {
@@ -442,6 +447,68 @@ describe("calling a row again", () => {
     expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: calling!.id, attemptsLeft: 3 }))).toMatchObject({ code: "CONFLICT", field: "rowId", message: "The row is being called: change it once its call ends" });
     await cancelCallList(owner, { listId: list.id });
     expect(await refusal(editCallListRow(owner, { listId: list.id, rowId: waiting!.id, attemptsLeft: 1 }))).toMatchObject({ code: "CONFLICT", field: "listId", message: "The list is cancelled: its rows are never called" });
+  });
+});
+
+describe("calling the failed or cancelled rows again", () => {
+  it("every row of that status waits again with its own attempts, the counts move back and the completed list runs again; the rest stay", async () => {
+    const { owner, app, rule, acct } = await setup();
+    const t = testClock();
+    // Rows 1 and 3 are busy on their first call (one attempt: failed), then answer.
+    const [n1, , n3] = [numberOf(0), numberOf(1), numberOf(2)];
+    const d = deps(listRuntime((to, n) => (to === n1 || to === n3) && n === 1), t.clock, { speech: SPEECH });
+    const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Campaign", numAttempts: 1, intervalSeconds: 30, file: csvOf(4) }, { clock: t.clock });
+    const [, , , fourth] = (await listCallListRows(owner, list.id, {})).items;
+    await cancelCallListRows(owner, { listId: list.id, rowIds: [fourth!.id] }, { clock: t.clock });
+    await runToEnd(list.id, t, d);
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "completed", succeeded: 1, failed: 2, cancelled: 1 });
+
+    // Bad input names its field; a status no row has is refused under status.
+    expect(await refusal(callRowsAgain(owner, { listId: list.id, status: "failed", attemptsLeft: 0 }))).toMatchObject({ code: "INVALID_INPUT", field: "attemptsLeft" });
+    expect(await refusal(callRowsAgain(owner, { listId: list.id, status: "succeeded" as never, attemptsLeft: 1 }))).toMatchObject({ code: "INVALID_INPUT", field: "status" });
+    expect(await refusal(callRowsAgain(owner, { listId: list.id, status: "failed", attemptsLeft: 1, startAt: "tomorrow" }))).toMatchObject({ code: "INVALID_INPUT", field: "startAt" });
+
+    const later = new Date(t.now().getTime() + 60_000);
+    expect(await callRowsAgain(owner, { listId: list.id, status: "failed", attemptsLeft: 2, startAt: later.toISOString() }, { clock: t.clock })).toEqual({ rows: 2 });
+    const rows = (await listCallListRows(owner, list.id, {})).items;
+    expect(rows.map((r) => [r.status, r.attempts, r.attemptsAllowed])).toEqual([
+      ["pending", 1, 3],
+      ["succeeded", 1, null],
+      ["pending", 1, 3],
+      ["cancelled", 0, null],
+    ]);
+    expect(rows[0]).toMatchObject({ nextAttemptAt: later, reason: `To be called again (set by ${owner.name})` });
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "in_progress", succeeded: 1, failed: 0, cancelled: 1, pending: 2 });
+    expect(await refusal(callRowsAgain(owner, { listId: list.id, status: "failed", attemptsLeft: 1 }))).toMatchObject({ code: "INVALID_INPUT", field: "status", message: "The list has no failed rows" });
+
+    // Nothing before its time; then both answer.
+    expect(await advanceCallLists(t.now(), { deps: d, accountId: acct.id })).toBe(0);
+    await runToEnd(list.id, t, d);
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "completed", succeeded: 3, failed: 0, cancelled: 1 });
+
+    // The cancelled row too, at once (no time given).
+    expect(await callRowsAgain(owner, { listId: list.id, status: "cancelled", attemptsLeft: 1 }, { clock: t.clock })).toEqual({ rows: 1 });
+    expect((await listCallListRows(owner, list.id, {})).items[3]).toMatchObject({ status: "pending", attempts: 0, attemptsAllowed: 1, nextAttemptAt: t.now() });
+    const audits = await db.auditLog.findMany({ where: { accountId: acct.id, action: "call_list.call_rows_again" }, orderBy: { id: "asc" } });
+    expect(audits.map((a) => JSON.parse(a.detail))).toEqual([
+      { name: "Campaign", status: "failed", rows: 2, attemptsLeft: 2, startAt: later.toISOString() },
+      { name: "Campaign", status: "cancelled", rows: 1, attemptsLeft: 1 },
+    ]);
+
+    // A cancelled list's rows are never called.
+    await cancelCallList(owner, { listId: list.id });
+    expect(await refusal(callRowsAgain(owner, { listId: list.id, status: "cancelled", attemptsLeft: 1 }))).toMatchObject({ code: "CONFLICT", field: "listId" });
+  }, 60_000);
+
+  it("a list still queued calls them no earlier than its start", async () => {
+    const { owner, app, rule } = await setup(0);
+    const t = testClock();
+    const start = new Date(t.now().getTime() + 3_600_000);
+    const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Later", file: csvOf(2), startAt: start.toISOString() }, { clock: t.clock });
+    await cancelCallListRows(owner, { listId: list.id, rowIds: (await listCallListRows(owner, list.id, {})).items.map((r) => r.id) }, { clock: t.clock });
+    expect(await callRowsAgain(owner, { listId: list.id, status: "cancelled", attemptsLeft: 1 }, { clock: t.clock })).toEqual({ rows: 2 });
+    expect((await listCallListRows(owner, list.id, {})).items.map((r) => r.nextAttemptAt)).toEqual([start, start]);
+    expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "queued", pending: 2, cancelled: 0 });
   });
 });
 
@@ -459,6 +526,7 @@ describe("access", () => {
       () => editCallList(a.owner, { listId: list.id, name: "Mine" }),
       () => cancelCallListRows(a.owner, { listId: list.id, rowIds: [1] }),
       () => editCallListRow(a.owner, { listId: list.id, rowId: 1, attemptsLeft: 1 }),
+      () => callRowsAgain(a.owner, { listId: list.id, status: "failed", attemptsLeft: 1 }),
       () => listCallListRows(a.owner, list.id, {}),
     ];
     for (const call of calls) expect(await refusal(call())).toMatchObject({ code: "NOT_FOUND", reason: "call_list_not_found" });
@@ -480,6 +548,9 @@ describe("access", () => {
       const [row] = (await listCallListRows(owner, list.id, {})).items;
       expect([role, await outcome(editCallListRow(actor, { listId: list.id, rowId: row!.id, attemptsLeft: 2 }))]).toEqual([role, expectFor("application.call_lists")]);
       expect([role, await outcome(cancelCallListRows(actor, { listId: list.id, rowIds: [row!.id] }))]).toEqual([role, expectFor("application.call_lists")]);
+      // Whoever may not is refused before anything is read; whoever may finds the row cancelled above (by them or now by the owner).
+      if (!can(actor, "application.call_lists")) await cancelCallListRows(owner, { listId: list.id, rowIds: [row!.id] });
+      expect([role, await outcome(callRowsAgain(actor, { listId: list.id, status: "cancelled", attemptsLeft: 1 }))]).toEqual([role, expectFor("application.call_lists")]);
     }
   }, 60_000);
 });

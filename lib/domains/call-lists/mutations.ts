@@ -46,6 +46,8 @@ import {
   ZCancelCallListRowsInput,
   ZCreateCallListInput,
   ZEditCallListRowInput,
+  ZCallRowsAgainInput,
+  type CallRowsAgainInput,
   type CancelCallListRowsInput,
   type EditCallListRowInput,
   ZEditCallListInput,
@@ -137,6 +139,12 @@ export async function createCallList(actor: Actor, input: CreateCallListInput, o
   return findOwnCallList(db, actor, id);
 }
 
+/** When a row asked for at `asked` is called: never before the list's start (a list not started yet calls nobody before it). */
+const notBeforeStart = (list: { startAt: Date }, asked: Date): Date => (list.startAt > asked ? list.startAt : asked);
+
+/** A completed list given rows to call runs again: queued while its start is still ahead of `now`, else in progress. */
+const reopened = (list: { startAt: Date }, now: Date) => ({ status: list.startAt > now ? "queued" : "in_progress", completedAt: null });
+
 /**
  * "Append rows" / AppendToCallList: the file's rows after the list's last one (same rules, and
  * the list's header). A completed list runs again; a cancelled one refuses (CONFLICT). Returns
@@ -156,9 +164,9 @@ export async function appendToCallList(actor: Actor, input: AppendCallListInput,
     // The list's row first: it orders concurrent appends, so positions never collide.
     const list = await tx.callList.update({ where: { id: before.id }, data: { total: { increment: csv.rows.length } }, select: { total: true, status: true, startAt: true } });
     if (list.status === "cancelled") throw new AppError("CONFLICT", { message: "The list was cancelled: create a new one", field: "listId" });
-    const at = list.startAt > now ? list.startAt : now;
+    const at = notBeforeStart(list, now);
     await insertRows(tx, actor.accountId, before.id, list.total - csv.rows.length + 1, csv.rows, at);
-    const reopen = list.status === "completed" ? { status: "in_progress", completedAt: null } : {};
+    const reopen = list.status === "completed" ? reopened(list, now) : {};
     await tx.callList.update({ where: { id: before.id }, data: { ...reopen, ...(list.status === "paused" ? {} : { nextRunAt: at }) } });
     await audit(tx, actor, { action: "call_list.append", targetType: "call_list", targetId: before.id, detail: { rows: csv.rows.length, encoding: csv.encoding } });
   }, TX);
@@ -252,9 +260,9 @@ const attemptsAllowed = (row: { attemptsAllowed: number | null }, list: { numAtt
 /**
  * "Call again" / EditCallListTask: gives a row `attemptsLeft` attempts from now (absent: the ones
  * it has, at least 1) and its next call at `startAt` (absent: as it was, or now for a row whose
- * calls were over; never before the start of a list still queued, which calls nobody before
- * it). A row whose calls were over (succeeded, failed, cancelled) waits again, and
- * a completed list runs again; 0 attempts left fails a waiting row at once, and is refused for
+ * calls were over; never before the list's start, before which it calls nobody). A row whose
+ * calls were over (succeeded, failed, cancelled) waits again, and a completed list runs again
+ * (queued while its start is ahead); 0 attempts left fails a waiting row at once, and is refused for
  * one whose calls are over (INVALID_INPUT, under `attemptsLeft`). A row being called is refused
  * (CONFLICT, under `rowId`), as is a row of a cancelled list (under `listId`). Seed: Voximplant's
  * "Editing call lists" guide (start_at, attempts_left).
@@ -280,21 +288,61 @@ export async function editCallListRow(actor: Actor, input: EditCallListRowInput,
       if (n.count === 0) throw rowRefused("The row is being called: change it once its call ends");
       await tx.callList.update({ where: { id: list.id }, data: { failed: { increment: 1 } } });
     } else {
-      const asked = data.startAt ?? (waiting ? row.nextAttemptAt : now);
-      const at = list.status === "queued" && list.startAt > asked ? list.startAt : asked;
+      const at = notBeforeStart(list, data.startAt ?? (waiting ? row.nextAttemptAt : now));
       // A row whose calls were over no longer reads as they ended; its result and report stay until the next call.
       const requeued = waiting ? {} : { reason: `To be called again (set by ${actor.name})` };
       const n = await tx.callListRow.updateMany({ where: { id: row.id, status: row.status }, data: { status: "pending", attemptsAllowed: row.attempts + left, nextAttemptAt: at, updatedAt: now, ...requeued } });
       if (n.count === 0) throw rowRefused("The row is being called: change it once its call ends");
       if (was) await tx.callList.update({ where: { id: list.id }, data: { [was]: { decrement: 1 } } });
       // A completed list runs again (as an append makes it); a queued, running or paused one keeps its state.
-      await tx.callList.updateMany({ where: { id: list.id, status: "completed" }, data: { status: "in_progress", completedAt: null } });
+      await tx.callList.updateMany({ where: { id: list.id, status: "completed" }, data: reopened(list, now) });
     }
     // When the scheduler looks at the list next, or its end once nothing is left to call.
     await settleList(tx, list.id, now);
     await audit(tx, actor, { action: "call_list.edit_row", targetType: "call_list", targetId: list.id, detail: { name: list.name, row: row.position, attemptsLeft: left, ...(data.startAt ? { startAt: data.startAt.toISOString() } : {}) } });
   });
   return findOwnCallListRow(list.id, data.rowId);
+}
+
+/**
+ * The panel's "Call these rows again" (a bulk "Call again"): every row of the list whose calls
+ * ended `status` (failed or cancelled) waits again with `attemptsLeft` attempts from now, its next
+ * call at `startAt` (absent: now; never before the list's start), and a completed list runs
+ * again (queued while its start is ahead). Rows are moved by how many calls each had (one update per count: the attempts
+ * allowed are the row's calls plus `attemptsLeft`); a row another person moved meanwhile is left
+ * as it is. Refused under `listId` for a cancelled list, under `status` when no row has it.
+ * Returns how many rows wait again. Ours: the API's EditCallListTask changes one row.
+ */
+export async function callRowsAgain(actor: Actor, input: CallRowsAgainInput, opts: { clock?: Clock } = {}): Promise<{ rows: number }> {
+  authorizeCallLists(actor, "application.call_lists", "EditCallListTask");
+  const data = parseInput(ZCallRowsAgainInput, input);
+  const now = (opts.clock ?? systemClock)();
+  const list = await findOwnCallList(db, actor, data.listId);
+  if (list.status === "cancelled") throw new AppError("CONFLICT", { message: "The list is cancelled: its rows are never called", field: "listId" });
+  const at = notBeforeStart(list, data.startAt ?? now);
+  return db.$transaction(async (tx) => {
+    const where = { listId: list.id, status: data.status };
+    const byCalls = await tx.callListRow.groupBy({ by: ["attempts"], where, orderBy: { attempts: "asc" } });
+    let rows = 0;
+    for (const { attempts } of byCalls) {
+      const n = await tx.callListRow.updateMany({
+        where: { ...where, attempts },
+        data: { status: "pending", attemptsAllowed: attempts + data.attemptsLeft, nextAttemptAt: at, updatedAt: now, reason: `To be called again (set by ${actor.name})` },
+      });
+      rows += n.count;
+    }
+    if (rows === 0) throw new AppError("INVALID_INPUT", { message: `The list has no ${data.status} rows`, field: "status" });
+    await tx.callList.update({ where: { id: list.id }, data: { [data.status]: { decrement: rows } } });
+    await tx.callList.updateMany({ where: { id: list.id, status: "completed" }, data: reopened(list, now) });
+    await settleList(tx, list.id, now);
+    await audit(tx, actor, {
+      action: "call_list.call_rows_again",
+      targetType: "call_list",
+      targetId: list.id,
+      detail: { name: list.name, status: data.status, rows, attemptsLeft: data.attemptsLeft, ...(data.startAt ? { startAt: data.startAt.toISOString() } : {}) },
+    });
+    return { rows };
+  });
 }
 
 function rowNotCancellable(status: string | undefined): string {

@@ -249,6 +249,18 @@ export const ZEditCallListRowInput = z
   });
 export type EditCallListRowInput = z.input<typeof ZEditCallListRowInput>;
 
+/**
+ * The panel's "Call these rows again": every row of the list whose calls ended `status` (failed or
+ * cancelled) waits again with `attemptsLeft` attempts (1..MAX_ATTEMPTS), from `startAt` if given.
+ */
+export const ZCallRowsAgainInput = z.object({
+  listId: ZCallListId,
+  status: z.enum(["failed", "cancelled"], { error: "Choose the failed or the cancelled rows" }),
+  startAt: ZStartAt,
+  attemptsLeft: ZInt("Attempts", 1, MAX_ATTEMPTS),
+});
+export type CallRowsAgainInput = z.input<typeof ZCallRowsAgainInput>;
+
 /** EditCallList and the panel's Edit: any of the settings. */
 export const ZEditCallListInput = z.object({
   listId: ZCallListId,

@@ -12,10 +12,16 @@ const session = vi.hoisted(() => ({ actor: null as PanelActor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ refresh: vi.fn(), revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const { pauseCallListAction, resumeCallListAction, cancelCallListAction, editCallListAction, deleteCallListAction, cancelCallListRowsAction, editCallListRowAction } = await import("./actions");
+const { pauseCallListAction, resumeCallListAction, cancelCallListAction, editCallListAction, deleteCallListAction, cancelCallListRowsAction, editCallListRowAction, callRowsAgainAction } = await import("./actions");
 
 const firstRowId = async (listId: number) => (await db.callListRow.findFirstOrThrow({ where: { listId }, orderBy: { position: "asc" }, select: { id: true } })).id;
 
+
+/** The list's first row failed after one call (as its counters say), for the actions on failed rows. */
+async function failFirstRow(listId: number): Promise<void> {
+  await db.callListRow.update({ where: { id: await firstRowId(listId) }, data: { status: "failed", attempts: 1, result: "busy", reason: "Busy" } });
+  await db.callList.update({ where: { id: listId }, data: { failed: 1 } });
+}
 
 const snapshot = async (accountId: number) => ({
   lists: await db.callList.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
@@ -40,6 +46,7 @@ describe("call list server actions", () => {
     { name: "deleteCallListAction", status: "queued", run: (listId: number) => deleteCallListAction({ listId }) },
     { name: "cancelCallListRowsAction", status: "queued", run: async (listId: number) => cancelCallListRowsAction({ listId, rowIds: [await firstRowId(listId)] }) },
     { name: "editCallListRowAction", status: "queued", run: async (listId: number) => editCallListRowAction({ listId, rowId: await firstRowId(listId), attemptsLeft: 2 }) },
+    { name: "callRowsAgainAction", status: "queued", prepare: failFirstRow, run: (listId: number) => callRowsAgainAction({ listId, status: "failed", attemptsLeft: 1 }) },
   ] as const;
 
   for (const c of calls) {
@@ -48,6 +55,7 @@ describe("call list server actions", () => {
       it(`${c.name} as ${role}: ${allowed ? "ok, audited" : "refused, nothing written"}`, async () => {
         session.actor = asPanel(await acct.actor(role));
         const { list } = await fixtureCallList(acct.id, { status: c.status });
+        if ("prepare" in c) await c.prepare(list.id);
         const before = await snapshot(acct.id);
         const r = await c.run(list.id);
         if (allowed) {

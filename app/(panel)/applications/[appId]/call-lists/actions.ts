@@ -3,8 +3,8 @@
 // pause, resume, cancel, edit and delete, and cancelling a row or calling it again, all of the page's section (role-matrix.json has no
 // finer rows for them).
 import { action } from "@/lib/server/action";
-import { cancelCallList, cancelCallListRows, deleteCallList, editCallList, editCallListRow, pauseCallList, resumeCallList } from "@/lib/domains/call-lists/mutations";
-import { ZCallListRef, ZCancelCallListRowsInput, ZEditCallListInput, ZEditCallListRowInput } from "@/lib/domains/call-lists/schemas";
+import { callRowsAgain, cancelCallList, cancelCallListRows, deleteCallList, editCallList, editCallListRow, pauseCallList, resumeCallList } from "@/lib/domains/call-lists/mutations";
+import { ZCallListRef, ZCallRowsAgainInput, ZCancelCallListRowsInput, ZEditCallListInput, ZEditCallListRowInput } from "@/lib/domains/call-lists/schemas";
 
 export const pauseCallListAction = action({ section: "application.call_lists", input: ZCallListRef }, async (input, actor) => {
   const l = await pauseCallList(actor, input);
@@ -37,3 +37,5 @@ export const editCallListRowAction = action({ section: "application.call_lists",
   const r = await editCallListRow(actor, input);
   return { id: r.id, position: r.position, status: r.status };
 });
+
+export const callRowsAgainAction = action({ section: "application.call_lists", input: ZCallRowsAgainInput }, (input, actor) => callRowsAgain(actor, input));

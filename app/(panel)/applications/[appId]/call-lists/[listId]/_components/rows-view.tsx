@@ -14,7 +14,9 @@ import { formText, useActionForm } from "@/components/forms/use-action-form";
 import { useDialog } from "@/components/forms/use-dialog";
 import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
 import { useToast } from "@/components/ui/toast";
-import { cancelCallListRowsAction, editCallListRowAction } from "../../actions";
+import { Button } from "@/components/ui/button";
+import { countOf } from "@/lib/core/format";
+import { callRowsAgainAction, cancelCallListRowsAction, editCallListRowAction } from "../../actions";
 import { useAutoRefresh } from "@/components/ui/auto-refresh";
 import { Badge } from "@/components/ui/page";
 import { DateTime } from "@/components/ui/date-time";
@@ -132,15 +134,13 @@ function CallAgainDialog({ listId, row, onClose, returnFocusTo }: { listId: numb
   const router = useRouter();
   const form = useActionForm(editCallListRowAction, {
     fields: ["attemptsLeft", "startAt"],
-    // An emptied Attempts is refused (NaN), not read as "the attempts it has".
-    toInput: (f) => ({ listId, rowId: row.id, attemptsLeft: formText(f, "attemptsLeft") === "" ? Number.NaN : Number(formText(f, "attemptsLeft")), startAt: formText(f, "startAt") || undefined }),
+    toInput: (f) => ({ listId, rowId: row.id, attemptsLeft: attemptsOf(f), startAt: formText(f, "startAt") || undefined }),
     onSuccess: () => {
       toast(`Row ${row.position} will be called again: ${row.destination}`);
       onClose();
       router.refresh();
     },
   });
-  const e = form.fieldErrors;
   return (
     <FormDialog
       title={`Call row ${row.position} again`}
@@ -150,15 +150,57 @@ function CallAgainDialog({ listId, row, onClose, returnFocusTo }: { listId: numb
       onClose={onClose}
       returnFocusTo={returnFocusTo}
     >
-      <div className="space-y-4">
-        <Field label="Attempts" name="attemptsLeft" type="number" inputMode="numeric" min={1} max={MAX_ATTEMPTS} step={1} defaultValue="1" error={e.attemptsLeft} hint={`1 to ${MAX_ATTEMPTS}, the list's interval apart.`} />
-        <Field label="Next call at (UTC)" name="startAt" placeholder="YYYY-MM-DD HH:mm" autoComplete="off" spellCheck={false} error={e.startAt} hint="Empty: as soon as the list can call." />
-      </div>
+      <CallAgainFields errors={form.fieldErrors} />
     </FormDialog>
   );
 }
 
-type RowDialog = { kind: "cancel" | "again"; row: ListRowView };
+/** The attempts from now and the optional UTC time of the next call: "Call again" for one row or for every failed or cancelled one. */
+function CallAgainFields({ errors: e }: { errors: Partial<Record<string, string>> }) {
+  return (
+    <div className="space-y-4">
+      <Field label="Attempts" name="attemptsLeft" type="number" inputMode="numeric" min={1} max={MAX_ATTEMPTS} step={1} defaultValue="1" error={e.attemptsLeft} hint={`1 to ${MAX_ATTEMPTS}, the list's interval apart.`} />
+      <Field label="Next call at (UTC)" name="startAt" placeholder="YYYY-MM-DD HH:mm" autoComplete="off" spellCheck={false} error={e.startAt} hint="Empty: as soon as the list can call." />
+    </div>
+  );
+}
+
+/** An emptied Attempts is refused (NaN), not read as "the attempts it has". */
+const attemptsOf = (f: FormData) => (formText(f, "attemptsLeft") === "" ? Number.NaN : Number(formText(f, "attemptsLeft")));
+
+/** "Call these rows again": every row of the list that `status` (failed or cancelled) waits again. */
+function CallRowsAgainDialog({ listId, status, count, onClose, returnFocusTo }: { listId: number; status: "failed" | "cancelled"; count: number; onClose: () => void; returnFocusTo?: HTMLElement | null }) {
+  const toast = useToast();
+  const router = useRouter();
+  const form = useActionForm(callRowsAgainAction, {
+    fields: ["attemptsLeft", "startAt", "status"],
+    toInput: (f) => ({ listId, status, attemptsLeft: attemptsOf(f), startAt: formText(f, "startAt") || undefined }),
+    onSuccess: (d) => {
+      toast(`${countOf(d.rows, "row")} will be called again`);
+      onClose();
+      router.refresh();
+    },
+  });
+  return (
+    <FormDialog
+      title={`Call the ${status} rows again`}
+      description={`${countOf(count, `${status} row`)} ${count === 1 ? "waits" : "wait"} to be called again; a completed list runs again for ${count === 1 ? "it" : "them"}.`}
+      form={form}
+      submitLabel="Call again"
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+    >
+      {form.fieldErrors.status ? (
+        <p role="alert" className="mb-3 text-sm text-red-700" data-field-error="status">
+          {form.fieldErrors.status}
+        </p>
+      ) : null}
+      <CallAgainFields errors={form.fieldErrors} />
+    </FormDialog>
+  );
+}
+
+type RowDialog = { kind: "cancel" | "again"; row: ListRowView } | { kind: "again-all"; status: "failed" | "cancelled"; count: number };
 
 /** `filter`: the rows-by-status links, shown above the table; `status`: the one shown (the download follows it), undefined for all. */
 export function ListDetailView({
@@ -200,6 +242,9 @@ export function ListDetailView({
     ],
     [open, listOpen],
   );
+  // Shown with the failed or cancelled rows: all of them called again at once.
+  const shownCount = status === "failed" ? list.failed : status === "cancelled" ? list.cancelled : 0;
+  const againAll = listOpen && (status === "failed" || status === "cancelled") && shownCount > 0 ? { kind: "again-all" as const, status, count: shownCount } : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 p-4" data-list-status={list.status}>
@@ -235,7 +280,14 @@ export function ListDetailView({
           {status ? `Download ${ROW_STATUS_LABELS[status].toLowerCase()} rows (CSV)` : "Download results (CSV)"}
         </a>
       </div>
-      {filter}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        {filter}
+        {againAll ? (
+          <Button variant="secondary" onClick={(e) => open(againAll, e.currentTarget)}>
+            Call these {countOf(againAll.count, "row")} again…
+          </Button>
+        ) : null}
+      </div>
       <DataTable
         mode="server"
         params={params}
@@ -250,6 +302,9 @@ export function ListDetailView({
       />
       {dialog.state?.kind === "cancel" ? <CancelRowDialog listId={list.id} row={dialog.state.row} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
       {dialog.state?.kind === "again" ? <CallAgainDialog listId={list.id} row={dialog.state.row} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
+      {dialog.state?.kind === "again-all" ? (
+        <CallRowsAgainDialog listId={list.id} status={dialog.state.status} count={dialog.state.count} onClose={dialog.close} returnFocusTo={dialog.opener} />
+      ) : null}
     </div>
   );
 }
