@@ -262,8 +262,8 @@ const attemptsAllowed = (row: { attemptsAllowed: number | null }, list: { numAtt
  * it has, at least 1) and its next call at `startAt` (absent: as it was, or now for a row whose
  * calls were over; never before the list's start, before which it calls nobody). A row whose
  * calls were over (succeeded, failed, cancelled) waits again, and a completed list runs again
- * (queued while its start is ahead); 0 attempts left fails a waiting row at once, and is refused for
- * one whose calls are over (INVALID_INPUT, under `attemptsLeft`). A row being called is refused
+ * (queued while its start is ahead); 0 attempts left fails a waiting row at once, and is refused
+ * for one whose calls are over (INVALID_INPUT, under `attemptsLeft`). A row being called is refused
  * (CONFLICT, under `rowId`), as is a row of a cancelled list (under `listId`). Seed: Voximplant's
  * "Editing call lists" guide (start_at, attempts_left).
  */
@@ -307,11 +307,11 @@ export async function editCallListRow(actor: Actor, input: EditCallListRowInput,
 /**
  * The panel's "Call these rows again" (a bulk "Call again"): every row of the list whose calls
  * ended `status` (failed or cancelled) waits again with `attemptsLeft` attempts from now, its next
- * call at `startAt` (absent: now; never before the list's start), and a completed list runs
- * again (queued while its start is ahead). Rows are moved by how many calls each had (one update per count: the attempts
- * allowed are the row's calls plus `attemptsLeft`); a row another person moved meanwhile is left
- * as it is. Refused under `listId` for a cancelled list, under `status` when no row has it.
- * Returns how many rows wait again. Ours: the API's EditCallListTask changes one row.
+ * call at `startAt` (absent: now; never before the list's start), and a completed list runs again
+ * (queued while its start is ahead). Rows move in one update per number of calls made (the
+ * attempts allowed are the row's calls plus `attemptsLeft`); a row another person moved meanwhile
+ * is left as it is. Refused under `listId` for a cancelled list, under `status` when no row has
+ * it. Returns how many rows wait again. Ours: the API's EditCallListTask changes one row.
  */
 export async function callRowsAgain(actor: Actor, input: CallRowsAgainInput, opts: { clock?: Clock } = {}): Promise<{ rows: number }> {
   authorizeCallLists(actor, "application.call_lists", "EditCallListTask");
