@@ -272,7 +272,7 @@ test("a row still waiting is cancelled from its menu, by keyboard, then called a
   await expect(row1).toContainText("Cancelled");
   await page.getByRole("navigation", { name: "Rows by status" }).getByRole("link", { name: "Cancelled 1" }).click();
   await expect(page.locator("table tbody tr")).toHaveCount(1);
-  await page.getByRole("button", { name: "Call these 1 row again…" }).click();
+  await page.getByRole("button", { name: "Call the cancelled row again…" }).click();
   const all = page.getByRole("dialog", { name: "Call the cancelled rows again" });
   await expect(all).toHaveAccessibleDescription("1 cancelled row waits to be called again; a completed list runs again for it.");
   await all.getByLabel("Attempts").fill("3");
@@ -280,7 +280,7 @@ test("a row still waiting is cancelled from its menu, by keyboard, then called a
   await expect(page.locator('[data-toast="success"]').first()).toHaveText("1 row will be called again");
   // Nothing is cancelled any more: the filter shows none, and the button is gone.
   await expect(page.getByText("No rows match.")).toBeVisible();
-  await expect(page.getByRole("button", { name: /^Call these/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Call (the|all)/ })).toHaveCount(0);
   expect(await factory.db.callListRow.findFirstOrThrow({ where: { listId: list.id, position: 1 }, select: { status: true, attemptsAllowed: true, nextAttemptAt: true } })).toEqual({
     status: "pending",
     attemptsAllowed: 3,

@@ -305,7 +305,7 @@ export async function editCallListRow(actor: Actor, input: EditCallListRowInput,
 }
 
 /**
- * The panel's "Call these rows again" (a bulk "Call again"): every row of the list whose calls
+ * The panel's "Call all failed rows again" (a bulk "Call again"): every row of the list whose calls
  * ended `status` (failed or cancelled) waits again with `attemptsLeft` attempts from now, its next
  * call at `startAt` (absent: now; never before the list's start), and a completed list runs again
  * (queued while its start is ahead). Rows move in one update per number of calls made (the

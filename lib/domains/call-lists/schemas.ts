@@ -250,7 +250,7 @@ export const ZEditCallListRowInput = z
 export type EditCallListRowInput = z.input<typeof ZEditCallListRowInput>;
 
 /**
- * The panel's "Call these rows again": every row of the list whose calls ended `status` (failed or
+ * The panel's "Call all failed rows again": every row of the list whose calls ended `status` (failed or
  * cancelled) waits again with `attemptsLeft` attempts (1..MAX_ATTEMPTS), from `startAt` if given.
  */
 export const ZCallRowsAgainInput = z.object({

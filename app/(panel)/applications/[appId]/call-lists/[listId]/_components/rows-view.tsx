@@ -1,7 +1,8 @@
 "use client";
 // A call list's detail: its progress (refreshing while it runs) and its rows, page by page, each
-// with its status, attempts, last result and cost; from a row's menu, a row still waiting to be
-// called can be cancelled, and one whose calls are over called again.
+// with its status, attempts, last result and cost, by status; from a row's menu, a row still
+// waiting to be called can be cancelled, and one whose calls are over called again; shown by
+// status, all the failed or cancelled rows can be called again at once.
 import { useMemo } from "react";
 import Link from "next/link";
 import type { Route } from "next";
@@ -168,7 +169,7 @@ function CallAgainFields({ errors: e }: { errors: Partial<Record<string, string>
 /** An emptied Attempts is refused (NaN), not read as "the attempts it has". */
 const attemptsOf = (f: FormData) => (formText(f, "attemptsLeft") === "" ? Number.NaN : Number(formText(f, "attemptsLeft")));
 
-/** "Call these rows again": every row of the list that `status` (failed or cancelled) waits again. */
+/** "Call all failed rows again": every row of the list that is `status` (failed or cancelled) waits again. */
 function CallRowsAgainDialog({ listId, status, count, onClose, returnFocusTo }: { listId: number; status: "failed" | "cancelled"; count: number; onClose: () => void; returnFocusTo?: HTMLElement | null }) {
   const toast = useToast();
   const router = useRouter();
@@ -242,7 +243,7 @@ export function ListDetailView({
     ],
     [open, listOpen],
   );
-  // Shown with the failed or cancelled rows: all of them called again at once.
+  // Shown with the failed or cancelled rows: all of them (whatever the number filter shows) called again at once.
   const shownCount = status === "failed" ? list.failed : status === "cancelled" ? list.cancelled : 0;
   const againAll = listOpen && (status === "failed" || status === "cancelled") && shownCount > 0 ? { kind: "again-all" as const, status, count: shownCount } : null;
   return (
@@ -284,7 +285,7 @@ export function ListDetailView({
         {filter}
         {againAll ? (
           <Button variant="secondary" onClick={(e) => open(againAll, e.currentTarget)}>
-            Call these {countOf(againAll.count, "row")} again…
+            {againAll.count === 1 ? `Call the ${againAll.status} row again…` : `Call all ${againAll.count} ${againAll.status} rows again…`}
           </Button>
         ) : null}
       </div>
