@@ -226,7 +226,7 @@ describe("invoices and the transaction history", () => {
       ["Period (UTC)", "2026-10-01 to 2026-10-31"],
       ["Issued", "2026-11-01"],
     ]);
-    expect(invoiceHeading(inv, new Date(Date.UTC(2026, 9, 31, 23, 59)))[2]).toEqual(["Draft", "the month is not over; figures so far, issued 2026-11-01"]);
+    expect(invoiceHeading(inv, new Date(Date.UTC(2026, 9, 31, 23, 59)))[2]).toEqual(["Draft", "the month is not over; figures so far, to be issued 2026-11-01"]);
     expect(await listInvoiceMonths(owner, () => new Date(Date.UTC(2026, 10, 15)))).toEqual([202611, 202610, 202609]);
     await expect(getInvoice(owner, 202613)).rejects.toMatchObject({ code: "NOT_FOUND" });
 

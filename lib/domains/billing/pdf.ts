@@ -57,7 +57,7 @@ export function invoiceHeading(inv: Pick<InvoiceDto, "accountName" | "from" | "t
   return [
     ["Account", inv.accountName],
     ["Period (UTC)", `${day(inv.from)} to ${day(new Date(inv.to.getTime() - 1))}`],
-    inv.to > now ? ["Draft", `the month is not over; figures so far, issued ${day(inv.to)}`] : ["Issued", day(inv.to)],
+    inv.to > now ? ["Draft", `the month is not over; figures so far, to be issued ${day(inv.to)}`] : ["Issued", day(inv.to)],
   ];
 }
 

@@ -469,8 +469,12 @@ describe("calling the failed or cancelled rows again", () => {
     expect(await refusal(callRowsAgain(owner, { listId: list.id, status: "failed", attemptsLeft: 1, startAt: "tomorrow" }))).toMatchObject({ code: "INVALID_INPUT", field: "startAt" });
 
     const later = new Date(t.now().getTime() + 60_000);
+    const lastCalls = (await listCallListRows(owner, list.id, {})).items.map((r) => r.updatedAt);
+    t.advance(5);
     expect(await callRowsAgain(owner, { listId: list.id, status: "failed", attemptsLeft: 2, startAt: later.toISOString() }, { clock: t.clock })).toEqual({ rows: 2 });
     const rows = (await listCallListRows(owner, list.id, {})).items;
+    // Their last attempt is still their last call, not this change.
+    expect(rows.map((r) => r.updatedAt)).toEqual(lastCalls);
     expect(rows.map((r) => [r.status, r.attempts, r.attemptsAllowed])).toEqual([
       ["pending", 1, 3],
       ["succeeded", 1, null],

@@ -213,7 +213,7 @@ export async function cancelCallList(actor: Actor, input: CallListRef, opts: { c
   await db.$transaction(async (tx) => {
     const n = await tx.callList.updateMany({ where: { id: list.id, status: { in: ["queued", "in_progress", "paused"] } }, data: { status: "cancelled", nextRunAt: null, completedAt: now } });
     if (n.count === 0) throw notNow(`The list is already ${list.status.replace("_", " ")}`);
-    const rows = await tx.callListRow.updateMany({ where: { listId: list.id, status: "pending" }, data: { status: "cancelled", reason: `Cancelled by ${actor.name}`, updatedAt: now } });
+    const rows = await tx.callListRow.updateMany({ where: { listId: list.id, status: "pending" }, data: { status: "cancelled", reason: `Cancelled by ${actor.name}` } });
     await tx.callList.update({ where: { id: list.id }, data: { cancelled: { increment: rows.count } } });
     await audit(tx, actor, { action: "call_list.cancel", targetType: "call_list", targetId: list.id, detail: { name: list.name, cancelledRows: rows.count } });
   });
@@ -240,7 +240,7 @@ export async function cancelCallListRows(actor: Actor, input: CancelCallListRows
     const rows = await tx.callListRow.findMany({ where: { listId: list.id, id: { in: ids } }, select: { id: true, status: true } });
     const statusOf = new Map(rows.map((r) => [r.id, r.status]));
     const pending = ids.filter((id) => statusOf.get(id) === "pending");
-    const n = await tx.callListRow.updateMany({ where: { listId: list.id, id: { in: pending }, status: "pending" }, data: { status: "cancelled", reason: `Cancelled by ${actor.name}`, updatedAt: now } });
+    const n = await tx.callListRow.updateMany({ where: { listId: list.id, id: { in: pending }, status: "pending" }, data: { status: "cancelled", reason: `Cancelled by ${actor.name}` } });
     // A row claimed between the read and the update is not cancelled: read back which were.
     const done = n.count === pending.length ? pending : (await tx.callListRow.findMany({ where: { id: { in: pending }, status: "cancelled" }, select: { id: true } })).map((r) => r.id);
     const cancelled = new Set(done);
@@ -284,14 +284,14 @@ export async function editCallListRow(actor: Actor, input: EditCallListRowInput,
     const counter = { succeeded: "succeeded", failed: "failed", cancelled: "cancelled" } as const;
     const was = waiting ? null : counter[row.status as keyof typeof counter];
     if (left === 0) {
-      const n = await tx.callListRow.updateMany({ where: { id: row.id, status: "pending" }, data: { attemptsAllowed: row.attempts, status: "failed", reason: `No attempts left (set by ${actor.name})`, updatedAt: now } });
+      const n = await tx.callListRow.updateMany({ where: { id: row.id, status: "pending" }, data: { attemptsAllowed: row.attempts, status: "failed", reason: `No attempts left (set by ${actor.name})` } });
       if (n.count === 0) throw rowRefused("The row is being called: change it once its call ends");
       await tx.callList.update({ where: { id: list.id }, data: { failed: { increment: 1 } } });
     } else {
       const at = notBeforeStart(list, data.startAt ?? (waiting ? row.nextAttemptAt : now));
       // A row whose calls were over no longer reads as they ended; its result and report stay until the next call.
       const requeued = waiting ? {} : { reason: `To be called again (set by ${actor.name})` };
-      const n = await tx.callListRow.updateMany({ where: { id: row.id, status: row.status }, data: { status: "pending", attemptsAllowed: row.attempts + left, nextAttemptAt: at, updatedAt: now, ...requeued } });
+      const n = await tx.callListRow.updateMany({ where: { id: row.id, status: row.status }, data: { status: "pending", attemptsAllowed: row.attempts + left, nextAttemptAt: at, ...requeued } });
       if (n.count === 0) throw rowRefused("The row is being called: change it once its call ends");
       if (was) await tx.callList.update({ where: { id: list.id }, data: { [was]: { decrement: 1 } } });
       // A completed list runs again (as an append makes it); a queued, running or paused one keeps its state.
@@ -327,7 +327,7 @@ export async function callRowsAgain(actor: Actor, input: CallRowsAgainInput, opt
     for (const { attempts } of byCalls) {
       const n = await tx.callListRow.updateMany({
         where: { ...where, attempts },
-        data: { status: "pending", attemptsAllowed: attempts + data.attemptsLeft, nextAttemptAt: at, updatedAt: now, reason: `To be called again (set by ${actor.name})` },
+        data: { status: "pending", attemptsAllowed: attempts + data.attemptsLeft, nextAttemptAt: at, reason: `To be called again (set by ${actor.name})` },
       });
       rows += n.count;
     }
