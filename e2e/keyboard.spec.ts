@@ -94,3 +94,31 @@ test("after following a sidebar link the focus is on the new page, so the next T
   await expect(main).toBeFocused();
   await context.close();
 });
+
+test("Apply filters and the pager keep the keyboard's focus: the re-created Apply button gets it back, the pager's end button keeps it", async ({ browserLoggedIn, factory }) => {
+  const acct = await factory.account();
+  const app = await factory.application(acct.id);
+  // 21 users: two pages of 20.
+  await factory.db.appUser.createMany({ data: Array.from({ length: 21 }, (_, i) => ({ accountId: acct.id, applicationId: app.id, name: `kbd-user-${String(i).padStart(2, "0")}`, displayName: `User ${i}`, passwordHash: "x" })) });
+  const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
+  await page.goto("/logs");
+  await page.getByLabel("Outcome").selectOption("ok");
+  const apply = page.getByRole("button", { name: "Apply filters" });
+  await apply.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/outcome=ok/);
+  await expect(apply).toBeFocused();
+
+  await page.goto(`/applications/${app.id}/users`);
+  const next = page.getByRole("button", { name: "Next" });
+  await next.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("page-status")).toHaveText("Page 2 of 2");
+  // The last page: Next is shown as disabled, and still holds the focus.
+  await expect(next).toHaveAttribute("aria-disabled", "true");
+  await expect(next).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("page-status")).toHaveText("Page 2 of 2");
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.getByRole("button", { name: "Previous" })).toBeFocused();
+});

@@ -4,6 +4,9 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "./search-params";
 
+/** A pager button at the end it leads to: shown as disabled, still focusable. */
+const OFF = "aria-disabled:cursor-not-allowed aria-disabled:text-slate-600 aria-disabled:opacity-70";
+
 /**
  * "Page x of y", previous/next and the page size, for either mode. `page` is 1-based. Shown only
  * when there is more than one page (or a non-default page size was chosen, so it can be undone).
@@ -51,11 +54,12 @@ export function DataTablePagination({
           Page {Math.min(page, pages)} of {pages}
         </p>
         <div className="flex items-center gap-1">
-          <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
+          {/* aria-disabled, not disabled: the button pressed to reach the first or last page keeps the focus (a disabled one drops it to the page's start). */}
+          <Button variant="secondary" size="sm" aria-disabled={page <= 1} className={OFF} onClick={() => page > 1 && onPageChange(page - 1)}>
             <ChevronLeft aria-hidden className="size-4" />
             Previous
           </Button>
-          <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => onPageChange(page + 1)}>
+          <Button variant="secondary" size="sm" aria-disabled={page >= pages} className={OFF} onClick={() => page < pages && onPageChange(page + 1)}>
             Next
             <ChevronRight aria-hidden className="size-4" />
           </Button>

@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 export function FilterActions({ active, clearHref, className }: { active: boolean; clearHref: Route; className?: string }) {
   return (
     <div className={cn("flex gap-2", className)}>
-      <Button type="submit" variant="secondary">
+      {/* The form is re-created by what it applies: the shell's RouteFocus gives this button the focus back by its key. */}
+      <Button type="submit" variant="secondary" data-focus-key="apply-filters">
         Apply filters
       </Button>
       {active ? (
