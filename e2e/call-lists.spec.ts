@@ -55,8 +55,10 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
 
   await page.locator('button[data-action="application.call_lists.create"]').click();
   const dialog = page.getByRole("dialog", { name: "Create call list" });
-  // Nothing filled in: the name's and the file's errors at once; a 0-byte file is called empty.
+  // Nothing filled in and a setting out of range: every error at once; a 0-byte file is called empty.
+  await dialog.getByLabel("Max simultaneous calls").fill("0");
   await dialog.getByRole("button", { name: "Create and start" }).click();
+  await expect(dialog.locator('[data-field-error="maxSimultaneous"]')).toHaveText("Max simultaneous calls must be at least 1");
   await expect(dialog.locator('[data-field-error="name"]')).toHaveText("Enter a name");
   await expect(dialog.locator('[data-field-error="file"]')).toHaveText("Choose a CSV file");
   await expect(dialog.locator('[data-field-error="ruleId"]')).toHaveText("Choose a rule");

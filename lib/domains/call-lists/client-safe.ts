@@ -41,6 +41,25 @@ export const MAX_SIMULTANEOUS = 100;
 export const MAX_ATTEMPTS = 10;
 export const MAX_INTERVAL_SECONDS = 7 * 86_400;
 
+/** The whole-number settings of a list by field: the label its messages use, and its bounds. */
+export const WHOLE_NUMBER_SETTINGS = {
+  maxSimultaneous: { label: "Max simultaneous calls", min: 1, max: MAX_SIMULTANEOUS },
+  numAttempts: { label: "Attempts", min: 1, max: MAX_ATTEMPTS },
+  intervalSeconds: { label: "The interval", min: 0, max: MAX_INTERVAL_SECONDS },
+} as const;
+
+/**
+ * What is wrong with a whole-number setting as typed (`raw`, read as z.coerce reads it: "" is 0),
+ * or null: the Create dialog's check before an upload, in the words of schemas.ts's ZInt.
+ */
+export function wholeNumberProblem(label: string, raw: string, min: number, max: number): string | null {
+  const v = Number(raw);
+  if (Number.isNaN(v)) return `${label} must be a number`;
+  if (!Number.isInteger(v)) return `${label} must be a whole number`;
+  if (v < min) return `${label} must be at least ${min}`;
+  return v > max ? `${label} must be at most ${max}` : null;
+}
+
 /** The messages the Create dialog gives before any upload (the schema gives the same). */
 export const NAME_REQUIRED = "Enter a name";
 export const RULE_REQUIRED = "Choose a rule";

@@ -23,7 +23,7 @@ import { parseUtcDateTime } from "@/lib/core/day-range";
 import { toE164 } from "@/lib/core/phone";
 import { safeText, zId } from "@/lib/core/validate";
 export * from "./client-safe";
-import { FILE_REQUIRED, MAX_FILE_BYTES, MAX_SIMULTANEOUS, MAX_ATTEMPTS, MAX_INTERVAL_SECONDS, NAME_REQUIRED, RULE_REQUIRED } from "./client-safe";
+import { FILE_REQUIRED, MAX_FILE_BYTES, MAX_ATTEMPTS, NAME_REQUIRED, RULE_REQUIRED, WHOLE_NUMBER_SETTINGS } from "./client-safe";
 
 /** The limit: rows per uploaded file. */
 export const MAX_FILE_ROWS = 100_000;
@@ -188,11 +188,12 @@ const ZStartAt = z.union([z.date(), z.string().trim()]).optional().transform((v,
 });
 
 /** The settings a list is created with and EditCallList changes. */
+const wholeNumber = ({ label, min, max }: { label: string; min: number; max: number }) => ZInt(label, min, max);
 export const ZCallListSettings = {
   name: z.string({ error: NAME_REQUIRED }).trim().min(1, NAME_REQUIRED).max(100, "At most 100 characters").superRefine(safeText("The name")),
-  maxSimultaneous: ZInt("Max simultaneous calls", 1, MAX_SIMULTANEOUS),
-  numAttempts: ZInt("Attempts", 1, MAX_ATTEMPTS),
-  intervalSeconds: ZInt("The interval", 0, MAX_INTERVAL_SECONDS),
+  maxSimultaneous: wholeNumber(WHOLE_NUMBER_SETTINGS.maxSimultaneous),
+  numAttempts: wholeNumber(WHOLE_NUMBER_SETTINGS.numAttempts),
+  intervalSeconds: wholeNumber(WHOLE_NUMBER_SETTINGS.intervalSeconds),
   startAt: ZStartAt,
   priority: ZInt("The priority", 0, 1000),
 };

@@ -10,7 +10,7 @@ import { countOf } from "@/lib/core/format";
 import { FormDialog } from "@/components/forms/form-dialog";
 import { Field, inputClass } from "@/components/forms/fields";
 import { useToast } from "@/components/ui/toast";
-import { FILE_EMPTY, FILE_REQUIRED, MAX_ATTEMPTS, MAX_FILE_BYTES, MAX_INTERVAL_SECONDS, MAX_SIMULTANEOUS, NAME_REQUIRED, RULE_REQUIRED } from "@/lib/domains/call-lists/client-safe";
+import { FILE_EMPTY, FILE_REQUIRED, MAX_ATTEMPTS, MAX_FILE_BYTES, MAX_INTERVAL_SECONDS, MAX_SIMULTANEOUS, NAME_REQUIRED, RULE_REQUIRED, WHOLE_NUMBER_SETTINGS, wholeNumberProblem } from "@/lib/domains/call-lists/client-safe";
 import type { useActionForm } from "@/components/forms/use-action-form";
 import type { CallListRow } from "./columns";
 
@@ -108,6 +108,10 @@ export function CreateCallListDialog({
     const ruleId = String(f.get("ruleId") ?? "");
     const settingsErrors: Record<string, string> = name.trim() === "" ? { name: NAME_REQUIRED } : {};
     if (ruleId === "") settingsErrors.ruleId = RULE_REQUIRED;
+    for (const [field, w] of Object.entries(WHOLE_NUMBER_SETTINGS)) {
+      const problem = wholeNumberProblem(w.label, String(f.get(field) ?? ""), w.min, w.max);
+      if (problem) settingsErrors[field] = problem;
+    }
     // A date without its time (or half a date) is posted as "", which would mean "start now".
     const startInput = e.currentTarget.elements.namedItem("startAt") as HTMLInputElement | null;
     if (startInput?.validity.badInput) settingsErrors.startAt = START_INCOMPLETE;
