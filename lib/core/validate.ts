@@ -36,6 +36,31 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
 }
 
 /**
+ * Runs every check (a parser that throws INVALID_INPUT naming its field, as parseInput does) and
+ * returns their results in order, or throws one INVALID_INPUT with every failed check's fields:
+ * the first's as `field`, the others' in `otherFields`, so a form marks them all at once instead
+ * of one check per submit. Any other error propagates as it is.
+ */
+export function parseAll<const T extends readonly (() => unknown)[]>(...checks: T): { [K in keyof T]: ReturnType<T[K]> } {
+  const results: unknown[] = [];
+  const failed: AppError[] = [];
+  for (const check of checks) {
+    try {
+      results.push(check());
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "INVALID_INPUT" || !e.field) throw e;
+      failed.push(e);
+      results.push(undefined);
+    }
+  }
+  const [first, ...rest] = failed;
+  if (!first) return results as { [K in keyof T]: ReturnType<T[K]> };
+  const otherFields: Record<string, string> = { ...first.otherFields };
+  for (const e of rest) for (const [field, message] of Object.entries({ [e.field!]: e.message, ...e.otherFields })) if (field !== first.field) otherFields[field] ??= message;
+  throw new AppError("INVALID_INPUT", { message: first.message, field: first.field, reason: first.reason, otherFields });
+}
+
+/**
  * A positive integer id (at most MAX_RECORD_ID, PostgreSQL's int4), from a number (the panel) or a decimal string (the API). Anything else
  * fails with `message`, and `reason` when the API answers unusable ids of this kind with their
  * own code ("invalid subuser id", ...).

@@ -136,6 +136,12 @@ describe("installTemplate", () => {
     expect(await snapshot(acct.id)).toEqual(before);
   });
 
+  it("every field's error comes at once: the form's, the rule pattern's and the template's", async () => {
+    const r = await refusal(installTemplate(owner, forward({ templateId: "queue-to-agents", scenarioName: "", rulePattern: "([", values: { ...queueValues, skills: "english 9", offerSeconds: "2" } })));
+    expect(r).toMatchObject({ code: "INVALID_INPUT", field: "scenarioName" });
+    expect(Object.keys(r.otherFields ?? {}).sort()).toEqual(["offerSeconds", "rulePattern", "skills"]);
+  });
+
   it("a rule of that name in the application: refused under scenarioName, the scenario not written either", async () => {
     const name = uniq("dup-");
     const scenario = await installTemplate(owner, forward({ scenarioName: name }));

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/access/actor-types";
 import { authorize } from "@/lib/access/authorize";
 import { audit } from "@/lib/core/audit";
 import { AppError, conflict, isAppError, rethrowUnique } from "@/lib/core/errors";
-import { parseInput } from "@/lib/core/validate";
+import { parseAll, parseInput } from "@/lib/core/validate";
 import { findOwnApplication } from "@/lib/domains/applications/queries";
 import { createScenarioInTx } from "@/lib/domains/scenarios/mutations";
 import { createRuleInTx } from "@/lib/domains/rules/mutations";
@@ -28,11 +28,15 @@ export type InstalledTemplate = { installId: number; scenarioId: number; scenari
  */
 export async function installTemplate(actor: Actor, input: InstallTemplateInput): Promise<InstalledTemplate> {
   authorize(actor, { section: "marketplace" });
-  const data = parseInput(ZInstallTemplateInput, input);
-  const template = findTemplate(data.templateId);
-  if (!template) throw new AppError("NOT_FOUND", { message: "No such template in the Marketplace", field: "templateId" });
-  const rulePattern = data.addRule ? parseInput(ZInstallRulePattern, { rulePattern: data.rulePattern }).rulePattern : null;
-  const { script, usersCalled, smartQueueUsed, callerIdUsed } = renderTemplate(template, data.values);
+  const template = typeof input.templateId === "string" ? findTemplate(input.templateId) : undefined;
+  // Every field's error at once: the form's own, the rule's pattern and the template's fields.
+  const [data, rulePattern, rendered] = parseAll(
+    () => parseInput(ZInstallTemplateInput, input),
+    () => (input.addRule === false ? null : parseInput(ZInstallRulePattern, { rulePattern: input.rulePattern ?? "" }).rulePattern),
+    () => (template ? renderTemplate(template, input.values ?? {}) : null),
+  );
+  if (!template || !rendered) throw new AppError("NOT_FOUND", { message: "No such template in the Marketplace", field: "templateId" });
+  const { script, usersCalled, smartQueueUsed, callerIdUsed } = rendered;
   if (callerIdUsed && !(await isPresentableNumber(actor.accountId, callerIdUsed.number, new Date()))) {
     throw new AppError("INVALID_INPUT", {
       message: `${callerIdUsed.number} is neither one of the account's numbers nor a verified caller ID: calls to the telephone network must show one`,
