@@ -64,8 +64,8 @@ const columns: DataTableColumn<ListRowView>[] = [
 /** "1 of 3" (calls made of those it may have), and for a waiting row the time of its next call. */
 function RowAttempts({ row }: { row: ListRowView }) {
   return (
-    <span className="flex flex-col items-start gap-0.5 whitespace-nowrap" data-testid="row-attempts">
-      <span>
+    <span className="flex flex-col items-start gap-0.5" data-testid="row-attempts">
+      <span className="whitespace-nowrap">
         {row.attempts} of {row.attemptsAllowed}
       </span>
       {row.nextCallAt ? (
