@@ -229,8 +229,10 @@ test("a row still waiting is cancelled from its menu, by keyboard, then called a
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Cancel row 2?" });
   await expect(dialog).toContainText("+12125550102 will not be called by this list, unless you call it again from its menu.");
-  // No description of its own: nothing read after the title (it used to be the title again).
-  await expect(dialog).not.toHaveAttribute("aria-describedby");
+  // Its body is what a screen reader reads after the title (it used to be the title again), and
+  // the dismiss button is not a second "Cancel" beside "Cancel row".
+  await expect(dialog).toHaveAccessibleDescription("+12125550102 will not be called by this list, unless you call it again from its menu.");
+  await expect(dialog.getByRole("button", { name: "Keep row" })).toBeFocused();
   await dialog.getByRole("button", { name: "Cancel row" }).click();
   await expect(page.locator('[data-toast="success"]').first()).toHaveText("Row 2 cancelled: +12125550102 will not be called");
   const row2 = page.locator("table tbody tr").filter({ hasText: "+12125550102" });

@@ -2,6 +2,7 @@
 // The kit's dialogs: a form in a dialog (fields in a body that scrolls, Cancel and the submit
 // button always visible, the form error announced above them) and a confirmation (the same
 // dialog with no fields, focus on Cancel). Both take the kit object of useActionForm.
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";
 import { FormError } from "./fields";
@@ -95,21 +96,29 @@ export function ConfirmDialog({
   children,
   blocked = false,
   ...props
-}: Omit<Common, "form"> & { form: Kit & { fieldErrors?: Record<string, string> }; blocked?: boolean; children?: React.ReactNode }) {
-  const { title, description, onClose, returnFocusTo, form, submitLabel, danger = true, ...data } = props;
+}: Omit<Common, "form"> & {
+  form: Kit & { fieldErrors?: Record<string, string> };
+  blocked?: boolean;
+  /** The dismiss button's label: "Cancel", unless the action itself is a cancel ("Keep row" beside "Cancel row"). */
+  dismissLabel?: string;
+  children?: React.ReactNode;
+}) {
+  const { title, description, onClose, returnFocusTo, form, submitLabel, danger = true, dismissLabel = "Cancel", ...data } = props;
   const error = form.formError ?? Object.values(form.fieldErrors ?? {})[0];
+  // The body says what will happen: it describes the dialog for a screen reader, after the title.
+  const bodyId = useId();
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={title} description={description} returnFocusTo={returnFocusTo}>
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={title} description={description} describedBy={children ? bodyId : undefined} returnFocusTo={returnFocusTo}>
       <form {...form.formProps} className="flex min-h-0 flex-1 flex-col" {...data}>
         {children || error ? (
-          <DialogBody>
+          <DialogBody id={bodyId}>
             {children}
             <FormError message={error} />
           </DialogBody>
         ) : null}
         <DialogFooter>
           <Button variant="secondary" onClick={onClose} data-autofocus="">
-            {blocked ? "Close" : "Cancel"}
+            {blocked ? "Close" : dismissLabel}
           </Button>
           {blocked ? null : (
             <SubmitButton pending={form.pending} variant={danger ? "danger" : "primary"}>

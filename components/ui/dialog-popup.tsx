@@ -16,6 +16,8 @@ export type DialogProps = {
   /** Buttons kept visible under the body. */
   footer?: React.ReactNode;
   returnFocusTo?: HTMLElement | null;
+  /** Without a description: the id of what describes the dialog instead (a confirmation's body). */
+  describedBy?: string;
   dismissible?: boolean;
   size?: "md" | "lg";
 } & Record<`data-${string}`, string>;
@@ -24,15 +26,15 @@ export type DialogProps = {
  * The modal of components/ui/dialog.tsx (Radix Dialog), loaded lazily by Dialog; see there for
  * what it does. `footer` arrives already wrapped in DialogFooter.
  */
-export default function DialogPopup({ open = true, onOpenChange, title, description, children, footer, returnFocusTo, dismissible = true, size = "md", ...rest }: DialogProps) {
+export default function DialogPopup({ open = true, onOpenChange, title, description, children, footer, returnFocusTo, describedBy, dismissible = true, size = "md", ...rest }: DialogProps) {
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
         <Overlay />
         <D.Content
           {...rest}
-          // No description: none, rather than the title read twice (Radix's way to opt out).
-          {...(description ? {} : { "aria-describedby": undefined })}
+          // No description: what `describedBy` names, else none rather than the title read twice (Radix's way to opt out).
+          {...(description ? {} : { "aria-describedby": describedBy })}
           onOpenAutoFocus={(e) => {
             const content = e.currentTarget as HTMLElement | null;
             const first =

@@ -37,9 +37,9 @@ export function Dialog({ footer, ...props }: DialogProps) {
 }
 
 /** The scrolling part of a dialog. */
-export function DialogBody({ children, className }: { children: React.ReactNode; className?: string }) {
+export function DialogBody({ children, className, id }: { children: React.ReactNode; className?: string; id?: string }) {
   return (
-    <div data-dialog-body className={cn("min-h-0 flex-1 space-y-4 overflow-y-auto px-5 py-4 sm:px-6", className)}>
+    <div id={id} data-dialog-body className={cn("min-h-0 flex-1 space-y-4 overflow-y-auto px-5 py-4 sm:px-6", className)}>
       {children}
     </div>
   );

@@ -71,7 +71,7 @@ function CancelDialog({ row, onClose, returnFocusTo }: { row: CallListRow; onClo
     },
   });
   return (
-    <ConfirmDialog title={`Cancel ${row.name}?`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Cancel list">
+    <ConfirmDialog title={`Cancel ${row.name}?`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Cancel list" dismissLabel="Keep list">
       <p className="text-sm text-slate-700">
         The {row.pending} rows not yet called will never be called. Calls under way ({row.inProgress}) finish and are recorded. A cancelled list cannot be resumed.
       </p>

@@ -121,7 +121,7 @@ function CancelRowDialog({ listId, row, onClose, returnFocusTo }: { listId: numb
     },
   });
   return (
-    <ConfirmDialog title={`Cancel row ${row.position}?`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Cancel row">
+    <ConfirmDialog title={`Cancel row ${row.position}?`} onClose={onClose} returnFocusTo={returnFocusTo} form={form} submitLabel="Cancel row" dismissLabel="Keep row">
       <p className="text-sm text-slate-700">
         <span className="font-mono">{row.destination}</span> will not be called by this list{row.attempts > 0 ? ` (it was called ${row.attempts} time${row.attempts === 1 ? "" : "s"} already)` : ""}, unless you call it again from its menu.
       </p>
