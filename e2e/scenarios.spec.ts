@@ -7,6 +7,7 @@ import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { uniq } from "./fixtures/db";
 import { seriousViolations } from "./fixtures/axe";
+import { sidewaysScrollOnPhone } from "./fixtures/reflow";
 
 /** Types at the end of the CodeMirror document. */
 async function typeAtEnd(page: Page, text: string) {
@@ -82,6 +83,8 @@ test("writes a scenario, saves two versions, compares them and restores the firs
   await expect(versionRows(page)).toHaveCount(4);
 
   // Unsaved changes: a link to another page asks first; Cancel keeps the text, OK leaves.
+  // On a phone the versions table scrolls in its own box, not the page.
+  expect(await sidewaysScrollOnPhone(page)).toBeNull();
   await typeAtEnd(page, "\n// not saved yet");
   await expect(page.getByTestId("scenario-panel")).toContainText("unsaved changes");
   const asked: string[] = [];

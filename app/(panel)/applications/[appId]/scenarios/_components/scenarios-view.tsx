@@ -82,7 +82,7 @@ export function ScenariosView({ appId, base, items, detail, diff }: Props) {
           </p>
         </EmptyState>
       ) : (
-        <div className="grid gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]">
           <nav aria-label="Scenarios" className="space-y-3">
             {create}
             <ul className="space-y-1" data-testid="scenario-list">
@@ -251,43 +251,46 @@ function ScenarioPanel({ base, detail, diff }: { base: string; detail: ScenarioD
           ) : null}
         </form>
         {diff ? <DiffView from={diff.from.script} to={diff.to.script} fromLabel={`Version ${diff.from.number}`} toLabel={`Version ${diff.to.number}`} /> : null}
-        <table className="w-full text-left text-sm" data-testid="scenario-versions">
-          <thead className="text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="py-2">Version</th>
-              <th scope="col">Saved by</th>
-              <th scope="col">When</th>
-              <th scope="col">Note</th>
-              <th scope="col"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {versions.map((v) => (
-              <tr key={v.number} data-version={v.number}>
-                <td className="py-2 font-mono">{v.number}</td>
-                <td>{v.authorName}</td>
-                <td>
-                  <DateTime value={v.createdAt} />
-                </td>
-                <td className="text-slate-600">{v.note}</td>
-                <td className="text-right">
-                  {v.number !== detail.version ? (
-                    <span className="inline-flex gap-2">
-                      <Link href={`${base}?scenario=${detail.id}&from=${v.number}&to=${detail.version}` as Route} className="text-brand-700 underline">
-                        Compare with current<span className="sr-only"> (version {v.number})</span>
-                      </Link>
-                      <Button variant="ghost" size="sm" onClick={(e) => dialog.open({ kind: "restore", version: v.number }, e.currentTarget)}>
-                        Restore<span className="sr-only"> version {v.number}</span>
-                      </Button>
-                    </span>
-                  ) : (
-                    <Badge tone="green">current</Badge>
-                  )}
-                </td>
+        {/* Narrow screens scroll the table in its own box (focusable, so it scrolls by keyboard), not the page; relative, so its screen-reader-only texts scroll with it. */}
+        <div className="relative -mx-1 overflow-x-auto px-1" role="region" aria-labelledby="versions-title" tabIndex={0}>
+          <table className="w-full min-w-[34rem] text-left text-sm" data-testid="scenario-versions">
+            <thead className="text-xs uppercase text-slate-600">
+              <tr>
+                <th scope="col" className="py-2">Version</th>
+                <th scope="col">Saved by</th>
+                <th scope="col">When</th>
+                <th scope="col">Note</th>
+                <th scope="col"><span className="sr-only">Actions</span></th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {versions.map((v) => (
+                <tr key={v.number} data-version={v.number}>
+                  <td className="py-2 font-mono">{v.number}</td>
+                  <td>{v.authorName}</td>
+                  <td>
+                    <DateTime value={v.createdAt} />
+                  </td>
+                  <td className="text-slate-600">{v.note}</td>
+                  <td className="text-right">
+                    {v.number !== detail.version ? (
+                      <span className="inline-flex gap-2">
+                        <Link href={`${base}?scenario=${detail.id}&from=${v.number}&to=${detail.version}` as Route} className="text-brand-700 underline">
+                          Compare with current<span className="sr-only"> (version {v.number})</span>
+                        </Link>
+                        <Button variant="ghost" size="sm" onClick={(e) => dialog.open({ kind: "restore", version: v.number }, e.currentTarget)}>
+                          Restore<span className="sr-only"> version {v.number}</span>
+                        </Button>
+                      </span>
+                    ) : (
+                      <Badge tone="green">current</Badge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Card>
 
       {dialog.state?.kind === "rename" ? <RenameDialog detail={detail} onClose={dialog.close} returnFocusTo={dialog.opener} /> : null}
