@@ -1,7 +1,8 @@
 "use client";
 // The kit's dialogs: a form in a dialog (fields in a body that scrolls, Cancel and the submit
 // button always visible, the form error announced above them) and a confirmation (the same
-// dialog with no fields, focus on Cancel). Both take the kit object of useActionForm.
+// dialog with no fields, its body describing it, focus on its dismiss button). Both take the kit
+// object of useActionForm.
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogFooter } from "@/components/ui/dialog";

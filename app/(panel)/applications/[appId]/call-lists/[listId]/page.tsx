@@ -7,13 +7,13 @@ import type { ApplicationDto } from "@/lib/domains/applications/queries";
 import { requireSection } from "@/lib/server/guards";
 import { isAppError } from "@/lib/core/errors";
 import { getCallList, listCallListRows } from "@/lib/domains/call-lists/queries";
+import { parseRowStatus } from "@/lib/domains/call-lists/client-safe";
 import { lastPageOf, parseListParams, skipOf, type RawSearchParams } from "@/components/data-table/search-params";
 import { loadApplication } from "../../_components/load-application";
 import { ApplicationFrame, applicationMetadata } from "../../_components/application-frame";
 import { toCallListRow, toListRowView } from "../_components/rows";
 import { ListDetailView } from "./_components/rows-view";
 import { RowStatusFilter } from "./_components/status-filter";
-import { parseRowStatus } from "@/lib/domains/call-lists/client-safe";
 import { parseRecordId } from "@/lib/core/ids";
 import { routes } from "@/lib/routes";
 
@@ -63,4 +63,3 @@ export default async function CallListPage({ params, searchParams }: Props & { s
     </ApplicationFrame>
   );
 }
-
