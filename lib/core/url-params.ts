@@ -5,3 +5,9 @@
 export function firstParam(v: string | string[] | undefined): string {
   return ((Array.isArray(v) ? v[0] : v) ?? "").trim();
 }
+
+/** The first value of a search param (trimmed, as firstParam reads it) when it is one of `values`, else undefined. */
+export function oneOfParam<T extends string>(values: readonly T[], v: string | string[] | undefined): T | undefined {
+  const first = firstParam(v);
+  return (values as readonly string[]).includes(first) ? (first as T) : undefined;
+}

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { safeText } from "@/lib/core/validate";
 import { parseDayRange, type DayRange } from "@/lib/core/day-range";
-import { firstParam } from "@/lib/core/url-params";
+import { oneOfParam } from "@/lib/core/url-params";
 
 export const AUDIT_LOG_SORTS = ["createdAt", "action", "actorName"] as const;
 export type AuditLogSort = (typeof AUDIT_LOG_SORTS)[number];
@@ -38,8 +38,6 @@ export type AuditLogFilterParams = Omit<DayRange, "range"> & {
   filter: Pick<AuditLogQuery, "from" | "to" | "outcome" | "kind">;
 };
 
-const oneOf = <T extends string>(values: readonly T[], v: string): T | undefined => (values as readonly string[]).includes(v) ? (v as T) : undefined;
-
 /**
  * The Logs page's filters beyond the text box, from its URL (?from=&to= as UTC days, both
  * included; ?outcome=ok|denied|failed; ?kind=changes|access). Never throws: an unknown value is
@@ -47,8 +45,8 @@ const oneOf = <T extends string>(values: readonly T[], v: string): T | undefined
  */
 export function parseAuditLogFilterParams(raw: Record<string, string | string[] | undefined>): AuditLogFilterParams {
   const { fromDay, toDay, range, errors } = parseDayRange(raw.from, raw.to);
-  const outcome = oneOf(AUDIT_OUTCOMES, firstParam(raw.outcome));
-  const kind = oneOf(AUDIT_KINDS, firstParam(raw.kind));
+  const outcome = oneOfParam(AUDIT_OUTCOMES, raw.outcome);
+  const kind = oneOfParam(AUDIT_KINDS, raw.kind);
   return {
     fromDay,
     toDay,

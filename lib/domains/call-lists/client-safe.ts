@@ -1,5 +1,6 @@
 // Call lists' statuses, their rows' statuses and the upload and settings limits: pure constants, safe to import
 // from a client component (schemas.ts brings zod).
+import { oneOfParam } from "@/lib/core/url-params";
 
 export const CALL_LIST_STATUSES = ["queued", "in_progress", "paused", "completed", "cancelled"] as const;
 export type CallListStatus = (typeof CALL_LIST_STATUSES)[number];
@@ -25,10 +26,7 @@ export const ROW_STATUS_LABELS: Record<RowStatus, string> = {
 };
 
 /** A row status from a URL's ?status= (the list page's filter, the results download), else undefined: all rows. */
-export function parseRowStatus(raw: string | string[] | undefined): RowStatus | undefined {
-  const v = Array.isArray(raw) ? raw[0] : raw;
-  return (ROW_STATUSES as readonly string[]).includes(v ?? "") ? (v as RowStatus) : undefined;
-}
+export const parseRowStatus = (raw: string | string[] | undefined): RowStatus | undefined => oneOfParam(ROW_STATUSES, raw);
 
 /**
  * Ours: the largest file the panel's upload takes (bytes). Under the 10 MB Next buffers for a

@@ -7,7 +7,7 @@ import { SMS_STATUSES, type SmsStatus } from "@/lib/domains/sms/statuses";
 import type { SmsHistoryQuery } from "@/lib/domains/sms/schemas";
 import { parseRecordId } from "@/lib/core/ids";
 import { unsafeTextProblem } from "@/lib/core/safe-text";
-import { firstParam } from "@/lib/core/url-params";
+import { firstParam, oneOfParam } from "@/lib/core/url-params";
 import { DAY_MS, parseUtcDay } from "@/lib/core/day-range";
 
 export type HistoryKind = "two_way" | "a2p";
@@ -37,8 +37,8 @@ export function parseHistoryFilters(raw: RawSearchParams, kind: HistoryKind): Hi
   const out: HistoryFilters = {};
   const direction = firstParam(raw.direction);
   if (kind === "two_way" && (direction === "in" || direction === "out")) out.direction = direction;
-  const status = firstParam(raw.status);
-  if ((HISTORY_STATUSES[kind] as readonly string[]).includes(status)) out.status = status as SmsStatus;
+  const status = oneOfParam<SmsStatus>(HISTORY_STATUSES[kind], raw.status);
+  if (status) out.status = status;
   const source = firstParam(raw.source).slice(0, 20);
   // Text with a control character (PostgreSQL refuses a NUL) is dropped like any bad value.
   if (kind === "a2p" && source && unsafeTextProblem("source", source) === null) out.source = source;
