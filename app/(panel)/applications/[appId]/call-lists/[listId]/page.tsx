@@ -13,7 +13,7 @@ import { loadApplication } from "../../_components/load-application";
 import { ApplicationFrame, applicationMetadata } from "../../_components/application-frame";
 import { toCallListRow, toListRowView } from "../_components/rows";
 import { ListDetailView } from "./_components/rows-view";
-import { RowStatusFilter } from "./_components/status-filter";
+import { RowStatusFilter, rowCount } from "./_components/status-filter";
 import { parseRecordId } from "@/lib/core/ids";
 import { routes } from "@/lib/routes";
 
@@ -56,7 +56,7 @@ export default async function CallListPage({ params, searchParams }: Props & { s
         list={toCallListRow(app.id, list)}
         total={total}
         params={page}
-        status={status}
+        shown={status ? { status, count: rowCount(list, status) } : undefined}
         filter={<RowStatusFilter list={list} current={status} base={routes.callList(app.id, list.id)} params={page} />}
         rows={items.map((r) => toListRowView(list, r, sessionHref(r.lastSessionId), now))}
       />

@@ -203,20 +203,23 @@ function CallRowsAgainDialog({ listId, status, count, onClose, returnFocusTo }: 
 
 type RowDialog = { kind: "cancel" | "again"; row: ListRowView } | { kind: "again-all"; status: "failed" | "cancelled"; count: number };
 
-/** `filter`: the rows-by-status links, shown above the table; `status`: the one shown (the download follows it), undefined for all. */
+/**
+ * `filter`: the rows-by-status links, shown above the table; `shown`: the status they show and how
+ * many of the list's rows have it (the download follows it), undefined for all rows.
+ */
 export function ListDetailView({
   list,
   rows,
   total,
   params,
-  status,
+  shown,
   filter,
 }: {
   list: CallListRow;
   rows: ListRowView[];
   total: number;
   params: ListParams;
-  status?: RowStatus;
+  shown?: { status: RowStatus; count: number };
   filter?: React.ReactNode;
 }) {
   useAutoRefresh(POLL_MS, list.status === "queued" || list.status === "in_progress");
@@ -244,8 +247,8 @@ export function ListDetailView({
     [open, listOpen],
   );
   // Shown with the failed or cancelled rows: all of them (whatever the number filter shows) called again at once.
-  const shownCount = status === "failed" ? list.failed : status === "cancelled" ? list.cancelled : 0;
-  const againAll = listOpen && (status === "failed" || status === "cancelled") && shownCount > 0 ? { kind: "again-all" as const, status, count: shownCount } : null;
+  const status = shown?.status;
+  const againAll = listOpen && shown && (shown.status === "failed" || shown.status === "cancelled") && shown.count > 0 ? { kind: "again-all" as const, status: shown.status, count: shown.count } : null;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-200 p-4" data-list-status={list.status}>
