@@ -374,6 +374,20 @@ describe("cancelling rows", () => {
   }, 60_000);
 });
 
+/** A list of two rows queued an hour ahead (nothing calls them meanwhile), with its owner and the test clock. */
+async function listQueuedAnHourAhead() {
+  const { owner, app, rule } = await setup(0);
+  const t = testClock();
+  const start = new Date(t.now().getTime() + 3_600_000);
+  const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Later", file: csvOf(2), startAt: start.toISOString() }, { clock: t.clock });
+  return { owner, t, start, list };
+}
+
+/** Cancels every row of the list. */
+async function cancelEveryRow(owner: Actor, listId: number, clock: () => Date): Promise<void> {
+  await cancelCallListRows(owner, { listId, rowIds: (await listCallListRows(owner, listId, {})).items.map((r) => r.id) }, { clock });
+}
+
 describe("calling a row again", () => {
   it("a failed row given attempts waits again and the completed list runs again; the retry counts against its own attempts", async () => {
     const { owner, app, rule, acct } = await setup();
@@ -419,10 +433,7 @@ describe("calling a row again", () => {
   }, 60_000);
 
   it("a row of a list still queued is called again no earlier than the list's start", async () => {
-    const { owner, app, rule } = await setup(0);
-    const t = testClock();
-    const start = new Date(t.now().getTime() + 3_600_000);
-    const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Later", file: csvOf(2), startAt: start.toISOString() }, { clock: t.clock });
+    const { owner, t, start, list } = await listQueuedAnHourAhead();
     const [first] = (await listCallListRows(owner, list.id, {})).items;
     await cancelCallListRows(owner, { listId: list.id, rowIds: [first!.id] }, { clock: t.clock });
     expect(await editCallListRow(owner, { listId: list.id, rowId: first!.id, attemptsLeft: 1 }, { clock: t.clock })).toMatchObject({ status: "pending", nextAttemptAt: start });
@@ -430,7 +441,7 @@ describe("calling a row again", () => {
     expect(await editCallListRow(owner, { listId: list.id, rowId: first!.id, startAt: later.toISOString() }, { clock: t.clock })).toMatchObject({ nextAttemptAt: later });
     expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "queued", pending: 2, cancelled: 0 });
     // Every row cancelled before the start completes the list; a row called again reopens it queued, still not before its start.
-    await cancelCallListRows(owner, { listId: list.id, rowIds: (await listCallListRows(owner, list.id, {})).items.map((r) => r.id) }, { clock: t.clock });
+    await cancelEveryRow(owner, list.id, t.clock);
     expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "completed" });
     expect(await editCallListRow(owner, { listId: list.id, rowId: first!.id, attemptsLeft: 1 }, { clock: t.clock })).toMatchObject({ status: "pending", nextAttemptAt: start });
     expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "queued", pending: 1, cancelled: 1 });
@@ -505,11 +516,8 @@ describe("calling the failed or cancelled rows again", () => {
   }, 60_000);
 
   it("a list still queued calls them no earlier than its start", async () => {
-    const { owner, app, rule } = await setup(0);
-    const t = testClock();
-    const start = new Date(t.now().getTime() + 3_600_000);
-    const list = await createCallList(owner, { applicationId: app.id, ruleId: rule.id, name: "Later", file: csvOf(2), startAt: start.toISOString() }, { clock: t.clock });
-    await cancelCallListRows(owner, { listId: list.id, rowIds: (await listCallListRows(owner, list.id, {})).items.map((r) => r.id) }, { clock: t.clock });
+    const { owner, t, start, list } = await listQueuedAnHourAhead();
+    await cancelEveryRow(owner, list.id, t.clock);
     expect(await callRowsAgain(owner, { listId: list.id, status: "cancelled", attemptsLeft: 1 }, { clock: t.clock })).toEqual({ rows: 2 });
     expect((await listCallListRows(owner, list.id, {})).items.map((r) => r.nextAttemptAt)).toEqual([start, start]);
     expect(await findOwnCallList(db, owner, list.id)).toMatchObject({ status: "queued", pending: 2, cancelled: 0 });
