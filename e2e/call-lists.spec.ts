@@ -43,6 +43,8 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
   const app = await factory.application(acct.id);
   const db = factory.db;
   await db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: 100_00, kind: "topup", memo: "e2e call lists" } });
+  // The caller ID the scenario presents: the network refuses a number the account has not proved.
+  await db.callerId.create({ data: { accountId: acct.id, number: "+15550002222", active: true, verifiedUntil: new Date(Date.now() + 365 * 86_400_000) } });
   const scenario = await db.scenario.create({ data: { accountId: acct.id, applicationId: app.id, name: `greet-${app.id}`, script: SCRIPT } });
   // The inbound rule comes first: with two rules, the dialog takes neither for granted.
   await db.rule.create({ data: { accountId: acct.id, applicationId: app.id, name: "inbound", pattern: "^\\+1", position: 0, scenarios: { create: [{ scenarioId: scenario.id, position: 0 }] } } });

@@ -96,5 +96,12 @@ export async function listCallerIds(
 
 /** Whether `number` is a verified, unexpired caller ID of the account: the only outside numbers calls and SMS may show. */
 export async function isUsableCallerId(client: Tx | typeof db, accountId: number, number: string, now: Date): Promise<boolean> {
-  return (await client.callerId.count({ where: { accountId, number, active: true, verifiedUntil: { gt: now } } })) > 0;
+  return (await usableCallerIds(client, accountId, [number], now)).includes(number);
+}
+
+/** Which of `numbers` (E.164) are verified, unexpired caller IDs of the account, in one query. */
+export async function usableCallerIds(client: Tx | typeof db, accountId: number, numbers: readonly string[], now: Date): Promise<string[]> {
+  if (numbers.length === 0) return [];
+  const rows = await client.callerId.findMany({ where: { accountId, number: { in: [...numbers] }, active: true, verifiedUntil: { gt: now } }, select: { number: true } });
+  return rows.map((r) => r.number);
 }

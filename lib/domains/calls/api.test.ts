@@ -8,7 +8,7 @@ import { createTestAccount } from "@/test/factories";
 import { callAs, insertKey } from "@/test/api-kit";
 import { fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
 import { API_ERROR } from "@/lib/api/codes";
-import { fixtureAppWithRule } from "./call-fixtures";
+import { fixtureAppWithRule, fixtureCallerId } from "./call-fixtures";
 import { advanceCalls } from "./simulator";
 
 const DEST = "+12125550142";
@@ -17,6 +17,7 @@ describe("StartScenarios → GetCallHistory → DeleteRecord", () => {
   it("a session started on the API shows in the history with its call and record, then the record goes", async () => {
     const acct = await createTestAccount();
     await fixtureTopUp(acct.id, 10_00);
+    await fixtureCallerId(acct.id);
     const { app, rule } = await fixtureAppWithRule(acct.id);
     const key = await insertKey(acct.id, ["Developer"]);
     const started = await callAs(key, "StartScenarios", { application_id: String(app.id), rule_id: String(rule.id), script_custom_data: DEST });

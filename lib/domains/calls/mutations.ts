@@ -19,7 +19,7 @@ import { balanceIn, lockLedger, postLedgerEntry } from "@/lib/domains/billing/le
 import { formatMoney } from "@/lib/domains/billing/money";
 import { recordingAudio, type SpeechOptions } from "@/lib/domains/recordings/audio";
 import type { ScenarioRun, SimulatedParty } from "@/lib/domains/scenarios/runtime-contract";
-import { affordableSeconds, callListReport, costAt, hangupSentence, isPhoneNumber, mmss, planLegs, planLog, planRecordings, scenarioStopped, settleLegs, wholeSeconds, type CallVia, type CutCause, type LegResult } from "./plan";
+import { affordableSeconds, callerIdRefused, callListReport, costAt, hangupSentence, isPhoneNumber, mmss, planLegs, planLog, planRecordings, scenarioStopped, settleLegs, wholeSeconds, type CallVia, type CutCause, type LegResult } from "./plan";
 import { authorizeHistory, countCallSessions, newestSessionId, toReportDto, type HistoryReportDto } from "./queries";
 import type { CallDirection, CallInitiator, CallStatus, ReportSpec } from "./schemas";
 
@@ -169,6 +169,10 @@ function finalStatus(stored: StoredRun, legs: LegResult[], cut: StoredRun["cut"]
     const n = caller.remoteNumber;
     if (caller.endReason === "busy") return { status: "busy", reason: `Busy: ${n}` };
     if (caller.endReason === "invalid") return { status: "failed", reason: `Invalid number: ${n}` };
+    if (caller.endReason === "forbidden") {
+      const placed = run.events.find((e) => e.type === "forward");
+      return { status: "failed", reason: `Call to ${n} ${callerIdRefused(placed?.type === "forward" ? placed.callerId : undefined)}` };
+    }
     return { status: "no_answer", reason: `No answer from ${n}` };
   }
   const hangup = run.events.findLast((e) => e.type === "hangup");

@@ -120,10 +120,11 @@ describe("planLegs", () => {
     });
     expect(settleLegs(planLegs(outbound(), busy("busy")), 2)[0]).toMatchObject({ successful: false, endReason: "busy" });
     expect(planLegs(outbound(), busy("invalid"))[0]!.endReason).toBe("invalid");
-    expect(["no_answer", "busy", "invalid", "not_answered", "hangup", "payment_required", "max_duration", "some_new_code"].map(legEndReasonText)).toEqual([
+    expect(["no_answer", "busy", "invalid", "forbidden", "not_answered", "hangup", "payment_required", "max_duration", "some_new_code"].map(legEndReasonText)).toEqual([
       "no answer",
       "busy",
       "invalid number",
+      "caller ID refused",
       "not answered",
       "hung up",
       "payment required",

@@ -224,6 +224,16 @@ export function firstMinuteMinor(legs: readonly LegPlan[]): number {
 }
 
 /**
+ * Why the network refused a PSTN leg (failure "forbidden", SIP 403), after "Called +1…: ":
+ * "refused: +15550002222 is not the account's number or a verified caller ID", or "refused: no
+ * caller ID" when the scenario gave none. The rule: Voximplant's callPSTN, whose callerid must be a
+ * rented number or a verified caller ID (or, forwarding an inbound call, its caller).
+ */
+export function callerIdRefused(callerId: string | undefined): string {
+  return callerId ? `refused: ${callerId} is not the account's number or a verified caller ID` : "refused: no caller ID";
+}
+
+/**
  * The caller an outbound session without one of its own (a call list's) shows: the caller ID its
  * scenario gave the first call it placed, or "" when it gave none.
  */
@@ -252,6 +262,8 @@ export function hangupSentence(by: "scenario" | "party" | "runtime", reason: str
       return by === "party" ? "The caller hung up: nobody answered" : "Nobody answered";
     case "invalid":
       return "The number called is invalid";
+    case "forbidden":
+      return "The network refused the caller ID";
     case "max_duration":
       return "The session reached its longest allowed duration";
     case "idle":
@@ -317,6 +329,7 @@ const LEG_END_WORDS: Record<string, string> = {
   not_answered: "not answered",
   busy: "busy",
   invalid: "invalid number",
+  forbidden: "caller ID refused",
   terminated: "terminated",
   payment_required: "payment required",
   rejected: "rejected",
@@ -449,7 +462,9 @@ export function planLog(
       from !== null && answeredBy(from, cut)
         ? `answered, talked ${wholeSeconds(Math.min(e.seconds, cut - from))} s`
         : e.failure && ended <= cut
-          ? legEndReasonText(e.failure)
+          ? e.failure === "forbidden"
+            ? callerIdRefused(e.callerId)
+            : legEndReasonText(e.failure)
           : "not answered";
     return { at: Math.min(ended, cut), source: "system", line: `Called ${e.to}: ${outcome}` };
   };

@@ -18,7 +18,7 @@ import { authorize } from "@/lib/access/authorize";
 import type { ApiMethod } from "@/lib/access/api-methods";
 import { can, refusalMessage } from "@/lib/access/matrix";
 import { AppError } from "@/lib/core/errors";
-import { isUsableCallerId } from "@/lib/domains/caller-ids/queries";
+import { usableCallerIds } from "@/lib/domains/caller-ids/queries";
 import { findOwnSipRegistration, type SipRegistrationDto } from "@/lib/domains/sip-registrations/queries";
 import { ZReportSpec, type CallDirection, type CallFilter, type CallInitiator, type CallSort, type CallStatus, type ReportSpec } from "./schemas";
 import { currentWording, legEndReasonText } from "./plan";
@@ -35,8 +35,20 @@ export async function findCallerUser(actor: Actor, applicationId: number, ref: {
 
 /** Whether the account may show `number` on the telephone network: one of its active numbers, or a verified caller ID. */
 export async function isPresentableNumber(accountId: number, number: string, now: Date): Promise<boolean> {
-  const own = await db.phoneNumber.count({ where: { accountId, number, status: "active" } });
-  return own > 0 || isUsableCallerId(db, accountId, number, now);
+  return (await presentableNumbers(accountId, [number], now)).has(number);
+}
+
+/**
+ * Which of `numbers` (E.164) the account may show on the telephone network (its active numbers and
+ * its verified, unexpired caller IDs), in one query per table however many a scenario used.
+ */
+export async function presentableNumbers(accountId: number, numbers: readonly string[], now: Date): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  const [own, verified] = await Promise.all([
+    db.phoneNumber.findMany({ where: { accountId, number: { in: [...numbers] }, status: "active" }, select: { number: true } }),
+    usableCallerIds(db, accountId, numbers, now),
+  ]);
+  return new Set([...own.map((n) => n.number), ...verified]);
 }
 
 /** One of the account's active numbers, with the application its calls go to. */

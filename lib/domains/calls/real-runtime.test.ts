@@ -79,6 +79,7 @@ describe("the real sandbox and routing", () => {
     const acct = await createTestAccount();
     const owner = await acct.actor(OWNER_ROLE);
     await fixtureTopUp(acct.id, 20_00);
+    await fixtureCallerId(acct.id, "+15550002222");
     const script = `
 VoxEngine.addEventListener(AppEvents.Started, () => {
   const row = JSON.parse(VoxEngine.customData());
@@ -232,11 +233,71 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     expect((await timedLog(s)).slice(1)).toEqual(["1 Called +12: invalid number", "1 failed 404", "1 The number called is invalid", "1 Session ended at 0:01: Invalid number: +12"]);
   });
 
+  it("the network's caller ID rule: a scenario presenting a number the account has not proved (or none) is refused 403, a rented number or a verified caller ID goes through", async () => {
+    const acct = await createTestAccount();
+    const owner = await acct.actor(OWNER_ROLE);
+    await fixtureTopUp(acct.id, 20_00);
+    const verified = (await fixtureCallerId(acct.id)).number;
+    const rented = (await fixtureOwnNumber(acct.id)).number;
+    // Calls the destination presenting the caller ID in the custom data ("-": none).
+    const { app } = await fixtureAppWithRule(acct.id, `VoxEngine.addEventListener(AppEvents.Started, () => {
+  const from = VoxEngine.customData();
+  const call = VoxEngine.callPSTN("+12125550142", from === "-" ? undefined : from);
+  call.addEventListener(CallEvents.Failed, (e) => { Logger.write("failed " + e.code + " " + e.reason); VoxEngine.terminate(); });
+  call.addEventListener(CallEvents.Connected, () => setTimeout(VoxEngine.terminate, 3000));
+});`);
+    const t = testClock();
+    const place = (customData: string) =>
+      placeCall(owner, { applicationId: app.id, destination: "+12125550142", callerKind: "number", callerNumber: rented, answerAfterSeconds: 1, customData }, { clock: t.clock });
+    const refused = await place("+15550009999");
+    expect(await db.callSession.findUniqueOrThrow({ where: { id: refused.id } })).toMatchObject({
+      status: "failed",
+      durationSeconds: 0,
+      costMinor: 0,
+      finishReason: "Call to +12125550142 refused: +15550009999 is not the account's number or a verified caller ID",
+    });
+    expect((await timedLog(refused)).slice(1)).toEqual([
+      "0 Called +12125550142: refused: +15550009999 is not the account's number or a verified caller ID",
+      "0 failed 403 Forbidden",
+      "0 The network refused the caller ID",
+      "0 Session ended at 0:00: Call to +12125550142 refused: +15550009999 is not the account's number or a verified caller ID",
+    ]);
+    const none = await place("-");
+    expect(none).toMatchObject({ status: "failed", finishReason: "Call to +12125550142 refused: no caller ID" });
+    // A verified caller ID as the platform reads one (no "+"), and a rented number: both answered.
+    for (const from of [verified.slice(1), rented]) {
+      const s = await place(from);
+      expect(s).toMatchObject({ status: "running" });
+      await advanceCalls(t.advance(5), { accountId: acct.id });
+      expect(await db.callSession.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ status: "completed", durationSeconds: 4 });
+    }
+    // An expired caller ID is no longer proved.
+    await db.callerId.updateMany({ where: { accountId: acct.id }, data: { verifiedUntil: new Date(t.now().getTime() - 1000) } });
+    expect(await place(verified)).toMatchObject({ status: "failed", finishReason: expect.stringContaining(`refused: ${verified} is not`) });
+    expect(await db.ledgerEntry.count({ where: { accountId: acct.id, kind: "call" } })).toBe(2);
+  });
+
+  it("an inbound call may be forwarded showing its caller's number, though the account does not own it; another number is refused", async () => {
+    const { acct, call } = await inboundApp(`VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+  e.call.answer();
+  const out = VoxEngine.callPSTN("+12125550142", e.customData === "other" ? "+15550009999" : e.callerid);
+  out.addEventListener(CallEvents.Failed, (ev) => { Logger.write("failed " + ev.code); VoxEngine.terminate(); });
+  out.addEventListener(CallEvents.Connected, () => setTimeout(VoxEngine.terminate, 2000));
+});`);
+    const t = testClock();
+    const forwarded = await call(t.clock, { calledAnswersAfterSeconds: 1 });
+    await advanceCalls(t.advance(5), { accountId: acct.id });
+    expect((await timedLog(forwarded)).slice(1, 3)).toEqual(["0 Call answered", "3 Called +12125550142: answered, talked 2 s"]);
+    const other = await call(t.clock, { calledAnswersAfterSeconds: 1, customData: "other" });
+    await advanceCalls(t.advance(5), { accountId: acct.id });
+    expect((await timedLog(other)).slice(1, 3)).toEqual(["0 Call answered", "0 Called +12125550142: refused: +15550009999 is not the account's number or a verified caller ID"]);
+  });
+
   it("a placed call's line carries the time its outcome was known: a call nobody answers reads 'no answer' when it rang out, not when it was dialled", async () => {
     const { acct, call } = await inboundApp(`VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   e.call.answer();
   Logger.write("forwarding");
-  const out = VoxEngine.callPSTN("+12125550142", "+15550002222");
+  const out = VoxEngine.callPSTN("+12125550142", e.callerid);
   setTimeout(() => Logger.write("still ringing"), 20000);
   out.addEventListener(CallEvents.Failed, (ev) => { Logger.write("failed " + ev.code); VoxEngine.terminate(); });
 });`);

@@ -25,6 +25,14 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
   var primary = null;
   var recordCount = 0;
 
+  // Why a placed leg failed (the host's plan.result), as CallEvents.Failed says it: the SIP code and reason.
+  var LEG_FAILED = {
+    busy: { code: 486, reason: "Busy Here" },
+    invalid: { code: 404, reason: "Not Found" },
+    forbidden: { code: 403, reason: "Forbidden" },
+    no_answer: { code: 408, reason: "Request Timeout" }
+  };
+
   function t(x) { return round(x * 1000) / 1000; }
   function schedule(delay, fn) {
     var task = { at: t(now + (delay > 0 ? delay : 0)), seq: seq++, fn: fn, cancelled: false };
@@ -245,10 +253,9 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
         if (typeof plan.hangupAfter === "number") st.timers.push(schedule(plan.hangupAfter, function () { disconnect(st, "party", "party"); }));
         return;
       }
-      var code = plan.result === "busy" ? 486 : plan.result === "invalid" ? 404 : 408;
-      var reason = plan.result === "busy" ? "Busy Here" : plan.result === "invalid" ? "Not Found" : "Request Timeout";
+      var failed = plan.result === "busy" || plan.result === "invalid" || plan.result === "forbidden" ? LEG_FAILED[plan.result] : LEG_FAILED.no_answer;
       disconnect(st, plan.result === "busy" ? "party" : "runtime", plan.result, true);
-      fireCall(st, CallEvents.Failed, { code: code, reason: reason });
+      fireCall(st, CallEvents.Failed, { code: failed.code, reason: failed.reason });
     }));
     return st.call;
   }

@@ -35,6 +35,14 @@ export type CallSetup = {
    * smartQueueSnapshot). Absent: the application has none, or no scenario of the run enqueues.
    */
   smartQueue?: SmartQueueSnapshot;
+  /**
+   * The caller IDs a PSTN leg (callPSTN) may present, as callerIdKey forms them (E.164). A leg
+   * whose caller ID is not among them, or that gives none, fails at once with SIP 403 (failure
+   * "forbidden"), as the network refuses a number the account has not proved. Absent: every caller
+   * ID passes (the simulator's first run, which collects the caller IDs the scenario uses;
+   * lib/domains/calls/simulator.ts runWithCallerIds).
+   */
+  presentableCallerIds?: readonly string[];
 };
 
 /** How a queue picks among the agents able to take a call (SQ_AddQueue's call_agent_selection). */
@@ -75,7 +83,7 @@ export type RouteMatch = {
 export type RouteCall = (applicationId: number, dialled: string) => Promise<RouteMatch | null>;
 
 /** Why a placed call was never answered (lib/domains/scenarios/simulation.ts planLeg). */
-export type LegFailure = "busy" | "no_answer" | "invalid";
+export type LegFailure = "busy" | "no_answer" | "invalid" | "forbidden";
 
 /** One thing a scenario did, `at` seconds after the session started, in time order. */
 export type ScenarioEvent =
@@ -89,7 +97,8 @@ export type ScenarioEvent =
    * A second leg, dialled at `at`: to an E.164 number or an application user; answered legs talk
    * `seconds`. callerId: what the scenario gave as the caller (callPSTN's second argument,
    * callUser's callerid), absent when it gave none. failure: why an unanswered leg failed (busy:
-   * SIP 486, no_answer: 408 after the ring timeout, invalid: 404), absent when it was answered or
+   * SIP 486, no_answer: 408 after the ring timeout, invalid: 404, forbidden: 403, a PSTN leg whose
+   * caller ID the account may not present), absent when it was answered or
    * ended before it rang out. endAt: when the leg ended (hung up, rang out, failed, or closed by
    * the session's end), seconds after the session started; absent in runs stored before the
    * sandbox recorded it.

@@ -22,6 +22,7 @@ import {
   SQ_OFFER_SECONDS,
   SQ_WAITING_EVERY_SECONDS,
   STACK_BYTES,
+  callerIdKey,
   planLeg,
   planSmartQueueTask,
   sayDuration,
@@ -203,7 +204,8 @@ class Recorder {
         const id = this.nextId++;
         const event: Leg["event"] = { at: this.now, type: "forward", to, kind, answered: false, seconds: 0, ...(callerId ? { callerId } : {}) };
         this.push(event);
-        const plan = planLeg(to, kind, this.call.party);
+        const presentable = this.call.presentableCallerIds;
+        const plan = planLeg(to, kind, this.call.party, !presentable || presentable.includes(callerIdKey(callerId)));
         const failure = plan.result === "answer" ? null : plan.result;
         this.legs.set(id, { event, answeredAt: null, open: true, failsAt: failure ? simTime(this.now + plan.after) : null, failure });
         return JSON.stringify({ id, ...plan });

@@ -3,6 +3,7 @@
 // clock, no network), so every run of a scenario against the same call is the same run, and
 // docs/scenarios.md can state each rule with an example. The sandbox's prelude calls them
 // through the host bridge (lib/domains/scenarios/runtime.ts).
+import { toE164 } from "@/lib/core/phone";
 import type { SandboxLimits, SimulatedParty, SmartQueueSnapshot } from "./runtime-contract";
 
 /** The limits a run gets unless the caller narrows them (docs/scenarios.md "Limits"). */
@@ -73,18 +74,32 @@ export function sayDuration(text: string): number {
 
 export type LegPlan =
   | { result: "answer"; after: number; hangupAfter: number | null }
-  | { result: "busy" | "no_answer" | "invalid"; after: number };
+  | { result: "busy" | "no_answer" | "invalid" | "forbidden"; after: number };
+
+/**
+ * The form a scenario's caller ID is compared in: E.164, read as the platform reads a callerid
+ * ("+14155550100", "14155550100" and "+1 (415) 555-0100" are one number); "" for none or for text
+ * that is no number (which no account can present).
+ */
+export function callerIdKey(raw: string): string {
+  const text = raw.trim();
+  if (text === "") return "";
+  return toE164(text) ?? toE164(`+${text}`) ?? "";
+}
 
 /**
  * What a second leg (callPSTN / callUser) does, by a fixed rule: a destination that is not a
- * number of 3 to 15 digits (optionally with "+") nor a user name fails at once (404); one
- * ending in "0000" is busy (486 after 2 s); otherwise it answers after the party's
- * answerAfterSeconds, or never (408 after the 60 s ring timeout) when that is null or longer.
- * An answered leg hangs up by itself after the party's hangupAfterSeconds, if set.
+ * number of 3 to 15 digits (optionally with "+") nor a user name fails at once (404); a PSTN leg
+ * whose caller ID the account may not present (`callerIdAllowed` false: not its active number, a
+ * verified caller ID, nor an inbound call's caller) fails at once (403); one ending in "0000" is
+ * busy (486 after 2 s); otherwise it answers after the party's answerAfterSeconds, or never (408
+ * after the 60 s ring timeout) when that is null or longer. An answered leg hangs up by itself
+ * after the party's hangupAfterSeconds, if set.
  */
-export function planLeg(to: string, kind: "number" | "user", party: SimulatedParty): LegPlan {
+export function planLeg(to: string, kind: "number" | "user", party: SimulatedParty, callerIdAllowed = true): LegPlan {
   const valid = kind === "number" ? /^\+?\d{3,15}$/.test(to) : /^[a-z0-9][a-z0-9_.-]{0,99}$/i.test(to);
   if (!valid) return { result: "invalid", after: 0 };
+  if (kind === "number" && !callerIdAllowed) return { result: "forbidden", after: 0 };
   if (to.endsWith("0000")) return { result: "busy", after: BUSY_AFTER_SECONDS };
   const after = party.answerAfterSeconds;
   if (after === null || after > RING_TIMEOUT_SECONDS) return { result: "no_answer", after: RING_TIMEOUT_SECONDS };

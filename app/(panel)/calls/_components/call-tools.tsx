@@ -67,7 +67,7 @@ function PlaceCallDialog({ onClose, returnFocusTo, ...props }: Props & { onClose
   return (
     <FormDialog
       title="Place a test call"
-      description="The application's scenarios run as for a real call, and the call is charged at the catalogue's per-minute price like one. The scenario places the call itself (VoxEngine.callPSTN or callUser): one that only answers incoming calls places none. A number ending in 0000 answers busy."
+      description="The application's scenarios run as for a real call, and the call is charged at the catalogue's per-minute price like one. The scenario places the call itself (VoxEngine.callPSTN or callUser): one that only answers incoming calls places none. Its caller ID must be one of the account's numbers or a verified caller ID, or the network refuses the call (403). A number ending in 0000 answers busy."
       onClose={onClose}
       returnFocusTo={returnFocusTo}
       form={form}

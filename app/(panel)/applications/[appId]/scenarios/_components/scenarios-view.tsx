@@ -46,7 +46,8 @@ export type ScenarioDiff = { from: { number: number; script: string }; to: { num
 export const NEW_SCENARIO_TEMPLATE = `// Runs when a call reaches this application through a rule (VoxEngine style).
 // The simulator supports: call.answer(), call.say(text), call.startPlayback(url) and
 // stopPlayback(), call.record({ name }) and stopRecording(), call.handleTones(true) with
-// CallEvents.ToneReceived, VoxEngine.callPSTN(number, callerId), VoxEngine.callUser(name,
+// CallEvents.ToneReceived, VoxEngine.callPSTN(number, callerId) (callerId: a number of the
+// account or a verified caller ID, else the call fails 403), VoxEngine.callUser(name,
 // callerId), VoxEngine.easyProcess(...), VoxEngine.customData(), Logger.write(line),
 // Net.httpRequestAsync(url) to the simulated hosts, setTimeout, call.hangup(),
 // VoxEngine.terminate(), after require(Modules.SmartQueue) VoxEngine.enqueueTask(...) into the
