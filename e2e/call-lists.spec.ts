@@ -257,6 +257,10 @@ test("a row still waiting is cancelled from its menu, by keyboard, then called a
   await again.getByLabel("Next call at (UTC)").fill("tomorrow");
   await again.getByRole("button", { name: "Call again" }).click();
   await expect(again.locator('[data-field-error="startAt"]')).toHaveText("Enter a date and time as YYYY-MM-DD HH:mm (UTC)");
+  // A time gone by is not read as "now" without a word.
+  await again.getByLabel("Next call at (UTC)").fill("2020-01-02 09:30");
+  await again.getByRole("button", { name: "Call again" }).click();
+  await expect(again.locator('[data-field-error="startAt"]')).toHaveText("That time has passed: leave it empty to call as soon as the list can");
   await again.getByLabel("Next call at (UTC)").fill("2099-01-02 09:30");
   await again.getByRole("button", { name: "Call again" }).click();
   await expect(page.locator('[data-toast="success"]').first()).toHaveText("Row 2 will be called again: +12125550102");

@@ -2,7 +2,7 @@
 // column, every bad line reported by number, and the row limit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/core/errors";
-import { decodeCsv, destinationColumnOf, detectDelimiter, MAX_FILE_ROWS, MAX_REPORTED_PROBLEMS, parseCallListCsv, ZCallListSettings } from "./schemas";
+import { decodeCsv, destinationColumnOf, detectDelimiter, MAX_FILE_ROWS, MAX_REPORTED_PROBLEMS, notInThePast, parseCallListCsv, ZCallListSettings, ZCallRowsAgainInput } from "./schemas";
 
 function problemOf(fn: () => unknown): string {
   try {
@@ -121,5 +121,16 @@ describe("a list's start", () => {
     const r = startAt.safeParse("next Tuesday");
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toBe("Enter a date and time as YYYY-MM-DD HH:mm (UTC)");
+  });
+});
+
+describe("the panel's next call (notInThePast)", () => {
+  const now = () => new Date("2026-12-05T10:30:45Z").getTime();
+  const schema = notInThePast(ZCallRowsAgainInput, now);
+  const at = (startAt: string | undefined) => schema.safeParse({ listId: 1, status: "failed", attemptsLeft: 1, startAt });
+  it("takes the current minute, a later one, or none; refuses an earlier one under startAt", () => {
+    expect(["2026-12-05 10:30", "2026-12-05 10:31", "", undefined].map((t) => at(t).success)).toEqual([true, true, true, true]);
+    const r = at("2026-12-05 10:29");
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["startAt", "That time has passed: leave it empty to call as soon as the list can"]]);
   });
 });

@@ -262,6 +262,20 @@ export const ZCallRowsAgainInput = z.object({
 });
 export type CallRowsAgainInput = z.input<typeof ZCallRowsAgainInput>;
 
+/**
+ * The panel's "Call again" dialogs, on top of the API's checks: a next call typed before the
+ * current minute (UTC) is refused under its field, where EditCallListTask reads a past start_at as
+ * "as soon as the list can call" (Voximplant's behaviour, kept for scripts). The form takes
+ * minutes, so the current minute is not the past.
+ */
+export function notInThePast<S extends z.ZodType<{ startAt?: Date | undefined }>>(schema: S, now: () => number = Date.now) {
+  return schema.superRefine((v, ctx) => {
+    if (v.startAt && v.startAt.getTime() < Math.floor(now() / 60_000) * 60_000) {
+      ctx.addIssue({ code: "custom", path: ["startAt"], message: "That time has passed: leave it empty to call as soon as the list can" });
+    }
+  });
+}
+
 /** EditCallList and the panel's Edit: any of the settings. */
 export const ZEditCallListInput = z.object({
   listId: ZCallListId,

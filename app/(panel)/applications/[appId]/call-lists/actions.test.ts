@@ -88,6 +88,19 @@ describe("call list server actions", () => {
     expect(await snapshot(acct.id)).toEqual(before);
   });
 
+  it("a next call typed in the past is refused under its field in the panel; nothing written", async () => {
+    session.actor = asPanel(await acct.actor("MainAccount"));
+    const { list } = await fixtureCallList(acct.id, { status: "queued" });
+    await failFirstRow(list.id);
+    const before = await snapshot(acct.id);
+    const minute = (offset: number) => new Date(Math.floor(Date.now() / 60_000) * 60_000 + offset * 60_000).toISOString().slice(0, 16).replace("T", " ");
+    const passed = { ok: false, fieldErrors: { startAt: "That time has passed: leave it empty to call as soon as the list can" } };
+    expect(await editCallListRowAction({ listId: list.id, rowId: await firstRowId(list.id), attemptsLeft: 1, startAt: minute(-1) })).toEqual(passed);
+    expect(await callRowsAgainAction({ listId: list.id, status: "failed", attemptsLeft: 1, startAt: "2020-01-01 09:00" })).toEqual(passed);
+    expect(await snapshot(acct.id)).toEqual(before);
+    expect(await callRowsAgainAction({ listId: list.id, status: "failed", attemptsLeft: 1, startAt: minute(1) })).toMatchObject({ ok: true });
+  });
+
   it("another account's list: not found, nothing written", async () => {
     session.actor = asPanel(await acct.actor("MainAccount"));
     const other = await createTestAccount();

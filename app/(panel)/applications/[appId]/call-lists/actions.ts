@@ -4,7 +4,7 @@
 // finer rows for them).
 import { action } from "@/lib/server/action";
 import { callRowsAgain, cancelCallList, cancelCallListRows, deleteCallList, editCallList, editCallListRow, pauseCallList, resumeCallList } from "@/lib/domains/call-lists/mutations";
-import { ZCallListRef, ZCallRowsAgainInput, ZCancelCallListRowsInput, ZEditCallListInput, ZEditCallListRowInput } from "@/lib/domains/call-lists/schemas";
+import { notInThePast, ZCallListRef, ZCallRowsAgainInput, ZCancelCallListRowsInput, ZEditCallListInput, ZEditCallListRowInput } from "@/lib/domains/call-lists/schemas";
 
 export const pauseCallListAction = action({ section: "application.call_lists", input: ZCallListRef }, async (input, actor) => {
   const l = await pauseCallList(actor, input);
@@ -33,9 +33,9 @@ export const deleteCallListAction = action({ section: "application.call_lists", 
 
 export const cancelCallListRowsAction = action({ section: "application.call_lists", input: ZCancelCallListRowsInput }, (input, actor) => cancelCallListRows(actor, input));
 
-export const editCallListRowAction = action({ section: "application.call_lists", input: ZEditCallListRowInput }, async (input, actor) => {
+export const editCallListRowAction = action({ section: "application.call_lists", input: notInThePast(ZEditCallListRowInput) }, async (input, actor) => {
   const r = await editCallListRow(actor, input);
   return { id: r.id, position: r.position, status: r.status };
 });
 
-export const callRowsAgainAction = action({ section: "application.call_lists", input: ZCallRowsAgainInput }, (input, actor) => callRowsAgain(actor, input));
+export const callRowsAgainAction = action({ section: "application.call_lists", input: notInThePast(ZCallRowsAgainInput) }, (input, actor) => callRowsAgain(actor, input));

@@ -36,14 +36,15 @@ describe("toListRowView", () => {
   });
 
   it("gives a waiting row's next call while the list runs or waits for its start", () => {
-    expect(toListRowView(running("in_progress"), row({}), null, now).nextCallAt).toBe("2026-12-05T10:05:00.000Z");
-    expect(toListRowView(running("queued"), row({ attempts: 0 }), null, now).nextCallAt).toBe("2026-12-05T10:05:00.000Z");
+    expect(toListRowView(running("in_progress"), row({}), null, now).nextCall).toEqual({ at: "2026-12-05T10:05:00.000Z" });
+    expect(toListRowView(running("queued"), row({ attempts: 0 }), null, now).nextCall).toEqual({ at: "2026-12-05T10:05:00.000Z" });
   });
 
-  it("gives no next call for a due row, a row not waiting, or a list that is paused or over", () => {
-    expect(toListRowView(running("in_progress"), row({ nextAttemptAt: new Date("2026-12-05T09:59:00Z") }), null, now).nextCallAt).toBeNull();
-    expect(toListRowView(running("in_progress"), row({ status: "succeeded" }), null, now).nextCallAt).toBeNull();
-    for (const status of ["paused", "completed", "cancelled"] as const) expect(toListRowView(running(status), row({}), null, now).nextCallAt).toBeNull();
+  it("calls a row whose time has come due; gives no next call for a row not waiting, or a list that is paused or over", () => {
+    expect(toListRowView(running("in_progress"), row({ nextAttemptAt: new Date("2026-12-05T09:59:00Z") }), null, now).nextCall).toBe("due");
+    expect(toListRowView(running("in_progress"), row({ nextAttemptAt: now }), null, now).nextCall).toBe("due");
+    expect(toListRowView(running("in_progress"), row({ status: "succeeded" }), null, now).nextCall).toBeNull();
+    for (const status of ["paused", "completed", "cancelled"] as const) expect(toListRowView(running(status), row({}), null, now).nextCall).toBeNull();
   });
 
   it("shows the fields, the cost and the last attempt, with the link it is given", () => {

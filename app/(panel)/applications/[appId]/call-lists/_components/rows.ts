@@ -36,8 +36,8 @@ export function toCallListRow(appId: number, l: CallListDto): CallListRow {
  * A row of a list as its page shows it. `lastCallHref`: the page of the row's last call session,
  * or null where the viewer may not open it. The row's attempts are the list's unless it was called
  * again with its own (attemptsAllowed). Its next call is shown only while the list is running or
- * queued and the time is still ahead of `now` (UTC): a due row is called at the scheduler's next
- * pass, a paused list's rows wait for Resume.
+ * queued: its time while still ahead of `now` (UTC), "due" once come (the scheduler's next pass
+ * calls it); a paused list's rows wait for Resume.
  */
 export function toListRowView(list: CallListDto, r: CallListRowDto, lastCallHref: Route | null, now: Date): ListRowView {
   const running = list.status === "queued" || list.status === "in_progress";
@@ -51,7 +51,7 @@ export function toListRowView(list: CallListDto, r: CallListRowDto, lastCallHref
     status: r.status,
     attempts: r.attempts,
     attemptsAllowed: r.attemptsAllowed ?? list.numAttempts,
-    nextCallAt: running && r.status === "pending" && r.nextAttemptAt > now ? r.nextAttemptAt.toISOString() : null,
+    nextCall: !running || r.status !== "pending" ? null : r.nextAttemptAt > now ? { at: r.nextAttemptAt.toISOString() } : "due",
     result: r.result,
     reason: r.reason,
     report: r.report,

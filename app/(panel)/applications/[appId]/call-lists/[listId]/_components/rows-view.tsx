@@ -35,8 +35,11 @@ export type ListRowView = {
   attempts: number;
   /** The calls it may have in all: the list's attempts, or its own once called again. */
   attemptsAllowed: number;
-  /** ISO string: when a waiting row of a running or queued list is next called; null: due now, or not waiting. */
-  nextCallAt: string | null;
+  /**
+   * A waiting row of a running or queued list: when it is next called (ISO string), or "due" when
+   * that time has come (the scheduler calls it at its next pass, within seconds); null: not waiting.
+   */
+  nextCall: { at: string } | "due" | null;
   result: string;
   reason: string;
   /** What the last attempt's scenario reported (CallList.reportResult or reportError), null for nothing. */
@@ -68,11 +71,7 @@ function RowAttempts({ row }: { row: ListRowView }) {
       <span className="whitespace-nowrap">
         {row.attempts} of {row.attemptsAllowed}
       </span>
-      {row.nextCallAt ? (
-        <span className="text-xs text-slate-600">
-          Next: <DateTime value={row.nextCallAt} />
-        </span>
-      ) : null}
+      {row.nextCall ? <span className="text-xs text-slate-600">Next: {row.nextCall === "due" ? "now" : <DateTime value={row.nextCall.at} />}</span> : null}
     </span>
   );
 }
