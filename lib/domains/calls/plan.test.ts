@@ -313,12 +313,12 @@ describe("planLog and planRecordings", () => {
       "Session ended at 0:02: Busy: +14155550000",
     ]);
     const failed: ScenarioRun = { outcome: "timeout", error: "time limit", durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: "error" }] };
-    expect(planLog(panelCall(), failed, ["main"], 0, "x").map((l) => l.line).slice(1, -1)).toEqual(["The platform stopped the scenario", "The scenario ran out of time: time limit"]);
+    expect(planLog(panelCall(), failed, ["main"], 0, "x").map((l) => l.line).slice(1, -1)).toEqual(["The scenario ran out of time: time limit", "The platform stopped the scenario"]);
   });
 
   it("a run the sandbox stopped names the scenario once: its own sentence says what happened", () => {
     const stopped = (outcome: ScenarioRun["outcome"], error: string) =>
-      planLog(panelCall(), { outcome, error, durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: outcome }] }, ["main"], 0, "x").at(-2)!.line;
+      planLog(panelCall(), { outcome, error, durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: outcome }] }, ["main"], 0, "x").at(-3)!.line;
     expect(stopped("timeout", "The scenario ran longer than its 1000 ms time limit")).toBe("The scenario ran longer than its 1000 ms time limit");
     expect(stopped("memory_limit", "The scenario used more than its 32 MB of memory")).toBe("The scenario used more than its 32 MB of memory");
     expect(stopped("error", "The scenario did too much: more than 2000 events")).toBe("The scenario did too much: more than 2000 events");
@@ -350,7 +350,7 @@ describe("planLog and planRecordings", () => {
     }
     // A run recorded before then, finalised now, is worded as today's.
     const old: ScenarioRun = { outcome: "error", error: `Error: ${why}`, durationSeconds: 0, events: [{ at: 0, type: "hangup", by: "runtime", reason: "error" }] };
-    expect(planLog(panelCall(), old, ["main"], 0, "x").at(-2)!.line).toBe(`The scenario failed: ${why}`);
+    expect(planLog(panelCall(), old, ["main"], 0, "x").at(-3)!.line).toBe(`The scenario failed: ${why}`);
   });
 
   it("one rounding for every length: whole seconds rounded up, so the end, the talk and the stored durations agree", () => {

@@ -469,8 +469,12 @@ export function planLog(
     return { at: Math.min(ended, cut), source: "system", line: `Called ${e.to}: ${outcome}` };
   };
   lines.push({ at: 0, source: "system", line: `Session started: ${what}; scenarios ${scenarioNames.map((n) => `“${n}”`).join(", ") || "(none)"}` });
+  // A run that did not complete says why before the platform's hangup it caused ("The scenario
+  // failed: …", then "The platform stopped the scenario"), unless the session was cut before.
+  const stopped = run.outcome !== "completed" && cut >= run.durationSeconds ? `The scenario ${scenarioStopped(run.outcome, run.error)}` : null;
   for (const e of run.events) {
     if (e.at > cut) break;
+    if (stopped && e.type === "hangup") lines.push({ at: e.at, source: "system", line: stopped });
     if (e.type === "log") lines.push({ at: e.at, source: "scenario", line: e.line });
     else if (e.type === "forward") lines.push(placed(e));
     else if (e.type === "list_report" && e.kind !== "progress" && setup.initiator !== "call_list") lines.push({ at: e.at, source: "system", line: `${systemLine(e)}${NO_LIST}` });
@@ -478,9 +482,6 @@ export function planLog(
   }
   // A placed call's line moved to its end: back in time order (a stable sort keeps ties in run order).
   lines.sort((a, b) => a.at - b.at);
-  if (run.outcome !== "completed" && cut >= run.durationSeconds) {
-    lines.push({ at: cut, source: "system", line: `The scenario ${scenarioStopped(run.outcome, run.error)}` });
-  }
   lines.push({ at: cut, source: "system", line: `Session ended at ${mmss(cut)}: ${end}` });
   return lines;
 }

@@ -201,7 +201,7 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     const s = await call(testClock().clock);
     const why = `no agent on duty (scenario "s-${app.id}", line 2)`;
     expect(s).toMatchObject({ status: "error", finishReason: `Error: the scenario failed: ${why}` });
-    expect((await timedLog(s)).slice(1)).toEqual(["0 The platform stopped the scenario", `0 The scenario failed: ${why}`, `0 Session ended at 0:00: Error: the scenario failed: ${why}`]);
+    expect((await timedLog(s)).slice(1)).toEqual([`0 The scenario failed: ${why}`, "0 The platform stopped the scenario", `0 Session ended at 0:00: Error: the scenario failed: ${why}`]);
   });
 
   it("a run the sandbox stops reads 'the scenario' once: 'Error: the scenario did too much: ...', not '...failed: The scenario did too much'", async () => {
@@ -209,7 +209,7 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     const s = await call(testClock().clock);
     const why = "did too much: more than 2000 events";
     expect(s).toMatchObject({ status: "error", finishReason: `Error: the scenario ${why}` });
-    expect((await timedLog(s)).slice(-3)).toEqual(["0 The platform stopped the scenario", `0 The scenario ${why}`, `0 Session ended at 0:00: Error: the scenario ${why}`]);
+    expect((await timedLog(s)).slice(-3)).toEqual([`0 The scenario ${why}`, "0 The platform stopped the scenario", `0 Session ended at 0:00: Error: the scenario ${why}`]);
   });
 
   it("a call dialled as the session ends is one of its legs, as its log line says: an invalid number failing at once reads 'Invalid number'", async () => {
