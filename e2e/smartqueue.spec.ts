@@ -51,6 +51,9 @@ test("adds a skill and a queue, makes a user an agent with a skill level, edits 
   // An unknown user is named under its field; then ann becomes an agent of Sales with English at level 4.
   await page.getByRole("button", { name: "Add agent" }).click();
   const agent = page.getByRole("dialog", { name: "Add agent" });
+  // The users who are not agents yet are offered: ann, the only one.
+  await expect(agent.getByTestId("agent-candidates").locator("option")).toHaveAttribute("value", "ann");
+  await expect(agent.getByLabel("User name")).toHaveAccessibleDescription("Pick the one user who is not an agent yet, or type a name");
   await agent.getByLabel("User name").fill("nobody");
   await agent.getByRole("button", { name: "Add agent" }).click();
   await expect(agent.locator('[data-field-error="userName"]')).toHaveText("User not found");

@@ -245,6 +245,25 @@ export async function listSqAgents(actor: Actor, input: ListSqAgentsInput, secti
   return { items: rows.map(toAgentDto), total };
 }
 
+/** Names the Add agent dialog offers at most (an application may have 100,000 users: typing finds the rest). */
+export const AGENT_CANDIDATES_SHOWN = 200;
+
+/**
+ * The Add agent dialog's suggestions: the names of the application's active users that are not
+ * agents yet (in no queue, with no skill), in name order, at most AGENT_CANDIDATES_SHOWN, and
+ * whether there are more. For an application the page has already loaded for the actor.
+ */
+export async function agentCandidates(actor: Actor, applicationId: number): Promise<{ names: string[]; more: boolean }> {
+  authorize(actor, { section: "application.queues", method: "SQ_GetAgents" });
+  const rows = await db.appUser.findMany({
+    where: { accountId: actor.accountId, applicationId, active: true, sqQueues: { none: {} }, sqSkills: { none: {} } },
+    select: { name: true },
+    orderBy: { name: "asc" },
+    take: AGENT_CANDIDATES_SHOWN + 1,
+  });
+  return { names: rows.slice(0, AGENT_CANDIDATES_SHOWN).map((r) => r.name), more: rows.length > AGENT_CANDIDATES_SHOWN };
+}
+
 /**
  * The Users tab's row menu: the application's skills (id and name, in the order they were added;
  * at most MAX_SQ_SKILLS) in one query, for an application the page has already loaded for the

@@ -15,7 +15,7 @@ import { auditSentence } from "@/lib/domains/audit-log/sentences";
 import { fixtureQueue, fixtureSkill, fixtureSmartQueue } from "./api-fixtures";
 import { MAX_SQ_QUEUES } from "./client-safe";
 import { addSqQueue, addSqSkill, bindSqAgents, bindSqSkills, deleteSqQueues, deleteSqSkills, setSqAgentInfo, setSqQueue, setSqSkill, unbindSqAgents, unbindSqSkills } from "./mutations";
-import { listSqAgents, listSqQueues, listSqSkills } from "./queries";
+import { AGENT_CANDIDATES_SHOWN, agentCandidates, listSqAgents, listSqQueues, listSqSkills } from "./queries";
 
 let acct: TestAccount;
 let key: TestKey;
@@ -184,6 +184,23 @@ describe("SmartQueue over the wire", () => {
 });
 
 describe("SmartQueue in the domain", () => {
+  it("Add agent's suggestions: the application's active users in no queue and with no skill, by name, the first 200 and whether there are more", async () => {
+    const owner = await acct.actor(OWNER_ROLE);
+    const { app: sq, user: agent } = await fixtureSmartQueue({ accountId: acct.id });
+    for (const name of ["carol", "ann", "bob"]) await fixtureUser(acct.id, sq.id, name);
+    const skilled = await fixtureUser(acct.id, sq.id, "dan");
+    await db.sqAgentSkill.create({ data: { userId: skilled.id, skillId: (await fixtureSkill(acct.id, sq.id)).id, accountId: acct.id, level: 1 } });
+    await db.appUser.update({ where: { id: (await fixtureUser(acct.id, sq.id, "eve")).id }, data: { active: false } });
+    await fixtureUser(acct.id, app.id, "frank");
+    expect(await agentCandidates(owner, sq.id)).toEqual({ names: ["ann", "bob", "carol"], more: false });
+    expect(agent.name).not.toMatch(/^(ann|bob|carol)$/);
+    await db.appUser.createMany({ data: Array.from({ length: AGENT_CANDIDATES_SHOWN }, (_, i) => ({ accountId: acct.id, applicationId: sq.id, name: `z${String(i).padStart(3, "0")}`, displayName: "z", passwordHash: "x" })) });
+    const many = await agentCandidates(owner, sq.id);
+    expect([many.names.length, many.names.slice(0, 4), many.names.at(-1), many.more]).toEqual([AGENT_CANDIDATES_SHOWN, ["ann", "bob", "carol", "z000"], "z196", true]);
+    // Only who may see the Queues tab (application.queues): a UserManager may not.
+    await expect(agentCandidates(await acct.actor("UserManager"), sq.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("names are unique per application ignoring case; another application may reuse them; errors name the field and write nothing", async () => {
     const owner = await acct.actor(OWNER_ROLE);
     await addSqQueue(owner, { applicationId: app.id, name: "Support", callAgentSelection: "MOST_QUALIFIED", callTaskSelection: "MAX_PRIORITY" });

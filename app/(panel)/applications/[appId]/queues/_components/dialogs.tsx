@@ -2,6 +2,7 @@
 // The Queues tab's dialogs: a queue's settings, a skill, an agent's queues, skills with levels
 // and settings, and the confirmations. Each sends its fields to the server action, which checks
 // them (lib/domains/queues/schemas.ts) and answers under the field at fault.
+import { useId } from "react";
 import { CheckboxField, Field } from "@/components/forms/fields";
 import { ConfirmDialog, FormDialog } from "@/components/forms/form-dialog";
 import { SelectField } from "@/components/forms/select-field";
@@ -105,8 +106,19 @@ export function SkillDialog({ row, applicationId, ...props }: DialogProps & { ro
   );
 }
 
-export function AgentDialog({ row, applicationId, queues, skills, ...props }: DialogProps & { row?: SqAgentRow; queues: { id: number; name: string }[]; skills: { id: number; name: string }[] }) {
+/** The application's users that are not agents yet, for Add agent to offer (the first names; `more`: there are others to type). */
+export type AgentCandidates = { names: string[]; more: boolean };
+
+export function AgentDialog({
+  row,
+  applicationId,
+  queues,
+  skills,
+  candidates,
+  ...props
+}: DialogProps & { row?: SqAgentRow; queues: { id: number; name: string }[]; skills: { id: number; name: string }[]; candidates?: AgentCandidates }) {
   const toast = useToast();
+  const listId = useId();
   const mine = new Set(row?.queues.map((q) => q.id));
   const form = useActionForm(saveSqAgentAction, {
     fields: ["user", "user.name", "queueIds", "skills", "maxSimultaneousConversations"],
@@ -128,7 +140,14 @@ export function AgentDialog({ row, applicationId, queues, skills, ...props }: Di
   return (
     <FormDialog title={row ? `Edit the agent ${row.userName}` : "Add agent"} description="An agent is one of the application's users: the queues it serves and its skills decide which calls and chats reach it." form={form} submitLabel={row ? "Save" : "Add agent"} size="lg" data-action={A} {...props}>
       <div className="space-y-4">
-        {row ? null : <Field label="User name" name="userName" required autoComplete="off" hint="The application user's name, as on the Users tab" error={e.user ?? e["user.name"]} />}
+        {row ? null : (
+          <>
+            <Field label="User name" name="userName" required autoComplete="off" list={listId} hint={candidateHint(candidates)} error={e.user ?? e["user.name"]} />
+            <datalist id={listId} data-testid="agent-candidates">
+              {candidates?.names.map((n) => <option key={n} value={n} />)}
+            </datalist>
+          </>
+        )}
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-slate-700">Queues</legend>
           {queues.length === 0 ? <p className="text-sm text-slate-700">The application has no queues yet.</p> : null}
@@ -146,6 +165,14 @@ export function AgentDialog({ row, applicationId, queues, skills, ...props }: Di
       </div>
     </FormDialog>
   );
+}
+
+/** The user name field's hint: what the suggestions hold. */
+function candidateHint(c: AgentCandidates | undefined): string {
+  const n = c?.names.length ?? 0;
+  if (n === 0) return "The application user's name, as on the Users tab";
+  if (c?.more) return `Pick from the first ${n} users who are not agents yet, or type any user's name`;
+  return n === 1 ? "Pick the one user who is not an agent yet, or type a name" : `Pick from the ${n} users who are not agents yet, or type a name`;
 }
 
 export function RemoveAgentDialog({ row, applicationId, ...props }: DialogProps & { row: SqAgentRow }) {

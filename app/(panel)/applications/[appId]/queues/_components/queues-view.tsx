@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { MenuItem, RowMenu } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/page";
 import { AGENT_SELECTION_LABELS, MAX_SQ_QUEUES, MAX_SQ_SKILLS, TASK_SELECTION_LABELS } from "@/lib/domains/queues/client-safe";
-import { AgentDialog, DeleteQueueDialog, DeleteSkillDialog, QueueDialog, RemoveAgentDialog, SkillDialog } from "./dialogs";
+import { AgentDialog, DeleteQueueDialog, DeleteSkillDialog, QueueDialog, RemoveAgentDialog, SkillDialog, type AgentCandidates } from "./dialogs";
 import type { SqAgentRow, SqQueueRow, SqSkillRow } from "./rows";
 
 type DialogState =
@@ -95,7 +95,20 @@ const agentColumns: DataTableColumn<SqAgentRow>[] = [
   },
 ];
 
-export function QueuesView({ applicationId, queues, skills, agents }: { applicationId: number; queues: SqQueueRow[]; skills: SqSkillRow[]; agents: SqAgentRow[] }) {
+export function QueuesView({
+  applicationId,
+  queues,
+  skills,
+  agents,
+  candidates,
+}: {
+  applicationId: number;
+  queues: SqQueueRow[];
+  skills: SqSkillRow[];
+  agents: SqAgentRow[];
+  /** The Add agent dialog's suggestions (lib/domains/queues agentCandidates). */
+  candidates: AgentCandidates;
+}) {
   const dialog = useDialog<DialogState>();
   const { open } = dialog;
   const d = dialog.state;
@@ -202,7 +215,7 @@ export function QueuesView({ applicationId, queues, skills, agents }: { applicat
       {d?.kind === "add-skill" ? <SkillDialog {...props} /> : null}
       {d?.kind === "edit-skill" ? <SkillDialog {...props} row={d.row} /> : null}
       {d?.kind === "delete-skill" ? <DeleteSkillDialog {...props} row={d.row} /> : null}
-      {d?.kind === "add-agent" ? <AgentDialog {...props} {...named} /> : null}
+      {d?.kind === "add-agent" ? <AgentDialog {...props} {...named} candidates={candidates} /> : null}
       {d?.kind === "edit-agent" ? <AgentDialog {...props} {...named} row={d.row} /> : null}
       {d?.kind === "remove-agent" ? <RemoveAgentDialog {...props} row={d.row} /> : null}
     </div>
