@@ -137,7 +137,7 @@ export function DeleteCallerIdDialog({ row, onClose, returnFocusTo }: DialogProp
   return (
     <ConfirmDialog
       title={`Delete ${row.number}?`}
-      description="Calls and SMS can no longer show it as their caller ID. To use it again, add it and verify it again."
+      description="Calls and SMS can no longer show it as their caller ID: a scenario's call presenting it fails (403). To use it again, add it and verify it again."
       onClose={onClose}
       returnFocusTo={returnFocusTo}
       form={form}
