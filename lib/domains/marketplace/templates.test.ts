@@ -69,6 +69,12 @@ describe("Forward to a phone number", () => {
     expect(types(r).at(-1)).toBe("hangup");
   });
 
+  it("shows the caller's own number instead when asked; anything else is refused under the field", async () => {
+    const r = await run("forward-to-number", { number: "+14155550123", forwardCallerId: "caller" });
+    expect(r.events.find((e) => e.type === "forward")).toMatchObject({ to: "+14155550123", answered: true, callerId: "+15550001111" });
+    expect(fieldError("forward-to-number", { number: "+14155550123", forwardCallerId: "anyone" })).toMatchObject({ field: "forwardCallerId", message: "Choose the caller ID shown" });
+  });
+
   it("a busy number ends the call", async () => {
     const r = await run("forward-to-number", { number: "+14155550000" });
     expect(r.events.find((e) => e.type === "forward")).toMatchObject({ answered: false, failure: "busy" });
@@ -85,8 +91,10 @@ describe("Business hours", () => {
 
   it("open (Wednesday 10:00 at UTC+02:00): rings the number", async () => {
     const r = await run("business-hours", values, call({}, Date.UTC(2026, 11, 2, 8, 0)));
-    expect(r.events.find((e) => e.type === "forward")).toMatchObject({ to: "+14155550123", answered: true });
+    expect(r.events.find((e) => e.type === "forward")).toMatchObject({ to: "+14155550123", answered: true, callerId: "+15550002222" });
     expect(r.events.find((e) => e.type === "log")).toMatchObject({ line: "Open: forwarding to +14155550123" });
+    const shown = await run("business-hours", { ...values, forwardCallerId: "caller" }, call({}, Date.UTC(2026, 11, 2, 8, 0)));
+    expect(shown.events.find((e) => e.type === "forward")).toMatchObject({ callerId: "+15550001111" });
   });
 
   it("closed (Wednesday 17:30 at UTC+02:00, the closing minute; and Saturday noon): the closed message, no forward", async () => {

@@ -91,6 +91,28 @@ const js = (v: unknown) => JSON.stringify(v);
 /** The lines every template starts with: what it is, and that the install wrote it. */
 const header = (title: string, lines: string[]) => [`// ${title} (installed from the Marketplace).`, ...lines.map((l) => `// ${l}`)].join("\n");
 
+/**
+ * The caller ID a forwarded call shows (docs/scenarios.md, callPSTN): the account's number the
+ * caller dialled (e.destination, the default), or the caller's own number (e.callerid), which the
+ * network allows for a forwarded inbound call so the person rung sees who is calling.
+ */
+const FORWARD_CALLER_ID_OPTIONS = { dialled: "The number the caller dialled (yours)", caller: "The caller's own number" } as const;
+type ForwardCallerId = keyof typeof FORWARD_CALLER_ID_OPTIONS;
+
+const forwardCallerIdField: TemplateField = {
+  name: "forwardCallerId",
+  label: "Caller ID shown",
+  help: "What the phone you forward to shows as the caller.",
+  input: "choice",
+  defaultValue: "dialled",
+  options: Object.entries(FORWARD_CALLER_ID_OPTIONS).map(([value, label]) => ({ value, label })),
+};
+
+const ZForwardCallerId = z.enum(Object.keys(FORWARD_CALLER_ID_OPTIONS) as [ForwardCallerId, ...ForwardCallerId[]], { error: "Choose the caller ID shown" }).default("dialled");
+
+/** The script's expression for the caller ID a forward shows. */
+const forwardCallerIdExpression = (v: ForwardCallerId) => (v === "caller" ? "e.callerid" : "e.destination");
+
 // ---------------------------------------------------------------------------------------------
 
 const forwardToNumber = define({
@@ -98,16 +120,16 @@ const forwardToNumber = define({
   title: "Forward to a phone number",
   category: "Call routing",
   summary: "Every call to the application rings one phone number, such as a mobile or an office line.",
-  steps: ["Rings the number, showing the number the caller dialled as the caller ID.", "Connects the caller when it answers; the call ends when either side hangs up."],
+  steps: ["Rings the number, showing as the caller ID the number the caller dialled, or the caller's own.", "Connects the caller when it answers; the call ends when either side hangs up."],
   scenarioName: "forward-to-number",
-  fields: [{ name: "number", label: "Forward to", help: "In international format, e.g. +14155550123.", input: "e164", defaultValue: "" }],
-  schema: z.object({ number: ZE164 }),
+  fields: [{ name: "number", label: "Forward to", help: "In international format, e.g. +14155550123.", input: "e164", defaultValue: "" }, forwardCallerIdField],
+  schema: z.object({ number: ZE164, forwardCallerId: ZForwardCallerId }),
   render: (v) => `${header("Forward to a phone number", [`Rings ${v.number}; the caller hears it ring and is connected when it answers.`])}
 const FORWARD_TO = ${js(v.number)};
 
 VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   Logger.write("Forwarding " + e.callerid + " to " + FORWARD_TO);
-  const out = VoxEngine.callPSTN(FORWARD_TO, e.destination);
+  const out = VoxEngine.callPSTN(FORWARD_TO, ${forwardCallerIdExpression(v.forwardCallerId)});
   VoxEngine.easyProcess(e.call, out);
   out.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
   out.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
@@ -362,6 +384,7 @@ const businessHours = define({
     { name: "closes", label: "Closes at", help: "Later than the opening time, the same day.", input: "time", defaultValue: "18:00" },
     { name: "utcOffset", label: "Time zone", help: "The offset from UTC the hours are in.", input: "choice", defaultValue: "+00:00", options: UTC_OFFSETS.map(({ value, label }) => ({ value, label })) },
     { name: "closedMessage", label: "Closed message", help: "Read out outside opening hours.", input: "textarea", defaultValue: "We are closed right now. Please call again during our opening hours." },
+    forwardCallerIdField,
   ],
   schema: z
     .object({
@@ -371,6 +394,7 @@ const businessHours = define({
       closes: clockTime("Closing time"),
       utcOffset: z.enum(UTC_OFFSETS.map((o) => o.value) as [string, ...string[]], { error: "Choose a time zone" }),
       closedMessage: message("Closed message"),
+      forwardCallerId: ZForwardCallerId,
     })
     .refine((v) => v.closes > v.opens, { message: "The closing time must be later than the opening time", path: ["closes"] }),
   render: (v) => `${header("Business hours", [`Open ${OPEN_DAYS[v.days].label}, ${hhmm(v.opens)}-${hhmm(v.closes)} UTC${v.utcOffset}; calls while open ring ${v.number}.`])}
@@ -392,7 +416,7 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
   if (isOpen()) {
     Logger.write("Open: forwarding to " + FORWARD_TO);
-    const out = VoxEngine.callPSTN(FORWARD_TO, e.destination);
+    const out = VoxEngine.callPSTN(FORWARD_TO, ${forwardCallerIdExpression(v.forwardCallerId)});
     VoxEngine.easyProcess(call, out);
     out.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
     out.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
