@@ -85,6 +85,20 @@ describe("planLegs", () => {
     expect(planLog(panelCall(), placed, ["main"], 2, "x").map((l) => l.line)).toContain(`Called ${US}: answered, talked 0 s`);
   });
 
+  it("a placed call's local number is the caller ID its scenario gave (in E.164 when a number), else the session's caller", () => {
+    const run: ScenarioRun = {
+      outcome: "completed",
+      durationSeconds: 10,
+      events: [
+        { at: 0, type: "forward", to: US, kind: "number", answered: true, seconds: 5, callerId: "1 (212) 555-0100", endAt: 7 },
+        { at: 1, type: "forward", to: "bob", kind: "user", answered: true, seconds: 5, callerId: "Front desk", endAt: 8 },
+        { at: 2, type: "forward", to: UK, kind: "number", answered: true, seconds: 5, endAt: 9 },
+        { at: 10, type: "hangup", by: "scenario", reason: "done" },
+      ],
+    };
+    expect(planLegs(outbound(), run).map((l) => l.localNumber)).toEqual(["+12125550100", "Front desk", "+14155550100"]);
+  });
+
   it("calls to application users stay on the platform: free", () => {
     const legs = planLegs({ direction: "inbound", from: "alice", to: "sales", party }, INBOUND);
     expect(legs[0]).toMatchObject({ remoteNumberType: "user", pricePerMinuteMinor: 0 });

@@ -11,6 +11,7 @@
 import { E164_RE } from "@/lib/core/phone";
 import { pricesForDestination } from "@/lib/domains/phone-numbers/catalogue";
 import type { CallListReportKind, CallSetup, ScenarioEvent, ScenarioOutcome, ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
+import { callerIdKey } from "@/lib/domains/scenarios/simulation";
 import type { CallInitiator } from "./schemas";
 
 /**
@@ -108,7 +109,8 @@ export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "p
       endReason: answeredAt === null ? "not_answered" : hangup?.type === "hangup" ? hangup.reason : "hangup",
     });
   }
-  // A placed call shows the session's caller (on an inbound call, the number that called in).
+  // A placed call shows the caller ID its scenario gave it (in E.164 when it is a number), or else
+  // the session's caller (on an inbound call, the number that called in).
   const ring = Math.max(0, setup.party.answerAfterSeconds ?? 0);
   for (const e of run.events) {
     if (e.type !== "forward") continue;
@@ -117,7 +119,7 @@ export function planLegs(setup: Pick<CallSetup, "direction" | "from" | "to" | "p
     const talkTo = talkFrom === null ? null : Math.min(end, talkFrom + e.seconds);
     legs.push({
       index: legs.length,
-      localNumber: setup.from,
+      localNumber: e.callerId ? callerIdKey(e.callerId) || e.callerId : setup.from,
       remoteNumber: e.to,
       remoteNumberType: pstn ? "pstn" : "user",
       incoming: false,
