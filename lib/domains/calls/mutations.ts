@@ -159,19 +159,24 @@ function finalStatus(stored: StoredRun, legs: LegResult[], cut: StoredRun["cut"]
   if (run.outcome !== "completed") {
     return { status: "error", reason: `Error: the scenario ${scenarioStopped(run.outcome, run.error)}` };
   }
-  const caller = legs.find((l) => l.index === 0);
-  // The caller's leg never connected: busy (SIP 486) and an invalid number (404, the network
-  // refused it: "failed", as the Support page counts it) have statuses of their own, so the
-  // history's filter and a call list's results tell them from a call nobody answered. Sessions
-  // stored before busy existed keep no_answer, their reason saying "Busy: …".
+  // The session's call: the incoming one; for an outbound session, the first call its scenario
+  // placed that connected, or, when none did, the last one (a fallback after a failed call is the
+  // session's call, as the scenario's hangup cause says: lib/domains/scenarios/prelude.ts).
+  const placed = legs.filter((l) => !l.incoming);
+  const caller = legs.find((l) => l.incoming) ?? placed.find((l) => l.successful) ?? placed.at(-1);
+  // It never connected: busy (SIP 486), an invalid number (404, the network refused it: "failed",
+  // as the Support page counts it) and a refused caller ID (403, "failed") have statuses of their
+  // own, so the history's filter and a call list's results tell them from a call nobody answered.
+  // Sessions stored before busy existed keep no_answer, their reason saying "Busy: …".
   if (caller && !caller.successful) {
     if (caller.incoming) return { status: "no_answer", reason: "Not answered: the scenario never answered the call" };
     const n = caller.remoteNumber;
     if (caller.endReason === "busy") return { status: "busy", reason: `Busy: ${n}` };
     if (caller.endReason === "invalid") return { status: "failed", reason: `Invalid number: ${n}` };
     if (caller.endReason === "forbidden") {
-      const placed = run.events.find((e) => e.type === "forward");
-      return { status: "failed", reason: `Call to ${n} ${callerIdRefused(placed?.type === "forward" ? placed.callerId : undefined)}` };
+      // Placed legs follow the run's forward events in order.
+      const event = run.events.filter((e) => e.type === "forward")[placed.indexOf(caller)];
+      return { status: "failed", reason: `Call to ${n} ${callerIdRefused(event?.type === "forward" ? event.callerId : undefined)}` };
     }
     return { status: "no_answer", reason: `No answer from ${n}` };
   }

@@ -227,12 +227,13 @@ export function firstMinuteMinor(legs: readonly LegPlan[]): number {
 
 /**
  * Why the network refused a PSTN leg (failure "forbidden", SIP 403), after "Called +1…: ":
- * "refused: +15550002222 is not the account's number or a verified caller ID", or "refused: no
- * caller ID" when the scenario gave none. The rule: Voximplant's callPSTN, whose callerid must be a
- * rented number or a verified caller ID (or, forwarding an inbound call, its caller).
+ * "refused: +15550002222 is neither one of the account's numbers nor a verified caller ID" (the
+ * test call dialog's words for its caller), or "refused: no caller ID" when the scenario gave
+ * none. The rule: Voximplant's callPSTN, whose callerid must be a rented number or a verified
+ * caller ID (or, forwarding an inbound call, its caller).
  */
 export function callerIdRefused(callerId: string | undefined): string {
-  return callerId ? `refused: ${callerId} is not the account's number or a verified caller ID` : "refused: no caller ID";
+  return callerId ? `refused: ${callerId} is neither one of the account's numbers nor a verified caller ID` : "refused: no caller ID";
 }
 
 /**

@@ -40,6 +40,16 @@ async function inboundApp(script: string, pattern?: string) {
   return { acct, app, call };
 }
 
+/** A new account with $20, a verified caller ID and a number of its own: the two kinds of caller ID it may present. */
+async function accountWithCallerIds() {
+  const acct = await createTestAccount();
+  const owner = await acct.actor(OWNER_ROLE);
+  await fixtureTopUp(acct.id, 20_00);
+  const verified = (await fixtureCallerId(acct.id)).number;
+  const rented = (await fixtureOwnNumber(acct.id)).number;
+  return { acct, owner, verified, rented };
+}
+
 /** A session's log lines as the history orders them, each "<seconds after the start> <line>". */
 async function timedLog(s: { id: number; startedAt: Date }): Promise<string[]> {
   const lines = await db.callLogLine.findMany({ where: { sessionId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
@@ -234,11 +244,7 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
   });
 
   it("the network's caller ID rule: a scenario presenting a number the account has not proved (or none) is refused 403, a rented number or a verified caller ID goes through", async () => {
-    const acct = await createTestAccount();
-    const owner = await acct.actor(OWNER_ROLE);
-    await fixtureTopUp(acct.id, 20_00);
-    const verified = (await fixtureCallerId(acct.id)).number;
-    const rented = (await fixtureOwnNumber(acct.id)).number;
+    const { acct, owner, verified, rented } = await accountWithCallerIds();
     // Calls the destination presenting the caller ID in the custom data ("-": none).
     const { app } = await fixtureAppWithRule(acct.id, `VoxEngine.addEventListener(AppEvents.Started, () => {
   const from = VoxEngine.customData();
@@ -254,13 +260,13 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
       status: "failed",
       durationSeconds: 0,
       costMinor: 0,
-      finishReason: "Call to +12125550142 refused: +15550009999 is not the account's number or a verified caller ID",
+      finishReason: "Call to +12125550142 refused: +15550009999 is neither one of the account's numbers nor a verified caller ID",
     });
     expect((await timedLog(refused)).slice(1)).toEqual([
-      "0 Called +12125550142: refused: +15550009999 is not the account's number or a verified caller ID",
+      "0 Called +12125550142: refused: +15550009999 is neither one of the account's numbers nor a verified caller ID",
       "0 failed 403 Forbidden",
       "0 The network refused the caller ID",
-      "0 Session ended at 0:00: Call to +12125550142 refused: +15550009999 is not the account's number or a verified caller ID",
+      "0 Session ended at 0:00: Call to +12125550142 refused: +15550009999 is neither one of the account's numbers nor a verified caller ID",
     ]);
     const none = await place("-");
     expect(none).toMatchObject({ status: "failed", finishReason: "Call to +12125550142 refused: no caller ID" });
@@ -273,8 +279,35 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     }
     // An expired caller ID is no longer proved.
     await db.callerId.updateMany({ where: { accountId: acct.id }, data: { verifiedUntil: new Date(t.now().getTime() - 1000) } });
-    expect(await place(verified)).toMatchObject({ status: "failed", finishReason: expect.stringContaining(`refused: ${verified} is not`) });
+    expect(await place(verified)).toMatchObject({ status: "failed", finishReason: expect.stringContaining(`refused: ${verified} is neither`) });
     expect(await db.ledgerEntry.count({ where: { accountId: acct.id, kind: "call" } })).toBe(2);
+  });
+
+  it("a scenario falling back from a refused caller ID: the fallback connects, a later call from the account's number too, and the session completes", async () => {
+    const { acct, owner, verified, rented } = await accountWithCallerIds();
+    const { app } = await fixtureAppWithRule(acct.id, `VoxEngine.addEventListener(AppEvents.Started, () => {
+  const a = VoxEngine.callPSTN("+12125550142", "+15550001111");
+  a.addEventListener(CallEvents.Failed, (e) => {
+    Logger.write("A failed " + e.code);
+    const b = VoxEngine.callPSTN("+12125550143", "${verified}");
+    b.addEventListener(CallEvents.Connected, () => setTimeout(() => b.hangup(), 2000));
+    b.addEventListener(CallEvents.Disconnected, () => {
+      const c = VoxEngine.callPSTN("+12125550144", "${rented}");
+      c.addEventListener(CallEvents.Connected, () => setTimeout(VoxEngine.terminate, 3000));
+    });
+  });
+});`);
+    const t = testClock();
+    const s = await placeCall(owner, { applicationId: app.id, destination: "+12125550142", callerKind: "number", callerNumber: verified, answerAfterSeconds: 1 }, { clock: t.clock });
+    await advanceCalls(t.advance(10), { accountId: acct.id });
+    const row = await db.callSession.findUniqueOrThrow({ where: { id: s.id }, include: { legs: { orderBy: { id: "asc" } } } });
+    expect(row).toMatchObject({ status: "completed", finishReason: "The scenario hung up" });
+    expect(row.legs.map((l) => [l.localNumber, l.remoteNumber, l.successful, l.endReason])).toEqual([
+      ["+15550001111", "+12125550142", false, "forbidden"],
+      [verified, "+12125550143", true, "hangup"],
+      [rented, "+12125550144", true, "hangup"],
+    ]);
+    expect((await timedLog(s)).slice(1, 3)).toEqual(["0 Called +12125550142: refused: +15550001111 is neither one of the account's numbers nor a verified caller ID", "0 A failed 403"]);
   });
 
   it("an inbound call may be forwarded showing its caller's number, though the account does not own it; another number is refused", async () => {
@@ -290,7 +323,7 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
     expect((await timedLog(forwarded)).slice(1, 3)).toEqual(["0 Call answered", "3 Called +12125550142: answered, talked 2 s"]);
     const other = await call(t.clock, { calledAnswersAfterSeconds: 1, customData: "other" });
     await advanceCalls(t.advance(5), { accountId: acct.id });
-    expect((await timedLog(other)).slice(1, 3)).toEqual(["0 Call answered", "0 Called +12125550142: refused: +15550009999 is not the account's number or a verified caller ID"]);
+    expect((await timedLog(other)).slice(1, 3)).toEqual(["0 Call answered", "0 Called +12125550142: refused: +15550009999 is neither one of the account's numbers nor a verified caller ID"]);
   });
 
   it("a placed call's line carries the time its outcome was known: a call nobody answers reads 'no answer' when it rang out, not when it was dialled", async () => {

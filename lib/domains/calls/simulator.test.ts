@@ -30,6 +30,7 @@ import { advanceCalls, CLAIM_SECONDS, placeCall, simulateInbound, terminateSessi
 import { finaliseSession } from "./mutations";
 import { USER_LEG_PRICE_PER_MINUTE_MINOR } from "./plan";
 import { callToolChoices, getCallSession, listCallSessions } from "./queries";
+import type { ScenarioRun } from "@/lib/domains/scenarios/runtime-contract";
 
 const US_DEST = "+12125550199";
 const UK_DEST = "+447700900123";
@@ -137,6 +138,22 @@ describe("a call from start to finish", () => {
     expect(unanswered.calls[0]!.party.answerAfterSeconds).toBeNull();
     expect(await db.callLeg.findMany({ where: { sessionId: s.id }, select: { successful: true, costMinor: true } })).toEqual([{ successful: false, costMinor: 0 }]);
     expect(await db.ledgerEntry.count({ where: { accountId: acct.id, kind: "call" } })).toBe(0);
+  });
+
+  it("an outbound session's call is the first placed call that connected, else the last one placed: a fallback after a busy call completes it; two failures read as the last", async () => {
+    const { owner, app, callerId } = await setup();
+    const t = testClock();
+    const busyThen = (second: ScenarioRun["events"][number]): ScenarioRun => ({
+      outcome: "completed",
+      durationSeconds: 70,
+      events: [ringingCall(0, "+12125550000", "busy"), second, { at: 70, type: "hangup", by: "scenario", reason: "scenario" }],
+    });
+    const recovered = await place(owner, app.id, callerId, deps(scriptedRuntime(busyThen({ at: 2, type: "forward", to: US_DEST, kind: "number", answered: true, seconds: 60, endAt: 70 })), t.clock));
+    await advanceCalls(t.advance(70), { accountId: owner.accountId });
+    expect(await db.callSession.findUniqueOrThrow({ where: { id: recovered.id } })).toMatchObject({ status: "completed", finishReason: "The scenario hung up" });
+    const failed = await place(owner, app.id, callerId, deps(scriptedRuntime(busyThen(ringingCall(2, UK_DEST, "no_answer"))), t.clock));
+    await advanceCalls(t.advance(70), { accountId: owner.accountId });
+    expect(await db.callSession.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "no_answer", finishReason: `No answer from ${UK_DEST}` });
   });
 
   it("a scenario error ends the session \"error\" with the script's message", async () => {

@@ -22,7 +22,9 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
   var appListeners = {};
   var calls = new WeakMap();
   var liveCalls = [];
-  var primary = null;
+  // The session's call: the inbound one, or the first call an outbound scenario places; once that
+  // one fails without connecting, the next call placed (a fallback). Its end is the session's cause.
+  var primary = null, failedPrimary = null;
   var recordCount = 0;
 
   // Why a placed leg failed (the host's plan.result), as CallEvents.Failed says it: the SIP code and reason.
@@ -255,6 +257,7 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
       }
       var failed = plan.result === "busy" || plan.result === "invalid" || plan.result === "forbidden" ? LEG_FAILED[plan.result] : LEG_FAILED.no_answer;
       disconnect(st, plan.result === "busy" ? "party" : "runtime", plan.result, true);
+      if (st === primary && setup.direction !== "inbound") { failedPrimary = primary; primary = null; }
       fireCall(st, CallEvents.Failed, { code: failed.code, reason: failed.reason });
     }));
     return st.call;
@@ -264,7 +267,8 @@ export const PRELUDE = String.raw`(function (hostFn, setupJson) {
     if (ended) return;
     fire(appListeners, AppEvents.Terminating, { name: AppEvents.Terminating });
     if (ended) return;
-    var cause = primary && primary.cause ? primary.cause : { by: by, reason: reason };
+    var first = primary || failedPrimary;
+    var cause = first && first.cause ? first.cause : { by: by, reason: reason };
     ended = true;
     queue = [];
     host("end", cause);

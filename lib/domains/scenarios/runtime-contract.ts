@@ -36,13 +36,13 @@ export type CallSetup = {
    */
   smartQueue?: SmartQueueSnapshot;
   /**
-   * The caller IDs a PSTN leg (callPSTN) may present, as callerIdKey forms them (E.164). A leg
-   * whose caller ID is not among them, or that gives none, fails at once with SIP 403 (failure
-   * "forbidden"), as the network refuses a number the account has not proved. Absent: every caller
-   * ID passes (the simulator's first run, which collects the caller IDs the scenario uses;
-   * lib/domains/calls/simulator.ts runWithCallerIds).
+   * Which caller IDs a PSTN leg (callPSTN) may present, as callerIdKey forms them (E.164; "" for
+   * none). `refused`: these fail at once with SIP 403 (failure "forbidden"), as the network refuses
+   * a number the account has not proved, and any other passes; `allowed`: only these pass. Absent:
+   * every caller ID passes (the simulator's first run, which collects the caller IDs the scenario
+   * uses; lib/domains/calls/runtime.ts withCallerIdRule).
    */
-  presentableCallerIds?: readonly string[];
+  callerIds?: { refused: readonly string[] } | { allowed: readonly string[] };
 };
 
 /** How a queue picks among the agents able to take a call (SQ_AddQueue's call_agent_selection). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seededRandom } from "@/lib/core/random";
 import { checkScript, effectiveLimits, runScenarios } from "./runtime";
 import type { CallSetup, ScenarioEvent, ScenarioRun, SimulatedParty } from "./runtime-contract";
-import { MAX_LIMITS, callerIdKey, planLeg, sayDuration, simulateHttp } from "./simulation";
+import { MAX_LIMITS, callerIdKey, callerIdPasses, planLeg, sayDuration, simulateHttp } from "./simulation";
 import { DEMO_SCENARIO } from "./demo-scenario";
 import { inboundCall, testParty as party } from "./runtime-fixtures";
 
@@ -210,7 +210,7 @@ describe("the sandbox runs the VoxEngine subset on a simulated clock", () => {
     ]);
   });
 
-  it("caller IDs: with presentableCallerIds given, a PSTN leg presenting another number, or none, fails at once 403 Forbidden; a callUser leg is not checked", async () => {
+  it("caller IDs: with the caller IDs allowed given, a PSTN leg presenting another number, or none, fails at once 403 Forbidden; a callUser leg is not checked", async () => {
     const r = await run(
       `
       VoxEngine.addEventListener(AppEvents.Started, () => {
@@ -226,7 +226,7 @@ describe("the sandbox runs the VoxEngine subset on a simulated clock", () => {
         };
         next();
       });`,
-      outbound({ answerAfterSeconds: 1 }, { presentableCallerIds: ["+14155550100"] }),
+      outbound({ answerAfterSeconds: 1 }, { callerIds: { allowed: ["+14155550100"] } }),
     );
     expect(strip(r)).toEqual([
       { at: 0, type: "forward", to: "+15551234567", kind: "number", answered: false, seconds: 0, callerId: "+15550009999", failure: "forbidden", endAt: 0 },
@@ -236,13 +236,14 @@ describe("the sandbox runs the VoxEngine subset on a simulated clock", () => {
       // " 1 (415) 555-0100 " is +14155550100, as the platform reads a callerid.
       { at: 0, type: "forward", to: "+15551234569", kind: "number", answered: true, seconds: 1, callerId: "1 (415) 555-0100", endAt: 2 },
       { at: 1, type: "forward", to: "alice", kind: "user", answered: true, seconds: 0, callerId: "+15550009999", endAt: 2 },
-      // The session's first call decides why it ended, as a busy first call does.
-      { at: 2, type: "hangup", by: "runtime", reason: "forbidden" },
+      // The fallback that connected is the session's call: the scenario ended it, not the refusals.
+      { at: 2, type: "hangup", by: "scenario", reason: "scenario" },
     ]);
     // An invalid destination is refused for that first (404), whatever the caller ID.
     expect(planLeg("12", "number", party(), false)).toEqual({ result: "invalid", after: 0 });
     expect(planLeg("+15551234567", "number", party(), false)).toEqual({ result: "forbidden", after: 0 });
     expect(planLeg("alice", "user", party(), false).result).toBe("answer");
+    expect([callerIdPasses(undefined, ""), callerIdPasses({ refused: ["+1555"] }, "+1666"), callerIdPasses({ refused: ["+1555"] }, "+1555"), callerIdPasses({ allowed: ["+1555"] }, "+1666")]).toEqual([true, true, false, false]);
     expect(["+14155550100", "14155550100", "+1 415-555-0100", "", "  ", "Sales", "+0123"].map(callerIdKey)).toEqual(["+14155550100", "+14155550100", "+14155550100", "", "", "", ""]);
   });
 

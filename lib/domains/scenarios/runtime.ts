@@ -23,6 +23,7 @@ import {
   SQ_WAITING_EVERY_SECONDS,
   STACK_BYTES,
   callerIdKey,
+  callerIdPasses,
   planLeg,
   planSmartQueueTask,
   sayDuration,
@@ -204,8 +205,7 @@ class Recorder {
         const id = this.nextId++;
         const event: Leg["event"] = { at: this.now, type: "forward", to, kind, answered: false, seconds: 0, ...(callerId ? { callerId } : {}) };
         this.push(event);
-        const presentable = this.call.presentableCallerIds;
-        const plan = planLeg(to, kind, this.call.party, !presentable || presentable.includes(callerIdKey(callerId)));
+        const plan = planLeg(to, kind, this.call.party, callerIdPasses(this.call.callerIds, callerIdKey(callerId)));
         const failure = plan.result === "answer" ? null : plan.result;
         this.legs.set(id, { event, answeredAt: null, open: true, failsAt: failure ? simTime(this.now + plan.after) : null, failure });
         return JSON.stringify({ id, ...plan });

@@ -4,7 +4,7 @@
 // docs/scenarios.md can state each rule with an example. The sandbox's prelude calls them
 // through the host bridge (lib/domains/scenarios/runtime.ts).
 import { toE164 } from "@/lib/core/phone";
-import type { SandboxLimits, SimulatedParty, SmartQueueSnapshot } from "./runtime-contract";
+import type { CallSetup, SandboxLimits, SimulatedParty, SmartQueueSnapshot } from "./runtime-contract";
 
 /** The limits a run gets unless the caller narrows them (docs/scenarios.md "Limits"). */
 export const DEFAULT_LIMITS: SandboxLimits = {
@@ -85,6 +85,12 @@ export function callerIdKey(raw: string): string {
   const text = raw.trim();
   if (text === "") return "";
   return toE164(text) ?? toE164(`+${text}`) ?? "";
+}
+
+/** Whether a PSTN leg presenting `key` (a callerIdKey form) passes the network's rule for this run (CallSetup.callerIds). */
+export function callerIdPasses(rule: CallSetup["callerIds"], key: string): boolean {
+  if (!rule) return true;
+  return "allowed" in rule ? rule.allowed.includes(key) : !rule.refused.includes(key);
 }
 
 /**
