@@ -249,19 +249,22 @@ export async function listSqAgents(actor: Actor, input: ListSqAgentsInput, secti
 export const AGENT_CANDIDATES_SHOWN = 200;
 
 /**
- * The Add agent dialog's suggestions: the names of the application's active users that are not
- * agents yet (in no queue, with no skill), in name order, at most AGENT_CANDIDATES_SHOWN, and
- * whether there are more. For an application the page has already loaded for the actor.
+ * The Add agent dialog's suggestions: the application's active users that are not agents yet (in
+ * no queue, with no skill), name and display name, in name order, at most AGENT_CANDIDATES_SHOWN,
+ * and whether there are more. None: `allAgents` says whether that is because every active user is
+ * an agent already (one more query, only then). For an application the page has loaded for the actor.
  */
-export async function agentCandidates(actor: Actor, applicationId: number): Promise<{ names: string[]; more: boolean }> {
+export async function agentCandidates(actor: Actor, applicationId: number): Promise<{ users: { name: string; displayName: string }[]; more: boolean; allAgents: boolean }> {
   authorize(actor, { section: "application.queues", method: "SQ_GetAgents" });
+  const active = { accountId: actor.accountId, applicationId, active: true };
   const rows = await db.appUser.findMany({
-    where: { accountId: actor.accountId, applicationId, active: true, sqQueues: { none: {} }, sqSkills: { none: {} } },
-    select: { name: true },
+    where: { ...active, sqQueues: { none: {} }, sqSkills: { none: {} } },
+    select: { name: true, displayName: true },
     orderBy: { name: "asc" },
     take: AGENT_CANDIDATES_SHOWN + 1,
   });
-  return { names: rows.slice(0, AGENT_CANDIDATES_SHOWN).map((r) => r.name), more: rows.length > AGENT_CANDIDATES_SHOWN };
+  const allAgents = rows.length === 0 && (await db.appUser.count({ where: active })) > 0;
+  return { users: rows.slice(0, AGENT_CANDIDATES_SHOWN), more: rows.length > AGENT_CANDIDATES_SHOWN, allAgents };
 }
 
 /**

@@ -192,11 +192,16 @@ describe("SmartQueue in the domain", () => {
     await db.sqAgentSkill.create({ data: { userId: skilled.id, skillId: (await fixtureSkill(acct.id, sq.id)).id, accountId: acct.id, level: 1 } });
     await db.appUser.update({ where: { id: (await fixtureUser(acct.id, sq.id, "eve")).id }, data: { active: false } });
     await fixtureUser(acct.id, app.id, "frank");
-    expect(await agentCandidates(owner, sq.id)).toEqual({ names: ["ann", "bob", "carol"], more: false });
+    expect(await agentCandidates(owner, sq.id)).toEqual({ users: ["ann", "bob", "carol"].map((n) => ({ name: n, displayName: `User ${n}` })), more: false, allAgents: false });
     expect(agent.name).not.toMatch(/^(ann|bob|carol)$/);
     await db.appUser.createMany({ data: Array.from({ length: AGENT_CANDIDATES_SHOWN }, (_, i) => ({ accountId: acct.id, applicationId: sq.id, name: `z${String(i).padStart(3, "0")}`, displayName: "z", passwordHash: "x" })) });
-    const many = await agentCandidates(owner, sq.id);
-    expect([many.names.length, many.names.slice(0, 4), many.names.at(-1), many.more]).toEqual([AGENT_CANDIDATES_SHOWN, ["ann", "bob", "carol", "z000"], "z196", true]);
+    const names = (await agentCandidates(owner, sq.id)).users.map((u) => u.name);
+    expect([names.length, names.slice(0, 4), names.at(-1), (await agentCandidates(owner, sq.id)).more]).toEqual([AGENT_CANDIDATES_SHOWN, ["ann", "bob", "carol", "z000"], "z196", true]);
+    // None left: because every active user is an agent, or because there is no user at all.
+    const { app: full, user: only } = await fixtureSmartQueue({ accountId: acct.id });
+    expect((await agentCandidates(owner, full.id)).allAgents).toBe(true);
+    await db.appUser.update({ where: { id: only.id }, data: { active: false } });
+    expect(await agentCandidates(owner, full.id)).toEqual({ users: [], more: false, allAgents: false });
     // Only who may see the Queues tab (application.queues): a UserManager may not.
     await expect(agentCandidates(await acct.actor("UserManager"), sq.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

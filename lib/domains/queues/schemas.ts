@@ -242,8 +242,16 @@ export const ZSaveSqAgentInput = z.object({
   skills: z.array(z.object({ skillId: ZSqSkillId, level: ZSqSkillLevel })).max(SQ_REF_MAX).optional(),
   handleCalls: z.boolean().optional(),
   maxSimultaneousConversations: zIntIn("Maximum simultaneous chats", 1, SQ_MAX_CONVERSATIONS).optional(),
-  /** Add agent: refused (CONFLICT on `user`) when the user already serves a queue or holds a skill, which Add would overwrite. */
+  /**
+   * Add agent: refused (CONFLICT on `user`) when the user already serves a queue or holds a skill,
+   * which Add would overwrite; and without a queue or a skill, which would make no agent (an agent
+   * serves a queue or holds a skill).
+   */
   newAgent: z.boolean().default(false),
+}).superRefine((v, ctx) => {
+  if (v.newAgent && !v.queueIds?.length && !v.skills?.length) {
+    ctx.addIssue({ code: "custom", path: ["queueIds"], message: "Choose a queue or give a skill level: an agent serves a queue or has a skill" });
+  }
 });
 export type SaveSqAgentInput = z.input<typeof ZSaveSqAgentInput>;
 

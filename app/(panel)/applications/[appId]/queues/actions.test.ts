@@ -88,16 +88,22 @@ describe("Queues tab server actions", () => {
     expect(await snapshot(acct.id)).toEqual(before);
   });
 
-  it("Add agent with the name of a user who already serves a queue or holds a skill is refused under user, nothing overwritten", async () => {
+  it("Add agent with the name of a user who already serves a queue or holds a skill is refused under user, nothing overwritten; with neither a queue nor a skill, under the queues", async () => {
     // The fixture's user serves its queue with its skill at level 3; a user who is neither is added.
     const sq = await fixtureSmartQueue({ accountId: acct.id });
     const newcomer = await fixtureUser(acct.id, sq.app.id);
     session.actor = asPanel(await acct.actor("MainAccount"));
     expect(await saveSqAgentAction({ applicationId: sq.app.id, user: { name: newcomer.name }, skills: [{ skillId: sq.skill.id, level: 4 }], newAgent: true })).toMatchObject({ ok: true });
     const before = await snapshot(acct.id);
-    expect(await saveSqAgentAction({ applicationId: sq.app.id, user: { name: sq.user.name }, queueIds: [], skills: [], newAgent: true })).toEqual({
+    expect(await saveSqAgentAction({ applicationId: sq.app.id, user: { name: sq.user.name }, queueIds: [sq.queue.id], skills: [], newAgent: true })).toEqual({
       ok: false,
       fieldErrors: { user: `${sq.user.name} is already an agent: use Edit agent in its row to change its queues and skills` },
+    });
+    // Neither a queue nor a skill would make no agent: refused under the queues, not saved as nothing.
+    const another = await fixtureUser(acct.id, sq.app.id);
+    expect(await saveSqAgentAction({ applicationId: sq.app.id, user: { name: another.name }, queueIds: [], skills: [], newAgent: true })).toEqual({
+      ok: false,
+      fieldErrors: { queueIds: "Choose a queue or give a skill level: an agent serves a queue or has a skill" },
     });
     expect(await snapshot(acct.id)).toEqual(before);
     // Edit agent (its row) changes it.

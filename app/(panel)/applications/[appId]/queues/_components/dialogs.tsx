@@ -106,8 +106,11 @@ export function SkillDialog({ row, applicationId, ...props }: DialogProps & { ro
   );
 }
 
-/** The application's users that are not agents yet, for Add agent to offer (the first names; `more`: there are others to type). */
-export type AgentCandidates = { names: string[]; more: boolean };
+/**
+ * The application's users that are not agents yet, for Add agent to offer (the first ones; `more`:
+ * there are others to type; `allAgents`: none, as every active user is an agent already).
+ */
+export type AgentCandidates = { users: { name: string; displayName: string }[]; more: boolean; allAgents: boolean };
 
 export function AgentDialog({
   row,
@@ -144,7 +147,7 @@ export function AgentDialog({
           <>
             <Field label="User name" name="userName" required autoComplete="off" list={listId} hint={candidateHint(candidates)} error={e.user ?? e["user.name"]} />
             <datalist id={listId} data-testid="agent-candidates">
-              {candidates?.names.map((n) => <option key={n} value={n} />)}
+              {candidates?.users.map((u) => <option key={u.name} value={u.name} label={u.displayName && u.displayName !== u.name ? `${u.name} (${u.displayName})` : u.name} />)}
             </datalist>
           </>
         )}
@@ -169,7 +172,8 @@ export function AgentDialog({
 
 /** The user name field's hint: what the suggestions hold. */
 function candidateHint(c: AgentCandidates | undefined): string {
-  const n = c?.names.length ?? 0;
+  const n = c?.users.length ?? 0;
+  if (c?.allAgents) return "Every active user of the application is an agent already: add a user on the Users tab first";
   if (n === 0) return "The application user's name, as on the Users tab";
   if (c?.more) return `Pick from the first ${n} users who are not agents yet, or type any user's name`;
   return n === 1 ? "Pick the one user who is not an agent yet, or type a name" : `Pick from the ${n} users who are not agents yet, or type a name`;
