@@ -36,13 +36,19 @@ async function accountWithScenario({ factory }: Pick<E2eFixtures, "factory">) {
   await db.ruleScenario.create({ data: { ruleId: rule.id, scenarioId: scenario.id, position: 0 } });
   await db.callerId.create({ data: { accountId: acct.id, number: CALLER, active: true, verifiedUntil: new Date(Date.now() + 365 * 86_400_000) } });
   await db.ledgerEntry.create({ data: { accountId: acct.id, amountMinor: 20_00, kind: "topup", memo: "e2e top-up" } });
-  return { acct, app };
+  // A number of its own, which the dialog offers as a caller.
+  const own = `+1997${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+  await db.phoneNumber.create({
+    data: { number: own, countryCode: "US", regionId: 1, category: "GEOGRAPHIC", smsSupported: false, setupPriceMinor: 100, monthlyPriceMinor: 100, status: "active", accountId: acct.id, purchasedAt: new Date() },
+  });
+  return { acct, app, own };
 }
 
-async function placeCall(page: Page, appName: string): Promise<number> {
+async function placeCall(page: Page, appName: string, own?: string): Promise<number> {
   await page.goto("/calls");
   await page.getByRole("button", { name: "Place a test call" }).click();
   const dialog = page.getByRole("dialog", { name: "Place a test call" });
+  if (own) await expect(dialog.getByTestId("caller-numbers").locator("option")).toHaveAttribute("value", own);
   await dialog.getByLabel("Application").selectOption({ label: appName });
   await dialog.getByLabel("Destination").fill(DEST);
   await dialog.getByLabel("Caller number").fill(CALLER);
@@ -53,9 +59,9 @@ async function placeCall(page: Page, appName: string): Promise<number> {
 }
 
 test("an owner places a test call, watches it run, then plays its recording", async ({ browserLoggedIn, factory }) => {
-  const { acct, app } = await accountWithScenario({ factory });
+  const { acct, app, own } = await accountWithScenario({ factory });
   const page = await (await browserLoggedIn({ kind: "owner", login: acct.name, password: acct.password })).newPage();
-  const sessionId = await placeCall(page, app.name);
+  const sessionId = await placeCall(page, app.name, own);
   await expect(page.getByTestId("call-session")).toHaveAttribute("data-status", "running");
 
   // Active sessions lists it while it runs, and drops it (polling) once the scheduler finalises it.
