@@ -94,8 +94,9 @@ test("a CallListManager uploads a list with a bad line, fixes it, runs it to com
   await expect(page.locator("[data-list-status]")).toBeVisible();
   // The server's scheduler runs it; the page refreshes itself while it runs.
   await expect(page.locator("[data-list-status]")).toHaveAttribute("data-list-status", "completed", { timeout: 60_000 });
-  // A finished list says when it started, not when it "starts".
+  // A finished list says when it started, not when it "starts", and what it cost, not "so far".
   await expect(page.locator("[data-list-status]")).toContainText("Started:");
+  await expect(page.locator("[data-list-status]")).toContainText(/Cost: \$/);
   await expect(page.locator("[data-progress]").first()).toHaveAttribute("data-progress", "2/0/1/3");
   await expect(page.locator("table tbody tr")).toHaveCount(3);
   await expect(page.locator("table tbody tr").filter({ hasText: "Succeeded" })).toHaveCount(2);

@@ -259,7 +259,7 @@ export function ListDetailView({
             <dd className="inline">{list.ruleName}</dd>
           </div>
           <div>
-            <dt className="inline text-slate-600">Cost so far: </dt>
+            <dt className="inline text-slate-600">{list.status === "completed" || list.status === "cancelled" ? "Cost: " : "Cost so far: "}</dt>
             <dd className="inline">{list.cost}</dd>
           </div>
           <div>
