@@ -48,17 +48,21 @@ test("adds a skill and a queue, makes a user an agent with a skill level, edits 
   expect(await seriousViolations(page)).toEqual([]);
   await queue.getByRole("button", { name: "Cancel" }).click();
 
-  // An unknown user is named under its field; then ann becomes an agent of Sales with English at level 4.
+  // No queue or skill, then an unknown user, are refused under their fields; then ann becomes an agent of Sales with English at level 4.
   await page.getByRole("button", { name: "Add agent" }).click();
   const agent = page.getByRole("dialog", { name: "Add agent" });
   // The users who are not agents yet are offered: ann, the only one.
   await expect(agent.getByTestId("agent-candidates").locator("option")).toHaveAttribute("value", "ann");
   await expect(agent.getByLabel("User name")).toHaveAccessibleDescription("Pick the one user who is not an agent yet, or type a name");
+  // Neither a queue nor a skill would make no agent: refused under the queues.
+  await agent.getByLabel("User name").fill("ann");
+  await agent.getByRole("button", { name: "Add agent" }).click();
+  await expect(agent.locator('[data-field-error="queueIds"]')).toHaveText("Choose a queue or give a skill level: an agent serves a queue or has a skill");
+  await agent.getByLabel("Sales").check();
   await agent.getByLabel("User name").fill("nobody");
   await agent.getByRole("button", { name: "Add agent" }).click();
   await expect(agent.locator('[data-field-error="userName"]')).toHaveText("User not found");
   await agent.getByLabel("User name").fill("ann");
-  await agent.getByLabel("Sales").check();
   await agent.getByLabel("English").selectOption("4");
   expect(await seriousViolations(page)).toEqual([]);
   await agent.getByRole("button", { name: "Add agent" }).click();

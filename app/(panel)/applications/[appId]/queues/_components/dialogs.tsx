@@ -151,13 +151,17 @@ export function AgentDialog({
             </datalist>
           </>
         )}
-        <fieldset className="space-y-2">
+        <fieldset className="space-y-2" aria-describedby={e.queueIds ? `${listId}-queues-error` : undefined}>
           <legend className="text-sm font-medium text-slate-700">Queues</legend>
           {queues.length === 0 ? <p className="text-sm text-slate-700">The application has no queues yet.</p> : null}
           {queues.map((q) => (
             <CheckboxField key={q.id} label={q.name} name="queueIds" value={q.id} defaultChecked={mine.has(q.id)} />
           ))}
-          {e.queueIds ? <p className="text-xs text-red-700">{e.queueIds}</p> : null}
+          {e.queueIds ? (
+            <p id={`${listId}-queues-error`} className="text-xs text-red-700" data-field-error="queueIds">
+              {e.queueIds}
+            </p>
+          ) : null}
         </fieldset>
         <SkillLevelFields skills={skills} levels={new Map(row?.skills.map((s) => [s.id, s.level]))} />
         {e.skills ? <p className="text-xs text-red-700">{e.skills}</p> : null}
