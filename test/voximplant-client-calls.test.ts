@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/core/db";
 import { fixtureTopUp } from "@/lib/domains/phone-numbers/api-fixtures";
-import { OUTBOUND_SCRIPT } from "@/lib/domains/calls/call-fixtures";
+import { fixtureCallerId, OUTBOUND_SCRIPT } from "@/lib/domains/calls/call-fixtures";
 import { advanceCalls } from "@/lib/domains/calls/simulator";
 import type { TestAccount } from "@/test/factories";
 import { serviceAccountJson } from "@/lib/domains/dialogflow/api-fixtures";
@@ -18,6 +18,8 @@ let acct: TestAccount;
 beforeAll(async () => {
   ({ acct } = await startClient());
   await fixtureTopUp(acct.id, 50_00);
+  // The caller ID OUTBOUND_SCRIPT presents: the network refuses a number the account has not proved.
+  await fixtureCallerId(acct.id);
 });
 
 afterAll(stopClient);
