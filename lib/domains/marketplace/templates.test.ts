@@ -75,9 +75,10 @@ describe("Forward to a phone number", () => {
     expect(fieldError("forward-to-number", { number: "+14155550123", forwardCallerId: "anyone" })).toMatchObject({ field: "forwardCallerId", message: "Choose the caller ID shown" });
   });
 
-  it("a busy number ends the call", async () => {
+  it("a busy number ends the call, the log saying why", async () => {
     const r = await run("forward-to-number", { number: "+14155550000" });
     expect(r.events.find((e) => e.type === "forward")).toMatchObject({ answered: false, failure: "busy" });
+    expect(r.events.filter((e) => e.type === "log").map((e) => e.type === "log" && e.line)).toEqual(["Forwarding +15550001111 to +14155550000", "The forward to +14155550000 failed: 486 Busy Here"]);
     expect(types(r)).not.toContain("answer");
   });
 

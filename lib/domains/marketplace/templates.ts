@@ -131,7 +131,7 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
   Logger.write("Forwarding " + e.callerid + " to " + FORWARD_TO);
   const out = VoxEngine.callPSTN(FORWARD_TO, ${forwardCallerIdExpression(v.forwardCallerId)});
   VoxEngine.easyProcess(e.call, out);
-  out.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
+  out.addEventListener(CallEvents.Failed, (ev) => { Logger.write("The forward to " + FORWARD_TO + " failed: " + ev.code + " " + ev.reason); VoxEngine.terminate(); });
   out.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
   e.call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
 });
@@ -343,7 +343,7 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
     Logger.write("Key " + ev.tone + ": " + option.to);
     const out = option.kind === "number" ? VoxEngine.callPSTN(option.to, e.destination) : VoxEngine.callUser(option.to, e.callerid);
     VoxEngine.easyProcess(call, out);
-    out.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
+    out.addEventListener(CallEvents.Failed, (ev) => { Logger.write("The call to " + option.to + " failed: " + ev.code + " " + ev.reason); VoxEngine.terminate(); });
     out.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
   });
   call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
@@ -418,7 +418,7 @@ VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
     Logger.write("Open: forwarding to " + FORWARD_TO);
     const out = VoxEngine.callPSTN(FORWARD_TO, ${forwardCallerIdExpression(v.forwardCallerId)});
     VoxEngine.easyProcess(call, out);
-    out.addEventListener(CallEvents.Failed, () => VoxEngine.terminate());
+    out.addEventListener(CallEvents.Failed, (ev) => { Logger.write("The forward to " + FORWARD_TO + " failed: " + ev.code + " " + ev.reason); VoxEngine.terminate(); });
     out.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
     return;
   }
