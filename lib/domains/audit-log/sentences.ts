@@ -191,7 +191,7 @@ const PHRASES: Record<string, Phrase> = {
   "call_list.cancel": named("cancelled the call list"),
   "call_list.edit_row": (d, row) => `set row ${typeof d.row === "number" ? d.row : "?"} of the call list ${str(d.name) ?? `#${row.targetId}`} to ${typeof d.attemptsLeft === "number" ? `${d.attemptsLeft} attempt${d.attemptsLeft === 1 ? "" : "s"} left` : "new attempts"}${str(d.startAt) ? `, next call at ${str(d.startAt)}` : ""}`,
   "call_list.call_rows_again": (d, row) => {
-    const rows = typeof d.rows === "number" ? `${d.rows} ${str(d.status) ?? ""} row${d.rows === 1 ? "" : "s"}`.replace(/ {2}/, " ") : "rows";
+    const rows = typeof d.rows === "number" ? `${d.rows} ${str(d.status) ? `${str(d.status)} ` : ""}row${d.rows === 1 ? "" : "s"}` : "rows";
     const attempts = typeof d.attemptsLeft === "number" ? `, ${d.attemptsLeft} attempt${d.attemptsLeft === 1 ? "" : "s"} each` : "";
     return `set ${rows} of the call list ${str(d.name) ?? `#${row.targetId}`} to be called again${attempts}${str(d.startAt) ? `, from ${str(d.startAt)}` : ""}`;
   },

@@ -233,7 +233,12 @@ export function firstMinuteMinor(legs: readonly LegPlan[]): number {
  * caller ID (or, forwarding an inbound call, its caller).
  */
 export function callerIdRefused(callerId: string | undefined): string {
-  return callerId ? `refused: ${callerId} is neither one of the account's numbers nor a verified caller ID` : "refused: no caller ID";
+  return callerId ? `refused: ${notPresentable(callerId)}` : "refused: no caller ID";
+}
+
+/** "+1555… is neither one of the account's numbers nor a verified caller ID": why the network will not show a number, in every place that says so. */
+export function notPresentable(number: string): string {
+  return `${number} is neither one of the account's numbers nor a verified caller ID`;
 }
 
 /**

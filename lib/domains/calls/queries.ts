@@ -21,7 +21,7 @@ import { AppError } from "@/lib/core/errors";
 import { usableCallerIds } from "@/lib/domains/caller-ids/queries";
 import { findOwnSipRegistration, type SipRegistrationDto } from "@/lib/domains/sip-registrations/queries";
 import { ZReportSpec, type CallDirection, type CallFilter, type CallInitiator, type CallSort, type CallStatus, type ReportSpec } from "./schemas";
-import { currentWording, legEndReasonText } from "./plan";
+import { currentWording, legEndReasonText, notPresentable } from "./plan";
 
 // ---- What the simulator looks up.
 
@@ -36,6 +36,16 @@ export async function findCallerUser(actor: Actor, applicationId: number, ref: {
 /** Whether the account may show `number` on the telephone network: one of its active numbers, or a verified caller ID. */
 export async function isPresentableNumber(accountId: number, number: string, now: Date): Promise<boolean> {
   return (await presentableNumbers(accountId, [number], now)).has(number);
+}
+
+/**
+ * Refuses a caller `number` the account may not show on the telephone network (isPresentableNumber):
+ * INVALID_INPUT under `field`, reason call_caller_invalid. A test call's caller number, a
+ * Marketplace template's caller ID.
+ */
+export async function assertPresentable(accountId: number, number: string, now: Date, field: string): Promise<void> {
+  if (await isPresentableNumber(accountId, number, now)) return;
+  throw new AppError("INVALID_INPUT", { message: `${notPresentable(number)}: calls to the telephone network must show one`, field, reason: "call_caller_invalid" });
 }
 
 /**

@@ -44,7 +44,7 @@ import {
   type StoredRun,
 } from "./mutations";
 import { affordableSeconds, firstMinuteMinor, isPhoneNumber, planLegs, scenarioCallerId, type CallVia } from "./plan";
-import { findCallerUser, findInboundNumber, findInboundSipRegistration, isPresentableNumber } from "./queries";
+import { assertPresentable, findCallerUser, findInboundNumber, findInboundSipRegistration } from "./queries";
 import { realRuntime } from "./runtime";
 import { ZPlaceCallInput, ZSessionRef, ZSimulateInboundInput, type CallDirection, type CallInitiator, type PlaceCallInput, type SessionRef, type SimulateInboundInput } from "./schemas";
 
@@ -202,9 +202,7 @@ export async function placeCall(actor: Actor, input: PlaceCallInput, deps: Parti
   } else {
     from = toE164(data.callerNumber ?? "")!;
     const staysOnPlatform = data.destination !== "" && !isPhoneNumber(data.destination);
-    if (!staysOnPlatform && !(await isPresentableNumber(actor.accountId, from, (deps.clock ?? systemClock)()))) {
-      throw callerInvalid(`${from} is neither one of the account's numbers nor a verified caller ID: calls to the telephone network must show one`, "callerNumber");
-    }
+    if (!staysOnPlatform) await assertPresentable(actor.accountId, from, (deps.clock ?? systemClock)(), "callerNumber");
   }
   return startCall(
     {

@@ -9,7 +9,7 @@ import { findOwnApplication } from "@/lib/domains/applications/queries";
 import { createScenarioInTx } from "@/lib/domains/scenarios/mutations";
 import { createRuleInTx } from "@/lib/domains/rules/mutations";
 import { missingSqNames } from "@/lib/domains/queues/queries";
-import { isPresentableNumber } from "@/lib/domains/calls/queries";
+import { assertPresentable } from "@/lib/domains/calls/queries";
 import { missingAppUsers } from "./queries";
 import { ZInstallRulePattern, ZInstallTemplateInput, type InstallTemplateInput } from "./schemas";
 import { findTemplate, renderTemplate, type RenderedTemplate } from "./templates";
@@ -37,13 +37,7 @@ export async function installTemplate(actor: Actor, input: InstallTemplateInput)
   );
   if (!template || !rendered) throw new AppError("NOT_FOUND", { message: "No such template in the Marketplace", field: "templateId" });
   const { script, usersCalled, smartQueueUsed, callerIdUsed } = rendered;
-  if (callerIdUsed && !(await isPresentableNumber(actor.accountId, callerIdUsed.number, new Date()))) {
-    throw new AppError("INVALID_INPUT", {
-      message: `${callerIdUsed.number} is neither one of the account's numbers nor a verified caller ID: calls to the telephone network must show one`,
-      field: callerIdUsed.field,
-      reason: "call_caller_invalid",
-    });
-  }
+  if (callerIdUsed) await assertPresentable(actor.accountId, callerIdUsed.number, new Date(), callerIdUsed.field);
   const ruleAt = data.ruleFirst ? "first" : "last";
   try {
     return await db.$transaction(async (tx) => {
