@@ -48,7 +48,7 @@ async function placeCall(page: Page, appName: string, own?: string): Promise<num
   await page.goto("/calls");
   await page.getByRole("button", { name: "Place a test call" }).click();
   const dialog = page.getByRole("dialog", { name: "Place a test call" });
-  if (own) await expect(dialog.getByTestId("caller-numbers").locator("option")).toHaveAttribute("value", own);
+  if (own) await expect(dialog.locator(`datalist[id="${await dialog.getByLabel("Caller number").getAttribute("list")}"] option`)).toHaveAttribute("value", own);
   await dialog.getByLabel("Application").selectOption({ label: appName });
   await dialog.getByLabel("Destination").fill(DEST);
   await dialog.getByLabel("Caller number").fill(CALLER);

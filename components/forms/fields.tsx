@@ -13,8 +13,10 @@ type FieldProps = {
   name: string;
   error?: string;
   hint?: React.ReactNode;
+  /** Values the browser offers as the person types (a datalist); any other may still be typed. `label`: shown beside the value. */
+  suggestions?: readonly { value: string; label?: string }[];
   children?: never;
-} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "children">;
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "children" | "list">;
 
 function FieldError({ id, name, error }: { id: string; name: string; error?: string }) {
   return error ? (
@@ -25,7 +27,7 @@ function FieldError({ id, name, error }: { id: string; name: string; error?: str
 }
 
 /** A labelled input whose error sits under it, tied by aria-describedby. */
-export function Field({ label, name, error, hint, className, ...props }: FieldProps) {
+export function Field({ label, name, error, hint, suggestions, className, ...props }: FieldProps) {
   const id = useId();
   const describedBy = [error ? `${id}-error` : null, hint && !error ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -33,7 +35,14 @@ export function Field({ label, name, error, hint, className, ...props }: FieldPr
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...props} />
+      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} list={suggestions ? `${id}-suggestions` : undefined} {...props} />
+      {suggestions ? (
+        <datalist id={`${id}-suggestions`}>
+          {suggestions.map((o) => (
+            <option key={o.value} value={o.value} label={o.label} />
+          ))}
+        </datalist>
+      ) : null}
       {hint && !error ? (
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}

@@ -3,7 +3,7 @@
 // application's scenarios or rules. A placed call runs the application's rule (the chosen one,
 // or the first matching what is dialled) with the far end behaving as asked; it costs what a real
 // call would, which the dialog says. On success the new session's detail opens.
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { PhoneIncoming, PhoneOutgoing } from "lucide-react";
 import { Field } from "@/components/forms/fields";
@@ -42,7 +42,6 @@ function PlaceCallDialog({ onClose, returnFocusTo, ...props }: Props & { onClose
   const [appId, setAppId] = useState<number>(applicationId ?? choices.applications[0]?.id ?? 0);
   const [callerKind, setCallerKind] = useState<"number" | "user">("number");
   const [answers, setAnswers] = useState(true);
-  const callerListId = useId();
   const form = useActionForm(placeTestCallAction, {
     fields: ["applicationId", "ruleId", "destination", "callerKind", "callerUser", "callerNumber", "answerAfterSeconds", "dtmf", "hangupAfterSeconds", "customData"],
     toInput: (f) => ({
@@ -107,15 +106,8 @@ function PlaceCallDialog({ onClose, returnFocusTo, ...props }: Props & { onClose
         {callerKind === "user" ? (
           <Field label="Caller username" name="callerUser" error={e.callerUser} autoComplete="off" />
         ) : (
-          <>
-            <Field label="Caller number" name="callerNumber" placeholder="e.g. +14155550100" error={e.callerNumber} autoComplete="off" list={callerListId} />
-            {/* The account's own numbers, offered as callers (a verified caller ID is typed). */}
-            <datalist id={callerListId} data-testid="caller-numbers">
-              {choices.numbers.map((n) => (
-                <option key={n.id} value={n.number} />
-              ))}
-            </datalist>
-          </>
+          // The account's own numbers are offered as callers (a verified caller ID is typed).
+          <Field label="Caller number" name="callerNumber" placeholder="e.g. +14155550100" error={e.callerNumber} autoComplete="off" suggestions={choices.numbers.map((n) => ({ value: n.number }))} />
         )}
         <div className="space-y-1">
           <span className="block text-sm font-medium text-slate-700" id="pc-party">

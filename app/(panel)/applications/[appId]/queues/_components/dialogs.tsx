@@ -121,7 +121,7 @@ export function AgentDialog({
   ...props
 }: DialogProps & { row?: SqAgentRow; queues: { id: number; name: string }[]; skills: { id: number; name: string }[]; candidates?: AgentCandidates }) {
   const toast = useToast();
-  const listId = useId();
+  const errorId = useId();
   const mine = new Set(row?.queues.map((q) => q.id));
   const form = useActionForm(saveSqAgentAction, {
     fields: ["user", "user.name", "queueIds", "skills", "maxSimultaneousConversations"],
@@ -144,21 +144,24 @@ export function AgentDialog({
     <FormDialog title={row ? `Edit the agent ${row.userName}` : "Add agent"} description="An agent is one of the application's users: the queues it serves and its skills decide which calls and chats reach it." form={form} submitLabel={row ? "Save" : "Add agent"} size="lg" data-action={A} {...props}>
       <div className="space-y-4">
         {row ? null : (
-          <>
-            <Field label="User name" name="userName" required autoComplete="off" list={listId} hint={candidateHint(candidates)} error={e.user ?? e["user.name"]} />
-            <datalist id={listId} data-testid="agent-candidates">
-              {candidates?.users.map((u) => <option key={u.name} value={u.name} label={u.displayName && u.displayName !== u.name ? `${u.name} (${u.displayName})` : u.name} />)}
-            </datalist>
-          </>
+          <Field
+            label="User name"
+            name="userName"
+            required
+            autoComplete="off"
+            suggestions={candidates?.users.map((u) => ({ value: u.name, label: u.displayName && u.displayName !== u.name ? `${u.name} (${u.displayName})` : u.name }))}
+            hint={candidateHint(candidates)}
+            error={e.user ?? e["user.name"]}
+          />
         )}
-        <fieldset className="space-y-2" aria-describedby={e.queueIds ? `${listId}-queues-error` : undefined}>
+        <fieldset className="space-y-2" aria-describedby={e.queueIds ? errorId : undefined}>
           <legend className="text-sm font-medium text-slate-700">Queues</legend>
           {queues.length === 0 ? <p className="text-sm text-slate-700">The application has no queues yet.</p> : null}
           {queues.map((q) => (
             <CheckboxField key={q.id} label={q.name} name="queueIds" value={q.id} defaultChecked={mine.has(q.id)} />
           ))}
           {e.queueIds ? (
-            <p id={`${listId}-queues-error`} className="text-xs text-red-700" data-field-error="queueIds">
+            <p id={errorId} className="text-xs text-red-700" data-field-error="queueIds">
               {e.queueIds}
             </p>
           ) : null}
